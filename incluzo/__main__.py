@@ -1,0 +1,7 @@
+"""`python -m incluzo` is the same as the `incluzo` command."""
+
+import sys
+
+from incluzo.cli import main
+
+sys.exit(main())

@@ -1,0 +1,323 @@
+"""The `when` language: a small closed grammar, parsed and checked at load time, never eval'd.
+
+    expr    := and ('or' and)*
+    and     := unary ('and' unary)*
+    unary   := 'not' unary | atom
+    atom    := '(' expr ')' | NAME OP NUMBER | 'chosen' REF | 'seen' ID | 'exhausted' | 'true' | 'false'
+    NAME    := a meter, a quadrant, 'affirmatief' or 'transformatief'
+    REF     := choice-id | card-id '.' choice-id
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from incluzo.engine.position import UNIT
+
+
+class Facts(Protocol):
+    """What a condition may look at: the game state exposes exactly these."""
+
+    @property
+    def meters(self) -> tuple[int, ...]: ...
+    @property
+    def position(self) -> tuple[int, ...]: ...
+    @property
+    def tally(self) -> tuple[int, int]: ...
+    @property
+    def chosen(self) -> frozenset[tuple[str, str]]: ...
+    @property
+    def seen(self) -> frozenset[str]: ...
+    @property
+    def exhausted(self) -> bool: ...
+
+
+OPERATORS: dict[str, Callable[[int, int], bool]] = {
+    "<=": operator.le, ">=": operator.ge, "==": operator.eq, "!=": operator.ne,
+    "<": operator.lt, ">": operator.gt,
+}
+KEYWORDS = ("and", "or", "not", "chosen", "seen", "exhausted", "true", "false")
+TALLIES = ("affirmatief", "transformatief")
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+)|(?P<op><=|>=|==|!=|<|>)|(?P<paren>[()])"
+                    r"|(?P<word>[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9-]*)?)|(?P<bad>\S))")
+
+
+class Condition:
+    """A parsed condition; `holds(facts)` evaluates it."""
+
+    def holds(self, facts: Facts) -> bool:
+        raise NotImplementedError
+
+    def mentions_exhausted(self) -> bool:
+        return False
+
+    def references(self) -> frozenset[tuple[str, str]]:
+        """The (card, choice) pairs this condition asks about."""
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class Const(Condition):
+    value: bool
+
+    def holds(self, facts: Facts) -> bool:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Exhausted(Condition):
+    def holds(self, facts: Facts) -> bool:
+        return facts.exhausted
+
+    def mentions_exhausted(self) -> bool:
+        return True
+
+
+@dataclass(frozen=True)
+class Compare(Condition):
+    kind: str    # meter | quadrant | tally
+    index: int
+    op: str
+    number: int
+
+    def holds(self, facts: Facts) -> bool:
+        if self.kind == "meter":
+            return OPERATORS[self.op](facts.meters[self.index], self.number)
+        if self.kind == "quadrant":
+            return OPERATORS[self.op](facts.position[self.index], self.number * UNIT)
+        return OPERATORS[self.op](facts.tally[self.index], self.number)
+
+
+@dataclass(frozen=True)
+class Chosen(Condition):
+    card: str
+    choice: str
+
+    def holds(self, facts: Facts) -> bool:
+        return (self.card, self.choice) in facts.chosen
+
+    def references(self) -> frozenset[tuple[str, str]]:
+        return frozenset({(self.card, self.choice)})
+
+
+@dataclass(frozen=True)
+class Seen(Condition):
+    card: str
+
+    def holds(self, facts: Facts) -> bool:
+        return self.card in facts.seen
+
+
+@dataclass(frozen=True)
+class Not(Condition):
+    inner: Condition
+
+    def holds(self, facts: Facts) -> bool:
+        return not self.inner.holds(facts)
+
+    def mentions_exhausted(self) -> bool:
+        return self.inner.mentions_exhausted()
+
+    def references(self) -> frozenset[tuple[str, str]]:
+        return self.inner.references()
+
+
+@dataclass(frozen=True)
+class All(Condition):
+    parts: tuple[Condition, ...]
+    source: str = field(default="", compare=False)
+
+    def holds(self, facts: Facts) -> bool:
+        return all(p.holds(facts) for p in self.parts)
+
+    def mentions_exhausted(self) -> bool:
+        return any(p.mentions_exhausted() for p in self.parts)
+
+    def references(self) -> frozenset[tuple[str, str]]:
+        return frozenset().union(*(p.references() for p in self.parts))
+
+    def __str__(self) -> str:
+        return self.source
+
+
+@dataclass(frozen=True)
+class Any_(All):
+    def holds(self, facts: Facts) -> bool:
+        return any(p.holds(facts) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names a condition may use, from the scenario being loaded."""
+
+    meters: Sequence[str]
+    quadrants: Sequence[str]
+    cards: Sequence[str]
+    choices: Mapping[str, Sequence[str]]  # card id -> its choice ids
+
+
+@dataclass(frozen=True)
+class ConditionIssue:
+    """A problem at `offset` in the condition text: a problems.MESSAGES code with its parameters."""
+
+    offset: int
+    code: str
+    params: dict[str, Any]
+    hint: str | None = None
+    hint_params: dict[str, Any] = field(default_factory=dict)
+
+
+class _Stop(Exception):
+    def __init__(self, issue: ConditionIssue) -> None:
+        self.issue = issue
+
+
+def _suggestion(word: str, options: Sequence[str]) -> tuple[str | None, dict[str, Any]]:
+    from incluzo.engine.problems import suggest
+
+    close = suggest(word, options)
+    return ("did_you_mean", {"suggestion": close}) if close else (None, {})
+
+
+class _Parser:
+    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
+        self.text = text
+        self.vocab = vocabulary
+        self.tokens: list[tuple[str, str, int]] = []
+        for match in _TOKEN.finditer(text):
+            kind = match.lastgroup or "bad"
+            self.tokens.append((kind, match.group(kind), match.start(kind)))
+        self.pos = 0
+        self.issues: list[ConditionIssue] = []
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else ("eof", "", len(self.text))
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.peek()
+        self.pos += 1
+        return token
+
+    def fail(self, offset: int, reason: str) -> _Stop:
+        return _Stop(ConditionIssue(offset, "INC015", {"reason": reason}, "condition"))
+
+    def expr(self) -> Condition:
+        parts = [self.conj()]
+        while self.peek()[1] == "or":
+            self.take()
+            parts.append(self.conj())
+        return parts[0] if len(parts) == 1 else Any_(tuple(parts))
+
+    def conj(self) -> Condition:
+        parts = [self.unary()]
+        while self.peek()[1] == "and":
+            self.take()
+            parts.append(self.unary())
+        return parts[0] if len(parts) == 1 else All(tuple(parts))
+
+    def unary(self) -> Condition:
+        if self.peek()[1] == "not":
+            self.take()
+            return Not(self.unary())
+        return self.atom()
+
+    def atom(self) -> Condition:
+        kind, value, offset = self.take()
+        if kind == "paren" and value == "(":
+            inner = self.expr()
+            if self.take()[1] != ")":
+                raise self.fail(offset, "'(' is never closed")
+            return inner
+        if kind == "eof":
+            raise self.fail(offset, "the condition ends too early")
+        if kind != "word":
+            raise self.fail(offset, f"unexpected '{value}'")
+        if value in ("true", "false"):
+            return Const(value == "true")
+        if value == "exhausted":
+            return Exhausted()
+        if value == "chosen":
+            return self.chosen()
+        if value == "seen":
+            return self.seen()
+        return self.compare(value, offset)
+
+    def compare(self, name: str, offset: int) -> Condition:
+        kind, index = self.operand(name, offset)
+        op_kind, op, op_offset = self.take()
+        if op_kind != "op":
+            raise self.fail(op_offset, f"expected a comparison (<, <=, >, >=, ==, !=) after '{name}'")
+        num_kind, number, num_offset = self.take()
+        if num_kind != "num":
+            raise self.fail(num_offset, f"expected a whole number after '{op}'")
+        return Compare(kind, index, op, int(number))
+
+    def operand(self, name: str, offset: int) -> tuple[str, int]:
+        for kind, names in (("meter", self.vocab.meters), ("quadrant", self.vocab.quadrants),
+                            ("tally", TALLIES)):
+            if name in names:
+                return kind, list(names).index(name)
+        known = [*self.vocab.meters, *self.vocab.quadrants, *TALLIES, *KEYWORDS]
+        hint, params = _suggestion(name, known)
+        self.issues.append(ConditionIssue(offset, "INC011", {"kind": "name", "value": name}, hint, params))
+        return "meter", 0
+
+    def chosen(self) -> Condition:
+        kind, ref, offset = self.take()
+        if kind != "word":
+            raise self.fail(offset, "expected a choice id after 'chosen'")
+        if "." in ref:
+            card, choice = ref.split(".", 1)
+            if card not in self.vocab.choices:
+                hint, params = _suggestion(card, self.vocab.cards)
+                self.issues.append(ConditionIssue(offset, "INC011", {"kind": "card", "value": card}, hint, params))
+            elif choice not in self.vocab.choices[card]:
+                hint, params = _suggestion(choice, self.vocab.choices[card])
+                self.issues.append(ConditionIssue(offset + len(card) + 1, "INC011",
+                                                  {"kind": "choice", "value": choice}, hint, params))
+            return Chosen(card, choice)
+        owners = [card for card, ids in self.vocab.choices.items() if ref in ids]
+        if len(owners) > 1:
+            options = " or ".join(f"{card}.{ref}" for card in owners)
+            self.issues.append(ConditionIssue(offset, "INC020", {"value": ref}, "qualified_choice",
+                                              {"options": options}))
+        elif not owners:
+            all_choices = sorted({c for ids in self.vocab.choices.values() for c in ids})
+            hint, params = _suggestion(ref, all_choices)
+            self.issues.append(ConditionIssue(offset, "INC011", {"kind": "choice", "value": ref}, hint, params))
+            return Chosen("", ref)
+        return Chosen(owners[0], ref)
+
+    def seen(self) -> Condition:
+        kind, card, offset = self.take()
+        if kind != "word":
+            raise self.fail(offset, "expected a card id after 'seen'")
+        if card not in self.vocab.cards:
+            hint, params = _suggestion(card, self.vocab.cards)
+            self.issues.append(ConditionIssue(offset, "INC011", {"kind": "card", "value": card}, hint, params))
+        return Seen(card)
+
+
+def parse(texts: Sequence[str], vocabulary: Vocabulary) -> tuple[Condition | None, list[tuple[int, ConditionIssue]]]:
+    """Parse one or more condition strings (all must hold); issues come with the index of their string."""
+    parts: list[Condition] = []
+    issues: list[tuple[int, ConditionIssue]] = []
+    for number, text in enumerate(texts):
+        parser = _Parser(text, vocabulary)
+        try:
+            condition = parser.expr()
+            kind, value, offset = parser.peek()
+            if kind != "eof":
+                raise parser.fail(offset, f"unexpected '{value}'")
+        except _Stop as stop:
+            issues.append((number, stop.issue))
+            continue
+        issues.extend((number, issue) for issue in parser.issues)
+        parts.append(condition)
+    if issues:
+        return None, issues
+    return All(tuple(parts), " and ".join(f"({t})" if len(texts) > 1 else t for t in texts)), []

@@ -1,0 +1,171 @@
+"""The scenario as frozen data: what the loader builds and the rules read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from incluzo.engine.text import EMPTY, Text
+
+if TYPE_CHECKING:
+    from incluzo.engine.conditions import Condition
+    from incluzo.engine.problems import Problem
+
+AFFIRMATIEF = "affirmatief"
+TRANSFORMATIEF = "transformatief"
+RECOGNITIONS = (AFFIRMATIEF, TRANSFORMATIEF)
+HINT_LEVELS = ("none", "direction", "exact")
+END = "end"
+DEFAULT_MODEL = "concurrerende-waarden"
+
+
+@dataclass(frozen=True)
+class Meter:
+    id: str
+    name: Text
+    symbol: str
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    id: str
+    number: int
+    name: Text
+    short: Text
+    corner: str  # top-left | top-right | bottom-left | bottom-right
+    colour: str
+    pattern: str
+    recognition: str | None = None
+
+
+@dataclass(frozen=True)
+class QuadrantModel:
+    """A 2x2 values model (names, axes, colours) and its three budget meters, shipped as data."""
+
+    id: str
+    title: Text
+    meters: tuple[Meter, ...]
+    quadrants: tuple[Quadrant, ...]
+    axes: dict[str, Text]
+
+    @property
+    def meter_ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.meters)
+
+    @property
+    def quadrant_ids(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.quadrants)
+
+    def quadrant(self, quadrant_id: str) -> Quadrant:
+        return next(q for q in self.quadrants if q.id == quadrant_id)
+
+    def meter(self, meter_id: str) -> Meter:
+        return next(m for m in self.meters if m.id == meter_id)
+
+
+def available_models() -> tuple[str, ...]:
+    files = resources.files("incluzo.engine").joinpath("data").iterdir()
+    return tuple(sorted(f.name.removesuffix(".yaml") for f in files if f.name.endswith(".yaml")))
+
+
+@cache
+def load_model(model_id: str = DEFAULT_MODEL) -> QuadrantModel:
+    """Read a shipped model definition (trusted package data)."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("incluzo.engine").joinpath("data", f"{model_id}.yaml").read_text("utf-8"))
+    return QuadrantModel(
+        id=raw["id"],
+        title=Text.of(raw["title"]),
+        meters=tuple(Meter(m["id"], Text.of(m["name"]), m["symbol"]) for m in raw["meters"]),
+        quadrants=tuple(
+            Quadrant(q["id"], q["number"], Text.of(q["name"]), Text.of(q["short"]), q["corner"],
+                     q["colour"], q["pattern"], q.get("recognition"))
+            for q in raw["quadrants"]),
+        axes={side: Text.of(label) for side, label in raw["axes"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: Text
+    cost: tuple[int, ...]          # per meter, in model order
+    move: tuple[int, ...]          # points toward each quadrant, in model order
+    recognition: str
+    outcome: Text
+    when: Condition | None = None
+    next: str | None = None        # card id, END, or None for the next card in the list
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    title: Text
+    text: Text
+    choices: tuple[Choice, ...] = ()
+    notes: Text = EMPTY
+    reflect: tuple[Text, ...] = ()
+    image: str | None = None
+    timer: int | None = None
+    when: Condition | None = None
+    cost: tuple[int, ...] = (0, 0, 0)   # event cards only
+    move: tuple[int, ...] = (0, 0, 0, 0)  # event cards only
+    next: str | None = None            # event cards only
+    line: int = 0
+
+    @property
+    def is_event(self) -> bool:
+        return not self.choices
+
+    def choice(self, choice_id: str) -> Choice | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    title: Text
+    text: Text
+    when: Condition | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: Text
+    language: str
+    budget: tuple[int, ...]
+    position: tuple[int, ...]          # exact units (see position.py)
+    cards: tuple[Card, ...]
+    model: QuadrantModel
+    translations: tuple[str, ...] = ()
+    description: Text = EMPTY
+    author: str = ""
+    notes: Text = EMPTY
+    reflect: tuple[Text, ...] = ()
+    hints: str = "none"
+    desired: tuple[int, ...] | None = None
+    endings: tuple[Ending, ...] = ()
+    source: str = "<string>"
+    content_hash: str = ""
+    warnings: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
+    index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.index.update({card.id: i for i, card in enumerate(self.cards)})
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return (self.language, *self.translations)
+
+    def card(self, card_id: str) -> Card:
+        return self.cards[self.index[card_id]]
+
+    def ending(self, ending_id: str) -> Ending | None:
+        return next((e for e in self.endings if e.id == ending_id), None)

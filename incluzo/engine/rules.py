@@ -1,0 +1,236 @@
+"""The rules of play as pure functions: a state and an action in, a new state out. Nothing mutates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from incluzo.engine import position
+from incluzo.engine.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenario
+from incluzo.engine.text import Text
+
+EXHAUSTED_ENDING = Ending(
+    "budget-op",
+    Text((("nl", "Het budget is op"), ("en", "The budget has run out"))),
+    Text((("nl", "Bij deze kaart was geen enkele keuze meer te betalen. Kijk terug: waar ging het budget "
+                 "heen, en wat had je willen bewaren?"),
+          ("en", "On this card no choice could be paid for any more. Look back: where did the budget go, "
+                 "and what would you have wanted to keep?"))),
+)
+DEFAULT_ENDING = Ending(
+    "einde",
+    Text((("nl", "Einde van het scenario"), ("en", "End of the scenario"))),
+    Text((("nl", "Alle kaarten zijn gespeeld. Bekijk in de nabespreking waar je uitkwam en wat je "
+                 "ervoor hebt laten liggen."),
+          ("en", "All cards have been played. See in the debrief where you ended up and what you gave up "
+                 "for it."))),
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One step of a game: a choice made on a card, or an event card passed."""
+
+    card: str
+    choice: str | None
+    recognition: str | None
+    meters_before: tuple[int, ...]
+    meters_after: tuple[int, ...]
+    position_before: tuple[int, ...]
+    position_after: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class GameState:
+    """Everything that changes during one game; hashable, so it can be compared and cached."""
+
+    meters: tuple[int, ...]
+    position: tuple[int, ...]
+    card: str | None = None
+    tally: tuple[int, int] = (0, 0)          # (affirmatief, transformatief)
+    chosen: frozenset[tuple[str, str]] = frozenset()
+    seen: frozenset[str] = frozenset()
+    decisions: tuple[Decision, ...] = ()
+    ending: str | None = None
+    exhausted: bool = False
+
+    @property
+    def over(self) -> bool:
+        return self.card is None
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    meter: str
+    needed: int
+    left: int
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an action is not allowed now. `code` is one of REFUSALS."""
+
+    code: str
+    detail: str = ""
+    shortfalls: tuple[Shortfall, ...] = ()
+
+    def message(self, scenario: Scenario, lang: str = "nl") -> str:
+        if self.code == "unaffordable":
+            return "; ".join(shortfall_text(scenario, s, lang) for s in self.shortfalls)
+        english, dutch = REFUSALS[self.code]
+        return (dutch if lang == "nl" else english).format(detail=self.detail)
+
+
+REFUSALS = {
+    "game_over": ("the game is over", "het spel is afgelopen"),
+    "event_card": ("this card has no choices: go on", "deze kaart heeft geen keuzes: ga verder"),
+    "choice_card": ("make a choice first", "maak eerst een keuze"),
+    "unknown_choice": ("there is no choice '{detail}' on this card", "keuze '{detail}' staat niet op deze kaart"),
+    "not_offered": ("choice '{detail}' is not offered now", "keuze '{detail}' wordt nu niet aangeboden"),
+    "unaffordable": ("", ""),
+    "wrong_phase": ("that is not possible now (in the {detail})", "dat kan nu niet (in de fase {detail})"),
+}
+
+
+def shortfall_text(scenario: Scenario, shortfall: Shortfall, lang: str = "nl") -> str:
+    name = scenario.model.meter(shortfall.meter).name.get(lang).lower()
+    if lang == "nl":
+        return f"te weinig {name}: {shortfall.needed} nodig, {shortfall.left} over"
+    return f"not enough {name}: {shortfall.needed} needed, {shortfall.left} left"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: GameState
+    decision: Decision
+
+
+def begin(scenario: Scenario) -> GameState:
+    """The state before the first card is shown: start budget and position, first playable card."""
+    state = GameState(meters=scenario.budget, position=scenario.position)
+    return _arrive(scenario, state, 0)
+
+
+def offered(scenario: Scenario, state: GameState, card: Card) -> tuple[Choice, ...]:
+    """The choices of a card whose condition holds now (affordable or not)."""
+    return tuple(c for c in card.choices if c.when is None or c.when.holds(state))
+
+
+def shortfalls(scenario: Scenario, state: GameState, choice: Choice) -> tuple[Shortfall, ...]:
+    """The meters a choice would take below zero; empty when it is affordable."""
+    return tuple(Shortfall(meter, cost, level)
+                 for meter, level, cost in zip(scenario.model.meter_ids, state.meters, choice.cost, strict=True)
+                 if level - cost < 0)
+
+
+def affordable(state: GameState, choice: Choice) -> bool:
+    return all(level >= cost for level, cost in zip(state.meters, choice.cost, strict=True))
+
+
+def current_card(scenario: Scenario, state: GameState) -> Card | None:
+    return scenario.card(state.card) if state.card is not None else None
+
+
+def check_choice(scenario: Scenario, state: GameState, choice_id: str) -> Refusal | Choice:
+    """The choice if it may be made now, else why not."""
+    card = current_card(scenario, state)
+    if card is None:
+        return Refusal("game_over")
+    if card.is_event:
+        return Refusal("event_card")
+    choice = card.choice(choice_id)
+    if choice is None:
+        return Refusal("unknown_choice", choice_id)
+    if choice not in offered(scenario, state, card):
+        return Refusal("not_offered", choice_id)
+    short = shortfalls(scenario, state, choice)
+    if short:
+        return Refusal("unaffordable", choice_id, short)
+    return choice
+
+
+def choose(scenario: Scenario, state: GameState, choice_id: str) -> Outcome | Refusal:
+    """Make a choice on the current card: pay its cost, make its move, go on to the next card."""
+    checked = check_choice(scenario, state, choice_id)
+    if isinstance(checked, Refusal):
+        return checked
+    card = scenario.card(state.card or "")
+    meters = tuple(level - cost for level, cost in zip(state.meters, checked.cost, strict=True))
+    moved = position.move(state.position, checked.move)
+    affirmative, transformative = state.tally
+    tally = (affirmative + 1, transformative) if checked.recognition == AFFIRMATIEF \
+        else (affirmative, transformative + 1)
+    decision = Decision(card.id, checked.id, checked.recognition, state.meters, meters, state.position, moved)
+    after = replace(state, meters=meters, position=moved, tally=tally,
+                    chosen=state.chosen | {(card.id, checked.id)}, decisions=(*state.decisions, decision))
+    return Outcome(_go_on(scenario, after, card, checked.next), decision)
+
+
+def advance(scenario: Scenario, state: GameState) -> Outcome | Refusal:
+    """Pass an event card: apply its effect (meters stop at zero) and go on."""
+    card = current_card(scenario, state)
+    if card is None:
+        return Refusal("game_over")
+    if not card.is_event:
+        return Refusal("choice_card")
+    meters = tuple(max(0, level - cost) for level, cost in zip(state.meters, card.cost, strict=True))
+    moved = position.move(state.position, card.move)
+    decision = Decision(card.id, None, None, state.meters, meters, state.position, moved)
+    after = replace(state, meters=meters, position=moved, decisions=(*state.decisions, decision))
+    return Outcome(_go_on(scenario, after, card, card.next), decision)
+
+
+def _go_on(scenario: Scenario, state: GameState, card: Card, target: str | None) -> GameState:
+    if target == END:
+        return _finish(scenario, state, exhausted=False)
+    start = scenario.index[target] if target else scenario.index[card.id] + 1
+    return _arrive(scenario, state, start)
+
+
+def _arrive(scenario: Scenario, state: GameState, start: int) -> GameState:
+    """Find the first playable card from `start` in list order and stop there (or finish)."""
+    for card in scenario.cards[start:]:
+        if card.id in state.seen or (card.when is not None and not card.when.holds(state)):
+            continue
+        choices = offered(scenario, state, card)
+        if not card.is_event and not choices:
+            continue
+        arrived = replace(state, card=card.id, seen=state.seen | {card.id})
+        if choices and not any(affordable(state, c) for c in choices):
+            return _finish(scenario, arrived, exhausted=True)
+        return arrived
+    return _finish(scenario, state, exhausted=False)
+
+
+def _finish(scenario: Scenario, state: GameState, *, exhausted: bool) -> GameState:
+    """Close the game with the first ending that holds (only `exhausted` endings when the budget ran out)."""
+    final = replace(state, card=None, exhausted=exhausted)
+    for ending in scenario.endings:
+        if exhausted and (ending.when is None or not ending.when.mentions_exhausted()):
+            continue
+        if ending.when is None or ending.when.holds(final):
+            return replace(final, ending=ending.id)
+    return replace(final, ending=(EXHAUSTED_ENDING if exhausted else DEFAULT_ENDING).id)
+
+
+def ending_of(scenario: Scenario, state: GameState) -> Ending | None:
+    """The ending the game closed with, the scenario's own or the engine's."""
+    if state.ending is None:
+        return None
+    return scenario.ending(state.ending) or next(
+        e for e in (EXHAUSTED_ENDING, DEFAULT_ENDING) if e.id == state.ending)
+
+
+def exhausted_at(state: GameState) -> str | None:
+    """The card on which the budget ran out, if it did."""
+    return next(iter(state.seen - {d.card for d in state.decisions}), None) if state.exhausted else None
+
+
+def replay(scenario: Scenario, steps: list[str | None]) -> GameState | Refusal:
+    """Apply choices in order (None passes an event card). Used by saves, tests and `incluzo run`."""
+    state = begin(scenario)
+    for step in steps:
+        result = advance(scenario, state) if step is None else choose(scenario, state, step)
+        if isinstance(result, Refusal):
+            return result
+        state = result.state
+    return state

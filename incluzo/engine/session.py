@@ -1,0 +1,121 @@
+"""The game's phases as a `transitions` state machine: the only mutable object of the engine.
+
+The machine owns the phase (briefing, card, outcome, debrief). The data (meters, position, history)
+lives in an immutable GameState that the pure rules replace. Every accepted action is appended to
+`log`, so a session can always be rebuilt by replaying it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from transitions import EventData, Machine
+
+from incluzo.engine import rules
+from incluzo.engine.model import Scenario
+from incluzo.engine.rules import Decision, GameState, Outcome, Refusal
+
+PHASES = ["briefing", "card", "outcome", "debrief"]
+
+
+@dataclass(frozen=True)
+class Start:
+    """Leave the briefing."""
+
+
+@dataclass(frozen=True)
+class Choose:
+    choice: str
+
+
+@dataclass(frozen=True)
+class Advance:
+    """Go on: past an event card, or from an outcome to the next card."""
+
+
+Action = Start | Choose | Advance
+
+TRANSITIONS: list[dict[str, Any]] = [
+    {"trigger": "start", "source": "briefing", "dest": "card", "conditions": "has_card"},
+    {"trigger": "start", "source": "briefing", "dest": "debrief", "unless": "has_card"},
+    {"trigger": "choose", "source": "card", "dest": "outcome", "prepare": "attempt_choice",
+     "conditions": "is_accepted", "before": "commit"},
+    {"trigger": "advance", "source": "card", "dest": "card", "prepare": "attempt_event",
+     "conditions": ["is_accepted", "leads_to_card"], "before": "commit"},
+    {"trigger": "advance", "source": "card", "dest": "debrief", "prepare": "attempt_event",
+     "conditions": "is_accepted", "unless": "leads_to_card", "before": "commit"},
+    {"trigger": "advance", "source": "outcome", "dest": "card", "conditions": "has_card"},
+    {"trigger": "advance", "source": "outcome", "dest": "debrief", "unless": "has_card"},
+]
+
+
+class Session:
+    """One game of one scenario: dispatch actions, read `phase`, `state` and `last`."""
+
+    state: str  # the phase, kept by transitions under its default attribute name
+
+    # Trigger stubs: declared so type checkers see them; the machine binds the real ones.
+    def start(self) -> bool: raise NotImplementedError
+    def choose(self, choice_id: str) -> bool: raise NotImplementedError
+    def advance(self) -> bool: raise NotImplementedError
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.game: GameState = rules.begin(scenario)
+        self.last: Decision | None = None
+        self.log: list[Action] = []
+        self._pending: Outcome | Refusal | None = None
+        self.machine = Machine(model=self, states=PHASES, transitions=TRANSITIONS, initial="briefing",
+                               auto_transitions=False, model_override=True, send_event=True,
+                               ignore_invalid_triggers=True)
+
+    @property
+    def phase(self) -> str:
+        return self.state
+
+    # Conditions and callbacks, in transitions' vocabulary.
+    def has_card(self, event: EventData) -> bool:
+        return not self.game.over
+
+    def attempt_choice(self, event: EventData) -> None:
+        self._pending = rules.choose(self.scenario, self.game, event.args[0])
+
+    def attempt_event(self, event: EventData) -> None:
+        self._pending = rules.advance(self.scenario, self.game)
+
+    def is_accepted(self, event: EventData) -> bool:
+        return isinstance(self._pending, Outcome)
+
+    def leads_to_card(self, event: EventData) -> bool:
+        return isinstance(self._pending, Outcome) and not self._pending.state.over
+
+    def commit(self, event: EventData) -> None:
+        assert isinstance(self._pending, Outcome)
+        self.game = self._pending.state
+        self.last = self._pending.decision
+
+    def dispatch(self, action: Action) -> Refusal | None:
+        """Apply one action; None when it was done, else the reason it was refused (nothing changed)."""
+        self._pending = None
+        if isinstance(action, Choose):
+            done = self.choose(action.choice)
+        elif isinstance(action, Advance):
+            done = self.advance()
+        else:
+            done = self.start()
+        if done:
+            self.log.append(action)
+            return None
+        if isinstance(self._pending, Refusal):
+            return self._pending
+        return Refusal("wrong_phase", self.phase)
+
+    @classmethod
+    def replay(cls, scenario: Scenario, actions: list[Action]) -> tuple[Session, int]:
+        """Rebuild a session from its log; returns it and how many actions applied before one failed."""
+        session = cls(scenario)
+        for applied, action in enumerate(actions):
+            if session.dispatch(action) is not None:
+                return session, applied
+        return session, len(actions)

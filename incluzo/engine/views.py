@@ -1,0 +1,241 @@
+"""Plain view data for screens, the CLI and reports: everything already in the player's language.
+
+Scenes never look at the scenario or the state directly; they draw what `present()` gives them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from incluzo.engine import position as positions
+from incluzo.engine import rules
+from incluzo.engine.model import Card, Choice, Scenario
+from incluzo.engine.rules import Decision, GameState
+from incluzo.engine.session import Session
+from incluzo.engine.text import Text
+
+LETTERS = "ABCD"
+
+
+@dataclass(frozen=True)
+class MeterView:
+    id: str
+    name: str
+    symbol: str
+    value: int
+    start: int
+
+
+@dataclass(frozen=True)
+class QuadrantView:
+    id: str
+    number: int
+    name: str
+    short: str
+    points: int        # rounded for display; the four always sum to 100
+    exact: float
+    colour: str
+    pattern: str
+    corner: str
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A cost per meter or a move per quadrant, with its label."""
+
+    id: str
+    name: str
+    symbol: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    id: str
+    letter: str
+    label: str
+    costs: tuple[Amount, ...]        # every meter, in model order (0 where free)
+    moves: tuple[Amount, ...]        # only the quadrants it moves toward
+    recognition: str
+    affordable: bool
+    reason: str                      # why not affordable, '' when it is
+    outcome: str
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    title: str
+    description: str
+    meters: tuple[MeterView, ...]
+    position: tuple[QuadrantView, ...]
+    desired: tuple[QuadrantView, ...] | None
+    cards: int
+
+
+@dataclass(frozen=True)
+class CardView:
+    id: str
+    number: int                      # 1-based count of cards shown so far
+    total: int
+    title: str
+    text: str
+    notes: str
+    image: str | None
+    is_event: bool
+    choices: tuple[ChoiceView, ...]
+    effect: tuple[Amount, ...]       # an event card's cost, shown before it applies
+    meters: tuple[MeterView, ...]
+    position: tuple[QuadrantView, ...]
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    card_title: str
+    choice: ChoiceView | None        # None for an event card
+    gave_up: tuple[ChoiceView, ...]  # the other choices offered, and what they would have done
+    meters_before: tuple[MeterView, ...]
+    meters_after: tuple[MeterView, ...]
+    position_before: tuple[QuadrantView, ...]
+    position_after: tuple[QuadrantView, ...]
+    reflect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    decision: DecisionView
+    meters: tuple[MeterView, ...]
+    position: tuple[QuadrantView, ...]
+
+
+@dataclass(frozen=True)
+class DebriefView:
+    title: str
+    ending_id: str
+    ending_title: str
+    ending_text: str
+    exhausted_at: str | None         # the card title where the budget ran out
+    start: tuple[QuadrantView, ...]
+    end: tuple[QuadrantView, ...]
+    desired: tuple[QuadrantView, ...] | None
+    trail: tuple[tuple[QuadrantView, ...], ...]
+    meters: tuple[MeterView, ...]
+    spent: tuple[Amount, ...]
+    tally: tuple[int, int]
+    decisions: tuple[DecisionView, ...]
+    reflect: tuple[str, ...]
+
+
+View = BriefingView | CardView | OutcomeView | DebriefView
+
+
+def quadrants(scenario: Scenario, units: tuple[int, ...], lang: str) -> tuple[QuadrantView, ...]:
+    rounded = positions.to_points(units)
+    return tuple(QuadrantView(q.id, q.number, q.name.get(lang, scenario.language), q.short.get(lang, scenario.language),
+                              points, positions.exact_points(exact), q.colour, q.pattern, q.corner)
+                 for q, points, exact in zip(scenario.model.quadrants, rounded, units, strict=True))
+
+
+class Presenter:
+    """Turns scenario and state into views in one language."""
+
+    def __init__(self, scenario: Scenario, lang: str) -> None:
+        self.scenario = scenario
+        self.lang = lang
+
+    def t(self, text: Text) -> str:
+        return text.get(self.lang, self.scenario.language)
+
+    def meters(self, levels: tuple[int, ...]) -> tuple[MeterView, ...]:
+        model = self.scenario.model
+        return tuple(MeterView(m.id, self.t(m.name), m.symbol, level, start)
+                     for m, level, start in zip(model.meters, levels, self.scenario.budget, strict=True))
+
+    def position(self, units: tuple[int, ...]) -> tuple[QuadrantView, ...]:
+        return quadrants(self.scenario, units, self.lang)
+
+    def amounts(self, values: tuple[int, ...], *, of_meters: bool, keep_zero: bool) -> tuple[Amount, ...]:
+        model = self.scenario.model
+        items = [(m.id, self.t(m.name), m.symbol) for m in model.meters] if of_meters else \
+            [(q.id, self.t(q.name), str(q.number)) for q in model.quadrants]
+        return tuple(Amount(i, name, symbol, value)
+                     for (i, name, symbol), value in zip(items, values, strict=True) if value or keep_zero)
+
+    def choice(self, state: GameState, choice: Choice, index: int) -> ChoiceView:
+        short = rules.shortfalls(self.scenario, state, choice)
+        reason = "; ".join(rules.shortfall_text(self.scenario, s, self.lang) for s in short)
+        return ChoiceView(choice.id, LETTERS[index], self.t(choice.label),
+                          self.amounts(choice.cost, of_meters=True, keep_zero=True),
+                          self.amounts(choice.move, of_meters=False, keep_zero=False),
+                          choice.recognition, not short, reason, self.t(choice.outcome))
+
+    def choices(self, state: GameState, card: Card) -> tuple[ChoiceView, ...]:
+        return tuple(self.choice(state, c, i) for i, c in enumerate(rules.offered(self.scenario, state, card)))
+
+    def briefing(self, state: GameState) -> BriefingView:
+        s = self.scenario
+        return BriefingView(self.t(s.title), self.t(s.description), self.meters(state.meters),
+                            self.position(state.position), self.position(s.desired) if s.desired else None,
+                            len(s.cards))
+
+    def card(self, state: GameState) -> CardView:
+        card = rules.current_card(self.scenario, state)
+        assert card is not None
+        return CardView(card.id, len(state.decisions) + 1, len(self.scenario.cards), self.t(card.title),
+                        self.t(card.text), self.t(card.notes), card.image, card.is_event,
+                        self.choices(state, card), self.amounts(card.cost, of_meters=True, keep_zero=False),
+                        self.meters(state.meters), self.position(state.position))
+
+    def decision(self, states: list[GameState], index: int) -> DecisionView:
+        """Decision `index` with what it gave up: the choices offered in the state before it."""
+        before, decision = states[index], states[-1].decisions[index]
+        card = self.scenario.card(decision.card)
+        offered = self.choices(before, card)
+        made = next((c for c in offered if c.id == decision.choice), None)
+        return DecisionView(self.t(card.title), made, tuple(c for c in offered if c.id != decision.choice),
+                            self.meters(decision.meters_before), self.meters(decision.meters_after),
+                            self.position(decision.position_before), self.position(decision.position_after),
+                            tuple(self.t(q) for q in card.reflect))
+
+    def debrief(self, states: list[GameState]) -> DebriefView:
+        s = self.scenario
+        state = states[-1]
+        ending = rules.ending_of(s, state)
+        assert ending is not None
+        stuck = rules.exhausted_at(state)
+        spent = tuple(start - level for start, level in zip(s.budget, state.meters, strict=True))
+        trail = (s.position, *(d.position_after for d in state.decisions))
+        return DebriefView(
+            self.t(s.title), ending.id, self.t(ending.title), self.t(ending.text),
+            self.t(s.card(stuck).title) if stuck else None, self.position(s.position),
+            self.position(state.position), self.position(s.desired) if s.desired else None,
+            tuple(self.position(p) for p in trail), self.meters(state.meters),
+            self.amounts(spent, of_meters=True, keep_zero=True), state.tally,
+            tuple(self.decision(states, i) for i in range(len(state.decisions))), tuple(self.t(q) for q in s.reflect))
+
+
+def history(session: Session) -> list[GameState]:
+    """The state before each decision, then the current one: states[i] led to decisions[i]."""
+    state = rules.begin(session.scenario)
+    states = [state]
+    for decision in session.game.decisions:
+        result = rules.advance(session.scenario, state) if decision.choice is None \
+            else rules.choose(session.scenario, state, decision.choice)
+        assert isinstance(result, rules.Outcome)
+        state = result.state
+        states.append(state)
+    return states
+
+
+def present(session: Session, lang: str | None = None) -> View:
+    """The view of the session's current phase."""
+    presenter = Presenter(session.scenario, lang or session.scenario.language)
+    if session.phase == "briefing":
+        return presenter.briefing(session.game)
+    if session.phase == "card":
+        return presenter.card(session.game)
+    states = history(session)
+    if session.phase == "outcome":
+        assert session.last is not None
+        return OutcomeView(presenter.decision(states, len(states) - 2),
+                           presenter.meters(session.game.meters), presenter.position(session.game.position))
+    return presenter.debrief(states)

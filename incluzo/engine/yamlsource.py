@@ -1,0 +1,104 @@
+"""Untrusted bytes to a YAML node tree with line numbers, within fixed limits, or one located problem.
+
+Safe loading only: nodes are composed by PyYAML's SafeLoader and never constructed into objects by
+tag, so nothing in a file can run. A streaming pre-pass rejects aliases and deep nesting before the
+(recursive) composer sees them, which bounds time and memory for hostile files.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from incluzo.engine.problems import Problem, ScenarioError
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+MAX_NODES = 50_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    bytes: int = MAX_BYTES
+    depth: int = MAX_DEPTH
+    nodes: int = MAX_NODES
+
+
+def _problem(source: str, code: str, line: int = 1, column: int = 1, hint: str | None = None,
+             **params: object) -> ScenarioError:
+    return ScenarioError([Problem(code, source, line, column, "", params, hint)])
+
+
+def decode(data: bytes, source: str, limits: Limits = Limits()) -> str:
+    """Bytes to text: UTF-8 only (a UTF-8 BOM is allowed and dropped)."""
+    if len(data) > limits.bytes:
+        raise _problem(source, "INC017", hint="limit",
+                       reason=f"the file is {len(data):,} bytes; a scenario may be at most {limits.bytes:,}")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _problem(source, "INC001", hint="utf8", reason="the file is UTF-16, not UTF-8")
+    if b"\x00" in data:
+        raise _problem(source, "INC001", hint="utf8", reason="the file is binary, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _problem(source, "INC001", line, column, hint="utf8",
+                       reason=f"byte 0x{data[error.start]:02x} is not UTF-8 (Latin-1 or Windows text?)") from None
+    return text.removeprefix("\ufeff")
+
+
+def read_file(path: Path, limits: Limits = Limits()) -> bytes:
+    try:
+        if path.stat().st_size > limits.bytes:
+            raise _problem(str(path), "INC017", hint="limit",
+                           reason=f"the file is {path.stat().st_size:,} bytes; at most {limits.bytes:,}")
+        return path.read_bytes()
+    except OSError as error:
+        raise _problem(str(path), "INC001", reason=error.strerror or str(error)) from None
+
+
+def _prescan(text: str, source: str, limits: Limits) -> None:
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _problem(source, "INC018", mark.line + 1, mark.column + 1, hint="no_aliases")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limits.depth:
+                raise _problem(source, "INC017", mark.line + 1, mark.column + 1, hint="limit",
+                               reason=f"nested more than {limits.depth} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > limits.nodes:
+                raise _problem(source, "INC017", mark.line + 1, mark.column + 1, hint="limit",
+                               reason=f"more than {limits.nodes:,} values")
+
+
+def compose(text: str, source: str, limits: Limits = Limits()) -> yaml.Node:
+    """Text to one YAML node tree; every failure is a ScenarioError with a location."""
+    try:
+        _prescan(text, source, limits)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(str(part) for part in (error.context, error.problem) if part)
+        raise _problem(source, "INC002", line, column, hint="yaml_syntax", reason=reason) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise _problem(source, "INC002", line, column, hint="yaml_syntax",
+                       reason=f"character U+{error.character:04X} is not allowed in YAML text"
+                       if isinstance(error.character, int) else "a character is not allowed in YAML text") from None
+    except yaml.YAMLError as error:
+        raise _problem(source, "INC002", hint="yaml_syntax", reason=str(error)) from None
+    if node is None:
+        raise _problem(source, "INC003", hint="start_with", reason="the file is empty")
+    return node
