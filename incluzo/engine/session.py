@@ -65,6 +65,7 @@ class Session:
         self.game: GameState = rules.begin(scenario)
         self.last: Decision | None = None
         self.log: list[Action] = []
+        self._decisions_after: list[int] = []   # decisions made after each logged action
         self._pending: Outcome | Refusal | None = None
         self.machine = Machine(model=self, states=PHASES, transitions=TRANSITIONS, initial="briefing",
                                auto_transitions=False, model_override=True, send_event=True,
@@ -106,10 +107,32 @@ class Session:
             done = self.start()
         if done:
             self.log.append(action)
+            self._decisions_after.append(len(self.game.decisions))
             return None
         if isinstance(self._pending, Refusal):
             return self._pending
         return Refusal("wrong_phase", self.phase)
+
+    def can_undo(self) -> bool:
+        return bool(self.game.decisions)
+
+    def undo(self) -> bool:
+        """Take back the last decision: replay the log up to the action that made it, so its card shows again."""
+        if not self.can_undo():
+            return False
+        made_by = self._decisions_after.index(len(self.game.decisions))
+        kept = self.log[:made_by]
+        self._reset()
+        for action in kept:
+            self.dispatch(action)
+        return True
+
+    def _reset(self) -> None:
+        self.game = rules.begin(self.scenario)
+        self.last = None
+        self.log = []
+        self._decisions_after = []
+        self.machine.set_state("briefing", model=self)
 
     @classmethod
     def replay(cls, scenario: Scenario, actions: list[Action]) -> tuple[Session, int]:
