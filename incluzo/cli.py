@@ -22,8 +22,11 @@ EPILOG = """examples:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="incluzo", description="Inclu-zo: a serious game about the choices of inclusive education.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="incluzo",
+        description="Inclu-zo: a serious game about the choices of inclusive education.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"incluzo {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -43,6 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:  # the last guard: no traceback reaches a facilitator
         path = write_crash_log(traceback.format_exc())
-        print(f"incluzo: something went wrong. The details are in {path}; "
-              "please send that file with your report.", file=sys.stderr)
+        print(
+            f"incluzo: something went wrong. The details are in {path}; "
+            "please send that file with your report.",
+            file=sys.stderr,
+        )
         return 1

@@ -23,13 +23,21 @@ examples:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("check", help="check scenario files for mistakes", description=HELP,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "check",
+        help="check scenario files for mistakes",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
     parser.add_argument("--json", action="store_true", help="print the problems as a JSON list")
     parser.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(),
-                        help="language of the messages (default: from INCLUZO_LANG or the system)")
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=default_language(),
+        help="language of the messages (default: from INCLUZO_LANG or the system)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -26,13 +26,18 @@ examples:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("run", help="play a scenario headless with given choices", description=HELP,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "run",
+        help="play a scenario headless with given choices",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", metavar="FILE", help="a scenario YAML file")
     parser.add_argument("--choices", default="", metavar="ID,ID,...", help="choice ids in order")
     parser.add_argument("--json", action="store_true", help="print steps and result as JSON")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(),
-                        help="language of the messages")
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), default=default_language(), help="language of the messages"
+    )
     parser.set_defaults(run=run)
 
 
@@ -41,8 +46,10 @@ def snapshot(scenario: Scenario, state: GameState) -> dict[str, Any]:
     return {
         "budget": dict(zip(model.meter_ids, state.meters, strict=True)),
         "position": dict(zip(model.quadrant_ids, position.to_points(state.position), strict=True)),
-        "position_exact": {q: round(position.exact_points(u), 6)
-                           for q, u in zip(model.quadrant_ids, state.position, strict=True)},
+        "position_exact": {
+            q: round(position.exact_points(u), 6)
+            for q, u in zip(model.quadrant_ids, state.position, strict=True)
+        },
     }
 
 
@@ -68,9 +75,15 @@ def play(scenario: Scenario, choices: list[str]) -> tuple[list[dict[str, Any]], 
         if isinstance(result, Refusal):
             return steps, state, f"card '{card.id}': {result.message(scenario, 'en')}"
         state = result.state
-        steps.append({"card": card.id, "choice": result.decision.choice,
-                      "recognition": result.decision.recognition, **snapshot(scenario, state),
-                      "tally": tally(state)})
+        steps.append(
+            {
+                "card": card.id,
+                "choice": result.decision.choice,
+                "recognition": result.decision.recognition,
+                **snapshot(scenario, state),
+                "tally": tally(state),
+            }
+        )
     if pending:
         return steps, state, f"the game ended before these choices were used: {', '.join(pending)}"
     return steps, state, None
@@ -86,8 +99,13 @@ def run(args: argparse.Namespace) -> int:
     choices = [c.strip() for c in args.choices.split(",") if c.strip()]
     steps, state, error = play(scenario, choices)
     if args.json:
-        final = {**snapshot(scenario, state), "recognition": tally(state), "ending": state.ending,
-                 "exhausted": state.exhausted, "exhausted_at": rules.exhausted_at(state)}
+        final = {
+            **snapshot(scenario, state),
+            "recognition": tally(state),
+            "ending": state.ending,
+            "exhausted": state.exhausted,
+            "exhausted_at": rules.exhausted_at(state),
+        }
         print(json.dumps({"steps": steps, "final": final, "error": error}, ensure_ascii=False, indent=2))
     else:
         print_steps(scenario, steps, state, args.lang)

@@ -1,11 +1,11 @@
 """The `when` language: a small closed grammar, parsed and checked at load time, never eval'd.
 
-    expr    := and ('or' and)*
-    and     := unary ('and' unary)*
-    unary   := 'not' unary | atom
-    atom    := '(' expr ')' | NAME OP NUMBER | 'chosen' REF | 'seen' ID | 'exhausted' | 'true' | 'false'
-    NAME    := a meter, a quadrant, 'affirmatief' or 'transformatief'
-    REF     := choice-id | card-id '.' choice-id
+expr    := and ('or' and)*
+and     := unary ('and' unary)*
+unary   := 'not' unary | atom
+atom    := '(' expr ')' | NAME OP NUMBER | 'chosen' REF | 'seen' ID | 'exhausted' | 'true' | 'false'
+NAME    := a meter, a quadrant, 'affirmatief' or 'transformatief'
+REF     := choice-id | card-id '.' choice-id
 """
 
 from __future__ import annotations
@@ -37,13 +37,19 @@ class Facts(Protocol):
 
 
 OPERATORS: dict[str, Callable[[int, int], bool]] = {
-    "<=": operator.le, ">=": operator.ge, "==": operator.eq, "!=": operator.ne,
-    "<": operator.lt, ">": operator.gt,
+    "<=": operator.le,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    ">": operator.gt,
 }
 KEYWORDS = ("and", "or", "not", "chosen", "seen", "exhausted", "true", "false")
 TALLIES = ("affirmatief", "transformatief")
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+)|(?P<op><=|>=|==|!=|<|>)|(?P<paren>[()])"
-                    r"|(?P<word>[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9-]*)?)|(?P<bad>\S))")
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+)|(?P<op><=|>=|==|!=|<|>)|(?P<paren>[()])"
+    r"|(?P<word>[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z][A-Za-z0-9-]*)?)|(?P<bad>\S))"
+)
 
 
 class Condition:
@@ -79,7 +85,7 @@ class Exhausted(Condition):
 
 @dataclass(frozen=True)
 class Compare(Condition):
-    kind: str    # meter | quadrant | tally
+    kind: str  # meter | quadrant | tally
     index: int
     op: str
     number: int
@@ -202,6 +208,10 @@ class _Parser:
         self.pos += 1
         return token
 
+    def unknown(self, offset: int, kind: str, value: str, options: Sequence[str]) -> None:
+        hint, params = _suggestion(value, options)
+        self.issues.append(ConditionIssue(offset, "INC011", {"kind": kind, "value": value}, hint, params))
+
     def fail(self, offset: int, reason: str) -> _Stop:
         return _Stop(ConditionIssue(offset, "INC015", {"reason": reason}, "condition"))
 
@@ -257,13 +267,14 @@ class _Parser:
         return Compare(kind, index, op, int(number))
 
     def operand(self, name: str, offset: int) -> tuple[str, int]:
-        for kind, names in (("meter", self.vocab.meters), ("quadrant", self.vocab.quadrants),
-                            ("tally", TALLIES)):
+        for kind, names in (
+            ("meter", self.vocab.meters),
+            ("quadrant", self.vocab.quadrants),
+            ("tally", TALLIES),
+        ):
             if name in names:
                 return kind, list(names).index(name)
-        known = [*self.vocab.meters, *self.vocab.quadrants, *TALLIES, *KEYWORDS]
-        hint, params = _suggestion(name, known)
-        self.issues.append(ConditionIssue(offset, "INC011", {"kind": "name", "value": name}, hint, params))
+        self.unknown(offset, "name", name, [*self.vocab.meters, *self.vocab.quadrants, *TALLIES, *KEYWORDS])
         return "meter", 0
 
     def chosen(self) -> Condition:
@@ -273,22 +284,20 @@ class _Parser:
         if "." in ref:
             card, choice = ref.split(".", 1)
             if card not in self.vocab.choices:
-                hint, params = _suggestion(card, self.vocab.cards)
-                self.issues.append(ConditionIssue(offset, "INC011", {"kind": "card", "value": card}, hint, params))
+                self.unknown(offset, "card", card, self.vocab.cards)
             elif choice not in self.vocab.choices[card]:
-                hint, params = _suggestion(choice, self.vocab.choices[card])
-                self.issues.append(ConditionIssue(offset + len(card) + 1, "INC011",
-                                                  {"kind": "choice", "value": choice}, hint, params))
+                self.unknown(offset + len(card) + 1, "choice", choice, self.vocab.choices[card])
             return Chosen(card, choice)
         owners = [card for card, ids in self.vocab.choices.items() if ref in ids]
         if len(owners) > 1:
             options = " or ".join(f"{card}.{ref}" for card in owners)
-            self.issues.append(ConditionIssue(offset, "INC020", {"value": ref}, "qualified_choice",
-                                              {"options": options}))
+            self.issues.append(
+                ConditionIssue(offset, "INC020", {"value": ref}, "qualified_choice", {"options": options})
+            )
         elif not owners:
-            all_choices = sorted({c for ids in self.vocab.choices.values() for c in ids})
-            hint, params = _suggestion(ref, all_choices)
-            self.issues.append(ConditionIssue(offset, "INC011", {"kind": "choice", "value": ref}, hint, params))
+            self.unknown(
+                offset, "choice", ref, sorted({c for ids in self.vocab.choices.values() for c in ids})
+            )
             return Chosen("", ref)
         return Chosen(owners[0], ref)
 
@@ -297,15 +306,17 @@ class _Parser:
         if kind != "word":
             raise self.fail(offset, "expected a card id after 'seen'")
         if card not in self.vocab.cards:
-            hint, params = _suggestion(card, self.vocab.cards)
-            self.issues.append(ConditionIssue(offset, "INC011", {"kind": "card", "value": card}, hint, params))
+            self.unknown(offset, "card", card, self.vocab.cards)
         return Seen(card)
 
 
-def parse(texts: Sequence[str], vocabulary: Vocabulary) -> tuple[Condition | None, list[tuple[int, ConditionIssue]]]:
+Located = list[tuple[int, ConditionIssue]]
+
+
+def parse(texts: Sequence[str], vocabulary: Vocabulary) -> tuple[Condition | None, Located]:
     """Parse one or more condition strings (all must hold); issues come with the index of their string."""
     parts: list[Condition] = []
-    issues: list[tuple[int, ConditionIssue]] = []
+    issues: Located = []
     for number, text in enumerate(texts):
         parser = _Parser(text, vocabulary)
         try:

@@ -26,7 +26,7 @@ from incluzo.engine.model import (
 )
 from incluzo.engine.problems import Problem, ScenarioError, Severity, suggest
 from incluzo.engine.text import EMPTY, Text
-from incluzo.engine.yamlsource import Limits, compose, decode, read_file
+from incluzo.engine.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
 
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -41,14 +41,48 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 NULL = "tag:yaml.org,2002:null"
 
 # key -> required. The order is the order keys are documented in.
-SCENARIO_KEYS = {"format": True, "id": True, "title": True, "language": True, "translations": False,
-                 "description": False, "author": False, "notes": False, "reflect": False, "hints": False,
-                 "model": False, "budget": True, "position": False, "desired": False, "cards": True,
-                 "endings": False}
-CARD_KEYS = {"id": True, "title": True, "text": True, "notes": False, "reflect": False, "image": False,
-             "timer": False, "when": False, "choices": False, "cost": False, "move": False, "next": False}
-CHOICE_KEYS = {"id": True, "label": True, "cost": True, "move": False, "recognition": True,
-               "outcome": True, "when": False, "next": False}
+SCENARIO_KEYS = {
+    "format": True,
+    "id": True,
+    "title": True,
+    "language": True,
+    "translations": False,
+    "description": False,
+    "author": False,
+    "notes": False,
+    "reflect": False,
+    "hints": False,
+    "model": False,
+    "budget": True,
+    "position": False,
+    "desired": False,
+    "cards": True,
+    "endings": False,
+}
+CARD_KEYS = {
+    "id": True,
+    "title": True,
+    "text": True,
+    "notes": False,
+    "reflect": False,
+    "image": False,
+    "timer": False,
+    "when": False,
+    "choices": False,
+    "cost": False,
+    "move": False,
+    "next": False,
+}
+CHOICE_KEYS = {
+    "id": True,
+    "label": True,
+    "cost": True,
+    "move": False,
+    "recognition": True,
+    "outcome": True,
+    "when": False,
+    "next": False,
+}
 ENDING_KEYS = {"id": True, "when": False, "title": True, "text": True}
 
 
@@ -72,12 +106,31 @@ class _Reader:
     problems: list[Problem] = field(default_factory=list)
     texts: list[tuple[Text, yaml.Node, str]] = field(default_factory=list)
 
-    def report(self, node: yaml.Node | None, path: str, code: str, hint: str | None = None,
-               hint_params: dict[str, Any] | None = None, severity: Severity = Severity.ERROR,
-               column_offset: int = 0, **params: Any) -> None:
+    def report(
+        self,
+        node: yaml.Node | None,
+        path: str,
+        code: str,
+        hint: str | None = None,
+        hint_params: dict[str, Any] | None = None,
+        severity: Severity = Severity.ERROR,
+        column_offset: int = 0,
+        **params: Any,
+    ) -> None:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
-        self.problems.append(Problem(code, self.source, line, column + column_offset, path, params,
-                                     hint, hint_params or {}, severity))
+        self.problems.append(
+            Problem(
+                code,
+                self.source,
+                line,
+                column + column_offset,
+                path,
+                params,
+                hint,
+                hint_params or {},
+                severity,
+            )
+        )
 
     def wrong_type(self, node: yaml.Node, path: str, expected: str, hint: str | None = None) -> None:
         self.report(node, path, "INC007", hint, expected=expected, found=_kind(node))
@@ -88,6 +141,7 @@ class _Reader:
             return None
         found: dict[str, yaml.Node] = {}
         first_line: dict[str, int] = {}
+        suggested: set[str] = set()  # a misspelt required key is reported once, as the misspelling
         for key_node, value_node in node.value:
             key = str(key_node.value)
             key_path = f"{path}.{key}" if path else key
@@ -97,14 +151,17 @@ class _Reader:
             if key not in keys:
                 close = suggest(key, keys)
                 if close:
+                    suggested.add(close)
                     self.report(key_node, key_path, "INC004", "did_you_mean", {"suggestion": close}, key=key)
                 else:
-                    self.report(key_node, key_path, "INC004", "allowed", {"allowed": ", ".join(keys)}, key=key)
+                    self.report(
+                        key_node, key_path, "INC004", "allowed", {"allowed": ", ".join(keys)}, key=key
+                    )
                 continue
             found[key] = value_node
             first_line[key] = key_node.start_mark.line + 1
         for key, required in keys.items():
-            if required and key not in found:
+            if required and key not in found and key not in suggested:
                 self.report(node, path, "INC006", key=key)
         return found
 
@@ -127,6 +184,7 @@ class _Reader:
         if node.tag != "tag:yaml.org,2002:int":
             self.wrong_type(node, path, "a whole number")
             return None
+        assert isinstance(node, yaml.ScalarNode)
         number = _CONSTRUCTOR.construct_yaml_int(node)
         if not low <= number <= high:
             self.report(node, path, "INC013", value=number, range=f"{low} to {high}")
@@ -162,8 +220,7 @@ class _Reader:
             for key_node, value_node in node.value:
                 lang = str(key_node.value)
                 if lang in seen:
-                    self.report(key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang,
-                                first="?")
+                    self.report(key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang, first="?")
                     continue
                 seen.add(lang)
                 if not LANGUAGE_PATTERN.match(lang):
@@ -178,8 +235,13 @@ class _Reader:
             return EMPTY
         for lang, value in result.values:
             if len(value) > MAX_TEXT_LENGTH:
-                self.report(node, path, "INC017", "limit",
-                            reason=f"{len(value):,} characters ({lang}); at most {MAX_TEXT_LENGTH:,}")
+                self.report(
+                    node,
+                    path,
+                    "INC017",
+                    "limit",
+                    reason=f"{len(value):,} characters ({lang}); at most {MAX_TEXT_LENGTH:,}",
+                )
         self.texts.append((result, node, path))
         return result
 
@@ -188,8 +250,9 @@ class _Reader:
             return ()
         return tuple(self.text(item, f"{path}[{i}]") for i, item in enumerate(self.sequence(node, path)))
 
-    def per_id(self, node: yaml.Node | None, path: str, ids: Sequence[str], low: int, high: int,
-               what: str) -> dict[str, int]:
+    def per_id(
+        self, node: yaml.Node | None, path: str, ids: Sequence[str], low: int, high: int, what: str
+    ) -> dict[str, int]:
         """A map of meter or quadrant ids to whole numbers."""
         if node is None:
             return {}
@@ -202,8 +265,11 @@ class _Reader:
             key_path = f"{path}.{key}"
             if key not in ids:
                 close = suggest(key, ids)
-                hint, params = (("did_you_mean", {"suggestion": close}) if close
-                                else ("allowed", {"allowed": ", ".join(ids)}))
+                hint, params = (
+                    ("did_you_mean", {"suggestion": close})
+                    if close
+                    else ("allowed", {"allowed": ", ".join(ids)})
+                )
                 self.report(key_node, key_path, "INC011", hint, params, kind=what.rstrip("s"), value=key)
                 continue
             if key in result:
@@ -226,8 +292,14 @@ class _Reader:
         return position.from_points(values)
 
 
-def load_text(text: str, source: str = "<string>", *, limits: Limits = Limits(),
-              content_hash: str | None = None, base: Path | None = None) -> Scenario:
+def load_text(
+    text: str,
+    source: str = "<string>",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    content_hash: str | None = None,
+    base: Path | None = None,
+) -> Scenario:
     """Load a scenario from YAML text. Raises ScenarioError with every problem found."""
     del base  # images are checked by `incluzo check`, relative to the file
     root = compose(text, source, limits)
@@ -235,7 +307,7 @@ def load_text(text: str, source: str = "<string>", *, limits: Limits = Limits(),
     return _build(root, source, digest)
 
 
-def load_file(path: str | Path, *, limits: Limits = Limits()) -> Scenario:
+def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Scenario:
     """Load a scenario file. Raises ScenarioError with every problem found."""
     path = Path(path)
     data = read_file(path, limits)
@@ -246,8 +318,13 @@ def load_file(path: str | Path, *, limits: Limits = Limits()) -> Scenario:
 def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     reader = _Reader(source, load_model())
     if not isinstance(root, yaml.MappingNode):
-        reader.report(root, "", "INC003", "start_with",
-                      reason=f"a scenario is a map of keys, this file holds {_kind(root)}")
+        reader.report(
+            root,
+            "",
+            "INC003",
+            "start_with",
+            reason=f"a scenario is a map of keys, this file holds {_kind(root)}",
+        )
         raise ScenarioError(reader.problems)
     keys = reader.mapping(root, "", SCENARIO_KEYS) or {}
     if "format" in keys:
@@ -264,31 +341,37 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     translations: tuple[str, ...] = ()
     if "translations" in keys:
         items = reader.sequence(keys["translations"], "translations")
-        translations = tuple(v for i, item in enumerate(items)
-                             if (v := reader.scalar(item, f"translations[{i}]", "a language code")))
+        translations = tuple(
+            v
+            for i, item in enumerate(items)
+            if (v := reader.scalar(item, f"translations[{i}]", "a language code"))
+        )
     model = reader.model
     budget_map = reader.per_id(keys.get("budget"), "budget", model.meter_ids, 0, MAX_LEVEL, "meters")
     if "budget" in keys:
         for meter in model.meter_ids:
-            if meter not in budget_map and isinstance(keys["budget"], yaml.MappingNode) and not any(
-                    str(k.value) == meter for k, _ in keys["budget"].value):
+            if (
+                meter not in budget_map
+                and isinstance(keys["budget"], yaml.MappingNode)
+                and not any(str(k.value) == meter for k, _ in keys["budget"].value)
+            ):
                 reader.report(keys["budget"], "budget", "INC006", key=meter)
     cards_nodes = reader.sequence(keys["cards"], "cards") if "cards" in keys else []
     if len(cards_nodes) > MAX_CARDS:
-        reader.report(keys["cards"], "cards", "INC017", "limit",
-                      reason=f"{len(cards_nodes)} cards; at most {MAX_CARDS}")
+        reader.report(
+            keys["cards"], "cards", "INC017", "limit", reason=f"{len(cards_nodes)} cards; at most {MAX_CARDS}"
+        )
         raise ScenarioError(reader.problems)
     if "cards" in keys and not cards_nodes and isinstance(keys["cards"], yaml.SequenceNode):
         reader.report(keys["cards"], "cards", "INC003", reason="a scenario needs at least one card")
 
     vocabulary, card_maps = _vocabulary(reader, cards_nodes)
-    cards = tuple(card for i, (node, fields) in enumerate(card_maps)
-                  if (card := _card(reader, node, fields, f"cards[{i}]", vocabulary)) is not None)
+    cards = tuple(
+        card
+        for i, (node, fields) in enumerate(card_maps)
+        if (card := _card(reader, node, fields, f"cards[{i}]", vocabulary)) is not None
+    )
     endings = _endings(reader, keys.get("endings"), vocabulary)
-    _check_translations(reader, translations)
-    if len(reader.texts) > MAX_TEXTS:
-        reader.report(root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}")
-
     scenario_id = reader.ident(keys["id"], "id") if "id" in keys else None
     hints = reader.choose(keys["hints"], "hints", HINT_LEVELS) if "hints" in keys else "none"
     author = reader.scalar(keys["author"], "author", "a name") if "author" in keys else ""
@@ -298,21 +381,39 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     description = reader.text(keys.get("description"), "description")
     notes = reader.text(keys.get("notes"), "notes")
     reflect = reader.texts_list(keys.get("reflect"), "reflect")
+    _check_translations(reader, translations)
+    if len(reader.texts) > MAX_TEXTS:
+        reader.report(
+            root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}"
+        )
     problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
     if any(p.severity is Severity.ERROR for p in problems):
         raise ScenarioError(problems)
     return Scenario(
-        id=scenario_id or "", title=title, language=reader.language, translations=translations,
+        id=scenario_id or "",
+        title=title,
+        language=reader.language,
+        translations=translations,
         budget=tuple(budget_map[m] for m in model.meter_ids),
         position=start or position.even(len(model.quadrants)),
-        desired=desired, cards=cards, model=model, description=description, author=author or "",
-        notes=notes, reflect=reflect, hints=hints or "none", endings=endings, source=source,
-        content_hash=digest, warnings=tuple(problems),
+        desired=desired,
+        cards=cards,
+        model=model,
+        description=description,
+        author=author or "",
+        notes=notes,
+        reflect=reflect,
+        hints=hints or "none",
+        endings=endings,
+        source=source,
+        content_hash=digest,
+        warnings=tuple(problems),
     )
 
 
-def _vocabulary(reader: _Reader, nodes: list[yaml.Node]
-                ) -> tuple[conditions.Vocabulary, list[tuple[yaml.Node, dict[str, yaml.Node]]]]:
+def _vocabulary(
+    reader: _Reader, nodes: list[yaml.Node]
+) -> tuple[conditions.Vocabulary, list[tuple[yaml.Node, dict[str, yaml.Node]]]]:
     """First pass over the cards: their ids and choice ids, so conditions and `next` can refer ahead."""
     card_maps: list[tuple[yaml.Node, dict[str, yaml.Node]]] = []
     choices: dict[str, list[str]] = {}
@@ -328,8 +429,15 @@ def _vocabulary(reader: _Reader, nodes: list[yaml.Node]
         if card_id == END:
             reader.report(fields["id"], f"cards[{i}].id", "INC008", "unique_id", value=END)
         elif card_id in first_line:
-            reader.report(fields["id"], f"cards[{i}].id", "INC010", "unique_id", kind="card",
-                          value=card_id, first=first_line[card_id])
+            reader.report(
+                fields["id"],
+                f"cards[{i}].id",
+                "INC010",
+                "unique_id",
+                kind="card",
+                value=card_id,
+                first=first_line[card_id],
+            )
             continue
         first_line[card_id] = fields["id"].start_mark.line + 1
         ids: list[str] = []
@@ -337,16 +445,21 @@ def _vocabulary(reader: _Reader, nodes: list[yaml.Node]
         if isinstance(choices_node, yaml.SequenceNode):
             for choice in choices_node.value:
                 if isinstance(choice, yaml.MappingNode):
-                    ids += [str(v.value) for k, v in choice.value
-                            if str(k.value) == "id" and isinstance(v, yaml.ScalarNode)]
+                    ids += [
+                        str(v.value)
+                        for k, v in choice.value
+                        if str(k.value) == "id" and isinstance(v, yaml.ScalarNode)
+                    ]
         choices[card_id] = ids
-    vocabulary = conditions.Vocabulary(reader.model.meter_ids, reader.model.quadrant_ids,
-                                       tuple(choices), choices)
+    vocabulary = conditions.Vocabulary(
+        reader.model.meter_ids, reader.model.quadrant_ids, tuple(choices), choices
+    )
     return vocabulary, card_maps
 
 
-def _condition(reader: _Reader, node: yaml.Node | None, path: str,
-               vocabulary: conditions.Vocabulary) -> conditions.Condition | None:
+def _condition(
+    reader: _Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
+) -> conditions.Condition | None:
     if node is None:
         return None
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
@@ -364,12 +477,21 @@ def _condition(reader: _Reader, node: yaml.Node | None, path: str,
         offset = issue.offset if plain else 0
         quote = 1 if isinstance(item, yaml.ScalarNode) and item.style in ("'", '"') else 0
         item_path = f"{path}[{index}]" if isinstance(node, yaml.SequenceNode) else path
-        reader.report(item, item_path, issue.code, issue.hint, issue.hint_params,
-                      column_offset=offset + quote * (issue.offset > 0), **issue.params)
+        reader.report(
+            item,
+            item_path,
+            issue.code,
+            issue.hint,
+            issue.hint_params,
+            column_offset=offset + quote * (issue.offset > 0),
+            **issue.params,
+        )
     return condition
 
 
-def _next(reader: _Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary) -> str | None:
+def _next(
+    reader: _Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
+) -> str | None:
     if node is None:
         return None
     target = reader.scalar(node, path, "a card id or 'end'")
@@ -382,12 +504,23 @@ def _next(reader: _Reader, node: yaml.Node | None, path: str, vocabulary: condit
     return target
 
 
-def _card(reader: _Reader, node: yaml.Node, fields: dict[str, yaml.Node], path: str,
-          vocabulary: conditions.Vocabulary) -> Card | None:
+def _card(
+    reader: _Reader,
+    node: yaml.Node,
+    fields: dict[str, yaml.Node],
+    path: str,
+    vocabulary: conditions.Vocabulary,
+) -> Card | None:
     model = reader.model
     choice_nodes = reader.sequence(fields["choices"], f"{path}.choices") if "choices" in fields else []
-    if "choices" in fields and len(choice_nodes) not in (2, 3, 4) and isinstance(fields["choices"], yaml.SequenceNode):
-        reader.report(fields["choices"], f"{path}.choices", "INC014", "choices_count", count=len(choice_nodes))
+    if (
+        "choices" in fields
+        and len(choice_nodes) not in (2, 3, 4)
+        and isinstance(fields["choices"], yaml.SequenceNode)
+    ):
+        reader.report(
+            fields["choices"], f"{path}.choices", "INC014", "choices_count", count=len(choice_nodes)
+        )
     choices: list[Choice] = []
     seen_ids: dict[str, int] = {}
     for i, choice_node in enumerate(choice_nodes):
@@ -395,24 +528,41 @@ def _card(reader: _Reader, node: yaml.Node, fields: dict[str, yaml.Node], path: 
         if choice is None:
             continue
         if choice.id in seen_ids:
-            reader.report(choice_node, f"{path}.choices[{i}].id", "INC010", "unique_id", kind="choice",
-                          value=choice.id, first=seen_ids[choice.id])
+            reader.report(
+                choice_node,
+                f"{path}.choices[{i}].id",
+                "INC010",
+                "unique_id",
+                kind="choice",
+                value=choice.id,
+                first=seen_ids[choice.id],
+            )
         seen_ids[choice.id] = choice.line
         choices.append(choice)
     for key in ("cost", "move", "next"):
         if key in fields and choice_nodes:
-            reader.report(fields[key], f"{path}.{key}", "INC004", "allowed",
-                          {"allowed": "cost, move and next on the choices"}, key=key)
+            reader.report(
+                fields[key],
+                f"{path}.{key}",
+                "INC004",
+                "allowed",
+                {"allowed": "cost, move and next on the choices"},
+                key=key,
+            )
     cost = reader.per_id(fields.get("cost"), f"{path}.cost", model.meter_ids, -MAX_LEVEL, MAX_LEVEL, "meters")
     move = reader.per_id(fields.get("move"), f"{path}.move", model.quadrant_ids, 1, 100, "quadrants")
     timer = reader.integer(fields["timer"], f"{path}.timer", 10, MAX_TIMER) if "timer" in fields else None
     image = reader.scalar(fields["image"], f"{path}.image", "a file path") if "image" in fields else None
     card_id = reader.ident(fields["id"], f"{path}.id") if "id" in fields else None
     card = Card(
-        id=card_id or "", title=reader.text(fields.get("title"), f"{path}.title"),
-        text=reader.text(fields.get("text"), f"{path}.text"), choices=tuple(choices),
+        id=card_id or "",
+        title=reader.text(fields.get("title"), f"{path}.title"),
+        text=reader.text(fields.get("text"), f"{path}.text"),
+        choices=tuple(choices),
         notes=reader.text(fields.get("notes"), f"{path}.notes"),
-        reflect=reader.texts_list(fields.get("reflect"), f"{path}.reflect"), image=image, timer=timer,
+        reflect=reader.texts_list(fields.get("reflect"), f"{path}.reflect"),
+        image=image,
+        timer=timer,
         when=_condition(reader, fields.get("when"), f"{path}.when", vocabulary),
         cost=tuple(cost.get(m, 0) for m in model.meter_ids),
         move=tuple(move.get(q, 0) for q in model.quadrant_ids),
@@ -431,20 +581,28 @@ def _choice(reader: _Reader, node: yaml.Node, path: str, vocabulary: conditions.
     choice_id = reader.ident(fields["id"], f"{path}.id") if "id" in fields else None
     cost = reader.per_id(get("cost"), f"{path}.cost", model.meter_ids, -MAX_LEVEL, MAX_LEVEL, "meters")
     move = reader.per_id(get("move"), f"{path}.move", model.quadrant_ids, 1, 100, "quadrants")
-    recognition = reader.choose(fields["recognition"], f"{path}.recognition", RECOGNITIONS) \
-        if "recognition" in fields else None
+    recognition = (
+        reader.choose(fields["recognition"], f"{path}.recognition", RECOGNITIONS)
+        if "recognition" in fields
+        else None
+    )
     choice = Choice(
-        id=choice_id or "", label=reader.text(get("label"), f"{path}.label"),
+        id=choice_id or "",
+        label=reader.text(get("label"), f"{path}.label"),
         cost=tuple(cost.get(m, 0) for m in model.meter_ids),
         move=tuple(move.get(q, 0) for q in model.quadrant_ids),
-        recognition=recognition or "", outcome=reader.text(get("outcome"), f"{path}.outcome"),
+        recognition=recognition or "",
+        outcome=reader.text(get("outcome"), f"{path}.outcome"),
         when=_condition(reader, get("when"), f"{path}.when", vocabulary),
-        next=_next(reader, get("next"), f"{path}.next", vocabulary), line=node.start_mark.line + 1,
+        next=_next(reader, get("next"), f"{path}.next", vocabulary),
+        line=node.start_mark.line + 1,
     )
     return choice if choice_id else None
 
 
-def _endings(reader: _Reader, node: yaml.Node | None, vocabulary: conditions.Vocabulary) -> tuple[Ending, ...]:
+def _endings(
+    reader: _Reader, node: yaml.Node | None, vocabulary: conditions.Vocabulary
+) -> tuple[Ending, ...]:
     endings: list[Ending] = []
     first_line: dict[str, int] = {}
     for i, item in enumerate(reader.sequence(node, "endings") if node is not None else []):
@@ -454,14 +612,24 @@ def _endings(reader: _Reader, node: yaml.Node | None, vocabulary: conditions.Voc
             continue
         ending_id = reader.ident(fields["id"], f"{path}.id") if "id" in fields else None
         if ending_id in first_line:
-            reader.report(fields["id"], f"{path}.id", "INC010", "unique_id", kind="ending", value=ending_id,
-                          first=first_line[ending_id or ""])
+            reader.report(
+                fields["id"],
+                f"{path}.id",
+                "INC010",
+                "unique_id",
+                kind="ending",
+                value=ending_id,
+                first=first_line[ending_id or ""],
+            )
         if ending_id:
             first_line[ending_id] = item.start_mark.line + 1
-        ending = Ending(ending_id or "", reader.text(fields.get("title"), f"{path}.title"),
-                        reader.text(fields.get("text"), f"{path}.text"),
-                        _condition(reader, fields.get("when"), f"{path}.when", vocabulary),
-                        item.start_mark.line + 1)
+        ending = Ending(
+            ending_id or "",
+            reader.text(fields.get("title"), f"{path}.title"),
+            reader.text(fields.get("text"), f"{path}.text"),
+            _condition(reader, fields.get("when"), f"{path}.when", vocabulary),
+            item.start_mark.line + 1,
+        )
         endings.append(ending)
     return tuple(endings)
 
@@ -472,5 +640,12 @@ def _check_translations(reader: _Reader, translations: Sequence[str]) -> None:
         for language in (reader.language, *translations):
             if text.values and language not in text.languages:
                 severity = Severity.ERROR if language == reader.language else Severity.WARNING
-                reader.report(node, path, "INC016", "add_translation", {"language": language},
-                              severity=severity, language=language)
+                reader.report(
+                    node,
+                    path,
+                    "INC016",
+                    "add_translation",
+                    {"language": language},
+                    severity=severity,
+                    language=language,
+                )

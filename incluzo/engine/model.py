@@ -76,15 +76,25 @@ def available_models() -> tuple[str, ...]:
 def load_model(model_id: str = DEFAULT_MODEL) -> QuadrantModel:
     """Read a shipped model definition (trusted package data)."""
     raw: dict[str, Any] = yaml.safe_load(
-        resources.files("incluzo.engine").joinpath("data", f"{model_id}.yaml").read_text("utf-8"))
+        resources.files("incluzo.engine").joinpath("data", f"{model_id}.yaml").read_text("utf-8")
+    )
     return QuadrantModel(
         id=raw["id"],
         title=Text.of(raw["title"]),
         meters=tuple(Meter(m["id"], Text.of(m["name"]), m["symbol"]) for m in raw["meters"]),
         quadrants=tuple(
-            Quadrant(q["id"], q["number"], Text.of(q["name"]), Text.of(q["short"]), q["corner"],
-                     q["colour"], q["pattern"], q.get("recognition"))
-            for q in raw["quadrants"]),
+            Quadrant(
+                q["id"],
+                q["number"],
+                Text.of(q["name"]),
+                Text.of(q["short"]),
+                q["corner"],
+                q["colour"],
+                q["pattern"],
+                q.get("recognition"),
+            )
+            for q in raw["quadrants"]
+        ),
         axes={side: Text.of(label) for side, label in raw["axes"].items()},
     )
 
@@ -93,12 +103,12 @@ def load_model(model_id: str = DEFAULT_MODEL) -> QuadrantModel:
 class Choice:
     id: str
     label: Text
-    cost: tuple[int, ...]          # per meter, in model order
-    move: tuple[int, ...]          # points toward each quadrant, in model order
+    cost: tuple[int, ...]  # per meter, in model order
+    move: tuple[int, ...]  # points toward each quadrant, in model order
     recognition: str
     outcome: Text
     when: Condition | None = None
-    next: str | None = None        # card id, END, or None for the next card in the list
+    next: str | None = None  # card id, END, or None for the next card in the list
     line: int = 0
 
 
@@ -113,9 +123,9 @@ class Card:
     image: str | None = None
     timer: int | None = None
     when: Condition | None = None
-    cost: tuple[int, ...] = (0, 0, 0)   # event cards only
+    cost: tuple[int, ...] = (0, 0, 0)  # event cards only
     move: tuple[int, ...] = (0, 0, 0, 0)  # event cards only
-    next: str | None = None            # event cards only
+    next: str | None = None  # event cards only
     line: int = 0
 
     @property
@@ -141,7 +151,7 @@ class Scenario:
     title: Text
     language: str
     budget: tuple[int, ...]
-    position: tuple[int, ...]          # exact units (see position.py)
+    position: tuple[int, ...]  # exact units (see position.py)
     cards: tuple[Card, ...]
     model: QuadrantModel
     translations: tuple[str, ...] = ()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -20,64 +20,102 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "INC002": ("this is not valid YAML: {reason}", "dit is geen geldige YAML: {reason}"),
     "INC003": ("{reason}", "{reason}"),
     "INC004": ("unknown key '{key}'", "onbekende sleutel '{key}'"),
-    "INC005": ("key '{key}' appears twice in this map (first on line {first})",
-               "sleutel '{key}' staat twee keer in deze map (eerst op regel {first})"),
+    "INC005": (
+        "key '{key}' appears twice in this map (first on line {first})",
+        "sleutel '{key}' staat twee keer in deze map (eerst op regel {first})",
+    ),
     "INC006": ("missing required key '{key}'", "verplichte sleutel '{key}' ontbreekt"),
     "INC007": ("expected {expected}, found {found}", "verwacht {expected}, gevonden {found}"),
     "INC008": ("'{value}' is not allowed here", "'{value}' is hier niet toegestaan"),
     "INC009": ("'{value}' is not a valid id", "'{value}' is geen geldige id"),
-    "INC010": ("{kind} id '{value}' is used twice (first on line {first})",
-               "{kind}-id '{value}' komt twee keer voor (eerst op regel {first})"),
+    "INC010": (
+        "{kind} id '{value}' is used twice (first on line {first})",
+        "{kind}-id '{value}' komt twee keer voor (eerst op regel {first})",
+    ),
     "INC011": ("unknown {kind} '{value}'", "onbekende {kind} '{value}'"),
     "INC012": ("the quadrants sum to {total}, not 100", "de kwadranten tellen op tot {total}, niet 100"),
     "INC013": ("{value} is out of range: {range}", "{value} valt buiten het bereik: {range}"),
-    "INC014": ("a card has 2 to 4 choices, this one has {count}",
-               "een kaart heeft 2 tot 4 keuzes, deze heeft er {count}"),
+    "INC014": (
+        "a card has 2 to 4 choices, this one has {count}",
+        "een kaart heeft 2 tot 4 keuzes, deze heeft er {count}",
+    ),
     "INC015": ("cannot read this condition: {reason}", "kan deze voorwaarde niet lezen: {reason}"),
     "INC016": ("this text has no {language} version", "deze tekst heeft geen versie in het {language}"),
     "INC017": ("too large: {reason}", "te groot: {reason}"),
-    "INC018": ("YAML anchors and aliases (&, *) are not allowed in a scenario",
-               "YAML-ankers en -verwijzingen (&, *) zijn niet toegestaan in een scenario"),
-    "INC019": ("format {value} is not known to this version of incluzo",
-               "formaat {value} kent deze versie van incluzo niet"),
-    "INC020": ("choice '{value}' exists on several cards: say which", "keuze '{value}' staat op meerdere kaarten: zeg welke"),
+    "INC018": (
+        "YAML anchors and aliases (&, *) are not allowed in a scenario",
+        "YAML-ankers en -verwijzingen (&, *) zijn niet toegestaan in een scenario",
+    ),
+    "INC019": (
+        "format {value} is not known to this version of incluzo",
+        "formaat {value} kent deze versie van incluzo niet",
+    ),
+    "INC020": (
+        "choice '{value}' exists on several cards: say which",
+        "keuze '{value}' staat op meerdere kaarten: zeg welke",
+    ),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
     "did_you_mean": ("did you mean '{suggestion}'?", "bedoelde je '{suggestion}'?"),
     "allowed": ("allowed: {allowed}", "toegestaan: {allowed}"),
-    "id_form": ("use lowercase letters, digits and '-', starting with a letter, e.g. 'drukte-in-de-klas'",
-                "gebruik kleine letters, cijfers en '-', beginnend met een letter, bijv. 'drukte-in-de-klas'"),
-    "utf8": ("save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
-             "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering' > UTF-8)"),
-    "yaml_syntax": ("check the indentation and that every ':' in a text is inside quotes or after '>'",
-                    "controleer het inspringen en of elke ':' in een tekst tussen aanhalingstekens of na '>' staat"),
-    "start_with": ("a scenario starts with 'format: 1' and has at least 'id', 'title', 'language', 'budget' "
-                   "and 'cards'; 'incluzo new NAME' writes one to start from",
-                   "een scenario begint met 'format: 1' en heeft ten minste 'id', 'title', 'language', "
-                   "'budget' en 'cards'; 'incluzo new NAAM' schrijft er een om mee te beginnen"),
+    "id_form": (
+        "use lowercase letters, digits and '-', starting with a letter, e.g. 'drukte-in-de-klas'",
+        "gebruik kleine letters, cijfers en '-', beginnend met een letter, bijv. 'drukte-in-de-klas'",
+    ),
+    "utf8": (
+        "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
+        "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering' > UTF-8)",
+    ),
+    "yaml_syntax": (
+        "check the indentation and that every ':' in a text is inside quotes or after '>'",
+        "controleer het inspringen en of elke ':' in een tekst tussen aanhalingstekens of na '>' staat",
+    ),
+    "start_with": (
+        "a scenario starts with 'format: 1' and has at least 'id', 'title', 'language', 'budget' "
+        "and 'cards'; 'incluzo new NAME' writes one to start from",
+        "een scenario begint met 'format: 1' en heeft ten minste 'id', 'title', 'language', "
+        "'budget' en 'cards'; 'incluzo new NAAM' schrijft er een om mee te beginnen",
+    ),
     "remove_duplicate": ("keep one of the two", "houd er één van de twee"),
     "unique_id": ("give each one its own id", "geef elk een eigen id"),
-    "text_form": ("write one string, or a map per language like {nl: ..., en: ...}",
-                  "schrijf één tekst, of per taal een map zoals {nl: ..., en: ...}"),
-    "position_sum": ("change the numbers so they add up to exactly 100",
-                     "pas de getallen aan zodat ze samen precies 100 zijn"),
-    "choices_count": ("add a choice, or remove 'choices' to make it an event card",
-                      "voeg een keuze toe, of haal 'choices' weg voor een gebeurteniskaart"),
-    "condition": ("e.g. 'betaalbaarheid >= 2 and not chosen aparte-werkplek'",
-                  "bijv. 'betaalbaarheid >= 2 and not chosen aparte-werkplek'"),
+    "text_form": (
+        "write one string, or a map per language like {nl: ..., en: ...}",
+        "schrijf één tekst, of per taal een map zoals {nl: ..., en: ...}",
+    ),
+    "position_sum": (
+        "change the numbers so they add up to exactly 100",
+        "pas de getallen aan zodat ze samen precies 100 zijn",
+    ),
+    "choices_count": (
+        "add a choice, or remove 'choices' to make it an event card",
+        "voeg een keuze toe, of haal 'choices' weg voor een gebeurteniskaart",
+    ),
+    "condition": (
+        "e.g. 'betaalbaarheid >= 2 and not chosen aparte-werkplek'",
+        "bijv. 'betaalbaarheid >= 2 and not chosen aparte-werkplek'",
+    ),
     "qualified_choice": ("write 'chosen {options}'", "schrijf 'chosen {options}'"),
     "add_translation": ("add '{language}: ...' to this text", "voeg '{language}: ...' toe aan deze tekst"),
-    "no_aliases": ("write the text out again where it is needed", "schrijf de tekst opnieuw uit waar hij nodig is"),
-    "format_version": ("this incluzo reads format 1; update incluzo or write 'format: 1'",
-                       "deze incluzo leest formaat 1; werk incluzo bij of schrijf 'format: 1'"),
+    "no_aliases": (
+        "write the text out again where it is needed",
+        "schrijf de tekst opnieuw uit waar hij nodig is",
+    ),
+    "format_version": (
+        "this incluzo reads format 1; update incluzo or write 'format: 1'",
+        "deze incluzo leest formaat 1; werk incluzo bij of schrijf 'format: 1'",
+    ),
     "limit": ("split the scenario or shorten the text", "splits het scenario of kort de tekst in"),
 }
 
 
 KINDS: dict[str, tuple[str, str]] = {
-    "card": ("card", "kaart"), "choice": ("choice", "keuze"), "ending": ("ending", "einde"),
-    "name": ("name", "naam"), "meter": ("meter", "meter"), "quadrant": ("quadrant", "kwadrant"),
+    "card": ("card", "kaart"),
+    "choice": ("choice", "keuze"),
+    "ending": ("ending", "einde"),
+    "name": ("name", "naam"),
+    "meter": ("meter", "meter"),
+    "quadrant": ("quadrant", "kwadrant"),
 }
 
 
@@ -114,14 +152,21 @@ class Problem:
         where = f"{self.path}: " if self.path else ""
         hint = self.hint_text(lang)
         tail = f" ({hint})" if hint else ""
-        return (f"{self.source}:{self.line}:{self.column}: {self.severity.value}: "
-                f"{where}{self.message(lang)}{tail}")
+        return (
+            f"{self.source}:{self.line}:{self.column}: {self.severity.value}: "
+            f"{where}{self.message(lang)}{tail}"
+        )
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
-            "file": self.source, "line": self.line, "column": self.column,
-            "severity": self.severity.value, "code": self.code, "path": self.path,
-            "message": self.message(lang), "hint": self.hint_text(lang),
+            "file": self.source,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "path": self.path,
+            "message": self.message(lang),
+            "hint": self.hint_text(lang),
         }
 
 

@@ -11,18 +11,38 @@ from incluzo.engine.text import Text
 EXHAUSTED_ENDING = Ending(
     "budget-op",
     Text((("nl", "Het budget is op"), ("en", "The budget has run out"))),
-    Text((("nl", "Bij deze kaart was geen enkele keuze meer te betalen. Kijk terug: waar ging het budget "
-                 "heen, en wat had je willen bewaren?"),
-          ("en", "On this card no choice could be paid for any more. Look back: where did the budget go, "
-                 "and what would you have wanted to keep?"))),
+    Text(
+        (
+            (
+                "nl",
+                "Bij deze kaart was geen enkele keuze meer te betalen. Kijk terug: waar ging het budget "
+                "heen, en wat had je willen bewaren?",
+            ),
+            (
+                "en",
+                "On this card no choice could be paid for any more. Look back: where did the budget go, "
+                "and what would you have wanted to keep?",
+            ),
+        )
+    ),
 )
 DEFAULT_ENDING = Ending(
     "einde",
     Text((("nl", "Einde van het scenario"), ("en", "End of the scenario"))),
-    Text((("nl", "Alle kaarten zijn gespeeld. Bekijk in de nabespreking waar je uitkwam en wat je "
-                 "ervoor hebt laten liggen."),
-          ("en", "All cards have been played. See in the debrief where you ended up and what you gave up "
-                 "for it."))),
+    Text(
+        (
+            (
+                "nl",
+                "Alle kaarten zijn gespeeld. Bekijk in de nabespreking waar je uitkwam en wat je "
+                "ervoor hebt laten liggen.",
+            ),
+            (
+                "en",
+                "All cards have been played. See in the debrief where you ended up and what you gave up "
+                "for it.",
+            ),
+        )
+    ),
 )
 
 
@@ -46,7 +66,7 @@ class GameState:
     meters: tuple[int, ...]
     position: tuple[int, ...]
     card: str | None = None
-    tally: tuple[int, int] = (0, 0)          # (affirmatief, transformatief)
+    tally: tuple[int, int] = (0, 0)  # (affirmatief, transformatief)
     chosen: frozenset[tuple[str, str]] = frozenset()
     seen: frozenset[str] = frozenset()
     decisions: tuple[Decision, ...] = ()
@@ -84,7 +104,10 @@ REFUSALS = {
     "game_over": ("the game is over", "het spel is afgelopen"),
     "event_card": ("this card has no choices: go on", "deze kaart heeft geen keuzes: ga verder"),
     "choice_card": ("make a choice first", "maak eerst een keuze"),
-    "unknown_choice": ("there is no choice '{detail}' on this card", "keuze '{detail}' staat niet op deze kaart"),
+    "unknown_choice": (
+        "there is no choice '{detail}' on this card",
+        "keuze '{detail}' staat niet op deze kaart",
+    ),
     "not_offered": ("choice '{detail}' is not offered now", "keuze '{detail}' wordt nu niet aangeboden"),
     "unaffordable": ("", ""),
     "wrong_phase": ("that is not possible now (in the {detail})", "dat kan nu niet (in de fase {detail})"),
@@ -117,9 +140,11 @@ def offered(scenario: Scenario, state: GameState, card: Card) -> tuple[Choice, .
 
 def shortfalls(scenario: Scenario, state: GameState, choice: Choice) -> tuple[Shortfall, ...]:
     """The meters a choice would take below zero; empty when it is affordable."""
-    return tuple(Shortfall(meter, cost, level)
-                 for meter, level, cost in zip(scenario.model.meter_ids, state.meters, choice.cost, strict=True)
-                 if level - cost < 0)
+    return tuple(
+        Shortfall(meter, cost, level)
+        for meter, level, cost in zip(scenario.model.meter_ids, state.meters, choice.cost, strict=True)
+        if level - cost < 0
+    )
 
 
 def affordable(state: GameState, choice: Choice) -> bool:
@@ -157,11 +182,20 @@ def choose(scenario: Scenario, state: GameState, choice_id: str) -> Outcome | Re
     meters = tuple(level - cost for level, cost in zip(state.meters, checked.cost, strict=True))
     moved = position.move(state.position, checked.move)
     affirmative, transformative = state.tally
-    tally = (affirmative + 1, transformative) if checked.recognition == AFFIRMATIEF \
+    tally = (
+        (affirmative + 1, transformative)
+        if checked.recognition == AFFIRMATIEF
         else (affirmative, transformative + 1)
+    )
     decision = Decision(card.id, checked.id, checked.recognition, state.meters, meters, state.position, moved)
-    after = replace(state, meters=meters, position=moved, tally=tally,
-                    chosen=state.chosen | {(card.id, checked.id)}, decisions=(*state.decisions, decision))
+    after = replace(
+        state,
+        meters=meters,
+        position=moved,
+        tally=tally,
+        chosen=state.chosen | {(card.id, checked.id)},
+        decisions=(*state.decisions, decision),
+    )
     return Outcome(_go_on(scenario, after, card, checked.next), decision)
 
 
@@ -217,7 +251,8 @@ def ending_of(scenario: Scenario, state: GameState) -> Ending | None:
     if state.ending is None:
         return None
     return scenario.ending(state.ending) or next(
-        e for e in (EXHAUSTED_ENDING, DEFAULT_ENDING) if e.id == state.ending)
+        e for e in (EXHAUSTED_ENDING, DEFAULT_ENDING) if e.id == state.ending
+    )
 
 
 def exhausted_at(state: GameState) -> str | None:

@@ -39,12 +39,31 @@ Action = Start | Choose | Advance
 TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "start", "source": "briefing", "dest": "card", "conditions": "has_card"},
     {"trigger": "start", "source": "briefing", "dest": "debrief", "unless": "has_card"},
-    {"trigger": "choose", "source": "card", "dest": "outcome", "prepare": "attempt_choice",
-     "conditions": "is_accepted", "before": "commit"},
-    {"trigger": "advance", "source": "card", "dest": "card", "prepare": "attempt_event",
-     "conditions": ["is_accepted", "leads_to_card"], "before": "commit"},
-    {"trigger": "advance", "source": "card", "dest": "debrief", "prepare": "attempt_event",
-     "conditions": "is_accepted", "unless": "leads_to_card", "before": "commit"},
+    {
+        "trigger": "choose",
+        "source": "card",
+        "dest": "outcome",
+        "prepare": "attempt_choice",
+        "conditions": "is_accepted",
+        "before": "commit",
+    },
+    {
+        "trigger": "advance",
+        "source": "card",
+        "dest": "card",
+        "prepare": "attempt_event",
+        "conditions": ["is_accepted", "leads_to_card"],
+        "before": "commit",
+    },
+    {
+        "trigger": "advance",
+        "source": "card",
+        "dest": "debrief",
+        "prepare": "attempt_event",
+        "conditions": "is_accepted",
+        "unless": "leads_to_card",
+        "before": "commit",
+    },
     {"trigger": "advance", "source": "outcome", "dest": "card", "conditions": "has_card"},
     {"trigger": "advance", "source": "outcome", "dest": "debrief", "unless": "has_card"},
 ]
@@ -56,20 +75,32 @@ class Session:
     state: str  # the phase, kept by transitions under its default attribute name
 
     # Trigger stubs: declared so type checkers see them; the machine binds the real ones.
-    def start(self) -> bool: raise NotImplementedError
-    def choose(self, choice_id: str) -> bool: raise NotImplementedError
-    def advance(self) -> bool: raise NotImplementedError
+    def start(self) -> bool:
+        raise NotImplementedError
+
+    def choose(self, choice_id: str) -> bool:
+        raise NotImplementedError
+
+    def advance(self) -> bool:
+        raise NotImplementedError
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.game: GameState = rules.begin(scenario)
         self.last: Decision | None = None
         self.log: list[Action] = []
-        self._decisions_after: list[int] = []   # decisions made after each logged action
+        self._decisions_after: list[int] = []  # decisions made after each logged action
         self._pending: Outcome | Refusal | None = None
-        self.machine = Machine(model=self, states=PHASES, transitions=TRANSITIONS, initial="briefing",
-                               auto_transitions=False, model_override=True, send_event=True,
-                               ignore_invalid_triggers=True)
+        self.machine = Machine(
+            model=self,
+            states=PHASES,
+            transitions=TRANSITIONS,
+            initial="briefing",
+            auto_transitions=False,
+            model_override=True,
+            send_event=True,
+            ignore_invalid_triggers=True,
+        )
 
     @property
     def phase(self) -> str:
@@ -80,7 +111,7 @@ class Session:
         return not self.game.over
 
     def attempt_choice(self, event: EventData) -> None:
-        self._pending = rules.choose(self.scenario, self.game, event.args[0])
+        self._pending = rules.choose(self.scenario, self.game, str(next(iter(event.args))))
 
     def attempt_event(self, event: EventData) -> None:
         self._pending = rules.advance(self.scenario, self.game)
@@ -117,7 +148,7 @@ class Session:
         return bool(self.game.decisions)
 
     def undo(self) -> bool:
-        """Take back the last decision: replay the log up to the action that made it, so its card shows again."""
+        """Take back the last decision: replay the log up to the action that made it; its card shows again."""
         if not self.can_undo():
             return False
         made_by = self._decisions_after.index(len(self.game.decisions))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from incluzo.engine import position as positions
 from incluzo.engine import rules
 from incluzo.engine.model import Card, Choice, Scenario
-from incluzo.engine.rules import Decision, GameState
+from incluzo.engine.rules import GameState
 from incluzo.engine.session import Session
 from incluzo.engine.text import Text
 
@@ -32,7 +32,7 @@ class QuadrantView:
     number: int
     name: str
     short: str
-    points: int        # rounded for display; the four always sum to 100
+    points: int  # rounded for display; the four always sum to 100
     exact: float
     colour: str
     pattern: str
@@ -54,11 +54,11 @@ class ChoiceView:
     id: str
     letter: str
     label: str
-    costs: tuple[Amount, ...]        # every meter, in model order (0 where free)
-    moves: tuple[Amount, ...]        # only the quadrants it moves toward
+    costs: tuple[Amount, ...]  # every meter, in model order (0 where free)
+    moves: tuple[Amount, ...]  # only the quadrants it moves toward
     recognition: str
     affordable: bool
-    reason: str                      # why not affordable, '' when it is
+    reason: str  # why not affordable, '' when it is
     outcome: str
 
 
@@ -75,7 +75,7 @@ class BriefingView:
 @dataclass(frozen=True)
 class CardView:
     id: str
-    number: int                      # 1-based count of cards shown so far
+    number: int  # 1-based count of cards shown so far
     total: int
     title: str
     text: str
@@ -83,7 +83,7 @@ class CardView:
     image: str | None
     is_event: bool
     choices: tuple[ChoiceView, ...]
-    effect: tuple[Amount, ...]       # an event card's cost, shown before it applies
+    effect: tuple[Amount, ...]  # an event card's cost, shown before it applies
     meters: tuple[MeterView, ...]
     position: tuple[QuadrantView, ...]
 
@@ -91,7 +91,7 @@ class CardView:
 @dataclass(frozen=True)
 class DecisionView:
     card_title: str
-    choice: ChoiceView | None        # None for an event card
+    choice: ChoiceView | None  # None for an event card
     gave_up: tuple[ChoiceView, ...]  # the other choices offered, and what they would have done
     meters_before: tuple[MeterView, ...]
     meters_after: tuple[MeterView, ...]
@@ -113,7 +113,7 @@ class DebriefView:
     ending_id: str
     ending_title: str
     ending_text: str
-    exhausted_at: str | None         # the card title where the budget ran out
+    exhausted_at: str | None  # the card title where the budget ran out
     start: tuple[QuadrantView, ...]
     end: tuple[QuadrantView, ...]
     desired: tuple[QuadrantView, ...] | None
@@ -130,9 +130,20 @@ View = BriefingView | CardView | OutcomeView | DebriefView
 
 def quadrants(scenario: Scenario, units: tuple[int, ...], lang: str) -> tuple[QuadrantView, ...]:
     rounded = positions.to_points(units)
-    return tuple(QuadrantView(q.id, q.number, q.name.get(lang, scenario.language), q.short.get(lang, scenario.language),
-                              points, positions.exact_points(exact), q.colour, q.pattern, q.corner)
-                 for q, points, exact in zip(scenario.model.quadrants, rounded, units, strict=True))
+    return tuple(
+        QuadrantView(
+            q.id,
+            q.number,
+            q.name.get(lang, scenario.language),
+            q.short.get(lang, scenario.language),
+            points,
+            positions.exact_points(exact),
+            q.colour,
+            q.pattern,
+            q.corner,
+        )
+        for q, points, exact in zip(scenario.model.quadrants, rounded, units, strict=True)
+    )
 
 
 class Presenter:
@@ -147,43 +158,75 @@ class Presenter:
 
     def meters(self, levels: tuple[int, ...]) -> tuple[MeterView, ...]:
         model = self.scenario.model
-        return tuple(MeterView(m.id, self.t(m.name), m.symbol, level, start)
-                     for m, level, start in zip(model.meters, levels, self.scenario.budget, strict=True))
+        return tuple(
+            MeterView(m.id, self.t(m.name), m.symbol, level, start)
+            for m, level, start in zip(model.meters, levels, self.scenario.budget, strict=True)
+        )
 
     def position(self, units: tuple[int, ...]) -> tuple[QuadrantView, ...]:
         return quadrants(self.scenario, units, self.lang)
 
     def amounts(self, values: tuple[int, ...], *, of_meters: bool, keep_zero: bool) -> tuple[Amount, ...]:
         model = self.scenario.model
-        items = [(m.id, self.t(m.name), m.symbol) for m in model.meters] if of_meters else \
-            [(q.id, self.t(q.name), str(q.number)) for q in model.quadrants]
-        return tuple(Amount(i, name, symbol, value)
-                     for (i, name, symbol), value in zip(items, values, strict=True) if value or keep_zero)
+        items = (
+            [(m.id, self.t(m.name), m.symbol) for m in model.meters]
+            if of_meters
+            else [(q.id, self.t(q.name), str(q.number)) for q in model.quadrants]
+        )
+        return tuple(
+            Amount(i, name, symbol, value)
+            for (i, name, symbol), value in zip(items, values, strict=True)
+            if value or keep_zero
+        )
 
     def choice(self, state: GameState, choice: Choice, index: int) -> ChoiceView:
         short = rules.shortfalls(self.scenario, state, choice)
         reason = "; ".join(rules.shortfall_text(self.scenario, s, self.lang) for s in short)
-        return ChoiceView(choice.id, LETTERS[index], self.t(choice.label),
-                          self.amounts(choice.cost, of_meters=True, keep_zero=True),
-                          self.amounts(choice.move, of_meters=False, keep_zero=False),
-                          choice.recognition, not short, reason, self.t(choice.outcome))
+        return ChoiceView(
+            choice.id,
+            LETTERS[index],
+            self.t(choice.label),
+            self.amounts(choice.cost, of_meters=True, keep_zero=True),
+            self.amounts(choice.move, of_meters=False, keep_zero=False),
+            choice.recognition,
+            not short,
+            reason,
+            self.t(choice.outcome),
+        )
 
     def choices(self, state: GameState, card: Card) -> tuple[ChoiceView, ...]:
-        return tuple(self.choice(state, c, i) for i, c in enumerate(rules.offered(self.scenario, state, card)))
+        return tuple(
+            self.choice(state, c, i) for i, c in enumerate(rules.offered(self.scenario, state, card))
+        )
 
     def briefing(self, state: GameState) -> BriefingView:
         s = self.scenario
-        return BriefingView(self.t(s.title), self.t(s.description), self.meters(state.meters),
-                            self.position(state.position), self.position(s.desired) if s.desired else None,
-                            len(s.cards))
+        return BriefingView(
+            self.t(s.title),
+            self.t(s.description),
+            self.meters(state.meters),
+            self.position(state.position),
+            self.position(s.desired) if s.desired else None,
+            len(s.cards),
+        )
 
     def card(self, state: GameState) -> CardView:
         card = rules.current_card(self.scenario, state)
         assert card is not None
-        return CardView(card.id, len(state.decisions) + 1, len(self.scenario.cards), self.t(card.title),
-                        self.t(card.text), self.t(card.notes), card.image, card.is_event,
-                        self.choices(state, card), self.amounts(card.cost, of_meters=True, keep_zero=False),
-                        self.meters(state.meters), self.position(state.position))
+        return CardView(
+            card.id,
+            len(state.decisions) + 1,
+            len(self.scenario.cards),
+            self.t(card.title),
+            self.t(card.text),
+            self.t(card.notes),
+            card.image,
+            card.is_event,
+            self.choices(state, card),
+            self.amounts(card.cost, of_meters=True, keep_zero=False),
+            self.meters(state.meters),
+            self.position(state.position),
+        )
 
     def decision(self, states: list[GameState], index: int) -> DecisionView:
         """Decision `index` with what it gave up: the choices offered in the state before it."""
@@ -191,10 +234,16 @@ class Presenter:
         card = self.scenario.card(decision.card)
         offered = self.choices(before, card)
         made = next((c for c in offered if c.id == decision.choice), None)
-        return DecisionView(self.t(card.title), made, tuple(c for c in offered if c.id != decision.choice),
-                            self.meters(decision.meters_before), self.meters(decision.meters_after),
-                            self.position(decision.position_before), self.position(decision.position_after),
-                            tuple(self.t(q) for q in card.reflect))
+        return DecisionView(
+            self.t(card.title),
+            made,
+            tuple(c for c in offered if c.id != decision.choice),
+            self.meters(decision.meters_before),
+            self.meters(decision.meters_after),
+            self.position(decision.position_before),
+            self.position(decision.position_after),
+            tuple(self.t(q) for q in card.reflect),
+        )
 
     def debrief(self, states: list[GameState]) -> DebriefView:
         s = self.scenario
@@ -205,12 +254,21 @@ class Presenter:
         spent = tuple(start - level for start, level in zip(s.budget, state.meters, strict=True))
         trail = (s.position, *(d.position_after for d in state.decisions))
         return DebriefView(
-            self.t(s.title), ending.id, self.t(ending.title), self.t(ending.text),
-            self.t(s.card(stuck).title) if stuck else None, self.position(s.position),
-            self.position(state.position), self.position(s.desired) if s.desired else None,
-            tuple(self.position(p) for p in trail), self.meters(state.meters),
-            self.amounts(spent, of_meters=True, keep_zero=True), state.tally,
-            tuple(self.decision(states, i) for i in range(len(state.decisions))), tuple(self.t(q) for q in s.reflect))
+            self.t(s.title),
+            ending.id,
+            self.t(ending.title),
+            self.t(ending.text),
+            self.t(s.card(stuck).title) if stuck else None,
+            self.position(s.position),
+            self.position(state.position),
+            self.position(s.desired) if s.desired else None,
+            tuple(self.position(p) for p in trail),
+            self.meters(state.meters),
+            self.amounts(spent, of_meters=True, keep_zero=True),
+            state.tally,
+            tuple(self.decision(states, i) for i in range(len(state.decisions))),
+            tuple(self.t(q) for q in s.reflect),
+        )
 
 
 def history(session: Session) -> list[GameState]:
@@ -218,8 +276,11 @@ def history(session: Session) -> list[GameState]:
     state = rules.begin(session.scenario)
     states = [state]
     for decision in session.game.decisions:
-        result = rules.advance(session.scenario, state) if decision.choice is None \
+        result = (
+            rules.advance(session.scenario, state)
+            if decision.choice is None
             else rules.choose(session.scenario, state, decision.choice)
+        )
         assert isinstance(result, rules.Outcome)
         state = result.state
         states.append(state)
@@ -236,6 +297,9 @@ def present(session: Session, lang: str | None = None) -> View:
     states = history(session)
     if session.phase == "outcome":
         assert session.last is not None
-        return OutcomeView(presenter.decision(states, len(states) - 2),
-                           presenter.meters(session.game.meters), presenter.position(session.game.position))
+        return OutcomeView(
+            presenter.decision(states, len(states) - 2),
+            presenter.meters(session.game.meters),
+            presenter.position(session.game.position),
+        )
     return presenter.debrief(states)

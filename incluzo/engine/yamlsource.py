@@ -27,16 +27,24 @@ class Limits:
     nodes: int = MAX_NODES
 
 
-def _problem(source: str, code: str, line: int = 1, column: int = 1, hint: str | None = None,
-             **params: object) -> ScenarioError:
+DEFAULT_LIMITS = Limits()
+
+
+def _problem(
+    source: str, code: str, line: int = 1, column: int = 1, hint: str | None = None, **params: object
+) -> ScenarioError:
     return ScenarioError([Problem(code, source, line, column, "", params, hint)])
 
 
-def decode(data: bytes, source: str, limits: Limits = Limits()) -> str:
+def decode(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Bytes to text: UTF-8 only (a UTF-8 BOM is allowed and dropped)."""
     if len(data) > limits.bytes:
-        raise _problem(source, "INC017", hint="limit",
-                       reason=f"the file is {len(data):,} bytes; a scenario may be at most {limits.bytes:,}")
+        raise _problem(
+            source,
+            "INC017",
+            hint="limit",
+            reason=f"the file is {len(data):,} bytes; a scenario may be at most {limits.bytes:,}",
+        )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _problem(source, "INC001", hint="utf8", reason="the file is UTF-16, not UTF-8")
     if b"\x00" in data:
@@ -46,42 +54,54 @@ def decode(data: bytes, source: str, limits: Limits = Limits()) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _problem(source, "INC001", line, column, hint="utf8",
-                       reason=f"byte 0x{data[error.start]:02x} is not UTF-8 (Latin-1 or Windows text?)") from None
+        raise _problem(
+            source,
+            "INC001",
+            line,
+            column,
+            hint="utf8",
+            reason=f"byte 0x{data[error.start]:02x} is not UTF-8 (Latin-1 or Windows text?)",
+        ) from None
     return text.removeprefix("\ufeff")
 
 
-def read_file(path: Path, limits: Limits = Limits()) -> bytes:
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     try:
         if path.stat().st_size > limits.bytes:
-            raise _problem(str(path), "INC017", hint="limit",
-                           reason=f"the file is {path.stat().st_size:,} bytes; at most {limits.bytes:,}")
+            raise _problem(
+                str(path),
+                "INC017",
+                hint="limit",
+                reason=f"the file is {path.stat().st_size:,} bytes; at most {limits.bytes:,}",
+            )
         return path.read_bytes()
     except OSError as error:
         raise _problem(str(path), "INC001", reason=error.strerror or str(error)) from None
 
 
 def _prescan(text: str, source: str, limits: Limits) -> None:
+    """Stream the events once: refuse aliases, deep nesting and too many values before composing."""
     depth = nodes = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _problem(source, "INC018", mark.line + 1, mark.column + 1, hint="no_aliases")
+            raise _problem(source, "INC018", line, column, hint="no_aliases")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.depth:
-                raise _problem(source, "INC017", mark.line + 1, mark.column + 1, hint="limit",
+                raise _problem(source, "INC017", line, column, hint="limit",
                                reason=f"nested more than {limits.depth} levels deep")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
             if nodes > limits.nodes:
-                raise _problem(source, "INC017", mark.line + 1, mark.column + 1, hint="limit",
+                raise _problem(source, "INC017", line, column, hint="limit",
                                reason=f"more than {limits.nodes:,} values")
 
 
-def compose(text: str, source: str, limits: Limits = Limits()) -> yaml.Node:
+def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Node:
     """Text to one YAML node tree; every failure is a ScenarioError with a location."""
     try:
         _prescan(text, source, limits)
@@ -94,9 +114,16 @@ def compose(text: str, source: str, limits: Limits = Limits()) -> yaml.Node:
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        raise _problem(source, "INC002", line, column, hint="yaml_syntax",
-                       reason=f"character U+{error.character:04X} is not allowed in YAML text"
-                       if isinstance(error.character, int) else "a character is not allowed in YAML text") from None
+        raise _problem(
+            source,
+            "INC002",
+            line,
+            column,
+            hint="yaml_syntax",
+            reason=f"character U+{error.character:04X} is not allowed in YAML text"
+            if isinstance(error.character, int)
+            else "a character is not allowed in YAML text",
+        ) from None
     except yaml.YAMLError as error:
         raise _problem(source, "INC002", hint="yaml_syntax", reason=str(error)) from None
     if node is None:

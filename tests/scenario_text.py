@@ -1,0 +1,57 @@
+"""Inline scenarios for tests: a small valid one to start from, and a way to vary it."""
+
+from __future__ import annotations
+
+import textwrap
+
+from incluzo.engine import loader
+from incluzo.engine.model import Scenario
+
+SMALL = """\
+format: 1
+id: klein
+title: Klein scenario
+language: nl
+budget: {kwaliteit: 4, toegankelijkheid: 4, betaalbaarheid: 4}
+cards:
+  - id: drukte
+    title: Drukte in de klas
+    text: Een leerling raakt overprikkeld.
+    choices:
+      - id: werkplek
+        label: Aparte werkplek
+        cost: {kwaliteit: 1, toegankelijkheid: 0, betaalbaarheid: 2}
+        move: {maatwerk: 10}
+        recognition: affirmatief
+        outcome: Rust, maar buiten de groep.
+      - id: strategie
+        label: Strategieën met de klas
+        cost: {kwaliteit: 3, toegankelijkheid: 0, betaalbaarheid: 0}
+        move: {professionalisering: 10}
+        recognition: transformatief
+        outcome: Het schuurt, maar de klas leert mee.
+  - id: bezuiniging
+    title: Bezuiniging
+    text: De gemeente bezuinigt.
+    cost: {betaalbaarheid: 1}
+  - id: evaluatie
+    title: Evaluatie
+    text: Na zes weken.
+    choices:
+      - id: doorgaan
+        label: Doorgaan
+        cost: {kwaliteit: 1, toegankelijkheid: 1, betaalbaarheid: 0}
+        move: {leergemeenschap: 5}
+        recognition: transformatief
+        outcome: Samen verder.
+      - id: specialist
+        label: Specialist erbij
+        cost: {kwaliteit: 0, toegankelijkheid: 2, betaalbaarheid: 3}
+        move: {specialisme: 15}
+        recognition: affirmatief
+        outcome: Een expert kijkt mee.
+"""
+
+
+def load(text: str = SMALL, source: str = "test.yaml") -> Scenario:
+    return loader.load_text(textwrap.dedent(text), source)
