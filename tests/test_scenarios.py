@@ -1,0 +1,46 @@
+"""Every shipped scenario loads without errors and every one of its endings paths can be played."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SCENARIOS
+
+from incluzo.engine import rules
+from incluzo.engine.checks import check_file
+from incluzo.engine.model import Scenario
+from incluzo.engine.problems import Severity
+
+
+def endings_reached(scenario: Scenario) -> set[str]:
+    """Every ending some sequence of choices reaches (depth-first over the pure rules)."""
+    found: set[str] = set()
+    seen: set[rules.GameState] = set()
+    stack = [rules.begin(scenario)]
+    while stack:
+        state = stack.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        if state.over:
+            found.add(state.ending or "")
+            continue
+        card = rules.current_card(scenario, state)
+        assert card is not None
+        results = [rules.advance(scenario, state)] if card.is_event else [
+            rules.choose(scenario, state, c.id) for c in rules.offered(scenario, state, card)]
+        stack.extend(r.state for r in results if isinstance(r, rules.Outcome))
+    return found
+
+
+def test_there_are_shipped_scenarios() -> None:
+    assert len(SCENARIOS) >= 2
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_shipped_scenario_checks_without_errors_and_reaches_an_ending(path: Path) -> None:
+    scenario, problems = check_file(path)
+    assert [p.format() for p in problems if p.severity is Severity.ERROR] == []
+    assert scenario is not None
+    assert endings_reached(scenario)
