@@ -81,7 +81,7 @@ def test_run_prints_each_step_and_the_ending(small: Path, capsys: pytest.Capture
     assert "1. drukte: werkplek (affirmatief)" in out
     assert "   budget:   kwaliteit 3, toegankelijkheid 4, betaalbaarheid 2" in out
     assert "2. bezuiniging: (event)" in out
-    assert out.rstrip().endswith("ending: einde (End of the scenario)")
+    assert out.rstrip().endswith("ending: incluzo:einde (End of the scenario)")
 
 
 def test_run_json_has_steps_and_final(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,7 +90,7 @@ def test_run_json_has_steps_and_final(small: Path, capsys: pytest.CaptureFixture
     assert [s["card"] for s in result["steps"]] == ["drukte", "bezuiniging", "evaluatie"]
     assert result["final"]["budget"] == {"kwaliteit": 0, "toegankelijkheid": 3, "betaalbaarheid": 3}
     assert result["final"]["recognition"] == {"affirmatief": 0, "transformatief": 2}
-    assert result["final"]["ending"] == "einde"
+    assert result["final"]["ending"] == "incluzo:einde"
     assert sum(result["final"]["position"].values()) == 100
 
 

@@ -62,7 +62,7 @@ def test_unknown_choice_and_choosing_on_an_event_card_are_refused() -> None:
 def test_the_game_ends_with_the_default_ending_when_there_are_no_endings() -> None:
     state = rules.replay(SCENARIO, ["werkplek", None, "doorgaan"])
     assert isinstance(state, rules.GameState)
-    assert state.over and state.ending == "einde" and not state.exhausted
+    assert state.over and state.ending == "incluzo:einde" and not state.exhausted
 
 
 def test_next_jumps_and_end_ends() -> None:
@@ -108,7 +108,7 @@ def test_no_affordable_choice_ends_the_game_as_exhausted_with_the_engines_ending
     scenario = load(SMALL.replace(BUDGET, "budget: {kwaliteit: 3, toegankelijkheid: 4, betaalbaarheid: 3}"))
     state = rules.replay(scenario, ["strategie", None])
     assert isinstance(state, rules.GameState)
-    assert state.over and state.exhausted and state.ending == "budget-op"
+    assert state.over and state.exhausted and state.ending == "incluzo:budget-op"
     assert rules.exhausted_at(state) == "evaluatie"
 
 

@@ -93,7 +93,7 @@ def test_debrief_view_has_the_trail_spending_and_tally() -> None:
     session = played(Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan"), Advance())
     view = views.present(session, "en")
     assert isinstance(view, views.DebriefView)
-    assert view.ending_id == "einde" and view.ending_title == "End of the scenario"
+    assert view.ending_id == "incluzo:einde" and view.ending_title == "End of the scenario"
     assert [a.amount for a in view.spent] == [2, 1, 3]
     assert view.tally == (1, 1)
     assert len(view.trail) == 4 and len(view.decisions) == 3

@@ -9,7 +9,7 @@ from incluzo.engine.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenari
 from incluzo.engine.text import Text
 
 EXHAUSTED_ENDING = Ending(
-    "budget-op",
+    "incluzo:budget-op",
     Text((("nl", "Het budget is op"), ("en", "The budget has run out"))),
     Text(
         (
@@ -27,7 +27,7 @@ EXHAUSTED_ENDING = Ending(
     ),
 )
 DEFAULT_ENDING = Ending(
-    "einde",
+    "incluzo:einde",
     Text((("nl", "Einde van het scenario"), ("en", "End of the scenario"))),
     Text(
         (
