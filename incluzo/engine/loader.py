@@ -15,10 +15,14 @@ from incluzo.engine import conditions, position
 from incluzo.engine.model import (
     END,
     HINT_LEVELS,
+    POLL_MARKS,
+    POLL_OPTIONS,
     RECOGNITIONS,
     Card,
     Choice,
     Ending,
+    Poll,
+    PollOption,
     QuadrantModel,
     Scenario,
     available_models,
@@ -72,7 +76,10 @@ CARD_KEYS = {
     "cost": False,
     "move": False,
     "next": False,
+    "poll": False,
 }
+POLL_KEYS = {"question": True, "options": True, "marks": False}
+OPTION_KEYS = {"id": True, "label": True, "quadrant": False}
 CHOICE_KEYS = {
     "id": True,
     "label": True,
@@ -198,6 +205,30 @@ class _Reader:
             return None
         return value
 
+    def unique_id(
+        self, fields: dict[str, yaml.Node], path: str, kind: str, first_line: dict[str, int]
+    ) -> str | None:
+        """The `id` of a map, reported when missing, malformed or already in `first_line` (then updated)."""
+        if "id" not in fields:
+            return None
+        value = self.ident(fields["id"], f"{path}.id")
+        if value is None:
+            return None
+        line = fields["id"].start_mark.line + 1
+        if value in first_line:
+            self.report(
+                fields["id"],
+                f"{path}.id",
+                "INC010",
+                "unique_id",
+                kind=kind,
+                value=value,
+                first=first_line[value],
+            )
+        else:
+            first_line[value] = line
+        return value
+
     def choose(self, node: yaml.Node, path: str, allowed: Sequence[str]) -> str | None:
         value = self.scalar(node, path, "one of: " + ", ".join(allowed))
         if value is not None and value not in allowed:
@@ -315,37 +346,56 @@ def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Scenario:
     return load_text(text, str(path), limits=limits, content_hash=hashlib.sha256(data).hexdigest())
 
 
-def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
-    reader = _Reader(source, load_model())
+def read_head(
+    reader: _Reader, root: yaml.Node, keys: dict[str, bool], what: str, hint: str
+) -> tuple[dict[str, yaml.Node], tuple[str, ...]]:
+    """The top-level map; check its format, set the reader's model and language, return the translations.
+
+    Shared by every YAML file incluzo reads (scenarios, questionnaires), so all read alike.
+    """
     if not isinstance(root, yaml.MappingNode):
-        reader.report(
-            root,
-            "",
-            "INC003",
-            "start_with",
-            reason=f"a scenario is a map of keys, this file holds {_kind(root)}",
-        )
+        reason = f"{what} is a map of keys, this file holds {_kind(root)}"
+        reader.report(root, "", "INC003", hint, reason=reason)
         raise ScenarioError(reader.problems)
-    keys = reader.mapping(root, "", SCENARIO_KEYS) or {}
-    if "format" in keys:
-        fmt = reader.scalar(keys["format"], "format", "1")
+    found = reader.mapping(root, "", keys) or {}
+    if "format" in found:
+        fmt = reader.scalar(found["format"], "format", "1")
         if fmt is not None and fmt != str(FORMAT):
-            reader.report(keys["format"], "format", "INC019", "format_version", value=fmt)
+            reader.report(found["format"], "format", "INC019", "format_version", value=fmt)
             raise ScenarioError(reader.problems)
-    if "model" in keys:
-        model_id = reader.choose(keys["model"], "model", available_models())
+    if "model" in found:
+        model_id = reader.choose(found["model"], "model", available_models())
         if model_id:
             reader.model = load_model(model_id)
-    if "language" in keys:
-        reader.language = reader.scalar(keys["language"], "language", "a language code like nl") or "nl"
+    if "language" in found:
+        reader.language = reader.scalar(found["language"], "language", "a language code like nl") or "nl"
     translations: tuple[str, ...] = ()
-    if "translations" in keys:
-        items = reader.sequence(keys["translations"], "translations")
+    if "translations" in found:
+        items = reader.sequence(found["translations"], "translations")
         translations = tuple(
             v
             for i, item in enumerate(items)
             if (v := reader.scalar(item, f"translations[{i}]", "a language code"))
         )
+    return found, translations
+
+
+def close(reader: _Reader, root: yaml.Node, translations: Sequence[str]) -> tuple[Problem, ...]:
+    """Last checks over all texts; raise every problem when one is an error, else return the warnings."""
+    _check_translations(reader, translations)
+    if len(reader.texts) > MAX_TEXTS:
+        reader.report(
+            root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}"
+        )
+    problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise ScenarioError(problems)
+    return tuple(problems)
+
+
+def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
+    reader = _Reader(source, load_model())
+    keys, translations = read_head(reader, root, SCENARIO_KEYS, "a scenario", "start_with")
     model = reader.model
     budget_map = reader.per_id(keys.get("budget"), "budget", model.meter_ids, 0, MAX_LEVEL, "meters")
     if "budget" in keys:
@@ -381,14 +431,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     description = reader.text(keys.get("description"), "description")
     notes = reader.text(keys.get("notes"), "notes")
     reflect = reader.texts_list(keys.get("reflect"), "reflect")
-    _check_translations(reader, translations)
-    if len(reader.texts) > MAX_TEXTS:
-        reader.report(
-            root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}"
-        )
-    problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise ScenarioError(problems)
+    warnings = close(reader, root, translations)
     return Scenario(
         id=scenario_id or "",
         title=title,
@@ -407,7 +450,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
         endings=endings,
         source=source,
         content_hash=digest,
-        warnings=tuple(problems),
+        warnings=warnings,
     )
 
 
@@ -553,6 +596,7 @@ def _card(
     move = reader.per_id(fields.get("move"), f"{path}.move", model.quadrant_ids, 1, 100, "quadrants")
     timer = reader.integer(fields["timer"], f"{path}.timer", 10, MAX_TIMER) if "timer" in fields else None
     image = reader.scalar(fields["image"], f"{path}.image", "a file path") if "image" in fields else None
+    poll = _poll(reader, fields, f"{path}.poll") if "poll" in fields else None
     card_id = reader.ident(fields["id"], f"{path}.id") if "id" in fields else None
     card = Card(
         id=card_id or "",
@@ -567,9 +611,45 @@ def _card(
         cost=tuple(cost.get(m, 0) for m in model.meter_ids),
         move=tuple(move.get(q, 0) for q in model.quadrant_ids),
         next=_next(reader, fields.get("next"), f"{path}.next", vocabulary) if not choice_nodes else None,
+        poll=poll,
         line=node.start_mark.line + 1,
     )
     return card if card_id else None
+
+
+def _poll(reader: _Reader, card: dict[str, yaml.Node], path: str) -> Poll | None:
+    """A card's `poll:` (question, 2-6 options); a poll card has no choices, cost or move."""
+    card_path = path.removesuffix(".poll")
+    for key in ("choices", "cost", "move"):
+        if key in card:
+            reader.report(card[key], f"{card_path}.{key}", "INC102", "poll_only", key=key)
+    fields = reader.mapping(card["poll"], path, POLL_KEYS)
+    if fields is None:
+        return None
+    items = reader.sequence(fields["options"], f"{path}.options") if "options" in fields else []
+    fewest, most = POLL_OPTIONS
+    if isinstance(fields.get("options"), yaml.SequenceNode) and not fewest <= len(items) <= most:
+        reader.report(fields["options"], f"{path}.options", "INC101", "poll_options", count=len(items))
+    options: list[PollOption] = []
+    first_line: dict[str, int] = {}
+    for i, item in enumerate(items):
+        option_path = f"{path}.options[{i}]"
+        option = reader.mapping(item, option_path, OPTION_KEYS)
+        if option is None:
+            continue
+        option_id = reader.unique_id(option, option_path, "option", first_line)
+        quadrant = option.get("quadrant")
+        options.append(
+            PollOption(
+                option_id or "",
+                reader.text(option.get("label"), f"{option_path}.label"),
+                reader.choose(quadrant, f"{option_path}.quadrant", reader.model.quadrant_ids)
+                if quadrant
+                else None,
+            )
+        )
+    marks = reader.choose(fields["marks"], f"{path}.marks", POLL_MARKS) if "marks" in fields else None
+    return Poll(reader.text(fields.get("question"), f"{path}.question"), tuple(options), marks or "letters")
 
 
 def _choice(reader: _Reader, node: yaml.Node, path: str, vocabulary: conditions.Vocabulary) -> Choice | None:

@@ -112,6 +112,29 @@ class Choice:
     line: int = 0
 
 
+POLL_MARKS = ("letters", "numbers")
+POLL_OPTIONS = (2, 6)  # fewest and most options of a poll
+
+
+@dataclass(frozen=True)
+class PollOption:
+    id: str
+    label: Text
+    quadrant: str | None = None  # optional: the quadrant this option stands for (colour on the chart)
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A question to the room; the facilitator types the counts. It never changes meters or position."""
+
+    question: Text
+    options: tuple[PollOption, ...]
+    marks: str = "letters"  # letters | numbers: how options are marked (A-F or 1-6)
+
+    def mark(self, index: int) -> str:
+        return "ABCDEF"[index] if self.marks == "letters" else str(index + 1)
+
+
 @dataclass(frozen=True)
 class Card:
     id: str
@@ -126,6 +149,7 @@ class Card:
     cost: tuple[int, ...] = (0, 0, 0)  # event cards only
     move: tuple[int, ...] = (0, 0, 0, 0)  # event cards only
     next: str | None = None  # event cards only
+    poll: Poll | None = None  # a poll card is an event card with a question to the room
     line: int = 0
 
     @property

@@ -54,6 +54,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choice '{value}' exists on several cards: say which",
         "keuze '{value}' staat op meerdere kaarten: zeg welke",
     ),
+    # INC1xx: polls, the "Welke bril?" questionnaire and its CSV answers (docs/questionnaire.md).
+    "INC101": (
+        "a poll has 2 to 6 options, this one has {count}",
+        "een peiling heeft 2 tot 6 opties, deze heeft er {count}",
+    ),
+    "INC102": ("a poll card cannot have '{key}'", "een peilingkaart kan geen '{key}' hebben"),
+    "INC103": ("the points sum to {total}, not {points}", "de punten tellen op tot {total}, niet {points}"),
+    "INC104": ("column '{column}' is missing", "kolom '{column}' ontbreekt"),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
@@ -106,6 +114,25 @@ HINTS: dict[str, tuple[str, str]] = {
         "deze incluzo leest formaat 1; werk incluzo bij of schrijf 'format: 1'",
     ),
     "limit": ("split the scenario or shorten the text", "splits het scenario of kort de tekst in"),
+    "poll_options": ("give the poll 2 to 6 options", "geef de peiling 2 tot 6 opties"),
+    "poll_only": (
+        "a poll changes nothing: put choices, costs and moves on a card of their own",
+        "een peiling verandert niets: zet keuzes, kosten en verschuivingen op een eigen kaart",
+    ),
+    "points_sum": (
+        "distribute exactly {points} points over the four situations",
+        "verdeel precies {points} punten over de vier situaties",
+    ),
+    "columns": (
+        "the first row names the columns, like '{example}' (see docs/questionnaire.md)",
+        "de eerste rij noemt de kolommen, zoals '{example}' (zie docs/questionnaire.md)",
+    ),
+    "questionnaire_start": (
+        "a questionnaire starts with 'format: 1' and has 'id', 'title', 'language' and 'themes' "
+        "(see docs/questionnaire.md)",
+        "een vragenlijst begint met 'format: 1' en heeft 'id', 'title', 'language' en 'themes' "
+        "(zie docs/questionnaire.md)",
+    ),
 }
 
 
@@ -116,6 +143,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "name": ("name", "naam"),
     "meter": ("meter", "meter"),
     "quadrant": ("quadrant", "kwadrant"),
+    "option": ("option", "optie"),
+    "theme": ("theme", "thema"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from incluzo.engine import position
@@ -48,7 +49,7 @@ DEFAULT_ENDING = Ending(
 
 @dataclass(frozen=True)
 class Decision:
-    """One step of a game: a choice made on a card, or an event card passed."""
+    """One step of a game: a choice made on a card, or an event card passed (a poll with its counts)."""
 
     card: str
     choice: str | None
@@ -57,6 +58,7 @@ class Decision:
     meters_after: tuple[int, ...]
     position_before: tuple[int, ...]
     position_after: tuple[int, ...]
+    counts: tuple[int, ...] | None = None  # a poll's counts per option, as typed; recorded, never scored
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,13 @@ REFUSALS = {
     "not_offered": ("choice '{detail}' is not offered now", "keuze '{detail}' wordt nu niet aangeboden"),
     "unaffordable": ("", ""),
     "wrong_phase": ("that is not possible now (in the {detail})", "dat kan nu niet (in de fase {detail})"),
+    "not_poll": ("this card is not a poll: there are no counts to give", "deze kaart is geen peiling"),
+    "poll_counts": (
+        "give one whole count of 0 or more for each of the {detail} options",
+        "geef voor elk van de {detail} opties één heel aantal van 0 of meer",
+    ),
 }
+MAX_COUNT = 100_000  # more votes than any room holds: a typing slip
 
 
 def shortfall_text(scenario: Scenario, shortfall: Shortfall, lang: str = "nl") -> str:
@@ -199,16 +207,35 @@ def choose(scenario: Scenario, state: GameState, choice_id: str) -> Outcome | Re
     return Outcome(_go_on(scenario, after, card, checked.next), decision)
 
 
-def advance(scenario: Scenario, state: GameState) -> Outcome | Refusal:
-    """Pass an event card: apply its effect (meters stop at zero) and go on."""
+def check_counts(card: Card, counts: Sequence[int] | None) -> Refusal | None:
+    """Why these poll counts cannot be recorded on this card, or None when they can (None always can)."""
+    if counts is None:
+        return None
+    if card.poll is None:
+        return Refusal("not_poll")
+    options = len(card.poll.options)
+    if len(counts) != options or not all(isinstance(n, int) and 0 <= n <= MAX_COUNT for n in counts):
+        return Refusal("poll_counts", str(options))
+    return None
+
+
+def advance(scenario: Scenario, state: GameState, counts: Sequence[int] | None = None) -> Outcome | Refusal:
+    """Pass an event card: apply its effect (meters stop at zero) and go on.
+
+    On a poll card, `counts` (one per option, as the facilitator typed them) are recorded in the decision.
+    """
     card = current_card(scenario, state)
     if card is None:
         return Refusal("game_over")
     if not card.is_event:
         return Refusal("choice_card")
+    refused = check_counts(card, counts)
+    if refused:
+        return refused
     meters = tuple(max(0, level - cost) for level, cost in zip(state.meters, card.cost, strict=True))
     moved = position.move(state.position, card.move)
-    decision = Decision(card.id, None, None, state.meters, meters, state.position, moved)
+    typed = tuple(counts) if counts is not None else None
+    decision = Decision(card.id, None, None, state.meters, meters, state.position, moved, typed)
     after = replace(state, meters=meters, position=moved, decisions=(*state.decisions, decision))
     return Outcome(_go_on(scenario, after, card, card.next), decision)
 
@@ -260,11 +287,19 @@ def exhausted_at(state: GameState) -> str | None:
     return next(iter(state.seen - {d.card for d in state.decisions}), None) if state.exhausted else None
 
 
-def replay(scenario: Scenario, steps: list[str | None]) -> GameState | Refusal:
-    """Apply choices in order (None passes an event card). Used by saves, tests and `incluzo run`."""
+Step = str | tuple[int, ...] | None  # a choice id; a poll's counts; None passes an event card
+
+
+def step(scenario: Scenario, state: GameState, action: Step) -> Outcome | Refusal:
+    """Apply one step: choose, pass an event card, or pass a poll with its counts."""
+    return choose(scenario, state, action) if isinstance(action, str) else advance(scenario, state, action)
+
+
+def replay(scenario: Scenario, steps: Sequence[Step]) -> GameState | Refusal:
+    """Apply steps in order. Used by saves, tests and `incluzo run`."""
     state = begin(scenario)
-    for step in steps:
-        result = advance(scenario, state) if step is None else choose(scenario, state, step)
+    for action in steps:
+        result = step(scenario, state, action)
         if isinstance(result, Refusal):
             return result
         state = result.state

@@ -31,7 +31,9 @@ class Choose:
 
 @dataclass(frozen=True)
 class Advance:
-    """Go on: past an event card, or from an outcome to the next card."""
+    """Go on: past an event card, or from an outcome to the next card. On a poll: the counts typed."""
+
+    counts: tuple[int, ...] | None = None
 
 
 Action = Start | Choose | Advance
@@ -81,7 +83,7 @@ class Session:
     def choose(self, choice_id: str) -> bool:
         raise NotImplementedError
 
-    def advance(self) -> bool:
+    def advance(self, counts: tuple[int, ...] | None = None) -> bool:
         raise NotImplementedError
 
     def __init__(self, scenario: Scenario) -> None:
@@ -114,7 +116,7 @@ class Session:
         self._pending = rules.choose(self.scenario, self.game, str(next(iter(event.args))))
 
     def attempt_event(self, event: EventData) -> None:
-        self._pending = rules.advance(self.scenario, self.game)
+        self._pending = rules.advance(self.scenario, self.game, *event.args)
 
     def is_accepted(self, event: EventData) -> bool:
         return isinstance(self._pending, Outcome)
@@ -133,7 +135,7 @@ class Session:
         if isinstance(action, Choose):
             done = self.choose(action.choice)
         elif isinstance(action, Advance):
-            done = self.advance()
+            done = self.advance(action.counts)
         else:
             done = self.start()
         if done:

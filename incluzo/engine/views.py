@@ -5,6 +5,7 @@ Scenes never look at the scenario or the state directly; they draw what `present
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from incluzo.engine import position as positions
@@ -63,6 +64,24 @@ class ChoiceView:
 
 
 @dataclass(frozen=True)
+class PollOptionView:
+    id: str
+    mark: str  # A-F, or 1-6 when the poll is numbered
+    label: str
+    count: int | None  # as typed by the facilitator; None before the counts are in
+    percent: int  # share of all votes, rounded so the options sum to 100 (0 when nobody voted)
+    colour: str | None  # the colour of the quadrant the option stands for, if any
+    pattern: str | None
+
+
+@dataclass(frozen=True)
+class PollView:
+    question: str
+    options: tuple[PollOptionView, ...]
+    total: int | None  # all votes, None before the counts are in
+
+
+@dataclass(frozen=True)
 class BriefingView:
     title: str
     description: str
@@ -86,6 +105,7 @@ class CardView:
     effect: tuple[Amount, ...]  # an event card's cost, shown before it applies
     meters: tuple[MeterView, ...]
     position: tuple[QuadrantView, ...]
+    poll: PollView | None = None  # a poll card (an event card with a question to the room)
 
 
 @dataclass(frozen=True)
@@ -98,6 +118,7 @@ class DecisionView:
     position_before: tuple[QuadrantView, ...]
     position_after: tuple[QuadrantView, ...]
     reflect: tuple[str, ...]
+    poll: PollView | None = None  # a poll card, with the counts recorded for it
 
 
 @dataclass(frozen=True)
@@ -123,6 +144,18 @@ class DebriefView:
     tally: tuple[int, int]
     decisions: tuple[DecisionView, ...]
     reflect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MapView:
+    """The quadrant map at any moment: start, now, desired, the trail per decision, the axis labels."""
+
+    start: tuple[QuadrantView, ...]
+    now: tuple[QuadrantView, ...]
+    desired: tuple[QuadrantView, ...] | None
+    trail: tuple[tuple[QuadrantView, ...], ...]
+    axes: tuple[tuple[str, str], ...]   # (side, label): top, bottom, left, right
+    hints: str                          # the scenario's solo hint level: none | direction | exact
 
 
 View = BriefingView | CardView | OutcomeView | DebriefView
@@ -226,6 +259,32 @@ class Presenter:
             self.amounts(card.cost, of_meters=True, keep_zero=False),
             self.meters(state.meters),
             self.position(state.position),
+            self.poll(card),
+        )
+
+    def poll(self, card: Card, counts: Sequence[int] | None = None) -> PollView | None:
+        """A poll card's question and options, with counts as typed so far (a bar chart's data)."""
+        if card.poll is None:
+            return None
+        model = self.scenario.model
+        typed = tuple(counts) if counts is not None else None
+        percents = positions.split(100, typed) if typed else (0,) * len(card.poll.options)
+        quadrants = [model.quadrant(o.quadrant) if o.quadrant else None for o in card.poll.options]
+        return PollView(
+            self.t(card.poll.question),
+            tuple(
+                PollOptionView(
+                    option.id,
+                    card.poll.mark(i),
+                    self.t(option.label),
+                    typed[i] if typed is not None else None,
+                    percents[i],
+                    quadrant.colour if quadrant else None,
+                    quadrant.pattern if quadrant else None,
+                )
+                for i, (option, quadrant) in enumerate(zip(card.poll.options, quadrants, strict=True))
+            ),
+            sum(typed) if typed is not None else None,
         )
 
     def decision(self, states: list[GameState], index: int) -> DecisionView:
@@ -243,7 +302,15 @@ class Presenter:
             self.position(decision.position_before),
             self.position(decision.position_after),
             tuple(self.t(q) for q in card.reflect),
+            self.poll(card, decision.counts),
         )
+
+    def map(self, state: GameState) -> MapView:
+        s = self.scenario
+        trail = (s.position, *(d.position_after for d in state.decisions))
+        return MapView(self.position(s.position), self.position(state.position),
+                       self.position(s.desired) if s.desired else None, tuple(self.position(p) for p in trail),
+                       tuple((side, self.t(label)) for side, label in s.model.axes.items()), s.hints)
 
     def debrief(self, states: list[GameState]) -> DebriefView:
         s = self.scenario
@@ -276,15 +343,16 @@ def history(session: Session) -> list[GameState]:
     state = rules.begin(session.scenario)
     states = [state]
     for decision in session.game.decisions:
-        result = (
-            rules.advance(session.scenario, state)
-            if decision.choice is None
-            else rules.choose(session.scenario, state, decision.choice)
-        )
+        result = rules.step(session.scenario, state, decision.choice or decision.counts)
         assert isinstance(result, rules.Outcome)
         state = result.state
         states.append(state)
     return states
+
+
+def map_of(session: Session, lang: str | None = None) -> MapView:
+    """The quadrant map of the session as it stands (callable in every phase)."""
+    return Presenter(session.scenario, lang or session.scenario.language).map(session.game)
 
 
 def present(session: Session, lang: str | None = None) -> View:
