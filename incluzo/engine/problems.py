@@ -145,6 +145,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "quadrant": ("quadrant", "kwadrant"),
     "option": ("option", "optie"),
     "theme": ("theme", "thema"),
+    "column": ("column", "kolom"),
 }
 
 
