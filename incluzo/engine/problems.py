@@ -62,6 +62,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "INC102": ("a poll card cannot have '{key}'", "een peilingkaart kan geen '{key}' hebben"),
     "INC103": ("the points sum to {total}, not {points}", "de punten tellen op tot {total}, niet {points}"),
     "INC104": ("column '{column}' is missing", "kolom '{column}' ontbreekt"),
+    # INC030-INC046: what `incluzo check` finds by playing every reachable game (engine/analysis.py).
+    "INC030": (
+        "card '{card}' is never reached: its condition never holds in any game",
+        "kaart '{card}' wordt nooit bereikt: de voorwaarde geldt in geen enkel spel",
+    ),
+    "INC031": (
+        "card '{card}' is never reached: none of its choices is ever offered",
+        "kaart '{card}' wordt nooit bereikt: geen van de keuzes wordt ooit aangeboden",
+    ),
+    "INC032": (
+        "card '{card}' is never reached: every game jumps past it or ends before it",
+        "kaart '{card}' wordt nooit bereikt: elk spel springt eroverheen of eindigt ervoor",
+    ),
+    "INC033": (
+        "choice '{choice}' is never offered: its condition never holds when the card is shown",
+        "keuze '{choice}' wordt nooit aangeboden: de voorwaarde geldt nooit als de kaart getoond wordt",
+    ),
+    "INC034": (
+        "choice '{choice}' is offered but never affordable",
+        "keuze '{choice}' wordt aangeboden maar is nooit te betalen",
+    ),
+    "INC035": (
+        "ending '{ending}' is never reached: whenever it holds, an earlier ending ({earlier}) "
+        "closes the game",
+        "einde '{ending}' wordt nooit bereikt: steeds als het geldt, sluit een eerder einde ({earlier}) "
+        "het spel af",
+    ),
+    "INC036": (
+        "ending '{ending}' is never reached: its condition never holds when a game ends",
+        "einde '{ending}' wordt nooit bereikt: de voorwaarde geldt nooit als een spel eindigt",
+    ),
+    "INC037": (
+        "ending '{ending}' is never reached: the budget never runs out",
+        "einde '{ending}' wordt nooit bereikt: het budget raakt nooit op",
+    ),
+    "INC038": (
+        "the budget can run out on card '{card}' (no choice affordable) and no ending uses 'exhausted'",
+        "het budget kan opraken bij kaart '{card}' (geen keuze te betalen) en geen einde gebruikt "
+        "'exhausted'",
+    ),
+    "INC039": (
+        "choice '{choice}' is no better buy than '{other}': it costs at least as much on every meter "
+        "and moves toward the same quadrants",
+        "keuze '{choice}' is nooit een betere koop dan '{other}': hij kost op elke meter minstens "
+        "evenveel en schuift naar dezelfde kwadranten",
+    ),
+    "INC040": (
+        "the budget never limits a transformative team: the path {route} affords every "
+        "transformative choice it meets",
+        "het budget beperkt een transformatief team nooit: het pad {route} kan elke "
+        "transformatieve keuze betalen",
+    ),
+    "INC041": (
+        "meter '{meter}' never runs low: no choice is ever short of it "
+        "(lowest level {lowest} of {start})",
+        "meter '{meter}' raakt nooit krap: geen keuze komt er ooit te kort "
+        "(laagste stand {lowest} van {start})",
+    ),
+    "INC042": (
+        "meter '{meter}' runs out before the end of every game",
+        "meter '{meter}' raakt in elk spel op voor het einde",
+    ),
+    "INC043": (
+        "every game runs out of budget before the end",
+        "elk spel raakt door het budget heen voor het einde",
+    ),
+    "INC044": ("image '{image}' does not exist", "afbeelding '{image}' bestaat niet"),
+    "INC045": (
+        "this text does not fit on the big screen at 1280x720 ({detail})",
+        "deze tekst past niet op het grote scherm van 1280x720 ({detail})",
+    ),
+    "INC046": (
+        "the analysis stopped after {states} game states; reachability was not checked",
+        "de analyse stopte na {states} spelsituaties; bereikbaarheid is niet gecontroleerd",
+    ),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
@@ -132,6 +207,66 @@ HINTS: dict[str, tuple[str, str]] = {
         "(see docs/questionnaire.md)",
         "een vragenlijst begint met 'format: 1' en heeft 'id', 'title', 'language' en 'themes' "
         "(zie docs/questionnaire.md)",
+    ),
+    "loosen_when": ("change its 'when', or remove it", "pas de 'when' aan, of haal hem weg"),
+    "offer_a_choice": (
+        "let the 'when' of at least one choice hold, or give one choice no 'when'",
+        "laat de 'when' van minstens één keuze gelden, of geef één keuze geen 'when'",
+    ),
+    "reach_card": (
+        "check the 'next' of the choices before it, and its own 'when'",
+        "controleer de 'next' van de keuzes ervoor, en de eigen 'when'",
+    ),
+    "lower_cost": (
+        "lower its cost; the most ever left when it is offered: {left}",
+        "verlaag de kosten; het meeste dat er ooit over is als hij wordt aangeboden: {left}",
+    ),
+    "order_endings": (
+        "move it up the list of endings, or make the earlier ending stricter",
+        "zet het hoger in de lijst van eindes, of maak het eerdere einde strenger",
+    ),
+    "budget_lasts": (
+        "fine if the budget is meant to last; otherwise raise costs or lower the budget",
+        "prima als het budget bedoeld is om te volstaan; anders kosten omhoog of budget omlaag",
+    ),
+    "add_exhausted_ending": (
+        "add an ending with 'when: exhausted', or lower the costs; it happens e.g. after: {route}",
+        "voeg een einde toe met 'when: exhausted', of verlaag de kosten; het gebeurt bijv. na: {route}",
+    ),
+    "make_trade_off": (
+        "make it cheaper on one meter, or let it move toward another quadrant, "
+        "so choosing it gives up something",
+        "maak hem op één meter goedkoper, of laat hem naar een ander kwadrant schuiven, "
+        "zodat kiezen iets kost",
+    ),
+    "tighten_budget": (
+        "lower the budget or raise the costs of transformative choices, so no path can afford everything",
+        "verlaag het budget of verhoog de kosten van transformatieve keuzes, "
+        "zodat geen pad alles kan betalen",
+    ),
+    "weigh_meter": (
+        "lower its start level or raise its costs, so it weighs in the choices",
+        "verlaag de beginstand of verhoog de kosten, zodat de meter meeweegt in de keuzes",
+    ),
+    "ease_meter": (
+        "raise its start level or lower its costs",
+        "verhoog de beginstand of verlaag de kosten",
+    ),
+    "ease_budget": (
+        "raise the start levels or lower the costs, so at least one path reaches an ending",
+        "verhoog de beginstanden of verlaag de kosten, zodat minstens één pad een einde haalt",
+    ),
+    "image_place": (
+        "put the picture in the scenario's folder (e.g. images/) and write its path relative to the file",
+        "zet de afbeelding in de map van het scenario (bijv. images/) en schrijf het pad vanaf het bestand",
+    ),
+    "shorten_text": (
+        "shorten the text, or move details to 'notes'",
+        "kort de tekst in, of zet details in 'notes'",
+    ),
+    "split_scenario": (
+        "split the scenario, or use fewer conditions on the position",
+        "splits het scenario, of gebruik minder voorwaarden op de positie",
     ),
 }
 

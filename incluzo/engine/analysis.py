@@ -1,0 +1,288 @@
+"""Play every reachable game of a scenario and report what does not work as a lesson (INC030-INC046).
+
+The exploration runs the pure rules on every affordable choice of every reachable state, memoised on
+the facts conditions can read (`dependencies.relevant`): a scenario's state space is small, so this is
+exhaustive rather than sampled. Each finding is a located `Problem`; docs/check-codes.md explains them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from incluzo.engine import dependencies, rules
+from incluzo.engine.locate import Locator, card_path, choice_path, ending_path
+from incluzo.engine.model import TRANSFORMATIEF, Card, Choice, Ending, Scenario
+from incluzo.engine.problems import Problem
+from incluzo.engine.rules import GameState, Outcome, Refusal
+
+MAX_STATES = 200_000  # far beyond any sensible scenario; past it the analysis says it is partial
+Step = tuple[str | None, GameState]  # a choice id (None passes an event card) and the state it leads to
+
+
+@dataclass
+class Graph:
+    """Every reachable game state (memoised) and the steps between them."""
+
+    scenario: Scenario
+    start: GameState
+    steps: dict[GameState, list[Step]] = field(default_factory=dict)  # states at a card
+    parent: dict[GameState, tuple[GameState, str | None] | None] = field(default_factory=dict)
+    ran_out_at: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> card it ran out on
+    complete: bool = True
+
+    @property
+    def states(self) -> Iterator[GameState]:
+        return iter(self.parent)
+
+    @cached_property
+    def ends(self) -> list[GameState]:
+        return [state for state in self.parent if state.over]
+
+    @cached_property
+    def shown(self) -> dict[str, list[GameState]]:
+        """Per card, the states in which it is shown (including those where the budget ran out on it)."""
+        found: dict[str, list[GameState]] = defaultdict(list)
+        for state in self.steps:
+            found[state.card or ""].append(state)
+        for state, card in self.ran_out_at.items():
+            found[card].append(state)
+        return found
+
+    def path_to(self, state: GameState) -> list[str]:
+        """The choices of one game that reaches `state` (event cards left out)."""
+        choices: list[str] = []
+        link = self.parent.get(state)
+        while link is not None:
+            state, choice = link
+            if choice is not None:
+                choices.append(choice)
+            link = self.parent[state]
+        return choices[::-1]
+
+
+def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Graph:
+    """Every state reachable with the rules, each affordable choice tried once per distinct state."""
+    needs = dependencies.of_flow(scenario) | dependencies.of_endings(scenario)
+    begin = rules.begin(scenario)
+    start = dependencies.relevant(begin, needs, begin)
+    graph = Graph(scenario, start)
+    graph.parent[start] = None
+    if start.exhausted:
+        graph.ran_out_at[start] = next(iter(start.seen))
+    todo = [start]
+    while todo:
+        state = todo.pop()
+        if state.over:
+            continue
+        card = scenario.card(state.card or "")
+        steps: list[Step] = []
+        for choice_id, outcome in _outcomes(scenario, state, card):
+            child = dependencies.relevant(outcome.state, needs, begin)
+            steps.append((choice_id, child))
+            if child in graph.parent:
+                continue
+            if len(graph.parent) >= max_states:
+                graph.complete = False
+                return graph
+            graph.parent[child] = (state, choice_id)
+            if child.exhausted:
+                graph.ran_out_at[child] = next(iter(child.seen - state.seen))
+            todo.append(child)
+        graph.steps[state] = steps
+    return graph
+
+
+def _outcomes(scenario: Scenario, state: GameState, card: Card) -> Iterator[tuple[str | None, Outcome]]:
+    results: list[tuple[str | None, Outcome | Refusal]] = [(None, rules.advance(scenario, state))]
+    if not card.is_event:
+        results = [(c.id, rules.choose(scenario, state, c.id))
+                   for c in rules.offered(scenario, state, card) if rules.affordable(state, c)]
+    for choice_id, result in results:
+        assert isinstance(result, Outcome), "the rules refused a step they offered"
+        yield choice_id, result
+
+
+def analyse(scenario: Scenario, text: str | None = None, *, max_states: int = MAX_STATES) -> list[Problem]:
+    """Every finding about how the scenario plays, located in `text` (the file's contents) when given."""
+    graph = explore(scenario, max_states)
+    where = Locator(scenario, text)
+    if not graph.complete:
+        return [where.problem("INC046", "cards", "split_scenario", states=f"{max_states:,}"),
+                *dead_ends(graph, where)]
+    found: list[Problem] = []
+    for check in CHECKS:
+        found.extend(check(graph, where))
+    return sorted(found, key=lambda p: (p.line, p.column, p.code))
+
+
+def unreached_cards(graph: Graph, where: Locator) -> Iterator[Problem]:
+    scenario = graph.scenario
+    for card in scenario.cards:
+        if card.id in graph.shown:
+            continue
+        path = card_path(scenario, card.id)
+        if card.when is not None and not any(card.when.holds(s) for s in graph.states):
+            yield where.problem("INC030", f"{path}.when", "loosen_when", card=card.id)
+        elif card.choices and not any(rules.offered(scenario, s, card) for s in graph.states):
+            yield where.problem("INC031", path, "offer_a_choice", card=card.id)
+        else:
+            yield where.problem("INC032", path, "reach_card", card=card.id)
+
+
+def unreached_choices(graph: Graph, where: Locator) -> Iterator[Problem]:
+    scenario = graph.scenario
+    meters = scenario.model.meter_ids
+    for card in scenario.cards:
+        shown = graph.shown.get(card.id, [])
+        for choice in card.choices if shown else ():
+            offered_in = [s for s in shown if choice in rules.offered(scenario, s, card)]
+            path = choice_path(scenario, card.id, choice.id)
+            if not offered_in:
+                yield where.problem("INC033", f"{path}.when", "loosen_when", choice=choice.id)
+            elif not any(rules.affordable(s, choice) for s in offered_in):
+                most = [max(s.meters[i] for s in offered_in) for i in range(len(meters))]
+                left = ", ".join(f"{m} {level}" for m, level in zip(meters, most, strict=True))
+                yield where.problem("INC034", f"{path}.cost", "lower_cost", {"left": left}, choice=choice.id)
+
+
+def unreached_endings(graph: Graph, where: Locator) -> Iterator[Problem]:
+    reached = {end.ending for end in graph.ends}
+    for ending in graph.scenario.endings:
+        if ending.id in reached:
+            continue
+        holds = [end for end in graph.ends if _may_close(ending, end)]
+        path = ending_path(graph.scenario, ending.id)
+        if holds:
+            earlier = ", ".join(sorted({end.ending or "" for end in holds}))
+            yield where.problem("INC035", path, "order_endings", ending=ending.id, earlier=earlier)
+        elif ending.when is not None and ending.when.mentions_exhausted() and not graph.ran_out_at:
+            yield where.problem("INC037", f"{path}.when", "budget_lasts", ending=ending.id)
+        else:
+            yield where.problem("INC036", f"{path}.when", "loosen_when", ending=ending.id)
+
+
+def _may_close(ending: Ending, end: GameState) -> bool:
+    """Whether `ending` holds for this finished game and may close it (see rules: exhausted games)."""
+    if end.exhausted and (ending.when is None or not ending.when.mentions_exhausted()):
+        return False
+    return ending.when is None or ending.when.holds(end)
+
+
+def dead_ends(graph: Graph, where: Locator) -> Iterator[Problem]:
+    """Cards where the budget can run out while no ending is written for that (docs: No affordable choice)."""
+    if any(e.when is not None and e.when.mentions_exhausted() for e in graph.scenario.endings):
+        return
+    first: dict[str, GameState] = {}
+    for end, card in graph.ran_out_at.items():
+        first.setdefault(card, end)
+    for card, end in first.items():
+        route = " > ".join(graph.path_to(end)) or "-"
+        yield where.problem("INC038", card_path(graph.scenario, card), "add_exhausted_ending",
+                            {"route": route}, card=card)
+
+
+def dominated_choices(graph: Graph, where: Locator) -> Iterator[Problem]:
+    """A choice another choice on the card beats or equals on every meter, pointing the same way."""
+    scenario = graph.scenario
+    asked = (dependencies.of_flow(scenario) | dependencies.of_endings(scenario)).chosen
+    for card in scenario.cards:
+        shown = graph.shown.get(card.id, [])
+        offers = [rules.offered(scenario, s, card) for s in shown]
+        for i, worse in enumerate(card.choices):
+            for j, better in enumerate(card.choices):
+                if i == j or not _no_better(worse, better) or (worse.cost == better.cost and i < j):
+                    continue
+                if {(card.id, worse.id), (card.id, better.id)} & asked:
+                    continue
+                if any(worse in offer for offer in offers) and all(better in o for o in offers if worse in o):
+                    yield where.problem("INC039", choice_path(scenario, card.id, worse.id), "make_trade_off",
+                                        choice=worse.id, other=better.id)
+                    break
+
+
+def _no_better(worse: Choice, better: Choice) -> bool:
+    """`worse` costs at least as much as `better`, leads to the same place and points the same way."""
+    return (worse.recognition == better.recognition and worse.next == better.next
+            and [bool(m) for m in worse.move] == [bool(m) for m in better.move]
+            and all(a >= b for a, b in zip(worse.cost, better.cost, strict=True)))
+
+
+def budget_not_limiting(graph: Graph, where: Locator) -> Iterator[Problem]:
+    """A game that takes transformative choices wherever offered and can always afford all of them."""
+    best = _transformative_path(graph)
+    if best is not None and best[0] >= 2:
+        yield where.problem("INC040", "budget", "tighten_budget", route=" > ".join(best[1]))
+
+
+def _transformative_path(graph: Graph) -> tuple[int, tuple[str, ...]] | None:
+    """(cards met with transformative choices, the choices) of the best such game, if there is one."""
+    scenario = graph.scenario
+    memo: dict[GameState, tuple[int, tuple[str, ...]] | None] = {}
+
+    def best(state: GameState) -> tuple[int, tuple[str, ...]] | None:
+        if state in memo:
+            return memo[state]
+        if state.over:
+            memo[state] = None if state.exhausted else (0, ())
+            return memo[state]
+        card = scenario.card(state.card or "")
+        transformative = [c for c in rules.offered(scenario, state, card) if c.recognition == TRANSFORMATIEF]
+        if not all(rules.affordable(state, c) for c in transformative):
+            memo[state] = None
+            return None
+        wanted = {c.id for c in transformative}
+        found: tuple[int, tuple[str, ...]] | None = None
+        for choice, child in graph.steps[state]:
+            if wanted and choice not in wanted:
+                continue
+            rest = best(child)
+            if rest is not None:
+                candidate = (rest[0] + bool(wanted), (choice, *rest[1]) if choice else rest[1])
+                found = max(found, candidate) if found else candidate
+        memo[state] = found
+        return found
+
+    return best(graph.start)
+
+
+def meters_never_low(graph: Graph, where: Locator) -> Iterator[Problem]:
+    scenario = graph.scenario
+    if not any(not card.is_event for card in scenario.cards):
+        return
+    for i, meter in enumerate(scenario.model.meter_ids):
+        short = any(choice.cost[i] > state.meters[i]
+                    for card_id, shown in graph.shown.items()
+                    for state in shown
+                    for choice in rules.offered(scenario, state, scenario.card(card_id)))
+        lowest = min(state.meters[i] for state in graph.states)
+        if not short and lowest > 0:
+            yield where.problem("INC041", f"budget.{meter}", "weigh_meter", meter=meter, lowest=lowest,
+                                start=scenario.budget[i])
+
+
+def meters_always_out(graph: Graph, where: Locator) -> Iterator[Problem]:
+    for i, meter in enumerate(graph.scenario.model.meter_ids):
+        memo: dict[GameState, bool] = {}
+
+        def runs_out(state: GameState, i: int = i, memo: dict[GameState, bool] = memo) -> bool:
+            if state not in memo:
+                empty = state.meters[i] == 0 and (not state.over or state.exhausted)
+                memo[state] = empty or (not state.over and all(runs_out(c) for _, c in graph.steps[state]))
+            return memo[state]
+
+        if runs_out(graph.start):
+            yield where.problem("INC042", f"budget.{meter}", "ease_meter", meter=meter)
+
+
+def always_exhausted(graph: Graph, where: Locator) -> Iterator[Problem]:
+    if graph.ends and all(end.exhausted for end in graph.ends):
+        yield where.problem("INC043", "budget", "ease_budget")
+
+
+CHECKS: tuple[Callable[[Graph, Locator], Iterator[Problem]], ...] = (
+    unreached_cards, unreached_choices, unreached_endings, dead_ends, dominated_choices,
+    budget_not_limiting, meters_never_low, meters_always_out, always_exhausted,
+)
