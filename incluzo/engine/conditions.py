@@ -44,6 +44,8 @@ OPERATORS: dict[str, Callable[[int, int], bool]] = {
     "<": operator.lt,
     ">": operator.gt,
 }
+MAX_NESTING = 32  # 'not' and '(' inside each other; the parser recurses, a file must not exhaust it
+MAX_DIGITS = 9
 KEYWORDS = ("and", "or", "not", "chosen", "seen", "exhausted", "true", "false")
 TALLIES = ("affirmatief", "transformatief")
 _TOKEN = re.compile(
@@ -198,6 +200,7 @@ class _Parser:
             kind = match.lastgroup or "bad"
             self.tokens.append((kind, match.group(kind), match.start(kind)))
         self.pos = 0
+        self.depth = 0
         self.issues: list[ConditionIssue] = []
 
     def peek(self) -> tuple[str, str, int]:
@@ -229,18 +232,27 @@ class _Parser:
             parts.append(self.unary())
         return parts[0] if len(parts) == 1 else All(tuple(parts))
 
+    def nest(self, offset: int, delta: int) -> None:
+        self.depth += delta
+        if self.depth > MAX_NESTING:
+            raise self.fail(offset, f"nested more than {MAX_NESTING} levels deep")
+
     def unary(self) -> Condition:
         if self.peek()[1] == "not":
-            self.take()
-            return Not(self.unary())
+            self.nest(self.take()[2], 1)
+            inner = Not(self.unary())
+            self.nest(0, -1)
+            return inner
         return self.atom()
 
     def atom(self) -> Condition:
         kind, value, offset = self.take()
         if kind == "paren" and value == "(":
+            self.nest(offset, 1)
             inner = self.expr()
             if self.take()[1] != ")":
                 raise self.fail(offset, "'(' is never closed")
+            self.nest(0, -1)
             return inner
         if kind == "eof":
             raise self.fail(offset, "the condition ends too early")
@@ -264,6 +276,8 @@ class _Parser:
         num_kind, number, num_offset = self.take()
         if num_kind != "num":
             raise self.fail(num_offset, f"expected a whole number after '{op}'")
+        if len(number) > MAX_DIGITS:
+            raise self.fail(num_offset, f"a number has at most {MAX_DIGITS} digits")
         return Compare(kind, index, op, int(number))
 
     def operand(self, name: str, offset: int) -> tuple[str, int]:

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 import yaml
@@ -30,7 +30,16 @@ from incluzo.engine.model import (
 )
 from incluzo.engine.problems import Problem, ScenarioError, Severity, suggest
 from incluzo.engine.text import EMPTY, Text
-from incluzo.engine.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
+from incluzo.engine.yamlsource import (
+    DEFAULT_LIMITS,
+    Limits,
+    compose,
+    decode,
+    describe_character,
+    read_file,
+    shown,
+    unsafe_character,
+)
 
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -38,6 +47,8 @@ LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}$")
 MAX_CARDS = 200
 MAX_TEXTS = 2_000
 MAX_TEXT_LENGTH = 5_000
+MAX_ID_LENGTH = 64
+MAX_DIGITS = 20  # characters in a whole number, before it is read
 MAX_TIMER = 3_600
 MAX_LEVEL = 1_000
 
@@ -180,9 +191,21 @@ class _Reader:
 
     def scalar(self, node: yaml.Node, path: str, expected: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag != NULL:
-            return str(node.value)
+            value = str(node.value)
+            self.untrusted(node, path, value)
+            return value
         self.wrong_type(node, path, expected)
         return None
+
+    def untrusted(self, node: yaml.Node, path: str, value: str) -> None:
+        """Files travel by e-mail: bound each string, refuse characters that hide or reorder text."""
+        if len(value) > MAX_TEXT_LENGTH:
+            self.report(node, path, "INC017", "limit",
+                        reason=f"{len(value):,} characters; at most {MAX_TEXT_LENGTH:,}")
+        index = unsafe_character(value)
+        if index is not None:
+            self.report(node, path, "INC021", "unsafe_character", char=describe_character(value[index]),
+                        at=index + 1)
 
     def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
         value = self.scalar(node, path, "a whole number")
@@ -192,6 +215,9 @@ class _Reader:
             self.wrong_type(node, path, "a whole number")
             return None
         assert isinstance(node, yaml.ScalarNode)
+        if len(value) > MAX_DIGITS:
+            self.report(node, path, "INC013", value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}")
+            return None
         number = _CONSTRUCTOR.construct_yaml_int(node)
         if not low <= number <= high:
             self.report(node, path, "INC013", value=number, range=f"{low} to {high}")
@@ -200,8 +226,11 @@ class _Reader:
 
     def ident(self, node: yaml.Node, path: str) -> str | None:
         value = self.scalar(node, path, "an id")
-        if value is not None and not ID_PATTERN.match(value):
-            self.report(node, path, "INC009", "id_form", value=value)
+        if value is not None and (len(value) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(value)):
+            odd = next((c for c in value if not (c.isascii() and (c.islower() or c.isdigit() or c == "-"))),
+                       "")
+            hint, params = ("id_character", {"char": describe_character(odd)}) if odd else ("id_form", {})
+            self.report(node, path, "INC009", hint, params, value=shown(value))
             return None
         return value
 
@@ -244,17 +273,18 @@ class _Reader:
         if node is None:
             return EMPTY
         if isinstance(node, yaml.ScalarNode) and node.tag != NULL:
-            result = Text(((self.language, str(node.value)),))
+            result = Text(((self.language, self.scalar(node, path, "a text") or ""),))
         elif isinstance(node, yaml.MappingNode):
             values: list[tuple[str, str]] = []
-            seen: set[str] = set()
+            seen: dict[str, int] = {}
             for key_node, value_node in node.value:
                 lang = str(key_node.value)
                 if lang in seen:
-                    self.report(key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang, first="?")
+                    self.report(key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang,
+                                first=seen[lang])
                     continue
-                seen.add(lang)
-                if not LANGUAGE_PATTERN.match(lang):
+                seen[lang] = key_node.start_mark.line + 1
+                if not LANGUAGE_PATTERN.fullmatch(lang):
                     self.report(key_node, f"{path}.{lang}", "INC008", "text_form", value=lang)
                     continue
                 value = self.scalar(value_node, f"{path}.{lang}", "a text")
@@ -264,15 +294,6 @@ class _Reader:
         else:
             self.wrong_type(node, path, "a text", "text_form")
             return EMPTY
-        for lang, value in result.values:
-            if len(value) > MAX_TEXT_LENGTH:
-                self.report(
-                    node,
-                    path,
-                    "INC017",
-                    "limit",
-                    reason=f"{len(value):,} characters ({lang}); at most {MAX_TEXT_LENGTH:,}",
-                )
         self.texts.append((result, node, path))
         return result
 
@@ -291,6 +312,7 @@ class _Reader:
             self.wrong_type(node, path, f"a map of {what} to numbers")
             return {}
         result: dict[str, int] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
             key_path = f"{path}.{key}"
@@ -303,13 +325,23 @@ class _Reader:
                 )
                 self.report(key_node, key_path, "INC011", hint, params, kind=what.rstrip("s"), value=key)
                 continue
-            if key in result:
-                self.report(key_node, key_path, "INC005", "remove_duplicate", key=key, first="?")
+            if key in first_line:
+                self.report(key_node, key_path, "INC005", "remove_duplicate", key=key, first=first_line[key])
                 continue
+            first_line[key] = key_node.start_mark.line + 1
             number = self.integer(value_node, key_path, low, high)
             if number is not None:
                 result[key] = number
         return result
+
+    def image(self, node: yaml.Node, path: str) -> str | None:
+        """A picture's path, relative and inside the scenario's folder (symlinks: checks.image_problems)."""
+        value = self.scalar(node, path, "a file path")
+        parsed = PureWindowsPath(value or "")  # splits on both '/' and '\\'
+        if value is not None and (parsed.drive or parsed.root or ".." in parsed.parts):
+            self.report(node, path, "INC022", "inside_folder", value=value)
+            return None
+        return value
 
     def quadrant_points(self, node: yaml.Node | None, path: str) -> tuple[int, ...] | None:
         ids = self.model.quadrant_ids
@@ -387,7 +419,8 @@ def close(reader: _Reader, root: yaml.Node, translations: Sequence[str]) -> tupl
         reader.report(
             root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}"
         )
-    problems = sorted(reader.problems, key=lambda p: (p.line, p.column))
+    unique = {p.format(): p for p in reader.problems}.values()  # a node read twice is reported once
+    problems = sorted(unique, key=lambda p: (p.line, p.column))
     if any(p.severity is Severity.ERROR for p in problems):
         raise ScenarioError(problems)
     return tuple(problems)
@@ -595,7 +628,7 @@ def _card(
     cost = reader.per_id(fields.get("cost"), f"{path}.cost", model.meter_ids, -MAX_LEVEL, MAX_LEVEL, "meters")
     move = reader.per_id(fields.get("move"), f"{path}.move", model.quadrant_ids, 1, 100, "quadrants")
     timer = reader.integer(fields["timer"], f"{path}.timer", 10, MAX_TIMER) if "timer" in fields else None
-    image = reader.scalar(fields["image"], f"{path}.image", "a file path") if "image" in fields else None
+    image = reader.image(fields["image"], f"{path}.image") if "image" in fields else None
     poll = _poll(reader, fields, f"{path}.poll") if "poll" in fields else None
     card_id = reader.ident(fields["id"], f"{path}.id") if "id" in fields else None
     card = Card(

@@ -8,6 +8,9 @@ tag, so nothing in a file can run. A streaming pre-pass rejects aliases and deep
 from __future__ import annotations
 
 import codecs
+import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,9 @@ from incluzo.engine.problems import Problem, ScenarioError
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_NODES = 50_000
+# Control characters other than tab and newline, and the bidirectional embeddings, overrides and
+# isolates: they can hide text or show it in another order than it is stored (CVE-2021-42574).
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,23 @@ def _problem(
     source: str, code: str, line: int = 1, column: int = 1, hint: str | None = None, **params: object
 ) -> ScenarioError:
     return ScenarioError([Problem(code, source, line, column, "", params, hint)])
+
+
+def unsafe_character(text: str) -> int | None:
+    """The index of the first control or direction-override character in `text`, if any."""
+    found = UNSAFE_CHARACTERS.search(text)
+    return found.start() if found else None
+
+
+def describe_character(char: str) -> str:
+    """'U+202E (RIGHT-TO-LEFT OVERRIDE)', or '(a control character)' for unnamed ones."""
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
+
+
+def shown(value: str, width: int = 40) -> str:
+    """A value from an untrusted file as a message may show it: escaped to ASCII, and short."""
+    escaped = json.dumps(value, ensure_ascii=True)[1:-1]
+    return escaped if len(escaped) <= width else escaped[: width - 3] + "..."
 
 
 def decode(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -103,6 +126,9 @@ def _prescan(text: str, source: str, limits: Limits) -> None:
 
 def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Node:
     """Text to one YAML node tree; every failure is a ScenarioError with a location."""
+    if len(text) > limits.bytes:
+        raise _problem(source, "INC017", hint="limit",
+                       reason=f"the text is {len(text):,} characters; at most {limits.bytes:,}")
     try:
         _prescan(text, source, limits)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -110,7 +136,8 @@ def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Nod
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
-        raise _problem(source, "INC002", line, column, hint="yaml_syntax", reason=reason) from None
+        hint = "tabs" if "'\\t'" in reason else "yaml_syntax"
+        raise _problem(source, "INC002", line, column, hint=hint, reason=reason) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1

@@ -1,0 +1,567 @@
+"""A session as its decision log: typed JSON records, one per line, only ever appended.
+
+The log is the save. Its first record, the header, names the scenario (id and content hash), the
+seed, the mode and the teams; every later record is an action (start, choose, advance, undo) or a
+note that other parts of incluzo add (poll counts, profiles, times). The game state is never
+stored: it is rebuilt by replaying the actions, so a save can never disagree with the rules.
+New record types register with `@record("name")` on a frozen dataclass; their fields are checked
+against the annotations, so an untrusted save can only ever produce well-typed values.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import types
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, fields
+from typing import Any, ClassVar, NewType, TypeVar
+
+from incluzo import __version__
+from incluzo.engine import yamlsource
+from incluzo.engine.loader import ID_PATTERN
+from incluzo.engine.model import Scenario
+from incluzo.engine.problems import Problem, ScenarioError
+from incluzo.engine.rules import Refusal
+from incluzo.engine.session import Action, Advance, Choose, Session, Start
+
+FORMAT = 1
+MAX_BYTES = 5_000_000        # a long workshop writes some tens of kilobytes
+MAX_LINE = 64_000            # characters in one record
+MAX_RECORDS = 20_000
+MAX_STRING = 5_000           # characters in one text value, as in a scenario
+MAX_ID = 64
+MAX_DIGITS = 18              # digits in one whole number
+MAX_REPLAY_STEPS = 200_000   # actions re-applied while replaying (an undo re-applies the log before it)
+
+Id = NewType("Id", str)
+
+# code: (English, Dutch). SAV codes are listed in docs/robustness.md.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "SAV001": ("cannot read the save: {reason}", "kan de opslag niet lezen: {reason}"),
+    "SAV002": ("this line is not valid JSON: {reason}", "deze regel is geen geldige JSON: {reason}"),
+    "SAV003": ("{reason}", "{reason}"),
+    "SAV004": ("unknown record type '{value}'", "onbekend soort regel '{value}'"),
+    "SAV005": ("missing field '{key}'", "veld '{key}' ontbreekt"),
+    "SAV006": ("unknown field '{key}'", "onbekend veld '{key}'"),
+    "SAV007": ("expected {expected}, found {found}", "verwacht {expected}, gevonden {found}"),
+    "SAV008": ("'{value}' is not a valid id", "'{value}' is geen geldige id"),
+    "SAV009": ("field '{key}' appears twice in this record", "veld '{key}' staat twee keer in deze regel"),
+    "SAV010": ("character {char} is not allowed in a text", "teken {char} is niet toegestaan in een tekst"),
+    "SAV011": ("too large: {reason}", "te groot: {reason}"),
+    "SAV012": ("this save was written by incluzo {version} in save format {format}; this incluzo "
+               f"({__version__}) reads save format {FORMAT}",
+               "deze opslag is geschreven door incluzo {version} in opslagformaat {format}; deze incluzo "
+               f"({__version__}) leest opslagformaat {FORMAT}"),
+    "SAV013": ("this save belongs to scenario '{saved}', not '{given}'",
+               "deze opslag hoort bij scenario '{saved}', niet bij '{given}'"),
+}
+HINTS: dict[str, tuple[str, str]] = {
+    "update": ("update incluzo to open it", "werk incluzo bij om haar te openen"),
+    "damaged": ("the save is damaged from here on; incluzo continues from the last good state",
+                "de opslag is vanaf hier beschadigd; incluzo gaat verder vanaf de laatste goede stand"),
+    "types": ("known types: {allowed}", "bekende soorten: {allowed}"),
+    "scenario": ("open the save with its own scenario file", "open de opslag met het eigen scenariobestand"),
+    "utf8": ("incluzo writes its saves as UTF-8 itself; another program has changed this file",
+             "incluzo schrijft zijn opslag zelf als UTF-8; een ander programma heeft dit bestand veranderd"),
+}
+
+
+@dataclass(frozen=True)
+class SaveProblem(Problem):
+    """A located finding in a save file, told like a scenario problem."""
+
+    def message(self, lang: str = "en") -> str:
+        english, dutch = MESSAGES[self.code]
+        return (dutch if lang == "nl" else english).format(**self.params)
+
+    def hint_text(self, lang: str = "en") -> str | None:
+        if self.hint is None:
+            return None
+        english, dutch = HINTS[self.hint]
+        return (dutch if lang == "nl" else english).format(**self.hint_params)
+
+
+class SaveError(Exception):
+    """A save that cannot be used (or only up to `problem.line`)."""
+
+    def __init__(self, problem: SaveProblem) -> None:
+        self.problem = problem
+        super().__init__(problem.format())
+
+
+def _fail(code: str, path: str = "", hint: str | None = None, hint_params: Mapping[str, Any] | None = None,
+          **params: Any) -> _Invalid:
+    return _Invalid(code, path, params, hint, hint_params or {})
+
+
+class _Invalid(Exception):
+    """A problem inside one record, before its file and line are known."""
+
+    def __init__(self, code: str, path: str, params: Mapping[str, Any], hint: str | None,
+                 hint_params: Mapping[str, Any], column: int = 1) -> None:
+        super().__init__(code)
+        self.code, self.path, self.params, self.hint, self.hint_params = code, path, params, hint, hint_params
+        self.column = column
+
+    def at(self, source: str, line: int) -> SaveError:
+        return SaveError(SaveProblem(self.code, source, line, self.column, self.path, self.params,
+                                     self.hint, self.hint_params))
+
+
+# --- values: JSON to typed fields ---------------------------------------------------------------
+
+_SCALARS: dict[Any, str] = {str: "a text", Id: "an id", int: "a whole number", float: "a number",
+                            bool: "true or false"}
+
+
+def _check_supported(hint: Any) -> None:
+    """Fail at import time when a record type uses a field type a save cannot hold."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in _SCALARS:
+        return
+    if origin in (types.UnionType, typing.Union) and len(args) == 2 and type(None) in args:
+        _check_supported(next(a for a in args if a is not type(None)))
+    elif origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        _check_supported(args[0])
+    elif origin is dict and args[0] is str:
+        _check_supported(args[1])
+    else:
+        raise TypeError(f"a save record cannot hold values of type {hint!r}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a map {...}"
+    if isinstance(value, list):
+        return "a list [...]"
+    if value is None:
+        return "null"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _text(value: str, path: str) -> str:
+    if len(value) > MAX_STRING:
+        raise _fail("SAV011", path, reason=f"{len(value):,} characters; at most {MAX_STRING:,}")
+    index = yamlsource.unsafe_character(value)
+    if index is not None:
+        raise _fail("SAV010", path, char=yamlsource.describe_character(value[index]))
+    return value
+
+
+def _value(value: Any, hint: Any, path: str) -> Any:
+    """Check one JSON value against a field type; lists become tuples."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        return None if value is None else _value(value, next(a for a in args if a is not type(None)), path)
+    expected = _SCALARS.get(hint) or ("a list [...]" if origin is tuple else "a map {...}")
+    if hint is Id:
+        if not isinstance(value, str):
+            raise _fail("SAV007", path, expected=expected, found=_kind(value))
+        if len(value) > MAX_ID or not ID_PATTERN.fullmatch(value):
+            raise _fail("SAV008", path, value=yamlsource.shown(value))
+        return value
+    if hint is str and isinstance(value, str):
+        return _text(value, path)
+    if hint is bool and isinstance(value, bool):
+        return value
+    if hint is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if origin is tuple and isinstance(value, list):
+        return tuple(_value(item, args[0], f"{path}[{i}]") for i, item in enumerate(value))
+    if origin is dict and isinstance(value, dict):
+        return {_text(key, path): _value(item, args[1], f"{path}.{key}") for key, item in value.items()}
+    raise _fail("SAV007", path, expected=expected, found=_kind(value))
+
+
+# --- record types -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """One record of the log; subclasses are frozen dataclasses registered with @record."""
+
+    TYPE: ClassVar[str] = ""
+
+
+E = TypeVar("E", bound=type[Entry])
+RECORDS: dict[str, type[Entry]] = {}
+_HINTS: dict[str, dict[str, Any]] = {}
+
+
+def record(name: str) -> Callable[[E], E]:
+    """Register a record type under `name`; its field annotations say what a valid record holds."""
+
+    def register(cls: E) -> E:
+        hints = typing.get_type_hints(cls)
+        field_hints = {f.name: hints[f.name] for f in fields(cls)}
+        for hint in field_hints.values():
+            _check_supported(hint)
+        cls.TYPE = name
+        RECORDS[name] = cls
+        _HINTS[name] = field_hints
+        return cls
+
+    return register
+
+
+@record("header")
+@dataclass(frozen=True)
+class Header(Entry):
+    """The first record: what was played, how, and by whom."""
+
+    format: int
+    incluzo: str
+    scenario: Id
+    content_hash: str
+    seed: int
+    mode: Id
+    teams: tuple[str, ...] = ()
+    source: str = ""             # the scenario file the session was started from
+
+
+@record("start")
+@dataclass(frozen=True)
+class StartEntry(Entry):
+    pass
+
+
+@record("choose")
+@dataclass(frozen=True)
+class ChooseEntry(Entry):
+    choice: Id
+    card: Id | None = None       # the card it was made on, to tell a changed scenario
+
+
+@record("advance")
+@dataclass(frozen=True)
+class AdvanceEntry(Entry):
+    card: Id | None = None       # the card shown before going on
+
+
+@record("undo")
+@dataclass(frozen=True)
+class UndoEntry(Entry):
+    pass
+
+
+@record("finished")
+@dataclass(frozen=True)
+class FinishedEntry(Entry):
+    """The game reached its debrief; a log without it is an unfinished session."""
+
+    ending: Id | None = None
+
+
+@dataclass(frozen=True)
+class Undo:
+    """Take back the last decision (a step beside the session's own actions)."""
+
+
+Step = Action | Undo
+
+
+def entry_for(step: Step, card: str | None) -> Entry:
+    """The record of a step taken while `card` was the current card."""
+    if isinstance(step, Choose):
+        return ChooseEntry(Id(step.choice), Id(card) if card else None)
+    if isinstance(step, Advance):
+        return AdvanceEntry(Id(card) if card else None)
+    if isinstance(step, Start):
+        return StartEntry()
+    return UndoEntry()
+
+
+def perform(session: Session, step: Step) -> tuple[Refusal | None, Entry | None]:
+    """Take one step; when it was done, also the entry to append to the log."""
+    card = session.last.card if session.phase == "outcome" and session.last else session.game.card
+    if isinstance(step, Undo):
+        done = session.undo()
+        return (None, UndoEntry()) if done else (Refusal("wrong_phase", session.phase), None)
+    refusal = session.dispatch(step)
+    return (refusal, None) if refusal else (None, entry_for(step, card))
+
+
+def _entry(raw: Any) -> Entry:
+    """A decoded JSON value to a typed record, or _Invalid."""
+    if not isinstance(raw, dict):
+        raise _fail("SAV007", expected='a record {"type": ...}', found=_kind(raw))
+    kind = raw.get("type")
+    if not isinstance(kind, str):
+        raise _fail("SAV005" if kind is None else "SAV007", "type", key="type", expected="a text",
+                    found=_kind(kind))
+    if kind not in RECORDS:
+        raise _fail("SAV004", "type", "types", {"allowed": ", ".join(RECORDS)},
+                    value=yamlsource.shown(kind))
+    if kind == "header" and isinstance(raw.get("format"), int) and raw["format"] > FORMAT:
+        raise _fail("SAV012", "format", "update", version=yamlsource.shown(str(raw.get("incluzo"))),
+                    format=raw["format"])
+    cls, hints = RECORDS[kind], _HINTS[kind]
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "type":
+            continue
+        if key not in hints:
+            raise _fail("SAV006", yamlsource.shown(key), key=yamlsource.shown(key))
+        values[key] = _value(value, hints[key], key)
+    missing = [f.name for f in fields(cls) if f.name not in values and f.default is MISSING]
+    if missing:
+        raise _fail("SAV005", missing[0], key=missing[0])
+    entry = cls(**values)
+    if isinstance(entry, Header) and not 1 <= entry.format <= FORMAT:
+        raise _fail("SAV007", "format", expected=f"save format 1 to {FORMAT}", found=entry.format)
+    return entry
+
+
+# --- lines: text to JSON --------------------------------------------------------------------------
+
+def _no_constant(name: str) -> Any:
+    raise _fail("SAV007", expected="a number", found=name)
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise _fail("SAV007", expected="a finite number", found=text[:40])
+    return number
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _fail("SAV011", reason=f"a number of {len(text):,} digits; at most {MAX_DIGITS}")
+    return int(text)
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _fail("SAV009", yamlsource.shown(key), key=yamlsource.shown(key))
+        result[key] = value
+    return result
+
+
+def decode_line(text: str) -> Entry:
+    """One line of a log to a record; raises _Invalid (use `read` or `parse` for located errors)."""
+    if len(text) > MAX_LINE:
+        raise _fail("SAV011", reason=f"a line of {len(text):,} characters; at most {MAX_LINE:,}")
+    try:
+        raw = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant, parse_float=_finite,
+                         parse_int=_whole)
+    except json.JSONDecodeError as error:
+        raise _Invalid("SAV002", "", {"reason": error.msg}, None, {}, error.colno) from None
+    except RecursionError:
+        raise _fail("SAV011", reason="nested too deep") from None
+    return _entry(raw)
+
+
+def encode(entry: Entry) -> str:
+    """One record as one line of JSON (without the newline)."""
+    values = {f.name: getattr(entry, f.name) for f in fields(entry)}
+    return json.dumps({"type": entry.TYPE, **values}, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- whole logs -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SaveLog:
+    header: Header
+    entries: tuple[Entry, ...] = ()
+
+    def text(self) -> str:
+        """The whole log as JSON Lines, each line ending in a newline."""
+        return "".join(encode(e) + "\n" for e in (self.header, *self.entries))
+
+    def appended(self, entry: Entry) -> SaveLog:
+        return SaveLog(self.header, (*self.entries, entry))
+
+    @property
+    def finished(self) -> bool:
+        return any(isinstance(e, FinishedEntry) for e in self.entries)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What could be read from a save: the log up to the first bad line, and that line's problem."""
+
+    log: SaveLog | None
+    problem: SaveProblem | None = None
+    truncated: bool = False      # the bad line is an unfinished last line: a write was cut off
+
+
+def parse(data: bytes, source: str = "<save>") -> Parsed:
+    """Read a save leniently: every good record before the first bad one.
+
+    A save written by a newer incluzo is refused outright (SaveError): reading part of it could
+    silently lose what that version recorded.
+    """
+    def problem(code: str, **params: Any) -> Parsed:
+        return Parsed(None, SaveProblem(code, source, 1, 1, "", params))
+
+    if len(data) > MAX_BYTES:
+        return problem("SAV011", reason=f"{len(data):,} bytes; at most {MAX_BYTES:,}")
+    if not data.strip():
+        return problem("SAV003", reason="the save is empty")
+    lines = data.split(b"\n")
+    if not lines[-1].strip():
+        lines.pop()              # the newline that ends the last record
+    header: Header | None = None
+    entries: list[Entry] = []
+    for number, raw in enumerate(lines, 1):
+        try:
+            if number > MAX_RECORDS:
+                raise _fail("SAV011", reason=f"more than {MAX_RECORDS:,} records")
+            entry = decode_line(_decode_text(raw))
+            if (number == 1) != isinstance(entry, Header):
+                raise _fail("SAV003", "type", reason="only the first record is the header" if number > 1
+                            else f"the first record must be the header, not '{entry.TYPE}'")
+        except _Invalid as invalid:
+            error = invalid.at(source, number)
+            if error.problem.code == "SAV012":
+                raise error from None
+            unfinished = number == len(lines) and not data.endswith(b"\n")
+            return Parsed(SaveLog(header, tuple(entries)) if header else None, error.problem, unfinished)
+        if isinstance(entry, Header):
+            header = entry
+        else:
+            entries.append(entry)
+    assert header is not None
+    return Parsed(SaveLog(header, tuple(entries)))
+
+
+def _decode_text(raw: bytes) -> str:
+    """One line's bytes to text with the scenario loader's checks (UTF-8, a BOM is dropped)."""
+    try:
+        return yamlsource.decode(raw, "", yamlsource.Limits(bytes=MAX_BYTES))
+    except ScenarioError as error:
+        found = error.problems[0]
+        raise _Invalid("SAV001", "", found.params, "utf8", {}, found.column) from None
+
+
+def read(data: bytes, source: str = "<save>") -> SaveLog:
+    """Read a save strictly: every problem is a SaveError with its file, line and column."""
+    parsed = parse(data, source)
+    if parsed.problem is not None:
+        raise SaveError(parsed.problem)
+    assert parsed.log is not None
+    return parsed.log
+
+
+def new_log(scenario: Scenario, *, seed: int, mode: str, teams: tuple[str, ...] = (),
+            source: str = "") -> SaveLog:
+    """The log of a new session: only its header."""
+    header = Header(FORMAT, __version__, Id(scenario.id), scenario.content_hash, seed, Id(mode), teams,
+                    source)
+    return SaveLog(header)
+
+
+# --- replay ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Misfit:
+    """The first record that could not be replayed, and why (in both languages)."""
+
+    number: int                  # its position among the entries, from 1
+    entry: Entry
+    reason: tuple[str, str]      # (English, Dutch)
+    dropped: int                 # entries after it that were not replayed either
+
+
+@dataclass(frozen=True)
+class Replayed:
+    session: Session
+    log: SaveLog                 # the entries that were replayed (the whole log when nothing misfit)
+    changed: bool                # the scenario's content differs from the one the save was made with
+    misfit: Misfit | None = None
+
+    @property
+    def notes(self) -> tuple[Entry, ...]:
+        """Records that are not steps: poll counts, profiles, times (for the session report)."""
+        return tuple(e for e in self.log.entries if type(e) not in _STEPS)
+
+    def report(self, lang: str = "nl") -> list[str]:
+        """What the player should know about this restore; empty when it fitted exactly."""
+        nl = lang == "nl"
+        lines = []
+        if self.changed:
+            lines.append("Het scenario is aangepast sinds deze sessie is opgeslagen." if nl
+                         else "The scenario has changed since this session was saved.")
+        if self.misfit is not None:
+            m = self.misfit
+            english, dutch = m.reason
+            what = _describe(m.entry, nl)
+            lines.append(f"Stap {m.number} ({what}) past niet meer: {dutch}. De sessie gaat verder na stap "
+                         f"{m.number - 1}; {m.dropped} latere stap(pen) vervallen." if nl else
+                         f"Step {m.number} ({what}) no longer fits: {english}. The session continues after "
+                         f"step {m.number - 1}; {m.dropped} later step(s) were dropped.")
+        elif self.changed:
+            count = len(self.log.entries)
+            lines.append(f"Alle {count} stappen passen nog." if nl else f"All {count} steps still fit.")
+        return lines
+
+
+_STEPS = (StartEntry, ChooseEntry, AdvanceEntry, UndoEntry)
+
+
+def _describe(entry: Entry, nl: bool) -> str:
+    if isinstance(entry, ChooseEntry):
+        return f"{'kaart' if nl else 'card'} '{entry.card}', {'keuze' if nl else 'choice'} '{entry.choice}'"
+    if isinstance(entry, AdvanceEntry):
+        return f"{'verder na kaart' if nl else 'go on after card'} '{entry.card}'"
+    return {"start": "start", "undo": "terug" if nl else "undo"}.get(entry.TYPE, entry.TYPE)
+
+
+def _misfit(session: Session, entry: Entry) -> tuple[str, str] | None:
+    """Why `entry` cannot be replayed on `session` now, or None (and the step is taken)."""
+    card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry) else None
+    if card is not None and session.phase == "card" and session.game.card != card:
+        shown = session.game.card
+        if card not in session.scenario.index:
+            return f"card '{card}' no longer exists", f"kaart '{card}' bestaat niet meer"
+        return (f"the game now shows card '{shown}' here, not '{card}'",
+                f"het spel toont hier nu kaart '{shown}', niet '{card}'")
+    step = _step_of(entry)
+    if step is None:
+        return None
+    refusal, _ = perform(session, step)
+    if refusal is None:
+        return None
+    if isinstance(step, Undo):
+        return "there is no decision to take back", "er is geen beslissing om terug te nemen"
+    return refusal.message(session.scenario, "en"), refusal.message(session.scenario, "nl")
+
+
+def _step_of(entry: Entry) -> Step | None:
+    if isinstance(entry, ChooseEntry):
+        return Choose(entry.choice)
+    if isinstance(entry, AdvanceEntry):
+        return Advance()
+    if isinstance(entry, StartEntry):
+        return Start()
+    if isinstance(entry, UndoEntry):
+        return Undo()
+    return None
+
+
+def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Replayed:
+    """Rebuild the session a log describes; on a changed scenario, as far as the log still fits.
+
+    Raises SaveError when the log belongs to another scenario.
+    """
+    if log.header.scenario != scenario.id:
+        raise SaveError(SaveProblem("SAV013", source, 1, 1, "scenario", {
+            "saved": log.header.scenario, "given": scenario.id}, "scenario"))
+    session = Session(scenario)
+    steps = 0
+    for number, entry in enumerate(log.entries, 1):
+        steps += len(session.log) if isinstance(entry, UndoEntry) else 1
+        reason = ("too many undos to replay", "te veel stappen terug om over te doen") \
+            if steps > MAX_REPLAY_STEPS else _misfit(session, entry)
+        if reason is not None:
+            misfit = Misfit(number, entry, reason, len(log.entries) - number)
+            return Replayed(session, SaveLog(log.header, log.entries[:number - 1]),
+                            scenario.content_hash != log.header.content_hash, misfit)
+    return Replayed(session, log, scenario.content_hash != log.header.content_hash)

@@ -1,0 +1,146 @@
+"""Saves on disk: durable appends, autosave copies, and reading back after a crash or damage."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from scenario_text import SMALL, load
+
+from incluzo import persistence
+from incluzo.engine import savelog
+from incluzo.engine.savelog import ChooseEntry, Id, StartEntry
+from incluzo.engine.session import Advance, Choose, Session, Start
+
+SCENARIO = load()
+
+
+def playing(*steps: savelog.Step) -> tuple[Session, persistence.SaveFile]:
+    """A new session on disk with these steps taken and saved, as the game does it."""
+    file = persistence.start(SCENARIO, mode="solo", seed=3, source="klein.yaml")
+    session = Session(SCENARIO)
+    for step in steps:
+        refusal, entry = savelog.perform(session, step)
+        assert refusal is None and entry is not None
+        file.append(entry)
+    return session, file
+
+
+def test_saves_live_in_the_data_folder_shown_by_the_help(private_data_dir: Path) -> None:
+    _, file = playing()
+    assert persistence.folder_text() == str(private_data_dir / "saves")
+    assert file.path.parent == private_data_dir / "saves"
+    assert file.path.name.startswith("klein-") and file.path.suffix == ".jsonl"
+
+
+def test_a_new_save_holds_its_header_durably_before_the_first_step() -> None:
+    _, file = playing()
+    assert savelog.read(file.path.read_bytes()).header == file.log.header
+
+
+def test_append_syncs_the_record_to_disk_before_it_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, file = playing(Start())
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(handle: int) -> None:
+        synced.append(len(file.path.read_bytes()))
+        real_fsync(handle)
+
+    monkeypatch.setattr(persistence.os, "fsync", fsync)
+    size_before = len(file.path.read_bytes())
+    file.append(ChooseEntry(Id("werkplek"), Id("drukte")))
+    assert synced[0] > size_before  # the log itself, with the new line, is synced first
+    assert file.path.read_bytes().endswith(b'{"type":"choose","choice":"werkplek","card":"drukte"}\n')
+
+
+def test_the_last_few_states_are_kept_as_autosave_copies() -> None:
+    _, file = playing(Start(), Choose("werkplek"), Advance(), Advance())
+    copies = sorted(len(savelog.read(p.read_bytes()).entries) for p in persistence.autosave_paths(file.path))
+    assert copies == [2, 3, 4]
+
+
+def test_an_interrupted_last_write_falls_back_to_the_step_before_and_repairs_the_file() -> None:
+    _, file = playing(Start(), Choose("werkplek"))
+    with file.path.open("ab") as handle:
+        handle.write(b'{"type":"adv')
+    restored = persistence.restore(file.path)
+    assert restored.file.log.entries == file.log.entries
+    assert restored.notice("nl") == ("Het laatste opslaan is onderbroken. Het spel gaat verder na stap 2, de "
+                                     "laatste die helemaal bewaard was.")
+    assert restored.notice("en") == ("The last save was interrupted. The game continues after step 2, the "
+                                     "last one that was saved completely.")
+    assert savelog.read(file.path.read_bytes()) == file.log  # repaired: the next append starts a clean line
+
+
+def test_a_damaged_log_falls_back_to_the_newest_good_autosave() -> None:
+    _, file = playing(Start(), Choose("werkplek"), Advance())
+    file.path.write_bytes(b"\x00" * 100)
+    restored = persistence.restore(file.path)
+    assert restored.file.log == file.log
+    assert restored.used.name.endswith(".autosave-1.jsonl")
+    notice = restored.notice("en")
+    assert notice is not None
+    assert notice.startswith(f"The save is damaged ({file.path}:1:1: error: cannot read")
+    assert notice.endswith(f"The game continues from the autosave {restored.used.name}, after step 3.")
+
+
+def test_a_damaged_middle_line_keeps_the_part_before_it_when_no_autosave_has_more() -> None:
+    _, file = playing(Start(), Choose("werkplek"), Advance())
+    for slot in persistence.autosave_paths(file.path):
+        slot.unlink(missing_ok=True)
+    lines = file.path.read_bytes().split(b"\n")
+    lines[2] = b"garbage"
+    file.path.write_bytes(b"\n".join(lines))
+    restored = persistence.restore(file.path)
+    assert restored.file.log.entries == (StartEntry(),)
+    assert restored.notice("nl") == (
+        f"De opslag is beschadigd ({file.path}:3:1: error: deze regel is geen geldige JSON: "
+        "Expecting value). Het spel gaat verder vanuit het deel ervoor, na stap 1.")
+
+
+def test_a_save_with_nothing_usable_left_is_an_error() -> None:
+    _, file = playing(Start())
+    for slot in persistence.autosave_paths(file.path):
+        slot.unlink(missing_ok=True)
+    file.path.write_bytes(b"")
+    with pytest.raises(savelog.SaveError) as caught:
+        persistence.restore(file.path)
+    assert caught.value.problem.message() == "the save is empty"
+
+
+def test_find_unfinished_returns_the_newest_unfinished_session_of_a_scenario() -> None:
+    _, older = playing(Start())
+    _, finished = playing(Start())
+    persistence.finish(finished, "einde")
+    os.utime(older.path, ns=(1, 1))
+    assert persistence.find_unfinished() == older.path
+    assert persistence.find_unfinished("klein") == older.path
+    assert persistence.find_unfinished("ander") is None
+
+
+def test_no_saves_folder_means_nothing_to_resume() -> None:
+    assert persistence.find_unfinished() is None
+
+
+def test_resume_continues_exactly_where_the_session_stood() -> None:
+    live, file = playing(Start(), Choose("werkplek"), Advance())
+    resumed = persistence.resume(file.path, SCENARIO)
+    assert (resumed.session.game, resumed.session.phase) == (live.game, live.phase)
+    assert resumed.notices("nl") == []
+    refusal, entry = savelog.perform(resumed.session, Advance())
+    assert refusal is None and entry is not None
+    resumed.file.append(entry)
+    assert persistence.resume(file.path, SCENARIO).session.game == resumed.session.game
+
+
+def test_resume_on_a_changed_scenario_rewrites_the_log_to_what_still_fits() -> None:
+    _, file = playing(Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan"))
+    renamed = load(SMALL.replace("id: doorgaan", "id: verder"))
+    resumed = persistence.resume(file.path, renamed)
+    assert resumed.notices("en")[1].startswith("Step 5 (card 'evaluatie', choice 'doorgaan') no longer fits")
+    again = persistence.resume(file.path, renamed)
+    assert again.notices("en") == []
+    assert again.file.log.header.content_hash == renamed.content_hash
+    assert len(again.file.log.entries) == 4
