@@ -118,6 +118,24 @@ REFUSALS = {
         "give one whole count of 0 or more for each of the {detail} options",
         "geef voor elk van de {detail} opties één heel aantal van 0 of meer",
     ),
+    # team play (teams.py)
+    "team_count": ("play with 1 to {detail} teams", "speel met 1 tot {detail} teams"),
+    "team_name": (
+        "team name '{detail}' is too long (at most 30 characters) or holds a control character",
+        "teamnaam '{detail}' is te lang (hoogstens 30 tekens) of bevat een stuurteken",
+    ),
+    "team_twice": ("two teams are called '{detail}'", "twee teams heten '{detail}'"),
+    "unknown_team": ("there is no team {detail}", "er is geen team {detail}"),
+    "team_waits": (
+        "team {detail} does not play this card: its own path skipped it or went ahead",
+        "team {detail} speelt deze kaart niet: het eigen pad sloeg haar over of ging verder",
+    ),
+    "unknown_option": (
+        "there is no option '{detail}' in this poll",
+        "optie '{detail}' staat niet in deze peiling",
+    ),
+    "picks_missing": ("still waiting for: {detail}", "nog niet gekozen: {detail}"),
+    "nothing_to_undo": ("there is no decision to take back", "er is geen beslissing om terug te nemen"),
 }
 MAX_COUNT = 100_000  # more votes than any room holds: a typing slip
 
@@ -293,6 +311,18 @@ Step = str | tuple[int, ...] | None  # a choice id; a poll's counts; None passes
 def step(scenario: Scenario, state: GameState, action: Step) -> Outcome | Refusal:
     """Apply one step: choose, pass an event card, or pass a poll with its counts."""
     return choose(scenario, state, action) if isinstance(action, str) else advance(scenario, state, action)
+
+
+def history(scenario: Scenario, game: GameState) -> list[GameState]:
+    """The state before each decision of `game`, then `game` itself: states[i] led to decisions[i]."""
+    state = begin(scenario)
+    states = [state]
+    for decision in game.decisions:
+        result = step(scenario, state, decision.choice or decision.counts)
+        assert isinstance(result, Outcome), result
+        state = result.state
+        states.append(state)
+    return states
 
 
 def replay(scenario: Scenario, steps: Sequence[Step]) -> GameState | Refusal:

@@ -340,14 +340,7 @@ class Presenter:
 
 def history(session: Session) -> list[GameState]:
     """The state before each decision, then the current one: states[i] led to decisions[i]."""
-    state = rules.begin(session.scenario)
-    states = [state]
-    for decision in session.game.decisions:
-        result = rules.step(session.scenario, state, decision.choice or decision.counts)
-        assert isinstance(result, rules.Outcome)
-        state = result.state
-        states.append(state)
-    return states
+    return rules.history(session.scenario, session.game)
 
 
 def map_of(session: Session, lang: str | None = None) -> MapView:
