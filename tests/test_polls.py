@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from scenario_text import load
 
-from incluzo.engine import rules, views
+from incluzo.engine import rules, savelog, views
 from incluzo.engine.problems import ScenarioError
 from incluzo.engine.rules import Outcome, Refusal
 from incluzo.engine.session import Advance, Session, Start
@@ -164,3 +164,16 @@ def test_replay_takes_poll_counts_as_steps() -> None:
     state = rules.replay(scenario, [(1, 2, 3), None])
     assert isinstance(state, rules.GameState)
     assert [d.counts for d in state.decisions] == [(1, 2, 3), None]
+
+
+def test_a_saved_session_restores_the_poll_counts_it_recorded() -> None:
+    scenario = load(POLL)
+    session = Session(scenario)
+    log = savelog.new_log(scenario, seed=1, mode="solo")
+    for step in (Start(), Advance((4, 11, 7)), Advance((9, 3))):
+        refusal, entry = savelog.perform(session, step)
+        assert refusal is None and entry is not None
+        log = log.appended(entry)
+    restored = savelog.replay(scenario, savelog.read(log.text().encode("utf-8"))).session
+    assert [d.counts for d in restored.game.decisions] == [(4, 11, 7), (9, 3)]
+    assert restored.game == session.game

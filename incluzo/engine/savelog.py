@@ -240,6 +240,7 @@ class ChooseEntry(Entry):
 @dataclass(frozen=True)
 class AdvanceEntry(Entry):
     card: Id | None = None       # the card shown before going on
+    counts: tuple[int, ...] | None = None  # a poll card's counts as typed (rules.advance records them)
 
 
 @record("undo")
@@ -269,7 +270,7 @@ def entry_for(step: Step, card: str | None) -> Entry:
     if isinstance(step, Choose):
         return ChooseEntry(Id(step.choice), Id(card) if card else None)
     if isinstance(step, Advance):
-        return AdvanceEntry(Id(card) if card else None)
+        return AdvanceEntry(Id(card) if card else None, step.counts)
     if isinstance(step, Start):
         return StartEntry()
     return UndoEntry()
@@ -538,7 +539,7 @@ def _step_of(entry: Entry) -> Step | None:
     if isinstance(entry, ChooseEntry):
         return Choose(entry.choice)
     if isinstance(entry, AdvanceEntry):
-        return Advance()
+        return Advance(entry.counts)
     if isinstance(entry, StartEntry):
         return Start()
     if isinstance(entry, UndoEntry):
