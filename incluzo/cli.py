@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from incluzo import __version__
 from incluzo.errorlog import write_crash_log
 
-COMMANDS = ("check", "run")
+COMMANDS = ("play", "check", "run")
 
 EPILOG = """examples:
   incluzo play scenarios/te-veel-prikkels.yaml

@@ -1,0 +1,276 @@
+"""The window and its loop. `App.step(events, dt)` is one frame, so tests and scripted play control time.
+
+Loop: pygame event -> input event -> the top scene's handle() returns an action -> the app or the
+director carries it out -> the director builds the scene for the new phase -> the scene draws. When
+nothing moves and nothing happens the loop sleeps in pygame.event.wait, so an idle screen costs
+almost no CPU.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from incluzo.scenes import use_dummy_display_if_headless
+
+use_dummy_display_if_headless()
+
+import pygame  # noqa: E402  (SDL drivers are chosen before pygame loads)
+
+from incluzo.engine.loader import load_file  # noqa: E402
+from incluzo.engine.problems import ScenarioError  # noqa: E402
+from incluzo.engine.session import Session  # noqa: E402
+from incluzo.engine.views import DebriefView, present  # noqa: E402
+from incluzo.scenes import actions as act  # noqa: E402
+from incluzo.scenes import theme, widgets  # noqa: E402
+from incluzo.scenes.base import Context, Scene  # noqa: E402
+from incluzo.scenes.debrief import DebriefScene  # noqa: E402
+from incluzo.scenes.director import Director  # noqa: E402
+from incluzo.scenes.export import export  # noqa: E402
+from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
+from incluzo.scenes.overlays import HelpOverlay, MapOverlay, PauseOverlay, confirm, menu  # noqa: E402
+from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
+from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+NOTICE_WIDTH_SCALE = 36         # widest notice in body units
+MIN_SIZE = (640, 360)
+
+
+class App:
+    """The game: a start screen or a session, with overlays and a notice line on top."""
+
+    def __init__(self, *, size: tuple[int, int] = (1280, 720), lang: str = "nl", mode: str = "team",
+                 scenario: str | Path | None = None, folder: Path = SCENARIOS, window: bool = False,
+                 fullscreen: bool = False) -> None:
+        self.ctx = Context(lang, mode)
+        self.folder = folder
+        self.window = window
+        self.fullscreen = False
+        self.size = size
+        self.surface = self._open(size) if window else pygame.Surface(size)
+        self.director: Director | None = None
+        self.overlays: list[Scene] = []
+        self.notice = ""
+        self.running = True
+        self.dirty = True
+        self.exports: list[Path] = []
+        self.scene: Scene = self._start_scene()
+        if scenario is not None:
+            self.play(str(scenario))
+        else:
+            self.show(self.scene)
+        if fullscreen:
+            self.toggle_fullscreen()
+
+    # Window -------------------------------------------------------------------------------------
+    def _open(self, size: tuple[int, int], flags: int = pygame.RESIZABLE) -> pygame.Surface:
+        if not pygame.display.get_init():
+            pygame.display.init()
+        pygame.display.set_caption("Inclu-zo!")
+        return pygame.display.set_mode(size, flags)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        self.size = size
+        if self.window:
+            self.surface = pygame.display.get_surface() if self.fullscreen else self._open(size)
+            self.size = self.surface.get_size()
+        else:
+            self.surface = pygame.Surface(size)
+        for scene in [self.scene, *self.overlays]:
+            scene.resize(self.size)
+        self.dirty = True
+
+    def toggle_fullscreen(self) -> None:
+        if not self.window:
+            return
+        self.fullscreen = not self.fullscreen
+        if self.fullscreen:
+            self.windowed = self.size
+            self.surface = self._open((0, 0), pygame.FULLSCREEN)
+        else:
+            self.surface = self._open(getattr(self, "windowed", self.size))
+        self.resize(self.surface.get_size())
+
+    # Scenes -------------------------------------------------------------------------------------
+    @property
+    def top(self) -> Scene:
+        return self.overlays[-1] if self.overlays else self.scene
+
+    def show(self, scene: Scene) -> None:
+        scene.resize(self.size)
+        self.scene = scene
+        self.dirty = True
+
+    def push(self, overlay: Scene) -> None:
+        overlay.resize(self.size)
+        self.overlays.append(overlay)
+        self.dirty = True
+
+    def _start_scene(self, selected: int = 0) -> StartScene:
+        return StartScene(self.ctx, entries(find_scenarios(self.folder), self.ctx.lang), selected)
+
+    def play(self, path: str) -> bool:
+        """Open a scenario at its briefing; False (with a notice) when the file has errors."""
+        try:
+            scenario = load_file(path)
+        except ScenarioError as error:
+            self.notice = "\n".join(p.format(self.ctx.lang) for p in error.problems[:3])
+            self.show(self.scene)
+            return False
+        self.director = Director(Session(scenario), self.ctx)
+        self.overlays = []
+        self.show(self.director.scene())
+        return True
+
+    # One frame ----------------------------------------------------------------------------------
+    def step(self, events: Iterable[pygame.event.Event | Input], dt: float) -> bool:
+        """Handle the events, move animations on by dt seconds, draw if anything changed.
+        Returns False once the player has quit."""
+        for event in events:
+            inp = event if not isinstance(event, pygame.event.Event) else translate(event)
+            if inp is not None:
+                self.feed(inp)
+        moving = self.scene.update(dt)
+        if self.dirty or moving or any(s.dirty for s in [self.scene, *self.overlays]):
+            self.draw()
+        return self.running
+
+    @property
+    def animating(self) -> bool:
+        return self.scene.update(0.0)
+
+    def feed(self, inp: Input) -> None:
+        if isinstance(inp, Resized):
+            self.resize(inp.size)
+            return
+        if isinstance(inp, Exposed):
+            self.dirty = True
+            return
+        if isinstance(inp, CloseWindow):
+            if self.overlays and self.overlays[-1].name == "confirm-quit":
+                self.running = False
+            else:
+                self.act(act.AskQuit())
+            return
+        if self.notice and isinstance(inp, Key | Click):
+            self.notice = ""
+            self.dirty = True
+        action = self.top.handle(inp)
+        if action is not None:
+            self.act(action)
+
+    def act(self, action: act.Action) -> None:
+        """Carry out what a scene asked for."""
+        self.dirty = True
+        if isinstance(action, act.Start | act.Choose | act.Advance | act.Undo):
+            assert self.director is not None
+            refused = self.director.apply(action)
+            if refused:
+                self.notice = refused
+            else:
+                self.show(self.director.scene())
+        elif isinstance(action, act.OpenMap):
+            if self.director is not None and not self.overlays:
+                self.push(MapOverlay(self.ctx, self.director.map_view()))
+        elif isinstance(action, act.Help):
+            self.push(HelpOverlay(self.ctx))
+        elif isinstance(action, act.Pause):
+            self.push(PauseOverlay(self.ctx))
+        elif isinstance(action, act.Menu):
+            self.push(menu(self.ctx, in_game=self.director is not None))
+        elif isinstance(action, act.Close):
+            self.overlays.pop()
+        elif isinstance(action, act.AskQuit | act.AskHome):
+            self._ask(action)
+        elif isinstance(action, act.Quit):
+            self.running = False
+        elif isinstance(action, act.Home):
+            self.director = None
+            self.overlays = []
+            self.show(self._start_scene())
+        elif isinstance(action, act.ToggleFullscreen):
+            self.toggle_fullscreen()
+        elif isinstance(action, act.Export):
+            self.export()
+        elif isinstance(action, act.Play):
+            self.ctx = Context(action.lang, action.mode)
+            self.play(action.path)
+        elif isinstance(action, act.SetLanguage):
+            self.ctx = replace(self.ctx, lang=action.lang)
+            selected = self.scene.selected if isinstance(self.scene, StartScene) else 0
+            mode = self.scene.mode if isinstance(self.scene, StartScene) else self.ctx.mode
+            self.ctx = replace(self.ctx, mode=mode)
+            self.show(self._start_scene(selected))
+
+    def _ask(self, action: act.AskQuit | act.AskHome) -> None:
+        say = self.ctx.say
+        if isinstance(action, act.AskQuit):
+            overlay = confirm(self.ctx, say("confirm.quit"), say("confirm.quit.text") if self.director else "",
+                              act.Quit())
+            overlay.name = "confirm-quit"
+        else:
+            overlay = confirm(self.ctx, say("confirm.home"), say("confirm.home.text"), act.Home())
+        self.push(overlay)
+
+    def export(self) -> list[Path]:
+        """Write the debrief's PNG and Markdown report; show and print where they went."""
+        if self.director is None:
+            return []
+        view = present(self.director.session, self.ctx.lang)
+        if not isinstance(view, DebriefView):
+            return []
+        png, md = export(view, self.director.map_view(), self.ctx)
+        self.exports = [png, md]
+        note = self.ctx.say("export.done", png=str(png), md=md.name)
+        print(note, flush=True)
+        if isinstance(self.scene, DebriefScene):
+            self.scene.show_export(note)
+        return self.exports
+
+    # Drawing ------------------------------------------------------------------------------------
+    def draw(self) -> None:
+        self.scene.draw(self.surface)
+        self.scene.dirty = False
+        for overlay in self.overlays:
+            overlay.draw(self.surface)
+            overlay.dirty = False
+        if self.notice:
+            self._draw_notice()
+        self.dirty = False
+        if self.window:
+            pygame.display.flip()
+
+    def _draw_notice(self) -> None:
+        """A message (a refused choice, a file error) in a panel above the footer, until the next key."""
+        m = self.scene.metrics
+        style = widgets.styles(m)["warning"]
+        width = min(m.width - 2 * m.margin, m.body * NOTICE_WIDTH_SCALE)
+        lines = wrap(self.notice, style, width - 2 * m.pad, self.ctx.lang)
+        height = len(lines) * line_height(style) + 2 * m.pad
+        box = pygame.Rect((m.width - width) // 2, max(m.margin, m.height - m.footer - m.margin - height), width, height)
+        widgets.panel(self.surface, box, m, theme.PANEL, theme.WARNING)
+        draw_lines(self.surface, lines, style, box.x + m.pad, box.y + m.pad)
+
+    # The real window's loop ---------------------------------------------------------------------
+    def run(self) -> None:
+        """Play in a window until the player quits."""
+        clock = pygame.time.Clock()
+        self.draw()
+        while self.running:
+            if self.animating:
+                events = pygame.event.get()
+                dt = clock.tick(theme.FRAME_RATE) / 1000
+            else:
+                first = pygame.event.wait(theme.IDLE_WAIT_MS)
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+                clock.tick()
+                dt = 0.0
+            self.step(events, dt)
+
+
+def frame(app: App) -> pygame.Surface:
+    """The current picture (for screenshots and tests)."""
+    return app.surface

@@ -1,0 +1,78 @@
+"""`incluzo play [FILE]`: the game in a window, or headless with scripted choices and screenshots."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from incluzo.commands import default_language
+
+HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
+
+With --headless nothing opens: the game plays the given choices in order (event cards need no entry),
+writes one PNG per screen shown into --screenshots (01-briefing.png, 02-card-ID.png, ...) and the
+debrief export (PNG and Markdown) into the exports folder, and exits 0. Without FILE, --headless
+prints the scenarios it would list.
+
+exit code: 0 played (or listed), 1 the file has errors or a choice was not allowed, 2 usage error
+
+examples:
+  incluzo play
+  incluzo play scenarios/te-veel-prikkels.yaml --solo --lang en
+  incluzo play scenarios/te-veel-prikkels.yaml --headless --choices strategieen-met-klas,klas-erbij \\
+      --screenshots out/shots --size 1920x1080
+"""
+
+
+def size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1920x1080, not '{text}'") from error
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError("the smallest size is 320x240")
+    return width, height
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("play", help="play a scenario on screen (or headless with screenshots)",
+                            description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario YAML file")
+    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(), help="language of the screens")
+    parser.add_argument("--solo", action="store_true", help="one player with feedback (default: team, the room)")
+    parser.add_argument("--size", type=size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
+    parser.add_argument("--headless", action="store_true", help="no window: play --choices and write screenshots")
+    parser.add_argument("--choices", default="", metavar="ID,ID,...", help="with --headless: choice ids in order")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="with --headless: folder for the PNGs")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from incluzo.scenes import use_dummy_display_if_headless
+
+    mode = "solo" if args.solo else "team"
+    if args.headless:
+        import os
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        use_dummy_display_if_headless()
+        from incluzo.scenes.headless import list_scenarios, play_headless
+        if args.file is None:
+            return list_scenarios(args.lang)
+        choices = [c.strip() for c in args.choices.split(",") if c.strip()]
+        return play_headless(args.file, choices, args.screenshots, args.size, args.lang, mode)
+    use_dummy_display_if_headless()
+    from incluzo.app import App
+    from incluzo.engine.checks import check_file
+
+    if args.file is not None:
+        scenario, problems = check_file(args.file)
+        if scenario is None:
+            for problem in problems:
+                print(problem.format(args.lang), file=sys.stderr)
+            return 1
+    app = App(size=args.size, lang=args.lang, mode=mode, scenario=args.file, window=True,
+              fullscreen=args.fullscreen)
+    app.run()
+    return 0

@@ -1,0 +1,99 @@
+"""What a scene asks for: the engine's actions (Start, Choose, Advance) or a UI action.
+
+Scenes return these from `handle()`; only the app and the director act on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from incluzo.engine.session import Advance, Choose, Start
+
+
+@dataclass(frozen=True)
+class Undo:
+    """Take back the last decision (Backspace)."""
+
+
+@dataclass(frozen=True)
+class OpenMap:
+    """Show the quadrant map (M)."""
+
+
+@dataclass(frozen=True)
+class Help:
+    """Show every key (H, F1)."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Blank the game for a conversation (P)."""
+
+
+@dataclass(frozen=True)
+class Menu:
+    """The Esc menu: go on, help, back to the start screen, quit."""
+
+
+@dataclass(frozen=True)
+class Close:
+    """Close the overlay on top."""
+
+
+@dataclass(frozen=True)
+class AskQuit:
+    """Ask before quitting."""
+
+
+@dataclass(frozen=True)
+class AskHome:
+    """Ask before leaving the game for the start screen."""
+
+
+@dataclass(frozen=True)
+class Quit:
+    """Quit now (after confirmation)."""
+
+
+@dataclass(frozen=True)
+class Home:
+    """Back to the start screen now (after confirmation)."""
+
+
+@dataclass(frozen=True)
+class ToggleFullscreen:
+    """F11."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """Write the debrief as PNG and Markdown (E on the debrief)."""
+
+
+@dataclass(frozen=True)
+class Play:
+    """Start a scenario from the start screen."""
+
+    path: str
+    mode: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class SetLanguage:
+    lang: str
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Turn the page of the scene's long text (a scene handles this itself)."""
+
+    step: int
+
+
+Action = (Start | Choose | Advance | Undo | OpenMap | Help | Pause | Menu | Close | AskQuit | AskHome | Quit
+          | Home | ToggleFullscreen | Export | Play | SetLanguage | Turn)
+EngineAction = Start | Choose | Advance
+
+__all__ = ["Action", "Advance", "AskHome", "AskQuit", "Choose", "Close", "EngineAction", "Export", "Help", "Home",
+           "Menu", "OpenMap", "Pause", "Play", "Quit", "SetLanguage", "Start", "ToggleFullscreen", "Turn", "Undo"]

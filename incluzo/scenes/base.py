@@ -1,0 +1,347 @@
+"""What every scene shares: the frame (meters on top, keys below), click targets, pages, input handling.
+
+A scene lays itself out for a window size, answers input with an Action (or None), and draws its
+view data on a surface it is given. It never calls the session. `dirty` tells the app to draw again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from incluzo.engine.views import MeterView
+from incluzo.i18n import Messages
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.actions import Action, Help, Menu, OpenMap, Pause, ToggleFullscreen, Turn
+from incluzo.scenes.input import Click, Input, Key, Point, Scroll
+from incluzo.scenes.mapinfo import prefixed
+from incluzo.scenes.text import Flow, Item, Style, draw_page, render, width_of
+from incluzo.scenes.theme import Metrics
+
+GLOBAL_KEYS: dict[str, Action] = {"m": OpenMap(), "h": Help(), "f1": Help(), "p": Pause(), "escape": Menu(),
+                                  "f11": ToggleFullscreen()}
+PAGE_KEYS = {"page down": 1, "right": 1, "page up": -1, "left": -1}
+BULLET = "\u2022"
+DEFAULT_SIZE = (1280, 720)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The player's settings that every scene needs."""
+
+    lang: str = "nl"
+    mode: str = "team"          # team: the room plays as one group | solo: one player
+
+    @property
+    def say(self) -> Messages:
+        return Messages(self.lang)
+
+
+@dataclass
+class Target:
+    """A clickable area and what clicking it does; `name` lets tests find it."""
+
+    name: str
+    rect: pygame.Rect
+    action: Action | None
+    enabled: bool = True
+
+
+@dataclass
+class FooterKey:
+    key: str
+    label: str
+    action: Action
+    name: str
+
+
+@dataclass
+class Paged:
+    """A flow shown page by page in a box."""
+
+    flow: Flow
+    box: pygame.Rect
+    pages: list[list[tuple[int, Item]]] = field(default_factory=list)
+    page: int = 0
+
+    def __post_init__(self) -> None:
+        self.pages = self.flow.pages(self.box.height)
+
+    @property
+    def count(self) -> int:
+        return len(self.pages)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_page(surface, self.pages[self.page], self.box.x, self.box.y)
+
+    def lines(self) -> list[str]:
+        return [item.text for _, item in self.pages[self.page] if item.text]
+
+
+class Scene:
+    """Base of every screen."""
+
+    name = "scene"
+    map_key = True               # M opens the map on this screen
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.say = ctx.say
+        self.metrics = Metrics(*DEFAULT_SIZE)
+        self.targets: list[Target] = []
+        self.hover: str | None = None
+        self.dirty = True
+        self.paged: Paged | None = None
+        self.laid_out = False
+
+    # Layout -------------------------------------------------------------------------------------
+    def resize(self, size: tuple[int, int]) -> None:
+        page = self.paged.page if self.paged else 0
+        self.metrics = Metrics(*size)
+        self.styles = widgets.styles(self.metrics)
+        self.targets = []
+        self.layout()
+        if self.paged:
+            self.paged.page = min(page, self.paged.count - 1)
+        self.laid_out = True
+        self.dirty = True
+
+    def layout(self) -> None:
+        """Place everything for self.metrics; fill self.targets."""
+
+    @property
+    def content(self) -> pygame.Rect:
+        m = self.metrics
+        return pygame.Rect(m.margin, m.header + m.margin, m.width - 2 * m.margin,
+                           m.height - m.header - m.footer - 2 * m.margin)
+
+    # Input --------------------------------------------------------------------------------------
+    def keys(self) -> dict[str, Action]:
+        """This scene's own keys (the global ones are added by handle)."""
+        return {}
+
+    def primary(self) -> Action | None:
+        """What Enter/Space does once the last page is shown."""
+        return None
+
+    def go_on(self) -> Action | None:
+        if self.paged and self.paged.page < self.paged.count - 1:
+            return Turn(1)
+        return self.primary()
+
+    def handle(self, event: Input) -> Action | None:
+        action: Action | None = None
+        if isinstance(event, Key):
+            action = self._key(event.name)
+        elif isinstance(event, Click):
+            target = self.target_at(event.pos)
+            action = target.action if target else None
+        elif isinstance(event, Point):
+            target = self.target_at(event.pos)
+            name = target.name if target and target.enabled else None
+            if name != self.hover:
+                self.hover = name
+                self.dirty = True
+        elif isinstance(event, Scroll):
+            action = Turn(-event.steps)
+        if isinstance(action, Turn):
+            self.turn(action.step)
+            return None
+        return action
+
+    def _key(self, name: str) -> Action | None:
+        if name in ("return", "space"):
+            return self.go_on()
+        if name in PAGE_KEYS:
+            return Turn(PAGE_KEYS[name])
+        own = self.keys()
+        if name in own:
+            return own[name]
+        if name == "m" and not self.map_key:
+            return None
+        return GLOBAL_KEYS.get(name)
+
+    def turn(self, step: int) -> None:
+        if not self.paged:
+            return
+        page = max(0, min(self.paged.count - 1, self.paged.page + step))
+        if page != self.paged.page:
+            self.paged.page = page
+            self.targets = []
+            self.layout_keep_page(page)
+            self.dirty = True
+
+    def layout_keep_page(self, page: int) -> None:
+        self.layout()
+        if self.paged:
+            self.paged.page = min(page, self.paged.count - 1)
+
+    def target_at(self, pos: tuple[int, int]) -> Target | None:
+        return next((t for t in reversed(self.targets) if t.rect.collidepoint(pos)), None)
+
+    def target(self, name: str) -> Target:
+        """The target called `name` (tests click it)."""
+        return next(t for t in self.targets if t.name == name)
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by dt seconds; True while something moves."""
+        return False
+
+    # Drawing ------------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BACKGROUND)
+
+    def fill_for(self, name: str, enabled: bool = True) -> tuple[int, int, int]:
+        if not enabled:
+            return theme.DISABLED_PANEL
+        return theme.HOVER if self.hover == name else theme.PANEL
+
+    # The frame ----------------------------------------------------------------------------------
+    def footer_keys(self) -> list[FooterKey]:
+        say = self.say
+        keys = [FooterKey("H", say("key.help"), Help(), "help"), FooterKey("Esc", say("key.menu"), Menu(), "menu")]
+        if self.map_key:
+            keys.insert(0, FooterKey("M", say("key.map"), OpenMap(), "map"))
+        return keys
+
+    def primary_key(self) -> FooterKey | None:
+        """The footer's main button (right), e.g. 'Enter Verder'."""
+        return None
+
+    def layout_footer(self) -> None:
+        """Add the footer's targets: global keys left, pages and the main button right."""
+        m = self.metrics
+        y = m.height - m.footer
+        x = m.margin
+        for key in self.footer_keys():
+            width = self._footer_width(key)
+            self.targets.append(Target(key.name, pygame.Rect(x, y, width, m.footer), key.action))
+            x += width + m.gap
+        right = m.width - m.margin
+        main = self.primary_key()
+        if self.paged and self.paged.page < self.paged.count - 1:
+            main = FooterKey("Enter", self.say("key.more"), Turn(1), "next-page")
+        if main:
+            width = self._footer_width(main)
+            right -= width
+            self.targets.append(Target(main.name, pygame.Rect(right, y, width, m.footer), main.action))
+            right -= m.margin
+        if self.paged and self.paged.count > 1:
+            for key in (FooterKey("PgDn", "", Turn(1), "page-down"), None,
+                        FooterKey("PgUp", "", Turn(-1), "page-up")):
+                if key is None:
+                    label = self.page_label()
+                    right -= width_of(label, self.styles["body"]) + m.gap
+                    continue
+                width = self._footer_width(key)
+                right -= width
+                self.targets.append(Target(key.name, pygame.Rect(right, y, width, m.footer), key.action))
+                right -= m.gap
+
+    def page_label(self) -> str:
+        assert self.paged is not None
+        return self.say("page", page=self.paged.page + 1, pages=self.paged.count)
+
+    def _footer_width(self, key: FooterKey) -> int:
+        label = width_of(key.label, self.styles["body"]) + self.metrics.gap if key.label else 0
+        return widgets.keycap_width(key.key, self.metrics) + label + self.metrics.pad
+
+    def footer_fits(self) -> bool:
+        """Whether the footer's buttons leave each other room (checked by the layout tests)."""
+        rects = sorted((t.rect for t in self.targets if t.rect.y >= self.metrics.height - self.metrics.footer),
+                       key=lambda r: r.x)
+        return all(a.right <= b.x for a, b in zip(rects, rects[1:], strict=False)) and all(
+            r.right <= self.metrics.width for r in rects)
+
+    def draw_footer(self, surface: pygame.Surface) -> None:
+        m = self.metrics
+        bar = pygame.Rect(0, m.height - m.footer, m.width, m.footer)
+        pygame.draw.line(surface, theme.BORDER, bar.topleft, bar.topright, m.stroke)
+        keys = {k.name: k for k in [*self.footer_keys(), *filter(None, [self.primary_key()]),
+                                    FooterKey("Enter", self.say("key.more"), Turn(1), "next-page"),
+                                    FooterKey("PgDn", "", Turn(1), "page-down"),
+                                    FooterKey("PgUp", "", Turn(-1), "page-up")]}
+        for target in self.targets:
+            key = keys.get(target.name)
+            if key is None or target.rect.y < bar.y:
+                continue
+            if self.hover == target.name:
+                pygame.draw.rect(surface, theme.HOVER, target.rect, border_radius=m.radius)
+            width = widgets.keycap(surface, key.key, target.rect.x + m.pad // 2, bar.centery, m)
+            if key.label:
+                image = render(key.label, self.styles["strong" if key.name in ("next", "next-page") else "body"])
+                surface.blit(image, (target.rect.x + m.pad // 2 + width + m.gap, bar.centery - image.get_height() // 2))
+        if self.paged and self.paged.count > 1:
+            down = self.target("page-down").rect
+            image = render(self.page_label(), self.styles["body"])
+            surface.blit(image, (down.x - m.gap - image.get_width(), bar.centery - image.get_height() // 2))
+
+    def draw_header(self, surface: pygame.Surface, left: str, meters: Sequence[MeterView],
+                    shown: Sequence[float] | None = None) -> None:
+        """The top bar: a short text on the left, the three meters on the right."""
+        m = self.metrics
+        bar = pygame.Rect(0, 0, m.width, m.header)
+        pygame.draw.line(surface, theme.BORDER, bar.bottomleft, bar.bottomright, m.stroke)
+        values = list(shown) if shown is not None else [float(v.value) for v in meters]
+        right = m.width - m.margin
+        compact = self.header_width(meters, compact=False) > m.width - 2 * m.margin - width_of(left, self.styles["body"])
+        order = [v.id for v in meters]
+        for meter, value in reversed(list(zip(meters, values, strict=True))):
+            right -= self._meter(surface, meter, value, right, bar, compact, order) + m.margin
+        style = self.styles["strong"]
+        room = right - m.margin
+        text = left if width_of(left, style) <= room else _shorten(left, style, room)
+        image = render(text, style)
+        surface.blit(image, (m.margin, bar.centery - image.get_height() // 2))
+
+    def header_width(self, meters: Sequence[MeterView], *, compact: bool) -> int:
+        m = self.metrics
+        return sum(self._meter_width(v, compact) + m.margin for v in meters)
+
+    def _meter_width(self, meter: MeterView, compact: bool) -> int:
+        m = self.metrics
+        label = f"{meter.value}" if compact else f"{meter.name} {meter.value}"
+        return widgets.icon_size(m) + m.gap + max(width_of(label, self.styles["strong"]),
+                                                  width_of(f"{meter.name} 00", self.styles["strong"]) if not compact
+                                                  else width_of("00", self.styles["strong"]))
+
+    def _meter(self, surface: pygame.Surface, meter: MeterView, value: float, right: int, bar: pygame.Rect,
+               compact: bool, order: list[str]) -> int:
+        m = self.metrics
+        width = self._meter_width(meter, compact)
+        x = right - width
+        size = widgets.icon_size(m)
+        widgets.meter_icon(surface, order.index(meter.id), meter.symbol, (x + size // 2, bar.centery), m)
+        number = round(value)
+        label = f"{number}" if compact else f"{meter.name} {number}"
+        style = self.styles["strong"]
+        image = render(label, style)
+        thickness = widgets.bar_thickness(m)
+        top = bar.centery - (image.get_height() + thickness + m.stroke) // 2
+        surface.blit(image, (x + size + m.gap, top))
+        track = pygame.Rect(x + size + m.gap, top + image.get_height() + m.stroke, width - size - m.gap, thickness)
+        widgets.meter_bar(surface, track, value / max(1, meter.start, meter.value, round(value)))
+        return width
+
+
+def _shorten(text: str, style: Style, room: int) -> str:
+    """Cut a one-line header text to fit with an ellipsis (the full text is on the screen below)."""
+    while text and width_of(text + "\u2026", style) > room:
+        text = text[:-1]
+    return text + "\u2026" if text else ""
+
+
+def heading_item(flow: Flow, text: str, style: Style, space_before: int) -> None:
+    flow.text(text, style, space_before=space_before, keep_with_next=True)
+
+
+def bullet_list(flow: Flow, items: Sequence[str], style: Style, metrics: Metrics, *, space_before: int = 0) -> None:
+    """Questions or points as a bulleted list that wraps under its own text."""
+    indent = width_of(BULLET, style) + metrics.gap
+
+    def bullet(surface: pygame.Surface, x: int, y: int) -> None:
+        surface.blit(render(BULLET, style), (x, y))
+    for number, text in enumerate(items):
+        prefixed(flow, text, style, indent, bullet, space_before=space_before if number == 0 else metrics.gap // 2)

@@ -1,0 +1,88 @@
+"""The briefing: title, the situation, the meters at their start levels, the start position."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from incluzo.engine.views import Amount, BriefingView, MapView, QuadrantView
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.actions import Action, Start
+from incluzo.scenes.base import Context, FooterKey, Paged, Scene, heading_item
+from incluzo.scenes.mapinfo import legend
+from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
+from incluzo.scenes.text import Flow
+
+
+def positions(quadrants: Sequence[QuadrantView]) -> str:
+    """'1 Specialisme 30, 2 Maatwerk 40, ...': a profile in words and numbers."""
+    return ", ".join(f"{q.number} {q.short} {q.points}" for q in quadrants)
+
+
+def map_axes(view: MapView) -> MapAxes:
+    return MapAxes(**dict(view.axes))
+
+
+class BriefingScene(Scene):
+    name = "briefing"
+
+    def __init__(self, ctx: Context, view: BriefingView, map_view: MapView) -> None:
+        super().__init__(ctx)
+        self.view = view
+        self.map_view = map_view
+        self.map = QuadrantMap(view.position, map_axes(map_view), lang=ctx.lang)
+
+    def kites_with(self) -> list[tuple[str, Kite, tuple[QuadrantView, ...]]]:
+        """Each kite with its name and the quadrants it draws."""
+        v = self.view
+        kites = [(self.say("map.start"), Kite(exact(v.position), theme.KITE_NOW, "solid"), v.position)]
+        if v.desired:
+            kites.append((self.say("map.desired"), Kite(exact(v.desired), theme.KITE_DESIRED, "dotted"), v.desired))
+        return kites
+
+    def kites(self) -> list[tuple[str, Kite]]:
+        return [(label, kite) for label, kite, _ in self.kites_with()]
+
+    def flow(self, width: int) -> Flow:
+        m, s, say, v = self.metrics, self.styles, self.say, self.view
+        flow = Flow(width, self.ctx.lang)
+        heading_item(flow, v.title, s["title"], 0)
+        flow.text(v.description, s["body"], space_before=m.gap)
+        flow.text(say(f"briefing.mode.{self.ctx.mode}", cards=v.cards), s["muted"], space_before=m.gap)
+        heading_item(flow, say("briefing.budget"), s["heading"], m.margin)
+        flow.add(widgets.chips_item([Amount(x.id, x.name, x.symbol, x.value) for x in v.meters],
+                                    [x.id for x in v.meters], s["strong"], m, space_before=m.gap, as_cost=False))
+        heading_item(flow, say("briefing.position"), s["heading"], m.margin)
+        legend(flow, [(f"{label}: {positions(quadrants)}", kite) for label, kite, quadrants in self.kites_with()],
+               s["body"], m)
+        return flow
+
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
+        m, area = self.metrics, self.content
+        if m.wide:
+            side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
+            return (pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
+                    pygame.Rect(area.right - side, area.y, side, area.height))
+        side = area.height * 2 // 5
+        return (pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
+                pygame.Rect(area.x, area.y, area.width, side))
+
+    def layout(self) -> None:
+        text_box, self.map_box = self.columns()
+        self.paged = Paged(self.flow(text_box.width), text_box)
+        self.layout_footer()
+
+    def primary(self) -> Action | None:
+        return Start()
+
+    def primary_key(self) -> FooterKey | None:
+        return FooterKey("Enter", self.say("key.begin"), Start(), "next")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        self.draw_header(surface, self.say("briefing.header"), self.view.meters)
+        assert self.paged is not None
+        self.paged.draw(surface)
+        self.map.draw(surface, self.map_box, self.metrics, [k for _, k in self.kites()])
+        self.draw_footer(surface)

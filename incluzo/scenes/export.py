@@ -1,0 +1,101 @@
+"""The debrief as files a facilitator can keep: one PNG with everything on it and a Markdown report."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from pathlib import Path
+
+import pygame
+
+from incluzo.engine.views import DebriefView, DecisionView, MapView
+from incluzo.errorlog import data_dir
+from incluzo.i18n import Messages
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.base import Context
+from incluzo.scenes.briefing import map_axes
+from incluzo.scenes.debrief import debrief_flow, debrief_kites
+from incluzo.scenes.quadmap import QuadrantMap, exact
+from incluzo.scenes.text import draw_page
+from incluzo.scenes.theme import Metrics
+
+EXPORT_SIZE = (1920, 1080)      # the text scale of a 1080p screen; the image grows as tall as needed
+MAP_COLUMN_SHARE = 0.45
+
+
+def export_dir() -> Path:
+    return data_dir() / "exports"
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "incluzo"
+
+
+def export(view: DebriefView, map_view: MapView, ctx: Context, folder: Path | None = None) -> tuple[Path, Path]:
+    """Write <folder>/<title>-<time>.png and .md; returns both paths."""
+    folder = folder or export_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = folder / f"{slug(view.title)}-{stamp}"
+    png, md = base.with_suffix(".png"), base.with_suffix(".md")
+    pygame.image.save(debrief_image(view, map_view, ctx), str(png))
+    md.write_text(markdown(view, ctx.say, ctx.mode), encoding="utf-8")
+    return png, md
+
+
+def debrief_image(view: DebriefView, map_view: MapView, ctx: Context) -> pygame.Surface:
+    """The whole debrief on one image: the map on the left, all text on the right, nothing paged."""
+    m = Metrics(*EXPORT_SIZE)
+    side = round(m.width * MAP_COLUMN_SHARE)
+    flow = debrief_flow(view, ctx, m, m.width - side - 3 * m.margin)
+    height = max(m.height, flow.height + 2 * m.margin)
+    image = pygame.Surface((m.width, height))
+    image.fill(theme.BACKGROUND)
+    quadrants = QuadrantMap(view.end, map_axes(map_view), lang=ctx.lang)
+    quadrants.draw(image, pygame.Rect(m.margin, m.margin, side, min(side, height - 2 * m.margin)), m,
+                   [k for _, k in debrief_kites(view, ctx.say)], trail=[exact(p) for p in view.trail])
+    draw_page(image, flow.pages(height)[0], side + 2 * m.margin, m.margin)
+    return image
+
+
+def markdown(view: DebriefView, say: Messages, mode: str) -> str:
+    """The same content as the debrief screen, as a Markdown report."""
+    out = [f"# {view.title}", "", f"## {view.ending_title}", "", view.ending_text, ""]
+    if view.exhausted_at:
+        out += [say("debrief.exhausted", card=view.exhausted_at), ""]
+    desired = {q.id: q.points for q in view.desired} if view.desired else None
+    out += [f"## {say('debrief.profile')}", ""]
+    columns = [say("report.quadrant"), say("map.start"), say("map.end")] + ([say("map.desired")] if desired else [])
+    out += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    for start, end in zip(view.start, view.end, strict=True):
+        cells = [f"{end.number}. {end.name}", str(start.points), str(end.points)]
+        out.append("| " + " | ".join(cells + ([str(desired[end.id])] if desired else [])) + " |")
+    out += ["", f"## {say('debrief.spent')}", "",
+            f"| {say('report.meter')} | {say('report.spent')} | {say('report.left')} |", "|---|---|---|"]
+    for spent, meter in zip(view.spent, view.meters, strict=True):
+        out.append(f"| {meter.symbol} {meter.name} | {spent.amount} | {meter.value} |")
+    out += ["", f"## {say('debrief.tally')}", "",
+            say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]), "",
+            f"## {say(f'debrief.decisions.{mode}')}", ""]
+    for number, decision in enumerate(view.decisions, 1):
+        out += decision_markdown(number, decision, say)
+    if view.reflect:
+        out += [f"## {say('debrief.reflect')}", ""] + [f"- {q}" for q in view.reflect] + [""]
+    return "\n".join(out)
+
+
+def decision_markdown(number: int, decision: DecisionView, say: Messages) -> list[str]:
+    lines = [f"{number}. **{decision.card_title}**"]
+    if decision.choice is None:
+        return [*lines, f"   - {say('debrief.event')}", ""]
+    c = decision.choice
+    lines.append(f"   - {say('report.chosen')}: {c.letter}. {c.label} ({say(f'recognition.{c.recognition}')}); "
+                 f"{costs(c.costs)}")
+    for other in decision.gave_up:
+        lines.append(f"   - {say('report.left_choice')}: {other.letter}. {other.label} "
+                     f"({say(f'recognition.{other.recognition}')}); {costs(other.costs)}")
+    return [*lines, ""]
+
+
+def costs(amounts: tuple[widgets.Amount, ...]) -> str:
+    return ", ".join(f"{a.name} {widgets.signed(-a.amount)}" for a in amounts)

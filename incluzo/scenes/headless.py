@@ -1,0 +1,71 @@
+"""Scripted play without a window: press the keys a player would, save a PNG of every screen shown."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pygame
+
+from incluzo.app import SCENARIOS, App
+from incluzo.engine.checks import check_file
+from incluzo.scenes import theme
+from incluzo.scenes.card import CardScene
+from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.input import Key
+from incluzo.scenes.start import entries, find_scenarios
+
+SETTLE = theme.ANIMATION_SECONDS * 2    # seconds of game time given to a screen before its picture
+
+
+def list_scenarios(lang: str) -> int:
+    for entry in entries(find_scenarios(SCENARIOS), lang):
+        state = f"  ({entry.error})" if entry.error else f"  ({entry.cards} cards)"
+        print(f"{entry.path}: {entry.title}{state}")
+    return 0
+
+
+def play_headless(path: str, choices: list[str], shots: Path | None, size: tuple[int, int], lang: str,
+                  mode: str) -> int:
+    """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached."""
+    scenario, problems = check_file(path)
+    if scenario is None:
+        for problem in problems:
+            print(problem.format(lang), file=sys.stderr)
+        return 1
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    app = App(size=size, lang=lang, mode=mode, scenario=path)
+    pending = list(choices)
+    number = 0
+    seen: object = None
+    while True:
+        app.step([], SETTLE)
+        scene = app.scene
+        if scene is not seen:
+            seen = scene
+            number += 1
+            if shots is not None:
+                pygame.image.save(app.surface, str(shots / f"{number:02d}-{scene.name}.png"))
+        if isinstance(scene, DebriefScene):
+            app.step([Key("e")], 0.0)
+            return 0 if app.exports else 1
+        key = "return"
+        if isinstance(scene, CardScene) and not scene.view.is_event:
+            if not pending:
+                offered = ", ".join(c.id for c in scene.view.choices)
+                print(f"incluzo play: the choices ran out at card '{scene.view.id}' (it offers: {offered})",
+                      file=sys.stderr)
+                return 1
+            wanted = pending.pop(0)
+            choice = next((c for c in scene.view.choices if c.id == wanted), None)
+            if choice is None:
+                offered = ", ".join(c.id for c in scene.view.choices)
+                print(f"incluzo play: card '{scene.view.id}' has no choice '{wanted}' (it offers: {offered})",
+                      file=sys.stderr)
+                return 1
+            key = choice.letter.lower()
+        app.step([Key(key)], 0.0)
+        if app.notice:
+            print(f"incluzo play: {app.notice}", file=sys.stderr)
+            return 1

@@ -1,0 +1,86 @@
+"""The one place that reads pygame events: it turns them into plain input events for the scenes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+KEYPAD = {"[1]": "1", "[2]": "2", "[3]": "3", "[4]": "4", "enter": "return", "keypad enter": "return"}
+
+
+@dataclass(frozen=True)
+class Key:
+    """A key press by name: 'a', '1', 'return', 'space', 'escape', 'f11', 'page down', ..."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Click:
+    """A mouse click or a touch (touch boards send mouse events)."""
+
+    pos: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Point:
+    """The pointer moved (for hover highlights)."""
+
+    pos: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Scroll:
+    """The wheel turned: positive is up."""
+
+    steps: int
+
+
+@dataclass(frozen=True)
+class Resized:
+    size: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class CloseWindow:
+    """The window's close button."""
+
+
+@dataclass(frozen=True)
+class Exposed:
+    """The window must be drawn again (uncovered, restored)."""
+
+
+Input = Key | Click | Point | Scroll | Resized | CloseWindow | Exposed
+
+EXPOSE_EVENTS = {pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSGAINED}
+
+
+def translate(event: pygame.event.Event) -> Input | None:
+    """The input event for one pygame event, or None when the game does not care about it."""
+    if event.type == pygame.KEYDOWN:
+        name = pygame.key.name(event.key).lower()
+        return Key(KEYPAD.get(name, name))
+    if event.type == pygame.MOUSEBUTTONUP and event.button == pygame.BUTTON_LEFT:
+        return Click(tuple(event.pos))  # type: ignore[arg-type]
+    if event.type == pygame.MOUSEMOTION:
+        return Point(tuple(event.pos))  # type: ignore[arg-type]
+    if event.type == pygame.MOUSEWHEEL:
+        return Scroll(int(event.y))
+    if event.type == pygame.VIDEORESIZE:
+        return Resized((int(event.w), int(event.h)))
+    if event.type == pygame.QUIT:
+        return CloseWindow()
+    if event.type in EXPOSE_EVENTS:
+        return Exposed()
+    return None
+
+
+def key_event(name: str) -> pygame.event.Event:
+    """A pygame key event for a key name, for tests and scripted play."""
+    return pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(name), mod=0, unicode="")
+
+
+def click_event(pos: tuple[int, int]) -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEBUTTONUP, button=pygame.BUTTON_LEFT, pos=pos)

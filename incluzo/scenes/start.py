@@ -1,0 +1,223 @@
+"""The start screen: pick a scenario, team or solo play, and the language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from incluzo.engine.loader import load_file
+from incluzo.engine.problems import ScenarioError
+from incluzo.engine.session import Session
+from incluzo.engine.views import BriefingView, present
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.actions import Action, AskQuit, Help, Play, SetLanguage
+from incluzo.scenes.base import Context, FooterKey, Scene, Target
+from incluzo.scenes.text import draw_lines, line_height, wrap
+
+MODES = ("team", "solo")
+LANGUAGE_KEYS = {"n": "nl", "e": "en"}
+MODE_KEYS = {"t": "team", "s": "solo"}
+NUMBERED = range(9)               # entries reachable with the keys 1-9
+RADIO_SCALE = 0.4               # radio mark radius in body units
+LIST_SHARE = 0.58               # share of the width for the scenario list
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A scenario file as listed: its title, or why it cannot be played."""
+
+    path: str
+    title: str
+    cards: int = 0
+    error: str = ""
+
+
+def find_scenarios(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+
+
+def entries(paths: Sequence[Path], lang: str) -> list[Entry]:
+    found = []
+    for path in paths:
+        try:
+            view = present(Session(load_file(path)), lang)
+        except ScenarioError as error:
+            found.append(Entry(str(path), path.stem, error=error.problems[0].format(lang)))
+            continue
+        assert isinstance(view, BriefingView)
+        found.append(Entry(str(path), view.title, view.cards))
+    return found
+
+
+class StartScene(Scene):
+    name = "start"
+    map_key = False
+
+    def __init__(self, ctx: Context, listed: Sequence[Entry], selected: int = 0) -> None:
+        super().__init__(ctx)
+        self.entries = list(listed)
+        self.selected = selected
+        self.mode = ctx.mode
+        self.first = 0                 # first entry on the shown page of the list
+
+    def layout(self) -> None:
+        m, s, area = self.metrics, self.styles, self.content
+        self.targets = []
+        title_h = line_height(s["title"]) + line_height(s["muted"]) + m.margin
+        list_w = round(area.width * LIST_SHARE) if m.wide else area.width
+        self.list_box = pygame.Rect(area.x, area.y + title_h, list_w, area.height - title_h)
+        row = self.entry_height()
+        self.per_page = max(1, (self.list_box.height + m.gap) // (row + m.gap))
+        self.first = (self.selected // self.per_page) * self.per_page
+        y = self.list_box.y
+        for index in range(self.first, min(len(self.entries), self.first + self.per_page)):
+            rect = pygame.Rect(self.list_box.x, y, self.list_box.width, row)
+            self.targets.append(Target(f"scenario-{index}", rect, _Select(index), not self.entries[index].error))
+            y += row + m.gap
+        if m.wide:
+            side = pygame.Rect(self.list_box.right + m.margin, self.list_box.y,
+                               area.right - self.list_box.right - m.margin, self.list_box.height)
+        else:
+            side = pygame.Rect(area.x, y + m.gap, area.width, area.bottom - y - m.gap)
+        self.side_box = side
+        button = line_height(s["body"]) + 2 * m.pad
+        y = side.y + line_height(s["heading"]) + m.gap
+        for key, mode in MODE_KEYS.items():
+            self.targets.append(Target(f"mode-{mode}", pygame.Rect(side.x, y, side.width, button), _Mode(mode)))
+            y += button + m.gap
+            del key
+        y += line_height(s["heading"]) + m.gap
+        for lang in LANGUAGE_KEYS.values():
+            self.targets.append(Target(f"lang-{lang}", pygame.Rect(side.x, y, side.width, button), SetLanguage(lang)))
+            y += button + m.gap
+        self.layout_footer()
+
+    def entry_height(self) -> int:
+        m, s = self.metrics, self.styles
+        return line_height(s["strong"]) + line_height(s["muted"]) + 2 * m.pad
+
+    def play(self) -> Action | None:
+        if not self.entries or self.entries[self.selected].error:
+            return None
+        return Play(self.entries[self.selected].path, self.mode, self.ctx.lang)
+
+    def primary(self) -> Action | None:
+        return self.play()
+
+    def primary_key(self) -> FooterKey | None:
+        return FooterKey("Enter", self.say("start.play"), Play("", self.mode, self.ctx.lang), "next")
+
+    def footer_keys(self) -> list[FooterKey]:
+        return [FooterKey("H", self.say("key.help"), Help(), "help"),
+                FooterKey("Esc", self.say("key.quit"), AskQuit(), "quit")]
+
+    def keys(self) -> dict[str, Action]:
+        keys: dict[str, Action] = {"escape": AskQuit(), "up": _Select(self.selected - 1),
+                                   "down": _Select(self.selected + 1)}
+        keys.update({str(n + 1): _Select(n) for n in NUMBERED if n < len(self.entries)})
+        keys.update({key: _Mode(mode) for key, mode in MODE_KEYS.items()})
+        keys.update({key: SetLanguage(lang) for key, lang in LANGUAGE_KEYS.items()})
+        return keys
+
+    def handle(self, event: object) -> Action | None:  # type: ignore[override]
+        action = super().handle(event)  # type: ignore[arg-type]
+        if isinstance(action, Play) and not action.path:
+            return self.play()
+        if isinstance(action, _Select):
+            if 0 <= action.index < len(self.entries):
+                self.selected = action.index
+                self.layout()
+                self.dirty = True
+            return None
+        if isinstance(action, _Mode):
+            self.mode = action.mode
+            self.dirty = True
+            return None
+        return action
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        m, s, say, area = self.metrics, self.styles, self.say, self.content
+        self.draw_header(surface, say("start.header"), [])
+        y = area.y
+        y += draw_lines(surface, [say("start.title")], s["title"], area.x, y)
+        subtitle = wrap(say("start.subtitle"), s["muted"], area.width, self.ctx.lang)[:1]
+        draw_lines(surface, subtitle, s["muted"], area.x, y)
+        if not self.entries:
+            lines = wrap(say("start.none"), s["body"], self.list_box.width, self.ctx.lang)
+            draw_lines(surface, lines, s["body"], self.list_box.x, self.list_box.y)
+        for target in self.targets:
+            if target.name.startswith("scenario-"):
+                self._entry(surface, target, int(target.name.split("-")[1]))
+        self._settings(surface)
+        self.draw_footer(surface)
+
+    def _entry(self, surface: pygame.Surface, target: Target, index: int) -> None:
+        m, s = self.metrics, self.styles
+        entry = self.entries[index]
+        chosen = index == self.selected
+        widgets.panel(surface, target.rect, m, self.fill_for(target.name, target.enabled),
+                      theme.ACCENT if chosen else theme.BORDER)
+        if chosen:
+            pygame.draw.rect(surface, theme.ACCENT, target.rect, 2 * m.stroke, border_radius=m.radius)
+        x = target.rect.x + m.pad
+        number = widgets.keycap(surface, str(index + 1), x, target.rect.y + m.pad + line_height(s["strong"]) // 2, m) \
+            if index < len(NUMBERED) else 0
+        x += number + m.gap
+        room = target.rect.right - m.pad - x
+        title = wrap(entry.title, s["strong"], room, self.ctx.lang)[0]
+        draw_lines(surface, [title + ("\u2026" if len(wrap(entry.title, s["strong"], room)) > 1 else "")],
+                   s["strong"] if target.enabled else s["disabled"], x, target.rect.y + m.pad)
+        detail = (entry.error and self.say("start.broken")) or self.say("start.cards", cards=entry.cards,
+                                                                       file=Path(entry.path).name)
+        style = s["warning"] if entry.error else s["muted"]
+        lines = wrap(detail, style, room, self.ctx.lang)
+        text = lines[0] + ("\u2026" if len(lines) > 1 else "")
+        draw_lines(surface, [text], style, x, target.rect.y + m.pad + line_height(s["strong"]))
+
+    def _settings(self, surface: pygame.Surface) -> None:
+        m, s, say = self.metrics, self.styles, self.say
+        side = self.side_box
+        draw_lines(surface, [say("start.mode")], s["heading"], side.x, side.y)
+        for target in self.targets:
+            if target.name.startswith("mode-"):
+                mode = target.name.removeprefix("mode-")
+                key = next(k for k, v in MODE_KEYS.items() if v == mode)
+                self._option(surface, target, key.upper(), say(f"start.mode.{mode}"), mode == self.mode)
+            if target.name.startswith("lang-"):
+                lang = target.name.removeprefix("lang-")
+                if lang == "nl":
+                    heading_y = target.rect.y - m.gap - line_height(s["heading"])
+                    draw_lines(surface, [say("start.language")], s["heading"], side.x, heading_y)
+                key = next(k for k, v in LANGUAGE_KEYS.items() if v == lang)
+                self._option(surface, target, key.upper(), say(f"language.{lang}"), lang == self.ctx.lang)
+
+    def _option(self, surface: pygame.Surface, target: Target, key: str, label: str, on: bool) -> None:
+        """A radio option: a filled or empty ring (not colour alone), its key and its label."""
+        m, s = self.metrics, self.styles
+        widgets.panel(surface, target.rect, m, self.fill_for(target.name))
+        radius = m.scaled(RADIO_SCALE)
+        centre = (target.rect.x + m.pad + radius, target.rect.centery)
+        pygame.draw.circle(surface, theme.INK, centre, radius, m.stroke)
+        if on:
+            pygame.draw.circle(surface, theme.ACCENT, centre, radius - 2 * m.stroke)
+        x = centre[0] + radius + m.gap
+        x += widgets.keycap(surface, key, x, target.rect.centery, m) + m.gap
+        room = target.rect.right - m.pad - x
+        lines = wrap(label, s["strong" if on else "body"], room, self.ctx.lang)
+        text = lines[0] + ("\u2026" if len(lines) > 1 else "")
+        draw_lines(surface, [text], s["strong" if on else "body"], x,
+                   target.rect.centery - line_height(s["body"]) // 2)
+
+
+@dataclass(frozen=True)
+class _Select:
+    index: int
+
+
+@dataclass(frozen=True)
+class _Mode:
+    mode: str
