@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from conftest import ROOT
 from scenario_text import SMALL, load
 
-from incluzo.engine import rules, teams
+from incluzo.engine import rules, savelog, teams, workshoplog
 from incluzo.engine.loader import load_file
 from incluzo.engine.model import Scenario
+from incluzo.engine.questionnaire import Result
 from incluzo.engine.rules import Refusal
 from incluzo.engine.teams import TeamPlay, Timer
 from incluzo.engine.teamviews import TeamPresenter
@@ -252,3 +255,47 @@ def test_the_map_shows_every_teams_kite_and_trail() -> None:
     assert [m.badge.colour for m in maps] == ["#4477AA", "#EE6677", "#228833"]
     assert [len(m.map.trail) for m in maps] == [2, 2, 2]
     assert [q.points for q in maps[1].map.now] == [21, 22, 35, 22]
+
+
+def test_a_logged_team_game_replays_to_the_same_games_and_rounds() -> None:
+    scenario = load(JUMP)
+    made = three()
+    log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made))
+    play = teams.begin(scenario, made)
+    actions: list[teams.TeamAction] = [
+        teams.Pick(1, "werkplek"),
+        teams.Pick(2, "strategie"),
+        teams.Pick(3, "werkplek"),
+        teams.Unpick(3),
+        teams.Pick(3, "strategie"),
+        teams.Reveal(),
+        teams.GoOn(),
+        teams.Reveal(),
+        teams.GoOn(),
+        teams.UndoTeam(2),
+        teams.Reveal(),
+        teams.GoOn(),
+        teams.UndoRound(),
+        teams.EndEarly(),
+    ]
+    for action in actions:
+        play = teams.tick(play, 1_500)
+        result, entry = workshoplog.perform(scenario, play, action)
+        assert isinstance(result, TeamPlay) and entry is not None, (action, result)
+        play, log = result, log.appended(entry)
+    text = log.text()
+    assert '"type":"team-reveal","card":"drukte","ms":9000' in text
+    replayed = workshoplog.replay(scenario, savelog.read(text.encode("utf-8")))
+    assert replayed.refusal is None and replayed.applied == len(actions)
+    assert replayed.play.seats == play.seats
+    assert (replayed.play.phase, replayed.play.rounds, replayed.play.ended_early) == ("debrief", 3, True)
+
+
+def test_a_profile_note_keeps_the_exact_fractions() -> None:
+    found = Result(
+        (Fraction(240, 7), Fraction(230, 7), Fraction(150, 7), Fraction(80, 7)), (Fraction(25),) * 4, 3
+    )
+    entry = workshoplog.profile_entry(found, "welke-bril", "Rood")
+    decoded = savelog.decode_line(savelog.encode(entry))
+    assert isinstance(decoded, workshoplog.ProfileEntry) and decoded.current[0] == "240/7"
+    assert workshoplog.profile_of(decoded) == found

@@ -314,3 +314,63 @@ def undo(scenario: Scenario, play: TeamPlay) -> TeamPlay | Refusal:
             assert isinstance(undone, TeamPlay)
             play = undone
     return play
+
+
+# --- actions: what a facilitator does, as data (the session log records them) --------------------
+
+
+@dataclass(frozen=True)
+class Pick:
+    team: int
+    choice: str
+
+
+@dataclass(frozen=True)
+class Unpick:
+    team: int
+
+
+@dataclass(frozen=True)
+class Reveal:
+    counts: tuple[int, ...] | None = None
+    deliberation_ms: int | None = None  # None: the timer's time used
+
+
+@dataclass(frozen=True)
+class GoOn:
+    pass
+
+
+@dataclass(frozen=True)
+class UndoTeam:
+    team: int
+
+
+@dataclass(frozen=True)
+class UndoRound:
+    pass
+
+
+@dataclass(frozen=True)
+class EndEarly:
+    pass
+
+
+TeamAction = Pick | Unpick | Reveal | GoOn | UndoTeam | UndoRound | EndEarly
+
+
+def act(scenario: Scenario, play: TeamPlay, action: TeamAction) -> TeamPlay | Refusal:
+    """Apply one facilitator action."""
+    if isinstance(action, Pick):
+        return pick(scenario, play, action.team, action.choice)
+    if isinstance(action, Unpick):
+        return unpick(play, action.team)
+    if isinstance(action, Reveal):
+        return reveal(scenario, play, action.counts, action.deliberation_ms)
+    if isinstance(action, GoOn):
+        return go_on(scenario, play)
+    if isinstance(action, UndoTeam):
+        return undo_team(scenario, play, action.team)
+    if isinstance(action, UndoRound):
+        return undo(scenario, play)
+    return end_early(play)

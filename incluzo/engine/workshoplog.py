@@ -1,0 +1,181 @@
+"""Session-log records of a workshop, on the save log's mechanism (savelog.record, JSON Lines).
+
+Team play logs each facilitator action (pick, reveal, go on, undo, end) and rebuilds the TeamPlay by
+replaying them, as a solo save replays its steps. Two notes carry what the rules never see: the time
+a card was deliberated (the engine never reads the clock, so the shell writes it) and a questionnaire
+profile (exact fractions written as text, "240/7").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from incluzo.engine import teams
+from incluzo.engine.model import Scenario
+from incluzo.engine.questionnaire import Profile, Result
+from incluzo.engine.rules import Refusal
+from incluzo.engine.savelog import Entry, Id, SaveLog, record
+from incluzo.engine.teams import TeamAction, TeamPlay
+
+TEAM_MODE = "team"
+
+
+@record("team-pick")
+@dataclass(frozen=True)
+class TeamPickEntry(Entry):
+    team: int
+    choice: Id
+    card: Id | None = None  # the room card it was made on
+
+
+@record("team-unpick")
+@dataclass(frozen=True)
+class TeamUnpickEntry(Entry):
+    team: int
+
+
+@record("team-reveal")
+@dataclass(frozen=True)
+class TeamRevealEntry(Entry):
+    card: Id | None = None
+    ms: int = 0  # deliberation time used
+    counts: tuple[int, ...] | None = None  # a poll's counts
+
+
+@record("team-go-on")
+@dataclass(frozen=True)
+class TeamGoOnEntry(Entry):
+    pass
+
+
+@record("team-undo")
+@dataclass(frozen=True)
+class TeamUndoEntry(Entry):
+    team: int | None = None  # None: the latest round, for every team in it
+
+
+@record("team-end")
+@dataclass(frozen=True)
+class TeamEndEntry(Entry):
+    pass
+
+
+@record("deliberation")
+@dataclass(frozen=True)
+class DeliberationEntry(Entry):
+    """How long a card was deliberated before the decision (solo play; team reveals carry their own)."""
+
+    card: Id
+    ms: int
+
+
+@record("profile")
+@dataclass(frozen=True)
+class ProfileEntry(Entry):
+    """A "Welke bril?" result: per quadrant the exact score as text, current and desired."""
+
+    respondents: int
+    current: tuple[str, ...]
+    desired: tuple[str, ...]
+    questionnaire: Id | None = None
+    label: str = ""  # e.g. a team name; never a person's name
+
+
+TEAM_ENTRIES = (TeamPickEntry, TeamUnpickEntry, TeamRevealEntry, TeamGoOnEntry, TeamUndoEntry, TeamEndEntry)
+
+
+def profile_entry(found: Result, questionnaire: str | None = None, label: str = "") -> ProfileEntry:
+    return ProfileEntry(
+        found.respondents,
+        tuple(str(v) for v in found.current),
+        tuple(str(v) for v in found.desired),
+        Id(questionnaire) if questionnaire else None,
+        label,
+    )
+
+
+def profile_of(entry: ProfileEntry) -> Result | None:
+    """The result a profile record holds, or None when its numbers are not valid fractions."""
+    try:
+        current: Profile = tuple(Fraction(v) for v in entry.current)
+        desired: Profile = tuple(Fraction(v) for v in entry.desired)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return Result(current, desired, entry.respondents)
+
+
+def entry_for(scenario: Scenario, play: TeamPlay, action: TeamAction) -> Entry:
+    """The record of an action taken on `play` (before it was applied)."""
+    card = teams.room_card(scenario, play)
+    card_id = Id(card.id) if card is not None else None
+    if isinstance(action, teams.Pick):
+        return TeamPickEntry(action.team, Id(action.choice), card_id)
+    if isinstance(action, teams.Unpick):
+        return TeamUnpickEntry(action.team)
+    if isinstance(action, teams.Reveal):
+        used = play.timer.used_ms if action.deliberation_ms is None else action.deliberation_ms
+        return TeamRevealEntry(card_id, used, action.counts)
+    if isinstance(action, teams.GoOn):
+        return TeamGoOnEntry()
+    if isinstance(action, teams.UndoTeam):
+        return TeamUndoEntry(action.team)
+    if isinstance(action, teams.UndoRound):
+        return TeamUndoEntry(None)
+    return TeamEndEntry()
+
+
+def action_of(entry: Entry) -> TeamAction | None:
+    """The action a record stands for; None for a note or another kind of record."""
+    if isinstance(entry, TeamPickEntry):
+        return teams.Pick(entry.team, entry.choice)
+    if isinstance(entry, TeamUnpickEntry):
+        return teams.Unpick(entry.team)
+    if isinstance(entry, TeamRevealEntry):
+        return teams.Reveal(entry.counts, entry.ms)
+    if isinstance(entry, TeamGoOnEntry):
+        return teams.GoOn()
+    if isinstance(entry, TeamUndoEntry):
+        return teams.UndoRound() if entry.team is None else teams.UndoTeam(entry.team)
+    if isinstance(entry, TeamEndEntry):
+        return teams.EndEarly()
+    return None
+
+
+def perform(
+    scenario: Scenario, play: TeamPlay, action: TeamAction
+) -> tuple[TeamPlay | Refusal, Entry | None]:
+    """Take one action; when it was done, also the record to append to the log."""
+    result = teams.act(scenario, play, action)
+    return result, (entry_for(scenario, play, action) if isinstance(result, TeamPlay) else None)
+
+
+@dataclass(frozen=True)
+class TeamReplayed:
+    play: TeamPlay
+    applied: int  # entries replayed before the first that no longer fits (all when none)
+    refusal: Refusal | None = None  # why that entry did not fit
+
+
+def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamReplayed:
+    """Rebuild a team game from its log; stops at the first action that no longer fits the scenario.
+
+    The timer of the open round starts afresh: time is not replayed, only the recorded reveals.
+    """
+    made = teams.make_teams(log.header.teams)
+    if isinstance(made, Refusal):
+        return TeamReplayed(teams.begin(scenario, (), default_seconds), 0, made)
+    play = teams.begin(scenario, made, default_seconds)
+    for number, entry in enumerate(log.entries):
+        action = action_of(entry)
+        if action is None:
+            continue
+        card = teams.room_card(scenario, play)
+        expected = getattr(entry, "card", None)
+        if expected is not None and (card is None or card.id != expected):
+            return TeamReplayed(play, number, Refusal("wrong_phase", f"card {expected}"))
+        result = teams.act(scenario, play, action)
+        if isinstance(result, Refusal):
+            return TeamReplayed(play, number, result)
+        play = result
+    return TeamReplayed(play, len(log.entries))
