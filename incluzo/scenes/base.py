@@ -85,6 +85,7 @@ class Scene:
 
     name = "scene"
     map_key = True               # M opens the map on this screen
+    keep_primary = False         # the main button stays beside 'read on' while pages are left
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -220,10 +221,11 @@ class Scene:
             self.targets.append(Target(key.name, pygame.Rect(x, y, width, m.footer), key.action))
             x += width + m.gap
         right = m.width - m.margin
-        main = self.primary_key()
+        mains = [self.primary_key()]
         if self.paged and self.paged.page < self.paged.count - 1:
-            main = FooterKey("Enter", self.say("key.more"), Turn(1), "next-page")
-        if main:
+            more = FooterKey("Enter", self.say("key.more"), Turn(1), "next-page")
+            mains = [*mains, more] if self.keep_primary else [more]
+        for main in filter(None, mains):
             width = self._footer_width(main)
             right -= width
             self.targets.append(Target(main.name, pygame.Rect(right, y, width, m.footer), main.action))

@@ -75,6 +75,7 @@ def debrief_flow(view: DebriefView, ctx: Context, metrics: Metrics, width: int, 
 
 class DebriefScene(Scene):
     name = "debrief"
+    keep_primary = True
 
     def __init__(self, ctx: Context, view: DebriefView, map_view: MapView) -> None:
         super().__init__(ctx)

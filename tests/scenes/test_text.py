@@ -1,0 +1,59 @@
+"""Wrapping with Dutch hyphenation and visible pages: no text is cut, nothing runs out of its box."""
+
+from __future__ import annotations
+
+import pyphen
+
+from incluzo.scenes import theme
+from incluzo.scenes.text import Flow, Style, line_height, width_of, wrap
+
+STYLE = Style("regular", 36, theme.INK)
+LONG = "ondersteuningsonafhankelijkheid"
+
+
+def test_a_long_dutch_word_is_split_at_a_hyphenation_point_and_every_line_fits() -> None:
+    width = width_of(LONG, STYLE) // 2
+    lines = wrap(f"De {LONG} van de school", STYLE, width, "nl")
+    assert all(width_of(line, STYLE) <= width for line in lines)
+    assert "".join(line.removesuffix("-") for line in lines).replace(" ", "") == f"De{LONG}vandeschool"
+    assert any(line.endswith("-") for line in lines)
+    pieces = [line.split()[-1 if number == 0 else 0] for number, line in enumerate(lines) if LONG[:3] in line
+              or line.endswith("-")]
+    cuts, done = [], 0
+    for piece in pieces[:-1]:
+        done += len(piece.removesuffix("-"))
+        cuts.append(done)
+    assert cuts and set(cuts) <= set(pyphen.Pyphen(lang="nl_NL").positions(LONG))
+
+
+def test_a_word_without_hyphenation_points_is_split_between_letters_only_when_it_must() -> None:
+    lines = wrap("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", STYLE, 200, "nl")
+    assert len(lines) > 1
+    assert all(width_of(line, STYLE) <= 200 for line in lines)
+
+
+def test_short_words_move_whole_to_the_next_line() -> None:
+    lines = wrap("een twee drie vier vijf zes zeven acht", STYLE, 300, "nl")
+    assert all(not line.endswith("-") for line in lines)
+    assert " ".join(lines) == "een twee drie vier vijf zes zeven acht"
+
+
+def test_a_long_flow_is_cut_into_pages_that_keep_every_line() -> None:
+    flow = Flow(600, "nl")
+    text = " ".join(["Een zin over passend onderwijs en de school."] * 30)
+    flow.text("Kop", STYLE, keep_with_next=True)
+    flow.text(text, STYLE, space_before=10)
+    height = 8 * line_height(STYLE)
+    pages = flow.pages(height)
+    assert len(pages) > 1
+    assert sum(len(page) for page in pages) == len(flow.items)
+    assert all(offset + item.height <= height for page in pages for offset, item in page)
+
+
+def test_a_heading_never_ends_a_page() -> None:
+    flow = Flow(600, "nl")
+    for number in range(6):
+        flow.text(f"Kop {number}", STYLE, keep_with_next=True, space_before=20)
+        flow.text("Een regel tekst.", STYLE)
+    pages = flow.pages(3 * line_height(STYLE) + 30)
+    assert all(not page[-1][1].text.startswith("Kop") for page in pages)
