@@ -182,3 +182,11 @@ def test_the_files_are_read_from_disk_with_their_path_in_errors(tmp_path: Path) 
         caught.value.problems[0].format()
         == f"{path}:5:9: error: themes: a questionnaire needs at least one theme"
     )
+
+
+def test_a_text_in_the_wrong_form_gets_the_text_form_hint_with_its_braces() -> None:
+    text = TWO_THEMES.replace("    title: OPP\n", "    title: [OPP]\n")
+    assert problems_of(text) == [
+        "q.yaml:7:12: error: themes[0].title: expected a text, found a list (- ...) "
+        "(write one string, or a map per language like {nl: ..., en: ...})"
+    ]

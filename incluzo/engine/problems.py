@@ -175,8 +175,8 @@ HINTS: dict[str, tuple[str, str]] = {
     "remove_duplicate": ("keep one of the two", "houd er één van de twee"),
     "unique_id": ("give each one its own id", "geef elk een eigen id"),
     "text_form": (
-        "write one string, or a map per language like {nl: ..., en: ...}",
-        "schrijf één tekst, of per taal een map zoals {nl: ..., en: ...}",
+        "write one string, or a map per language like {{nl: ..., en: ...}}",
+        "schrijf één tekst, of per taal een map zoals {{nl: ..., en: ...}}",
     ),
     "position_sum": (
         "change the numbers so they add up to exactly 100",
