@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from incluzo import __version__
 from incluzo.errorlog import write_crash_log
 
-COMMANDS = ("play", "check", "run")
+COMMANDS = ("play", "check", "run", "profile", "report")
 
 EPILOG = """examples:
   incluzo play scenarios/te-veel-prikkels.yaml

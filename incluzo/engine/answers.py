@@ -151,7 +151,9 @@ class _Sheet:
                 hint, params = (
                     ("did_you_mean", {"suggestion": close}) if close else ("columns", {"example": wanted[0]})
                 )
-                self.fail("INC104", 1, None, name, hint, params, column=name)
+                self.fail(
+                    "INC104", 1, header.index(close) if close else None, name, hint, params, column=name
+                )
         if self.problems:
             raise ScenarioError(self.problems)
         return where

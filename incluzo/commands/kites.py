@@ -1,0 +1,112 @@
+"""PNG charts for `incluzo profile` and `incluzo report`: kites on the model's 2x2.
+
+The map itself is the game's own (scenes.quadmap.QuadrantMap: tints, patterns, names, axes, OCAI
+kites), so a chart in a report looks like the map on the big screen. This module only adds a title, a
+legend and a frame around quadrants to point out, and writes the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import incluzo.scenes  # noqa: F401  (first: it quiets pygame's banner before pygame loads)
+
+# isort: split
+import pygame
+
+from incluzo.engine.model import QuadrantModel
+from incluzo.engine.views import QuadrantView
+from incluzo.scenes import theme
+from incluzo.scenes.quadmap import CORNERS, DASH_SCALE, Kite, MapAxes, QuadrantMap, _dashed
+from incluzo.scenes.text import Style, draw_lines, line_height, wrap
+from incluzo.scenes.theme import Colour, Metrics
+
+SIZE = (1400, 1050)  # width, height of a chart; text scales with the height like a 1050p screen
+MAP_SHARE = 0.68  # share of the width for the map; the legend takes the rest
+LEGEND_SWATCH = 1.6  # legend line length in body units
+MARK_SCALE = 3  # frame of a marked quadrant, in strokes
+
+
+@dataclass(frozen=True)
+class Line:
+    """One kite: the label in the legend, points per quadrant (model order), and how it is drawn."""
+
+    label: str
+    points: Sequence[float]
+    colour: Colour
+    style: str = "solid"  # solid | dashed | dotted
+
+
+def quadrant_views(model: QuadrantModel, lang: str) -> tuple[QuadrantView, ...]:
+    """The model's quadrants as the map needs them (names in `lang`; the points are not used)."""
+    return tuple(
+        QuadrantView(
+            q.id, q.number, q.name.get(lang), q.short.get(lang), 0, 0.0, q.colour, q.pattern, q.corner
+        )
+        for q in model.quadrants
+    )
+
+
+def save_chart(
+    path: Path,
+    model: QuadrantModel,
+    lang: str,
+    title: str,
+    lines: Sequence[Line],
+    notes: Sequence[str] = (),
+    marked: Sequence[str] = (),
+) -> Path:
+    """Draw the kites on the 2x2 with a title, a legend and notes; frame the `marked` quadrants."""
+    m = Metrics(*SIZE)
+    image = pygame.Surface(SIZE)
+    image.fill(theme.BACKGROUND)
+    heading = Style("bold", m.title, theme.ACCENT)
+    title_lines = wrap(title, heading, SIZE[0] - 2 * m.margin, lang)
+    draw_lines(image, title_lines, heading, m.margin, m.margin)
+    top = m.margin + len(title_lines) * line_height(heading) + m.gap
+    side = min(round(SIZE[0] * MAP_SHARE) - 2 * m.margin, SIZE[1] - top - m.margin)
+    axes = MapAxes(**{key: text.get(lang) for key, text in model.axes.items()})
+    chart = QuadrantMap(quadrant_views(model, lang), axes, lang=lang)
+    kites = [Kite(tuple(line.points), line.colour, line.style) for line in lines]
+    square = chart.draw(image, pygame.Rect(m.margin, top, side, side), m, kites)
+    _mark(image, square, [q.corner for q in model.quadrants if q.id in marked], m)
+    x = m.margin * 2 + side
+    width = SIZE[0] - x - m.margin
+    y = top
+    body = Style("regular", m.body, theme.INK)
+    swatch = m.scaled(LEGEND_SWATCH)
+    for line, kite in zip(lines, kites, strict=True):
+        _stroke(image, kite, (x, y + line_height(body) // 2), swatch, m)
+        texts = wrap(line.label, body, width - swatch - m.gap, lang)
+        draw_lines(image, texts, body, x + swatch + m.gap, y)
+        y += len(texts) * line_height(body) + m.gap
+    muted = Style("regular", m.body, theme.MUTED)
+    for note in notes:
+        texts = wrap(note, muted, width, lang)
+        draw_lines(image, texts, muted, x, y)
+        y += len(texts) * line_height(muted) + m.gap
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(image, str(path))
+    return path
+
+
+def _mark(image: pygame.Surface, square: pygame.Rect, corners: Sequence[str], m: Metrics) -> None:
+    """A frame around each quadrant to point out (a meaningful difference)."""
+    half = square.width // 2
+    for corner in corners:
+        dx, dy = CORNERS[corner]
+        cell = pygame.Rect(square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half)
+        pygame.draw.rect(image, theme.WARNING, cell, MARK_SCALE * m.stroke)
+
+
+def _stroke(image: pygame.Surface, kite: Kite, start: tuple[int, int], length: int, m: Metrics) -> None:
+    """A short stretch of a kite's line, solid or dashed, as its legend mark."""
+    width = max(theme.MIN_STROKE, m.scaled(kite.width_scale))
+    end = (start[0] + length, start[1])
+    if kite.style == "solid":
+        pygame.draw.line(image, kite.colour, start, end, width)
+    else:
+        dash = m.scaled(DASH_SCALE) // (1 if kite.style == "dashed" else 3)
+        _dashed(image, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))

@@ -1,0 +1,220 @@
+"""`incluzo profile FILE.csv`: score "Welke bril?" answers exported from a survey tool."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from incluzo.commands import default_language
+from incluzo.engine import answers, questionnaire
+from incluzo.engine.problems import ScenarioError
+from incluzo.engine.questionnaire import ProfileView, Questionnaire, Result
+
+THEMES = Path(__file__).resolve().parents[2] / "questionnaires" / "welke-bril.yaml"
+
+HELP = """Score the answers to the "Welke bril?" questionnaire, OCAI style: per quadrant the mean of its
+points over the themes (x10, so 0-100), the team profile the mean of all respondents, for the
+current and the desired situation. Differences of at least --threshold (default 10) are meaningful.
+
+The CSV has one row per respondent and, for every theme in the themes file, one column per part and
+quadrant, e.g. opp.huidig.specialisme ... opp.gewenst.leergemeenschap (see docs/questionnaire.md).
+Optional columns: respondent, team (a profile per team as well). Other columns are ignored.
+Separated by comma, semicolon or tab; UTF-8.
+
+exit code: 0 scored, 1 the answers or the themes file have errors, 2 usage error
+
+examples:
+  incluzo profile antwoorden.csv
+  incluzo profile antwoorden.csv --themes mijn-thema-s.yaml --png profiel.png
+  incluzo profile antwoorden.csv --json --threshold 7.5
+"""
+
+WORDS = {
+    "nl": {
+        "respondents": "respondent(en)",
+        "threshold": "drempel",
+        "quadrant": "kwadrant",
+        "current": "huidig",
+        "desired": "gewenst",
+        "difference": "verschil",
+        "all": "Iedereen",
+        "team": "Team",
+        "meaningful": "* verschil van {threshold} of meer: betekenisvol",
+        "saved": "kaart opgeslagen in {path}",
+    },
+    "en": {
+        "respondents": "respondent(s)",
+        "threshold": "threshold",
+        "quadrant": "quadrant",
+        "current": "current",
+        "desired": "desired",
+        "difference": "difference",
+        "all": "Everyone",
+        "team": "Team",
+        "meaningful": "* a difference of {threshold} or more: meaningful",
+        "saved": "chart saved to {path}",
+    },
+}
+
+
+def threshold(text: str) -> Fraction:
+    try:
+        value = Fraction(text.replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        raise argparse.ArgumentTypeError(f"expected a number like 10 or 7.5, not '{text}'") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("the threshold is a number from 0 to 100")
+    return value
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "profile",
+        help='score "Welke bril?" answers (CSV) into current and desired profiles',
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE.csv", help="the answers, one row per respondent")
+    parser.add_argument(
+        "--themes",
+        type=Path,
+        default=THEMES,
+        metavar="FILE.yaml",
+        help="the questionnaire's themes (default: questionnaires/welke-bril.yaml)",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the profiles as JSON (exact fractions too)"
+    )
+    parser.add_argument("--png", type=Path, metavar="OUT", help="save the two kites on the 2x2 as a PNG")
+    parser.add_argument(
+        "--threshold",
+        type=threshold,
+        default=Fraction(questionnaire.DEFAULT_THRESHOLD),
+        metavar="N",
+        help="a difference of at least N is meaningful (default 10)",
+    )
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), default=default_language(), help="language of the output"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        themes = questionnaire.load_file(args.themes)
+        found = answers.read_file(args.file, themes)
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem.format(args.lang), file=sys.stderr)
+        return 1
+    groups = groups_of(found, args.lang)
+    views = [
+        (name, questionnaire.present(themes, result, args.lang, args.threshold)) for name, result in groups
+    ]
+    if args.json:
+        print(json.dumps(as_json(themes, views, args.threshold), ensure_ascii=False, indent=2))
+    else:
+        print(as_text(views, args.threshold, args.lang))
+    if args.png:
+        path = save_png(args.png, themes, views[0][1], args.lang)
+        print(WORDS[args.lang]["saved"].format(path=path), file=sys.stderr)
+    return 0
+
+
+def groups_of(found: answers.Answers, lang: str) -> list[tuple[str, Result]]:
+    """Everyone first, then each team when the answers name teams."""
+    groups = [(WORDS[lang]["all"], questionnaire.result(found.responses))]
+    teams = found.by_team()
+    if len(teams) > 1 or "" not in teams:
+        groups += [(team or "-", questionnaire.result(responses)) for team, responses in teams.items()]
+    return groups
+
+
+def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) -> str:
+    words = WORDS[lang]
+    out: list[str] = []
+    for name, view in views:
+        out += [f"{view.title}: {name}, {view.respondents} {words['respondents']}", ""]
+        width = max(len(f"{s.number} {s.name}") for s in view.scores)
+        out.append(
+            f"{words['quadrant']:<{width}}  {words['current']:>8}  {words['desired']:>8}  "
+            f"{words['difference']:>9}"
+        )
+        for s in view.scores:
+            mark = " *" if s.meaningful else ""
+            out.append(
+                f"{f'{s.number} {s.name}':<{width}}  {s.current_text:>8}  {s.desired_text:>8}  "
+                f"{s.difference_text:>9}{mark}"
+            )
+        out.append("")
+    out.append(words["meaningful"].format(threshold=number_text(limit, lang)))
+    return "\n".join(out)
+
+
+def number_text(value: Fraction, lang: str) -> str:
+    """A whole number as is (10), anything else with two decimals (7,50)."""
+    return str(value.numerator) if value.denominator == 1 else questionnaire.decimal_text(value, lang)
+
+
+def _fraction(value: Fraction) -> dict[str, Any]:
+    return {"exact": str(value), "value": round(float(value), 6)}
+
+
+def as_json(themes: Questionnaire, views: list[tuple[str, ProfileView]], limit: Fraction) -> dict[str, Any]:
+    def profile(name: str, view: ProfileView) -> dict[str, Any]:
+        return {
+            "group": name,
+            "respondents": view.respondents,
+            "quadrants": [
+                {
+                    "id": s.id,
+                    "number": s.number,
+                    "name": s.name,
+                    "current": _fraction(s.current),
+                    "desired": _fraction(s.desired),
+                    "difference": _fraction(s.difference),
+                    "meaningful": s.meaningful,
+                }
+                for s in view.scores
+            ],
+        }
+
+    return {
+        "questionnaire": themes.id,
+        "themes": [t.id for t in themes.themes],
+        "threshold": _fraction(limit),
+        "profiles": [profile(name, view) for name, view in views],
+    }
+
+
+def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) -> Path:
+    """Current (solid) and desired (dashed) kites; meaningful quadrants framed."""
+    from incluzo.commands.kites import Line, save_chart
+    from incluzo.scenes import theme
+
+    words = WORDS[lang]
+    return save_chart(
+        path,
+        themes.model,
+        lang,
+        f"{view.title} ({view.respondents} {words['respondents']})",
+        [
+            Line(words["current"].capitalize(), [float(s.current) for s in view.scores], theme.KITE_NOW),
+            Line(
+                words["desired"].capitalize(),
+                [float(s.desired) for s in view.scores],
+                theme.KITE_DESIRED,
+                "dashed",
+            ),
+        ],
+        [
+            f"{s.number} {s.name}: {s.current_text} → {s.desired_text} ({s.difference_text})"
+            for s in view.scores
+        ]
+        + [words["meaningful"].format(threshold=number_text(view.threshold, lang))],
+        [s.id for s in view.scores if s.meaningful],
+    )

@@ -1,0 +1,536 @@
+"""`incluzo report LOG...`: what many session logs say together, as CSV files, Markdown and kites."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from incluzo.commands import default_language
+from incluzo.engine import aggregate, position, savelog, workshoplog
+from incluzo.engine.aggregate import LoggedSession
+from incluzo.engine.checks import check_file
+from incluzo.engine.model import Scenario
+from incluzo.engine.questionnaire import decimal_text
+from incluzo.persistence import SUFFIX, _read, saves_dir
+
+ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+HELP = """Aggregate session logs (the JSON Lines files incluzo writes for every session, in the saves
+folder) into CSV files and a Markdown summary with kite charts:
+
+  choices.csv      per card how often each choice was made
+  positions.csv    per scenario the mean start, end and shift per quadrant
+  recognition.csv  per scenario the affirmative / transformative share
+  times.csv        per card the time spent deliberating (mean, least, most)
+  polls.csv        per poll the votes per option
+  profiles.csv     the "Welke bril?" profiles recorded in the sessions
+  summary.md       all of it in one readable page, with kites-<scenario>.png and profiles.png
+
+A LOG may be a folder: its session logs are read (autosave copies left out). Each log is replayed on
+its scenario, found by the path recorded in the log, else by id in --scenarios folders. A damaged log
+is used up to its last good record, and the report says so.
+
+exit code: 0 written, 1 no log could be used, 2 usage error
+
+examples:
+  incluzo report ~/.local/share/incluzo/saves --out rapport
+  incluzo report sessie-1.jsonl sessie-2.jsonl --scenarios mijn-scenarios
+"""
+
+WORDS = {
+    "nl": {
+        "title": "Rapport van de sessies",
+        "sessions": "sessie(s)",
+        "games": "spel(len)",
+        "skipped": "Overgeslagen",
+        "quadrant": "Kwadrant",
+        "start": "Start",
+        "end": "Eind",
+        "shift": "Verschuiving",
+        "card": "Kaart",
+        "choice": "Keuze",
+        "recognition": "Erkenning",
+        "times": "Keer",
+        "share": "Aandeel",
+        "timed": "Sessies",
+        "mean": "Gemiddeld (s)",
+        "least": "Minst (s)",
+        "most": "Meest (s)",
+        "option": "Optie",
+        "votes": "Stemmen",
+        "choices_h": "Keuzes per kaart",
+        "time_h": "Tijd per kaart",
+        "polls_h": "Peilingen",
+        "position_h": "Positie (gemiddeld, in punten)",
+        "recognition_line": "Affirmatief {a}, transformatief {t}: {share}% transformatief.",
+        "profiles_h": 'Profielen "Welke bril?"',
+        "label": "Groep",
+        "respondents": "Respondenten",
+        "current": "Huidig",
+        "desired": "Gewenst",
+        "mean_start": "Start (gemiddeld)",
+        "mean_end": "Eind (gemiddeld)",
+        "goal": "Gewenst (scenario)",
+        "everyone": "Alle respondenten samen",
+        "written": "rapport geschreven in {folder}",
+        "used": "gebruikt tot en met regel {line}",
+        "not_found": "scenario '{id}' niet gevonden (gebruik --scenarios MAP)",
+        "none": "geen enkel sessielog was bruikbaar",
+        "difference": "Verschil",
+        "unreadable": "onleesbaar",
+    },
+    "en": {
+        "title": "Report of the sessions",
+        "sessions": "session(s)",
+        "games": "game(s)",
+        "skipped": "Skipped",
+        "quadrant": "Quadrant",
+        "start": "Start",
+        "end": "End",
+        "shift": "Shift",
+        "card": "Card",
+        "choice": "Choice",
+        "recognition": "Recognition",
+        "times": "Times",
+        "share": "Share",
+        "timed": "Sessions",
+        "mean": "Mean (s)",
+        "least": "Least (s)",
+        "most": "Most (s)",
+        "option": "Option",
+        "votes": "Votes",
+        "choices_h": "Choices per card",
+        "time_h": "Time per card",
+        "polls_h": "Polls",
+        "position_h": "Position (mean, in points)",
+        "recognition_line": "Affirmative {a}, transformative {t}: {share}% transformative.",
+        "profiles_h": 'Profiles "Welke bril?"',
+        "label": "Group",
+        "respondents": "Respondents",
+        "current": "Current",
+        "desired": "Desired",
+        "mean_start": "Start (mean)",
+        "mean_end": "End (mean)",
+        "goal": "Desired (scenario)",
+        "everyone": "All respondents together",
+        "written": "report written to {folder}",
+        "used": "used up to line {line}",
+        "not_found": "scenario '{id}' not found (use --scenarios DIR)",
+        "none": "no session log could be used",
+        "difference": "Difference",
+        "unreadable": "unreadable",
+    },
+}
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "report",
+        help="aggregate session logs into CSV files and a Markdown summary",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "logs", nargs="*", metavar="LOG", help=f"session logs or folders (default: {saves_dir()})"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("incluzo-report"),
+        metavar="DIR",
+        help="folder for the report (default: incluzo-report)",
+    )
+    parser.add_argument(
+        "--scenarios",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also look for scenarios here (default: the shipped scenarios/)",
+    )
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), default=default_language(), help="language of the summary"
+    )
+    parser.set_defaults(run=run)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source: str
+    reason: str
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = list(log_files([Path(p) for p in args.logs] or [saves_dir()]))
+    finder = ScenarioFinder([*args.scenarios, ROOT_SCENARIOS])
+    logs: list[LoggedSession] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        found = read_log(path, finder, args.lang)
+        if isinstance(found, Skipped):
+            skipped.append(found)
+        else:
+            logs.append(found)
+    for skip in skipped:
+        print(f"incluzo report: {skip.source}: {skip.reason}", file=sys.stderr)
+    if not logs:
+        print(f"incluzo report: {WORDS[args.lang]['none']}", file=sys.stderr)
+        return 1
+    write_report(args.out, logs, skipped, args.lang)
+    print(WORDS[args.lang]["written"].format(folder=args.out), file=sys.stderr)
+    return 0
+
+
+def log_files(paths: Iterable[Path]) -> Iterable[Path]:
+    """Each file as given; each folder's session logs (no autosave copies), in name order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.glob(f"*{SUFFIX}")
+                if ".autosave-" not in p.name and not p.name.startswith(".")
+            )
+        else:
+            yield path
+
+
+class ScenarioFinder:
+    """Scenarios by id: the file a log names first, else any file in the folders with that id."""
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = folders
+        self.loaded: dict[Path, Scenario | None] = {}
+
+    def load(self, path: Path) -> Scenario | None:
+        if path not in self.loaded:
+            self.loaded[path] = check_file(path)[0] if path.is_file() else None
+        return self.loaded[path]
+
+    def find(self, scenario_id: str, source: str, content_hash: str) -> Scenario | None:
+        named = self.load(Path(source)) if source else None
+        if named is not None and named.id == scenario_id:
+            return named
+        candidates = [
+            s for f in self.folders for p in sorted(f.glob("*.yaml")) if (s := self.load(p)) is not None
+        ]
+        matching = [s for s in candidates if s.id == scenario_id]
+        return next(
+            (s for s in matching if s.content_hash == content_hash), matching[0] if matching else None
+        )
+
+
+def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | Skipped:
+    """A log replayed on its scenario, as far as it is readable and still fits."""
+    parsed = _read(path)
+    if parsed.log is None:
+        problem = parsed.problem
+        return Skipped(str(path), problem.format(lang) if problem else WORDS[lang]["unreadable"])
+    log = parsed.log
+    if parsed.problem is not None:
+        used = WORDS[lang]["used"].format(line=parsed.problem.line - 1)
+        print(f"incluzo report: {parsed.problem.format(lang)} ({used})", file=sys.stderr)
+    header = log.header
+    scenario = finder.find(header.scenario, header.source, header.content_hash)
+    if scenario is None:
+        return Skipped(str(path), WORDS[lang]["not_found"].format(id=header.scenario))
+    if header.mode == workshoplog.TEAM_MODE:
+        replayed = workshoplog.replay(scenario, log)
+        games = tuple((seat.team.name, seat.game) for seat in replayed.play.seats)
+    else:
+        games = (("", savelog.replay(scenario, log, str(path)).session.game),)
+    times = tuple(
+        (entry.card, entry.ms)
+        for entry in log.entries
+        if isinstance(entry, workshoplog.DeliberationEntry | workshoplog.TeamRevealEntry) and entry.card
+    )
+    profiles = tuple(
+        (entry.label, result)
+        for entry in log.entries
+        if isinstance(entry, workshoplog.ProfileEntry)
+        and (result := workshoplog.profile_of(entry)) is not None
+    )
+    return LoggedSession(str(path), scenario, header.mode, games, times, profiles)
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+def points(value: Fraction, lang: str = "en", signed: bool = False) -> str:
+    return decimal_text(value, lang, signed=signed)
+
+
+def seconds(ms: Fraction | int, lang: str = "en") -> str:
+    return decimal_text(Fraction(ms, 1000), lang, places=1)
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_report(folder: Path, logs: Sequence[LoggedSession], skipped: Sequence[Skipped], lang: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    choices = aggregate.choice_rows(logs)
+    positions = aggregate.position_rows(logs)
+    recognition = aggregate.recognition_rows(logs)
+    times = aggregate.time_rows(logs)
+    polls = aggregate.poll_rows(logs)
+    profiles = aggregate.profile_rows(logs)
+    write_csv(
+        folder / "choices.csv",
+        ("scenario", "card", "choice", "recognition", "times", "of", "share"),
+        ((r.scenario, r.card, r.choice, r.recognition, r.times, r.of, share(r.times, r.of)) for r in choices),
+    )
+    write_csv(
+        folder / "positions.csv",
+        ("scenario", "quadrant", "games", "start", "end", "shift"),
+        (
+            (r.scenario, r.quadrant, r.games, points(r.start), points(r.end), points(r.shift, signed=True))
+            for r in positions
+        ),
+    )
+    write_csv(
+        folder / "recognition.csv",
+        ("scenario", "games", "affirmatief", "transformatief", "transformative_share"),
+        (
+            (r.scenario, r.games, r.affirmative, r.transformative, points(100 * r.transformative_share))
+            for r in recognition
+        ),
+    )
+    write_csv(
+        folder / "times.csv",
+        ("scenario", "card", "sessions", "mean_seconds", "least_seconds", "most_seconds"),
+        (
+            (r.scenario, r.card, r.sessions, seconds(r.mean_ms), seconds(r.low_ms), seconds(r.high_ms))
+            for r in times
+        ),
+    )
+    write_csv(
+        folder / "polls.csv",
+        ("scenario", "card", "option", "votes", "polls"),
+        ((r.scenario, r.card, r.option, r.votes, r.polls) for r in polls),
+    )
+    write_csv(
+        folder / "profiles.csv",
+        ("log", "label", "respondents", "quadrant", "current", "desired", "difference"),
+        (
+            (r.source, r.label, r.result.respondents, q, points(c), points(d), points(d - c, signed=True))
+            for r in profiles
+            for q, c, d in zip(
+                logs[0].scenario.model.quadrant_ids, r.result.current, r.result.desired, strict=True
+            )
+        ),
+    )
+    summary = Summary(folder, logs, lang)
+    text = summary.markdown(choices, positions, recognition, times, polls, profiles, skipped)
+    (folder / "summary.md").write_text(text, encoding="utf-8")
+
+
+def share(part: int, whole: int, lang: str = "en") -> str:
+    return points(Fraction(100 * part, whole), lang) if whole else ""
+
+
+class Summary:
+    """The Markdown page and its kite charts."""
+
+    def __init__(self, folder: Path, logs: Sequence[LoggedSession], lang: str) -> None:
+        self.folder, self.logs, self.lang = folder, logs, lang
+        self.say: Callable[[str], str] = WORDS[lang].__getitem__
+        self.scenarios = {log.scenario.id: log.scenario for log in logs}
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+        return [
+            "| " + " | ".join(header) + " |",
+            "|" + "---|" * len(header),
+            *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows),
+            "",
+        ]
+
+    def markdown(
+        self,
+        choices: list[aggregate.ChoiceRow],
+        positions: list[aggregate.PositionRow],
+        recognition: list[aggregate.RecognitionRow],
+        times: list[aggregate.TimeRow],
+        polls: list[aggregate.PollRow],
+        profiles: list[aggregate.ProfileRow],
+        skipped: Sequence[Skipped],
+    ) -> str:
+        say, lang = self.say, self.lang
+        games = sum(len(log.games) for log in self.logs)
+        out = [f"# {say('title')}", "", f"{len(self.logs)} {say('sessions')}, {games} {say('games')}.", ""]
+        for scenario_id, scenario in sorted(self.scenarios.items()):
+            t = scenario.title.get(lang, scenario.language)
+            cards = {c.id: c for c in scenario.cards}
+            mine = [r for r in positions if r.scenario == scenario_id]
+            out += [
+                f"## {t} (`{scenario_id}`)",
+                "",
+                f"![{t}]({self.kites(scenario, mine).name})",
+                "",
+                f"### {say('position_h')}",
+                "",
+            ]
+            names = {q.id: f"{q.number}. {q.name.get(lang)}" for q in scenario.model.quadrants}
+            out += self.table(
+                (say("quadrant"), say("start"), say("end"), say("shift")),
+                (
+                    (
+                        names[r.quadrant],
+                        points(r.start, lang),
+                        points(r.end, lang),
+                        points(r.shift, lang, signed=True),
+                    )
+                    for r in mine
+                ),
+            )
+            for r in recognition:
+                if r.scenario == scenario_id:
+                    out += [
+                        say("recognition_line").format(
+                            a=r.affirmative,
+                            t=r.transformative,
+                            share=points(100 * r.transformative_share, lang),
+                        ),
+                        "",
+                    ]
+            out += [f"### {say('choices_h')}", ""]
+            out += self.table(
+                (say("card"), say("choice"), say("recognition"), say("times"), say("share")),
+                (
+                    (
+                        cards[r.card].title.get(lang),
+                        _choice_label(scenario, r.card, r.choice, lang),
+                        r.recognition,
+                        r.times,
+                        share(r.times, r.of, lang),
+                    )
+                    for r in choices
+                    if r.scenario == scenario_id
+                ),
+            )
+            timed = [r for r in times if r.scenario == scenario_id]
+            if timed:
+                out += [f"### {say('time_h')}", ""]
+                out += self.table(
+                    (say("card"), say("timed"), say("mean"), say("least"), say("most")),
+                    (
+                        (
+                            cards[r.card].title.get(lang),
+                            r.sessions,
+                            seconds(r.mean_ms, lang),
+                            seconds(r.low_ms, lang),
+                            seconds(r.high_ms, lang),
+                        )
+                        for r in timed
+                    ),
+                )
+            voted = [r for r in polls if r.scenario == scenario_id]
+            if voted:
+                out += [f"### {say('polls_h')}", ""]
+                out += self.table(
+                    (say("card"), say("option"), say("votes")),
+                    (
+                        (
+                            cards[r.card].title.get(lang),
+                            _option_label(scenario, r.card, r.option, lang),
+                            r.votes,
+                        )
+                        for r in voted
+                    ),
+                )
+        if profiles:
+            out += self.profiles(profiles)
+        if skipped:
+            out += [f"## {say('skipped')}", "", *(f"- `{s.source}`: {s.reason}" for s in skipped), ""]
+        return "\n".join(out)
+
+    def profiles(self, profiles: list[aggregate.ProfileRow]) -> list[str]:
+        say, lang = self.say, self.lang
+        model = self.logs[0].scenario.model
+        out = [f"## {say('profiles_h')}", ""]
+        rows = []
+        for row in profiles:
+            for quadrant, now, wanted in zip(
+                model.quadrants, row.result.current, row.result.desired, strict=True
+            ):
+                rows.append(
+                    (
+                        row.label or Path(row.source).name,
+                        row.result.respondents,
+                        f"{quadrant.number}. {quadrant.name.get(lang)}",
+                        points(now, lang),
+                        points(wanted, lang),
+                        points(wanted - now, lang, signed=True),
+                    )
+                )
+        out += self.table(
+            (
+                say("label"),
+                say("respondents"),
+                say("quadrant"),
+                say("current"),
+                say("desired"),
+                say("difference"),
+            ),
+            rows,
+        )
+        everyone = aggregate.pooled([r.result for r in profiles])
+        if everyone is not None:
+            from incluzo.commands.kites import Line, save_chart
+            from incluzo.scenes import theme
+
+            path = save_chart(
+                self.folder / "profiles.png",
+                model,
+                lang,
+                f"{say('everyone')} ({everyone.respondents})",
+                [
+                    Line(say("current"), [float(v) for v in everyone.current], theme.KITE_NOW),
+                    Line(say("desired"), [float(v) for v in everyone.desired], theme.KITE_DESIRED, "dashed"),
+                ],
+            )
+            out += [f"![{say('everyone')}]({path.name})", ""]
+        return out
+
+    def kites(self, scenario: Scenario, rows: list[aggregate.PositionRow]) -> Path:
+        """Mean start (dotted), mean end (solid) and the scenario's desired position (dashed)."""
+        from incluzo.commands.kites import Line, save_chart
+        from incluzo.scenes import theme
+
+        say = self.say
+        lines = [
+            Line(say("mean_start"), [float(r.start) for r in rows], theme.KITE_START, "dotted"),
+            Line(say("mean_end"), [float(r.end) for r in rows], theme.KITE_NOW),
+        ]
+        if scenario.desired:
+            lines.append(
+                Line(say("goal"), [u / position.UNIT for u in scenario.desired], theme.KITE_DESIRED, "dashed")
+            )
+        title = scenario.title.get(self.lang, scenario.language)
+        games = rows[0].games if rows else 0
+        return save_chart(
+            self.folder / f"kites-{scenario.id}.png",
+            scenario.model,
+            self.lang,
+            f"{title} ({games} {say('games')})",
+            lines,
+        )
+
+
+def _choice_label(scenario: Scenario, card: str, choice: str, lang: str) -> str:
+    found = scenario.card(card).choice(choice)
+    return found.label.get(lang, scenario.language) if found else choice
+
+
+def _option_label(scenario: Scenario, card: str, option: str, lang: str) -> str:
+    poll = scenario.card(card).poll
+    found = next((o for o in poll.options if o.id == option), None) if poll else None
+    return found.label.get(lang, scenario.language) if found else option

@@ -1,0 +1,204 @@
+"""What many session logs say together: choices per card, position shifts, recognition, time, polls.
+
+Pure: it takes games already rebuilt from their logs (see `incluzo report`) and returns rows of plain
+data with exact numbers (fractions), so a mean is never off by a float's last digit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from incluzo.engine import position
+from incluzo.engine.model import AFFIRMATIEF, Scenario
+from incluzo.engine.questionnaire import Result
+from incluzo.engine.rules import GameState
+
+
+@dataclass(frozen=True)
+class LoggedSession:
+    """One session log, replayed: its games (one per team, or one solo) and its notes."""
+
+    source: str
+    scenario: Scenario
+    mode: str
+    games: tuple[tuple[str, GameState], ...]  # (team name, '' in solo play; the game)
+    times: tuple[tuple[str, int], ...] = ()  # (card id, milliseconds deliberated)
+    profiles: tuple[tuple[str, Result], ...] = ()  # (label, questionnaire result)
+
+
+@dataclass(frozen=True)
+class ChoiceRow:
+    scenario: str
+    card: str
+    choice: str
+    recognition: str
+    times: int  # how often it was chosen
+    of: int  # decisions made on the card in all games
+
+
+@dataclass(frozen=True)
+class PollRow:
+    scenario: str
+    card: str
+    option: str
+    votes: int  # summed over every time the poll was counted
+    polls: int  # times the poll was counted
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    scenario: str
+    quadrant: str
+    games: int
+    start: Fraction  # mean points
+    end: Fraction
+    shift: Fraction
+
+
+@dataclass(frozen=True)
+class RecognitionRow:
+    scenario: str
+    games: int
+    affirmative: int
+    transformative: int
+
+    @property
+    def transformative_share(self) -> Fraction:
+        total = self.affirmative + self.transformative
+        return Fraction(self.transformative, total) if total else Fraction(0)
+
+
+@dataclass(frozen=True)
+class TimeRow:
+    scenario: str
+    card: str
+    sessions: int  # sessions that timed the card
+    mean_ms: Fraction  # per session: all deliberation on the card in that session, summed
+    low_ms: int
+    high_ms: int
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    source: str
+    label: str
+    result: Result
+
+
+def _by_scenario(logs: Iterable[LoggedSession]) -> dict[str, list[LoggedSession]]:
+    grouped: dict[str, list[LoggedSession]] = defaultdict(list)
+    for log in logs:
+        grouped[log.scenario.id].append(log)
+    return dict(sorted(grouped.items()))
+
+
+def choice_rows(logs: Sequence[LoggedSession]) -> list[ChoiceRow]:
+    """Every choice of every card of the scenarios played, with how often it was made."""
+    rows: list[ChoiceRow] = []
+    for scenario_id, group in _by_scenario(logs).items():
+        scenario = group[0].scenario
+        made = Counter((d.card, d.choice) for log in group for _, game in log.games for d in game.decisions)
+        for card in scenario.cards:
+            total = sum(count for (card_id, choice), count in made.items() if card_id == card.id and choice)
+            rows += [
+                ChoiceRow(
+                    scenario_id, card.id, choice.id, choice.recognition, made[(card.id, choice.id)], total
+                )
+                for choice in card.choices
+            ]
+    return rows
+
+
+def poll_rows(logs: Sequence[LoggedSession]) -> list[PollRow]:
+    """Each poll's votes per option, summed over the sessions (a team game counts a poll once)."""
+    rows: list[PollRow] = []
+    for scenario_id, group in _by_scenario(logs).items():
+        scenario = group[0].scenario
+        for card in scenario.cards:
+            if card.poll is None:
+                continue
+            counted = [_room_counts(log, card.id) for log in group]
+            counts = [c for c in counted if c is not None and len(c) == len(card.poll.options)]
+            rows += [
+                PollRow(scenario_id, card.id, option.id, sum(c[i] for c in counts), len(counts))
+                for i, option in enumerate(card.poll.options)
+            ]
+    return rows
+
+
+def _room_counts(log: LoggedSession, card: str) -> tuple[int, ...] | None:
+    """The counts recorded for a poll in one session (every team carries the room's same counts)."""
+    for _, game in log.games:
+        for decision in game.decisions:
+            if decision.card == card and decision.counts is not None:
+                return decision.counts
+    return None
+
+
+def position_rows(logs: Sequence[LoggedSession]) -> list[PositionRow]:
+    """Per scenario and quadrant: mean start, mean end and mean shift over every game, in points."""
+    rows: list[PositionRow] = []
+    for scenario_id, group in _by_scenario(logs).items():
+        model = group[0].scenario.model
+        games = [(log.scenario.position, game.position) for log in group for _, game in log.games]
+        for index, quadrant in enumerate(model.quadrant_ids):
+            start = Fraction(sum(s[index] for s, _ in games), len(games) * position.UNIT)
+            end = Fraction(sum(e[index] for _, e in games), len(games) * position.UNIT)
+            rows.append(PositionRow(scenario_id, quadrant, len(games), start, end, end - start))
+    return rows
+
+
+def recognition_rows(logs: Sequence[LoggedSession]) -> list[RecognitionRow]:
+    """Per scenario: how many affirmative and transformative choices all games made."""
+    rows: list[RecognitionRow] = []
+    for scenario_id, group in _by_scenario(logs).items():
+        decisions = [d for log in group for _, game in log.games for d in game.decisions if d.recognition]
+        affirmative = sum(d.recognition == AFFIRMATIEF for d in decisions)
+        games = sum(len(log.games) for log in group)
+        rows.append(RecognitionRow(scenario_id, games, affirmative, len(decisions) - affirmative))
+    return rows
+
+
+def time_rows(logs: Sequence[LoggedSession]) -> list[TimeRow]:
+    """Per card: the mean, least and most time a session spent deliberating it."""
+    rows: list[TimeRow] = []
+    for scenario_id, group in _by_scenario(logs).items():
+        for card in group[0].scenario.cards:
+            spent = [sum(ms for card_id, ms in log.times if card_id == card.id) for log in group]
+            timed = [
+                ms for log, ms in zip(group, spent, strict=True) if any(c == card.id for c, _ in log.times)
+            ]
+            if timed:
+                rows.append(
+                    TimeRow(
+                        scenario_id,
+                        card.id,
+                        len(timed),
+                        Fraction(sum(timed), len(timed)),
+                        min(timed),
+                        max(timed),
+                    )
+                )
+    return rows
+
+
+def profile_rows(logs: Sequence[LoggedSession]) -> list[ProfileRow]:
+    return [ProfileRow(log.source, label, result) for log in logs for label, result in log.profiles]
+
+
+def pooled(results: Sequence[Result]) -> Result | None:
+    """The profile of every respondent together: each result weighted by its respondents."""
+    people = sum(r.respondents for r in results)
+    if not people:
+        return None
+
+    def mean(part: Sequence[tuple[Fraction, ...]]) -> tuple[Fraction, ...]:
+        return tuple(
+            sum((r.respondents * p[i] for r, p in zip(results, part, strict=True)), Fraction(0)) / people
+            for i in range(len(part[0]))
+        )
+
+    return Result(mean([r.current for r in results]), mean([r.desired for r in results]), people)
