@@ -63,11 +63,12 @@ class Paged:
 
     flow: Flow
     box: pygame.Rect
-    pages: list[list[tuple[int, Item]]] = field(default_factory=list)
     page: int = 0
+    pages: list[list[tuple[int, Item]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.pages = self.flow.pages(self.box.height)
+        self.page = max(0, min(self.page, len(self.pages) - 1))
 
     @property
     def count(self) -> int:
@@ -95,19 +96,24 @@ class Scene:
         self.hover: str | None = None
         self.dirty = True
         self.paged: Paged | None = None
-        self.laid_out = False
+        self.page = 0                # the page of the long text shown now
 
     # Layout -------------------------------------------------------------------------------------
     def resize(self, size: tuple[int, int]) -> None:
-        page = self.paged.page if self.paged else 0
         self.metrics = Metrics(*size)
         self.styles = widgets.styles(self.metrics)
+        self.relayout()
+
+    def relayout(self) -> None:
         self.targets = []
         self.layout()
-        if self.paged:
-            self.paged.page = min(page, self.paged.count - 1)
-        self.laid_out = True
         self.dirty = True
+
+    def pager(self, flow: Flow, box: pygame.Rect) -> Paged:
+        """The flow in its box, on the page shown now (or the last one, if the text got shorter)."""
+        paged = Paged(flow, box, self.page)
+        self.page = paged.page
+        return paged
 
     def layout(self) -> None:
         """Place everything for self.metrics; fill self.targets."""
@@ -169,15 +175,8 @@ class Scene:
             return
         page = max(0, min(self.paged.count - 1, self.paged.page + step))
         if page != self.paged.page:
-            self.paged.page = page
-            self.targets = []
-            self.layout_keep_page(page)
-            self.dirty = True
-
-    def layout_keep_page(self, page: int) -> None:
-        self.layout()
-        if self.paged:
-            self.paged.page = min(page, self.paged.count - 1)
+            self.page = page
+            self.relayout()
 
     def target_at(self, pos: tuple[int, int]) -> Target | None:
         return next((t for t in reversed(self.targets) if t.rect.collidepoint(pos)), None)

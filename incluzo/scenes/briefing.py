@@ -70,7 +70,7 @@ class BriefingScene(Scene):
 
     def layout(self) -> None:
         text_box, self.map_box = self.columns()
-        self.paged = Paged(self.flow(text_box.width), text_box)
+        self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
 
     def primary(self) -> Action | None:

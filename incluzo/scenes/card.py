@@ -89,7 +89,7 @@ class CardScene(Scene):
         m = self.metrics
         text_box, choice_box = self.columns()
         self.text_box, self.choice_box = text_box, choice_box
-        self.paged = Paged(self.text_flow(text_box.width), text_box)
+        self.paged = self.pager(self.text_flow(text_box.width), text_box)
         self.boxes = []
         if self.view.choices:
             wrapped = [self._wrapped(c, choice_box.width) for c in self.view.choices]
@@ -158,10 +158,11 @@ class CardScene(Scene):
         flow = self.text_flow(self.text_box.width)
         if flow.height > self.text_box.height:
             found.append(("text", flow.height, self.text_box.height))
-        for box in self.boxes:
-            if box.needed(self.metrics, self.styles) > box.rect.height:
-                found.append((f"choices.{box.choice.id}.label", box.needed(self.metrics, self.styles), box.rect.height))
         if self.boxes and self.boxes[-1].rect.bottom > self.choice_box.bottom:
-            total = self.boxes[-1].rect.bottom - self.choice_box.y
-            found.append(("choices", total, self.choice_box.height))
+            count = len(self.boxes)
+            share = (self.choice_box.height - self.metrics.gap * (count - 1)) // count
+            long = [box for box in self.boxes if box.needed(self.metrics, self.styles) > share]
+            found += [(f"choices.{box.choice.id}.label", box.needed(self.metrics, self.styles), share) for box in long]
+            if not long:
+                found.append(("choices", self.boxes[-1].rect.bottom - self.choice_box.y, self.choice_box.height))
         return found

@@ -85,7 +85,7 @@ class DebriefScene(Scene):
 
     def show_export(self, note: str) -> None:
         self.export_note = note
-        self.layout_keep_page(self.paged.page if self.paged else 0)
+        self.relayout()
         self.dirty = True
 
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
@@ -101,7 +101,7 @@ class DebriefScene(Scene):
     def layout(self) -> None:
         self.targets = []
         text_box, self.map_box = self.columns()
-        self.paged = Paged(debrief_flow(self.view, self.ctx, self.metrics, text_box.width,
+        self.paged = self.pager(debrief_flow(self.view, self.ctx, self.metrics, text_box.width,
                                         export_note=self.export_note), text_box)
         self.layout_footer()
 

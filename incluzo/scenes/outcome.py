@@ -93,7 +93,7 @@ class OutcomeScene(Scene):
 
     def layout(self) -> None:
         text_box, self.side_box = self.columns()
-        self.paged = Paged(self.flow(text_box.width), text_box)
+        self.paged = self.pager(self.flow(text_box.width), text_box)
         rows = len(self.decision.meters_after)
         self.meter_rows = rows * (line_height(self.styles["strong"]) + widgets.bar_thickness(self.metrics)
                                   + self.metrics.gap)

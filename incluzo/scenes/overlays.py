@@ -156,7 +156,7 @@ class PagedOverlay(Overlay):
         m = self.metrics
         self.box = pygame.Rect(m.margin, m.margin, m.width - 2 * m.margin, m.height - 2 * m.margin)
         inner = self.inner()
-        self.paged = Paged(self.flow(inner.width), inner)
+        self.paged = self.pager(self.flow(inner.width), inner)
         self.targets = [Target("close", self.close_rect(), Close())]
 
     def inner(self) -> pygame.Rect:
@@ -245,7 +245,7 @@ class MapOverlay(PagedOverlay):
             assert self.paged is not None
             box = self.paged.box
             self.map_box = pygame.Rect(box.x, box.y, box.width, box.height // 2)
-            self.paged = Paged(self.paged.flow, pygame.Rect(box.x, box.y + box.height // 2 + m.gap, box.width,
+            self.paged = self.pager(self.paged.flow, pygame.Rect(box.x, box.y + box.height // 2 + m.gap, box.width,
                                                             box.height - box.height // 2 - m.gap))
 
     def flow(self, width: int) -> Flow:

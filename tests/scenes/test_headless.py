@@ -1,0 +1,48 @@
+"""`incluzo play --headless`: scripted choices, a PNG per screen in order, the export, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from incluzo.cli import main
+
+PROEF = Path(__file__).parent / "data" / "proef.yaml"
+
+
+def test_headless_play_writes_a_numbered_png_per_screen_and_the_export(
+        tmp_path: Path, private_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shots = tmp_path / "shots"
+    code = main(["play", str(PROEF), "--headless", "--choices", "samen,wijk", "--screenshots", str(shots),
+                 "--size", "960x540", "--lang", "en"])
+    assert code == 0
+    assert sorted(p.name for p in shots.iterdir()) == [
+        "01-briefing.png", "02-card-eerste.png", "03-outcome-samen.png", "04-card-gebeurtenis.png",
+        "05-card-tweede.png", "06-outcome-wijk.png", "07-debrief.png"]
+    exports = sorted(p.suffix for p in (private_data_dir / "exports").iterdir())
+    assert exports == [".md", ".png"]
+    assert "Saved:" in capsys.readouterr().out
+
+
+def test_headless_play_refuses_a_choice_the_card_does_not_offer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", str(PROEF), "--headless", "--choices", "vliegen"]) == 1
+    assert "card 'eerste' has no choice 'vliegen' (it offers: apart, samen, duur)" in capsys.readouterr().err
+
+
+def test_headless_play_refuses_an_unaffordable_choice(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", str(PROEF), "--headless", "--choices", "duur", "--lang", "nl"]) == 1
+    assert "te weinig betaalbaarheid: 3 nodig, 2 over" in capsys.readouterr().err
+
+
+def test_headless_play_of_a_broken_file_prints_located_errors(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("format: 1\nid: kapot\ntitle: Kapot\nlanguage: nl\nbudget: {kwaliteit: 1}\n", "utf-8")
+    assert main(["play", str(broken), "--headless"]) == 1
+    assert f"{broken}:" in capsys.readouterr().err
+
+
+def test_headless_play_without_a_file_lists_the_shipped_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", "--headless"]) == 0
+    assert "te-veel-prikkels.yaml" in capsys.readouterr().out
