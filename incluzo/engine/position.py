@@ -28,10 +28,13 @@ def split(amount: int, weights: Sequence[int]) -> tuple[int, ...]:
     if total == 0 or amount == 0:
         return tuple(0 for _ in weights)
     shares = [amount * w // total for w in weights]
-    remainders = [amount * w % total for w in weights]
     left = amount - sum(shares)
-    for i in sorted(range(len(weights)), key=lambda i: -remainders[i])[:left]:
-        shares[i] += 1
+    if left:
+        remainders = [amount * w % total for w in weights]
+        for _ in range(left):  # the largest remainders get one more; `index` finds the first on ties
+            i = remainders.index(max(remainders))
+            shares[i] += 1
+            remainders[i] = -1
     return tuple(shares)
 
 

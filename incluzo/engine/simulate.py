@@ -1,0 +1,411 @@
+"""Many seeded playthroughs of a scenario, fast, through the same pure rules the game uses.
+
+The rules decide the flow: which card comes next and which choices it offers. That flow depends only on
+the facts conditions read, so the simulator asks the rules once per distinct *flow state* (card, cards
+seen, the choices conditions ask about, and meters, position or tally only when a card or choice
+condition reads them) and caches the answer as a node with one edge per offered choice. A playthrough
+then walks the nodes, carrying its own meters, position and tally: it pays costs (an event card's stop
+at zero, as in `rules.advance`), moves the position with `position.move` (memoised), and ends the game
+when no offered choice is affordable, exactly where `rules` would. Endings that read facts outside the
+node are decided by the rules' own `_finish` on the concrete state. tests/test_simulate.py replays
+thousands of simulated games through `rules` and compares every result.
+
+Run k of a simulation with seed S uses `random.Random(S + k)`, so any run can be replayed alone with
+seed S + k; the result does not depend on how runs are spread over processes (`jobs`).
+"""
+
+from __future__ import annotations
+
+import operator
+import random
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, fields, replace
+from itertools import groupby
+from typing import Any
+
+from incluzo.engine import dependencies, position, rules
+from incluzo.engine.model import AFFIRMATIEF, TRANSFORMATIEF, Choice, Scenario
+from incluzo.engine.rules import GameState, Outcome
+
+UNLIMITED = 10**9  # meters of the representative state when no condition reads the meters
+CHUNK = 2_000  # runs per task: the unit of progress reports and of work for other processes
+MOVE_CACHE = 200_000  # positions memoised before the cache starts afresh
+PROBLEM_RUNS = 3  # replayable runs kept per card where the budget ran out
+
+# A policy ranks the offered choices; the player takes a random affordable one of the best rank.
+POLICIES: dict[str, Callable[[Choice], int]] = {
+    "random": lambda choice: 0,
+    "cautious": lambda choice: sum(choice.cost),
+    "transformative": lambda choice: choice.recognition != TRANSFORMATIEF,
+    "affirmative": lambda choice: choice.recognition != AFFIRMATIEF,
+}
+
+
+class _Edge:
+    """One way on from a node: a choice (None passes an event card) and, once asked, where it leads."""
+
+    __slots__ = ("affirmative", "child", "choice", "cost", "hits", "move", "moved", "ran_out_at")
+
+    def __init__(self, choice: str | None, cost: tuple[int, ...], move: tuple[int, ...],
+                 affirmative: bool) -> None:
+        self.choice = choice
+        self.cost = cost
+        self.move = move if any(move) else None
+        self.affirmative = affirmative  # counted as rules.choose counts the tally
+        self.child: _Node | None = None
+        self.ran_out_at: str | None = None  # the card the rules ran out on when following this edge
+        self.moved: dict[tuple[int, ...], tuple[int, ...]] = {}  # position before -> after (memo)
+        self.hits = 0
+
+
+class _Node:
+    """A flow state: its card and the ways on (or the ending the rules gave, when the game is over)."""
+
+    __slots__ = ("dearest", "edges", "event", "ran_out_ending", "state", "tiers")
+
+    def __init__(self, state: GameState, edges: tuple[_Edge, ...], tiers: tuple[tuple[_Edge, ...], ...],
+                 event: bool) -> None:
+        self.state = state
+        self.edges = edges
+        self.tiers = tiers
+        self.event = event
+        # per meter the highest cost on offer: with at least this much, every choice is affordable
+        self.dearest = tuple(map(max, *(e.cost for e in edges))) if len(edges) > 1 else \
+            edges[0].cost if edges else ()
+        self.ran_out_ending: str | None = None  # the ending when the budget runs out here (cached)
+
+
+@dataclass(frozen=True)
+class Game:
+    """How one playthrough ended."""
+
+    seed: int
+    ending: str
+    meters: tuple[int, ...]
+    position: tuple[int, ...]
+    tally: tuple[int, int]
+    ran_out_at: str | None
+    steps: tuple[str | None, ...] = ()  # the choices made (None: an event card passed), when recorded
+
+
+@dataclass
+class Results:
+    """What many playthroughs add up to; results of separate batches merge."""
+
+    runs: int = 0
+    cards: Counter[str] = field(default_factory=Counter)
+    choices: Counter[tuple[str, str]] = field(default_factory=Counter)
+    endings: Counter[str] = field(default_factory=Counter)
+    positions: Counter[tuple[int, ...]] = field(default_factory=Counter)
+    meters: Counter[tuple[int, ...]] = field(default_factory=Counter)
+    tallies: Counter[tuple[int, int]] = field(default_factory=Counter)
+    ran_out: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (seed, card) of runs that ran out
+
+    def merge(self, other: Results) -> Results:
+        self.runs += other.runs
+        for name in (f.name for f in fields(self)):
+            mine = getattr(self, name)
+            if isinstance(mine, Counter):
+                mine.update(getattr(other, name))
+        self.problems = _first_per_card(self.problems + other.problems)
+        return self
+
+
+def _first_per_card(problems: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    ordered = sorted(problems, key=lambda p: (p[1], p[0]))
+    kept = [p for _, group in groupby(ordered, key=lambda p: p[1]) for p in list(group)[:PROBLEM_RUNS]]
+    return sorted(kept)
+
+
+class Simulator:
+    """Plays seeded games of one scenario with one policy; keeps its flow cache between batches."""
+
+    def __init__(self, scenario: Scenario, policy: str = "random") -> None:
+        if policy not in POLICIES:
+            raise ValueError(f"unknown policy '{policy}': one of {', '.join(POLICIES)}")
+        self.scenario = scenario
+        self.rank = POLICIES[policy]
+        flow, ends = dependencies.of_flow(scenario), dependencies.of_endings(scenario)
+        self.needs = replace(flow, chosen=flow.chosen | ends.chosen, seen=flow.seen | ends.seen)
+        self.exact_end = (ends.meters and not flow.meters) or (ends.quadrants and not flow.quadrants) \
+            or (ends.tally and not flow.tally)
+        # Without meter conditions the rules play a representative with unlimited meters; the walk pays.
+        self.rules_scenario = scenario if flow.meters else replace(
+            scenario, budget=(UNLIMITED,) * len(scenario.budget), index={})
+        begin = rules.begin(self.rules_scenario)
+        self.neutral = begin
+        self.nodes: dict[GameState, _Node] = {}
+        self.start = self._node(self._key(begin))
+        self.start_ran_out = next(iter(begin.seen)) if begin.exhausted else None
+        self.memoised = 0  # positions memoised on the edges
+        self.rng = random.Random()
+
+    def _key(self, state: GameState) -> GameState:
+        key = dependencies.relevant(state, self.needs, self.neutral)
+        return key if self.needs.meters else replace(key, meters=self.neutral.meters)
+
+    def _node(self, key: GameState) -> _Node:
+        node = self.nodes.get(key)
+        if node is not None:
+            return node
+        if key.over:
+            node = _Node(key, (), (), False)
+        else:
+            card = self.scenario.card(key.card or "")
+            if card.is_event:
+                edges: tuple[_Edge, ...] = (_Edge(None, card.cost, card.move, False),)
+                tiers: tuple[tuple[_Edge, ...], ...] = (edges,)
+            else:
+                offered = sorted(rules.offered(self.scenario, key, card), key=self.rank)
+                edges = tuple(_Edge(c.id, c.cost, c.move, c.recognition == AFFIRMATIEF) for c in offered)
+                by_id = {e.choice: e for e in edges}
+                tiers = tuple(tuple(by_id[c.id] for c in group)
+                              for _, group in groupby(offered, key=self.rank))
+            node = _Node(key, edges, tiers, card.is_event)
+        self.nodes[key] = node
+        return node
+
+    def _follow(self, node: _Node, edge: _Edge) -> _Node:
+        """Ask the rules where an edge leads (once per edge)."""
+        result = rules.step(self.rules_scenario, node.state, edge.choice)
+        assert isinstance(result, Outcome), result
+        if result.state.exhausted:  # only when conditions read the meters: the rules ran out on arrival
+            edge.ran_out_at = next(iter(result.state.seen - node.state.seen))
+        edge.child = self._node(self._key(result.state))
+        return edge.child
+
+    def _move(self, edge: _Edge, units: tuple[int, ...]) -> tuple[int, ...]:
+        """`position.move` along an edge, memoised on the edge (forgotten all at once when too many)."""
+        assert edge.move is not None
+        if self.memoised >= MOVE_CACHE:
+            for node in self.nodes.values():
+                for other in node.edges:
+                    other.moved.clear()
+            self.memoised = 0
+        self.memoised += 1
+        moved = edge.moved[units] = position.move(units, edge.move)
+        return moved
+
+    def play_one(self, seed: int, *, record: bool = False) -> Game:
+        """One game, its choices drawn with random.Random(seed)."""
+        self.rng.seed(seed)
+        draw = self.rng.random
+        ge, sub = operator.ge, operator.sub
+        node = self.start
+        meters = self.scenario.budget
+        units = self.scenario.position
+        affirmative = transformative = 0
+        steps: list[str | None] | None = [] if record else None
+        ran_out = self.start_ran_out
+        edge: _Edge | None = None
+        while node.edges:
+            if node.event:
+                edge = node.edges[0]
+                meters = tuple(level if level > 0 else 0 for level in map(sub, meters, edge.cost))
+            else:
+                if all(map(ge, meters, node.dearest)):  # everything on offer is affordable
+                    tier = node.tiers[0]
+                    edge = tier[int(draw() * len(tier))] if len(tier) > 1 else tier[0]
+                else:
+                    edge = None
+                    for tier in node.tiers:
+                        payable = [e for e in tier if all(map(ge, meters, e.cost))]
+                        if payable:
+                            edge = payable[int(draw() * len(payable))] if len(payable) > 1 else payable[0]
+                            break
+                if edge is None:  # the budget ran out on this card
+                    ran_out = node.state.card
+                    break
+                meters = tuple(map(sub, meters, edge.cost))
+                if edge.affirmative:
+                    affirmative += 1
+                else:
+                    transformative += 1
+            edge.hits += 1
+            if steps is not None:
+                steps.append(edge.choice)
+            if edge.move is not None:
+                units = edge.moved.get(units) or self._move(edge, units)
+            node = edge.child or self._follow(node, edge)
+            ran_out = edge.ran_out_at
+        tally = (affirmative, transformative)
+        return Game(seed, self._ending(node, meters, units, tally, ran_out is not None), meters, units, tally,
+                    ran_out, tuple(steps or ()))
+
+    def _ending(self, node: _Node, meters: tuple[int, ...], units: tuple[int, ...], tally: tuple[int, int],
+                exhausted: bool) -> str:
+        """The ending: from the rules' own end state, or by the rules' `_finish` on this game's facts."""
+        if node.state.over and not self.exact_end:
+            return node.state.ending or ""
+        if node.ran_out_ending is not None and not self.exact_end:
+            return node.ran_out_ending
+        concrete = GameState(meters, units, node.state.card, tally, node.state.chosen, node.state.seen)
+        ending = rules._finish(self.scenario, concrete, exhausted=exhausted).ending or ""
+        if not node.state.over:
+            node.ran_out_ending = ending
+        return ending
+
+    def play(self, first_seed: int, runs: int) -> Results:
+        """Runs with seeds first_seed .. first_seed + runs - 1, added up."""
+        results = Results(runs=runs)
+        for seed in range(first_seed, first_seed + runs):
+            game = self.play_one(seed)
+            results.endings[game.ending] += 1
+            results.positions[game.position] += 1
+            results.meters[game.meters] += 1
+            results.tallies[game.tally] += 1
+            if game.ran_out_at is not None:
+                if results.ran_out[game.ran_out_at] < PROBLEM_RUNS:
+                    results.problems.append((seed, game.ran_out_at))
+                results.ran_out[game.ran_out_at] += 1
+        self._collect(results)
+        return results
+
+    def _collect(self, results: Results) -> None:
+        """Move the hit counts from the edges into `results` (and zero them for the next batch)."""
+        for node in self.nodes.values():
+            card = node.state.card or ""
+            for edge in node.edges:
+                if edge.hits:
+                    results.cards[card] += edge.hits
+                    if edge.choice is not None:
+                        results.choices[(card, edge.choice)] += edge.hits
+                edge.hits = 0
+        results.cards.update(results.ran_out)  # a card the budget ran out on was shown too
+
+
+_WORKER: Simulator | None = None
+
+
+def _start_worker(scenario: Scenario, policy: str) -> None:
+    global _WORKER
+    _WORKER = Simulator(scenario, policy)
+
+
+def _work(first_seed: int, runs: int) -> Results:
+    assert _WORKER is not None
+    return _WORKER.play(first_seed, runs)
+
+
+def simulate(scenario: Scenario, runs: int, seed: int = 0, policy: str = "random", *, jobs: int = 1,
+             progress: Callable[[int], None] | None = None) -> Results:
+    """Play `runs` games (seeds seed .. seed + runs - 1) on `jobs` processes; `progress(done)` per batch."""
+    batches = [(seed + start, min(CHUNK, runs - start)) for start in range(0, runs, CHUNK)]
+    total = Results()
+    done = 0
+    if jobs <= 1 or len(batches) == 1:
+        simulator = Simulator(scenario, policy)
+        for first, count in batches:
+            total.merge(simulator.play(first, count))
+            done += count
+            if progress:
+                progress(done)
+        return total
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(scenario, policy)) as pool:
+        for future in as_completed([pool.submit(_work, first, count) for first, count in batches]):
+            batch = future.result()
+            total.merge(batch)
+            done += batch.runs
+            if progress:
+                progress(done)
+    return total
+
+
+def playthrough(scenario: Scenario, seed: int, policy: str = "random") -> Game:
+    """Replay one run by its seed, with the choices it made (for `incluzo run --choices`)."""
+    return Simulator(scenario, policy).play_one(seed, record=True)
+
+
+def quartiles(values: Counter[int]) -> tuple[int, float, float, float, int]:
+    """Min, first quartile, median, third quartile and max of counted values (linear interpolation)."""
+    ordered = sorted(values.items())
+    total = sum(values.values())
+
+    def at(rank: int) -> int:
+        seen = 0
+        for value, count in ordered:
+            seen += count
+            if rank < seen:
+                return value
+        return ordered[-1][0]
+
+    def quantile(fraction: float) -> float:
+        exact = fraction * (total - 1)
+        low = int(exact)
+        return at(low) + (at(min(low + 1, total - 1)) - at(low)) * (exact - low)
+
+    return ordered[0][0], quantile(0.25), quantile(0.5), quantile(0.75), ordered[-1][0]
+
+
+def plane_point(scenario: Scenario, units: tuple[int, ...]) -> tuple[float, float]:
+    """A position as a point (x, y) on the 2x2 from the top-left, 0..1: each corner weighted by its points."""
+    total = sum(units) or 1
+    x = sum(u for q, u in zip(scenario.model.quadrants, units, strict=True) if q.corner.endswith("right"))
+    y = sum(u for q, u in zip(scenario.model.quadrants, units, strict=True) if q.corner.startswith("bottom"))
+    return x / total, y / total
+
+
+def heatmap(scenario: Scenario, results: Results, size: int = 40) -> list[list[int]]:
+    """End points counted on a size x size grid over the 2x2 (rows from the top)."""
+    grid = [[0] * size for _ in range(size)]
+    for units, count in results.positions.items():
+        x, y = plane_point(scenario, units)
+        grid[min(int(y * size), size - 1)][min(int(x * size), size - 1)] += count
+    return grid
+
+
+def report(scenario: Scenario, results: Results, *, seed: int, policy: str) -> dict[str, Any]:
+    """Everything `incluzo simulate` prints, as plain JSON-able data."""
+    model = scenario.model
+    runs = max(results.runs, 1)
+    endings = [*(e.id for e in scenario.endings), rules.EXHAUSTED_ENDING.id, rules.DEFAULT_ENDING.id]
+    return {
+        "scenario": scenario.id,
+        "runs": results.runs,
+        "seed": seed,
+        "policy": policy,
+        "coverage": {
+            "cards": {card.id: results.cards[card.id] for card in scenario.cards},
+            "choices": {f"{card.id}.{c.id}": results.choices[(card.id, c.id)]
+                        for card in scenario.cards for c in card.choices},
+            "cards_never_shown": [card.id for card in scenario.cards if not results.cards[card.id]],
+            "choices_never_made": [f"{card.id}.{c.id}" for card in scenario.cards if results.cards[card.id]
+                                   for c in card.choices if not results.choices[(card.id, c.id)]],
+        },
+        "endings": {e: results.endings[e] for e in endings if results.endings[e]},
+        "end_position": {q: _spread(results.positions, i, position.UNIT)
+                         for i, q in enumerate(model.quadrant_ids)} if results.runs else {},
+        "end_meters": {m: _spread(results.meters, i) for i, m in enumerate(model.meter_ids)}
+        if results.runs else {},
+        "recognition": {
+            AFFIRMATIEF: round(sum(a * n for (a, _), n in results.tallies.items()) / runs, 2),
+            TRANSFORMATIEF: round(sum(t * n for (_, t), n in results.tallies.items()) / runs, 2),
+        },
+        "ran_out": dict(sorted(results.ran_out.items(), key=lambda item: scenario.index[item[0]])),
+        "problem_runs": [_problem_run(scenario, seed_, card, policy) for seed_, card in results.problems],
+    }
+
+
+def _spread(counted: Counter[tuple[int, ...]], index: int, scale: int = 1) -> dict[str, float]:
+    """Min, quartiles and max of one component of counted tuples, divided by `scale`."""
+    values: Counter[int] = Counter()
+    for value, count in counted.items():
+        values[value[index]] += count
+    names = ("min", "q1", "median", "q3", "max")
+    return {name: round(v / scale, 2) for name, v in zip(names, quartiles(values), strict=True)}
+
+
+def _problem_run(scenario: Scenario, seed: int, card: str, policy: str) -> dict[str, Any]:
+    game = playthrough(scenario, seed, policy)
+    return {"seed": seed, "problem": "ran_out", "card": card, "ending": game.ending,
+            "choices": [step for step in game.steps if step is not None]}
+
+
+def games(scenario: Scenario, seeds: range, policy: str = "random") -> Iterator[Game]:
+    """The games of these seeds one by one, with their steps (for tests and replay)."""
+    simulator = Simulator(scenario, policy)
+    for seed in seeds:
+        yield simulator.play_one(seed, record=True)
