@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from incluzo import __version__
 from incluzo.errorlog import write_crash_log
 
-COMMANDS = ("play", "check", "run", "profile", "report")
+COMMANDS = ("play", "check", "run", "profile", "report", "simulate", "graph", "new", "schema")
 
 EPILOG = """examples:
   incluzo play scenarios/te-veel-prikkels.yaml

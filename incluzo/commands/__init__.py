@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from incluzo.engine.model import Scenario
 
 
 def default_language() -> str:
@@ -12,3 +17,16 @@ def default_language() -> str:
         return explicit
     locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
     return "nl" if locale.startswith("nl") else "en"
+
+
+def load_or_report(path: str, lang: str) -> Scenario | None:
+    """The scenario, or None after printing every problem of the file to stderr (like `check`)."""
+    from incluzo.engine.loader import load_file
+    from incluzo.engine.problems import ScenarioError
+
+    try:
+        return load_file(path)
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem.format(lang), file=sys.stderr)
+        return None

@@ -5,10 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from incluzo.commands import default_language
 from incluzo.engine.checks import check_file, has_errors
+from incluzo.engine.locate import Locator, card_path, choice_path
+from incluzo.engine.model import Scenario
 from incluzo.engine.problems import Problem, Severity
+from incluzo.engine.yamlsource import decode, read_file
+
+FIT_SIZE = (1280, 720)
 
 HELP = """Check scenario files and print every problem as
   file:line:col: severity: key.path: message (hint)
@@ -19,6 +25,11 @@ examples:
   incluzo check scenarios/te-veel-prikkels.yaml
   incluzo check --json scenarios/*.yaml
   incluzo check --lang nl mijn-scenario.yaml
+  incluzo check --strict --no-fit scenarios/*.yaml
+
+Beyond mistakes in the file, check plays every reachable game and reports cards, choices and endings
+no game reaches, dead ends, choices without a trade-off, a budget that never limits, and texts too long
+for the big screen. Every code is explained in docs/check-codes.md.
 """
 
 
@@ -32,6 +43,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
     parser.add_argument("--json", action="store_true", help="print the problems as a JSON list")
     parser.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
+    parser.add_argument("--no-fit", dest="fit", action="store_false",
+                        help="skip laying out every text on the 1280x720 screen (faster)")
     parser.add_argument(
         "--lang",
         choices=("nl", "en"),
@@ -42,9 +55,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    found = []
+    found: list[Problem] = []
     for path in args.files:
-        found.extend(check_file(path)[1])
+        scenario, problems = check_file(path)
+        found.extend(problems)
+        if scenario is not None and args.fit:
+            found.extend(fit_problems(scenario, Path(path)))
     if args.json:
         print(json.dumps([p.as_dict(args.lang) for p in found], ensure_ascii=False, indent=2))
     else:
@@ -52,6 +68,34 @@ def run(args: argparse.Namespace) -> int:
             print(problem.format(args.lang))
         print(summary(found, len(args.files), args.lang), file=sys.stderr)
     return 1 if has_errors(found, strict=args.strict) else 0
+
+
+def fit_problems(scenario: Scenario, path: Path) -> list[Problem]:
+    """Texts too long for their box on the big screen at 1280x720 (INC045), in every language.
+
+    The layout is the play screens' own (incluzo.scenes.measure), so pygame is imported here, in the
+    command, never in the engine.
+    """
+    from incluzo.scenes.measure import overflows
+
+    where = Locator(scenario, decode(read_file(path), str(path)))
+    found: dict[str, Problem] = {}
+    for lang in scenario.languages:
+        for overflow in overflows(scenario, FIT_SIZE, lang):
+            key = _fit_path(scenario, overflow.card, overflow.field)
+            detail = f"{overflow.needed} px > {overflow.available} px, {lang}"
+            if key not in found:
+                found[key] = where.problem("INC045", key, "shorten_text", detail=detail)
+    return list(found.values())
+
+
+def _fit_path(scenario: Scenario, card_id: str, field: str) -> str:
+    """measure's field names ('text', 'choices.<id>.label', ...) as key paths."""
+    card = card_path(scenario, card_id)
+    parts = field.split(".")
+    if parts[0] == "choices" and len(parts) == 3:
+        return f"{choice_path(scenario, card_id, parts[1])}.{parts[2]}"
+    return f"{card}.{field}"
 
 
 def summary(found: list[Problem], files: int, lang: str) -> str:

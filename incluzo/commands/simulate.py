@@ -1,0 +1,192 @@
+"""`incluzo simulate FILE`: many seeded games through the game's own rules, and how they end."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from incluzo.commands import default_language, load_or_report
+from incluzo.engine import simulate
+from incluzo.engine.model import Scenario
+
+HELP = """Play many seeded games of a scenario through the game's own rules and report how they end:
+how often each card is shown and each choice made, the endings, the end position per quadrant (min,
+quartiles, max), the meters at the end, and the seed of runs that ran out of budget, so you can replay
+them (run k uses seed S+k: `incluzo simulate FILE --runs 1 --seed S+k`, or the printed `incluzo run`).
+
+policies: random (any affordable choice), cautious (the cheapest), transformative (a transformative
+choice whenever one is affordable), affirmative (an affirmative one whenever affordable)
+
+exit code: 0 done, 1 the file has errors, 2 usage error
+
+examples:
+  incluzo simulate scenarios/te-veel-prikkels.yaml
+  incluzo simulate scenarios/te-veel-prikkels.yaml --runs 100000 --jobs 2 --policy transformative
+  incluzo simulate scenarios/te-veel-prikkels.yaml --json > simulatie.json
+  incluzo simulate scenarios/te-veel-prikkels.yaml --png eindposities.png
+"""
+
+LABELS = {  # (English, Dutch)
+    "head": ("{runs:,} games of '{id}', seed {seed}, policy {policy} ({rate:,.0f} per second)",
+             "{runs:,} spellen van '{id}', seed {seed}, strategie {policy} ({rate:,.0f} per seconde)"),
+    "endings": ("endings", "eindes"),
+    "cards": ("cards shown, and choices made", "kaarten getoond, en keuzes gemaakt"),
+    "position": ("end position (points)", "eindpositie (punten)"),
+    "meters": ("meters at the end", "meters aan het eind"),
+    "recognition": ("recognition per game (mean): affirmatief {a}, transformatief {t}",
+                    "erkenning per spel (gemiddeld): affirmatief {a}, transformatief {t}"),
+    "ran_out": ("ran out of budget: {count:,} games", "budget op: {count:,} spellen"),
+    "replay": ("replay: ", "opnieuw spelen: "),
+    "never": ("never shown: {cards}", "nooit getoond: {cards}"),
+    "unchosen": ("never chosen: {choices}", "nooit gekozen: {choices}"),
+    "png": ("heat map written to {path}", "warmtekaart geschreven naar {path}"),
+    "png_title": ("{title}: where {runs:,} games ended ({policy})",
+                  "{title}: waar {runs:,} spellen eindigden ({policy})"),
+}
+PROGRESS_FROM = 4 * simulate.CHUNK  # runs from which a progress bar is worth showing
+BAR = 30
+HEATMAP_SIZE = (1200, 1200)
+HEATMAP_CELLS = 40
+HEAT_ALPHA_MIN = 60  # the faintest cell still shows
+QUARTILES = ("min", "q1", "median", "q3", "max")
+
+
+def say(key: str, lang: str, **values: Any) -> str:
+    english, dutch = LABELS[key]
+    return (dutch if lang == "nl" else english).format(**values)
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("simulate", help="play many seeded games and report how they end",
+                            description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("file", metavar="FILE", help="a scenario YAML file")
+    parser.add_argument("--runs", type=positive, default=10_000, metavar="N",
+                        help="games to play (default 10000)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the first game (default 0)")
+    parser.add_argument("--policy", choices=tuple(simulate.POLICIES), default="random",
+                        help="how the simulated team chooses (default random)")
+    parser.add_argument("--jobs", type=positive, default=1, metavar="N",
+                        help=f"processes to use (this machine has {os.cpu_count()} cores)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--png", metavar="OUT", help="write a heat map of the end positions on the 2x2")
+    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(),
+                        help="language of the report")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    scenario = load_or_report(args.file, args.lang)
+    if scenario is None:
+        return 1
+    show = _progress_bar(args.runs) if args.runs >= PROGRESS_FROM and sys.stderr.isatty() else None
+    started = time.perf_counter()
+    results = simulate.simulate(scenario, args.runs, args.seed, args.policy, jobs=args.jobs, progress=show)
+    elapsed = time.perf_counter() - started
+    if show:
+        print("\r" + " " * (BAR + 40) + "\r", end="", file=sys.stderr)
+    report = simulate.report(scenario, results, seed=args.seed, policy=args.policy)
+    for problem in report["problem_runs"]:
+        problem["replay"] = f"incluzo run {args.file} --choices {','.join(problem['choices'])}"
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print_report(report, args.lang, args.runs / max(elapsed, 1e-9))
+    if args.png:
+        write_heatmap(scenario, results, Path(args.png), args.lang, args.policy)
+        print(say("png", args.lang, path=args.png), file=sys.stderr)
+    return 0
+
+
+def _progress_bar(total: int) -> Any:
+    def show(done: int) -> None:
+        filled = BAR * done // total
+        bar = "#" * filled + "-" * (BAR - filled)
+        print(f"\r[{bar}] {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+    return show
+
+
+def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
+    runs = max(report["runs"], 1)
+    print(say("head", lang, runs=report["runs"], id=report["scenario"], seed=report["seed"],
+              policy=report["policy"], rate=rate))
+    print(f"\n{say('endings', lang)}")
+    for ending, count in sorted(report["endings"].items(), key=lambda item: -item[1]):
+        print(f"  {ending:<40} {count:>10,} {100 * count / runs:6.1f}%")
+    print(f"\n{say('cards', lang)}")
+    coverage = report["coverage"]
+    for card, shown in coverage["cards"].items():
+        print(f"  {card:<40} {shown:>10,} {100 * shown / runs:6.1f}%")
+        for key, made in coverage["choices"].items():
+            if key.startswith(f"{card}."):
+                print(f"    {key.split('.', 1)[1]:<38} {made:>10,} {100 * made / max(shown, 1):6.1f}%")
+    for title, spreads in (("position", report["end_position"]), ("meters", report["end_meters"])):
+        print(f"\n{say(title, lang):<32}" + "".join(f"{k:>8}" for k in QUARTILES))
+        for name, spread in spreads.items():
+            print(f"  {name:<30}" + "".join(f"{spread[k]:>8g}" for k in QUARTILES))
+    tally = report["recognition"]
+    print("\n" + say("recognition", lang, a=tally["affirmatief"], t=tally["transformatief"]))
+    if report["ran_out"]:
+        print("\n" + say("ran_out", lang, count=sum(report["ran_out"].values())))
+        for card, count in report["ran_out"].items():
+            print(f"  {card:<40} {count:>10,}")
+        for problem in report["problem_runs"]:
+            print(f"    seed {problem['seed']} ({problem['card']}): {say('replay', lang)}{problem['replay']}")
+    if coverage["cards_never_shown"]:
+        print("\n" + say("never", lang, cards=", ".join(coverage["cards_never_shown"])))
+    if coverage["choices_never_made"]:
+        print("\n" + say("unchosen", lang, choices=", ".join(coverage["choices_never_made"])))
+
+
+def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lang: str, policy: str) -> None:
+    """The end points of all games on the quadrant map, darker where more games ended."""
+    from incluzo.scenes import use_dummy_display_if_headless
+
+    use_dummy_display_if_headless()
+    import pygame
+
+    from incluzo.engine.views import quadrants
+    from incluzo.scenes import theme
+    from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
+    from incluzo.scenes.text import Style, render
+
+    pygame.init()
+    metrics = theme.Metrics(*HEATMAP_SIZE)
+    image = pygame.Surface(HEATMAP_SIZE)
+    image.fill(theme.BACKGROUND)
+    heading = say("png_title", lang, title=scenario.title.get(lang, scenario.language), runs=results.runs,
+                  policy=policy)
+    title = render(heading, Style("bold", metrics.heading, theme.INK))
+    image.blit(title, (metrics.margin, metrics.margin))
+    top = 2 * metrics.margin + title.get_height()
+    width, height = HEATMAP_SIZE
+    area = pygame.Rect(metrics.margin, top, width - 2 * metrics.margin, height - top - metrics.margin)
+    start = quadrants(scenario, scenario.position, lang)
+    axes = MapAxes(**{side: text.get(lang, scenario.language) for side, text in scenario.model.axes.items()})
+    board = QuadrantMap(start, axes, lang=lang)
+    kites = [Kite(exact(start), theme.KITE_START, "dashed")]
+    if scenario.desired:
+        kites.append(Kite(exact(quadrants(scenario, scenario.desired, lang)), theme.KITE_DESIRED, "dotted"))
+    square = board.draw(image, area, metrics, kites)
+    grid = simulate.heatmap(scenario, results, HEATMAP_CELLS)
+    most = max(max(row) for row in grid) or 1
+    cell = square.width / HEATMAP_CELLS
+    for row, counts in enumerate(grid):
+        for column, count in enumerate(counts):
+            if count:
+                shade = pygame.Surface((int(cell) + 1, int(cell) + 1), pygame.SRCALPHA)
+                shade.fill((*theme.TRAIL, HEAT_ALPHA_MIN + (255 - HEAT_ALPHA_MIN) * count // most))
+                image.blit(shade, (square.x + column * cell, square.y + row * cell))
+    pygame.image.save(image, str(path))
+
