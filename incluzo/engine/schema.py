@@ -64,7 +64,8 @@ def _quadrant_ids() -> tuple[str, ...]:
 
 
 def _definitions() -> dict[str, Schema]:
-    text_value = {"type": "string", "maxLength": loader.MAX_TEXT_LENGTH}
+    # YAML reads `title: 2030` as a number and `when: true` as a boolean; the loader takes both as text
+    text_value = {"type": ["string", "number"], "maxLength": loader.MAX_TEXT_LENGTH}
     meters, quadrants = load_model().meter_ids, _quadrant_ids()
     text = "#/definitions/text"
     return {
@@ -77,7 +78,8 @@ def _definitions() -> dict[str, Schema]:
         "condition": {
             "description": "een voorwaarde zoals 'betaalbaarheid >= 2 and not chosen x', of een lijst die "
                            "allemaal moeten gelden / a condition, or a list that must all hold",
-            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]},
+            "anyOf": [{"type": ["string", "boolean"]},
+                      {"type": "array", "items": {"type": ["string", "boolean"]}, "minItems": 1}]},
         "cost": _numbers(meters, -loader.MAX_LEVEL, loader.MAX_LEVEL,
                          "af van de meters, negatief: terug / taken from the meters, negative: gives back"),
         "move": _numbers(quadrants, 1, 100,

@@ -110,6 +110,21 @@ cards:                        # kaarten spelen in deze volgorde / cards play in 
       nl: Er komt minder geld voor ondersteuning.
       en: There is less money for support.
     cost: {betaalbaarheid: 1}  # gaat er direct af (niet onder 0) / taken at once (never below 0)
+    # move en next kunnen hier ook / move and next work here too
+
+  # Een peiling vraagt de zaal iets en verandert niets. / A poll asks the room and changes nothing.
+  # - id: opp-in-de-praktijk
+  #   title: {nl: Het OPP in de praktijk, en: The OPP in practice}
+  #   text: {nl: Stem met je hand., en: Vote with your hand.}
+  #   poll:
+  #     question: {nl: Hoe ervaren jullie het OPP?, en: How do you experience the OPP?}
+  #     marks: letters          # letters (A-F) of/or numbers (1-6)
+  #     options:                # 2 tot 6 opties / 2 to 6 options
+  #       - id: verplicht-document
+  #         label: {nl: Een verplicht document, en: A required document}
+  #         quadrant: specialisme   # optioneel: kleur van dit kwadrant / optional: this quadrant's colour
+  #       - id: leerplan
+  #         label: {nl: Een leerplan voor het team, en: A learning plan for the team}
 
   - id: na-zes-weken
     title:
