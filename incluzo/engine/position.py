@@ -7,6 +7,7 @@ A position is a tuple of non-negative integers in millionths of a point that alw
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import add, sub
 
 UNIT = 1_000_000
 TOTAL = 100 * UNIT
@@ -49,9 +50,11 @@ def move(position: Sequence[int], toward: Sequence[int]) -> tuple[int, ...]:
         return tuple(position)
     givers = [0 if t else p for p, t in zip(position, toward, strict=True)]
     taken = min(wanted, sum(givers))
-    losses = split(taken, givers)
-    gains = split(taken, toward)
-    return tuple(p - loss + gain for p, loss, gain in zip(position, losses, gains, strict=True))
+    kept = list(map(sub, position, split(taken, givers)))
+    if toward.count(0) == len(toward) - 1:  # one quadrant named (the common case): it gains all taken
+        kept[toward.index(wanted // UNIT)] += taken
+        return tuple(kept)
+    return tuple(map(add, kept, split(taken, toward)))
 
 
 def to_points(position: Sequence[int]) -> tuple[int, ...]:
