@@ -158,6 +158,9 @@ def test_position_split_is_the_largest_remainder_method(amount: int, weights: li
     assert position.split(amount, weights) == reference_split(amount, weights)
 
 
+Units = tuple[int, ...]
+
+
 def reference_move(units: tuple[int, ...], toward: tuple[int, ...]) -> tuple[int, ...]:
     """The documented move, by the book: the others give in proportion, the named share the gain."""
     givers = [0 if t else u for u, t in zip(units, toward, strict=True)]
@@ -170,11 +173,12 @@ points = st.lists(st.integers(0, 100), min_size=3, max_size=3).map(sorted).map(
     lambda c: position.from_points((c[0], c[1] - c[0], c[2] - c[1], 100 - c[2])))
 
 
-moves = st.lists(st.tuples(st.integers(0, 3), st.integers(1, 100), st.integers(0, 100)), min_size=1, max_size=30)
+moves = st.lists(st.tuples(st.integers(0, 3), st.integers(1, 100), st.integers(0, 100)), min_size=1,
+                 max_size=30)
 
 
 @given(moves, points)
-def test_position_move_is_the_documented_move(steps: list[tuple[int, int, int]], start: tuple[int, ...]) -> None:
+def test_position_move_is_the_documented_move(steps: list[tuple[int, int, int]], start: Units) -> None:
     units = start
     for quadrant, amount, second in steps:  # one quadrant named, sometimes a second one too
         toward = tuple(amount if i == quadrant else (second if i == (quadrant + 1) % 4 and second < 30 else 0)
