@@ -139,7 +139,7 @@ def test_resume_on_a_changed_scenario_rewrites_the_log_to_what_still_fits() -> N
     _, file = playing(Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan"))
     renamed = load(SMALL.replace("id: doorgaan", "id: verder"))
     resumed = persistence.resume(file.path, renamed)
-    assert resumed.notices("en")[1].startswith("Step 5 (card 'evaluatie', choice 'doorgaan') no longer fits")
+    assert resumed.notices("en")[1].startswith("Step 5 no longer fits: card 'evaluatie' no longer offers")
     again = persistence.resume(file.path, renamed)
     assert again.notices("en") == []
     assert again.file.log.header.content_hash == renamed.content_hash

@@ -100,21 +100,21 @@ def test_a_changed_scenario_replays_up_to_the_first_step_that_no_longer_fits() -
     assert (replayed.session.phase, replayed.session.game.card) == ("card", "evaluatie")
     assert len(replayed.log.entries) == 4
     assert replayed.report("nl")[1] == (
-        "Stap 5 (kaart 'evaluatie', keuze 'doorgaan') past niet meer: keuze 'doorgaan' staat niet op deze "
-        "kaart. De sessie gaat verder na stap 4; 1 latere stap(pen) vervallen.")
+        "Stap 5 past niet meer: kaart 'evaluatie' heeft geen keuze 'doorgaan' meer. De sessie gaat verder na "
+        "stap 4; 1 latere stap(pen) vervallen.")
     assert replayed.report("en")[1] == (
-        "Step 5 (card 'evaluatie', choice 'doorgaan') no longer fits: there is no choice 'doorgaan' on this "
-        "card. The session continues after step 4; 1 later step(s) were dropped.")
+        "Step 5 no longer fits: card 'evaluatie' no longer offers choice 'doorgaan'. The session continues "
+        "after step 4; 1 later step(s) were dropped.")
 
 
-def test_a_removed_card_is_named_in_the_report() -> None:
+def test_a_removed_card_is_named_in_the_report_with_the_card_shown_instead() -> None:
     _, log = played(Start(), Choose("werkplek"), Advance(), Advance())
     without_event = load(SMALL.replace("  - id: bezuiniging\n    title: Bezuiniging\n    text: De gemeente "
                                        "bezuinigt.\n    cost: {betaalbaarheid: 1}\n", ""))
     replayed = savelog.replay(without_event, log)
     assert replayed.misfit is not None
-    assert replayed.misfit.reason == ("card 'bezuiniging' no longer exists",
-                                      "kaart 'bezuiniging' bestaat niet meer")
+    assert replayed.misfit.reason == ("the game now shows card 'evaluatie' here instead of 'bezuiniging'",
+                                      "het spel toont hier nu kaart 'evaluatie' in plaats van 'bezuiniging'")
 
 
 def test_a_save_of_another_scenario_is_refused() -> None:

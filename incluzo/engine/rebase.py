@@ -92,10 +92,18 @@ def rebase(scenario: Scenario, actions: Sequence[Action], old: Scenario | None =
     expected = cards_played_on(old, actions) if old is not None else [None] * len(actions)
     session = Session(scenario)
     for index, (action, before) in enumerate(zip(actions, expected, strict=True)):
-        stop = _moved(session, index, before) or _refused(session, index, action, before)
+        stop = carry(session, index, action, before)
         if stop is not None:
             return Rebased(session, index, len(actions), stop)
     return Rebased(session, len(actions), len(actions), None)
+
+
+def carry(session: Session, index: int, action: Action, before: str | None) -> Stop | None:
+    """Take one old action (the `index`th, taken on card `before`) on `session`, or say why it no longer fits.
+
+    Also used by savelog.replay, whose logs hold undos between the actions.
+    """
+    return _moved(session, index, before) or _refused(session, index, action, before)
 
 
 def _moved(session: Session, index: int, before: str | None) -> Stop | None:

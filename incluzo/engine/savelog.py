@@ -19,7 +19,7 @@ from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar, NewType, TypeVar
 
 from incluzo import __version__
-from incluzo.engine import yamlsource
+from incluzo.engine import rebase, yamlsource
 from incluzo.engine.loader import ID_PATTERN
 from incluzo.engine.model import Scenario
 from incluzo.engine.problems import Problem, ScenarioError
@@ -493,11 +493,10 @@ class Replayed:
         if self.misfit is not None:
             m = self.misfit
             english, dutch = m.reason
-            what = _describe(m.entry, nl)
-            lines.append(f"Stap {m.number} ({what}) past niet meer: {dutch}. De sessie gaat verder na stap "
+            lines.append(f"Stap {m.number} past niet meer: {dutch}. De sessie gaat verder na stap "
                          f"{m.number - 1}; {m.dropped} latere stap(pen) vervallen." if nl else
-                         f"Step {m.number} ({what}) no longer fits: {english}. The session continues after "
-                         f"step {m.number - 1}; {m.dropped} later step(s) were dropped.")
+                         f"Step {m.number} no longer fits: {english}. The session continues after step "
+                         f"{m.number - 1}; {m.dropped} later step(s) were dropped.")
         elif self.changed:
             count = len(self.log.entries)
             lines.append(f"Alle {count} stappen passen nog." if nl else f"All {count} steps still fit.")
@@ -507,44 +506,31 @@ class Replayed:
 _STEPS = (StartEntry, ChooseEntry, AdvanceEntry, UndoEntry)
 
 
-def _describe(entry: Entry, nl: bool) -> str:
-    if isinstance(entry, ChooseEntry):
-        return f"{'kaart' if nl else 'card'} '{entry.card}', {'keuze' if nl else 'choice'} '{entry.choice}'"
-    if isinstance(entry, AdvanceEntry):
-        return f"{'verder na kaart' if nl else 'go on after card'} '{entry.card}'"
-    return {"start": "start", "undo": "terug" if nl else "undo"}.get(entry.TYPE, entry.TYPE)
-
-
-def _misfit(session: Session, entry: Entry) -> tuple[str, str] | None:
-    """Why `entry` cannot be replayed on `session` now, or None (and the step is taken)."""
-    card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry) else None
-    if card is not None and session.phase == "card" and session.game.card != card:
-        shown = session.game.card
-        if card not in session.scenario.index:
-            return f"card '{card}' no longer exists", f"kaart '{card}' bestaat niet meer"
-        return (f"the game now shows card '{shown}' here, not '{card}'",
-                f"het spel toont hier nu kaart '{shown}', niet '{card}'")
-    step = _step_of(entry)
-    if step is None:
-        return None
-    refusal, _ = perform(session, step)
-    if refusal is None:
-        return None
-    if isinstance(step, Undo):
-        return "there is no decision to take back", "er is geen beslissing om terug te nemen"
-    return refusal.message(session.scenario, "en"), refusal.message(session.scenario, "nl")
-
-
-def _step_of(entry: Entry) -> Step | None:
+def _action_of(entry: Entry) -> Action | None:
     if isinstance(entry, ChooseEntry):
         return Choose(entry.choice)
     if isinstance(entry, AdvanceEntry):
         return Advance(entry.counts)
     if isinstance(entry, StartEntry):
         return Start()
-    if isinstance(entry, UndoEntry):
-        return Undo()
     return None
+
+
+def _misfit(session: Session, index: int, entry: Entry) -> tuple[str, str] | None:
+    """Take the step `entry` records on `session`, or say why it no longer fits (en, nl)."""
+    if isinstance(entry, UndoEntry):
+        fits = session.undo()
+        return None if fits else ("there is no decision to take back",
+                                  "er is geen beslissing om terug te nemen")
+    action = _action_of(entry)
+    if action is None:
+        return None              # a note: it changes nothing in the game
+    # The card the step was taken on; an advance from an outcome was not taken on a card.
+    card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry) else None
+    before = card if isinstance(entry, ChooseEntry) or session.phase == "card" else None
+    stop = rebase.carry(session, index, action, before)
+    scenario = session.scenario
+    return (stop.message("en", scenario), stop.message("nl", scenario)) if stop else None
 
 
 def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Replayed:
@@ -560,7 +546,7 @@ def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Replayed
     for number, entry in enumerate(log.entries, 1):
         steps += len(session.log) if isinstance(entry, UndoEntry) else 1
         reason = ("too many undos to replay", "te veel stappen terug om over te doen") \
-            if steps > MAX_REPLAY_STEPS else _misfit(session, entry)
+            if steps > MAX_REPLAY_STEPS else _misfit(session, number - 1, entry)
         if reason is not None:
             misfit = Misfit(number, entry, reason, len(log.entries) - number)
             return Replayed(session, SaveLog(log.header, log.entries[:number - 1]),
