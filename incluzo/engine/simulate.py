@@ -385,7 +385,7 @@ def report(scenario: Scenario, results: Results, *, seed: int, policy: str) -> d
             TRANSFORMATIEF: round(sum(t * n for (_, t), n in results.tallies.items()) / runs, 2),
         },
         "ran_out": dict(sorted(results.ran_out.items(), key=lambda item: scenario.index[item[0]])),
-        "problem_runs": [_problem_run(scenario, seed_, card, policy) for seed_, card in results.problems],
+        "problem_runs": _problem_runs(scenario, results.problems, policy),
     }
 
 
@@ -398,10 +398,15 @@ def _spread(counted: Counter[tuple[int, ...]], index: int, scale: int = 1) -> di
     return {name: round(v / scale, 2) for name, v in zip(names, quartiles(values), strict=True)}
 
 
-def _problem_run(scenario: Scenario, seed: int, card: str, policy: str) -> dict[str, Any]:
-    game = playthrough(scenario, seed, policy)
-    return {"seed": seed, "problem": "ran_out", "card": card, "ending": game.ending,
-            "choices": [step for step in game.steps if step is not None]}
+def _problem_runs(scenario: Scenario, problems: list[tuple[int, str]], policy: str) -> list[dict[str, Any]]:
+    """The kept runs that ran out of budget, replayed for their choices; one per distinct game."""
+    runs: dict[tuple[str, ...], dict[str, Any]] = {}
+    for seed, card in problems:
+        game = playthrough(scenario, seed, policy)
+        choices = tuple(step for step in game.steps if step is not None)
+        runs.setdefault(choices, {"seed": seed, "problem": "ran_out", "card": card, "ending": game.ending,
+                                  "choices": list(choices)})
+    return list(runs.values())
 
 
 def games(scenario: Scenario, seeds: range, policy: str = "random") -> Iterator[Game]:
