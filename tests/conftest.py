@@ -1,9 +1,8 @@
-"""Shared test set-up: headless SDL, a private data folder, and small scenario builders."""
+"""Shared test set-up: headless SDL and a private data folder for every test."""
 
 from __future__ import annotations
 
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,6 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
-
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -22,7 +18,3 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     home = tmp_path_factory.mktemp("incluzo-home")
     monkeypatch.setenv("INCLUZO_HOME", str(home))
     return home
-
-
-def dedent(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")

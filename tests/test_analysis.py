@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import SCENARIOS
+from testsupport import SCENARIOS
 
 from incluzo.engine.analysis import analyse, explore
 from incluzo.engine.checks import check_file

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from conftest import ROOT
+from testsupport import ROOT
 
 from incluzo.cli import main
 

@@ -6,8 +6,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, dedent
 from scenario_text import load
+from testsupport import ROOT, dedent
 
 from incluzo.engine import position, questionnaire, rules
 from incluzo.engine.problems import ScenarioError

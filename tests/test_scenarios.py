@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SCENARIOS
+from testsupport import SCENARIOS
 
 from incluzo.engine import rules
 from incluzo.engine.checks import check_file

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
-from testsupport import ROOT, SCENARIOS
 from scenario_text import SMALL
+from testsupport import ROOT, SCENARIOS
 
 from incluzo.engine import loader, schema
 from incluzo.engine.skeleton import skeleton

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from conftest import ROOT
 from scenario_text import SMALL, load
+from testsupport import ROOT
 
 from incluzo.engine import rules, savelog, teams, workshoplog
 from incluzo.engine.loader import load_file
