@@ -299,3 +299,25 @@ def test_a_profile_note_keeps_the_exact_fractions() -> None:
     decoded = savelog.decode_line(savelog.encode(entry))
     assert isinstance(decoded, workshoplog.ProfileEntry) and decoded.current[0] == "240/7"
     assert workshoplog.profile_of(decoded) == found
+
+
+def test_a_team_log_stops_where_a_changed_scenario_no_longer_fits() -> None:
+    scenario = load(JUMP)
+    made = three()
+    log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made))
+    play = teams.begin(scenario, made)
+    for action in (
+        teams.Pick(1, "werkplek"),
+        teams.Pick(2, "strategie"),
+        teams.Pick(3, "strategie"),
+        teams.Reveal(),
+    ):
+        result, entry = workshoplog.perform(scenario, play, action)
+        assert isinstance(result, TeamPlay) and entry is not None
+        play, log = result, log.appended(entry)
+    changed = load(JUMP.replace("id: drukte", "id: drukte-in-de-klas"))
+    replayed = workshoplog.replay(changed, log)
+    assert (replayed.applied, replayed.refusal) == (0, Refusal("other_card", "drukte"))
+    assert replayed.refusal.message(changed, "nl") == (
+        "deze stap hoort bij kaart 'drukte', maar het spel toont nu een andere kaart"
+    )

@@ -239,10 +239,15 @@ def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | S
     if scenario is None:
         return Skipped(str(path), WORDS[lang]["not_found"].format(id=header.scenario))
     if header.mode == workshoplog.TEAM_MODE:
-        replayed = workshoplog.replay(scenario, log)
-        games = tuple((seat.team.name, seat.game) for seat in replayed.play.seats)
+        team = workshoplog.replay(scenario, log)
+        games = tuple((seat.team.name, seat.game) for seat in team.play.seats)
+        notices = [team.refusal.message(scenario, lang)] if team.refusal else []
     else:
-        games = (("", savelog.replay(scenario, log, str(path)).session.game),)
+        solo = savelog.replay(scenario, log, str(path))
+        games = (("", solo.session.game),)
+        notices = solo.report(lang) if solo.misfit else []
+    for notice in notices:
+        print(f"incluzo report: {path}: {notice}", file=sys.stderr)
     times = tuple(
         (entry.card, entry.ms)
         for entry in log.entries

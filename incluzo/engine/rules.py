@@ -136,6 +136,10 @@ REFUSALS = {
     ),
     "picks_missing": ("still waiting for: {detail}", "nog niet gekozen: {detail}"),
     "nothing_to_undo": ("there is no decision to take back", "er is geen beslissing om terug te nemen"),
+    "other_card": (
+        "this step was taken on card '{detail}', but the game now shows another card",
+        "deze stap hoort bij kaart '{detail}', maar het spel toont nu een andere kaart",
+    ),
 }
 MAX_COUNT = 100_000  # more votes than any room holds: a typing slip
 

@@ -173,7 +173,7 @@ def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAUL
         card = teams.room_card(scenario, play)
         expected = getattr(entry, "card", None)
         if expected is not None and (card is None or card.id != expected):
-            return TeamReplayed(play, number, Refusal("wrong_phase", f"card {expected}"))
+            return TeamReplayed(play, number, Refusal("other_card", expected))
         result = teams.act(scenario, play, action)
         if isinstance(result, Refusal):
             return TeamReplayed(play, number, result)
