@@ -115,6 +115,12 @@ def test_the_summary_shows_a_kite_chart_per_scenario(report: tuple[Path, int, st
 
 
 def test_no_usable_log_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["report", str(LOGS / "other.jsonl"), "--out", str(tmp_path / "r"), "--lang", "en"])
+    empty = tmp_path / "leeg.jsonl"
+    empty.write_text("", encoding="utf-8")
+    code = main(["report", str(empty), "--out", str(tmp_path / "r"), "--lang", "en"])
     assert code == 1
-    assert capsys.readouterr().err.splitlines()[-1] == "incluzo report: no session log could be used"
+    assert capsys.readouterr().err.splitlines() == [
+        f"incluzo report: {empty}: {empty}:1:1: error: the save is empty",
+        "incluzo report: no session log could be used",
+    ]
+    assert not (tmp_path / "r").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -13,8 +14,9 @@ from pathlib import Path
 from incluzo.commands import default_language
 from incluzo.engine import aggregate, position, savelog, workshoplog
 from incluzo.engine.aggregate import LoggedSession
-from incluzo.engine.checks import check_file
+from incluzo.engine.loader import load_file
 from incluzo.engine.model import Scenario
+from incluzo.engine.problems import ScenarioError
 from incluzo.engine.questionnaire import decimal_text
 from incluzo.persistence import SUFFIX, _read, saves_dir
 
@@ -208,20 +210,35 @@ class ScenarioFinder:
 
     def load(self, path: Path) -> Scenario | None:
         if path not in self.loaded:
-            self.loaded[path] = check_file(path)[0] if path.is_file() else None
+            try:
+                self.loaded[path] = load_file(path) if path.is_file() else None
+            except ScenarioError:
+                self.loaded[path] = None
         return self.loaded[path]
 
     def find(self, scenario_id: str, source: str, content_hash: str) -> Scenario | None:
         named = self.load(Path(source)) if source else None
         if named is not None and named.id == scenario_id:
             return named
-        candidates = [
-            s for f in self.folders for p in sorted(f.glob("*.yaml")) if (s := self.load(p)) is not None
+        paths = [
+            p for folder in self.folders for p in sorted(folder.glob("*.yaml")) if _may_be(p, scenario_id)
         ]
-        matching = [s for s in candidates if s.id == scenario_id]
+        matching = [s for p in paths if (s := self.load(p)) is not None and s.id == scenario_id]
         return next(
             (s for s in matching if s.content_hash == content_hash), matching[0] if matching else None
         )
+
+
+_ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z][a-z0-9-]*)", re.MULTILINE)
+
+
+def _may_be(path: Path, scenario_id: str) -> bool:
+    """Whether a file may hold that scenario: a cheap look at its `id:` line before the full load."""
+    try:
+        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+    return found is None or found.group(1) == scenario_id
 
 
 def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | Skipped:
