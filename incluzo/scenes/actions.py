@@ -6,6 +6,7 @@ Scenes return these from `handle()`; only the app and the director act on them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from incluzo.engine.session import Advance, Choose, Start
 
@@ -80,6 +81,13 @@ class Play:
 
 
 @dataclass(frozen=True)
+class Resume:
+    """Go on with a saved session (after a crash, or when asked at the start)."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
 class SetLanguage:
     lang: str
 
@@ -92,8 +100,9 @@ class Turn:
 
 
 Action = (Start | Choose | Advance | Undo | OpenMap | Help | Pause | Menu | Close | AskQuit | AskHome | Quit
-          | Home | ToggleFullscreen | Export | Play | SetLanguage | Turn)
+          | Home | ToggleFullscreen | Export | Play | Resume | SetLanguage | Turn)
 EngineAction = Start | Choose | Advance
 
-__all__ = ["Action", "Advance", "AskHome", "AskQuit", "Choose", "Close", "EngineAction", "Export", "Help", "Home",
-           "Menu", "OpenMap", "Pause", "Play", "Quit", "SetLanguage", "Start", "ToggleFullscreen", "Turn", "Undo"]
+__all__ = ["Action", "Advance", "AskHome", "AskQuit", "Choose", "Close", "EngineAction", "Export", "Help",
+           "Home", "Menu", "OpenMap", "Pause", "Play", "Quit", "Resume", "SetLanguage", "Start",
+           "ToggleFullscreen", "Turn", "Undo"]

@@ -24,6 +24,7 @@ GLOBAL_KEYS: dict[str, Action] = {"m": OpenMap(), "h": Help(), "f1": Help(), "p"
                                   "f11": ToggleFullscreen()}
 PAGE_KEYS = {"page down": 1, "right": 1, "page up": -1, "left": -1}
 BULLET = "\u2022"
+FOOTER_LEVELS = 3               # full footer, global keys without words, short page count
 DEFAULT_SIZE = (1280, 720)
 
 
@@ -97,6 +98,7 @@ class Scene:
         self.dirty = True
         self.paged: Paged | None = None
         self.page = 0                # the page of the long text shown now
+        self.compact = 0             # how much the footer had to shorten (see layout_footer)
 
     # Layout -------------------------------------------------------------------------------------
     def resize(self, size: tuple[int, int]) -> None:
@@ -211,43 +213,64 @@ class Scene:
         return None
 
     def layout_footer(self) -> None:
-        """Add the footer's targets: global keys left, pages and the main button right."""
+        """Add the footer's targets: global keys left, pages and the main buttons right. When the
+        window is narrow the global keys lose their words (the key stays), then the page count shortens."""
+        for compact in range(FOOTER_LEVELS):
+            self.compact = compact
+            if self._footer_width_total() <= self.metrics.width - 2 * self.metrics.margin:
+                break
         m = self.metrics
         y = m.height - m.footer
         x = m.margin
         for key in self.footer_keys():
-            width = self._footer_width(key)
+            width = self._footer_width(key, left=True)
             self.targets.append(Target(key.name, pygame.Rect(x, y, width, m.footer), key.action))
             x += width + m.gap
         right = m.width - m.margin
-        mains = [self.primary_key()]
-        if self.paged and self.paged.page < self.paged.count - 1:
-            more = FooterKey("Enter", self.say("key.more"), Turn(1), "next-page")
-            mains = [*mains, more] if self.keep_primary else [more]
-        for main in filter(None, mains):
+        for main in self._mains():
             width = self._footer_width(main)
             right -= width
             self.targets.append(Target(main.name, pygame.Rect(right, y, width, m.footer), main.action))
-            right -= m.margin
+            right -= m.gap
         if self.paged and self.paged.count > 1:
             for key in (FooterKey("PgDn", "", Turn(1), "page-down"), None,
                         FooterKey("PgUp", "", Turn(-1), "page-up")):
                 if key is None:
-                    label = self.page_label()
-                    right -= width_of(label, self.styles["body"]) + m.gap
+                    right -= width_of(self.page_label(), self.styles["body"]) + m.gap
                     continue
                 width = self._footer_width(key)
                 right -= width
                 self.targets.append(Target(key.name, pygame.Rect(right, y, width, m.footer), key.action))
                 right -= m.gap
 
+    def _mains(self) -> list[FooterKey]:
+        mains = [self.primary_key()]
+        if self.paged and self.paged.page < self.paged.count - 1:
+            more = FooterKey("Enter", self.say("key.more"), Turn(1), "next-page")
+            mains = [*mains, more] if self.keep_primary else [more]
+        return [main for main in mains if main]
+
+    def _footer_width_total(self) -> int:
+        m = self.metrics
+        keys = [self._footer_width(k, left=True) for k in self.footer_keys()] + [
+            self._footer_width(k) for k in self._mains()]
+        if self.paged and self.paged.count > 1:
+            keys += [self._footer_width(FooterKey(cap, "", Turn(1), "")) for cap in ("PgUp", "PgDn")]
+            keys.append(width_of(self.page_label(), self.styles["body"]))
+        return sum(keys) + m.gap * (len(keys) + 2)
+
     def page_label(self) -> str:
         assert self.paged is not None
+        if self.compact >= FOOTER_LEVELS - 1:
+            return f"{self.paged.page + 1}/{self.paged.count}"
         return self.say("page", page=self.paged.page + 1, pages=self.paged.count)
 
-    def _footer_width(self, key: FooterKey) -> int:
-        label = width_of(key.label, self.styles["body"]) + self.metrics.gap if key.label else 0
+    def _footer_width(self, key: FooterKey, *, left: bool = False) -> int:
+        label = width_of(key.label, self.styles["body"]) + self.metrics.gap if self._labelled(key, left) else 0
         return widgets.keycap_width(key.key, self.metrics) + label + self.metrics.pad
+
+    def _labelled(self, key: FooterKey, left: bool) -> bool:
+        return bool(key.label) and not (left and self.compact >= 1)
 
     def footer_fits(self) -> bool:
         """Whether the footer's buttons leave each other room (checked by the layout tests)."""
@@ -271,7 +294,7 @@ class Scene:
             if self.hover == target.name:
                 pygame.draw.rect(surface, theme.HOVER, target.rect, border_radius=m.radius)
             width = widgets.keycap(surface, key.key, target.rect.x + m.pad // 2, bar.centery, m)
-            if key.label:
+            if self._labelled(key, left=key in self.footer_keys()):
                 image = render(key.label, self.styles["strong" if key.name in ("next", "next-page") else "body"])
                 surface.blit(image, (target.rect.x + m.pad // 2 + width + m.gap, bar.centery - image.get_height() // 2))
         if self.paged and self.paged.count > 1:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import pygame
 
+from incluzo import persistence
 from incluzo.app import SCENARIOS, App
+from incluzo.engine import savelog
 from incluzo.engine.checks import check_file
 from incluzo.scenes import theme
 from incluzo.scenes.card import CardScene
@@ -18,6 +21,17 @@ from incluzo.scenes.start import entries, find_scenarios
 SETTLE = theme.ANIMATION_SECONDS * 2    # seconds of game time given to a screen before its picture
 
 
+def _trace(app: App, *, resumed: bool) -> None:
+    assert app.director is not None
+    save = app.director.save
+    entries = len(save.log.entries) if save else 0
+    state = savelog.fingerprint(app.director.session)
+    print(json.dumps({"event": "ready", "resumed": resumed, "entries": entries,
+                      "save": str(save.path if save else ""), "state": state}), flush=True)
+    if save is not None:
+        save.trace = lambda event, number: print(json.dumps({"event": event, "entries": number}), flush=True)
+
+
 def list_scenarios(lang: str) -> int:
     for entry in entries(find_scenarios(SCENARIOS), lang):
         state = f"  ({entry.error})" if entry.error else f"  ({entry.cards} cards)"
@@ -26,8 +40,13 @@ def list_scenarios(lang: str) -> int:
 
 
 def play_headless(path: str, choices: list[str], shots: Path | None, size: tuple[int, int], lang: str,
-                  mode: str) -> int:
-    """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached."""
+                  mode: str, *, resume: bool = False, trace: bool = False) -> int:
+    """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached.
+
+    With `resume`, an unfinished session of the scenario goes on where it stood, and the choices it
+    already made are skipped. With `trace`, JSON lines on stdout tell when play starts (with the
+    state) and around every save; the fault test reads them.
+    """
     scenario, problems = check_file(path)
     if scenario is None:
         for problem in problems:
@@ -35,8 +54,15 @@ def play_headless(path: str, choices: list[str], shots: Path | None, size: tuple
         return 1
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
-    app = App(size=size, lang=lang, mode=mode, scenario=path)
-    pending = list(choices)
+    found = persistence.find_unfinished(scenario.id) if resume else None
+    app = App(size=size, lang=lang, mode=mode, scenario=None if found else path, resume=found)
+    if app.director is None:
+        print(f"incluzo play: {app.notice}", file=sys.stderr)
+        return 1
+    made = sum(1 for d in app.director.session.game.decisions if d.choice is not None)
+    if trace:
+        _trace(app, resumed=found is not None)
+    pending = list(choices)[made:]
     number = 0
     seen: object = None
     while True:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pygame
 
 from incluzo.engine.views import MapView
+from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
 from incluzo.scenes.base import Context, Paged, Scene, Target
@@ -207,6 +208,7 @@ class HelpOverlay(PagedOverlay):
             prefixed(flow, say(key), s["body"], column, paint, space_before=m.gap // 2)
         flow.text(say("help.mouse"), s["muted"], space_before=m.gap)
         flow.text(say(f"help.mode.{self.ctx.mode}"), s["muted"], space_before=m.gap // 2)
+        flow.text(say("help.saves", folder=folder_text()), s["muted"], space_before=m.gap // 2)
         return flow
 
 

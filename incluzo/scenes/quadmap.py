@@ -29,6 +29,8 @@ KITE_SCALE = 0.14               # line width of the current kite in body units
 MARKER_SCALE = 0.45             # marker radius in body units
 TRAIL_DOT_SCALE = 0.72          # numbered trail dot radius in body units
 NAME_PLATE_ALPHA = 235
+MIN_SIDE_FOR_AXES = 10          # body units: a smaller map drops its axis labels
+MIN_SIDE_FOR_NAMES = 8          # body units: a smaller map shows the quadrant numbers only
 PERCENT = 100
 
 Points = Sequence[float]        # points per quadrant, in the views' order
@@ -71,13 +73,18 @@ class QuadrantMap:
     def square(self, rect: pygame.Rect, metrics: Metrics) -> pygame.Rect:
         """The 2x2 itself inside `rect`, leaving room for the axis labels."""
         side = min(rect.width, rect.height)
-        if self.labelled and self.axes.top:
+        if self._with_axes(rect, metrics):
             side = self._label_side(rect, metrics)
             band = self._band(metrics, side)
             side = min(rect.width - 2 * band[1], rect.height - 2 * band[0])
         square = pygame.Rect(0, 0, side, side)
         square.center = rect.center
         return square
+
+    def _with_axes(self, rect: pygame.Rect, metrics: Metrics) -> bool:
+        """Axis labels only when asked for and when the square keeps room for its quadrant names."""
+        return bool(self.labelled and self.axes.top) and \
+            self._label_side(rect, metrics) >= metrics.body * MIN_SIDE_FOR_AXES
 
     def _label_side(self, rect: pygame.Rect, metrics: Metrics) -> int:
         """The side of the square once the labels, wrapped to that side, stand around it."""
@@ -87,7 +94,7 @@ class QuadrantMap:
             smaller = min(rect.width - 2 * left, rect.height - 2 * top)
             if smaller >= side:
                 break
-            side = smaller
+            side = max(1, smaller)
         return side
 
     def _band(self, metrics: Metrics, side: int) -> tuple[int, int]:
@@ -148,7 +155,7 @@ class QuadrantMap:
         pygame.draw.line(image, theme.BORDER, square.midleft, square.midright, metrics.stroke)
         for quadrant in self.quadrants:
             self._name(image, square, quadrant, metrics)
-        if self.labelled and self.axes.top:
+        if self._with_axes(area, metrics):
             self._axes(image, square, metrics, self._label_side(area, metrics))
         return image, square
 
@@ -161,7 +168,8 @@ class QuadrantMap:
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
         style = Style("bold", metrics.body, theme.INK)
         room = half - badge - 3 * metrics.pad
-        lines = wrap(quadrant.name, style, room, self.lang) if self.labelled else []
+        named = self.labelled and square.width >= metrics.body * MIN_SIDE_FOR_NAMES
+        lines = wrap(quadrant.name, style, room, self.lang) if named else []
         text_w = max((render(line, style).get_width() for line in lines), default=0)
         plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
         plate_h = max(badge, len(lines) * line_height(style))

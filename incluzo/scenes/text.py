@@ -77,6 +77,7 @@ def _split(word: str, room: int, style: Style, lang: str, *, forced: bool) -> tu
 
 def wrap(text: str, style: Style, width: int, lang: str = "nl") -> list[str]:
     """Lines of at most `width` pixels; paragraphs split on newlines."""
+    width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
