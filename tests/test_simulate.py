@@ -36,7 +36,7 @@ def test_simulated_games_are_the_games_the_rules_play(policy: str) -> None:
 
 @pytest.mark.slow
 def test_many_varied_scenarios_simulate_exactly_like_the_rules() -> None:
-    for seed in range(40):
+    for seed in range(200):
         text = synthetic(8, 3 + seed % 2, seed, budget=6 + seed % 6, varied=True)
         for policy in simulate.POLICIES:
             assert replays_exactly(text, range(seed * 50, seed * 50 + 50), policy) == 50
