@@ -8,6 +8,7 @@ almost no CPU.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -18,13 +19,18 @@ use_dummy_display_if_headless()
 
 import pygame  # noqa: E402  (SDL drivers are chosen before pygame loads)
 
+from incluzo import persistence  # noqa: E402
 from incluzo.engine.loader import load_file  # noqa: E402
+from incluzo.engine.model import Scenario  # noqa: E402
 from incluzo.engine.problems import ScenarioError  # noqa: E402
+from incluzo.engine.savelog import SaveError  # noqa: E402
 from incluzo.engine.session import Session  # noqa: E402
 from incluzo.engine.views import DebriefView, present  # noqa: E402
+from incluzo.errorlog import write_crash_log  # noqa: E402
 from incluzo.scenes import actions as act  # noqa: E402
 from incluzo.scenes import theme, widgets  # noqa: E402
 from incluzo.scenes.base import Context, Scene  # noqa: E402
+from incluzo.scenes.crash import CrashScene  # noqa: E402
 from incluzo.scenes.debrief import DebriefScene  # noqa: E402
 from incluzo.scenes.director import Director  # noqa: E402
 from incluzo.scenes.export import export  # noqa: E402
@@ -43,7 +49,7 @@ class App:
 
     def __init__(self, *, size: tuple[int, int] = (1280, 720), lang: str = "nl", mode: str = "team",
                  scenario: str | Path | None = None, folder: Path = SCENARIOS, window: bool = False,
-                 fullscreen: bool = False) -> None:
+                 fullscreen: bool = False, resume: Path | None = None, ask_resume: bool = False) -> None:
         self.ctx = Context(lang, mode)
         self.folder = folder
         self.window = window
@@ -61,6 +67,10 @@ class App:
             self.play(str(scenario))
         else:
             self.show(self.scene)
+        if resume is not None:
+            self.resume(resume)
+        elif ask_resume:
+            self.offer_resume(self.director.session.scenario.id if self.director else None)
         if fullscreen:
             self.toggle_fullscreen()
 
@@ -120,10 +130,60 @@ class App:
             self.notice = "\n".join(p.format(self.ctx.lang) for p in error.problems[:3])
             self.show(self.scene)
             return False
-        self.director = Director(Session(scenario), self.ctx)
+        self.director = Director(Session(scenario), self.ctx, self._new_save(scenario, path))
         self.overlays = []
         self.show(self.director.scene())
         return True
+
+    def _new_save(self, scenario: Scenario, path: str) -> persistence.SaveFile | None:
+        """The new session's save; when the disk refuses, the game goes on unsaved and says so."""
+        try:
+            return persistence.start(scenario, mode=self.ctx.mode, source=str(Path(path).resolve()))
+        except OSError as error:
+            self.notice = self.ctx.say("save.failed", reason=error.strerror or str(error))
+            return None
+
+    def resume(self, path: Path) -> bool:
+        """Go on with a saved session where it stood; False (with a notice) when that cannot be."""
+        try:
+            resumed = persistence.resume(path)
+        except (SaveError, ScenarioError, OSError) as error:
+            self.director = None
+            self.overlays = []
+            self.show(self._start_scene())
+            self.notice = self.ctx.say("resume.failed", reason=_reason(error, self.ctx.lang))
+            return False
+        mode = resumed.file.log.header.mode
+        self.ctx = replace(self.ctx, mode=mode if mode in ("team", "solo") else self.ctx.mode)
+        self.director = Director(resumed.session, self.ctx, resumed.file)
+        self.overlays = []
+        self.show(self.director.scene())
+        self.notice = "\n".join(resumed.notices(self.ctx.lang))
+        return True
+
+    def offer_resume(self, scenario_id: str | None = None) -> None:
+        """Ask whether to go on with the newest unfinished session (of this scenario, when playing one)."""
+        found = persistence.find_unfinished(scenario_id)
+        log = persistence.peek(found) if found else None
+        if found is None or log is None:
+            return
+        say = self.ctx.say
+        text = say("resume.text", scenario=log.header.scenario, steps=len(log.entries))
+        self.push(confirm(self.ctx, say("resume.question"), text, act.Resume(found)))
+
+    def crash(self, details: str) -> Path:
+        """The crash guard: log the traceback, show the calm crash page; every decision is already saved."""
+        log = write_crash_log(details)
+        if isinstance(self.scene, CrashScene):   # the page itself failed: keep the window, plainly
+            self.surface.fill(theme.BACKGROUND)
+            self.scene.dirty = self.dirty = False
+            return log
+        save = self.director.save if self.director else None
+        self.director = None
+        self.overlays = []
+        self.notice = ""
+        self.show(CrashScene(self.ctx, log, save.path if save else None))
+        return log
 
     # One frame ----------------------------------------------------------------------------------
     def step(self, events: Iterable[pygame.event.Event | Input], dt: float) -> bool:
@@ -137,6 +197,14 @@ class App:
         if self.dirty or moving or any(s.dirty for s in [self.scene, *self.overlays]):
             self.draw()
         return self.running
+
+    def guarded_step(self, events: Iterable[pygame.event.Event | Input], dt: float) -> bool:
+        """One frame behind the crash guard: an unexpected error shows the crash page, the window stays."""
+        try:
+            return self.step(events, dt)
+        except Exception:
+            self.crash(traceback.format_exc())
+            return self.running
 
     @property
     def animating(self) -> bool:
@@ -198,6 +266,8 @@ class App:
         elif isinstance(action, act.Play):
             self.ctx = Context(action.lang, action.mode)
             self.play(action.path)
+        elif isinstance(action, act.Resume):
+            self.resume(action.path)
         elif isinstance(action, act.SetLanguage):
             self.ctx = replace(self.ctx, lang=action.lang)
             selected = self.scene.selected if isinstance(self.scene, StartScene) else 0
@@ -258,7 +328,7 @@ class App:
     def run(self) -> None:
         """Play in a window until the player quits."""
         clock = pygame.time.Clock()
-        self.draw()
+        self.guarded_step([], 0.0)
         while self.running:
             if self.animating:
                 events = pygame.event.get()
@@ -268,7 +338,15 @@ class App:
                 events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
                 clock.tick()
                 dt = 0.0
-            self.step(events, dt)
+            self.guarded_step(events, dt)
+
+
+def _reason(error: Exception, lang: str) -> str:
+    if isinstance(error, SaveError):
+        return error.problem.format(lang)
+    if isinstance(error, ScenarioError):
+        return error.problems[0].format(lang)
+    return str(error)
 
 
 def frame(app: App) -> pygame.Surface:

@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from incluzo.engine import savelog
+from incluzo.engine.loader import load_file
 from incluzo.engine.model import Scenario
-from incluzo.engine.savelog import Entry, FinishedEntry, SaveError, SaveLog, SaveProblem
+from incluzo.engine.savelog import (
+    AdvanceEntry,
+    ChooseEntry,
+    Entry,
+    FinishedEntry,
+    SaveError,
+    SaveLog,
+    SaveProblem,
+)
 from incluzo.engine.session import Session
 from incluzo.errorlog import data_dir
 
@@ -64,11 +73,16 @@ def autosave_paths(path: Path) -> list[Path]:
 
 
 class SaveFile:
-    """One session's log on disk. `append` returns only when the record is durable."""
+    """One session's log on disk. `append` returns only when the record is durable.
+
+    `trace`, when set, is told ("saving", n) before record n is written and ("saved", n) once it and
+    its autosave copy are on disk (the fault test kills the game between the two).
+    """
 
     def __init__(self, path: Path, log: SaveLog) -> None:
         self.path = path
         self.log = log
+        self.trace: Callable[[str, int], None] | None = None
 
     @classmethod
     def create(cls, log: SaveLog, folder: Path | None = None) -> SaveFile:
@@ -91,6 +105,9 @@ class SaveFile:
     def append(self, entry: Entry) -> None:
         """Add one record with one write and fsync; then refresh an autosave copy."""
         data = (savelog.encode(entry) + "\n").encode("utf-8")
+        number = len(self.log.entries) + 1
+        if self.trace:
+            self.trace("saving", number)
         handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         try:
             while data:
@@ -100,7 +117,9 @@ class SaveFile:
             os.close(handle)
         self.log = self.log.appended(entry)
         slots = autosave_paths(self.path)
-        write_atomic(slots[len(self.log.entries) % AUTOSAVES], self.log.text())
+        write_atomic(slots[number % AUTOSAVES], self.log.text())
+        if self.trace:
+            self.trace("saved", number)
 
     def rewrite(self, log: SaveLog) -> None:
         """Replace the file with `log` in one step (after a damaged save was read back)."""
@@ -196,12 +215,15 @@ def peek(path: Path) -> SaveLog | None:
 
 
 def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) -> Path | None:
-    """The newest save whose game has not reached its debrief (of one scenario, when given)."""
+    """The newest save with a decision in it whose game has not reached its debrief (of one scenario,
+    when given). A session left at its briefing is not worth offering."""
     for path in _session_logs(folder or saves_dir()):
         log = peek(path)
         if log is None:
             log = next((found for slot in autosave_paths(path) if (found := peek(slot)) is not None), None)
-        if log is not None and not log.finished and scenario_id in (None, log.header.scenario):
+        if log is None or log.finished or scenario_id not in (None, log.header.scenario):
+            continue
+        if any(isinstance(e, ChooseEntry | AdvanceEntry) for e in log.entries):
             return path
     return None
 
@@ -237,13 +259,15 @@ class Resumed:
         return ([damage] if damage else []) + self.replayed.report(lang)
 
 
-def resume(path: Path, scenario: Scenario) -> Resumed:
-    """Read a save back and replay it onto `scenario`.
+def resume(path: Path, scenario: Scenario | None = None) -> Resumed:
+    """Read a save back and replay it onto `scenario` (by default the file the header names).
 
     When the scenario changed since, the log is rewritten to what still fits, under the new content
-    hash, so later records follow on from the state the players see.
+    hash, so later records follow on from the state the players see. Raises SaveError, or
+    ScenarioError when the scenario file cannot be loaded.
     """
     restored = restore(path)
+    scenario = scenario or load_file(restored.file.log.header.source)
     replayed = savelog.replay(scenario, restored.file.log, str(path))
     if replayed.changed or replayed.misfit is not None:
         header = replace(replayed.log.header, content_hash=scenario.content_hash)

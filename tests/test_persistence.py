@@ -111,8 +111,8 @@ def test_a_save_with_nothing_usable_left_is_an_error() -> None:
 
 
 def test_find_unfinished_returns_the_newest_unfinished_session_of_a_scenario() -> None:
-    _, older = playing(Start())
-    _, finished = playing(Start())
+    _, older = playing(Start(), Choose("werkplek"))
+    _, finished = playing(Start(), Choose("werkplek"))
     persistence.finish(finished, "einde")
     os.utime(older.path, ns=(1, 1))
     assert persistence.find_unfinished() == older.path
@@ -122,6 +122,33 @@ def test_find_unfinished_returns_the_newest_unfinished_session_of_a_scenario() -
 
 def test_no_saves_folder_means_nothing_to_resume() -> None:
     assert persistence.find_unfinished() is None
+
+
+def test_a_session_left_before_its_first_decision_is_not_offered() -> None:
+    playing(Start())
+    assert persistence.find_unfinished() is None
+
+
+def test_trace_is_told_before_a_record_is_written_and_after_it_is_durable() -> None:
+    _, file = playing(Start())
+    told: list[tuple[str, int, int]] = []
+    file.trace = lambda event, number: told.append((event, number, len(file.path.read_bytes().splitlines())))
+    file.append(ChooseEntry(Id("werkplek"), Id("drukte")))
+    assert told == [("saving", 2, 2), ("saved", 2, 3)]
+
+
+def test_resume_loads_the_scenario_file_its_header_names(tmp_path: Path) -> None:
+    source = tmp_path / "klein.yaml"
+    source.write_text(SMALL, encoding="utf-8")
+    scenario = load(SMALL)
+    file = persistence.start(scenario, mode="solo", source=str(source))
+    session = Session(scenario)
+    for step in (Start(), Choose("werkplek")):
+        _, entry = savelog.perform(session, step)
+        assert entry is not None
+        file.append(entry)
+    resumed = persistence.resume(file.path)
+    assert savelog.fingerprint(resumed.session) == savelog.fingerprint(session)
 
 
 def test_resume_continues_exactly_where_the_session_stood() -> None:

@@ -20,6 +20,7 @@ exit code: 0 played (or listed), 1 the file has errors or a choice was not allow
 examples:
   incluzo play
   incluzo play scenarios/te-veel-prikkels.yaml --solo --lang en
+  incluzo play --resume
   incluzo play scenarios/te-veel-prikkels.yaml --headless --choices strategieen-met-klas,klas-erbij \\
       --screenshots out/shots --size 1920x1080
 """
@@ -46,6 +47,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--headless", action="store_true", help="no window: play --choices and write screenshots")
     parser.add_argument("--choices", default="", metavar="ID,ID,...", help="with --headless: choice ids in order")
     parser.add_argument("--screenshots", type=Path, metavar="DIR", help="with --headless: folder for the PNGs")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with the newest unfinished session (of FILE, when given), else a new one")
+    parser.add_argument("--trace", action="store_true",
+                        help="with --headless: print a JSON line when play starts and around every save")
     parser.set_defaults(run=run)
 
 
@@ -61,18 +66,25 @@ def run(args: argparse.Namespace) -> int:
         if args.file is None:
             return list_scenarios(args.lang)
         choices = [c.strip() for c in args.choices.split(",") if c.strip()]
-        return play_headless(args.file, choices, args.screenshots, args.size, args.lang, mode)
+        return play_headless(args.file, choices, args.screenshots, args.size, args.lang, mode,
+                             resume=args.resume, trace=args.trace)
     use_dummy_display_if_headless()
     from incluzo.app import App
     from incluzo.engine.checks import check_file
+    from incluzo.persistence import find_unfinished
 
+    scenario_id = None
     if args.file is not None:
         scenario, problems = check_file(args.file)
         if scenario is None:
             for problem in problems:
                 print(problem.format(args.lang), file=sys.stderr)
             return 1
-    app = App(size=args.size, lang=args.lang, mode=mode, scenario=args.file, window=True,
-              fullscreen=args.fullscreen)
+        scenario_id = scenario.id
+    resume = find_unfinished(scenario_id) if args.resume else None
+    if args.resume and resume is None:
+        print("incluzo play: no unfinished session to resume; starting a new one", file=sys.stderr)
+    app = App(size=args.size, lang=args.lang, mode=mode, scenario=None if resume else args.file, window=True,
+              fullscreen=args.fullscreen, resume=resume, ask_resume=not args.resume)
     app.run()
     return 0

@@ -552,3 +552,12 @@ def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Replayed
             return Replayed(session, SaveLog(log.header, log.entries[:number - 1]),
                             scenario.content_hash != log.header.content_hash, misfit)
     return Replayed(session, log, scenario.content_hash != log.header.content_hash)
+
+
+def fingerprint(session: Session) -> dict[str, Any]:
+    """Everything a player sees of a session, as plain data: two sessions with the same fingerprint
+    show the same screen (used to prove a restored game equals the one rebuilt from its log)."""
+    game = session.game
+    return {"phase": session.phase, "card": game.card, "meters": list(game.meters),
+            "position": list(game.position), "tally": list(game.tally), "ending": game.ending,
+            "decisions": [[d.card, d.choice, list(d.counts) if d.counts else None] for d in game.decisions]}

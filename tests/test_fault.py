@@ -1,0 +1,287 @@
+"""Faults: the game killed at random moments never loses a completed decision, and a crash in the loop
+shows a calm page from which R goes on.
+
+The kill test plays a shipped scenario headless in a separate process (`incluzo play --headless
+--resume --trace`), kills it with SIGKILL at a random moment (during start-up, during play, or just
+as it writes a save), starts it again with --resume, and checks that every decision it had reported
+durable is still there and that the state it restored equals the state rebuilt from the log. The
+default run makes 20 kills; `pytest -m slow tests/test_fault.py` makes 200 and prints its figures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from incluzo import persistence
+from incluzo.app import App
+from incluzo.engine import rules, savelog
+from incluzo.engine.loader import load_file
+from incluzo.engine.model import Scenario
+from incluzo.scenes.crash import CrashScene
+from incluzo.scenes.input import Key
+from incluzo.scenes.overlays import HelpOverlay
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIO_FILE = ROOT / "scenarios" / "te-veel-prikkels.yaml"
+WAIT = 60.0  # seconds a process may take to report (start-up on a busy machine included)
+
+
+def route(scenario: Scenario) -> list[str]:
+    """The choices of one whole game: the first affordable choice on every card."""
+    state, choices = rules.begin(scenario), []
+    while not state.over:
+        card = rules.current_card(scenario, state)
+        assert card is not None
+        if card.is_event:
+            outcome = rules.advance(scenario, state)
+        else:
+            choice = next(c for c in rules.offered(scenario, state, card) if rules.affordable(state, c))
+            choices.append(choice.id)
+            outcome = rules.choose(scenario, state, choice.id)
+        assert isinstance(outcome, rules.Outcome)
+        state = outcome.state
+    return choices
+
+
+class Lines:
+    """A child's stdout read line by line, without blocking past a deadline."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stdout is not None
+        self.stream = process.stdout
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(self.stream, selectors.EVENT_READ)
+        self.buffer = b""
+        self.closed = False
+
+    def next(self, deadline: float) -> dict[str, Any] | None:
+        """The next trace event, or None at the deadline or the end of the output."""
+        while b"\n" not in self.buffer:
+            left = deadline - time.monotonic()
+            if self.closed or left <= 0 or not self.selector.select(left):
+                return None
+            chunk = os.read(self.stream.fileno(), 65536)
+            self.closed = not chunk
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return json.loads(line) if line.startswith(b"{") else self.next(deadline)
+
+
+@dataclass
+class Figures:
+    kills: Counter[str] = field(default_factory=Counter)
+    during_save: int = 0
+    resumed: int = 0
+    games: int = 0
+    restored_steps: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Run:
+    """One process: what it reported before it was killed or ended."""
+
+    events: list[dict[str, Any]]
+    killed: bool
+    returncode: int
+    stderr: str
+
+    @property
+    def ready(self) -> dict[str, Any] | None:
+        return next((e for e in self.events if e["event"] == "ready"), None)
+
+    @property
+    def durable(self) -> int:
+        """Records this process reported on disk (restored ones included)."""
+        saved = [e["entries"] for e in self.events if e["event"] == "saved"]
+        return max([*saved, self.ready["entries"] if self.ready else 0])
+
+
+def play_once(home: Path, choices: list[str], rng: random.Random) -> tuple[Run, str]:
+    """Start the game with --resume and kill it at a random moment (or let it end)."""
+    env = {**os.environ, "INCLUZO_HOME": str(home), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    command = [sys.executable, "-m", "incluzo", "play", str(SCENARIO_FILE), "--headless", "--resume", "--trace",
+               "--lang", "nl", "--choices", ",".join(choices)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines = Lines(process)
+    moment = rng.choice(["start-up", "play", "play", "save", "save"])
+    events: list[dict[str, Any]] = []
+    started = time.monotonic()
+    deadline = started + (rng.uniform(0.0, 1.5) if moment == "start-up" else WAIT)
+    savings = rng.randint(1, 4)
+    while (event := lines.next(deadline)) is not None:
+        events.append(event)
+        if event["event"] == "ready" and moment == "play":
+            deadline = time.monotonic() + rng.uniform(0.0, 1.5)
+        if event["event"] == "saving" and moment == "save":
+            savings -= 1
+            if savings == 0:
+                time.sleep(rng.uniform(0.0, 0.004))  # inside the write, its fsync or the autosave copy
+                break
+    killed = process.poll() is None
+    if killed:
+        process.send_signal(signal.SIGKILL)
+    _, stderr = process.communicate(timeout=WAIT)
+    return Run(events, killed, process.returncode, stderr.decode("utf-8", "replace")), moment
+
+
+def rebuilt(scenario: Scenario, path: Path, entries: int) -> dict[str, Any]:
+    """The state the log's first `entries` records describe, rebuilt from scratch."""
+    parsed = savelog.parse(path.read_bytes(), str(path))
+    assert parsed.log is not None and len(parsed.log.entries) >= entries
+    log = savelog.SaveLog(parsed.log.header, parsed.log.entries[:entries])
+    return savelog.fingerprint(savelog.replay(scenario, log).session)
+
+
+def finished(path: Path) -> bool:
+    """The session reached its debrief (it may have been killed after that, while exporting)."""
+    log = savelog.parse(path.read_bytes()).log
+    return log is not None and log.finished
+
+
+def kill_and_resume(home: Path, kills: int, seed: int) -> Figures:
+    scenario = load_file(SCENARIO_FILE)
+    choices = route(scenario)
+    rng = random.Random(seed)
+    figures = Figures()
+    durable: tuple[Path, list[str]] | None = None   # the open session and the records it reported durable
+    while sum(figures.kills.values()) < kills:
+        run, moment = play_once(home, choices, rng)
+        ready = run.ready
+        if ready is not None:
+            path = Path(ready["save"])
+            if durable is not None and len(durable[1]) > 1 and not finished(durable[0]):
+                assert ready["resumed"] and path == durable[0], (durable[0].read_text("utf-8"), run.events[:1])
+                figures.resumed += 1
+            assert ready["state"] == rebuilt(scenario, path, ready["entries"])
+            figures.restored_steps.append(ready["entries"])
+            log = savelog.parse(path.read_bytes()).log
+            assert log is not None
+            records = [savelog.encode(e) for e in log.entries]
+            if durable is not None and durable[0] == path:
+                assert records[:len(durable[1])] == durable[1], "a completed decision was lost"
+            durable = (path, records[:run.durable])
+        if not run.killed:
+            assert run.returncode == 0, run.stderr
+            figures.games += 1
+            durable = None
+            continue
+        figures.kills[moment] += 1
+        figures.during_save += bool(run.events) and run.events[-1]["event"] == "saving"
+    return figures
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL needs POSIX")
+def test_killed_twenty_times_no_completed_decision_is_lost(private_data_dir: Path) -> None:
+    figures = kill_and_resume(private_data_dir, 20, seed=6)
+    assert sum(figures.kills.values()) == 20
+    assert figures.resumed >= 3
+    assert figures.during_save >= 3
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL needs POSIX")
+def test_killed_two_hundred_times_no_completed_decision_is_lost(private_data_dir: Path) -> None:
+    started = time.monotonic()
+    figures = kill_and_resume(private_data_dir, 200, seed=2026)
+    print(f"\n200 kills in {time.monotonic() - started:.0f} s: {dict(figures.kills)}; "
+          f"{figures.during_save} during a save; {figures.resumed} resumes; {figures.games} games finished; "
+          f"restored up to {max(figures.restored_steps)} records")
+    assert figures.during_save >= 20
+
+
+# --- the crash guard, in process ------------------------------------------------------------------
+
+def playing_app(choose: int = 1) -> App:
+    """The game on its first card's outcome, after `choose` choices, as a player would get there."""
+    app = App(scenario=SCENARIO_FILE)
+    while app.director is not None and app.director.session.phase in ("briefing", "card") and choose:
+        before = len(app.director.session.game.decisions)
+        app.step([], 10.0)
+        scene = app.scene
+        letter = scene.view.choices[0].letter.lower() if getattr(scene, "view", None) and getattr(
+            scene.view, "choices", None) else "return"
+        app.step([Key(letter)], 0.0)
+        choose -= len(app.director.session.game.decisions) - before
+    return app
+
+
+def test_a_decision_is_on_disk_before_the_next_screen_is_shown() -> None:
+    app = playing_app()
+    assert app.director is not None and app.director.save is not None
+    on_disk = savelog.read(app.director.save.path.read_bytes())
+    assert app.scene.name.startswith("outcome-")
+    assert on_disk.entries[-1] == savelog.ChooseEntry(savelog.Id("aparte-werkplek"),
+                                                      savelog.Id("drukte-in-de-klas"))
+
+
+def test_an_error_in_the_loop_shows_the_calm_page_and_r_goes_on_from_the_save() -> None:
+    app = playing_app()
+    assert app.director is not None
+    state = savelog.fingerprint(app.director.session)
+
+    def broken(surface: object) -> None:
+        raise RuntimeError("a bug")
+
+    app.scene.draw = broken  # type: ignore[method-assign]
+    app.dirty = True
+    assert app.guarded_step([], 0.0)
+    assert isinstance(app.scene, CrashScene)
+    title, text, log = (line for _, line in app.scene.lines())
+    assert (title, text) == ("Er ging iets mis", "Er ging iets mis. Je voortgang is bewaard. Druk op R om verder "
+                                                 "te gaan.")
+    assert log == f"De details staan in {app.scene.log}. Stuur dat bestand mee als je dit meldt."
+    assert "RuntimeError: a bug" in app.scene.log.read_text("utf-8")
+    app.guarded_step([Key("r")], 0.0)
+    assert app.director is not None and savelog.fingerprint(app.director.session) == state
+
+
+def test_the_crash_page_speaks_english_when_the_game_does() -> None:
+    app = App(lang="en")
+    app.crash("Traceback: test")
+    assert isinstance(app.scene, CrashScene)
+    assert [line for _, line in app.scene.lines()][:2] == ["Something went wrong",
+                                                          "Something went wrong. Press R to go to the start screen."]
+    app.guarded_step([Key("r")], 0.0)
+    assert app.scene.name == "start"
+
+
+def test_the_start_asks_to_continue_an_unfinished_session_and_yes_restores_it() -> None:
+    first = playing_app()
+    assert first.director is not None
+    state = savelog.fingerprint(first.director.session)
+    app = App(ask_resume=True)
+    question = app.overlays[-1]
+    assert (question.name, question.title, question.text) == (  # type: ignore[attr-defined]
+        "confirm", "Verder met de onderbroken sessie?",
+        "Scenario 'te-veel-prikkels', 2 stap(pen) gespeeld. Met Nee begin je opnieuw.")
+    app.step([Key("j")], 0.0)
+    assert app.director is not None and savelog.fingerprint(app.director.session) == state
+
+
+def test_a_finished_game_is_not_offered_again() -> None:
+    app = playing_app()
+    assert app.director is not None and app.director.save is not None
+    persistence.finish(app.director.save, None)
+    assert App(ask_resume=True).overlays == []
+
+
+def test_the_help_shows_where_the_saves_are(private_data_dir: Path) -> None:
+    app = App()
+    app.step([Key("h")], 0.0)
+    assert isinstance(app.top, HelpOverlay)
+    assert app.top.paged is not None
+    shown = " ".join(text for page in app.top.paged.pages for _, item in page if (text := item.text))
+    assert f"Elke keuze wordt meteen bewaard in {private_data_dir / 'saves'}" in shown
