@@ -18,7 +18,7 @@ from incluzo.engine.model import TRANSFORMATIEF, Card, Choice, Ending, Scenario
 from incluzo.engine.problems import Problem
 from incluzo.engine.rules import GameState, Outcome, Refusal
 
-MAX_STATES = 200_000  # far beyond any sensible scenario; past it the analysis says it is partial
+MAX_STATES = 50_000  # far beyond a sensible scenario (the shipped ones have at most a few hundred)
 Step = tuple[str | None, GameState]  # a choice id (None passes an event card) and the state it leads to
 
 
