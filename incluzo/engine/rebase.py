@@ -2,6 +2,15 @@
 
 API (for the play screens' reload on F5 or when the file changes):
 
+    reloaded = reload(path, session)  # load and check the file again, then rebase onto it
+    if reloaded.rebased is None:      # the file has errors: keep playing the old version
+        show(p.format(lang) for p in reloaded.problems)
+    else:                             # (reloaded.problems: the new version's warnings)
+        session = reloaded.rebased.session
+        show(reloaded.rebased.message(lang))   # where replay stopped; '' when all carried over
+
+or, with a scenario already loaded:
+
     result = rebase(new_scenario, old_session.log, old_scenario)
     session = result.session          # a fresh Session of new_scenario with the actions that still apply
     if result.stop is not None:       # replay stopped at action number result.stop.index
@@ -12,15 +21,18 @@ Choose, Advance) action by action onto `Session(new_scenario)` and stops at the 
 version refuses, or, when `old_scenario` is given, at the first action that would now be taken on a
 different card than before (a choice id that happens to exist on another card is not the same
 decision). `applied` actions were replayed; the session is left in the phase they lead to, ready to
-play on. The caller loads and checks the new file first (loader errors are shown instead of reloading).
+play on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from incluzo.engine.checks import check_file, has_errors
 from incluzo.engine.model import Scenario
+from incluzo.engine.problems import Problem
 from incluzo.engine.rules import Refusal
 from incluzo.engine.session import Action, Advance, Choose, Session
 
@@ -125,3 +137,19 @@ def _refused(session: Session, index: int, action: Action, before: str | None) -
         return Stop(index, "ended", expected=before or "")
     code = REFUSED_AS.get(refusal.code, "refused")
     return Stop(index, code, card, choice, before or "", refusal)
+
+
+@dataclass(frozen=True)
+class Reload:
+    """A file read again: the rebased session, or None when the file has errors; and what check found."""
+
+    rebased: Rebased | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def reload(path: str | Path, session: Session) -> Reload:
+    """Check the file at `path` again and, when it loads, carry `session`'s decisions over to it."""
+    scenario, problems = check_file(path)
+    if scenario is None or has_errors(problems):
+        return Reload(None, problems)
+    return Reload(rebase(scenario, session.log, session.scenario), problems)
