@@ -62,11 +62,12 @@ class App:
         self.running = True
         self.dirty = True
         self.exports: list[Path] = []
-        self.scene: Scene = self._start_scene()
+        self.under: pygame.Surface | None = None   # the shaded scene behind overlays
+        self.scene: Scene = Scene(self.ctx)   # the start screen reads every file: built only when shown
         if scenario is not None:
             self.play(str(scenario))
         else:
-            self.show(self.scene)
+            self.show(self._start_scene())
         if resume is not None:
             self.resume(resume)
         elif ask_resume:
@@ -128,7 +129,7 @@ class App:
             scenario = load_file(path)
         except ScenarioError as error:
             self.notice = "\n".join(p.format(self.ctx.lang) for p in error.problems[:3])
-            self.show(self.scene)
+            self.show(self.scene if isinstance(self.scene, StartScene) else self._start_scene())
             return False
         self.director = Director(Session(scenario), self.ctx, self._new_save(scenario, path))
         self.overlays = []
@@ -302,8 +303,7 @@ class App:
 
     # Drawing ------------------------------------------------------------------------------------
     def draw(self) -> None:
-        self.scene.draw(self.surface)
-        self.scene.dirty = False
+        self._draw_scene()
         for overlay in self.overlays:
             overlay.draw(self.surface)
             overlay.dirty = False
@@ -312,6 +312,19 @@ class App:
         self.dirty = False
         if self.window:
             pygame.display.flip()
+
+    def _draw_scene(self) -> None:
+        """The scene; under an overlay it is drawn and shaded once, then reused while it does not change."""
+        if not self.overlays:
+            self.scene.draw(self.surface)
+            self.under = None
+        elif self.under is None or self.scene.dirty or self.under.get_size() != self.surface.get_size():
+            self.scene.draw(self.surface)
+            self.surface.fill(theme.SHADE, special_flags=pygame.BLEND_MULT)
+            self.under = self.surface.copy()
+        else:
+            self.surface.blit(self.under, (0, 0))
+        self.scene.dirty = False
 
     def _draw_notice(self) -> None:
         """A message (a refused choice, a file error) in a panel above the footer, until the next key."""

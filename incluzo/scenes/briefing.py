@@ -53,9 +53,11 @@ class BriefingScene(Scene):
         heading_item(flow, say("briefing.budget"), s["heading"], m.margin)
         flow.add(widgets.chips_item([Amount(x.id, x.name, x.symbol, x.value) for x in v.meters],
                                     [x.id for x in v.meters], s["strong"], m, space_before=m.gap, as_cost=False))
-        heading_item(flow, say("briefing.position"), s["heading"], m.margin)
-        legend(flow, [(f"{label}: {positions(quadrants)}", kite) for label, kite, quadrants in self.kites_with()],
-               s["body"], m)
+        entries = [(f"{say('briefing.position', kite=label)}: {positions(quadrants)}", kite)
+                   for label, kite, quadrants in self.kites_with()]
+        first = len(flow.items)
+        legend(flow, entries, s["body"], m)
+        flow.items[first].space_before = m.margin
         return flow
 
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:

@@ -14,6 +14,7 @@ from incluzo.scenes.theme import Metrics
 
 SAMPLE_SCALE = 2.2              # legend line sample length in body units
 DISC_SCALE = 1.2                # quadrant number disc in body units
+KEEP_TOGETHER = 3               # entries of at most this many lines stay on one page
 
 
 def prefixed(flow: Flow, text: str, style: Style, prefix_width: int, prefix: Painter, *,
@@ -21,6 +22,10 @@ def prefixed(flow: Flow, text: str, style: Style, prefix_width: int, prefix: Pai
     """A wrapped text with a drawing in front of its first line (a bullet, a line sample, a disc)."""
     start = len(flow.items)
     flow.text(text, style, indent=prefix_width, space_before=space_before)
+    lines = flow.items[start:]
+    if len(lines) <= KEEP_TOGETHER:      # a short entry is never split over two pages
+        for line in lines[:-1]:
+            line.keep_with_next = True
     first = flow.items[start]
     paint = first.paint
 

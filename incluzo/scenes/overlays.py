@@ -53,9 +53,7 @@ class Overlay(Scene):
         return super()._key(name)
 
     def draw(self, surface: pygame.Surface) -> None:
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill(theme.SHADE)
-        surface.blit(veil, (0, 0))
+        """The app has shaded the scene behind; a dialog draws only itself."""
 
 
 class ButtonsOverlay(Overlay):
@@ -178,7 +176,7 @@ class PagedOverlay(Overlay):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         m = self.metrics
-        widgets.panel(surface, self.box, m, theme.PANEL)
+        widgets.panel(surface, self.box, m, theme.PANEL, square=True)   # square: a big rounded fill is slow
         assert self.paged is not None
         self.paged.draw(surface)
         close = self.targets[0].rect
@@ -221,7 +219,7 @@ class MapOverlay(PagedOverlay):
     def __init__(self, ctx: Context, view: MapView) -> None:
         super().__init__(ctx)
         self.view = view
-        self.map = QuadrantMap(view.now, map_axes(view), lang=ctx.lang)
+        self.map = QuadrantMap(view.now, map_axes(view), lang=ctx.lang, backdrop=theme.PANEL)
 
     def kites(self) -> list[tuple[str, Kite]]:
         say = self.say

@@ -28,6 +28,7 @@ DASH_SCALE = 0.5                # dash length in body units
 KITE_SCALE = 0.14               # line width of the current kite in body units
 MARKER_SCALE = 0.45             # marker radius in body units
 TRAIL_DOT_SCALE = 0.72          # numbered trail dot radius in body units
+TRAIL_CLEARANCE = 2.3           # numbered dots at least this many radii apart; closer ones stay small
 NAME_PLATE_ALPHA = 235
 MIN_SIDE_FOR_AXES = 10          # body units: a smaller map drops its axis labels
 MIN_SIDE_FOR_NAMES = 8          # body units: a smaller map shows the quadrant numbers only
@@ -68,6 +69,7 @@ class QuadrantMap:
     axes: MapAxes = MapAxes()
     labelled: bool = True
     lang: str = "nl"
+    backdrop: Colour = theme.BACKGROUND     # what the map stands on: its cached image is opaque, fast to blit
     _cache: dict[tuple[int, int, int], tuple[pygame.Surface, pygame.Rect]] = field(default_factory=dict)
 
     def square(self, rect: pygame.Rect, metrics: Metrics) -> pygame.Rect:
@@ -140,7 +142,8 @@ class QuadrantMap:
         return square
 
     def _background(self, size: tuple[int, int], metrics: Metrics) -> tuple[pygame.Surface, pygame.Rect]:
-        image = pygame.Surface(size, pygame.SRCALPHA)
+        image = pygame.Surface(size)
+        image.fill(self.backdrop)
         area = pygame.Rect((0, 0), size)
         square = self.square(area, metrics)
         half = square.width // 2
@@ -224,7 +227,7 @@ class QuadrantMap:
         placed: list[tuple[float, float]] = []
         for number in reversed(range(len(spots))):      # the latest first: it is never hidden
             spot = spots[number]
-            if any(math.dist(spot, other) < 2 * radius for other in placed):
+            if any(math.dist(spot, other) < TRAIL_CLEARANCE * radius for other in placed):
                 pygame.draw.circle(surface, theme.TRAIL, spot, metrics.stroke * 2)
                 continue
             placed.append(spot)

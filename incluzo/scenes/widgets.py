@@ -33,10 +33,11 @@ def signed(number: int) -> str:
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, metrics: Metrics, fill: Colour,
-          border: Colour | None = theme.BORDER) -> None:
-    pygame.draw.rect(surface, fill, rect, border_radius=metrics.radius)
+          border: Colour | None = theme.BORDER, *, square: bool = False) -> None:
+    radius = 0 if square else metrics.radius
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
     if border is not None:
-        pygame.draw.rect(surface, border, rect, metrics.stroke, border_radius=metrics.radius)
+        pygame.draw.rect(surface, border, rect, metrics.stroke, border_radius=radius)
 
 
 def styles(metrics: Metrics) -> dict[str, Style]:

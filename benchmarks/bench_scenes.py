@@ -1,0 +1,172 @@
+"""Frame time per scene, idle CPU on a card and time to the first frame, each beside a bare pygame-ce
+program doing the minimum (fill, one text blit, flip) in the same run, with the SDL dummy driver.
+
+Targets (issue 3): p99 frame time at most 25% of a 60 Hz frame (4.2 ms) at 1920x1080 and 75% (12.5 ms)
+at 3840x2160; idle CPU under 2% of one core; first frame within 150 ms of the bare program's.
+A frame here is a full redraw (what a hover or a page turn costs), drawn and flipped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIO = ROOT / "scenarios" / "te-veel-prikkels.yaml"
+FONT = ROOT / "assets" / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
+FRAME_60HZ_MS = 1000 / 60
+SIZES = {"1920x1080": ((1920, 1080), 0.25 * FRAME_60HZ_MS), "3840x2160": ((3840, 2160), 0.75 * FRAME_60HZ_MS)}
+FRAMES = 120
+IDLE_SECONDS = 3.0
+IDLE_TARGET = 2.0               # percent of one core
+FIRST_FRAME_MARGIN_MS = 150
+STARTS = 5
+ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+
+BARE_FRAME = f"""
+import pygame
+pygame.display.init(); pygame.font.init()
+def make(size):
+    screen = pygame.display.set_mode(size)
+    text = pygame.font.Font({str(FONT)!r}, size[1] // 30).render("Kaart 1 van 7", True, (20, 20, 40))
+    def frame():
+        screen.fill((246, 243, 234)); screen.blit(text, (40, 40)); pygame.display.flip()
+    return frame
+"""
+
+APP_IDLE = f"""
+import json, sys, time
+import pygame
+from incluzo.app import App
+from incluzo.scenes.input import Key
+app = App(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
+app.step([Key("return")], 0.0)
+while app.scene.name == "briefing":
+    app.step([Key("return")], 0.0)
+# The window's close button twice (ask, then quit) ends the real loop after IDLE_SECONDS.
+pygame.time.set_timer(pygame.QUIT, {int(IDLE_SECONDS * 500)}, loops=2)
+start_cpu, start = time.process_time(), time.perf_counter()
+app.run()
+print(json.dumps((time.process_time() - start_cpu) / (time.perf_counter() - start)))
+"""
+
+BARE_IDLE = BARE_FRAME + f"""
+import json, time
+frame = make((1920, 1080)); clock = pygame.time.Clock()
+start_cpu, start = time.process_time(), time.perf_counter()
+while time.perf_counter() - start < {IDLE_SECONDS}:
+    pygame.event.get(); frame(); clock.tick(60)
+print(json.dumps((time.process_time() - start_cpu) / (time.perf_counter() - start)))
+"""
+
+APP_FIRST = f"""
+import time
+from incluzo.app import App
+app = App(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
+app.draw()
+print(time.time())
+"""
+
+BARE_FIRST = BARE_FRAME + """
+import time
+make((1920, 1080))()
+print(time.time())
+"""
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return {"p50_ms": round(statistics.median(ordered), 3), "p99_ms": round(p99, 3)}
+
+
+def timed(frame: Callable[[], None]) -> dict[str, float]:
+    frame()
+    samples = []
+    for _ in range(FRAMES):
+        start = time.perf_counter()
+        frame()
+        samples.append((time.perf_counter() - start) * 1000)
+    return percentiles(samples)
+
+
+def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, float]]:
+    """A full redraw of each screen of a game, in a real (dummy-driver) window."""
+    from incluzo.app import App
+    from incluzo.scenes.input import Key
+
+    app = App(size=size, scenario=SCENARIO, window=True)
+
+    def redraw() -> None:
+        app.top.dirty = True
+        app.step([], 0.0)
+
+    results = {}
+    steps = [("briefing", []), ("card", ["return", "return"]), ("outcome", ["b"]), ("map", ["m"]),
+             ("help", ["escape", "h"])]
+    for name, keys in steps:
+        for key in keys:
+            app.step([Key(key)], 0.0)
+        if name == "card":
+            while app.scene.name == "briefing":
+                app.step([Key("return")], 0.0)
+        results[name] = timed(redraw)
+        app.step([], 10.0)       # let the outcome's animation finish before the next screen
+    app.step([Key("escape")], 0.0)
+    while app.scene.name != "debrief":
+        scene = app.scene
+        choices = [c for c in getattr(getattr(scene, "view", None), "choices", ()) if c.affordable]
+        app.step([Key(choices[0].letter.lower() if choices else "return")], 10.0)
+    results["debrief"] = timed(redraw)
+    app.director = None
+    app.act(__import__("incluzo.scenes.actions", fromlist=["Home"]).Home())
+    results["start"] = timed(redraw)
+    return results
+
+
+def bare_frames(size: tuple[int, int]) -> dict[str, float]:
+    scope: dict[str, Any] = {}
+    exec(BARE_FRAME, scope)
+    return timed(scope["make"](size))
+
+
+def child(code: str) -> float:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, cwd=ROOT,
+                         check=True)
+    return float(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def first_frame_ms(code: str) -> float:
+    """Median wall time from starting the process to its first flipped frame."""
+    times = []
+    for _ in range(STARTS):
+        start = time.time()
+        times.append((child(code) - start) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def run() -> dict[str, Any]:
+    frames = {}
+    for label, (size, budget) in SIZES.items():
+        scenes = scene_frames(size)
+        worst = max(s["p99_ms"] for s in scenes.values())
+        frames[label] = {"scenes": scenes, "bare_pygame": bare_frames(size), "target_p99_ms": round(budget, 2),
+                         "worst_p99_ms": worst, "meets_target": worst <= budget}
+    idle_app = round(100 * child(APP_IDLE), 2)
+    idle_bare = round(100 * child(BARE_IDLE), 2)
+    first_app, first_bare = first_frame_ms(APP_FIRST), first_frame_ms(BARE_FIRST)
+    return {
+        "frame_time": frames,
+        "idle_cpu_percent_on_card": {"incluzo": idle_app, "bare_pygame_60fps": idle_bare,
+                                     "target_percent": IDLE_TARGET, "meets_target": idle_app < IDLE_TARGET},
+        "start_to_first_frame_ms": {"incluzo": first_app, "bare_pygame": first_bare,
+                                    "target_ms": round(first_bare + FIRST_FRAME_MARGIN_MS, 1),
+                                    "meets_target": first_app <= first_bare + FIRST_FRAME_MARGIN_MS},
+    }
