@@ -25,10 +25,15 @@ FRAME_60HZ_MS = 1000 / 60
 SIZES = {"1920x1080": ((1920, 1080), 0.25 * FRAME_60HZ_MS), "3840x2160": ((3840, 2160), 0.75 * FRAME_60HZ_MS)}
 FRAMES = 120
 IDLE_SECONDS = 3.0
-IDLE_TARGET = 2.0               # percent of one core
+IDLE_TARGET = 2.0  # percent of one core
 FIRST_FRAME_MARGIN_MS = 150
 STARTS = 5
-ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+ENV = {
+    **os.environ,
+    "SDL_VIDEODRIVER": "dummy",
+    "SDL_AUDIODRIVER": "dummy",
+    "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+}
 
 BARE_FRAME = f"""
 import pygame
@@ -57,7 +62,9 @@ app.run()
 print(json.dumps((time.process_time() - start_cpu) / (time.perf_counter() - start)))
 """
 
-BARE_IDLE = BARE_FRAME + f"""
+BARE_IDLE = (
+    BARE_FRAME
+    + f"""
 import json, time
 frame = make((1920, 1080)); clock = pygame.time.Clock()
 start_cpu, start = time.process_time(), time.perf_counter()
@@ -65,6 +72,7 @@ while time.perf_counter() - start < {IDLE_SECONDS}:
     pygame.event.get(); frame(); clock.tick(60)
 print(json.dumps((time.process_time() - start_cpu) / (time.perf_counter() - start)))
 """
+)
 
 APP_FIRST = f"""
 import time
@@ -74,11 +82,14 @@ app.draw()
 print(time.time())
 """
 
-BARE_FIRST = BARE_FRAME + """
+BARE_FIRST = (
+    BARE_FRAME
+    + """
 import time
 make((1920, 1080))()
 print(time.time())
 """
+)
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -109,8 +120,13 @@ def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, float]]:
         app.step([], 0.0)
 
     results = {}
-    steps = [("briefing", []), ("card", ["return", "return"]), ("outcome", ["b"]), ("map", ["m"]),
-             ("help", ["escape", "h"])]
+    steps = [
+        ("briefing", []),
+        ("card", ["return", "return"]),
+        ("outcome", ["b"]),
+        ("map", ["m"]),
+        ("help", ["escape", "h"]),
+    ]
     for name, keys in steps:
         for key in keys:
             app.step([Key(key)], 0.0)
@@ -118,7 +134,7 @@ def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, float]]:
             while app.scene.name == "briefing":
                 app.step([Key("return")], 0.0)
         results[name] = timed(redraw)
-        app.step([], 10.0)       # let the outcome's animation finish before the next screen
+        app.step([], 10.0)  # let the outcome's animation finish before the next screen
     app.step([Key("escape")], 0.0)
     while app.scene.name != "debrief":
         scene = app.scene
@@ -138,8 +154,9 @@ def bare_frames(size: tuple[int, int]) -> dict[str, float]:
 
 
 def child(code: str) -> float:
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, cwd=ROOT,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, cwd=ROOT, check=True
+    )
     return float(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -157,16 +174,28 @@ def run() -> dict[str, Any]:
     for label, (size, budget) in SIZES.items():
         scenes = scene_frames(size)
         worst = max(s["p99_ms"] for s in scenes.values())
-        frames[label] = {"scenes": scenes, "bare_pygame": bare_frames(size), "target_p99_ms": round(budget, 2),
-                         "worst_p99_ms": worst, "meets_target": worst <= budget}
+        frames[label] = {
+            "scenes": scenes,
+            "bare_pygame": bare_frames(size),
+            "target_p99_ms": round(budget, 2),
+            "worst_p99_ms": worst,
+            "meets_target": worst <= budget,
+        }
     idle_app = round(100 * child(APP_IDLE), 2)
     idle_bare = round(100 * child(BARE_IDLE), 2)
     first_app, first_bare = first_frame_ms(APP_FIRST), first_frame_ms(BARE_FIRST)
     return {
         "frame_time": frames,
-        "idle_cpu_percent_on_card": {"incluzo": idle_app, "bare_pygame_60fps": idle_bare,
-                                     "target_percent": IDLE_TARGET, "meets_target": idle_app < IDLE_TARGET},
-        "start_to_first_frame_ms": {"incluzo": first_app, "bare_pygame": first_bare,
-                                    "target_ms": round(first_bare + FIRST_FRAME_MARGIN_MS, 1),
-                                    "meets_target": first_app <= first_bare + FIRST_FRAME_MARGIN_MS},
+        "idle_cpu_percent_on_card": {
+            "incluzo": idle_app,
+            "bare_pygame_60fps": idle_bare,
+            "target_percent": IDLE_TARGET,
+            "meets_target": idle_app < IDLE_TARGET,
+        },
+        "start_to_first_frame_ms": {
+            "incluzo": first_app,
+            "bare_pygame": first_bare,
+            "target_ms": round(first_bare + FIRST_FRAME_MARGIN_MS, 1),
+            "meets_target": first_app <= first_bare + FIRST_FRAME_MARGIN_MS,
+        },
     }

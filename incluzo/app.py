@@ -279,7 +279,8 @@ class App:
     def _ask(self, action: act.AskQuit | act.AskHome) -> None:
         say = self.ctx.say
         if isinstance(action, act.AskQuit):
-            overlay = confirm(self.ctx, say("confirm.quit"), say("confirm.quit.text") if self.director else "",
+            text = say("confirm.quit.text") if self.director else ""
+            overlay = confirm(self.ctx, say("confirm.quit"), text,
                               act.Quit())
             overlay.name = "confirm-quit"
         else:
@@ -333,7 +334,8 @@ class App:
         width = min(m.width - 2 * m.margin, m.body * NOTICE_WIDTH_SCALE)
         lines = wrap(self.notice, style, width - 2 * m.pad, self.ctx.lang)
         height = len(lines) * line_height(style) + 2 * m.pad
-        box = pygame.Rect((m.width - width) // 2, max(m.margin, m.height - m.footer - m.margin - height), width, height)
+        top = max(m.margin, m.height - m.footer - m.margin - height)
+        box = pygame.Rect((m.width - width) // 2, top, width, height)
         widgets.panel(self.surface, box, m, theme.PANEL, theme.WARNING)
         draw_lines(self.surface, lines, style, box.x + m.pad, box.y + m.pad)
 

@@ -40,13 +40,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser = sub.add_parser("play", help="play a scenario on screen (or headless with screenshots)",
                             description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario YAML file")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(), help="language of the screens")
-    parser.add_argument("--solo", action="store_true", help="one player with feedback (default: team, the room)")
-    parser.add_argument("--size", type=size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)")
+    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(),
+                        help="language of the screens")
+    parser.add_argument("--solo", action="store_true",
+                        help="one player with feedback (default: team, the room)")
+    parser.add_argument("--size", type=size, default=(1280, 720), metavar="WxH",
+                        help="window size (default 1280x720)")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
-    parser.add_argument("--headless", action="store_true", help="no window: play --choices and write screenshots")
-    parser.add_argument("--choices", default="", metavar="ID,ID,...", help="with --headless: choice ids in order")
-    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="with --headless: folder for the PNGs")
+    parser.add_argument("--headless", action="store_true",
+                        help="no window: play --choices and write screenshots")
+    parser.add_argument("--choices", default="", metavar="ID,ID,...",
+                        help="with --headless: choice ids in order")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR",
+                        help="with --headless: folder for the PNGs")
     parser.add_argument("--resume", action="store_true",
                         help="go on with the newest unfinished session (of FILE, when given), else a new one")
     parser.add_argument("--trace", action="store_true",

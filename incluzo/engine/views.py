@@ -308,8 +308,9 @@ class Presenter:
     def map(self, state: GameState) -> MapView:
         s = self.scenario
         trail = (s.position, *(d.position_after for d in state.decisions))
-        return MapView(self.position(s.position), self.position(state.position),
-                       self.position(s.desired) if s.desired else None, tuple(self.position(p) for p in trail),
+        desired = self.position(s.desired) if s.desired else None
+        return MapView(self.position(s.position), self.position(state.position), desired,
+                       tuple(self.position(p) for p in trail),
                        tuple((side, self.t(label)) for side, label in s.model.axes.items()), s.hints)
 
     def debrief(self, states: list[GameState]) -> DebriefView:

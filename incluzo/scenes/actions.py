@@ -99,10 +99,49 @@ class Turn:
     step: int
 
 
-Action = (Start | Choose | Advance | Undo | OpenMap | Help | Pause | Menu | Close | AskQuit | AskHome | Quit
-          | Home | ToggleFullscreen | Export | Play | Resume | SetLanguage | Turn)
+Action = (
+    Start
+    | Choose
+    | Advance
+    | Undo
+    | OpenMap
+    | Help
+    | Pause
+    | Menu
+    | Close
+    | AskQuit
+    | AskHome
+    | Quit
+    | Home
+    | ToggleFullscreen
+    | Export
+    | Play
+    | Resume
+    | SetLanguage
+    | Turn
+)
 EngineAction = Start | Choose | Advance
 
-__all__ = ["Action", "Advance", "AskHome", "AskQuit", "Choose", "Close", "EngineAction", "Export", "Help",
-           "Home", "Menu", "OpenMap", "Pause", "Play", "Quit", "Resume", "SetLanguage", "Start",
-           "ToggleFullscreen", "Turn", "Undo"]
+__all__ = [
+    "Action",
+    "Advance",
+    "AskHome",
+    "AskQuit",
+    "Choose",
+    "Close",
+    "EngineAction",
+    "Export",
+    "Help",
+    "Home",
+    "Menu",
+    "OpenMap",
+    "Pause",
+    "Play",
+    "Quit",
+    "Resume",
+    "SetLanguage",
+    "Start",
+    "ToggleFullscreen",
+    "Turn",
+    "Undo",
+]

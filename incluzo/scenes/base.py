@@ -6,6 +6,7 @@ view data on a surface it is given. It never calls the session. `dirty` tells th
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,11 +21,17 @@ from incluzo.scenes.mapinfo import prefixed
 from incluzo.scenes.text import Flow, Item, Style, draw_page, render, width_of
 from incluzo.scenes.theme import Metrics
 
-GLOBAL_KEYS: dict[str, Action] = {"m": OpenMap(), "h": Help(), "f1": Help(), "p": Pause(), "escape": Menu(),
-                                  "f11": ToggleFullscreen()}
+GLOBAL_KEYS: dict[str, Action] = {
+    "m": OpenMap(),
+    "h": Help(),
+    "f1": Help(),
+    "p": Pause(),
+    "escape": Menu(),
+    "f11": ToggleFullscreen(),
+}
 PAGE_KEYS = {"page down": 1, "right": 1, "page up": -1, "left": -1}
 BULLET = "\u2022"
-FOOTER_LEVELS = 3               # full footer, global keys without words, short page count
+FOOTER_LEVELS = 3  # full footer, global keys without words, short page count
 DEFAULT_SIZE = (1280, 720)
 
 
@@ -33,7 +40,7 @@ class Context:
     """The player's settings that every scene needs."""
 
     lang: str = "nl"
-    mode: str = "team"          # team: the room plays as one group | solo: one player
+    mode: str = "team"  # team: the room plays as one group | solo: one player
 
     @property
     def say(self) -> Messages:
@@ -86,8 +93,8 @@ class Scene:
     """Base of every screen."""
 
     name = "scene"
-    map_key = True               # M opens the map on this screen
-    keep_primary = False         # the main button stays beside 'read on' while pages are left
+    map_key = True  # M opens the map on this screen
+    keep_primary = False  # the main button stays beside 'read on' while pages are left
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -97,8 +104,8 @@ class Scene:
         self.hover: str | None = None
         self.dirty = True
         self.paged: Paged | None = None
-        self.page = 0                # the page of the long text shown now
-        self.compact = 0             # how much the footer had to shorten (see layout_footer)
+        self.page = 0  # the page of the long text shown now
+        self.compact = 0  # how much the footer had to shorten (see layout_footer)
 
     # Layout -------------------------------------------------------------------------------------
     def resize(self, size: tuple[int, int]) -> None:
@@ -123,8 +130,12 @@ class Scene:
     @property
     def content(self) -> pygame.Rect:
         m = self.metrics
-        return pygame.Rect(m.margin, m.header + m.margin, m.width - 2 * m.margin,
-                           m.height - m.header - m.footer - 2 * m.margin)
+        return pygame.Rect(
+            m.margin,
+            m.header + m.margin,
+            m.width - 2 * m.margin,
+            m.height - m.header - m.footer - 2 * m.margin,
+        )
 
     # Input --------------------------------------------------------------------------------------
     def keys(self) -> dict[str, Action]:
@@ -203,7 +214,10 @@ class Scene:
     # The frame ----------------------------------------------------------------------------------
     def footer_keys(self) -> list[FooterKey]:
         say = self.say
-        keys = [FooterKey("H", say("key.help"), Help(), "help"), FooterKey("Esc", say("key.menu"), Menu(), "menu")]
+        keys = [
+            FooterKey("H", say("key.help"), Help(), "help"),
+            FooterKey("Esc", say("key.menu"), Menu(), "menu"),
+        ]
         if self.map_key:
             keys.insert(0, FooterKey("M", say("key.map"), OpenMap(), "map"))
         return keys
@@ -233,8 +247,11 @@ class Scene:
             self.targets.append(Target(main.name, pygame.Rect(right, y, width, m.footer), main.action))
             right -= m.gap
         if self.paged and self.paged.count > 1:
-            for key in (FooterKey("PgDn", "", Turn(1), "page-down"), None,
-                        FooterKey("PgUp", "", Turn(-1), "page-up")):
+            for key in (
+                FooterKey("PgDn", "", Turn(1), "page-down"),
+                None,
+                FooterKey("PgUp", "", Turn(-1), "page-up"),
+            ):
                 if key is None:
                     right -= width_of(self.page_label(), self.styles["body"]) + m.gap
                     continue
@@ -253,7 +270,8 @@ class Scene:
     def _footer_width_total(self) -> int:
         m = self.metrics
         keys = [self._footer_width(k, left=True) for k in self.footer_keys()] + [
-            self._footer_width(k) for k in self._mains()]
+            self._footer_width(k) for k in self._mains()
+        ]
         if self.paged and self.paged.count > 1:
             keys += [self._footer_width(FooterKey(cap, "", Turn(1), "")) for cap in ("PgUp", "PgDn")]
             keys.append(width_of(self.page_label(), self.styles["body"]))
@@ -266,7 +284,9 @@ class Scene:
         return self.say("page", page=self.paged.page + 1, pages=self.paged.count)
 
     def _footer_width(self, key: FooterKey, *, left: bool = False) -> int:
-        label = width_of(key.label, self.styles["body"]) + self.metrics.gap if self._labelled(key, left) else 0
+        label = (
+            width_of(key.label, self.styles["body"]) + self.metrics.gap if self._labelled(key, left) else 0
+        )
         return widgets.keycap_width(key.key, self.metrics) + label + self.metrics.pad
 
     def _labelled(self, key: FooterKey, left: bool) -> bool:
@@ -274,19 +294,28 @@ class Scene:
 
     def footer_fits(self) -> bool:
         """Whether the footer's buttons leave each other room (checked by the layout tests)."""
-        rects = sorted((t.rect for t in self.targets if t.rect.y >= self.metrics.height - self.metrics.footer),
-                       key=lambda r: r.x)
-        return all(a.right <= b.x for a, b in zip(rects, rects[1:], strict=False)) and all(
-            r.right <= self.metrics.width for r in rects)
+        rects = sorted(
+            (t.rect for t in self.targets if t.rect.y >= self.metrics.height - self.metrics.footer),
+            key=lambda r: r.x,
+        )
+        return all(a.right <= b.x for a, b in itertools.pairwise(rects)) and all(
+            r.right <= self.metrics.width for r in rects
+        )
 
     def draw_footer(self, surface: pygame.Surface) -> None:
         m = self.metrics
         bar = pygame.Rect(0, m.height - m.footer, m.width, m.footer)
         pygame.draw.line(surface, theme.BORDER, bar.topleft, bar.topright, m.stroke)
-        keys = {k.name: k for k in [*self.footer_keys(), *filter(None, [self.primary_key()]),
-                                    FooterKey("Enter", self.say("key.more"), Turn(1), "next-page"),
-                                    FooterKey("PgDn", "", Turn(1), "page-down"),
-                                    FooterKey("PgUp", "", Turn(-1), "page-up")]}
+        keys = {
+            k.name: k
+            for k in [
+                *self.footer_keys(),
+                *filter(None, [self.primary_key()]),
+                FooterKey("Enter", self.say("key.more"), Turn(1), "next-page"),
+                FooterKey("PgDn", "", Turn(1), "page-down"),
+                FooterKey("PgUp", "", Turn(-1), "page-up"),
+            ]
+        }
         for target in self.targets:
             key = keys.get(target.name)
             if key is None or target.rect.y < bar.y:
@@ -295,22 +324,33 @@ class Scene:
                 pygame.draw.rect(surface, theme.HOVER, target.rect, border_radius=m.radius)
             width = widgets.keycap(surface, key.key, target.rect.x + m.pad // 2, bar.centery, m)
             if self._labelled(key, left=key in self.footer_keys()):
-                image = render(key.label, self.styles["strong" if key.name in ("next", "next-page") else "body"])
-                surface.blit(image, (target.rect.x + m.pad // 2 + width + m.gap, bar.centery - image.get_height() // 2))
+                image = render(
+                    key.label, self.styles["strong" if key.name in ("next", "next-page") else "body"]
+                )
+                surface.blit(
+                    image, (target.rect.x + m.pad // 2 + width + m.gap, bar.centery - image.get_height() // 2)
+                )
         if self.paged and self.paged.count > 1:
             down = self.target("page-down").rect
             image = render(self.page_label(), self.styles["body"])
             surface.blit(image, (down.x - m.gap - image.get_width(), bar.centery - image.get_height() // 2))
 
-    def draw_header(self, surface: pygame.Surface, left: str, meters: Sequence[MeterView],
-                    shown: Sequence[float] | None = None) -> None:
+    def draw_header(
+        self,
+        surface: pygame.Surface,
+        left: str,
+        meters: Sequence[MeterView],
+        shown: Sequence[float] | None = None,
+    ) -> None:
         """The top bar: a short text on the left, the three meters on the right."""
         m = self.metrics
         bar = pygame.Rect(0, 0, m.width, m.header)
         pygame.draw.line(surface, theme.BORDER, bar.bottomleft, bar.bottomright, m.stroke)
         values = list(shown) if shown is not None else [float(v.value) for v in meters]
         right = m.width - m.margin
-        compact = self.header_width(meters, compact=False) > m.width - 2 * m.margin - width_of(left, self.styles["body"])
+        compact = self.header_width(meters, compact=False) > m.width - 2 * m.margin - width_of(
+            left, self.styles["body"]
+        )
         order = [v.id for v in meters]
         for meter, value in reversed(list(zip(meters, values, strict=True))):
             right -= self._meter(surface, meter, value, right, bar, compact, order) + m.margin
@@ -327,12 +367,27 @@ class Scene:
     def _meter_width(self, meter: MeterView, compact: bool) -> int:
         m = self.metrics
         label = f"{meter.value}" if compact else f"{meter.name} {meter.value}"
-        return widgets.icon_size(m) + m.gap + max(width_of(label, self.styles["strong"]),
-                                                  width_of(f"{meter.name} 00", self.styles["strong"]) if not compact
-                                                  else width_of("00", self.styles["strong"]))
+        return (
+            widgets.icon_size(m)
+            + m.gap
+            + max(
+                width_of(label, self.styles["strong"]),
+                width_of(f"{meter.name} 00", self.styles["strong"])
+                if not compact
+                else width_of("00", self.styles["strong"]),
+            )
+        )
 
-    def _meter(self, surface: pygame.Surface, meter: MeterView, value: float, right: int, bar: pygame.Rect,
-               compact: bool, order: list[str]) -> int:
+    def _meter(
+        self,
+        surface: pygame.Surface,
+        meter: MeterView,
+        value: float,
+        right: int,
+        bar: pygame.Rect,
+        compact: bool,
+        order: list[str],
+    ) -> int:
         m = self.metrics
         width = self._meter_width(meter, compact)
         x = right - width
@@ -345,7 +400,9 @@ class Scene:
         thickness = widgets.bar_thickness(m)
         top = bar.centery - (image.get_height() + thickness + m.stroke) // 2
         surface.blit(image, (x + size + m.gap, top))
-        track = pygame.Rect(x + size + m.gap, top + image.get_height() + m.stroke, width - size - m.gap, thickness)
+        track = pygame.Rect(
+            x + size + m.gap, top + image.get_height() + m.stroke, width - size - m.gap, thickness
+        )
         widgets.meter_bar(surface, track, value / max(1, meter.start, meter.value, round(value)))
         return width
 
@@ -361,11 +418,16 @@ def heading_item(flow: Flow, text: str, style: Style, space_before: int) -> None
     flow.text(text, style, space_before=space_before, keep_with_next=True)
 
 
-def bullet_list(flow: Flow, items: Sequence[str], style: Style, metrics: Metrics, *, space_before: int = 0) -> None:
+def bullet_list(
+    flow: Flow, items: Sequence[str], style: Style, metrics: Metrics, *, space_before: int = 0
+) -> None:
     """Questions or points as a bulleted list that wraps under its own text."""
     indent = width_of(BULLET, style) + metrics.gap
 
     def bullet(surface: pygame.Surface, x: int, y: int) -> None:
         surface.blit(render(BULLET, style), (x, y))
+
     for number, text in enumerate(items):
-        prefixed(flow, text, style, indent, bullet, space_before=space_before if number == 0 else metrics.gap // 2)
+        prefixed(
+            flow, text, style, indent, bullet, space_before=space_before if number == 0 else metrics.gap // 2
+        )

@@ -9,7 +9,7 @@ import pygame
 from incluzo.engine.views import Amount, BriefingView, MapView, QuadrantView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Start
-from incluzo.scenes.base import Context, FooterKey, Paged, Scene, heading_item
+from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
 from incluzo.scenes.mapinfo import legend
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
 from incluzo.scenes.text import Flow
@@ -38,7 +38,9 @@ class BriefingScene(Scene):
         v = self.view
         kites = [(self.say("map.start"), Kite(exact(v.position), theme.KITE_NOW, "solid"), v.position)]
         if v.desired:
-            kites.append((self.say("map.desired"), Kite(exact(v.desired), theme.KITE_DESIRED, "dotted"), v.desired))
+            kites.append(
+                (self.say("map.desired"), Kite(exact(v.desired), theme.KITE_DESIRED, "dotted"), v.desired)
+            )
         return kites
 
     def kites(self) -> list[tuple[str, Kite]]:
@@ -51,10 +53,20 @@ class BriefingScene(Scene):
         flow.text(v.description, s["body"], space_before=m.gap)
         flow.text(say(f"briefing.mode.{self.ctx.mode}", cards=v.cards), s["muted"], space_before=m.gap)
         heading_item(flow, say("briefing.budget"), s["heading"], m.margin)
-        flow.add(widgets.chips_item([Amount(x.id, x.name, x.symbol, x.value) for x in v.meters],
-                                    [x.id for x in v.meters], s["strong"], m, space_before=m.gap, as_cost=False))
-        entries = [(f"{say('briefing.position', kite=label)}: {positions(quadrants)}", kite)
-                   for label, kite, quadrants in self.kites_with()]
+        flow.add(
+            widgets.chips_item(
+                [Amount(x.id, x.name, x.symbol, x.value) for x in v.meters],
+                [x.id for x in v.meters],
+                s["strong"],
+                m,
+                space_before=m.gap,
+                as_cost=False,
+            )
+        )
+        entries = [
+            (f"{say('briefing.position', kite=label)}: {positions(quadrants)}", kite)
+            for label, kite, quadrants in self.kites_with()
+        ]
         first = len(flow.items)
         legend(flow, entries, s["body"], m)
         flow.items[first].space_before = m.margin
@@ -64,11 +76,15 @@ class BriefingScene(Scene):
         m, area = self.metrics, self.content
         if m.wide:
             side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
-            return (pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
-                    pygame.Rect(area.right - side, area.y, side, area.height))
+            return (
+                pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
+                pygame.Rect(area.right - side, area.y, side, area.height),
+            )
         side = area.height * 2 // 5
-        return (pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
-                pygame.Rect(area.x, area.y, area.width, side))
+        return (
+            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
+            pygame.Rect(area.x, area.y, area.width, side),
+        )
 
     def layout(self) -> None:
         text_box, self.map_box = self.columns()

@@ -13,7 +13,7 @@ import pygame
 from incluzo.engine.views import CardView, ChoiceView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, Choose, Undo
-from incluzo.scenes.base import Context, FooterKey, Paged, Scene, Target, heading_item
+from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
 from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Metrics
 
@@ -33,7 +33,9 @@ class ChoiceBox:
         return choice_height(self.label, self.reason, metrics, styles)
 
 
-def choice_height(label: list[str], reason: list[str], metrics: Metrics, styles: dict[str, widgets.Style]) -> int:
+def choice_height(
+    label: list[str], reason: list[str], metrics: Metrics, styles: dict[str, widgets.Style]
+) -> int:
     text = len(label) * line_height(styles["strong"]) + metrics.gap + widgets.icon_size(metrics)
     text += len(reason) * line_height(styles["warning"]) + (metrics.gap if reason else 0)
     return max(text, widgets.badge_size(metrics)) + 2 * metrics.pad
@@ -56,7 +58,9 @@ class CardScene(Scene):
         if m.wide:
             text_w = round(area.width * theme.CARD_TEXT_SHARE) - m.margin // 2
             text = pygame.Rect(area.x, area.y, text_w, area.height)
-            return text, pygame.Rect(text.right + m.margin, area.y, area.right - text.right - m.margin, area.height)
+            return text, pygame.Rect(
+                text.right + m.margin, area.y, area.right - text.right - m.margin, area.height
+            )
         needed = sum(self._needed(c, area.width) for c in self.view.choices) + m.gap * len(self.view.choices)
         choices_h = min(area.height * 2 // 3, needed) if self.view.choices else area.height // 3
         text = pygame.Rect(area.x, area.y, area.width, area.height - choices_h - m.gap)
@@ -69,8 +73,15 @@ class CardScene(Scene):
         if self.view.is_event and self.view.effect:
             m = self.metrics
             heading_item(flow, self.say("card.effect"), self.styles["heading"], m.margin)
-            flow.add(widgets.chips_item(self.view.effect, [v.id for v in self.view.meters], self.styles["strong"], m,
-                                        space_before=m.gap))
+            flow.add(
+                widgets.chips_item(
+                    self.view.effect,
+                    [v.id for v in self.view.meters],
+                    self.styles["strong"],
+                    m,
+                    space_before=m.gap,
+                )
+            )
         return flow
 
     def _label_width(self, box_width: int) -> int:
@@ -79,7 +90,9 @@ class CardScene(Scene):
 
     def _wrapped(self, choice: ChoiceView, box_width: int) -> tuple[list[str], list[str]]:
         width = self._label_width(box_width)
-        reason = wrap(choice.reason, self.styles["warning"], width, self.ctx.lang) if not choice.affordable else []
+        reason = (
+            wrap(choice.reason, self.styles["warning"], width, self.ctx.lang) if not choice.affordable else []
+        )
         return wrap(choice.label, self.styles["strong"], width, self.ctx.lang), reason
 
     def _needed(self, choice: ChoiceView, box_width: int) -> int:
@@ -140,13 +153,21 @@ class CardScene(Scene):
         m, s = self.metrics, self.styles
         enabled = box.choice.affordable
         widgets.panel(surface, box.rect, m, self.fill_for(f"choice-{box.choice.id}", enabled))
-        badge = widgets.letter_badge(surface, box.choice.letter, (box.rect.x + m.pad, box.rect.y + m.pad), m,
-                                     enabled=enabled)
+        badge = widgets.letter_badge(
+            surface, box.choice.letter, (box.rect.x + m.pad, box.rect.y + m.pad), m, enabled=enabled
+        )
         x = box.rect.x + 2 * m.pad + badge
         y = box.rect.y + m.pad
         y += draw_lines(surface, box.label, s["strong"] if enabled else s["disabled"], x, y) + m.gap
-        widgets.chips(surface, box.choice.costs, [v.id for v in self.view.meters], x, y,
-                      s["strong"] if enabled else s["disabled"], m)
+        widgets.chips(
+            surface,
+            box.choice.costs,
+            [v.id for v in self.view.meters],
+            x,
+            y,
+            s["strong"] if enabled else s["disabled"],
+            m,
+        )
         y += widgets.icon_size(m) + m.gap
         if box.reason:
             draw_lines(surface, box.reason, s["warning"], x, y)
@@ -162,7 +183,12 @@ class CardScene(Scene):
             count = len(self.boxes)
             share = (self.choice_box.height - self.metrics.gap * (count - 1)) // count
             long = [box for box in self.boxes if box.needed(self.metrics, self.styles) > share]
-            found += [(f"choices.{box.choice.id}.label", box.needed(self.metrics, self.styles), share) for box in long]
+            found += [
+                (f"choices.{box.choice.id}.label", box.needed(self.metrics, self.styles), share)
+                for box in long
+            ]
             if not long:
-                found.append(("choices", self.boxes[-1].rect.bottom - self.choice_box.y, self.choice_box.height))
+                found.append(
+                    ("choices", self.boxes[-1].rect.bottom - self.choice_box.y, self.choice_box.height)
+                )
         return found

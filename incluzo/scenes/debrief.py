@@ -9,7 +9,7 @@ from incluzo.engine.views import DebriefView, DecisionView, MapView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Export
-from incluzo.scenes.base import Context, FooterKey, Paged, Scene, bullet_list, heading_item
+from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.mapinfo import legend, points_text, quadrant_rows
 from incluzo.scenes.quadmap import Kite, QuadrantMap, exact
@@ -18,8 +18,10 @@ from incluzo.scenes.theme import Metrics
 
 
 def debrief_kites(view: DebriefView, say: Messages) -> list[tuple[str, Kite]]:
-    kites = [(say("map.start"), Kite(exact(view.start), theme.KITE_START, "dashed")),
-             (say("map.end"), Kite(exact(view.end), theme.KITE_NOW, "solid"))]
+    kites = [
+        (say("map.start"), Kite(exact(view.start), theme.KITE_START, "dashed")),
+        (say("map.end"), Kite(exact(view.end), theme.KITE_NOW, "solid")),
+    ]
     if view.desired:
         kites.append((say("map.desired"), Kite(exact(view.desired), theme.KITE_DESIRED, "dotted")))
     return kites
@@ -30,13 +32,19 @@ def decision_line(number: int, decision: DecisionView, say: Messages) -> tuple[s
     title = f"{number}. {decision.card_title}"
     if decision.choice is None:
         return title, say("debrief.event"), ""
-    chosen = say("debrief.chosen", letter=decision.choice.letter, label=decision.choice.label,
-                 recognition=say(f"recognition.{decision.choice.recognition}"))
+    chosen = say(
+        "debrief.chosen",
+        letter=decision.choice.letter,
+        label=decision.choice.label,
+        recognition=say(f"recognition.{decision.choice.recognition}"),
+    )
     left = "; ".join(f"{c.letter}. {c.label}" for c in decision.gave_up)
     return title, chosen, say("debrief.left", choices=left) if left else ""
 
 
-def debrief_flow(view: DebriefView, ctx: Context, metrics: Metrics, width: int, *, export_note: str = "") -> Flow:
+def debrief_flow(
+    view: DebriefView, ctx: Context, metrics: Metrics, width: int, *, export_note: str = ""
+) -> Flow:
     """Everything the debrief says, as one flow (the screen pages it; the PNG export shows it whole)."""
     s, say, m = widgets.styles(metrics), ctx.say, metrics
     flow = Flow(width, ctx.lang)
@@ -51,16 +59,29 @@ def debrief_flow(view: DebriefView, ctx: Context, metrics: Metrics, width: int, 
     rows = []
     for start, end in zip(view.start, view.end, strict=True):
         values = [("map.start", start.points), ("map.end", end.points)]
-        rows.append((end, points_text(say, end.name, values + ([("map.desired", desired[end.id])] if desired else []))))
+        rows.append(
+            (
+                end,
+                points_text(say, end.name, values + ([("map.desired", desired[end.id])] if desired else [])),
+            )
+        )
     quadrant_rows(flow, rows, s["body"], m)
-    legend(flow, [*debrief_kites(view, say), (say("map.trail"), Kite((), theme.TRAIL, "solid"))], s["body"], m)
+    legend(
+        flow, [*debrief_kites(view, say), (say("map.trail"), Kite((), theme.TRAIL, "solid"))], s["body"], m
+    )
     heading_item(flow, say("debrief.spent"), s["heading"], m.margin)
     flow.add(widgets.chips_item(view.spent, [v.id for v in view.meters], s["strong"], m, space_before=m.gap))
-    flow.text(say("debrief.left_over", levels=", ".join(f"{v.name} {v.value}" for v in view.meters)), s["muted"],
-              space_before=m.gap // 2)
+    flow.text(
+        say("debrief.left_over", levels=", ".join(f"{v.name} {v.value}" for v in view.meters)),
+        s["muted"],
+        space_before=m.gap // 2,
+    )
     heading_item(flow, say("debrief.tally"), s["heading"], m.margin)
-    flow.text(say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]), s["body"],
-              space_before=m.gap // 2)
+    flow.text(
+        say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]),
+        s["body"],
+        space_before=m.gap // 2,
+    )
     heading_item(flow, say(f"debrief.decisions.{ctx.mode}"), s["heading"], m.margin)
     for number, decision in enumerate(view.decisions, 1):
         title, chosen, left = decision_line(number, decision, say)
@@ -92,17 +113,23 @@ class DebriefScene(Scene):
         m, area = self.metrics, self.content
         if m.wide:
             side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
-            return (pygame.Rect(area.x + side + m.margin, area.y, area.width - side - m.margin, area.height),
-                    pygame.Rect(area.x, area.y, side, area.height))
+            return (
+                pygame.Rect(area.x + side + m.margin, area.y, area.width - side - m.margin, area.height),
+                pygame.Rect(area.x, area.y, side, area.height),
+            )
         side = area.height * 2 // 5
-        return (pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
-                pygame.Rect(area.x, area.y, area.width, side))
+        return (
+            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
+            pygame.Rect(area.x, area.y, area.width, side),
+        )
 
     def layout(self) -> None:
         self.targets = []
         text_box, self.map_box = self.columns()
-        self.paged = self.pager(debrief_flow(self.view, self.ctx, self.metrics, text_box.width,
-                                        export_note=self.export_note), text_box)
+        self.paged = self.pager(
+            debrief_flow(self.view, self.ctx, self.metrics, text_box.width, export_note=self.export_note),
+            text_box,
+        )
         self.layout_footer()
 
     def keys(self) -> dict[str, Action]:
@@ -120,5 +147,10 @@ class DebriefScene(Scene):
     def draw_body(self, surface: pygame.Surface, map_box: pygame.Rect) -> None:
         assert self.paged is not None
         self.paged.draw(surface)
-        self.map.draw(surface, map_box, self.metrics, [k for _, k in debrief_kites(self.view, self.say)],
-                      trail=[exact(p) for p in self.view.trail])
+        self.map.draw(
+            surface,
+            map_box,
+            self.metrics,
+            [k for _, k in debrief_kites(self.view, self.say)],
+            trail=[exact(p) for p in self.view.trail],
+        )

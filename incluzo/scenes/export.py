@@ -19,7 +19,7 @@ from incluzo.scenes.quadmap import QuadrantMap, exact
 from incluzo.scenes.text import draw_page
 from incluzo.scenes.theme import Metrics
 
-EXPORT_SIZE = (1920, 1080)      # the text scale of a 1080p screen; the image grows as tall as needed
+EXPORT_SIZE = (1920, 1080)  # the text scale of a 1080p screen; the image grows as tall as needed
 MAP_COLUMN_SHARE = 0.45
 
 
@@ -31,7 +31,9 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "incluzo"
 
 
-def export(view: DebriefView, map_view: MapView, ctx: Context, folder: Path | None = None) -> tuple[Path, Path]:
+def export(
+    view: DebriefView, map_view: MapView, ctx: Context, folder: Path | None = None
+) -> tuple[Path, Path]:
     """Write <folder>/<title>-<time>.png and .md; returns both paths."""
     folder = folder or export_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -52,8 +54,13 @@ def debrief_image(view: DebriefView, map_view: MapView, ctx: Context) -> pygame.
     image = pygame.Surface((m.width, height))
     image.fill(theme.BACKGROUND)
     quadrants = QuadrantMap(view.end, map_axes(map_view), lang=ctx.lang)
-    quadrants.draw(image, pygame.Rect(m.margin, m.margin, side, min(side, height - 2 * m.margin)), m,
-                   [k for _, k in debrief_kites(view, ctx.say)], trail=[exact(p) for p in view.trail])
+    quadrants.draw(
+        image,
+        pygame.Rect(m.margin, m.margin, side, min(side, height - 2 * m.margin)),
+        m,
+        [k for _, k in debrief_kites(view, ctx.say)],
+        trail=[exact(p) for p in view.trail],
+    )
     draw_page(image, flow.pages(height)[0], side + 2 * m.margin, m.margin)
     return image
 
@@ -65,18 +72,31 @@ def markdown(view: DebriefView, say: Messages, mode: str) -> str:
         out += [say("debrief.exhausted", card=view.exhausted_at), ""]
     desired = {q.id: q.points for q in view.desired} if view.desired else None
     out += [f"## {say('debrief.profile')}", ""]
-    columns = [say("report.quadrant"), say("map.start"), say("map.end")] + ([say("map.desired")] if desired else [])
+    columns = [say("report.quadrant"), say("map.start"), say("map.end")] + (
+        [say("map.desired")] if desired else []
+    )
     out += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for start, end in zip(view.start, view.end, strict=True):
         cells = [f"{end.number}. {end.name}", str(start.points), str(end.points)]
         out.append("| " + " | ".join(cells + ([str(desired[end.id])] if desired else [])) + " |")
-    out += ["", f"## {say('debrief.spent')}", "",
-            f"| {say('report.meter')} | {say('report.spent')} | {say('report.left')} |", "|---|---|---|"]
+    out += [
+        "",
+        f"## {say('debrief.spent')}",
+        "",
+        f"| {say('report.meter')} | {say('report.spent')} | {say('report.left')} |",
+        "|---|---|---|",
+    ]
     for spent, meter in zip(view.spent, view.meters, strict=True):
         out.append(f"| {meter.symbol} {meter.name} | {spent.amount} | {meter.value} |")
-    out += ["", f"## {say('debrief.tally')}", "",
-            say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]), "",
-            f"## {say(f'debrief.decisions.{mode}')}", ""]
+    out += [
+        "",
+        f"## {say('debrief.tally')}",
+        "",
+        say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]),
+        "",
+        f"## {say(f'debrief.decisions.{mode}')}",
+        "",
+    ]
     for number, decision in enumerate(view.decisions, 1):
         out += decision_markdown(number, decision, say)
     if view.reflect:
@@ -89,11 +109,15 @@ def decision_markdown(number: int, decision: DecisionView, say: Messages) -> lis
     if decision.choice is None:
         return [*lines, f"   - {say('debrief.event')}", ""]
     c = decision.choice
-    lines.append(f"   - {say('report.chosen')}: {c.letter}. {c.label} ({say(f'recognition.{c.recognition}')}); "
-                 f"{costs(c.costs)}")
+    lines.append(
+        f"   - {say('report.chosen')}: {c.letter}. {c.label} ({say(f'recognition.{c.recognition}')}); "
+        f"{costs(c.costs)}"
+    )
     for other in decision.gave_up:
-        lines.append(f"   - {say('report.left_choice')}: {other.letter}. {other.label} "
-                     f"({say(f'recognition.{other.recognition}')}); {costs(other.costs)}")
+        lines.append(
+            f"   - {say('report.left_choice')}: {other.letter}. {other.label} "
+            f"({say(f'recognition.{other.recognition}')}); {costs(other.costs)}"
+        )
     return [*lines, ""]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from incluzo.engine.views import DecisionView, MapView, QuadrantView
 
 Say = Callable[..., str]
-SAME = 0.5                      # less than half a point of change counts as no change
+SAME = 0.5  # less than half a point of change counts as no change
 
 
 def distance(a: Sequence[QuadrantView], b: Sequence[QuadrantView]) -> float:
@@ -21,8 +21,10 @@ def distance(a: Sequence[QuadrantView], b: Sequence[QuadrantView]) -> float:
 
 def shift(decision: DecisionView, say: Say) -> str | None:
     """'Your profile shifted toward Professionalisering (+15).'"""
-    gains = [(after.exact - before.exact, after) for before, after
-             in zip(decision.position_before, decision.position_after, strict=True)]
+    gains = [
+        (after.exact - before.exact, after)
+        for before, after in zip(decision.position_before, decision.position_after, strict=True)
+    ]
     gain, quadrant = max(gains, key=lambda pair: pair[0])
     if gain < SAME:
         return None

@@ -30,16 +30,18 @@ class Overflow:
     """A text block that does not fit its box."""
 
     card: str
-    field: str                   # 'text', 'choices.<id>.label', 'choices', 'choices.<id>.outcome'
-    needed: int                  # pixels
+    field: str  # 'text', 'choices.<id>.label', 'choices', 'choices.<id>.outcome'
+    needed: int  # pixels
     available: int
     size: tuple[int, int]
     lang: str
 
     def describe(self) -> str:
         width, height = self.size
-        return (f"cards[{self.card}].{self.field}: needs {self.needed} px, has {self.available} px "
-                f"at {width}x{height} ({self.lang})")
+        return (
+            f"cards[{self.card}].{self.field}: needs {self.needed} px, has {self.available} px "
+            f"at {width}x{height} ({self.lang})"
+        )
 
 
 def _generous(scenario: Scenario, card_id: str) -> GameState:
@@ -57,24 +59,31 @@ def overflows(scenario: Scenario, size: tuple[int, int], lang: str, mode: str = 
         state = _generous(scenario, card.id)
         scene = CardScene(ctx, presenter.card(state))
         scene.resize(size)
-        found += [Overflow(card.id, name, needed, available, size, lang)
-                  for name, needed, available in scene.overflows()]
+        found += [
+            Overflow(card.id, name, needed, available, size, lang)
+            for name, needed, available in scene.overflows()
+        ]
         for choice in card.choices:
             result = rules.choose(scenario, state, choice.id)
             if not isinstance(result, rules.Outcome):
                 continue
             outcome = _outcome_scene(ctx, presenter, state, result.decision)
             outcome.resize(size)
-            found += [Overflow(card.id, f"choices.{choice.id}.outcome", needed, available, size, lang)
-                      for _, needed, available in outcome.overflows()]
+            found += [
+                Overflow(card.id, f"choices.{choice.id}.outcome", needed, available, size, lang)
+                for _, needed, available in outcome.overflows()
+            ]
     return found
 
 
 def _outcome_scene(ctx: Context, presenter: Presenter, before: GameState, decision: Decision) -> OutcomeScene:
     after = rules.choose(presenter.scenario, before, decision.choice or "")
     assert isinstance(after, rules.Outcome)
-    view = OutcomeView(presenter.decision([before, after.state], 0), presenter.meters(after.state.meters),
-                       presenter.position(after.state.position))
+    view = OutcomeView(
+        presenter.decision([before, after.state], 0),
+        presenter.meters(after.state.meters),
+        presenter.position(after.state.position),
+    )
     map_view: MapView = presenter.map(after.state)
     return OutcomeScene(ctx, view, map_view)
 

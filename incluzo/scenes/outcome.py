@@ -10,7 +10,7 @@ import pygame
 from incluzo.engine.views import ChoiceView, DecisionView, MapView, OutcomeView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, Undo
-from incluzo.scenes.base import Context, FooterKey, Paged, Scene, bullet_list, heading_item
+from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
 from incluzo.scenes.feedback import solo_feedback
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, blend, exact
 from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
@@ -18,21 +18,36 @@ from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
 
 def moves_text(choice: ChoiceView, say: object) -> str:
     """'richting Maatwerk +15' for each quadrant a choice moves toward."""
-    return ", ".join(say("outcome.toward", name=m.name, points=widgets.signed(m.amount))  # type: ignore[operator]
-                     for m in choice.moves)
+    return ", ".join(
+        say("outcome.toward", name=m.name, points=widgets.signed(m.amount))  # type: ignore[operator]
+        for m in choice.moves
+    )
 
 
 def recognition_word(recognition: str, say: object) -> str:
     return say(f"recognition.{recognition}")  # type: ignore[operator,no-any-return]
 
 
-def choice_summary(flow: Flow, choice: ChoiceView, say: object, styles: dict[str, widgets.Style],
-                   metrics: theme.Metrics, meter_order: Sequence[str], *, space_before: int) -> None:
+def choice_summary(
+    flow: Flow,
+    choice: ChoiceView,
+    say: object,
+    styles: dict[str, widgets.Style],
+    metrics: theme.Metrics,
+    meter_order: Sequence[str],
+    *,
+    space_before: int,
+) -> None:
     """A choice in a list: letter and label, its costs as chips, its moves and recognition in words."""
-    flow.text(f"{choice.letter}. {choice.label}", styles["strong"], space_before=space_before, keep_with_next=True)
+    flow.text(
+        f"{choice.letter}. {choice.label}", styles["strong"], space_before=space_before, keep_with_next=True
+    )
     indent = widgets.width_of(f"{choice.letter}. ", styles["strong"])
-    flow.add(widgets.chips_item(choice.costs, meter_order, styles["body"], metrics, indent=indent,
-                                space_before=metrics.gap // 2))
+    flow.add(
+        widgets.chips_item(
+            choice.costs, meter_order, styles["body"], metrics, indent=indent, space_before=metrics.gap // 2
+        )
+    )
     words = [moves_text(choice, say), recognition_word(choice.recognition, say)]
     flow.text("; ".join(w for w in words if w), styles["muted"], indent=indent, space_before=metrics.gap // 2)
 
@@ -59,11 +74,17 @@ class OutcomeScene(Scene):
         heading_item(flow, d.card_title, s["title"], 0)
         choice = d.choice
         if choice is not None:
-            flow.text(say(f"outcome.chose.{self.ctx.mode}", letter=choice.letter), s["heading"],
-                      space_before=m.gap, keep_with_next=True)
+            flow.text(
+                say(f"outcome.chose.{self.ctx.mode}", letter=choice.letter),
+                s["heading"],
+                space_before=m.gap,
+                keep_with_next=True,
+            )
             flow.text(choice.label, s["strong"])
             panel, ink = widgets.recognition_colours(choice.recognition)
-            flow.add(widgets.tag_item(recognition_word(choice.recognition, say), panel, ink, m, space_before=m.gap))
+            flow.add(
+                widgets.tag_item(recognition_word(choice.recognition, say), panel, ink, m, space_before=m.gap)
+            )
             flow.text(say(f"recognition.{choice.recognition}.means"), s["muted"], space_before=m.gap // 2)
             flow.text(choice.outcome, s["body"], space_before=m.gap)
         if head_only:
@@ -85,18 +106,23 @@ class OutcomeScene(Scene):
         m, area = self.metrics, self.content
         if m.wide:
             side = round(area.width * theme.MAP_SHARE)
-            return (pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
-                    pygame.Rect(area.right - side, area.y, side, area.height))
+            return (
+                pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
+                pygame.Rect(area.right - side, area.y, side, area.height),
+            )
         side = area.height * 2 // 5
-        return (pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
-                pygame.Rect(area.x, area.y, area.width, side))
+        return (
+            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
+            pygame.Rect(area.x, area.y, area.width, side),
+        )
 
     def layout(self) -> None:
         text_box, self.side_box = self.columns()
         self.paged = self.pager(self.flow(text_box.width), text_box)
         rows = len(self.decision.meters_after)
-        self.meter_rows = rows * (line_height(self.styles["strong"]) + widgets.bar_thickness(self.metrics)
-                                  + self.metrics.gap)
+        self.meter_rows = rows * (
+            line_height(self.styles["strong"]) + widgets.bar_thickness(self.metrics) + self.metrics.gap
+        )
         self.layout_footer()
 
     def keys(self) -> dict[str, Action]:
@@ -117,8 +143,10 @@ class OutcomeScene(Scene):
 
     def shown_meters(self) -> list[float]:
         ease = _ease(self.progress)
-        return [b.value + (a.value - b.value) * ease
-                for b, a in zip(self.decision.meters_before, self.decision.meters_after, strict=True)]
+        return [
+            b.value + (a.value - b.value) * ease
+            for b, a in zip(self.decision.meters_before, self.decision.meters_after, strict=True)
+        ]
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -136,10 +164,19 @@ class OutcomeScene(Scene):
         y = box.y
         order = [v.id for v in self.decision.meters_after]
         size = widgets.icon_size(m)
-        for before, after, value in zip(self.decision.meters_before, self.decision.meters_after, shown, strict=True):
-            widgets.meter_icon(surface, order.index(after.id), after.symbol, (box.x + size // 2, y + size // 2), m)
-            text = self.say("outcome.meter", name=after.name, before=before.value, after=after.value,
-                            change=widgets.signed(after.value - before.value))
+        for before, after, value in zip(
+            self.decision.meters_before, self.decision.meters_after, shown, strict=True
+        ):
+            widgets.meter_icon(
+                surface, order.index(after.id), after.symbol, (box.x + size // 2, y + size // 2), m
+            )
+            text = self.say(
+                "outcome.meter",
+                name=after.name,
+                before=before.value,
+                after=after.value,
+                change=widgets.signed(after.value - before.value),
+            )
             lines = wrap(text, s["strong"], box.width - size - m.gap, self.ctx.lang)
             y += draw_lines(surface, lines, s["strong"], box.x + size + m.gap, y)
             track = pygame.Rect(box.x + size + m.gap, y, box.width - size - m.gap, widgets.bar_thickness(m))

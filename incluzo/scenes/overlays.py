@@ -11,26 +11,36 @@ from incluzo.engine.views import MapView
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
-from incluzo.scenes.base import Context, Paged, Scene, Target
+from incluzo.scenes.base import Context, Scene, Target
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.input import Click, Input
 from incluzo.scenes.mapinfo import legend, points_text, prefixed, quadrant_rows
 from incluzo.scenes.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.text import Flow, draw_lines, line_height, render, wrap
 
-PANEL_WIDTH_SCALE = 34          # widest dialog panel in body units
-PAUSE_SCALE = 3.0               # the word 'Pauze' in body units
+PANEL_WIDTH_SCALE = 34  # widest dialog panel in body units
+PAUSE_SCALE = 3.0  # the word 'Pauze' in body units
 HELP_KEYS = (
-    ("A-D  1-4", "help.choose"), ("Enter", "help.next"), ("Backspace", "help.back"), ("PgUp PgDn", "help.pages"),
-    ("M", "help.map"), ("H  F1", "help.help"), ("P", "help.pause"), ("Esc", "help.menu"), ("F11", "help.full"),
-    ("E", "help.export"), ("1-9", "help.start_pick"), ("T  S", "help.start_mode"), ("N  E", "help.start_lang"),
+    ("A-D  1-4", "help.choose"),
+    ("Enter", "help.next"),
+    ("Backspace", "help.back"),
+    ("PgUp PgDn", "help.pages"),
+    ("M", "help.map"),
+    ("H  F1", "help.help"),
+    ("P", "help.pause"),
+    ("Esc", "help.menu"),
+    ("F11", "help.full"),
+    ("E", "help.export"),
+    ("1-9", "help.start_pick"),
+    ("T  S", "help.start_mode"),
+    ("N  E", "help.start_lang"),
 )
 
 
 @dataclass(frozen=True)
 class Option:
-    key: str                    # the key name as pygame gives it, e.g. 'escape'
-    cap: str                    # as printed on the key, e.g. 'Esc'
+    key: str  # the key name as pygame gives it, e.g. 'escape'
+    cap: str  # as printed on the key, e.g. 'Esc'
     label: str
     action: Action
 
@@ -59,8 +69,16 @@ class Overlay(Scene):
 class ButtonsOverlay(Overlay):
     """A title, a text and a column of buttons with keys (the Esc menu, a yes/no question)."""
 
-    def __init__(self, ctx: Context, title: str, text: str, options: Sequence[Option], name: str, *,
-                 enter: Action | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        title: str,
+        text: str,
+        options: Sequence[Option],
+        name: str,
+        *,
+        enter: Action | None = None,
+    ) -> None:
         super().__init__(ctx)
         self.title, self.text, self.options, self.name = title, text, list(options), name
         self.enter = enter
@@ -71,8 +89,13 @@ class ButtonsOverlay(Overlay):
         self.title_lines = wrap(self.title, s["title"], width, self.ctx.lang)
         self.text_lines = wrap(self.text, s["body"], width, self.ctx.lang) if self.text else []
         button = line_height(s["strong"]) + 2 * m.pad
-        height = (len(self.title_lines) * line_height(s["title"]) + len(self.text_lines) * line_height(s["body"])
-                  + len(self.options) * (button + m.gap) + 2 * m.margin + m.gap)
+        height = (
+            len(self.title_lines) * line_height(s["title"])
+            + len(self.text_lines) * line_height(s["body"])
+            + len(self.options) * (button + m.gap)
+            + 2 * m.margin
+            + m.gap
+        )
         self.box = self.panel_rect(height)
         y = self.box.bottom - m.margin - len(self.options) * (button + m.gap) + m.gap
         self.targets = []
@@ -106,7 +129,10 @@ class ButtonsOverlay(Overlay):
 
 def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
     say = ctx.say
-    options = [Option("escape", "Esc", say("menu.resume"), Close()), Option("h", "H", say("key.help"), Help())]
+    options = [
+        Option("escape", "Esc", say("menu.resume"), Close()),
+        Option("h", "H", say("key.help"), Help()),
+    ]
     if in_game:
         options.append(Option("s", "S", say("menu.home"), AskHome()))
     options.append(Option("q", "Q", say("menu.quit"), AskQuit()))
@@ -116,8 +142,10 @@ def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
 def confirm(ctx: Context, question: str, text: str, yes: Action) -> ButtonsOverlay:
     say = ctx.say
     yes_key = "j" if ctx.lang == "nl" else "y"
-    options = [Option(yes_key, yes_key.upper(), say("confirm.yes"), yes),
-               Option("n", "N", say("confirm.no"), Close())]
+    options = [
+        Option(yes_key, yes_key.upper(), say("confirm.yes"), yes),
+        Option("n", "N", say("confirm.no"), Close()),
+    ]
     return ButtonsOverlay(ctx, question, text, options, "confirm", enter=yes)
 
 
@@ -139,8 +167,14 @@ class PauseOverlay(Overlay):
         word = render(self.say("pause.title"), big)
         surface.blit(word, word.get_rect(center=(m.width // 2, m.height // 2 - word.get_height() // 2)))
         lines = wrap(self.say("pause.text"), self.styles["body"], m.width - 2 * m.margin, self.ctx.lang)
-        draw_lines(surface, lines, self.styles["body"], m.margin, m.height // 2 + m.margin,
-                   centre_width=m.width - 2 * m.margin)
+        draw_lines(
+            surface,
+            lines,
+            self.styles["body"],
+            m.margin,
+            m.height // 2 + m.margin,
+            centre_width=m.width - 2 * m.margin,
+        )
 
 
 class PagedOverlay(Overlay):
@@ -160,14 +194,26 @@ class PagedOverlay(Overlay):
 
     def inner(self) -> pygame.Rect:
         m = self.metrics
-        return pygame.Rect(self.box.x + m.margin, self.box.y + m.margin, self.box.width - 2 * m.margin,
-                           self.box.height - 2 * m.margin - m.footer)
+        return pygame.Rect(
+            self.box.x + m.margin,
+            self.box.y + m.margin,
+            self.box.width - 2 * m.margin,
+            self.box.height - 2 * m.margin - m.footer,
+        )
 
     def close_rect(self) -> pygame.Rect:
         m = self.metrics
-        width = widgets.keycap_width("Esc", m) + widgets.width_of(self.say("key.close"), self.styles["body"]) + 2 * m.gap
-        return pygame.Rect(self.box.right - m.margin - width, self.box.bottom - m.margin - m.footer + m.gap,
-                           width, m.footer - m.gap)
+        width = (
+            widgets.keycap_width("Esc", m)
+            + widgets.width_of(self.say("key.close"), self.styles["body"])
+            + 2 * m.gap
+        )
+        return pygame.Rect(
+            self.box.right - m.margin - width,
+            self.box.bottom - m.margin - m.footer + m.gap,
+            width,
+            m.footer - m.gap,
+        )
 
     def go_on(self) -> Action | None:
         assert self.paged is not None
@@ -176,7 +222,7 @@ class PagedOverlay(Overlay):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         m = self.metrics
-        widgets.panel(surface, self.box, m, theme.PANEL, square=True)   # square: a big rounded fill is slow
+        widgets.panel(surface, self.box, m, theme.PANEL, square=True)  # square: a big rounded fill is slow
         assert self.paged is not None
         self.paged.draw(surface)
         close = self.targets[0].rect
@@ -201,8 +247,10 @@ class HelpOverlay(PagedOverlay):
         flow.text(say("help.title"), s["title"], keep_with_next=True)
         column = max(widgets.keycap_width(cap, m) for cap, _ in HELP_KEYS) + m.gap
         for cap, key in HELP_KEYS:
+
             def paint(surface: pygame.Surface, x: int, y: int, cap: str = cap) -> None:
                 widgets.keycap(surface, cap, x, y + line_height(s["body"]) // 2, m)
+
             prefixed(flow, say(key), s["body"], column, paint, space_before=m.gap // 2)
         flow.text(say("help.mouse"), s["muted"], space_before=m.gap)
         flow.text(say(f"help.mode.{self.ctx.mode}"), s["muted"], space_before=m.gap // 2)
@@ -223,8 +271,10 @@ class MapOverlay(PagedOverlay):
 
     def kites(self) -> list[tuple[str, Kite]]:
         say = self.say
-        kites = [(say("map.start"), Kite(exact(self.view.start), theme.KITE_START, "dashed")),
-                 (say("map.now"), Kite(exact(self.view.now), theme.KITE_NOW, "solid"))]
+        kites = [
+            (say("map.start"), Kite(exact(self.view.start), theme.KITE_START, "dashed")),
+            (say("map.now"), Kite(exact(self.view.now), theme.KITE_NOW, "solid")),
+        ]
         if self.view.desired:
             kites.append((say("map.desired"), Kite(exact(self.view.desired), theme.KITE_DESIRED, "dotted")))
         return kites
@@ -235,8 +285,9 @@ class MapOverlay(PagedOverlay):
         if not m.wide:
             return box
         self.map_box = pygame.Rect(box.x, box.y, min(box.height + 2 * m.body, box.width // 2), box.height)
-        return pygame.Rect(self.map_box.right + m.margin, box.y, box.right - self.map_box.right - m.margin,
-                           box.height)
+        return pygame.Rect(
+            self.map_box.right + m.margin, box.y, box.right - self.map_box.right - m.margin, box.height
+        )
 
     def layout(self) -> None:
         m = self.metrics
@@ -245,8 +296,12 @@ class MapOverlay(PagedOverlay):
             assert self.paged is not None
             box = self.paged.box
             self.map_box = pygame.Rect(box.x, box.y, box.width, box.height // 2)
-            self.paged = self.pager(self.paged.flow, pygame.Rect(box.x, box.y + box.height // 2 + m.gap, box.width,
-                                                            box.height - box.height // 2 - m.gap))
+            self.paged = self.pager(
+                self.paged.flow,
+                pygame.Rect(
+                    box.x, box.y + box.height // 2 + m.gap, box.width, box.height - box.height // 2 - m.gap
+                ),
+            )
 
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view
@@ -256,8 +311,14 @@ class MapOverlay(PagedOverlay):
         rows = []
         for start, now in zip(v.start, v.now, strict=True):
             values = [("map.start", start.points), ("map.now", now.points)]
-            rows.append((now, points_text(say, now.name, values + ([("map.desired", desired[now.id])]
-                                                                    if desired else []))))
+            rows.append(
+                (
+                    now,
+                    points_text(
+                        say, now.name, values + ([("map.desired", desired[now.id])] if desired else [])
+                    ),
+                )
+            )
         quadrant_rows(flow, rows, s["body"], m)
         legend(flow, [*self.kites(), (say("map.trail"), Kite((), theme.TRAIL, "solid"))], s["body"], m)
         flow.text(say("map.reading"), s["muted"], space_before=m.gap)
@@ -265,5 +326,10 @@ class MapOverlay(PagedOverlay):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        self.map.draw(surface, self.map_box, self.metrics, [k for _, k in self.kites()],
-                      trail=[exact(p) for p in self.view.trail])
+        self.map.draw(
+            surface,
+            self.map_box,
+            self.metrics,
+            [k for _, k in self.kites()],
+            trail=[exact(p) for p in self.view.trail],
+        )

@@ -21,27 +21,27 @@ from incluzo.scenes.theme import Colour, Metrics
 
 CORNERS = {"top-left": (-1, -1), "top-right": (1, -1), "bottom-left": (-1, 1), "bottom-right": (1, 1)}
 KITE_ORDER = ("top-left", "top-right", "bottom-right", "bottom-left")
-PATTERN_STEP_SCALE = 0.9        # pattern spacing in body units
-DOT_SCALE = 0.12                # pattern dot radius in body units
-WAVE_SCALE = 0.2                # wave amplitude in body units
-DASH_SCALE = 0.5                # dash length in body units
-KITE_SCALE = 0.14               # line width of the current kite in body units
-MARKER_SCALE = 0.45             # marker radius in body units
-TRAIL_DOT_SCALE = 0.72          # numbered trail dot radius in body units
-TRAIL_CLEARANCE = 2.3           # numbered dots at least this many radii apart; closer ones stay small
+PATTERN_STEP_SCALE = 0.9  # pattern spacing in body units
+DOT_SCALE = 0.12  # pattern dot radius in body units
+WAVE_SCALE = 0.2  # wave amplitude in body units
+DASH_SCALE = 0.5  # dash length in body units
+KITE_SCALE = 0.14  # line width of the current kite in body units
+MARKER_SCALE = 0.45  # marker radius in body units
+TRAIL_DOT_SCALE = 0.72  # numbered trail dot radius in body units
+TRAIL_CLEARANCE = 2.3  # numbered dots at least this many radii apart; closer ones stay small
 NAME_PLATE_ALPHA = 235
-MIN_SIDE_FOR_AXES = 10          # body units: a smaller map drops its axis labels
-MIN_SIDE_FOR_NAMES = 8          # body units: a smaller map shows the quadrant numbers only
+MIN_SIDE_FOR_AXES = 10  # body units: a smaller map drops its axis labels
+MIN_SIDE_FOR_NAMES = 8  # body units: a smaller map shows the quadrant numbers only
 PERCENT = 100
 
-Points = Sequence[float]        # points per quadrant, in the views' order
+Points = Sequence[float]  # points per quadrant, in the views' order
 
 
 @dataclass(frozen=True)
 class Kite:
     points: Points
     colour: Colour
-    style: str                  # solid | dashed | dotted
+    style: str  # solid | dashed | dotted
     width_scale: float = KITE_SCALE
 
 
@@ -69,7 +69,7 @@ class QuadrantMap:
     axes: MapAxes = MapAxes()
     labelled: bool = True
     lang: str = "nl"
-    backdrop: Colour = theme.BACKGROUND     # what the map stands on: its cached image is opaque, fast to blit
+    backdrop: Colour = theme.BACKGROUND  # what the map stands on: its cached image is opaque, fast to blit
     _cache: dict[tuple[int, int, int], tuple[pygame.Surface, pygame.Rect]] = field(default_factory=dict)
 
     def square(self, rect: pygame.Rect, metrics: Metrics) -> pygame.Rect:
@@ -85,8 +85,10 @@ class QuadrantMap:
 
     def _with_axes(self, rect: pygame.Rect, metrics: Metrics) -> bool:
         """Axis labels only when asked for and when the square keeps room for its quadrant names."""
-        return bool(self.labelled and self.axes.top) and \
-            self._label_side(rect, metrics) >= metrics.body * MIN_SIDE_FOR_AXES
+        return (
+            bool(self.labelled and self.axes.top)
+            and self._label_side(rect, metrics) >= metrics.body * MIN_SIDE_FOR_AXES
+        )
 
     def _label_side(self, rect: pygame.Rect, metrics: Metrics) -> int:
         """The side of the square once the labels, wrapped to that side, stand around it."""
@@ -121,8 +123,15 @@ class QuadrantMap:
         y = sum(CORNERS[q.corner][1] * v for q, v in zip(self.quadrants, points, strict=True)) / PERCENT
         return square.centerx + x * half, square.centery + y * half
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, metrics: Metrics, kites: Sequence[Kite] = (),
-             trail: Sequence[Points] = (), marker: Points | None = None) -> pygame.Rect:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        metrics: Metrics,
+        kites: Sequence[Kite] = (),
+        trail: Sequence[Points] = (),
+        marker: Points | None = None,
+    ) -> pygame.Rect:
         """Draw the map in `rect`; returns the square."""
         key = (rect.width, rect.height, metrics.height)
         if key not in self._cache:
@@ -149,10 +158,14 @@ class QuadrantMap:
         half = square.width // 2
         for quadrant in self.quadrants:
             dx, dy = CORNERS[quadrant.corner]
-            cell = pygame.Rect(square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half)
+            cell = pygame.Rect(
+                square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half
+            )
             base = theme.colour(quadrant.colour)
             pygame.draw.rect(image, theme.quadrant_tint(base), cell)
-            _pattern(image, cell, quadrant.pattern, theme.mix(base, theme.WHITE, theme.PATTERN_SHARE), metrics)
+            _pattern(
+                image, cell, quadrant.pattern, theme.mix(base, theme.WHITE, theme.PATTERN_SHARE), metrics
+            )
         pygame.draw.rect(image, theme.BORDER, square, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midtop, square.midbottom, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midleft, square.midright, metrics.stroke)
@@ -162,7 +175,9 @@ class QuadrantMap:
             self._axes(image, square, metrics, self._label_side(area, metrics))
         return image, square
 
-    def _name(self, image: pygame.Surface, square: pygame.Rect, quadrant: QuadrantView, metrics: Metrics) -> None:
+    def _name(
+        self, image: pygame.Surface, square: pygame.Rect, quadrant: QuadrantView, metrics: Metrics
+    ) -> None:
         """Number badge and (when labelled) name in the quadrant's outer corner, on a light plate."""
         dx, dy = CORNERS[quadrant.corner]
         half = square.width // 2
@@ -191,10 +206,18 @@ class QuadrantMap:
         style = self._axis_style(metrics)
         height = line_height(style)
         top = wrap(self.axes.top, style, side, self.lang)
-        draw_lines(image, top, style, square.x, square.y - metrics.gap // 2 - len(top) * height,
-                   centre_width=square.width)
+        draw_lines(
+            image,
+            top,
+            style,
+            square.x,
+            square.y - metrics.gap // 2 - len(top) * height,
+            centre_width=square.width,
+        )
         bottom = wrap(self.axes.bottom, style, side, self.lang)
-        draw_lines(image, bottom, style, square.x, square.bottom + metrics.gap // 2, centre_width=square.width)
+        draw_lines(
+            image, bottom, style, square.x, square.bottom + metrics.gap // 2, centre_width=square.width
+        )
         for text, angle, right in ((self.axes.left, 90, False), (self.axes.right, -90, True)):
             lines = wrap(text, style, side, self.lang)
             block = pygame.Surface((square.height, len(lines) * height), pygame.SRCALPHA)
@@ -216,7 +239,9 @@ class QuadrantMap:
         for corner in corners:
             pygame.draw.circle(surface, kite.colour, corner, width + metrics.stroke)
 
-    def _trail(self, surface: pygame.Surface, square: pygame.Rect, trail: Sequence[Points], metrics: Metrics) -> None:
+    def _trail(
+        self, surface: pygame.Surface, square: pygame.Rect, trail: Sequence[Points], metrics: Metrics
+    ) -> None:
         spots = [self.marker(square, p) for p in trail]
         if len(spots) > 1:
             pygame.draw.lines(surface, theme.TRAIL, False, spots, max(theme.MIN_STROKE, metrics.stroke))
@@ -225,7 +250,7 @@ class QuadrantMap:
         radius = metrics.scaled(TRAIL_DOT_SCALE)
         style = Style("bold", metrics.body, theme.WHITE)
         placed: list[tuple[float, float]] = []
-        for number in reversed(range(len(spots))):      # the latest first: it is never hidden
+        for number in reversed(range(len(spots))):  # the latest first: it is never hidden
             spot = spots[number]
             if any(math.dist(spot, other) < TRAIL_CLEARANCE * radius for other in placed):
                 pygame.draw.circle(surface, theme.TRAIL, spot, metrics.stroke * 2)
@@ -236,8 +261,14 @@ class QuadrantMap:
             surface.blit(label, label.get_rect(center=(round(spot[0]), round(spot[1]))))
 
 
-def _dashed(surface: pygame.Surface, colour: Colour, start: tuple[float, float], end: tuple[float, float],
-            width: int, dash: int) -> None:
+def _dashed(
+    surface: pygame.Surface,
+    colour: Colour,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    width: int,
+    dash: int,
+) -> None:
     length = math.dist(start, end)
     steps = max(1, int(length // dash))
     for step in range(0, steps, 2):
@@ -263,7 +294,9 @@ def _pattern(image: pygame.Surface, cell: pygame.Rect, pattern: str, ink: Colour
                 pygame.draw.circle(image, ink, (x, y), radius)
     elif pattern == "stripes":
         for offset in range(-cell.height, cell.width, step):
-            pygame.draw.line(image, ink, (cell.x + offset, cell.bottom), (cell.x + offset + cell.height, cell.y), line)
+            pygame.draw.line(
+                image, ink, (cell.x + offset, cell.bottom), (cell.x + offset + cell.height, cell.y), line
+            )
     elif pattern == "grid":
         for x in range(cell.x, cell.right, step):
             pygame.draw.line(image, ink, (x, cell.y), (x, cell.bottom), line)
@@ -272,7 +305,10 @@ def _pattern(image: pygame.Surface, cell: pygame.Rect, pattern: str, ink: Colour
     else:  # waves
         amplitude = metrics.scaled(WAVE_SCALE)
         for y in range(cell.y + step // 2, cell.bottom, step):
-            wave = [(x, y + amplitude * math.sin(x * 2 * math.pi / step)) for x in range(cell.x, cell.right + 1, 4)]
+            wave = [
+                (x, y + amplitude * math.sin(x * 2 * math.pi / step))
+                for x in range(cell.x, cell.right + 1, 4)
+            ]
             if len(wave) > 1:
                 pygame.draw.lines(image, ink, False, wave, line)
     image.set_clip(clip)

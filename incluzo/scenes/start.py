@@ -20,9 +20,9 @@ from incluzo.scenes.text import draw_lines, line_height, wrap
 MODES = ("team", "solo")
 LANGUAGE_KEYS = {"n": "nl", "e": "en"}
 MODE_KEYS = {"t": "team", "s": "solo"}
-NUMBERED = range(9)               # entries reachable with the keys 1-9
-RADIO_SCALE = 0.4               # radio mark radius in body units
-LIST_SHARE = 0.58               # share of the width for the scenario list
+NUMBERED = range(9)  # entries reachable with the keys 1-9
+RADIO_SCALE = 0.4  # radio mark radius in body units
+LIST_SHARE = 0.58  # share of the width for the scenario list
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class StartScene(Scene):
         self.entries = list(listed)
         self.selected = selected
         self.mode = ctx.mode
-        self.first = 0                 # first entry on the shown page of the list
+        self.first = 0  # first entry on the shown page of the list
 
     def layout(self) -> None:
         m, s, area = self.metrics, self.styles, self.content
@@ -75,23 +75,33 @@ class StartScene(Scene):
         y = self.list_box.y
         for index in range(self.first, min(len(self.entries), self.first + self.per_page)):
             rect = pygame.Rect(self.list_box.x, y, self.list_box.width, row)
-            self.targets.append(Target(f"scenario-{index}", rect, _Select(index), not self.entries[index].error))
+            self.targets.append(
+                Target(f"scenario-{index}", rect, _Select(index), not self.entries[index].error)
+            )
             y += row + m.gap
         if m.wide:
-            side = pygame.Rect(self.list_box.right + m.margin, self.list_box.y,
-                               area.right - self.list_box.right - m.margin, self.list_box.height)
+            side = pygame.Rect(
+                self.list_box.right + m.margin,
+                self.list_box.y,
+                area.right - self.list_box.right - m.margin,
+                self.list_box.height,
+            )
         else:
             side = pygame.Rect(area.x, y + m.gap, area.width, area.bottom - y - m.gap)
         self.side_box = side
         button = line_height(s["body"]) + 2 * m.pad
         y = side.y + line_height(s["heading"]) + m.gap
         for key, mode in MODE_KEYS.items():
-            self.targets.append(Target(f"mode-{mode}", pygame.Rect(side.x, y, side.width, button), _Mode(mode)))
+            self.targets.append(
+                Target(f"mode-{mode}", pygame.Rect(side.x, y, side.width, button), _Mode(mode))
+            )
             y += button + m.gap
             del key
         y += line_height(s["heading"]) + m.gap
         for lang in LANGUAGE_KEYS.values():
-            self.targets.append(Target(f"lang-{lang}", pygame.Rect(side.x, y, side.width, button), SetLanguage(lang)))
+            self.targets.append(
+                Target(f"lang-{lang}", pygame.Rect(side.x, y, side.width, button), SetLanguage(lang))
+            )
             y += button + m.gap
         self.layout_footer()
 
@@ -111,12 +121,17 @@ class StartScene(Scene):
         return FooterKey("Enter", self.say("start.play"), Play("", self.mode, self.ctx.lang), "next")
 
     def footer_keys(self) -> list[FooterKey]:
-        return [FooterKey("H", self.say("key.help"), Help(), "help"),
-                FooterKey("Esc", self.say("key.quit"), AskQuit(), "quit")]
+        return [
+            FooterKey("H", self.say("key.help"), Help(), "help"),
+            FooterKey("Esc", self.say("key.quit"), AskQuit(), "quit"),
+        ]
 
     def keys(self) -> dict[str, Action]:
-        keys: dict[str, Action] = {"escape": AskQuit(), "up": _Select(self.selected - 1),
-                                   "down": _Select(self.selected + 1)}
+        keys: dict[str, Action] = {
+            "escape": AskQuit(),
+            "up": _Select(self.selected - 1),
+            "down": _Select(self.selected + 1),
+        }
         keys.update({str(n + 1): _Select(n) for n in NUMBERED if n < len(self.entries)})
         keys.update({key: _Mode(mode) for key, mode in MODE_KEYS.items()})
         keys.update({key: SetLanguage(lang) for key, lang in LANGUAGE_KEYS.items()})
@@ -140,7 +155,7 @@ class StartScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        m, s, say, area = self.metrics, self.styles, self.say, self.content
+        s, say, area = self.styles, self.say, self.content
         self.draw_header(surface, say("start.header"), [])
         y = area.y
         y += draw_lines(surface, [say("start.title")], s["title"], area.x, y)
@@ -159,20 +174,36 @@ class StartScene(Scene):
         m, s = self.metrics, self.styles
         entry = self.entries[index]
         chosen = index == self.selected
-        widgets.panel(surface, target.rect, m, self.fill_for(target.name, target.enabled),
-                      theme.ACCENT if chosen else theme.BORDER)
+        widgets.panel(
+            surface,
+            target.rect,
+            m,
+            self.fill_for(target.name, target.enabled),
+            theme.ACCENT if chosen else theme.BORDER,
+        )
         if chosen:
             pygame.draw.rect(surface, theme.ACCENT, target.rect, 2 * m.stroke, border_radius=m.radius)
         x = target.rect.x + m.pad
-        number = widgets.keycap(surface, str(index + 1), x, target.rect.y + m.pad + line_height(s["strong"]) // 2, m) \
-            if index < len(NUMBERED) else 0
+        number = (
+            widgets.keycap(
+                surface, str(index + 1), x, target.rect.y + m.pad + line_height(s["strong"]) // 2, m
+            )
+            if index < len(NUMBERED)
+            else 0
+        )
         x += number + m.gap
         room = target.rect.right - m.pad - x
         title = wrap(entry.title, s["strong"], room, self.ctx.lang)[0]
-        draw_lines(surface, [title + ("\u2026" if len(wrap(entry.title, s["strong"], room)) > 1 else "")],
-                   s["strong"] if target.enabled else s["disabled"], x, target.rect.y + m.pad)
-        detail = (entry.error and self.say("start.broken")) or self.say("start.cards", cards=entry.cards,
-                                                                       file=Path(entry.path).name)
+        draw_lines(
+            surface,
+            [title + ("\u2026" if len(wrap(entry.title, s["strong"], room)) > 1 else "")],
+            s["strong"] if target.enabled else s["disabled"],
+            x,
+            target.rect.y + m.pad,
+        )
+        detail = (entry.error and self.say("start.broken")) or self.say(
+            "start.cards", cards=entry.cards, file=Path(entry.path).name
+        )
         style = s["warning"] if entry.error else s["muted"]
         lines = wrap(detail, style, room, self.ctx.lang)
         text = lines[0] + ("\u2026" if len(lines) > 1 else "")
@@ -209,8 +240,13 @@ class StartScene(Scene):
         room = target.rect.right - m.pad - x
         lines = wrap(label, s["strong" if on else "body"], room, self.ctx.lang)
         text = lines[0] + ("\u2026" if len(lines) > 1 else "")
-        draw_lines(surface, [text], s["strong" if on else "body"], x,
-                   target.rect.centery - line_height(s["body"]) // 2)
+        draw_lines(
+            surface,
+            [text],
+            s["strong" if on else "body"],
+            x,
+            target.rect.centery - line_height(s["body"]) // 2,
+        )
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from incluzo.scenes import theme
 from incluzo.scenes.theme import Colour
 
 HYPHEN = "-"
-HYPHENATE_FROM = 9          # words at least this long are split to fill a line, shorter ones move whole
+HYPHENATE_FROM = 9  # words at least this long are split to fill a line, shorter ones move whole
 DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
-RENDER_CACHE = 600          # rendered lines kept
+RENDER_CACHE = 600  # rendered lines kept
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,12 @@ def _load_patterns(name: str, source: object) -> None:
 def _split(word: str, room: int, style: Style, lang: str, *, forced: bool) -> tuple[str, str] | None:
     """The longest head of `word` (with a hyphen) that fits in `room` pixels, and the rest."""
     for head, tail in _hyphenator(lang).iterate(word):
-        shown = head if head.endswith(HYPHEN) else head + HYPHEN     # 'so-|expertise' keeps its own hyphen
+        shown = head if head.endswith(HYPHEN) else head + HYPHEN  # 'so-|expertise' keeps its own hyphen
         if width_of(shown, style) <= room:
             return shown, tail
     if not forced:
         return None
-    for cut in range(len(word) - 1, 0, -1):      # no hyphenation point fits: split between letters
+    for cut in range(len(word) - 1, 0, -1):  # no hyphenation point fits: split between letters
         if width_of(word[:cut] + HYPHEN, style) <= room:
             return word[:cut] + HYPHEN, word[cut:]
     return word[:1], word[1:]
@@ -145,7 +145,7 @@ class Item:
     paint: Painter
     space_before: int = 0
     keep_with_next: bool = False
-    text: str = ""               # the words it shows, for tests and reports
+    text: str = ""  # the words it shows, for tests and reports
 
 
 @dataclass
@@ -156,16 +156,24 @@ class Flow:
     lang: str = "nl"
     items: list[Item] = field(default_factory=list)
 
-    def text(self, text: str, style: Style, *, space_before: int = 0, indent: int = 0,
-             keep_with_next: bool = False) -> None:
-        text = text.strip()          # YAML's folded style leaves a newline at the end
+    def text(
+        self, text: str, style: Style, *, space_before: int = 0, indent: int = 0, keep_with_next: bool = False
+    ) -> None:
+        text = text.strip()  # YAML's folded style leaves a newline at the end
         if not text:
             return
         lines = wrap(text, style, self.width - indent, self.lang)
         height = line_height(style)
         for number, line in enumerate(lines):
-            self.items.append(Item(height, _text_painter(line, style, indent),
-                                   space_before if number == 0 else 0, keep_with_next, line))
+            self.items.append(
+                Item(
+                    height,
+                    _text_painter(line, style, indent),
+                    space_before if number == 0 else 0,
+                    keep_with_next,
+                    line,
+                )
+            )
 
     def add(self, item: Item) -> None:
         self.items.append(item)
@@ -173,7 +181,8 @@ class Flow:
     @property
     def height(self) -> int:
         return sum(i.height + i.space_before for i in self.items) - (
-            self.items[0].space_before if self.items else 0)
+            self.items[0].space_before if self.items else 0
+        )
 
     def pages(self, height: int) -> list[list[tuple[int, Item]]]:
         """Cut into pages; each page lists (y offset, item). A heading moves on with what it heads."""
@@ -212,6 +221,7 @@ def _restack(page: list[tuple[int, Item]]) -> Iterator[tuple[int, Item]]:
 def _text_painter(line: str, style: Style, indent: int) -> Painter:
     def paint(surface: pygame.Surface, x: int, y: int) -> None:
         surface.blit(render(line, style), (x + indent, y))
+
     return paint
 
 
@@ -224,8 +234,15 @@ def block_height(text: str, style: Style, width: int, lang: str) -> int:
     return len(wrap(text, style, width, lang)) * line_height(style)
 
 
-def draw_lines(surface: pygame.Surface, lines: list[str], style: Style, x: int, y: int, *,
-               centre_width: int | None = None) -> int:
+def draw_lines(
+    surface: pygame.Surface,
+    lines: list[str],
+    style: Style,
+    x: int,
+    y: int,
+    *,
+    centre_width: int | None = None,
+) -> int:
     """Draw wrapped lines from (x, y), centred in `centre_width` if given; returns the height used."""
     height = line_height(style)
     for number, line in enumerate(lines):

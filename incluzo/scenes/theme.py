@@ -35,9 +35,11 @@ def mix(a: Colour, b: Colour, share_of_b: float) -> Colour:
 
 def luminance(rgb: Colour) -> float:
     """WCAG 2 relative luminance."""
+
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(v) for v in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -64,15 +66,15 @@ AFFIRMATIVE_PANEL = colour("#FBE7C3")
 AFFIRMATIVE_INK = colour("#5A3600")
 TRANSFORMATIVE_PANEL = colour("#D3EEE4")
 TRANSFORMATIVE_INK = colour("#0B4A37")
-SHADE = (70, 70, 80)             # multiplied into the scene behind an overlay to darken it
+SHADE = (70, 70, 80)  # multiplied into the scene behind an overlay to darken it
 BAR_TRACK = colour("#D6D3C8")
 BAR_FILL = colour("#2E2E48")
 WHITE = colour("#FFFFFF")
 BLACK = colour("#000000")
 
 # The quadrant map: a light tint of each quadrant's colour with its pattern in a darker tone.
-TINT_SHARE = 0.82                # share of white in a quadrant's background tint
-PATTERN_SHARE = 0.45             # share of white in the pattern strokes
+TINT_SHARE = 0.82  # share of white in a quadrant's background tint
+PATTERN_SHARE = 0.45  # share of white in the pattern strokes
 KITE_NOW = INK
 KITE_START = colour("#5C5C6E")
 KITE_DESIRED = ACCENT
@@ -109,25 +111,25 @@ TEXT_PAIRS: dict[str, tuple[Colour, Colour]] = {
 }
 
 # Proportions of the layout, in units of body text height or of the window.
-BODY_SHARE = 30                  # body text is window height / BODY_SHARE
+BODY_SHARE = 30  # body text is window height / BODY_SHARE
 TITLE_SCALE = 1.45
 HEADING_SCALE = 1.15
-LINE_SPACING = 1.12              # line advance as a share of the font's own line size
+LINE_SPACING = 1.12  # line advance as a share of the font's own line size
 MARGIN_SCALE = 0.9
 GAP_SCALE = 0.45
 PAD_SCALE = 0.45
 BORDER_SCALE = 0.07
 RADIUS_SCALE = 0.3
-HEADER_SCALE = 2.0               # top bar height in body units
-FOOTER_SCALE = 1.7               # bottom bar height in body units
+HEADER_SCALE = 2.0  # top bar height in body units
+FOOTER_SCALE = 1.7  # bottom bar height in body units
 MIN_STROKE = 2
-WIDE_ASPECT = 1.2                # at least this width/height ratio: columns side by side
-CARD_TEXT_SHARE = 0.5            # share of the content width for the situation text on a card
-MAP_SHARE = 0.42                 # share of the content width for a map beside text
-CHOICE_LABEL_LINES = 3           # lines a choice label may take on its button
-ANIMATION_SECONDS = 0.9          # meters and marker glide from old to new
-IDLE_WAIT_MS = 1000              # the window sleeps this long at most when nothing happens
-FRAME_RATE = 60                  # while something moves
+WIDE_ASPECT = 1.2  # at least this width/height ratio: columns side by side
+CARD_TEXT_SHARE = 0.5  # share of the content width for the situation text on a card
+MAP_SHARE = 0.42  # share of the content width for a map beside text
+CHOICE_LABEL_LINES = 3  # lines a choice label may take on its button
+ANIMATION_SECONDS = 0.9  # meters and marker glide from old to new
+IDLE_WAIT_MS = 1000  # the window sleeps this long at most when nothing happens
+FRAME_RATE = 60  # while something moves
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from incluzo.scenes.text import Item, Style, line_height, render, width_of
 from incluzo.scenes.theme import Colour, Metrics
 
 MINUS = "\u2212"
-ICON_SCALE = 1.4            # meter icon size in body units
-BADGE_SCALE = 1.6           # letter badge size in body units
-BAR_SCALE = 0.18            # meter bar thickness in body units
-CHIP_GAP_SCALE = 0.3        # space between an icon and its number
-CHIPS_GAP_SCALE = 0.8       # space between two chips
+ICON_SCALE = 1.4  # meter icon size in body units
+BADGE_SCALE = 1.6  # letter badge size in body units
+BAR_SCALE = 0.18  # meter bar thickness in body units
+CHIP_GAP_SCALE = 0.3  # space between an icon and its number
+CHIPS_GAP_SCALE = 0.8  # space between two chips
 KEYCAP_PAD_SCALE = 0.25
 
 
@@ -32,8 +32,15 @@ def signed(number: int) -> str:
     return f"{MINUS}{-number}" if number < 0 else "0"
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, metrics: Metrics, fill: Colour,
-          border: Colour | None = theme.BORDER, *, square: bool = False) -> None:
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    metrics: Metrics,
+    fill: Colour,
+    border: Colour | None = theme.BORDER,
+    *,
+    square: bool = False,
+) -> None:
     radius = 0 if square else metrics.radius
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
     if border is not None:
@@ -62,8 +69,9 @@ def icon_size(metrics: Metrics) -> int:
     return metrics.scaled(ICON_SCALE)
 
 
-def meter_icon(surface: pygame.Surface, index: int, symbol: str, centre: tuple[int, int],
-               metrics: Metrics) -> None:
+def meter_icon(
+    surface: pygame.Surface, index: int, symbol: str, centre: tuple[int, int], metrics: Metrics
+) -> None:
     """The meter's shape (circle, square, diamond by its place) with its letter."""
     size = icon_size(metrics)
     half = size // 2
@@ -72,10 +80,16 @@ def meter_icon(surface: pygame.Surface, index: int, symbol: str, centre: tuple[i
     if shape == 0:
         pygame.draw.circle(surface, theme.BAR_FILL, centre, half)
     elif shape == 1:
-        pygame.draw.rect(surface, theme.BAR_FILL, pygame.Rect(x - half, y - half, size, size),
-                         border_radius=metrics.radius // 2)
+        pygame.draw.rect(
+            surface,
+            theme.BAR_FILL,
+            pygame.Rect(x - half, y - half, size, size),
+            border_radius=metrics.radius // 2,
+        )
     else:
-        pygame.draw.polygon(surface, theme.BAR_FILL, [(x, y - half), (x + half, y), (x, y + half), (x - half, y)])
+        pygame.draw.polygon(
+            surface, theme.BAR_FILL, [(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
+        )
     letter = render(symbol, styles(metrics)["icon"])
     surface.blit(letter, letter.get_rect(center=centre))
 
@@ -84,8 +98,17 @@ def chip_text(amount: Amount, *, as_cost: bool) -> str:
     return signed(-amount.amount) if as_cost else str(amount.amount)
 
 
-def chips(surface: pygame.Surface, amounts: Sequence[Amount], meter_order: Sequence[str], x: int, y: int,
-          style: Style, metrics: Metrics, *, as_cost: bool = True) -> int:
+def chips(
+    surface: pygame.Surface,
+    amounts: Sequence[Amount],
+    meter_order: Sequence[str],
+    x: int,
+    y: int,
+    style: Style,
+    metrics: Metrics,
+    *,
+    as_cost: bool = True,
+) -> int:
     """Draw each amount as the meter's icon and a number: a cost as the change it makes ('−3'),
     a level as it is ('7'). Returns the width used."""
     size = icon_size(metrics)
@@ -93,30 +116,45 @@ def chips(surface: pygame.Surface, amounts: Sequence[Amount], meter_order: Seque
     spacing = metrics.scaled(CHIPS_GAP_SCALE)
     left = x
     for amount in amounts:
-        meter_icon(surface, meter_order.index(amount.id), amount.symbol, (left + size // 2, y + size // 2), metrics)
+        meter_icon(
+            surface, meter_order.index(amount.id), amount.symbol, (left + size // 2, y + size // 2), metrics
+        )
         image = render(chip_text(amount, as_cost=as_cost), style)
         surface.blit(image, (left + size + gap, y + (size - image.get_height()) // 2))
         left += size + gap + image.get_width() + spacing
     return left - x - spacing if amounts else 0
 
 
-def chips_item(amounts: Sequence[Amount], meter_order: Sequence[str], style: Style, metrics: Metrics, *,
-               indent: int = 0, space_before: int = 0, as_cost: bool = True) -> Item:
+def chips_item(
+    amounts: Sequence[Amount],
+    meter_order: Sequence[str],
+    style: Style,
+    metrics: Metrics,
+    *,
+    indent: int = 0,
+    space_before: int = 0,
+    as_cost: bool = True,
+) -> Item:
     """A row of chips as one item of a flow."""
+
     def paint(surface: pygame.Surface, x: int, y: int) -> None:
         chips(surface, amounts, meter_order, x + indent, y, style, metrics, as_cost=as_cost)
+
     words = ", ".join(f"{a.name} {chip_text(a, as_cost=as_cost)}" for a in amounts)
     return Item(icon_size(metrics), paint, space_before, text=words)
 
 
-def letter_badge(surface: pygame.Surface, letter: str, topleft: tuple[int, int], metrics: Metrics, *,
-                 enabled: bool = True) -> int:
+def letter_badge(
+    surface: pygame.Surface, letter: str, topleft: tuple[int, int], metrics: Metrics, *, enabled: bool = True
+) -> int:
     """The A-D badge of a choice; returns its size."""
     size = metrics.scaled(BADGE_SCALE)
     rect = pygame.Rect(topleft, (size, size))
     fill = theme.ACCENT if enabled else theme.DISABLED_INK
     pygame.draw.rect(surface, fill, rect, border_radius=metrics.radius)
-    image = render(letter, Style("bold", metrics.heading, theme.ON_ACCENT if enabled else theme.DISABLED_PANEL))
+    image = render(
+        letter, Style("bold", metrics.heading, theme.ON_ACCENT if enabled else theme.DISABLED_PANEL)
+    )
     surface.blit(image, image.get_rect(center=rect.center))
     return size
 
@@ -135,6 +173,7 @@ def tag_item(text: str, fill: Colour, ink: Colour, metrics: Metrics, *, space_be
         rect = pygame.Rect(x, y, image.get_width() + 2 * metrics.pad, height)
         pygame.draw.rect(surface, fill, rect, border_radius=metrics.radius)
         surface.blit(image, image.get_rect(center=rect.center))
+
     return Item(height, paint, space_before, text=text)
 
 

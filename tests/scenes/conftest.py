@@ -25,4 +25,5 @@ def make_app() -> Callable[..., App]:
     def make(scenario: Path | None = PROEF, **options: object) -> App:
         options.setdefault("size", SIZE)
         return App(scenario=scenario, **options)  # type: ignore[arg-type]
+
     return make

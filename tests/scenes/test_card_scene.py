@@ -54,8 +54,14 @@ def test_costs_are_shown_per_meter_as_the_change_they_make(proef: Scenario) -> N
 
 def test_global_keys_ask_for_map_help_pause_menu_and_full_screen(proef: Scenario) -> None:
     scene = scene_for(proef)
-    assert [scene.handle(Key(k)) for k in ("m", "h", "f1", "p", "escape", "f11")] == \
-        [OpenMap(), Help(), Help(), Pause(), Menu(), ToggleFullscreen()]
+    assert [scene.handle(Key(k)) for k in ("m", "h", "f1", "p", "escape", "f11")] == [
+        OpenMap(),
+        Help(),
+        Help(),
+        Pause(),
+        Menu(),
+        ToggleFullscreen(),
+    ]
 
 
 def test_backspace_takes_back_only_when_there_is_a_decision(proef: Scenario) -> None:
@@ -80,7 +86,9 @@ def test_hovering_a_choice_marks_it_and_asks_for_a_redraw(proef: Scenario) -> No
 
 def test_a_long_situation_text_pages_visibly_and_enter_reads_on_first(proef: Scenario) -> None:
     view = card_view(proef, "eerste")
-    long_view = CardView(**{**view.__dict__, "text": " ".join(["Een lange zin over de klas en de school."] * 60)})
+    long_view = CardView(
+        **{**view.__dict__, "text": " ".join(["Een lange zin over de klas en de school."] * 60)}
+    )
     scene = CardScene(Context("nl"), long_view)
     scene.resize(SIZE)
     assert scene.paged is not None and scene.paged.count > 1

@@ -12,14 +12,20 @@ LITERAL_KEY = re.compile(r"""say\(\s*["']([a-z_.]+)["']""")
 
 
 def test_every_key_has_dutch_and_english_text() -> None:
-    missing = [key for key, texts in catalog().items()
-               if set(texts) != set(LANGUAGES) or not all(isinstance(t, str) and t for t in texts.values())]
+    missing = [
+        key
+        for key, texts in catalog().items()
+        if set(texts) != set(LANGUAGES) or not all(isinstance(t, str) and t for t in texts.values())
+    ]
     assert missing == []
 
 
 def test_every_key_the_screens_ask_for_is_in_the_catalog() -> None:
-    used = {key for path in [*CODE.glob("scenes/*.py"), CODE / "app.py"]
-            for key in LITERAL_KEY.findall(path.read_text("utf-8"))}
+    used = {
+        key
+        for path in [*CODE.glob("scenes/*.py"), CODE / "app.py"]
+        for key in LITERAL_KEY.findall(path.read_text("utf-8"))
+    }
     assert len(used) > 40
     assert sorted(used - set(catalog())) == []
 

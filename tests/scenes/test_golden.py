@@ -20,7 +20,7 @@ from incluzo.app import App
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 DATA = Path(__file__).parent / "data"
 TOLERANCE = 8
-BUDGET = 150                    # pixels out of 921,600
+BUDGET = 150  # pixels out of 921,600
 UPDATE = os.environ.get("INCLUZO_UPDATE_GOLDEN") == "1"
 
 SCREENS: dict[str, tuple[str, ...]] = {
@@ -37,8 +37,9 @@ SCREENS: dict[str, tuple[str, ...]] = {
 
 def differing(actual: pygame.Surface, golden: pygame.Surface) -> int:
     """Pixels whose colour differs by more than TOLERANCE in some channel."""
-    same = pygame.transform.threshold(None, actual, None, (TOLERANCE, TOLERANCE, TOLERANCE, 255),
-                                      set_behavior=0, search_surf=golden)
+    same = pygame.transform.threshold(
+        None, actual, None, (TOLERANCE, TOLERANCE, TOLERANCE, 255), set_behavior=0, search_surf=golden
+    )
     return actual.get_width() * actual.get_height() - int(same)
 
 
@@ -73,6 +74,7 @@ def test_the_comparison_counts_the_pixels_a_changed_digit_makes() -> None:
     """Counted in pixels, not as a share, so the budget means the same at every size."""
     from incluzo.scenes import theme
     from incluzo.scenes.text import Style, render
+
     style = Style("bold", 24, theme.INK)
     base = pygame.Surface((1280, 720))
     other = pygame.Surface((1280, 720))

@@ -12,14 +12,34 @@ PROEF = Path(__file__).parent / "data" / "proef.yaml"
 
 
 def test_headless_play_writes_a_numbered_png_per_screen_and_the_export(
-        tmp_path: Path, private_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, private_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shots = tmp_path / "shots"
-    code = main(["play", str(PROEF), "--headless", "--choices", "samen,wijk", "--screenshots", str(shots),
-                 "--size", "960x540", "--lang", "en"])
+    code = main(
+        [
+            "play",
+            str(PROEF),
+            "--headless",
+            "--choices",
+            "samen,wijk",
+            "--screenshots",
+            str(shots),
+            "--size",
+            "960x540",
+            "--lang",
+            "en",
+        ]
+    )
     assert code == 0
     assert sorted(p.name for p in shots.iterdir()) == [
-        "01-briefing.png", "02-card-eerste.png", "03-outcome-samen.png", "04-card-gebeurtenis.png",
-        "05-card-tweede.png", "06-outcome-wijk.png", "07-debrief.png"]
+        "01-briefing.png",
+        "02-card-eerste.png",
+        "03-outcome-samen.png",
+        "04-card-gebeurtenis.png",
+        "05-card-tweede.png",
+        "06-outcome-wijk.png",
+        "07-debrief.png",
+    ]
     exports = sorted(p.suffix for p in (private_data_dir / "exports").iterdir())
     assert exports == [".md", ".png"]
     assert "Saved:" in capsys.readouterr().out
@@ -35,8 +55,9 @@ def test_headless_play_refuses_an_unaffordable_choice(capsys: pytest.CaptureFixt
     assert "te weinig betaalbaarheid: 3 nodig, 2 over" in capsys.readouterr().err
 
 
-def test_headless_play_of_a_broken_file_prints_located_errors(tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_headless_play_of_a_broken_file_prints_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "kapot.yaml"
     broken.write_text("format: 1\nid: kapot\ntitle: Kapot\nlanguage: nl\nbudget: {kwaliteit: 1}\n", "utf-8")
     assert main(["play", str(broken), "--headless"]) == 1

@@ -44,8 +44,9 @@ def check_scene(scene: Scene, size: tuple[int, int]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_every_screen_keeps_its_targets_inside_the_window_and_apart(make_app: Callable[..., App],
-                                                                    size: tuple[int, int]) -> None:
+def test_every_screen_keeps_its_targets_inside_the_window_and_apart(
+    make_app: Callable[..., App], size: tuple[int, int]
+) -> None:
     app = make_app(SHIPPED, size=size)
     for scene in scenes_of_a_game(app):
         check_scene(scene, size)

@@ -23,9 +23,12 @@ def test_a_label_too_long_for_its_button_and_a_text_too_long_for_a_page_are_repo
     text = PROEF.read_text("utf-8")
     long_label = " ".join(["Een hele lange keuze met veel woorden."] * 16)
     long_text = " ".join(["Een lange situatie in de klas."] * 60)
-    text = text.replace("label: {nl: Een aparte plek, en: A separate place}",
-                        f"label: {{nl: {long_label}, en: Short}}")
-    text = text.replace("text: {nl: Nog een keuze., en: One more choice.}", f"text: {{nl: {long_text}, en: Short}}")
+    text = text.replace(
+        "label: {nl: Een aparte plek, en: A separate place}", f"label: {{nl: {long_label}, en: Short}}"
+    )
+    text = text.replace(
+        "text: {nl: Nog een keuze., en: One more choice.}", f"text: {{nl: {long_text}, en: Short}}"
+    )
     found = overflows(load_text(text), (1280, 720), "nl")
     fields = {(o.card, o.field) for o in found}
     assert ("eerste", "choices.apart.label") in fields

@@ -31,7 +31,12 @@ def play_by_keys(app: App, pick: int) -> None:
         scene = app.scene
         if isinstance(scene, DebriefScene):
             return
-        press(app, affordable_letter(scene, pick) if isinstance(scene, CardScene) and scene.view.choices else "return")
+        press(
+            app,
+            affordable_letter(scene, pick)
+            if isinstance(scene, CardScene) and scene.view.choices
+            else "return",
+        )
     raise AssertionError("the debrief was never reached")
 
 
@@ -50,7 +55,9 @@ def play_by_mouse(app: App, pick: int) -> None:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 @pytest.mark.parametrize("pick", [0, 1])
-def test_keyboard_only_reaches_the_debrief_and_exports(make_app: Callable[..., App], path: Path, pick: int) -> None:
+def test_keyboard_only_reaches_the_debrief_and_exports(
+    make_app: Callable[..., App], path: Path, pick: int
+) -> None:
     app = make_app(path)
     play_by_keys(app, pick)
     assert isinstance(app.scene, DebriefScene)

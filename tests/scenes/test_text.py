@@ -17,8 +17,11 @@ def test_a_long_dutch_word_is_split_at_a_hyphenation_point_and_every_line_fits()
     assert all(width_of(line, STYLE) <= width for line in lines)
     assert "".join(line.removesuffix("-") for line in lines).replace(" ", "") == f"De{LONG}vandeschool"
     assert any(line.endswith("-") for line in lines)
-    pieces = [line.split()[-1 if number == 0 else 0] for number, line in enumerate(lines) if LONG[:3] in line
-              or line.endswith("-")]
+    pieces = [
+        line.split()[-1 if number == 0 else 0]
+        for number, line in enumerate(lines)
+        if LONG[:3] in line or line.endswith("-")
+    ]
     cuts, done = [], 0
     for piece in pieces[:-1]:
         done += len(piece.removesuffix("-"))
