@@ -56,11 +56,15 @@ class CardScene(Scene):
         """The text box and the choices box."""
         m, area = self.metrics, self.content
         if m.wide:
-            text_w = round(area.width * theme.CARD_TEXT_SHARE) - m.margin // 2
-            text = pygame.Rect(area.x, area.y, text_w, area.height)
-            return text, pygame.Rect(
-                text.right + m.margin, area.y, area.right - text.right - m.margin, area.height
-            )
+            for share in theme.CARD_TEXT_SHARES:     # long choices get a wider column before they overflow
+                text_w = round(area.width * share) - m.margin // 2
+                text = pygame.Rect(area.x, area.y, text_w, area.height)
+                left = text.right + m.margin
+                choices = pygame.Rect(left, area.y, area.right - left, area.height)
+                needed = sum(self._needed(c, choices.width) + m.gap for c in self.view.choices) - m.gap
+                if needed <= choices.height:
+                    break
+            return text, choices
         needed = sum(self._needed(c, area.width) for c in self.view.choices) + m.gap * len(self.view.choices)
         choices_h = min(area.height * 2 // 3, needed) if self.view.choices else area.height // 3
         text = pygame.Rect(area.x, area.y, area.width, area.height - choices_h - m.gap)
