@@ -8,6 +8,7 @@ almost no CPU.
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Iterable
 from dataclasses import replace
@@ -42,6 +43,7 @@ from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 NOTICE_WIDTH_SCALE = 36         # widest notice in body units
 MIN_SIZE = (640, 360)
+POLLING_DRIVERS = ("dummy", "offscreen")
 
 
 class App:
@@ -349,11 +351,20 @@ class App:
                 events = pygame.event.get()
                 dt = clock.tick(theme.FRAME_RATE) / 1000
             else:
-                first = pygame.event.wait(theme.IDLE_WAIT_MS)
-                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+                events = idle_wait()
                 clock.tick()
                 dt = 0.0
             self.guarded_step(events, dt)
+
+
+def idle_wait() -> list[pygame.event.Event]:
+    """Sleep until something happens. SDL's dummy and offscreen drivers cannot block and would poll
+    every millisecond inside event.wait, so there the loop sleeps in short slices instead."""
+    if pygame.display.get_driver() in POLLING_DRIVERS:
+        time.sleep(theme.IDLE_SLICE_MS / 1000)
+        return pygame.event.get()
+    first = pygame.event.wait(theme.IDLE_WAIT_MS)
+    return [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
 
 
 def _reason(error: Exception, lang: str) -> str:
