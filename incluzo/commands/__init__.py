@@ -10,13 +10,16 @@ if TYPE_CHECKING:
     from incluzo.engine.model import Scenario
 
 
-def default_language() -> str:
-    """INCLUZO_LANG, else Dutch when the system locale is Dutch, else English."""
+def default_language(fallback: str = "en") -> str:
+    """INCLUZO_LANG, else the system locale when it is Dutch or English, else `fallback`.
+
+    The game's screens fall back to Dutch (the audience's language); command-line tools to English.
+    """
     explicit = os.environ.get("INCLUZO_LANG")
     if explicit in ("nl", "en"):
         return explicit
     locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return "nl" if locale.startswith("nl") else "en"
+    return locale[:2] if locale[:2] in ("nl", "en") else fallback
 
 
 def load_or_report(path: str, lang: str) -> Scenario | None:
