@@ -40,8 +40,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser = sub.add_parser("play", help="play a scenario on screen (or headless with screenshots)",
                             description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario YAML file")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(),
-                        help="language of the screens")
+    parser.add_argument("--lang", choices=("nl", "en"), default=default_language("nl"),
+                        help="language of the screens (default Dutch; INCLUZO_LANG=en for English)")
     parser.add_argument("--solo", action="store_true",
                         help="one player with feedback (default: team, the room)")
     parser.add_argument("--size", type=size, default=(1280, 720), metavar="WxH",
