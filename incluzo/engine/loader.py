@@ -549,7 +549,7 @@ def _condition(
     condition, issues = conditions.parse(texts, vocabulary)
     for index, issue in issues:
         item = items[index]
-        plain = isinstance(item, yaml.ScalarNode) and item.style is None
+        plain = isinstance(item, yaml.ScalarNode) and not item.style  # None (PyYAML) or '' (libyaml)
         offset = issue.offset if plain else 0
         quote = 1 if isinstance(item, yaml.ScalarNode) and item.style in ("'", '"') else 0
         item_path = f"{path}[{index}]" if isinstance(node, yaml.SequenceNode) else path

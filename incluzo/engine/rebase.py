@@ -30,7 +30,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from incluzo.engine.checks import check_file, has_errors
 from incluzo.engine.model import Scenario
 from incluzo.engine.problems import Problem
 from incluzo.engine.rules import Refusal
@@ -149,6 +148,8 @@ class Reload:
 
 def reload(path: str | Path, session: Session) -> Reload:
     """Check the file at `path` again and, when it loads, carry `session`'s decisions over to it."""
+    from incluzo.engine.checks import check_file, has_errors  # the analysis is only needed on a reload
+
     scenario, problems = check_file(path)
     if scenario is None or has_errors(problems):
         return Reload(None, problems)

@@ -1,6 +1,7 @@
 """Untrusted bytes to a YAML node tree with line numbers, within fixed limits, or one located problem.
 
-Safe loading only: nodes are composed by PyYAML's SafeLoader and never constructed into objects by
+Safe loading only: nodes are composed by PyYAML's safe loader (libyaml's C one when PyYAML has it,
+which reads a scenario several times faster) and never constructed into objects by
 tag, so nothing in a file can run. A streaming pre-pass rejects aliases and deep nesting before the
 (recursive) composer sees them, which bounds time and memory for hostile files.
 """
@@ -34,6 +35,8 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+Loader = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+FAST_LOADER: Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _problem(
@@ -102,10 +105,10 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise _problem(str(path), "INC001", reason=error.strerror or str(error)) from None
 
 
-def _prescan(text: str, source: str, limits: Limits) -> None:
+def _prescan(text: str, source: str, limits: Limits, loader: Loader) -> None:
     """Stream the events once: refuse aliases, deep nesting and too many values before composing."""
     depth = nodes = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         mark = event.start_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -125,12 +128,30 @@ def _prescan(text: str, source: str, limits: Limits) -> None:
 
 
 def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Node:
-    """Text to one YAML node tree; every failure is a ScenarioError with a location."""
+    """Text to one YAML node tree; every failure is a ScenarioError with a location.
+
+    libyaml reads a good file fast; a file it refuses is read again by PyYAML's own parser, whose
+    messages and locations are the ones facilitators see (and the tests pin down).
+    """
     if len(text) > limits.bytes:
         raise _problem(source, "INC017", hint="limit",
                        reason=f"the text is {len(text):,} characters; at most {limits.bytes:,}")
+    if FAST_LOADER is not yaml.SafeLoader:
+        try:
+            _prescan(text, source, limits, FAST_LOADER)
+            node = yaml.compose(text, Loader=FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+        else:
+            if node is None:
+                raise _problem(source, "INC003", hint="start_with", reason="the file is empty")
+            return node
+    return _compose_explained(text, source, limits)
+
+
+def _compose_explained(text: str, source: str, limits: Limits) -> yaml.Node:
     try:
-        _prescan(text, source, limits)
+        _prescan(text, source, limits, yaml.SafeLoader)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
