@@ -21,6 +21,7 @@ use_dummy_display_if_headless()
 import pygame  # noqa: E402  (SDL drivers are chosen before pygame loads)
 
 from incluzo import persistence  # noqa: E402
+from incluzo.engine import rebase, savelog  # noqa: E402
 from incluzo.engine.loader import load_file  # noqa: E402
 from incluzo.engine.model import Scenario  # noqa: E402
 from incluzo.engine.problems import ScenarioError  # noqa: E402
@@ -66,6 +67,9 @@ class App:
         self.exports: list[Path] = []
         self.under: pygame.Surface | None = None   # the shaded scene behind overlays
         self.scene: Scene = Scene(self.ctx)   # the start screen reads every file: built only when shown
+        self.source: Path | None = None       # the scenario file being played, watched for saves
+        self.source_stamp = 0.0
+        self.next_watch = 0.0
         if scenario is not None:
             self.play(str(scenario))
         else:
@@ -136,7 +140,57 @@ class App:
         self.director = Director(Session(scenario), self.ctx, self._new_save(scenario, path))
         self.overlays = []
         self.show(self.director.scene())
+        self._watch_source(Path(path))
         return True
+
+    # Play as you write --------------------------------------------------------------------------
+    def _watch_source(self, path: Path | None) -> None:
+        self.source = path
+        self.source_stamp = _stamp(path) if path else 0.0
+
+    def watch(self, now: float) -> bool:
+        """Reload when the scenario file was saved since it was read (checked at most twice a second)."""
+        if self.source is None or now < self.next_watch:
+            return False
+        self.next_watch = now + theme.WATCH_INTERVAL_S
+        if _stamp(self.source) == self.source_stamp:
+            return False
+        self.reload()
+        return True
+
+    def reload(self) -> None:
+        """Read the scenario file again, check it, and replay the decisions so far onto the new version.
+
+        A file with errors keeps the old version playing and shows the errors; a decision the new
+        version no longer allows stops the replay there, and the notice says which and why.
+        """
+        if self.director is None or self.source is None:
+            return
+        self.source_stamp = _stamp(self.source)
+        self.dirty = True
+        reloaded = rebase.reload(self.source, self.director.session)
+        if reloaded.rebased is None:
+            errors = [p.format(self.ctx.lang) for p in reloaded.problems if p.severity == "error"]
+            self.notice = "\n".join([self.ctx.say("reload.errors"), *errors[:3]])
+            return
+        rebased = reloaded.rebased
+        self.director = Director(rebased.session, self.ctx, self._resave(rebased.session))
+        self.overlays = []
+        self.show(self.director.scene())
+        reason = rebased.message(self.ctx.lang)
+        self.notice = self.ctx.say("reload.stopped", count=rebased.applied, reason=reason) if reason \
+            else self.ctx.say("reload.done", count=rebased.applied)
+
+    def _resave(self, session: Session) -> persistence.SaveFile | None:
+        """A new save for the reloaded version holding the decisions that carried over."""
+        assert self.source is not None
+        save = self._new_save(session.scenario, str(self.source))
+        replayed = Session(session.scenario)
+        for action in session.log:
+            _, entry = savelog.perform(replayed, action)
+            if save is not None and entry is not None:
+                save.append(entry)
+        return save
 
     def _new_save(self, scenario: Scenario, path: str) -> persistence.SaveFile | None:
         """The new session's save; when the disk refuses, the game goes on unsaved and says so."""
@@ -201,9 +255,13 @@ class App:
             self.draw()
         return self.running
 
-    def guarded_step(self, events: Iterable[pygame.event.Event | Input], dt: float) -> bool:
-        """One frame behind the crash guard: an unexpected error shows the crash page, the window stays."""
+    def guarded_step(self, events: Iterable[pygame.event.Event | Input], dt: float, *,
+                     watch: bool = False) -> bool:
+        """One frame behind the crash guard: an unexpected error shows the crash page, the window stays.
+        With `watch`, a scenario file saved since it was read is reloaded first."""
         try:
+            if watch:
+                self.watch(time.monotonic())
             return self.step(events, dt)
         except Exception:
             self.crash(traceback.format_exc())
@@ -264,6 +322,8 @@ class App:
             self.show(self._start_scene())
         elif isinstance(action, act.ToggleFullscreen):
             self.toggle_fullscreen()
+        elif isinstance(action, act.Reload):
+            self.reload()
         elif isinstance(action, act.Export):
             self.export()
         elif isinstance(action, act.Play):
@@ -354,7 +414,7 @@ class App:
                 events = idle_wait()
                 clock.tick()
                 dt = 0.0
-            self.guarded_step(events, dt)
+            self.guarded_step(events, dt, watch=True)
 
 
 def idle_wait() -> list[pygame.event.Event]:
@@ -365,6 +425,14 @@ def idle_wait() -> list[pygame.event.Event]:
         return pygame.event.get()
     first = pygame.event.wait(theme.IDLE_WAIT_MS)
     return [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+
+
+def _stamp(path: Path) -> float:
+    """When the file was last written (0 when it cannot be read: a save in progress, a rename)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _reason(error: Exception, lang: str) -> str:

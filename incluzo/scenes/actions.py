@@ -67,6 +67,11 @@ class ToggleFullscreen:
 
 
 @dataclass(frozen=True)
+class Reload:
+    """F5: read the scenario file again and replay the decisions so far onto it."""
+
+
+@dataclass(frozen=True)
 class Export:
     """Write the debrief as PNG and Markdown (E on the debrief)."""
 
@@ -114,6 +119,7 @@ Action = (
     | Quit
     | Home
     | ToggleFullscreen
+    | Reload
     | Export
     | Play
     | Resume

@@ -15,7 +15,7 @@ import pygame
 from incluzo.engine.views import MeterView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Help, Menu, OpenMap, Pause, ToggleFullscreen, Turn
+from incluzo.scenes.actions import Action, Help, Menu, OpenMap, Pause, Reload, ToggleFullscreen, Turn
 from incluzo.scenes.input import Click, Input, Key, Point, Scroll
 from incluzo.scenes.mapinfo import prefixed
 from incluzo.scenes.text import Flow, Item, Style, draw_page, render, width_of
@@ -28,6 +28,7 @@ GLOBAL_KEYS: dict[str, Action] = {
     "p": Pause(),
     "escape": Menu(),
     "f11": ToggleFullscreen(),
+    "f5": Reload(),
 }
 PAGE_KEYS = {"page down": 1, "right": 1, "page up": -1, "left": -1}
 BULLET = "\u2022"

@@ -30,6 +30,7 @@ HELP_KEYS = (
     ("P", "help.pause"),
     ("Esc", "help.menu"),
     ("F11", "help.full"),
+    ("F5", "help.reload"),
     ("E", "help.export"),
     ("1-9", "help.start_pick"),
     ("T  S", "help.start_mode"),

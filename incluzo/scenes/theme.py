@@ -130,6 +130,7 @@ CHOICE_LABEL_LINES = 3  # lines a choice label may take on its button
 ANIMATION_SECONDS = 0.9  # meters and marker glide from old to new
 IDLE_WAIT_MS = 1000  # the window sleeps this long at most when nothing happens
 IDLE_SLICE_MS = 20  # where SDL cannot block (dummy driver), the idle loop sleeps this long at a time
+WATCH_INTERVAL_S = 0.5  # how often the played scenario file is checked for a new save
 FRAME_RATE = 60  # while something moves
 
 

@@ -1,0 +1,74 @@
+"""Play as you write: F5 or saving the file reloads it, keeps the decisions, and never crashes on errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import PROEF
+from scene_helpers import press
+
+from incluzo.app import App
+from incluzo.scenes.briefing import BriefingScene
+from incluzo.scenes.outcome import OutcomeScene
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    path = tmp_path / "proef.yaml"
+    shutil.copy(PROEF, path)
+    return path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+    stamp = path.stat().st_mtime + 2  # a save the watcher cannot miss, however coarse the clock
+    os.utime(path, (stamp, stamp))
+
+
+def test_f5_reloads_the_file_and_replays_the_decisions(make_app: Callable[..., App], copy: Path) -> None:
+    app = make_app(copy)
+    press(app, "return", "b")
+    edit(copy, "id: samen", "id: samen\n        # a comment changes nothing")
+    press(app, "f5")
+    assert isinstance(app.scene, OutcomeScene)
+    assert app.director is not None and len(app.director.session.log) == 2
+    assert app.notice == "Scenario opnieuw geladen; 2 stappen opnieuw gespeeld."
+
+
+def test_a_removed_choice_stops_the_replay_there_and_says_why(
+        make_app: Callable[..., App], copy: Path) -> None:
+    app = make_app(copy)
+    press(app, "return", "b")
+    edit(copy, "id: samen", "id: samen-anders")
+    press(app, "f5")
+    assert app.director is not None
+    assert (app.director.session.phase, app.director.session.game.card) == ("card", "eerste")
+    assert app.notice.startswith("Scenario opnieuw geladen, maar het spel stopt na 1 stappen:")
+    assert "samen" in app.notice
+
+
+def test_a_file_with_errors_keeps_the_old_version_playing_and_shows_them(
+        make_app: Callable[..., App], copy: Path) -> None:
+    app = make_app(copy)
+    press(app, "return", "b")
+    edit(copy, "recognition: transformatief", "recognition: transformatif")
+    press(app, "f5")
+    assert isinstance(app.scene, OutcomeScene)
+    assert app.notice.splitlines()[0] == "Het bestand heeft nu fouten; je speelt verder met de vorige versie:"
+    assert "'transformatif' is hier niet toegestaan (bedoelde je 'transformatief'?)" in app.notice
+    assert app.director is not None and len(app.director.session.log) == 2
+
+
+def test_saving_the_file_reloads_it_by_itself(make_app: Callable[..., App], copy: Path) -> None:
+    app = make_app(copy)
+    assert not app.watch(now=10.0)
+    edit(copy, "id: samen", "id: samen\n        # saved again")
+    assert not app.watch(now=10.1)  # checked at most twice a second
+    assert app.watch(now=11.0)
+    assert isinstance(app.scene, BriefingScene) and app.notice.startswith("Scenario opnieuw geladen")
