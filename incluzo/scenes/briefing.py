@@ -52,17 +52,18 @@ class BriefingScene(Scene):
         heading_item(flow, v.title, s["title"], 0)
         flow.text(v.description, s["body"], space_before=m.gap)
         flow.text(say(f"briefing.mode.{self.ctx.mode}", cards=v.cards), s["muted"], space_before=m.gap)
-        heading_item(flow, say("briefing.budget"), s["heading"], m.margin)
-        flow.add(
-            widgets.chips_item(
-                [Amount(x.id, x.name, x.symbol, x.value) for x in v.meters],
-                [x.id for x in v.meters],
-                s["strong"],
-                m,
-                space_before=m.gap,
-                as_cost=False,
+        if v.meters:  # a scenario that costs nothing shows no budget
+            heading_item(flow, say("briefing.budget"), s["heading"], m.margin)
+            flow.add(
+                widgets.chips_item(
+                    [Amount(x.id, x.name, x.symbol, x.value) for x in v.meters],
+                    [x.id for x in v.meters],
+                    s["strong"],
+                    m,
+                    space_before=m.gap,
+                    as_cost=False,
+                )
             )
-        )
         entries = [
             (f"{say('briefing.position', kite=label)}: {positions(quadrants)}", kite)
             for label, kite, quadrants in self.kites_with()

@@ -12,6 +12,7 @@ from incluzo.scenes.actions import Action, Export
 from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.mapinfo import legend, points_text, quadrant_rows
+from incluzo.scenes.poll import chart_items
 from incluzo.scenes.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.text import Flow
 from incluzo.scenes.theme import Metrics
@@ -69,23 +70,29 @@ def debrief_flow(
     legend(
         flow, [*debrief_kites(view, say), (say("map.trail"), Kite((), theme.TRAIL, "solid"))], s["body"], m
     )
-    heading_item(flow, say("debrief.spent"), s["heading"], m.margin)
-    flow.add(widgets.chips_item(view.spent, [v.id for v in view.meters], s["strong"], m, space_before=m.gap))
-    flow.text(
-        say("debrief.left_over", levels=", ".join(f"{v.name} {v.value}" for v in view.meters)),
-        s["muted"],
-        space_before=m.gap // 2,
-    )
-    heading_item(flow, say("debrief.tally"), s["heading"], m.margin)
-    flow.text(
-        say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]),
-        s["body"],
-        space_before=m.gap // 2,
-    )
+    if view.meters:  # a scenario that costs nothing has no meters to account for
+        heading_item(flow, say("debrief.spent"), s["heading"], m.margin)
+        order = [v.id for v in view.meters]
+        flow.add(widgets.chips_item(view.spent, order, s["strong"], m, space_before=m.gap))
+        flow.text(
+            say("debrief.left_over", levels=", ".join(f"{v.name} {v.value}" for v in view.meters)),
+            s["muted"],
+            space_before=m.gap // 2,
+        )
+    if view.meters or any(view.tally):
+        heading_item(flow, say("debrief.tally"), s["heading"], m.margin)
+        flow.text(
+            say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]),
+            s["body"],
+            space_before=m.gap // 2,
+        )
     heading_item(flow, say(f"debrief.decisions.{ctx.mode}"), s["heading"], m.margin)
     for number, decision in enumerate(view.decisions, 1):
         title, chosen, left = decision_line(number, decision, say)
         flow.text(title, s["strong"], space_before=m.gap, keep_with_next=True)
+        if decision.poll is not None:  # a poll: the chart of the counts recorded
+            chart_items(flow, decision.poll, say, m, width)
+            continue
         flow.text(chosen, s["body"])
         flow.text(left, s["muted"])
     if view.reflect:
@@ -126,11 +133,12 @@ class DebriefScene(Scene):
     def layout(self) -> None:
         self.targets = []
         text_box, self.map_box = self.columns()
-        self.paged = self.pager(
-            debrief_flow(self.view, self.ctx, self.metrics, text_box.width, export_note=self.export_note),
-            text_box,
-        )
+        self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
+
+    def flow(self, width: int) -> Flow:
+        """What the debrief says, in a column of `width`."""
+        return debrief_flow(self.view, self.ctx, self.metrics, width, export_note=self.export_note)
 
     def keys(self) -> dict[str, Action]:
         return {"e": Export()}

@@ -3,16 +3,32 @@ engine actions to the session. Scenes never touch the session themselves."""
 
 from __future__ import annotations
 
-from incluzo.engine import savelog
+import time
+
+from incluzo.engine import rules, savelog
+from incluzo.engine.savelog import Entry, Id
 from incluzo.engine.session import Session
-from incluzo.engine.views import BriefingView, CardView, DebriefView, MapView, OutcomeView, map_of, present
+from incluzo.engine.views import (
+    BriefingView,
+    CardView,
+    DebriefView,
+    MapView,
+    OutcomeView,
+    PollView,
+    Presenter,
+    map_of,
+    present,
+)
+from incluzo.engine.workshoplog import DeliberationEntry
 from incluzo.persistence import SaveFile, finish
 from incluzo.scenes.actions import Advance, Choose, Start, Undo
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.outcome import OutcomeScene
+from incluzo.scenes.poll import PollScene
 
 
 class Director:
@@ -20,6 +36,8 @@ class Director:
         self.session = session
         self.ctx = ctx
         self.save = save
+        self.costs = has_costs(session.scenario)  # a scenario that costs nothing shows no meters
+        self.shown_at = time.monotonic()  # when the card on screen was shown (deliberation time)
 
     def map_view(self) -> MapView:
         return map_of(self.session, self.ctx.lang)
@@ -27,27 +45,64 @@ class Director:
     def scene(self) -> Scene:
         """The scene for the session's phase, built from the engine's view."""
         view = present(self.session, self.ctx.lang)
+        if not self.costs:
+            view = without_meters(view)
         if isinstance(view, BriefingView):
             return BriefingScene(self.ctx, view, self.map_view())
         if isinstance(view, CardView):
-            return CardScene(self.ctx, view, can_undo=self.session.can_undo())
+            if view.poll is not None:
+                return PollScene(self.ctx, view, self.poll_counts, can_undo=self.session.can_undo())
+            return self.card_scene(view)
         if isinstance(view, OutcomeView):
-            return OutcomeScene(self.ctx, view, self.map_view(), can_undo=self.session.can_undo())
+            return self.outcome_scene(view)
         assert isinstance(view, DebriefView)
+        return self.debrief_scene(view)
+
+    def card_scene(self, view: CardView) -> Scene:
+        return CardScene(self.ctx, view, can_undo=self.session.can_undo())
+
+    def outcome_scene(self, view: OutcomeView) -> Scene:
+        return OutcomeScene(self.ctx, view, self.map_view(), can_undo=self.session.can_undo())
+
+    def debrief_scene(self, view: DebriefView) -> Scene:
         return DebriefScene(self.ctx, view, self.map_view())
+
+    def poll_counts(self, counts: tuple[int, ...] | None) -> PollView:
+        """The poll card on screen with counts as typed so far (the live chart's data)."""
+        card = rules.current_card(self.session.scenario, self.session.game)
+        assert card is not None
+        poll = Presenter(self.session.scenario, self.ctx.lang).poll(card, counts)
+        assert poll is not None
+        return poll
+
+    def record(self, entry: Entry) -> None:
+        """Append a record to the session's save (durable when this returns)."""
+        if self.save is not None:
+            self.save.append(entry)
 
     def apply(self, action: Start | Choose | Advance | Undo) -> str | None:
         """Carry out an engine action; the reason in the player's language when it is refused.
 
         A step that was taken is on disk before this returns, so the next screen never shows a
-        decision that a crash could lose.
+        decision that a crash could lose. A decision on a card is followed by how long the card was
+        deliberated.
         """
+        card = self.session.game.card if self.session.phase == "card" else None
         refusal, entry = savelog.perform(self.session, savelog.Undo() if isinstance(action, Undo) else action)
-        if entry is not None and self.save is not None:
-            self.save.append(entry)
+        if entry is not None:
+            self.record(entry)
+            if card is not None and not isinstance(action, Undo):
+                self.record(DeliberationEntry(Id(card), round((time.monotonic() - self.shown_at) * 1000)))
+            if self.session.phase == "card":
+                self.shown_at = time.monotonic()
             if self.session.phase == "debrief":
-                finish(self.save, self.session.game.ending)
+                if self.save is not None:
+                    finish(self.save, self.session.game.ending)
+                self.reached_debrief()
         if refusal is None:
             return None
         return self.ctx.say("refused.undo") if isinstance(action, Undo) else \
             refusal.message(self.session.scenario, self.ctx.lang)
+
+    def reached_debrief(self) -> None:
+        """Called once a step has led to the debrief (solo practice keeps the run)."""

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pygame
 
-from incluzo.engine.views import DebriefView, DecisionView, MapView
+from incluzo.engine.views import DebriefView, DecisionView, MapView, PollView
 from incluzo.errorlog import data_dir
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.base import Context
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.debrief import debrief_flow, debrief_kites
+from incluzo.scenes.poll import count_text
 from incluzo.scenes.quadmap import QuadrantMap, exact
 from incluzo.scenes.text import draw_page
 from incluzo.scenes.theme import Metrics
@@ -106,6 +107,8 @@ def markdown(view: DebriefView, say: Messages, mode: str) -> str:
 
 def decision_markdown(number: int, decision: DecisionView, say: Messages) -> list[str]:
     lines = [f"{number}. **{decision.card_title}**"]
+    if decision.poll is not None:
+        return [*lines, *poll_markdown(decision.poll, say), ""]
     if decision.choice is None:
         return [*lines, f"   - {say('debrief.event')}", ""]
     c = decision.choice
@@ -119,6 +122,17 @@ def decision_markdown(number: int, decision: DecisionView, say: Messages) -> lis
             f"({say(f'recognition.{other.recognition}')}); {costs(other.costs)}"
         )
     return [*lines, ""]
+
+
+def poll_markdown(poll: PollView, say: Messages) -> list[str]:
+    """A poll's question and the counts recorded per option, with their share."""
+    if poll.total is None:
+        return [f"   - {poll.question}", f"   - {say('debrief.poll.none')}"]
+    return [
+        f"   - {poll.question}",
+        *(f"   - {o.mark}. {o.label}: {count_text(o)}" for o in poll.options),
+        f"   - {say('poll.total', total=poll.total)}",
+    ]
 
 
 def costs(amounts: tuple[widgets.Amount, ...]) -> str:

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import pygame
 
-KEYPAD = {"[1]": "1", "[2]": "2", "[3]": "3", "[4]": "4", "enter": "return", "keypad enter": "return"}
+KEYPAD = {f"[{d}]": str(d) for d in range(10)} | {
+    "[+]": "+", "[-]": "-", "enter": "return", "keypad enter": "return"
+}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,141 @@
+"""Poll cards on screen: typed counts, the live chart, recording them, and the chart in the debrief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from scene_helpers import click, press
+from testsupport import ROOT
+
+from incluzo.app import App
+from incluzo.engine.savelog import AdvanceEntry
+from incluzo.engine.workshoplog import DeliberationEntry
+from incluzo.scenes.card import CardScene
+from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.poll import PollScene
+
+OPENING = ROOT / "scenarios" / "opening.yaml"
+
+
+def at_first_poll(make_app: Callable[..., App], **options: object) -> App:
+    app = make_app(OPENING, **options)
+    press(app, "return", "return")  # briefing, the opening event card
+    assert isinstance(app.scene, PollScene)
+    assert app.scene.view.id == "opp-in-de-praktijk"
+    return app
+
+
+def poll_scene(app: App) -> PollScene:
+    assert isinstance(app.scene, PollScene)
+    return app.scene
+
+
+def test_typed_counts_show_in_the_view_and_in_the_bars(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "a", "1", "2", "b", "3", "c", "5")
+    scene = poll_scene(app)
+    assert [o.count for o in scene.poll.options] == [12, 3, 5, 0, 0]  # untyped counts as 0
+    assert [o.percent for o in scene.poll.options] == [60, 15, 25, 0, 0]
+    assert scene.poll.total == 20
+    track = scene.rows[0].track.width
+    assert scene.bar_values() == [
+        ("verplicht-document", 12, 60, round(track * 0.60)),
+        ("startpunt-voor-gesprek", 3, 15, round(track * 0.15)),
+        ("kompas-voor-ontwikkeling", 5, 25, round(track * 0.25)),
+        ("spiegel-van-ons-onderwijs", 0, 0, 0),
+        ("anders", 0, 0, 0),
+    ]
+
+
+def test_enter_records_the_counts_in_the_session_and_the_save(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "a", "7", "e", "2", "return")
+    assert app.director is not None and app.director.save is not None
+    assert app.director.session.game.decisions[-1].counts == (7, 0, 0, 0, 2)
+    entries = app.director.save.log.entries
+    assert AdvanceEntry("opp-in-de-praktijk", (7, 0, 0, 0, 2)) in entries  # type: ignore[arg-type]
+    timed = [e for e in entries if isinstance(e, DeliberationEntry)]
+    assert [e.card for e in timed] == ["keuzes-maken", "opp-in-de-praktijk"]
+    assert all(e.ms >= 0 for e in timed)
+
+
+def test_backspace_corrects_the_last_digit(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "a", "1", "2", "backspace", "5")
+    assert poll_scene(app).poll.options[0].count == 15
+    press(app, "backspace", "backspace")
+    assert poll_scene(app).poll.options[0].count is None  # nothing typed anywhere: no counts at all
+
+
+def test_backspace_with_nothing_typed_takes_back_the_card_before(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "backspace")
+    assert isinstance(app.scene, CardScene) and app.scene.view.id == "keuzes-maken"
+
+
+def test_plus_and_minus_buttons_change_a_count(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    for _ in range(3):
+        click(app, "plus-anders")
+    click(app, "minus-anders")
+    scene = poll_scene(app)
+    assert scene.poll.options[4].count == 2
+    assert scene.entry.selected == 4
+
+
+def test_clicking_the_footer_button_records_the_counts_typed(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "b", "4")
+    click(app, "next")
+    assert app.director is not None
+    assert app.director.session.game.decisions[-1].counts == (0, 4, 0, 0, 0)
+
+
+def test_a_numbered_poll_types_digits_and_moves_with_the_arrows(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "return", "return")  # record no counts, pass the lenses card
+    scene = poll_scene(app)
+    assert scene.view.id == "welk-model"
+    press(app, "3", "down", "1", "0", "tab", "tab", "4")
+    assert [o.count for o in scene.poll.options] == [3, 10, 0, 4]
+    assert [o.mark for o in scene.poll.options] == ["1", "2", "3", "4"]
+
+
+def test_enter_with_nothing_typed_passes_the_poll_without_counts(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "return")
+    assert app.director is not None
+    decision = app.director.session.game.decisions[-1]
+    assert decision.card == "opp-in-de-praktijk" and decision.counts is None
+
+
+def test_the_debrief_shows_the_recorded_chart(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app, size=(3840, 2160))
+    press(app, "a", "8", "b", "2", "return", "return", "return")
+    assert isinstance(app.scene, DebriefScene)
+    lines = [item.text for item in app.scene.paged.flow.items]  # type: ignore[union-attr]
+    assert "A. een verplicht document: 8 \u00b7 80%" in lines
+    assert "B. een startpunt voor gesprek: 2 \u00b7 20%" in lines
+    assert "Totaal: 10" in lines
+    assert "Geen aantallen ingevoerd" in lines  # the second poll was passed without counts
+
+
+def test_a_scenario_that_costs_nothing_shows_no_meters(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    assert poll_scene(app).view.meters == ()
+    other = make_app()
+    press(other, "return")
+    assert isinstance(other.scene, CardScene)
+    assert [m.id for m in other.scene.view.meters] == ["kwaliteit", "toegankelijkheid", "betaalbaarheid"]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_shipped_polls_fit_their_boxes(
+    make_app: Callable[..., App], size: tuple[int, int], lang: str
+) -> None:
+    app = at_first_poll(make_app, size=size, lang=lang)
+    assert poll_scene(app).overflows() == []
+    press(app, "return", "return")
+    assert poll_scene(app).overflows() == []
