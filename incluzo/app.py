@@ -225,7 +225,7 @@ class App:
         if found is None or log is None:
             return
         say = self.ctx.say
-        text = say("resume.text", scenario=log.header.scenario, steps=len(log.entries))
+        text = say("resume.text", scenario=log.header.scenario, steps=log.steps)
         self.push(confirm(self.ctx, say("resume.question"), text, act.Resume(found)))
 
     def crash(self, details: str) -> Path:

@@ -144,7 +144,7 @@ class Restored:
         """What the player should know about the damage; None when the save was whole."""
         if not self.damaged:
             return None
-        steps = len(self.file.log.entries)
+        steps = self.file.log.steps
         nl = lang == "nl"
         if self.truncated and self.used == self.file.path:
             return (f"Het laatste opslaan is onderbroken. Het spel gaat verder na stap {steps}, de laatste "

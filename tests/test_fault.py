@@ -112,8 +112,8 @@ class Run:
 def play_once(home: Path, choices: list[str], rng: random.Random) -> tuple[Run, str]:
     """Start the game with --resume and kill it at a random moment (or let it end)."""
     env = {**os.environ, "INCLUZO_HOME": str(home), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    command = [sys.executable, "-m", "incluzo", "play", str(SCENARIO_FILE), "--headless", "--resume", "--trace",
-               "--lang", "nl", "--choices", ",".join(choices)]
+    command = [sys.executable, "-m", "incluzo", "play", str(SCENARIO_FILE), "--headless", "--resume",
+               "--trace", "--lang", "nl", "--choices", ",".join(choices)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines = Lines(process)
     moment = rng.choice(["start-up", "play", "play", "save", "save"])
@@ -133,8 +133,11 @@ def play_once(home: Path, choices: list[str], rng: random.Random) -> tuple[Run, 
     killed = process.poll() is None
     if killed:
         process.send_signal(signal.SIGKILL)
-    _, stderr = process.communicate(timeout=WAIT)
-    return Run(events, killed, process.returncode, stderr.decode("utf-8", "replace")), moment
+    process.wait(timeout=WAIT)
+    while (event := lines.next(time.monotonic() + WAIT)) is not None:  # what it wrote before it died
+        events.append(event)
+    assert process.stderr is not None
+    return Run(events, killed, process.returncode, process.stderr.read().decode("utf-8", "replace")), moment
 
 
 def rebuilt(scenario: Scenario, path: Path, entries: int) -> dict[str, Any]:
@@ -163,7 +166,7 @@ def kill_and_resume(home: Path, kills: int, seed: int) -> Figures:
         if ready is not None:
             path = Path(ready["save"])
             if durable is not None and len(durable[1]) > 1 and not finished(durable[0]):
-                assert ready["resumed"] and path == durable[0], (durable[0].read_text("utf-8"), run.events[:1])
+                assert ready["resumed"] and path == durable[0], durable[0].read_text("utf-8")
                 figures.resumed += 1
             assert ready["state"] == rebuilt(scenario, path, ready["entries"])
             figures.restored_steps.append(ready["entries"])
@@ -223,8 +226,8 @@ def test_a_decision_is_on_disk_before_the_next_screen_is_shown() -> None:
     assert app.director is not None and app.director.save is not None
     on_disk = savelog.read(app.director.save.path.read_bytes())
     assert app.scene.name.startswith("outcome-")
-    assert on_disk.entries[-1] == savelog.ChooseEntry(savelog.Id("aparte-werkplek"),
-                                                      savelog.Id("drukte-in-de-klas"))
+    steps = [e for e in on_disk.entries if isinstance(e, savelog.ChooseEntry)]
+    assert steps == [savelog.ChooseEntry(savelog.Id("aparte-werkplek"), savelog.Id("drukte-in-de-klas"))]
 
 
 def test_an_error_in_the_loop_shows_the_calm_page_and_r_goes_on_from_the_save() -> None:
@@ -240,8 +243,8 @@ def test_an_error_in_the_loop_shows_the_calm_page_and_r_goes_on_from_the_save() 
     assert app.guarded_step([], 0.0)
     assert isinstance(app.scene, CrashScene)
     title, text, log = (line for _, line in app.scene.lines())
-    assert (title, text) == ("Er ging iets mis", "Er ging iets mis. Je voortgang is bewaard. Druk op R om verder "
-                                                 "te gaan.")
+    assert title == "Er ging iets mis"
+    assert text == "Er ging iets mis. Je voortgang is bewaard. Druk op R om verder te gaan."
     assert log == f"De details staan in {app.scene.log}. Stuur dat bestand mee als je dit meldt."
     assert "RuntimeError: a bug" in app.scene.log.read_text("utf-8")
     app.guarded_step([Key("r")], 0.0)
@@ -252,8 +255,9 @@ def test_the_crash_page_speaks_english_when_the_game_does() -> None:
     app = App(lang="en")
     app.crash("Traceback: test")
     assert isinstance(app.scene, CrashScene)
-    assert [line for _, line in app.scene.lines()][:2] == ["Something went wrong",
-                                                          "Something went wrong. Press R to go to the start screen."]
+    title, text, _ = (line for _, line in app.scene.lines())
+    assert title == "Something went wrong"
+    assert text == "Something went wrong. Press R to go to the start screen."
     app.guarded_step([Key("r")], 0.0)
     assert app.scene.name == "start"
 

@@ -2,7 +2,7 @@
 
 Whatever the bytes, only the engine's own ScenarioError may escape the loader, `check` returns
 problems instead of raising, every problem is located (line and column from 1), and each input
-is done within a time limit. The default run feeds 40 scenarios and 300 saves; the slow run
+is done within a time limit. The default run feeds 100 scenarios and 300 saves; the slow run
 (`pytest -m slow tests/test_fuzz.py`) feeds 10,000 scenarios and 10,000 saves.
 """
 
@@ -146,7 +146,7 @@ def fuzz_scenarios(folder: Path, examples: int) -> None:
 
 
 def test_fuzzed_scenarios_give_located_errors_only(tmp_path: Path) -> None:
-    fuzz_scenarios(tmp_path, 40)
+    fuzz_scenarios(tmp_path, 100)
 
 
 @pytest.mark.slow

@@ -383,6 +383,11 @@ class SaveLog:
     def finished(self) -> bool:
         return any(isinstance(e, FinishedEntry) for e in self.entries)
 
+    @property
+    def steps(self) -> int:
+        """How many steps (start, choose, advance, undo) the log holds; notes do not count."""
+        return sum(isinstance(e, _STEPS) for e in self.entries)
+
 
 @dataclass(frozen=True)
 class Parsed:
@@ -465,10 +470,10 @@ def new_log(scenario: Scenario, *, seed: int, mode: str, teams: tuple[str, ...] 
 class Misfit:
     """The first record that could not be replayed, and why (in both languages)."""
 
-    number: int                  # its position among the entries, from 1
+    number: int                  # its position among the steps, from 1
     entry: Entry
     reason: tuple[str, str]      # (English, Dutch)
-    dropped: int                 # entries after it that were not replayed either
+    dropped: int                 # steps after it that were not replayed either
 
 
 @dataclass(frozen=True)
@@ -498,7 +503,7 @@ class Replayed:
                          f"Step {m.number} no longer fits: {english}. The session continues after step "
                          f"{m.number - 1}; {m.dropped} later step(s) were dropped.")
         elif self.changed:
-            count = len(self.log.entries)
+            count = self.log.steps
             lines.append(f"Alle {count} stappen passen nog." if nl else f"All {count} steps still fit.")
         return lines
 
@@ -548,9 +553,9 @@ def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Replayed
         reason = ("too many undos to replay", "te veel stappen terug om over te doen") \
             if steps > MAX_REPLAY_STEPS else _misfit(session, number - 1, entry)
         if reason is not None:
-            misfit = Misfit(number, entry, reason, len(log.entries) - number)
-            return Replayed(session, SaveLog(log.header, log.entries[:number - 1]),
-                            scenario.content_hash != log.header.content_hash, misfit)
+            kept = SaveLog(log.header, log.entries[:number - 1])
+            misfit = Misfit(kept.steps + 1, entry, reason, log.steps - kept.steps - 1)
+            return Replayed(session, kept, scenario.content_hash != log.header.content_hash, misfit)
     return Replayed(session, log, scenario.content_hash != log.header.content_hash)
 
 

@@ -35,6 +35,12 @@ SCREENS: dict[str, tuple[str, ...]] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def fixed_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help names the saves folder: the same folder every run, so the picture is the same."""
+    monkeypatch.setenv("INCLUZO_HOME", "/tmp/incluzo-golden")
+
+
 def differing(actual: pygame.Surface, golden: pygame.Surface) -> int:
     """Pixels whose colour differs by more than TOLERANCE in some channel."""
     same = pygame.transform.threshold(
