@@ -38,6 +38,7 @@ from incluzo.scenes.director import Director  # noqa: E402
 from incluzo.scenes.export import export  # noqa: E402
 from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
 from incluzo.scenes.overlays import HelpOverlay, MapOverlay, PauseOverlay, confirm, menu  # noqa: E402
+from incluzo.scenes.practice import PracticeDirector  # noqa: E402
 from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 
@@ -137,7 +138,7 @@ class App:
             self.notice = "\n".join(p.format(self.ctx.lang) for p in error.problems[:3])
             self.show(self.scene if isinstance(self.scene, StartScene) else self._start_scene())
             return False
-        self.director = Director(Session(scenario), self.ctx, self._new_save(scenario, path))
+        self.director = self._director(Session(scenario), self._new_save(scenario, path))
         self.overlays = []
         self.show(self.director.scene())
         self._watch_source(Path(path))
@@ -174,7 +175,7 @@ class App:
             self.notice = "\n".join([self.ctx.say("reload.errors"), *errors[:3]])
             return
         rebased = reloaded.rebased
-        self.director = Director(rebased.session, self.ctx, self._resave(rebased.session))
+        self.director = self._director(rebased.session, self._resave(rebased.session))
         self.overlays = []
         self.show(self.director.scene())
         reason = rebased.message(self.ctx.lang)
@@ -191,6 +192,11 @@ class App:
             if save is not None and entry is not None:
                 save.append(entry)
         return save
+
+    def _director(self, session: Session, save: persistence.SaveFile | None) -> Director:
+        """The director for the mode: solo play is practice (tips, retries, runs compared)."""
+        kind = PracticeDirector if self.ctx.mode == "solo" else Director
+        return kind(session, self.ctx, save)
 
     def _new_save(self, scenario: Scenario, path: str) -> persistence.SaveFile | None:
         """The new session's save; when the disk refuses, the game goes on unsaved and says so."""
@@ -212,7 +218,7 @@ class App:
             return False
         mode = resumed.file.log.header.mode
         self.ctx = replace(self.ctx, mode=mode if mode in ("team", "solo") else self.ctx.mode)
-        self.director = Director(resumed.session, self.ctx, resumed.file)
+        self.director = self._director(resumed.session, resumed.file)
         self.overlays = []
         self.show(self.director.scene())
         self.notice = "\n".join(resumed.notices(self.ctx.lang))

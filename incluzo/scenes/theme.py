@@ -78,6 +78,7 @@ PATTERN_SHARE = 0.45  # share of white in the pattern strokes
 KITE_NOW = INK
 KITE_START = colour("#5C5C6E")
 KITE_DESIRED = ACCENT
+KITE_PREVIOUS = colour("#7A4A00")  # a solo player's previous run (practice)
 TRAIL = colour("#8C1C60")
 
 

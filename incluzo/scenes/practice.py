@@ -1,0 +1,340 @@
+"""Solo practice: tips before choosing, feedback after, a card tried again, the scenario replayed, and
+a debrief that holds this run beside the goal and the player's earlier runs.
+
+Tips come at three levels (the scenario's `hints:`, I switches): none; direction, the quadrants each
+choice leans toward; exact, how many points each choice moves and what that does to the distance to
+the desired profile (a choice's costs are always on its button). The outcome's feedback follows the
+level chosen. R on an outcome plays the card again; R on the debrief plays the scenario again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import pygame
+
+from incluzo import practice_history
+from incluzo.engine import position, rules
+from incluzo.engine.model import HINT_LEVELS
+from incluzo.engine.savelog import SaveError
+from incluzo.engine.session import Session
+from incluzo.engine.views import LETTERS, Amount, CardView, DebriefView, MapView, OutcomeView, Presenter
+from incluzo.i18n import Messages
+from incluzo.persistence import SaveFile
+from incluzo.practice_history import Comparison, PracticeRun
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.actions import Action, Advance, Choose, Play, Start, Undo
+from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
+from incluzo.scenes.card import CardScene
+from incluzo.scenes.debrief import DebriefScene, debrief_kites
+from incluzo.scenes.director import Director
+from incluzo.scenes.mapinfo import legend
+from incluzo.scenes.outcome import OutcomeScene
+from incluzo.scenes.quadmap import Kite, exact
+from incluzo.scenes.text import Flow
+
+SAME = 0.5  # less than half a point closer or further counts as the same
+
+
+@dataclass
+class Practice:
+    """What a solo run keeps beside the session: the tip level, cards tried again, when it began."""
+
+    level: str = "none"
+    retries: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def next_level(self) -> None:
+        self.level = HINT_LEVELS[(HINT_LEVELS.index(self.level) + 1) % len(HINT_LEVELS)]
+
+
+@dataclass(frozen=True)
+class ChoiceHint:
+    """What a choice would do to the profile, worked out before it is made."""
+
+    letter: str
+    toward: tuple[Amount, ...]  # the quadrants it moves toward, the largest move first
+    before: float | None  # distance to the desired profile now (None without a goal)
+    after: float | None  # and after this choice
+
+
+def choice_hints(session: Session, lang: str) -> tuple[ChoiceHint, ...]:
+    """A hint per choice offered on the current card, in the order the card shows them."""
+    scenario, game = session.scenario, session.game
+    card = rules.current_card(scenario, game)
+    if card is None:
+        return ()
+    presenter = Presenter(scenario, lang)
+    goal = scenario.desired
+    hints = []
+    for index, choice in enumerate(rules.offered(scenario, game, card)):
+        moved = position.move(game.position, choice.move)
+        toward = presenter.amounts(choice.move, of_meters=False, keep_zero=False)
+        hints.append(
+            ChoiceHint(
+                LETTERS[index],
+                tuple(sorted(toward, key=lambda a: -a.amount)),
+                practice_history.distance(game.position, goal) if goal else None,
+                practice_history.distance(moved, goal) if goal else None,
+            )
+        )
+    return tuple(hints)
+
+
+def hint_lines(hints: Sequence[ChoiceHint], level: str, say: Messages) -> list[str]:
+    """The tip for each choice in words: its direction, or its exact moves and the distance they make."""
+    lines = []
+    for hint in hints:
+        if not hint.toward:
+            lines.append(say("practice.still", letter=hint.letter))
+            continue
+        if level == "direction":
+            names = say("practice.and").join(f"{a.symbol} {a.name}" for a in hint.toward)
+            lines.append(say("practice.toward", letter=hint.letter, names=names))
+            continue
+        moves = ", ".join(f"{a.name} +{a.amount}" for a in hint.toward)
+        line = say("practice.moves", letter=hint.letter, moves=moves)
+        if hint.before is not None and hint.after is not None:
+            line += ", " + say("practice.goal_change", before=round(hint.before), after=round(hint.after))
+        lines.append(line)
+    return lines
+
+
+@dataclass(frozen=True)
+class _NextLevel:
+    """Switch the tips to the next level (I)."""
+
+
+class PracticeCardScene(CardScene):
+    """A card with the tips of the level chosen below the situation, and I to switch the level."""
+
+    def __init__(
+        self, ctx: Context, view: CardView, practice: Practice, hints: Sequence[ChoiceHint], *, can_undo: bool
+    ) -> None:
+        super().__init__(ctx, view, can_undo=can_undo)
+        self.practice = practice
+        self.hints = tuple(hints)
+
+    def tip_lines(self) -> list[str]:
+        return [] if self.practice.level == "none" else hint_lines(self.hints, self.practice.level, self.say)
+
+    def text_flow(self, width: int) -> Flow:
+        flow = super().text_flow(width)
+        lines = self.tip_lines()
+        if lines:
+            m = self.metrics
+            heading_item(
+                flow, self.say(f"practice.tip.{self.practice.level}"), self.styles["heading"], m.margin
+            )
+            bullet_list(flow, lines, self.styles["body"], m, space_before=m.gap)
+        return flow
+
+    def keys(self) -> dict[str, Action]:
+        return {**super().keys(), "i": _NextLevel()}  # type: ignore[dict-item]
+
+    def footer_keys(self) -> list[FooterKey]:
+        label = self.say(f"practice.level.{self.practice.level}")
+        return [*super().footer_keys(), FooterKey("I", label, _NextLevel(), "hints")]  # type: ignore[arg-type]
+
+    def handle(self, event: object) -> Action | None:  # type: ignore[override]
+        action = super().handle(event)  # type: ignore[arg-type]
+        if isinstance(action, _NextLevel):
+            self.practice.next_level()
+            self.page = 0
+            self.relayout()
+            return None
+        return action
+
+
+class PracticeOutcomeScene(OutcomeScene):
+    """The outcome with R to try the card again."""
+
+    def keys(self) -> dict[str, Action]:
+        return {**super().keys(), "r": Undo()} if self.can_undo else super().keys()
+
+    def footer_keys(self) -> list[FooterKey]:
+        keys = super().footer_keys()
+        return [*keys, FooterKey("R", self.say("practice.retry"), Undo(), "retry")] if self.can_undo else keys
+
+
+def units_points(units: Sequence[int]) -> tuple[float, ...]:
+    return tuple(u / position.UNIT for u in units)
+
+
+def practice_flow(
+    flow: Flow, comparison: Comparison, say: Messages, metrics: theme.Metrics, *, not_kept: str = ""
+) -> None:
+    """The run beside the goal and the earlier runs, in words, at the end of the debrief."""
+    s = widgets.styles(metrics)
+    m, this = metrics, comparison.this
+    heading_item(flow, say("practice.heading"), s["heading"], m.margin)
+    if not_kept:
+        flow.text(say("practice.not_kept", reason=not_kept), s["warning"], space_before=m.gap // 2)
+    if comparison.distance is not None and comparison.start_distance is not None:
+        flow.text(
+            say("practice.goal", distance=round(comparison.distance), start=round(comparison.start_distance)),
+            s["body"],
+            space_before=m.gap // 2,
+        )
+    else:
+        flow.text(say("practice.no_goal"), s["muted"], space_before=m.gap // 2)
+    flow.text(
+        say(
+            "practice.this",
+            affirmative=this.tally[0],
+            transformative=this.tally[1],
+            spent=sum(this.spent),
+            retries=this.retries,
+        ),
+        s["body"],
+        space_before=m.gap // 2,
+    )
+    if not comparison.earlier:
+        flow.text(say("practice.first"), s["italic"], space_before=m.gap // 2)
+        return
+    verdict = _verdict(comparison, say)
+    if verdict:
+        flow.text(verdict, s["italic"], space_before=m.gap // 2)
+    legend(flow, [(say("practice.previous_kite"), previous_kite(comparison.earlier[0]))], s["body"], m)
+    heading_item(flow, say("practice.earlier", count=len(comparison.earlier)), s["heading"], m.margin)
+    lines = [_run_line(run, comparison, say) for run in comparison.earlier[: practice_history.SHOWN_RUNS]]
+    bullet_list(flow, lines, s["body"], m, space_before=m.gap // 2)
+
+
+def _verdict(comparison: Comparison, say: Messages) -> str:
+    """Closer to or further from the goal than the run before, and whether it is the best so far."""
+    now, previous = comparison.distance, comparison.previous
+    if now is None or previous is None:
+        return ""
+    before = comparison.distance_of(previous)
+    assert before is not None
+    key = (
+        "practice.closer"
+        if now < before - SAME
+        else "practice.further"
+        if now > before + SAME
+        else "practice.same"
+    )
+    words = say(key, before=round(before), after=round(now))
+    best = comparison.best_earlier
+    if best is not None and now < best - SAME:
+        words += " " + say("practice.best")
+    return words
+
+
+def _run_line(run: PracticeRun, comparison: Comparison, say: Messages) -> str:
+    when = run.at.replace("T", " ")
+    distance = comparison.distance_of(run)
+    tally = {"affirmative": run.tally[0], "transformative": run.tally[1], "spent": sum(run.spent)}
+    if distance is None:
+        return say("practice.run", when=when, **tally)
+    return say("practice.run.goal", when=when, distance=round(distance), **tally)
+
+
+def previous_kite(run: PracticeRun) -> Kite:
+    return Kite(units_points(run.position), theme.KITE_PREVIOUS, "dotted")
+
+
+class PracticeDebriefScene(DebriefScene):
+    """The debrief with the run compared (and the previous run's kite), and R to play again."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        view: DebriefView,
+        map_view: MapView,
+        comparison: Comparison | None,
+        replay: Play | None,
+        not_kept: str = "",
+    ) -> None:
+        super().__init__(ctx, view, map_view)
+        self.comparison = comparison
+        self.replay = replay
+        self.not_kept = not_kept
+
+    def flow(self, width: int) -> Flow:
+        """The debrief with the comparison first, after the ending: it is what a solo player looks for."""
+        flow = super().flow(width)
+        if self.comparison is None:
+            return flow
+        section = Flow(width, self.ctx.lang)
+        practice_flow(section, self.comparison, self.say, self.metrics, not_kept=self.not_kept)
+        profile = self.say("debrief.profile")
+        at = next((i for i, item in enumerate(flow.items) if item.text == profile), len(flow.items))
+        flow.items[at:at] = section.items
+        return flow
+
+    def keys(self) -> dict[str, Action]:
+        return {**super().keys(), "r": self.replay} if self.replay else super().keys()
+
+    def footer_keys(self) -> list[FooterKey]:
+        keys = super().footer_keys()
+        if self.replay is None:
+            return keys
+        return [*keys, FooterKey("R", self.say("practice.replay"), self.replay, "replay")]
+
+    def draw_body(self, surface: pygame.Surface, map_box: pygame.Rect) -> None:
+        assert self.paged is not None
+        self.paged.draw(surface)
+        kites = [k for _, k in debrief_kites(self.view, self.say)]
+        if self.comparison is not None and self.comparison.earlier:
+            kites.insert(0, previous_kite(self.comparison.earlier[0]))
+        self.map.draw(surface, map_box, self.metrics, kites, trail=[exact(p) for p in self.view.trail])
+
+
+class PracticeDirector(Director):
+    """The director of a solo run: practice scenes, retries counted, the finished run kept."""
+
+    def __init__(self, session: Session, ctx: Context, save: SaveFile | None = None) -> None:
+        super().__init__(session, ctx, save)
+        self.practice = Practice(session.scenario.hints)
+        self.comparison: Comparison | None = None
+        self.not_kept = ""  # why the run could not be kept, if it could not
+
+    def card_scene(self, view: CardView) -> Scene:
+        hints = choice_hints(self.session, self.ctx.lang)
+        return PracticeCardScene(self.ctx, view, self.practice, hints, can_undo=self.session.can_undo())
+
+    def outcome_scene(self, view: OutcomeView) -> Scene:
+        map_view = replace(self.map_view(), hints=self.practice.level)  # feedback at the level chosen
+        return PracticeOutcomeScene(self.ctx, view, map_view, can_undo=self.session.can_undo())
+
+    def debrief_scene(self, view: DebriefView) -> Scene:
+        comparison = self.comparison or practice_history.compare(
+            self.session.scenario, self.run(), practice_history.runs(self.session.scenario.id)
+        )
+        return PracticeDebriefScene(self.ctx, view, self.map_view(), comparison, self.replay(), self.not_kept)
+
+    def replay(self) -> Play | None:
+        """Play the same scenario file again, solo."""
+        source = self.save.log.header.source if self.save is not None else ""
+        return Play(source, "solo", self.ctx.lang) if source else None
+
+    def run(self) -> PracticeRun:
+        return practice_history.run_of(
+            self.session.scenario,
+            self.session.game,
+            retries=self.practice.retries,
+            hints=self.practice.level,
+            seconds=round(time.monotonic() - self.practice.started),
+        )
+
+    def apply(self, action: Start | Choose | Advance | Undo) -> str | None:
+        retry = isinstance(action, Undo) and self.session.phase == "outcome"
+        refused = super().apply(action)
+        if retry and refused is None:
+            self.practice.retries += 1
+        return refused
+
+    def reached_debrief(self) -> None:
+        """Keep the run and compare it with the runs before it."""
+        scenario = self.session.scenario
+        earlier = practice_history.runs(scenario.id)
+        this = self.run()
+        try:
+            practice_history.keep(scenario, this)
+        except (OSError, SaveError) as error:
+            self.not_kept = str(error)
+        self.comparison = practice_history.compare(scenario, this, earlier)
