@@ -12,6 +12,7 @@ import time
 import traceback
 from collections.abc import Iterable
 from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 
 from incluzo.scenes import use_dummy_display_if_headless
@@ -21,10 +22,13 @@ use_dummy_display_if_headless()
 import pygame  # noqa: E402  (SDL drivers are chosen before pygame loads)
 
 from incluzo import persistence  # noqa: E402
+from incluzo.commands.profile import THEMES  # noqa: E402
+from incluzo.engine import questionnaire as welke_bril  # noqa: E402
 from incluzo.engine import rebase, savelog  # noqa: E402
 from incluzo.engine.loader import load_file  # noqa: E402
 from incluzo.engine.model import Scenario  # noqa: E402
 from incluzo.engine.problems import ScenarioError  # noqa: E402
+from incluzo.engine.questionnaire import DEFAULT_THRESHOLD  # noqa: E402
 from incluzo.engine.savelog import SaveError  # noqa: E402
 from incluzo.engine.session import Session  # noqa: E402
 from incluzo.engine.views import DebriefView, present  # noqa: E402
@@ -39,6 +43,8 @@ from incluzo.scenes.export import export  # noqa: E402
 from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
 from incluzo.scenes.overlays import HelpOverlay, MapOverlay, PauseOverlay, confirm, menu  # noqa: E402
 from incluzo.scenes.practice import PracticeDirector  # noqa: E402
+from incluzo.scenes.profile import ProfileScene, StartProfile, scenario_for, scenario_title  # noqa: E402
+from incluzo.scenes.questionnaire import QuestionnaireScene  # noqa: E402
 from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 
@@ -53,7 +59,8 @@ class App:
 
     def __init__(self, *, size: tuple[int, int] = (1280, 720), lang: str = "nl", mode: str = "team",
                  scenario: str | Path | None = None, folder: Path = SCENARIOS, window: bool = False,
-                 fullscreen: bool = False, resume: Path | None = None, ask_resume: bool = False) -> None:
+                 fullscreen: bool = False, resume: Path | None = None, ask_resume: bool = False,
+                 questionnaire: Path | None = None, threshold: Fraction | int = DEFAULT_THRESHOLD) -> None:
         self.ctx = Context(lang, mode)
         self.folder = folder
         self.window = window
@@ -71,7 +78,14 @@ class App:
         self.source: Path | None = None       # the scenario file being played, watched for saves
         self.source_stamp = 0.0
         self.next_watch = 0.0
-        if scenario is not None:
+        self.questionnaire_file = questionnaire or THEMES   # "Welke bril?" on screen (W, --questionnaire)
+        self.threshold = threshold
+        self.profile: StartProfile | None = None   # its result, which scenarios then start from
+        self.then_play: str | None = None          # the scenario named with --questionnaire
+        if questionnaire is not None:
+            self.then_play = str(scenario) if scenario is not None else None
+            self.open_questionnaire()
+        elif scenario is not None:
             self.play(str(scenario))
         else:
             self.show(self._start_scene())
@@ -128,7 +142,21 @@ class App:
         self.dirty = True
 
     def _start_scene(self, selected: int = 0) -> StartScene:
-        return StartScene(self.ctx, entries(find_scenarios(self.folder), self.ctx.lang), selected)
+        note = self.ctx.say("start.profile") if self.profile else ""
+        return StartScene(self.ctx, entries(find_scenarios(self.folder), self.ctx.lang), selected, note=note)
+
+    def open_questionnaire(self) -> bool:
+        """Show "Welke bril?" to fill in; False (with a notice) when the themes file has errors."""
+        try:
+            self.questionnaire = welke_bril.load_file(self.questionnaire_file)
+        except ScenarioError as error:
+            self.notice = "\n".join(p.format(self.ctx.lang) for p in error.problems[:3])
+            self.show(self.scene if isinstance(self.scene, StartScene) else self._start_scene())
+            return False
+        self.director = None
+        self.overlays = []
+        self.show(QuestionnaireScene(self.ctx, self.questionnaire))
+        return True
 
     def play(self, path: str) -> bool:
         """Open a scenario at its briefing; False (with a notice) when the file has errors."""
@@ -138,7 +166,11 @@ class App:
             self.notice = "\n".join(p.format(self.ctx.lang) for p in error.problems[:3])
             self.show(self.scene if isinstance(self.scene, StartScene) else self._start_scene())
             return False
+        if self.profile is not None:
+            scenario = self.profile.apply(scenario)
         self.director = self._director(Session(scenario), self._new_save(scenario, path))
+        if self.profile is not None:
+            self.director.record(self.profile.entry())   # first in the log: a resume starts from it too
         self.overlays = []
         self.show(self.director.scene())
         self._watch_source(Path(path))
@@ -209,7 +241,7 @@ class App:
     def resume(self, path: Path) -> bool:
         """Go on with a saved session where it stood; False (with a notice) when that cannot be."""
         try:
-            resumed = persistence.resume(path)
+            resumed = persistence.resume(path, scenario_for(path))
         except (SaveError, ScenarioError, OSError) as error:
             self.director = None
             self.overlays = []
@@ -337,6 +369,17 @@ class App:
             self.play(action.path)
         elif isinstance(action, act.Resume):
             self.resume(action.path)
+        elif isinstance(action, act.OpenQuestionnaire):
+            self.open_questionnaire()
+        elif isinstance(action, act.Profiled):
+            then = scenario_title(self.then_play, self.ctx.lang) if self.then_play else ""
+            self.show(ProfileScene(self.ctx, self.questionnaire, action.result, self.threshold, then))
+        elif isinstance(action, act.StartFrom):
+            self.profile = StartProfile(self.questionnaire.id, action.result) if action.result else None
+            if self.profile is not None and self.then_play is not None:
+                self.act(act.Play(self.then_play, self.ctx.mode, self.ctx.lang))
+            else:
+                self.show(self._start_scene())
         elif isinstance(action, act.SetLanguage):
             self.ctx = replace(self.ctx, lang=action.lang)
             selected = self.scene.selected if isinstance(self.scene, StartScene) else 0

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from incluzo.commands import default_language
+from incluzo.commands.profile import THEMES, threshold
+from incluzo.engine.questionnaire import DEFAULT_THRESHOLD
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -21,6 +23,8 @@ examples:
   incluzo play
   incluzo play scenarios/te-veel-prikkels.yaml --solo --lang en
   incluzo play --resume
+  incluzo play --questionnaire                     fill in "Welke bril?" on screen, then pick a scenario
+  incluzo play scenarios/basisnorm.yaml --questionnaire   ... then play this one from the room's profile
   incluzo play scenarios/te-veel-prikkels.yaml --headless --choices strategieen-met-klas,klas-erbij \\
       --screenshots out/shots --size 1920x1080
 """
@@ -55,6 +59,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         help="with --headless: folder for the PNGs")
     parser.add_argument("--resume", action="store_true",
                         help="go on with the newest unfinished session (of FILE, when given), else a new one")
+    parser.add_argument("--questionnaire", nargs="?", type=Path, const=THEMES, metavar="FILE.yaml",
+                        help='first fill in "Welke bril?" (default questionnaires/welke-bril.yaml); '
+                             "FILE then starts from the room's profile")
+    parser.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD, metavar="N",
+                        help="with --questionnaire: a difference of N or more is meaningful (default 10)")
     parser.add_argument("--trace", action="store_true",
                         help="with --headless: print a JSON line when play starts and around every save")
     parser.set_defaults(run=run)
@@ -64,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
     from incluzo.scenes import use_dummy_display_if_headless
 
     mode = "solo" if args.solo else "team"
+    if args.questionnaire is not None and (args.headless or args.resume):
+        print("incluzo play: --questionnaire is filled in on screen: leave out --headless and --resume",
+              file=sys.stderr)
+        return 2
     if args.headless:
         import os
         os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -87,10 +100,20 @@ def run(args: argparse.Namespace) -> int:
                 print(problem.format(args.lang), file=sys.stderr)
             return 1
         scenario_id = scenario.id
+    if args.questionnaire is not None:
+        from incluzo.engine import questionnaire
+        from incluzo.engine.problems import ScenarioError
+        try:
+            questionnaire.load_file(args.questionnaire)
+        except ScenarioError as error:
+            for problem in error.problems:
+                print(problem.format(args.lang), file=sys.stderr)
+            return 1
     resume = find_unfinished(scenario_id) if args.resume else None
     if args.resume and resume is None:
         print("incluzo play: no unfinished session to resume; starting a new one", file=sys.stderr)
     app = App(size=args.size, lang=args.lang, mode=mode, scenario=None if resume else args.file, window=True,
-              fullscreen=args.fullscreen, resume=resume, ask_resume=not args.resume)
+              fullscreen=args.fullscreen, resume=resume, questionnaire=args.questionnaire,
+              ask_resume=not args.resume and not args.questionnaire, threshold=args.threshold)
     app.run()
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from incluzo.engine.questionnaire import Result
 from incluzo.engine.session import Advance, Choose, Start
 
 
@@ -98,6 +99,25 @@ class SetLanguage:
 
 
 @dataclass(frozen=True)
+class OpenQuestionnaire:
+    """Fill in "Welke bril?" on screen (W on the start screen)."""
+
+
+@dataclass(frozen=True)
+class Profiled:
+    """The questionnaire is filled in: show the profile."""
+
+    result: Result
+
+
+@dataclass(frozen=True)
+class StartFrom:
+    """Start scenarios from this profile (its current and desired position); None starts them as written."""
+
+    result: Result | None
+
+
+@dataclass(frozen=True)
 class Turn:
     """Turn the page of the scene's long text (a scene handles this itself)."""
 
@@ -124,6 +144,9 @@ Action = (
     | Play
     | Resume
     | SetLanguage
+    | OpenQuestionnaire
+    | Profiled
+    | StartFrom
     | Turn
 )
 EngineAction = Start | Choose | Advance
@@ -141,12 +164,15 @@ __all__ = [
     "Home",
     "Menu",
     "OpenMap",
+    "OpenQuestionnaire",
     "Pause",
     "Play",
+    "Profiled",
     "Quit",
     "Resume",
     "SetLanguage",
     "Start",
+    "StartFrom",
     "ToggleFullscreen",
     "Turn",
     "Undo",

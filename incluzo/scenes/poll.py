@@ -168,7 +168,7 @@ class PollScene(CardScene):
     def _chart(self, box: pygame.Rect) -> tuple[list[str], list[OptionRow], int]:
         """The question's lines, the option rows and the bottom of the total line, laid out in `box`."""
         m, s = self.metrics, self.styles
-        question = wrap(self.poll.question, s["heading"], box.width, self.ctx.lang)
+        question = wrap(self.poll.question.strip(), s["heading"], box.width, self.ctx.lang)
         y = box.y + len(question) * line_height(s["heading"])
         rows = []
         for option in self.poll.options:
@@ -203,7 +203,7 @@ class PollScene(CardScene):
         controls = 2 * button + field_w + 2 * m.gap
         text_x = x + 2 * m.pad + button
         text_w = x + width - controls - 2 * m.pad - text_x
-        label = wrap(option.label, s["strong"], text_w, self.ctx.lang)
+        label = wrap(option.label.strip(), s["strong"], text_w, self.ctx.lang)
         label_h = len(label) * line_height(s["strong"])
         bar_line = line_height(s["body"])
         height = max(button, label_h + bar_line) + m.pad

@@ -13,7 +13,7 @@ from incluzo.engine.problems import ScenarioError
 from incluzo.engine.session import Session
 from incluzo.engine.views import BriefingView, present
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, AskQuit, Help, Play, SetLanguage
+from incluzo.scenes.actions import Action, AskQuit, Help, OpenQuestionnaire, Play, SetLanguage, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, Target
 from incluzo.scenes.text import draw_lines, line_height, wrap
 
@@ -56,8 +56,9 @@ class StartScene(Scene):
     name = "start"
     map_key = False
 
-    def __init__(self, ctx: Context, listed: Sequence[Entry], selected: int = 0) -> None:
+    def __init__(self, ctx: Context, listed: Sequence[Entry], selected: int = 0, *, note: str = "") -> None:
         super().__init__(ctx)
+        self.note = note  # under the title instead of the subtitle (scenarios start from a profile)
         self.entries = list(listed)
         self.selected = selected
         self.mode = ctx.mode
@@ -66,7 +67,8 @@ class StartScene(Scene):
     def layout(self) -> None:
         m, s, area = self.metrics, self.styles, self.content
         self.targets = []
-        title_h = line_height(s["title"]) + line_height(s["muted"]) + m.margin
+        subtitle_h = len(self.subtitle(area.width)) * line_height(s["muted"])
+        title_h = line_height(s["title"]) + subtitle_h + m.margin
         list_w = round(area.width * LIST_SHARE) if m.wide else area.width
         self.list_box = pygame.Rect(area.x, area.y + title_h, list_w, area.height - title_h)
         row = self.entry_height()
@@ -124,7 +126,14 @@ class StartScene(Scene):
         return [
             FooterKey("H", self.say("key.help"), Help(), "help"),
             FooterKey("Esc", self.say("key.quit"), AskQuit(), "quit"),
+            FooterKey("W", self.say("start.questionnaire"), OpenQuestionnaire(), "questionnaire"),
         ]
+
+    def subtitle(self, width: int) -> list[str]:
+        """The note in full when there is one, else the first line of the subtitle."""
+        if self.note:
+            return wrap(self.note, self.styles["accent"], width, self.ctx.lang)
+        return wrap(self.say("start.subtitle"), self.styles["muted"], width, self.ctx.lang)[:1]
 
     def keys(self) -> dict[str, Action]:
         keys: dict[str, Action] = {
@@ -135,6 +144,9 @@ class StartScene(Scene):
         keys.update({str(n + 1): _Select(n) for n in NUMBERED if n < len(self.entries)})
         keys.update({key: _Mode(mode) for key, mode in MODE_KEYS.items()})
         keys.update({key: SetLanguage(lang) for key, lang in LANGUAGE_KEYS.items()})
+        keys["w"] = OpenQuestionnaire()
+        if self.note:
+            keys["x"] = StartFrom(None)
         return keys
 
     def handle(self, event: object) -> Action | None:  # type: ignore[override]
@@ -159,8 +171,7 @@ class StartScene(Scene):
         self.draw_header(surface, say("start.header"), [])
         y = area.y
         y += draw_lines(surface, [say("start.title")], s["title"], area.x, y)
-        subtitle = wrap(say("start.subtitle"), s["muted"], area.width, self.ctx.lang)[:1]
-        draw_lines(surface, subtitle, s["muted"], area.x, y)
+        draw_lines(surface, self.subtitle(area.width), s["accent" if self.note else "muted"], area.x, y)
         if not self.entries:
             lines = wrap(say("start.none"), s["body"], self.list_box.width, self.ctx.lang)
             draw_lines(surface, lines, s["body"], self.list_box.x, self.list_box.y)

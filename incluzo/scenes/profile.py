@@ -1,0 +1,272 @@
+"""The "Welke bril?" result: current and desired as two kites on one 2x2, the differences that matter
+framed, and the step to a scenario that starts where the room stands and aims where it wants to go.
+
+A scenario started from the profile takes the current profile as its start position and the desired
+one as its goal (questionnaire.start_from). The profile is the first record of that session's log, so
+resuming the session starts from it again and `incluzo report` lists it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import pygame
+
+from incluzo import persistence
+from incluzo.commands.kites import Line, _mark, quadrant_views, save_chart
+from incluzo.engine import questionnaire as welke_bril
+from incluzo.engine import workshoplog
+from incluzo.engine.loader import load_file
+from incluzo.engine.model import Scenario
+from incluzo.engine.problems import ScenarioError
+from incluzo.engine.questionnaire import ProfileView, Questionnaire, Result
+from incluzo.engine.workshoplog import ProfileEntry
+from incluzo.scenes import theme
+from incluzo.scenes.actions import Action, StartFrom
+from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
+from incluzo.scenes.export import export_dir, slug
+from incluzo.scenes.mapinfo import legend, quadrant_rows
+from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap
+from incluzo.scenes.text import Flow
+
+THRESHOLD_RANGE = (1, 50)  # the threshold the + and - keys can set
+
+
+@dataclass(frozen=True)
+class StartProfile:
+    """A questionnaire result that scenarios start from."""
+
+    questionnaire: str  # its id
+    result: Result
+
+    def entry(self) -> ProfileEntry:
+        return workshoplog.profile_entry(self.result, self.questionnaire)
+
+    def apply(self, scenario: Scenario) -> Scenario:
+        return welke_bril.start_from(scenario, self.result)
+
+
+def start_profile_of(path: Path) -> StartProfile | None:
+    """The profile a saved session was started from: a profile recorded before its first step."""
+    log = persistence.peek(path)
+    first = log.entries[0] if log and log.entries else None
+    if not isinstance(first, ProfileEntry):
+        return None
+    found = workshoplog.profile_of(first)
+    return StartProfile(first.questionnaire or "", found) if found else None
+
+
+def scenario_for(path: Path) -> Scenario | None:
+    """The scenario to resume a save on, from the profile it started with; None when it had none."""
+    profile = start_profile_of(path)
+    log = persistence.peek(path)
+    if profile is None or log is None:
+        return None
+    return profile.apply(load_file(log.header.source))
+
+
+def scenario_title(path: str, lang: str) -> str:
+    """A scenario file's title, for saying what follows (its file name when it cannot be read)."""
+    try:
+        scenario = load_file(path)
+    except ScenarioError:
+        return Path(path).stem
+    return scenario.title.get(lang, scenario.language)
+
+
+def kites(view: ProfileView, say: object) -> list[tuple[str, Kite]]:
+    current = tuple(float(s.current) for s in view.scores)
+    desired = tuple(float(s.desired) for s in view.scores)
+    return [
+        (say("profile.current"), Kite(current, theme.KITE_NOW, "solid")),  # type: ignore[operator]
+        (say("profile.desired"), Kite(desired, theme.KITE_DESIRED, "dotted")),  # type: ignore[operator]
+    ]
+
+
+class ProfileScene(Scene):
+    name = "profile"
+    map_key = False
+
+    def __init__(
+        self,
+        ctx: Context,
+        questionnaire: Questionnaire,
+        found: Result,
+        threshold: Fraction | int = welke_bril.DEFAULT_THRESHOLD,
+        then: str = "",
+    ) -> None:
+        super().__init__(ctx)
+        self.questionnaire = questionnaire
+        self.result = found
+        self.then = then  # the scenario that follows, when one was named
+        self.export_note = ""
+        self.set_threshold(Fraction(threshold))
+        model = questionnaire.model
+        axes = MapAxes(**{side: text.get(ctx.lang) for side, text in model.axes.items()})
+        self.map = QuadrantMap(quadrant_views(model, ctx.lang), axes, lang=ctx.lang)
+
+    def set_threshold(self, threshold: Fraction) -> None:
+        self.threshold = threshold
+        self.view = welke_bril.present(self.questionnaire, self.result, self.ctx.lang, threshold)
+
+    @property
+    def marked(self) -> list[str]:
+        """The quadrants whose difference reaches the threshold."""
+        return [s.id for s in self.view.scores if s.meaningful]
+
+    # Layout -------------------------------------------------------------------------------------
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
+        m, area = self.metrics, self.content
+        if m.wide:
+            side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
+            return (
+                pygame.Rect(area.x + side + m.margin, area.y, area.width - side - m.margin, area.height),
+                pygame.Rect(area.x, area.y, side, area.height),
+            )
+        side = area.height * 2 // 5
+        return (
+            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
+            pygame.Rect(area.x, area.y, area.width, side),
+        )
+
+    def flow(self, width: int) -> Flow:
+        m, s, say, v = self.metrics, self.styles, self.say, self.view
+        flow = Flow(width, self.ctx.lang)
+        heading_item(flow, say("profile.title", title=v.title), s["title"], 0)
+        count = (
+            say("profile.respondents.one")
+            if v.respondents == 1
+            else say("profile.respondents", count=v.respondents)
+        )
+        flow.text(count, s["muted"], space_before=m.gap // 2)
+        if self.export_note:
+            flow.text(self.export_note, s["accent"], space_before=m.gap)
+        quadrants = {q.id: q for q in self.map.quadrants}
+        rows = []
+        for score in v.scores:
+            words = say(
+                "profile.row",
+                name=score.name,
+                current=score.current_text,
+                desired=score.desired_text,
+                difference=score.difference_text,
+            )
+            if score.meaningful:
+                words += " " + say("profile.meaningful")
+            rows.append((quadrants[score.id], words))
+        first = len(flow.items)
+        quadrant_rows(flow, rows, s["body"], m)
+        flow.items[first].space_before = m.margin
+        legend(flow, kites(v, say), s["body"], m)
+        threshold = welke_bril.decimal_text(self.threshold, self.ctx.lang).rstrip("0").rstrip(",.")
+        flow.text(say("profile.frame", threshold=threshold), s["body"], space_before=m.gap // 2)
+        flow.text(say("profile.threshold_keys"), s["muted"], space_before=m.gap // 2)
+        heading_item(flow, say("profile.next"), s["heading"], m.margin)
+        step = say("profile.then", scenario=self.then) if self.then else say("profile.choose")
+        flow.text(step, s["body"], space_before=m.gap // 2)
+        return flow
+
+    def layout(self) -> None:
+        text_box, self.map_box = self.columns()
+        self.paged = self.pager(self.flow(text_box.width), text_box)
+        self.layout_footer()
+
+    # Input --------------------------------------------------------------------------------------
+    def keys(self) -> dict[str, Action]:
+        return {"e": _Export(), "+": _Threshold(1), "=": _Threshold(1), "-": _Threshold(-1)}  # type: ignore[dict-item]
+
+    def primary(self) -> Action | None:
+        return StartFrom(self.result)
+
+    def primary_key(self) -> FooterKey | None:
+        return FooterKey("Enter", self.say("key.next"), StartFrom(self.result), "next")
+
+    def footer_keys(self) -> list[FooterKey]:
+        return [*super().footer_keys(), FooterKey("E", self.say("key.export"), _Export(), "export")]  # type: ignore[arg-type]
+
+    def handle(self, event: object) -> Action | None:  # type: ignore[override]
+        action = super().handle(event)  # type: ignore[arg-type]
+        if isinstance(action, _Threshold):
+            low, high = THRESHOLD_RANGE
+            self.set_threshold(max(Fraction(low), min(Fraction(high), self.threshold + action.step)))
+            self.relayout()
+            return None
+        if isinstance(action, _Export):
+            png, md = self.export()
+            self.export_note = self.say("export.done", png=str(png), md=md.name)
+            print(self.export_note, flush=True)
+            self.relayout()
+            return None
+        return action
+
+    # Export -------------------------------------------------------------------------------------
+    def export(self, folder: Path | None = None) -> tuple[Path, Path]:
+        """The two kites as a PNG and the numbers as Markdown, in the exports folder."""
+        folder = folder or export_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        base = folder / f"{slug(self.questionnaire.id)}-{stamp}"
+        lines = [
+            Line(label, kite.points, kite.colour, kite.style) for label, kite in kites(self.view, self.say)
+        ]
+        png = save_chart(
+            base.with_suffix(".png"),
+            self.questionnaire.model,
+            self.ctx.lang,
+            self.say("profile.title", title=self.view.title),
+            lines,
+            [self.say("profile.frame", threshold=float(self.threshold))],
+            self.marked,
+        )
+        md = base.with_suffix(".md")
+        md.write_text(self.markdown(), encoding="utf-8")
+        return png, md
+
+    def markdown(self) -> str:
+        say, v = self.say, self.view
+        out = [
+            f"# {say('profile.title', title=v.title)}",
+            "",
+            say("profile.respondents", count=v.respondents),
+            "",
+        ]
+        out += [
+            f"| {say('report.quadrant')} | {say('profile.current')} | {say('profile.desired')} | "
+            f"{say('profile.difference')} |",
+            "|---|---|---|---|",
+        ]
+        for score in v.scores:
+            mark = " *" if score.meaningful else ""
+            out.append(
+                f"| {score.number}. {score.name} | {score.current_text} | {score.desired_text} | "
+                f"{score.difference_text}{mark} |"
+            )
+        threshold = welke_bril.decimal_text(self.threshold, self.ctx.lang)
+        out += ["", f"\\* {say('profile.frame', threshold=threshold)}", ""]
+        return "\n".join(out)
+
+    # Drawing ------------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        self.draw_header(surface, self.say("questionnaire.header"), [])
+        assert self.paged is not None
+        self.paged.draw(surface)
+        square = self.map.draw(
+            surface, self.map_box, self.metrics, [k for _, k in kites(self.view, self.say)]
+        )
+        corners = [q.corner for q in self.map.quadrants if q.id in self.marked]
+        _mark(surface, square, corners, self.metrics)
+        self.draw_footer(surface)
+
+
+@dataclass(frozen=True)
+class _Threshold:
+    step: int
+
+
+@dataclass(frozen=True)
+class _Export:
+    """E: write the profile as PNG and Markdown."""
