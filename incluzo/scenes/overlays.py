@@ -35,6 +35,10 @@ HELP_KEYS = (
     ("1-9", "help.start_pick"),
     ("T  S", "help.start_mode"),
     ("N  E", "help.start_lang"),
+    ("W", "help.start_questionnaire"),
+    ("0-9  + \u2212", "help.count"),
+    ("I", "help.tips"),
+    ("R", "help.retry"),
 )
 
 
