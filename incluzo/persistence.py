@@ -16,7 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from incluzo.engine import savelog
+from incluzo.engine import savelog, workshoplog  # workshoplog registers the team records
 from incluzo.engine.loader import load_file
 from incluzo.engine.model import Scenario
 from incluzo.engine.savelog import (
@@ -223,7 +223,7 @@ def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) 
             log = next((found for slot in autosave_paths(path) if (found := peek(slot)) is not None), None)
         if log is None or log.finished or scenario_id not in (None, log.header.scenario):
             continue
-        if any(isinstance(e, ChooseEntry | AdvanceEntry) for e in log.entries):
+        if any(isinstance(e, ChooseEntry | AdvanceEntry | workshoplog.TeamPickEntry) for e in log.entries):
             return path
     return None
 

@@ -252,7 +252,7 @@ def test_the_map_shows_every_teams_kite_and_trail() -> None:
     scenario = load()
     play = round_of(scenario, teams.begin(scenario, three()), {1: "werkplek", 2: "strategie", 3: "werkplek"})
     maps = TeamPresenter(scenario, "nl").maps(play)
-    assert [m.badge.colour for m in maps] == ["#4477AA", "#EE6677", "#228833"]
+    assert [m.badge.colour for m in maps] == ["#EE6677", "#4477AA", "#228833"]  # "Rood" is red
     assert [len(m.map.trail) for m in maps] == [2, 2, 2]
     assert [q.points for q in maps[1].map.now] == [21, 22, 35, 22]
 

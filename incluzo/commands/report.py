@@ -255,7 +255,7 @@ def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | S
     scenario = finder.find(header.scenario, header.source, header.content_hash)
     if scenario is None:
         return Skipped(str(path), WORDS[lang]["not_found"].format(id=header.scenario))
-    if header.mode == workshoplog.TEAM_MODE:
+    if workshoplog.is_team_game(header):
         team = workshoplog.replay(scenario, log)
         games = tuple((seat.team.name, seat.game) for seat in team.play.seats)
         notices = [team.refusal.message(scenario, lang)] if team.refusal else []

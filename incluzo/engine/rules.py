@@ -59,6 +59,7 @@ class Decision:
     position_before: tuple[int, ...]
     position_after: tuple[int, ...]
     counts: tuple[int, ...] | None = None  # a poll's counts per option, as typed; recorded, never scored
+    skipped: bool = False  # the facilitator passed the card: no choice, no effect (see `skip`)
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,22 @@ def advance(scenario: Scenario, state: GameState, counts: Sequence[int] | None =
     return Outcome(_go_on(scenario, after, card, card.next), decision)
 
 
+def skip(scenario: Scenario, state: GameState) -> Outcome | Refusal:
+    """Pass the current card untouched: no choice, no cost, no move; on to the card that follows it.
+
+    A skip is a decision of its own (`skipped`), so replaying a game and undoing a step treat it like
+    any other. An event card's own `next` is followed; after a choice card, the next card in the list.
+    """
+    card = current_card(scenario, state)
+    if card is None:
+        return Refusal("game_over")
+    decision = Decision(
+        card.id, None, None, state.meters, state.meters, state.position, state.position, skipped=True
+    )
+    after = replace(state, decisions=(*state.decisions, decision))
+    return Outcome(_go_on(scenario, after, card, card.next if card.is_event else None), decision)
+
+
 def _go_on(scenario: Scenario, state: GameState, card: Card, target: str | None) -> GameState:
     if target == END:
         return _finish(scenario, state, exhausted=False)
@@ -309,12 +326,25 @@ def exhausted_at(state: GameState) -> str | None:
     return next(iter(state.seen - {d.card for d in state.decisions}), None) if state.exhausted else None
 
 
-Step = str | tuple[int, ...] | None  # a choice id; a poll's counts; None passes an event card
+@dataclass(frozen=True)
+class SkipCard:
+    """The step that skips the current card (see `skip`)."""
+
+
+SKIP = SkipCard()
+Step = str | tuple[int, ...] | SkipCard | None  # a choice id; a poll's counts; SKIP; None passes an event
 
 
 def step(scenario: Scenario, state: GameState, action: Step) -> Outcome | Refusal:
-    """Apply one step: choose, pass an event card, or pass a poll with its counts."""
+    """Apply one step: choose, pass an event card, pass a poll with its counts, or skip the card."""
+    if isinstance(action, SkipCard):
+        return skip(scenario, state)
     return choose(scenario, state, action) if isinstance(action, str) else advance(scenario, state, action)
+
+
+def step_of(decision: Decision) -> Step:
+    """The step that made a decision (replaying it makes the same decision again)."""
+    return SKIP if decision.skipped else decision.choice or decision.counts
 
 
 def history(scenario: Scenario, game: GameState) -> list[GameState]:
@@ -322,7 +352,7 @@ def history(scenario: Scenario, game: GameState) -> list[GameState]:
     state = begin(scenario)
     states = [state]
     for decision in game.decisions:
-        result = step(scenario, state, decision.choice or decision.counts)
+        result = step(scenario, state, step_of(decision))
         assert isinstance(result, Outcome), result
         state = result.state
         states.append(state)

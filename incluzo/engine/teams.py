@@ -49,18 +49,34 @@ class Team:
 
 
 def make_teams(names: Sequence[str]) -> tuple[Team, ...] | Refusal:
-    """Teams for the names the room typed ('' gives 'Team N'), or why they cannot play."""
+    """Teams for the names the room typed ('' gives 'Team N'), or why they cannot play.
+
+    A team named after a colour of the palette ('Rood', 'blue') gets that colour and its shape; the
+    others get the colours left, in palette order.
+    """
     if not 1 <= len(names) <= MAX_TEAMS:
         return Refusal("team_count", str(MAX_TEAMS))
-    teams: list[Team] = []
+    cleaned: list[str] = []
     for number, typed in enumerate(names, 1):
         name = " ".join(typed.split()) or f"Team {number}"
         if len(name) > MAX_NAME or not name.isprintable():
             return Refusal("team_name", name[:MAX_NAME])
-        if any(t.name.casefold() == name.casefold() for t in teams):
+        if any(other.casefold() == name.casefold() for other in cleaned):
             return Refusal("team_twice", name)
-        teams.append(Team(number, name, PALETTE[number - 1], SYMBOLS[number - 1]))
-    return tuple(teams)
+        cleaned.append(name)
+    named = [_colour_named(name) for name in cleaned]
+    free = iter(i for i in range(MAX_TEAMS) if i not in named)
+    slots = [i if i is not None and named.index(i) == n else next(free) for n, i in enumerate(named)]
+    return tuple(
+        Team(number, name, PALETTE[slot], SYMBOLS[slot])
+        for number, (name, slot) in enumerate(zip(cleaned, slots, strict=True), 1)
+    )
+
+
+def _colour_named(name: str) -> int | None:
+    """The palette place of the colour a team name is (Dutch or English), if it is one."""
+    word = name.casefold()
+    return next((i for i, pair in enumerate(COLOUR_NAMES) if word in pair), None)
 
 
 # --- the deliberation timer ----------------------------------------------------------------------
@@ -278,6 +294,20 @@ def go_on(scenario: Scenario, play: TeamPlay) -> TeamPlay | Refusal:
     return _arrive(scenario, replace(play, last=None))
 
 
+def skip(scenario: Scenario, play: TeamPlay) -> TeamPlay | Refusal:
+    """The facilitator skips the room card: every team on it passes it untouched (rules.skip), hidden
+    picks are dropped, and the next round opens. It counts as a round, so undo brings the card back."""
+    if play.phase != CARD:
+        return Refusal("wrong_phase", play.phase)
+    number = play.rounds + 1
+    for seat_number in playing(scenario, play):
+        seat = _seat(play, seat_number)
+        result = rules.skip(scenario, seat.game)
+        assert isinstance(result, Outcome), result  # the phase is CARD only while the seat's game runs
+        play = _with_seat(play, replace(seat, game=result.state, rounds=(*seat.rounds, number), pick=None))
+    return _arrive(scenario, replace(play, rounds=number, last=None))
+
+
 def end_early(play: TeamPlay) -> TeamPlay:
     """The facilitator closes the game: straight to the debrief, every decision kept."""
     return replace(play, phase=DEBRIEF, ended_early=True, timer=play.timer.pause())
@@ -356,7 +386,12 @@ class EndEarly:
     pass
 
 
-TeamAction = Pick | Unpick | Reveal | GoOn | UndoTeam | UndoRound | EndEarly
+@dataclass(frozen=True)
+class Skip:
+    pass
+
+
+TeamAction = Pick | Unpick | Reveal | GoOn | UndoTeam | UndoRound | EndEarly | Skip
 
 
 def act(scenario: Scenario, play: TeamPlay, action: TeamAction) -> TeamPlay | Refusal:
@@ -373,4 +408,6 @@ def act(scenario: Scenario, play: TeamPlay, action: TeamAction) -> TeamPlay | Re
         return undo_team(scenario, play, action.team)
     if isinstance(action, UndoRound):
         return undo(scenario, play)
+    if isinstance(action, Skip):
+        return skip(scenario, play)
     return end_early(play)

@@ -114,6 +114,7 @@ class TeamDebriefView:
     teams: tuple[TeamResultView, ...]
     splits: tuple[SplitView, ...]
     ended_early: bool
+    reflect: tuple[str, ...] = ()  # the scenario's questions for the debrief
 
 
 def badge(team: teams.Team) -> Badge:
@@ -194,6 +195,7 @@ class TeamPresenter:
             tuple(self._result(seat) for seat in play.seats),
             self.splits(play),
             play.ended_early,
+            tuple(self.presenter.t(q) for q in s.reflect),
         )
 
     def _result(self, seat: Seat) -> TeamResultView:

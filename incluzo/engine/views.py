@@ -119,6 +119,7 @@ class DecisionView:
     position_after: tuple[QuadrantView, ...]
     reflect: tuple[str, ...]
     poll: PollView | None = None  # a poll card, with the counts recorded for it
+    skipped: bool = False  # the facilitator skipped the card: nothing was chosen, nothing changed
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,7 @@ class Presenter:
             self.position(decision.position_after),
             tuple(self.t(q) for q in card.reflect),
             self.poll(card, decision.counts),
+            decision.skipped,
         )
 
     def map(self, state: GameState) -> MapView:

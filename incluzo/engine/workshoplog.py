@@ -15,10 +15,10 @@ from incluzo.engine import teams
 from incluzo.engine.model import Scenario
 from incluzo.engine.questionnaire import Profile, Result
 from incluzo.engine.rules import Refusal
-from incluzo.engine.savelog import Entry, Id, SaveLog, record
+from incluzo.engine.savelog import Entry, Header, Id, SaveLog, record
 from incluzo.engine.teams import TeamAction, TeamPlay
 
-TEAM_MODE = "team"
+TEAM_MODE = "team"  # also the mode of a room playing as one group: a team game's header names its teams
 
 
 @record("team-pick")
@@ -61,6 +61,13 @@ class TeamEndEntry(Entry):
     pass
 
 
+@record("team-skip")
+@dataclass(frozen=True)
+class TeamSkipEntry(Entry):
+    card: Id | None = None  # the room card that was skipped
+    ms: int = 0  # deliberation time used before it was skipped
+
+
 @record("deliberation")
 @dataclass(frozen=True)
 class DeliberationEntry(Entry):
@@ -82,7 +89,20 @@ class ProfileEntry(Entry):
     label: str = ""  # e.g. a team name; never a person's name
 
 
-TEAM_ENTRIES = (TeamPickEntry, TeamUnpickEntry, TeamRevealEntry, TeamGoOnEntry, TeamUndoEntry, TeamEndEntry)
+TEAM_ENTRIES = (
+    TeamPickEntry,
+    TeamUnpickEntry,
+    TeamRevealEntry,
+    TeamGoOnEntry,
+    TeamUndoEntry,
+    TeamEndEntry,
+    TeamSkipEntry,
+)
+
+
+def is_team_game(header: Header) -> bool:
+    """Whether a log is of competing teams (replay it here), not of one group or one player (savelog)."""
+    return header.mode == TEAM_MODE and bool(header.teams)
 
 
 def profile_entry(found: Result, questionnaire: str | None = None, label: str = "") -> ProfileEntry:
@@ -122,6 +142,8 @@ def entry_for(scenario: Scenario, play: TeamPlay, action: TeamAction) -> Entry:
         return TeamUndoEntry(action.team)
     if isinstance(action, teams.UndoRound):
         return TeamUndoEntry(None)
+    if isinstance(action, teams.Skip):
+        return TeamSkipEntry(card_id, play.timer.used_ms)
     return TeamEndEntry()
 
 
@@ -139,6 +161,8 @@ def action_of(entry: Entry) -> TeamAction | None:
         return teams.UndoRound() if entry.team is None else teams.UndoTeam(entry.team)
     if isinstance(entry, TeamEndEntry):
         return teams.EndEarly()
+    if isinstance(entry, TeamSkipEntry):
+        return teams.Skip()
     return None
 
 

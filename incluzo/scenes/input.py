@@ -54,7 +54,14 @@ class Exposed:
     """The window must be drawn again (uncovered, restored)."""
 
 
-Input = Key | Click | Point | Scroll | Resized | CloseWindow | Exposed
+@dataclass(frozen=True)
+class Typed:
+    """Text typed on the keyboard (a name being entered), as the system composed it."""
+
+    text: str
+
+
+Input = Key | Click | Point | Scroll | Resized | CloseWindow | Exposed | Typed
 
 EXPOSE_EVENTS = {pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN, pygame.WINDOWFOCUSGAINED}
 
@@ -76,6 +83,8 @@ def translate(event: pygame.event.Event) -> Input | None:
         return CloseWindow()
     if event.type in EXPOSE_EVENTS:
         return Exposed()
+    if event.type == pygame.TEXTINPUT:
+        return Typed(str(event.text))
     return None
 
 

@@ -246,12 +246,17 @@ class HelpOverlay(PagedOverlay):
     name = "help"
     close_keys = ("escape", "h", "f1")
 
+    def help_keys(self) -> Sequence[tuple[str, str]]:
+        """(key as printed, message key of what it does), in the order listed."""
+        return HELP_KEYS
+
     def flow(self, width: int) -> Flow:
         m, s, say = self.metrics, self.styles, self.say
         flow = Flow(width, self.ctx.lang)
         flow.text(say("help.title"), s["title"], keep_with_next=True)
-        column = max(widgets.keycap_width(cap, m) for cap, _ in HELP_KEYS) + m.gap
-        for cap, key in HELP_KEYS:
+        keys = self.help_keys()
+        column = max(widgets.keycap_width(cap, m) for cap, _ in keys) + m.gap
+        for cap, key in keys:
 
             def paint(surface: pygame.Surface, x: int, y: int, cap: str = cap) -> None:
                 widgets.keycap(surface, cap, x, y + line_height(s["body"]) // 2, m)

@@ -1,0 +1,52 @@
+"""The briefing of a team game: the scenario as solo play shows it, then the teams with their shapes."""
+
+from __future__ import annotations
+
+from incluzo.engine.teamviews import Badge
+from incluzo.engine.views import BriefingView, MapView
+from incluzo.scenes.actions import Action, Menu
+from incluzo.scenes.base import Context, FooterKey, heading_item
+from incluzo.scenes.briefing import BriefingScene
+from incluzo.scenes.teamactions import BeginRound, PauseAll, ShowHelp, ShowMap
+from incluzo.scenes.teambadge import badge_line
+from incluzo.scenes.teamscene import key_name
+from incluzo.scenes.text import Flow
+
+
+class TeamBriefingScene(BriefingScene):
+    name = "team-briefing"
+
+    def __init__(
+        self, ctx: Context, view: BriefingView, map_view: MapView, badges: tuple[Badge, ...]
+    ) -> None:
+        super().__init__(ctx, view, map_view)
+        self.badges = badges
+
+    def flow(self, width: int) -> Flow:
+        flow = super().flow(width)
+        m, s = self.metrics, self.styles
+        heading_item(flow, self.say("team.briefing.teams", count=len(self.badges)), s["heading"], m.margin)
+        for badge in self.badges:
+            badge_line(flow, badge, badge.name, s["body"], m, space_before=m.gap // 2)
+        flow.text(self.say("team.briefing.how"), s["muted"], space_before=m.gap)
+        return flow
+
+    def footer_keys(self) -> list[FooterKey]:
+        say = self.say
+        return [
+            FooterKey("M", say("key.map"), ShowMap(), "map"),  # type: ignore[arg-type]
+            FooterKey("H", say("key.help"), ShowHelp(), "help"),  # type: ignore[arg-type]
+            FooterKey("Esc", say("key.menu"), Menu(), "menu"),
+        ]
+
+    def keys(self) -> dict[str, Action]:
+        return {"m": ShowMap(), "h": ShowHelp(), "f1": ShowHelp(), "p": PauseAll()}  # type: ignore[dict-item]
+
+    def _key(self, name: str) -> Action | None:
+        return super()._key(key_name(name))
+
+    def primary(self) -> Action | None:
+        return BeginRound()  # type: ignore[return-value]
+
+    def primary_key(self) -> FooterKey | None:
+        return FooterKey("Enter", self.say("key.begin"), BeginRound(), "next")  # type: ignore[arg-type]

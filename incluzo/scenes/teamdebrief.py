@@ -1,0 +1,232 @@
+"""The team debrief: the teams compared. Where each ended on the map and in numbers, what each spent,
+how often each chose affirmatief or transformatief, the ending each reached, and every card on which the
+teams split, with who chose what. E exports it (PNG and Markdown)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from incluzo.engine.teamviews import TeamDebriefView, TeamMapView, TeamResultView
+from incluzo.engine.views import QuadrantView
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.actions import Action
+from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
+from incluzo.scenes.briefing import map_axes, positions
+from incluzo.scenes.mapinfo import DISC_SCALE
+from incluzo.scenes.quadmap import QuadrantMap
+from incluzo.scenes.teamactions import Back, ExportTeams
+from incluzo.scenes.teambadge import badge_line, badge_width, draw_badge
+from incluzo.scenes.teammap import draw_teams_map, teams_legend
+from incluzo.scenes.teamscene import AnyAction, TeamScene
+from incluzo.scenes.text import Flow, Item, Style, line_height, render, width_of
+from incluzo.scenes.theme import Metrics
+
+NUMBER_SAMPLE = "100"  # the widest number in a table cell
+
+
+def comparison_rows(view: TeamDebriefView, say: object) -> list[tuple[str, tuple[str, ...]]]:
+    """The comparison as text rows (label, cells): start, each team, desired. Cells: the four
+    quadrants' points, the budget spent, the affirmative and the transformative count."""
+    rows: list[tuple[str, tuple[str, ...]]] = [(say("map.start"), (*_points(view.start), "", "", ""))]  # type: ignore[operator]
+    for team in view.teams:
+        a, t = team.tally
+        rows.append((team.badge.name, (*_points(team.end), str(team.spent_total), str(a), str(t))))
+    if view.desired:
+        rows.append((say("map.desired"), (*_points(view.desired), "", "", "")))  # type: ignore[operator]
+    return rows
+
+
+def _points(quadrants: Sequence[QuadrantView]) -> tuple[str, ...]:
+    return tuple(str(q.points) for q in quadrants)
+
+
+def table_item(view: TeamDebriefView, say: object, metrics: Metrics, width: int) -> Item | None:
+    """The comparison as a table: one row per team, a column per quadrant, the budget spent and the tally.
+    None when the table is wider than `width` (the caller writes the rows as text instead)."""
+    s = widgets.styles(metrics)
+    heads = [say("team.table.spent"), say("team.table.affirmative"), say("team.table.transformative")]  # type: ignore[operator]
+    rows = comparison_rows(view, say)
+    number = max(width_of(NUMBER_SAMPLE, s["strong"]), metrics.scaled(DISC_SCALE))
+    cells = [number] * 4 + [max(number, width_of(h, s["strong"])) for h in heads]
+    badges = max(badge_width(t.badge, metrics) for t in view.teams) + metrics.gap
+    label = max(width_of(name, s["strong"]) for name, _ in rows) + badges
+    total = label + sum(cells) + metrics.gap * len(cells)
+    if total > width:
+        return None
+    row_h = line_height(s["body"]) + metrics.gap // 2
+    height = row_h * (len(rows) + 1)
+    by_name = {t.badge.name: t for t in view.teams}
+    quadrants = view.start
+
+    def paint(surface: pygame.Surface, x: int, y: int) -> None:
+        left = x + label + metrics.gap
+        for index, cell in enumerate(cells):
+            centre = left + cell // 2
+            if index < len(quadrants):
+                _disc(surface, quadrants[index], (centre, y + row_h // 2), metrics)
+            else:
+                image = render(heads[index - len(quadrants)], s["strong"])
+                surface.blit(image, (centre - image.get_width() // 2, y))
+            left += cell + metrics.gap
+        for number_row, (name, values) in enumerate(rows, 1):
+            top = y + number_row * row_h
+            team = by_name.get(name)
+            style: Style = s["strong"] if team else s["muted"]
+            if number_row % 2:
+                pygame.draw.rect(surface, theme.PANEL, pygame.Rect(x, top, total, row_h))
+            text_x = x
+            if team:
+                text_x += draw_badge(surface, team.badge, x, top + row_h // 2, metrics) + metrics.gap
+            else:
+                text_x += badges
+            image = render(name, style)
+            surface.blit(image, (text_x, top + (row_h - image.get_height()) // 2))
+            left = x + label + metrics.gap
+            for cell, value in zip(cells, values, strict=True):
+                shown = render(value, style)
+                surface.blit(
+                    shown, (left + (cell - shown.get_width()) // 2, top + (row_h - shown.get_height()) // 2)
+                )
+                left += cell + metrics.gap
+
+    words = "; ".join(f"{name}: {' '.join(values)}" for name, values in rows)
+    return Item(height, paint, metrics.gap, text=words)
+
+
+def _disc(surface: pygame.Surface, quadrant: QuadrantView, centre: tuple[int, int], metrics: Metrics) -> None:
+    """A quadrant's number on a disc of its colour (the column heads of the table)."""
+    base = theme.colour(quadrant.colour)
+    radius = metrics.scaled(DISC_SCALE) // 2
+    pygame.draw.circle(surface, base, centre, radius)
+    image = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
+    surface.blit(image, image.get_rect(center=centre))
+
+
+def spent_item(team: TeamResultView, metrics: Metrics, order: list[str]) -> Item:
+    """A team's badge and what it spent per meter, as chips."""
+    s = widgets.styles(metrics)
+    height = max(widgets.icon_size(metrics), line_height(s["strong"]))
+
+    def paint(surface: pygame.Surface, x: int, y: int) -> None:
+        width = draw_badge(surface, team.badge, x, y + height // 2, metrics)
+        widgets.chips(surface, team.spent, order, x + width + metrics.gap, y, s["strong"], metrics)
+
+    words = ", ".join(f"{a.name} {a.amount}" for a in team.spent)
+    return Item(height, paint, metrics.gap // 2, text=f"{team.badge.name}: {words}")
+
+
+def debrief_flow(
+    view: TeamDebriefView,
+    maps: tuple[TeamMapView, ...],
+    ctx: Context,
+    metrics: Metrics,
+    width: int,
+    *,
+    note: str = "",
+) -> Flow:
+    """Everything the team debrief says, as one flow (paged on screen, whole in the PNG export)."""
+    m, s, say = metrics, widgets.styles(metrics), ctx.say
+    flow = Flow(width, ctx.lang)
+    heading_item(flow, view.title, s["title"], 0)
+    flow.text(
+        say("team.debrief.early" if view.ended_early else "team.debrief.intro"), s["body"], space_before=m.gap
+    )
+    if note:
+        flow.text(note, s["accent"], space_before=m.gap)
+    heading_item(flow, say("team.debrief.compare"), s["heading"], m.margin)
+    table = table_item(view, say, m, width)
+    if table is not None:
+        flow.add(table)
+        flow.text(say("team.table.legend"), s["muted"], space_before=m.gap // 2)
+    else:
+        for team in view.teams:
+            a, t = team.tally
+            text = say("team.debrief.row", position=positions(team.end), spent=team.spent_total, a=a, t=t)
+            badge_line(flow, team.badge, f"{team.badge.name}: {text}", s["body"], m, space_before=m.gap // 2)
+    if any(team.spent for team in view.teams) and view.teams[0].meters:
+        heading_item(flow, say("debrief.spent"), s["heading"], m.margin)
+        order = [v.id for v in view.teams[0].meters]
+        for team in view.teams:
+            flow.add(spent_item(team, m, order))
+    heading_item(flow, say("team.debrief.endings"), s["heading"], m.margin)
+    for team in view.teams:
+        ending = team.ending_title or say("team.debrief.unfinished")
+        badge_line(flow, team.badge, f"{team.badge.name}: {ending}", s["body"], m, space_before=m.gap // 2)
+    heading_item(flow, say("team.debrief.splits"), s["heading"], m.margin)
+    if not view.splits:
+        flow.text(say("team.debrief.no_splits"), s["body"], space_before=m.gap // 2)
+    for split in view.splits:
+        flow.text(split.card_title, s["strong"], space_before=m.gap, keep_with_next=True)
+        for badge, choice in split.picks:
+            made = f"{choice.letter}. {choice.label}" if choice else say("team.debrief.not_played")
+            badge_line(flow, badge, f"{badge.name}: {made}", s["body"], m, space_before=m.gap // 3)
+    heading_item(flow, say("team.map.title"), s["heading"], m.margin)
+    teams_legend(flow, maps, ctx, m)
+    if view.reflect:
+        heading_item(flow, say("debrief.reflect"), s["heading"], m.margin)
+        bullet_list(flow, view.reflect, s["body"], m, space_before=m.gap)
+    return flow
+
+
+class TeamDebriefScene(TeamScene):
+    name = "team-debrief"
+    keep_primary = True
+
+    def __init__(self, ctx: Context, view: TeamDebriefView, maps: tuple[TeamMapView, ...]) -> None:
+        super().__init__(ctx)
+        self.view = view
+        self.maps = maps
+        self.map = QuadrantMap(view.start, map_axes(maps[0].map), lang=ctx.lang)
+        self.export_note = ""
+
+    def show_export(self, note: str) -> None:
+        self.export_note = note
+        self.relayout()
+
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
+        m, area = self.metrics, self.content
+        if m.wide:
+            side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
+            return (
+                pygame.Rect(area.x + side + m.margin, area.y, area.width - side - m.margin, area.height),
+                pygame.Rect(area.x, area.y, side, area.height),
+            )
+        side = area.height * 2 // 5
+        return (
+            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
+            pygame.Rect(area.x, area.y, area.width, side),
+        )
+
+    def layout(self) -> None:
+        text_box, self.map_box = self.columns()
+        flow = debrief_flow(
+            self.view, self.maps, self.ctx, self.metrics, text_box.width, note=self.export_note
+        )
+        self.paged = self.pager(flow, text_box)
+        self.layout_footer()
+
+    def controls(self) -> list[FooterKey]:
+        return [
+            FooterKey("E", self.say("key.export"), ExportTeams(), "bar-export"),  # type: ignore[arg-type]
+            FooterKey("Backspace", self.say("team.key.back"), Back(), "bar-back"),  # type: ignore[arg-type]
+        ]
+
+    def team_keys(self) -> dict[str, AnyAction]:
+        return {"e": ExportTeams(), "backspace": Back()}
+
+    def primary_key(self) -> FooterKey | None:
+        return FooterKey("E", self.say("key.export"), ExportTeams(), "export")  # type: ignore[arg-type]
+
+    def primary(self) -> Action | None:
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        self.draw_team_header(surface, self.say("team.debrief.header", teams=len(self.view.teams)))
+        assert self.paged is not None
+        self.paged.draw(surface)
+        draw_teams_map(surface, self.map, self.map_box, self.metrics, self.maps, self.say)
+        self.draw_bar(surface)
+        self.draw_footer(surface)

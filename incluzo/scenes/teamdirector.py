@@ -1,0 +1,544 @@
+"""The team director: the one place that changes a team game. It carries the facilitator's actions to
+the engine (teams.act through workshoplog.perform), appends each record to the save before the screen
+moves on, runs the deliberation clock, and builds the screen for the game as it stands.
+
+Nothing here loses a decision except an explicit, confirmed undo: skipping a card and ending early are
+recorded steps that undo can take back, and looking back at an earlier screen changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from incluzo import persistence
+from incluzo.engine import rules, teams, workshoplog
+from incluzo.engine.loader import load_file
+from incluzo.engine.model import Scenario
+from incluzo.engine.problems import ScenarioError
+from incluzo.engine.rules import Refusal
+from incluzo.engine.savelog import SaveError, SaveLog, SaveProblem
+from incluzo.engine.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
+from incluzo.engine.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
+from incluzo.engine.views import Presenter
+from incluzo.scenes.actions import Home
+from incluzo.scenes.base import Context, Scene
+from incluzo.scenes.meterless import has_costs, without_meters
+from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm
+from incluzo.scenes.teamactions import (
+    AddTime,
+    AskEnd,
+    AskSkip,
+    AskUndo,
+    Back,
+    BackToNow,
+    BeginRound,
+    BeginTeams,
+    ClearPick,
+    EndGame,
+    EndTime,
+    ExportTeams,
+    NextRound,
+    PauseAll,
+    PickFor,
+    RevealPicks,
+    SelectTeam,
+    ShowHelp,
+    ShowMap,
+    SkipCard,
+    TeamCommand,
+    ToggleNotes,
+    ToggleTimer,
+    UndoLast,
+)
+from incluzo.scenes.teambriefing import TeamBriefingScene
+from incluzo.scenes.teamdebrief import TeamDebriefScene
+from incluzo.scenes.teamexport import export_teams
+from incluzo.scenes.teammap import TeamMapOverlay
+from incluzo.scenes.teamreveal import TeamRevealScene
+from incluzo.scenes.teamround import TeamRoundScene
+from incluzo.scenes.teamsetup import TeamSetupScene
+
+if TYPE_CHECKING:
+    from incluzo.app import App
+
+MODE = "teams"  # the screens' mode (their words); the save's mode is workshoplog.TEAM_MODE
+TEAM_HELP = (
+    ("1-6", "team.help.select"),
+    ("A-D  1-4", "team.help.pick"),
+    ("Enter", "team.help.reveal"),
+    ("+  \u2212", "team.help.time"),
+    ("T", "team.help.clock"),
+    ("S", "team.help.time_up"),
+    ("N", "team.help.notes"),
+    ("K", "team.help.skip"),
+    ("U", "team.help.undo"),
+    ("1-6  U", "team.help.undo_team"),
+    ("Backspace", "team.help.back"),
+    ("X", "team.help.end"),
+    ("E", "team.help.export"),
+    ("M", "team.help.map"),
+    ("P", "help.pause"),
+    ("H  F1", "help.help"),
+    ("PgUp PgDn", "help.pages"),
+    ("Esc", "help.menu"),
+    ("F11", "help.full"),
+)
+
+
+class TeamHelpOverlay(HelpOverlay):
+    """Help with the facilitator's keys first."""
+
+    def help_keys(self) -> Sequence[tuple[str, str]]:
+        return TEAM_HELP
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the app should do after an action: say something, show a dialog, close the dialogs."""
+
+    notice: str = ""
+    overlay: Scene | None = None
+    close: bool = False
+
+
+Builder = Callable[[], Scene]
+
+
+class TeamDirector:
+    def __init__(
+        self,
+        scenario: Scenario,
+        ctx: Context,
+        play: TeamPlay,
+        save: persistence.SaveFile | None = None,
+        *,
+        briefed: bool = False,
+    ) -> None:
+        self.scenario = scenario
+        self.ctx = replace(ctx, mode=MODE)
+        self.say = self.ctx.say
+        self.play = play
+        self.save = save
+        self.presenter = TeamPresenter(scenario, self.ctx.lang)
+        self.costs = has_costs(scenario)
+        self.briefed = briefed
+        self.selected: int | None = None
+        self.notes = False
+        self.past: list[Builder] = []  # earlier screens, oldest first, to look back at
+        self.looking: int | None = None  # the one shown while looking back
+        self.pause: Scene | None = None  # the pause screen while it is up
+        self.run_after_pause = False
+        self.carry_ms = 0.0
+        self.exports: list[Path] = []
+        self.screen: Scene = self.build()
+
+    # Views ----------------------------------------------------------------------------------------
+    @property
+    def badges(self) -> tuple[Badge, ...]:
+        return tuple(badge(seat.team) for seat in self.play.seats)
+
+    def maps(self) -> tuple[TeamMapView, ...]:
+        return self.presenter.maps(self.play)
+
+    def build(self) -> Scene:
+        """The screen of the game as it stands."""
+        ctx, play = self.ctx, self.play
+        if not self.briefed:
+            start = rules.begin(self.scenario)
+            presenter = Presenter(self.scenario, ctx.lang)
+            view = presenter.briefing(start)
+            shown = without_meters(view) if not self.costs else view
+            return TeamBriefingScene(ctx, shown, presenter.map(start), self.badges)  # type: ignore[arg-type]
+        if play.phase == CARD:
+            return TeamRoundScene(
+                ctx, self.presenter.round(play), selected=self.selected, notes=self.notes, costs=self.costs
+            )
+        if play.phase == OUTCOME:
+            return self._reveal_scene()
+        return TeamDebriefScene(ctx, self.presenter.debrief(play), self.maps())
+
+    def _reveal_scene(self, *, review: bool = False) -> Scene:
+        assert self.play.last is not None
+        notes = self.presenter.presenter.t(self.scenario.card(self.play.last.card).notes)
+        return TeamRevealScene(
+            self.ctx,
+            self.presenter.reveal(self.play),
+            notes=notes,
+            show_notes=self.notes and not review,
+            selected=None if review else self.selected,
+            costs=self.costs,
+            review=review,
+        )
+
+    def snapshot(self) -> Builder:
+        """The screen shown now, frozen, to look back at later."""
+        ctx, costs = self.ctx, self.costs
+        if not self.briefed:
+            shown = self.screen
+            assert isinstance(shown, TeamBriefingScene)
+            view, map_view, badges = shown.view, shown.map_view, shown.badges
+            return lambda: TeamBriefingScene(ctx, view, map_view, badges)
+        if self.play.phase == CARD:
+            view = self.presenter.round(self.play)
+            return lambda: TeamRoundScene(ctx, view, costs=costs, review=True)
+        reveal = self._reveal_scene(review=True)
+        return lambda: reveal
+
+    def show(self, *, keep_page: bool = True) -> None:
+        """Show the game as it stands; the same screen (a team picked on it) stays on its page."""
+        old, new = self.screen, self.build()
+        if keep_page and new.name == old.name and type(new) is type(old):
+            new.page = old.page
+        self.screen = new
+
+    # The clock -----------------------------------------------------------------------------------
+    def tick(self, seconds: float, overlays: Sequence[Scene] = ()) -> None:
+        """Time passed in the window: the open round's countdown counts it (not during a pause)."""
+        if self.pause is not None and self.pause not in overlays:
+            self.pause = None
+            if self.run_after_pause:
+                self._set_timer(self.play.timer.resume())
+        if self.play.phase != CARD or not self.briefed:
+            return
+        self.carry_ms += seconds * 1000
+        whole = int(self.carry_ms)
+        self.carry_ms -= whole
+        if whole:
+            self._set_timer(teams.tick(self.play, whole).timer)
+
+    def wake_ms(self, longest: int) -> int:
+        """How long the window may sleep before the countdown on screen must change."""
+        timer = self.play.timer
+        if self.play.phase != CARD or not timer.running or timer.expired or not self.briefed:
+            return longest
+        return min(longest, (timer.remaining_ms - 1) % 1000 + 1)
+
+    def _set_timer(self, timer: teams.Timer) -> None:
+        before = timer_view(self.play.timer)
+        self.play = replace(self.play, timer=timer)
+        after = timer_view(timer)
+        if after != before and isinstance(self.screen, TeamRoundScene) and not self.screen.review:
+            self.screen.set_timer(after)
+
+    # Actions --------------------------------------------------------------------------------------
+    def perform(self, action: TeamAction) -> str:
+        """Apply one engine action; its record is on disk before this returns. '' or why it was refused."""
+        result, entry = workshoplog.perform(self.scenario, self.play, action)
+        if isinstance(result, Refusal):
+            return result.message(self.scenario, self.ctx.lang)
+        if entry is not None and self.save is not None:
+            self.save.append(entry)
+        self.play = result
+        if result.phase == DEBRIEF and self.save is not None:
+            persistence.finish(self.save, None)
+        return ""
+
+    def act(self, action: TeamCommand) -> Reply:
+        """Carry out what a team screen asked for."""
+        handler = getattr(self, f"_{type(action).__name__}", None)
+        if handler is None:
+            return Reply()
+        reply: Reply = handler(action)
+        return reply
+
+    def _moved(self, notice: str, *, keep_past: bool = True, close: bool = False) -> Reply:
+        """After an engine action: the new screen when it was done, else the reason."""
+        if notice:
+            return Reply(notice, close=close)
+        if not keep_past:
+            self.past.clear()
+        self.looking = None
+        self.selected = None
+        self.show()
+        return Reply(close=close)
+
+    def _step(self, action: TeamAction, *, close: bool = False) -> Reply:
+        """An engine action that moves the game on: the screen left becomes one to look back at."""
+        left = self.snapshot()
+        notice = self.perform(action)
+        if not notice:
+            self.past.append(left)
+            self.notes = False
+        return self._moved(notice, close=close)
+
+    def _BeginRound(self, action: BeginRound) -> Reply:
+        self.past.append(self.snapshot())
+        self.briefed = True
+        self.show()
+        return Reply()
+
+    def _SelectTeam(self, action: SelectTeam) -> Reply:
+        number = action.number
+        if number is not None and not 1 <= number <= len(self.play.seats):
+            return Reply(Refusal("unknown_team", str(number)).message(self.scenario, self.ctx.lang))
+        if (
+            number is not None
+            and self.play.phase == CARD
+            and number not in teams.playing(self.scenario, self.play)
+        ):
+            name = self.play.seats[number - 1].team.name
+            return Reply(Refusal("team_waits", name).message(self.scenario, self.ctx.lang))
+        self.selected = number
+        self.show()
+        return Reply()
+
+    def _PickFor(self, action: PickFor) -> Reply:
+        team = action.team if action.team is not None else self.selected
+        if team is None or not action.choice:
+            return Reply(self.say("team.first", count=len(self.play.seats)))
+        notice = self.perform(teams.Pick(team, action.choice))
+        if notice:
+            return Reply(notice)
+        self.selected = None
+        self.show()
+        return Reply()
+
+    def _ClearPick(self, action: ClearPick) -> Reply:
+        return self._moved(self.perform(teams.Unpick(action.team)))
+
+    def _RevealPicks(self, action: RevealPicks) -> Reply:
+        if self.play.phase != CARD:
+            return Reply()
+        return self._step(teams.Reveal())
+
+    def _NextRound(self, action: NextRound) -> Reply:
+        if self.play.phase != OUTCOME:
+            return Reply()
+        return self._step(teams.GoOn())
+
+    def _AddTime(self, action: AddTime) -> Reply:
+        return self._clock(self.play.timer.add(action.seconds))
+
+    def _ToggleTimer(self, action: ToggleTimer) -> Reply:
+        timer = self.play.timer
+        reply = self._clock(timer.pause() if timer.running else timer.resume())
+        self.show()  # the bar's word for T changes
+        return reply
+
+    def _EndTime(self, action: EndTime) -> Reply:
+        return self._clock(self.play.timer.skip())
+
+    def _clock(self, timer: teams.Timer) -> Reply:
+        if self.play.phase != CARD:
+            return Reply()
+        self._set_timer(timer)
+        return Reply()
+
+    def _AskSkip(self, action: AskSkip) -> Reply:
+        if self.play.phase != CARD:
+            return Reply()
+        card = teams.room_card(self.scenario, self.play)
+        assert card is not None
+        title = self.presenter.presenter.t(card.title)
+        return Reply(
+            overlay=confirm(
+                self.ctx, self.say("team.ask.skip", card=title), self.say("team.ask.skip.text"), SkipCard()
+            )
+        )  # type: ignore[arg-type]
+
+    def _SkipCard(self, action: SkipCard) -> Reply:
+        return self._step(teams.Skip(), close=True)
+
+    def _AskUndo(self, action: AskUndo) -> Reply:
+        play = self.play
+        if action.team is None:
+            if not any(seat.rounds for seat in play.seats):
+                return Reply(self.say("refused.undo"))
+            latest = max(seat.rounds[-1] for seat in play.seats if seat.rounds)
+            names = ", ".join(s.team.name for s in play.seats if s.rounds and s.rounds[-1] == latest)
+            question, text = (
+                self.say("team.ask.undo_round"),
+                self.say("team.ask.undo_round.text", teams=names),
+            )
+        else:
+            seat = play.seats[action.team - 1]
+            if not seat.game.decisions:
+                return Reply(self.say("team.nothing_to_undo", name=seat.team.name))
+            question = self.say("team.ask.undo_team", name=seat.team.name)
+            text = self.say("team.ask.undo_team.text")
+        return Reply(overlay=confirm(self.ctx, question, text, UndoLast(action.team)))  # type: ignore[arg-type]
+
+    def _UndoLast(self, action: UndoLast) -> Reply:
+        engine = teams.UndoRound() if action.team is None else teams.UndoTeam(action.team)
+        self.notes = False
+        return self._moved(self.perform(engine), keep_past=False, close=True)
+
+    def _AskEnd(self, action: AskEnd) -> Reply:
+        if self.play.phase == DEBRIEF:
+            return Reply()
+        text = self.say("team.ask.end.text")
+        return Reply(overlay=confirm(self.ctx, self.say("team.ask.end"), text, EndGame()))  # type: ignore[arg-type]
+
+    def _EndGame(self, action: EndGame) -> Reply:
+        return self._step(teams.EndEarly(), close=True)
+
+    def _Back(self, action: Back) -> Reply:
+        if not self.past or self.looking == 0:
+            return Reply(self.say("team.back.none"))
+        self.looking = len(self.past) - 1 if self.looking is None else self.looking - 1
+        self.screen = self.past[self.looking]()
+        return Reply()
+
+    def _BackToNow(self, action: BackToNow) -> Reply:
+        self.looking = None
+        self.show()
+        return Reply()
+
+    def _ToggleNotes(self, action: ToggleNotes) -> Reply:
+        self.notes = not self.notes
+        self.show(keep_page=False)
+        return Reply()
+
+    def _ShowMap(self, action: ShowMap) -> Reply:
+        return Reply(overlay=TeamMapOverlay(self.ctx, self.maps()))
+
+    def _ShowHelp(self, action: ShowHelp) -> Reply:
+        return Reply(overlay=TeamHelpOverlay(self.ctx))
+
+    def _PauseAll(self, action: PauseAll) -> Reply:
+        self.pause = PauseOverlay(self.ctx)
+        self.run_after_pause = self.play.timer.running
+        if self.play.phase == CARD:
+            self._set_timer(self.play.timer.pause())
+        return Reply(overlay=self.pause)
+
+    def _ExportTeams(self, action: ExportTeams) -> Reply:
+        if self.play.phase != DEBRIEF or not isinstance(self.screen, TeamDebriefScene):
+            return Reply()
+        png, md = export_teams(self.screen.view, self.screen.maps, self.ctx)
+        self.exports = [png, md]
+        note = self.say("export.done", png=str(png), md=md.name)
+        print(note, flush=True)
+        self.screen.show_export(note)
+        return Reply()
+
+
+# --- starting and resuming ------------------------------------------------------------------------
+
+
+def start(path: str, names: Sequence[str], ctx: Context) -> tuple[TeamDirector | None, str]:
+    """A new team game of the scenario at `path`, its save begun; or None and why it cannot start."""
+    try:
+        scenario = load_file(path)
+    except ScenarioError as error:
+        return None, "\n".join(p.format(ctx.lang) for p in error.problems[:3])
+    made = teams.make_teams(list(names))
+    if isinstance(made, Refusal):
+        return None, made.message(scenario, ctx.lang)
+    notice = ""
+    try:
+        save: persistence.SaveFile | None = persistence.start(
+            scenario,
+            mode=workshoplog.TEAM_MODE,
+            teams=tuple(t.name for t in made),
+            source=str(Path(path).resolve()),
+        )
+    except OSError as error:
+        save, notice = None, ctx.say("save.failed", reason=error.strerror or str(error))
+    return TeamDirector(scenario, ctx, teams.begin(scenario, made), save), notice
+
+
+def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
+    """A team game rebuilt from its save by replaying the log; with what the players should be told.
+
+    When the scenario changed so that a step no longer fits, the game goes on from the last step that
+    does, and the save is rewritten to match. Raises SaveError, ScenarioError or OSError.
+    """
+    restored = persistence.restore(path)
+    log = restored.file.log
+    scenario = load_file(log.header.source)
+    if scenario.id != log.header.scenario:
+        names = {"saved": log.header.scenario, "given": scenario.id}
+        raise SaveError(SaveProblem("SAV013", str(path), 1, 1, "scenario", names, "scenario"))
+    replayed = workshoplog.replay(scenario, log)
+    notices = [n for n in [restored.notice(ctx.lang)] if n]
+    changed = scenario.content_hash != log.header.content_hash
+    if changed:
+        notices.append(ctx.say("team.resume.changed"))
+    if replayed.refusal is not None:
+        reason = replayed.refusal.message(scenario, ctx.lang)
+        dropped = len(log.entries) - replayed.applied
+        notices.append(
+            ctx.say("team.resume.misfit", step=replayed.applied + 1, reason=reason, dropped=dropped)
+        )
+    if changed or replayed.refusal is not None:
+        header = replace(log.header, content_hash=scenario.content_hash)
+        restored.file.rewrite(SaveLog(header, log.entries[: replayed.applied]))
+    briefed = any(workshoplog.action_of(e) is not None for e in restored.file.log.entries)
+    return TeamDirector(scenario, ctx, replayed.play, restored.file, briefed=briefed), notices
+
+
+def is_team_save(path: Path) -> bool:
+    log = persistence.peek(path)
+    return log is not None and workshoplog.is_team_game(log.header)
+
+
+# --- the app's side --------------------------------------------------------------------------------
+
+
+def command(app: App, action: TeamCommand) -> None:
+    """Carry out a team action for the app: start a team game, or pass it to the team director."""
+    if isinstance(action, BeginTeams):
+        if not action.names:
+            app.ctx = replace(app.ctx, mode="team")
+            app.play(action.path)  # no teams: the room plays as one group
+            return
+        play_teams(app, action.path, action.names)
+        return
+    team = app.team
+    if team is None:
+        return
+    reply = team.act(action)
+    if reply.close:
+        app.overlays = []
+    if reply.notice:
+        app.notice = reply.notice
+    if reply.overlay is not None:
+        app.push(reply.overlay)
+    if team.screen is not app.scene:
+        app.show(team.screen)
+    app.exports = team.exports or app.exports
+
+
+def begin(app: App, path: str, names: Sequence[str]) -> bool:
+    """Start a team game: with names straight away, without them at the set-up screen where the room
+    types its teams. False (with the reason as a notice) when the scenario cannot be played."""
+    if names:
+        return play_teams(app, path, names)
+    try:
+        scenario = load_file(path)
+    except ScenarioError as error:
+        app.act(Home())
+        app.notice = "\n".join(p.format(app.ctx.lang) for p in error.problems[:3])
+        return False
+    app.director = app.team = None
+    app.overlays = []
+    app.show(TeamSetupScene(app.ctx, path, scenario))
+    return True
+
+
+def play_teams(app: App, path: str, names: Sequence[str]) -> bool:
+    """Begin a team game in the app; False (with the reason as a notice) when it cannot begin."""
+    director, notice = start(path, names, app.ctx)
+    app.notice = notice
+    if director is None:
+        return False
+    app.director = None
+    app.team = director
+    app.overlays = []
+    app.show(director.screen)
+    return True
+
+
+def resume_teams(app: App, path: Path) -> bool:
+    """Go on with a saved team game in the app (raises as `resume` does)."""
+    director, notices = resume(path, app.ctx)
+    app.director = None
+    app.team = director
+    app.overlays = []
+    app.show(director.screen)
+    app.notice = "\n".join(notices)
+    return True

@@ -1,0 +1,197 @@
+"""The reveal: every team's choice side by side, with what it cost, what is left and what it gave up.
+
+One block per team (a band in its colour, its shape, number and name), as many side by side as the
+width allows. Below them: what each choice led to, and the card's questions, so the room can ask
+"why did you choose differently?". The quadrant map with every team's kite is one key away (M).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from incluzo.engine.teamviews import RevealView, TeamDecisionView
+from incluzo.engine.views import Amount, DecisionView
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.actions import Action
+from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
+from incluzo.scenes.outcome import recognition_word
+from incluzo.scenes.poll import chart_items
+from incluzo.scenes.teamactions import AskEnd, AskUndo, Back, NextRound, SelectTeam, ToggleNotes
+from incluzo.scenes.teambadge import badge_line
+from incluzo.scenes.teamround import clock
+from incluzo.scenes.teamscene import AnyAction, TeamScene, block_columns, block_row, block_width
+from incluzo.scenes.text import Flow
+
+
+def levels_text(decision: DecisionView) -> str:
+    """'K 2, T 3, B 1': the budget left after the decision, by the meters' letters."""
+    return ", ".join(f"{m.symbol} {m.value}" for m in decision.meters_after)
+
+
+def changes(decision: DecisionView) -> tuple[Amount, ...]:
+    """What an event did to each meter, as costs (only the meters it changed)."""
+    return tuple(
+        Amount(a.id, a.name, a.symbol, b.value - a.value)
+        for b, a in zip(decision.meters_before, decision.meters_after, strict=True)
+        if b.value != a.value
+    )
+
+
+class TeamRevealScene(TeamScene):
+    name = "team-reveal"
+
+    def __init__(
+        self,
+        ctx: Context,
+        view: RevealView,
+        *,
+        notes: str = "",
+        show_notes: bool = False,
+        selected: int | None = None,
+        costs: bool = True,
+        review: bool = False,
+    ) -> None:
+        super().__init__(ctx, review=review)
+        self.view = view
+        self.notes = notes
+        self.show_notes = show_notes
+        self.selected = selected
+        self.costs = costs
+        self.name = f"team-reveal-{view.round}"
+
+    @property
+    def played(self) -> list[TeamDecisionView]:
+        return [t for t in self.view.teams if t.decision is not None]
+
+    # Layout --------------------------------------------------------------------------------------
+    def layout(self) -> None:
+        self.paged = self.pager(self.flow(self.content.width), self.content)
+        self.layout_footer()
+
+    def flow(self, width: int) -> Flow:
+        m, s, say, v = self.metrics, self.styles, self.say, self.view
+        flow = Flow(width, self.ctx.lang)
+        if self.show_notes:
+            heading_item(flow, say("team.notes"), s["heading"], 0)
+            flow.text(self.notes or say("team.notes.none"), s["italic"], space_before=m.gap)
+        heading_item(flow, v.card_title, s["title"], m.margin if self.show_notes else 0)
+        if len(self.played) > 1 and v.poll is None:
+            flow.text(say("team.split" if v.split else "team.same"), s["accent"], space_before=m.gap // 2)
+        if v.poll is not None:
+            chart_items(flow, v.poll, say, m, width)
+        columns = block_columns(width, len(v.teams), m)
+        each = block_width(width, columns, m)
+        for start in range(0, len(v.teams), columns):
+            blocks = [
+                (theme.colour(t.badge.colour), self.block(t, each - 2 * m.pad))
+                for t in v.teams[start : start + columns]
+            ]
+            flow.add(block_row(blocks, each, m, space_before=m.margin if start == 0 else m.gap))
+        self.outcomes(flow)
+        reflect = next((t.decision.reflect for t in self.played if t.decision and t.decision.reflect), ())
+        if reflect:
+            heading_item(flow, say("outcome.reflect"), s["heading"], m.margin)
+            bullet_list(flow, reflect, s["body"], m, space_before=m.gap)
+        return flow
+
+    def block(self, team: TeamDecisionView, width: int) -> Flow:
+        """One team's block: who, what it chose, what that cost and left, what it gave up."""
+        m, s, say = self.metrics, self.styles, self.say
+        flow = Flow(width, self.ctx.lang)
+        badge_line(flow, team.badge, team.badge.name, s["strong"], m)
+        d = team.decision
+        if d is None:
+            flow.text(say("team.status.watching"), s["muted"], space_before=m.gap // 2)
+            return flow
+        order = [v.id for v in d.meters_after]
+        if d.choice is None:
+            flow.text(say("team.went_on"), s["body"], space_before=m.gap // 2)
+            if changes(d) and self.costs:
+                flow.add(widgets.chips_item(changes(d), order, s["strong"], m, space_before=m.gap // 2))
+        else:
+            flow.text(f"{d.choice.letter}. {d.choice.label}", s["strong"], space_before=m.gap // 2)
+            panel, ink = widgets.recognition_colours(d.choice.recognition)
+            word = recognition_word(d.choice.recognition, say)
+            flow.add(widgets.tag_item(word, panel, ink, m, space_before=m.gap // 2))
+            if self.costs:
+                flow.add(widgets.chips_item(d.choice.costs, order, s["strong"], m, space_before=m.gap // 2))
+            if d.gave_up:
+                letters = ", ".join(c.letter for c in d.gave_up)
+                flow.text(say("team.gave_up", letters=letters), s["muted"], space_before=m.gap // 2)
+        if self.costs and d.meters_after:
+            flow.text(say("team.left", levels=levels_text(d)), s["muted"], space_before=m.gap // 2)
+        return flow
+
+    def outcomes(self, flow: Flow) -> None:
+        """Each choice that was made, by whom, and what it led to."""
+        m, s, say = self.metrics, self.styles, self.say
+        made: dict[str, list[TeamDecisionView]] = {}
+        for team in self.played:
+            if team.decision and team.decision.choice:
+                made.setdefault(team.decision.choice.id, []).append(team)
+        if not made:
+            return
+        heading_item(flow, say("team.what_happened"), s["heading"], m.margin)
+        for chosen in sorted(made.values(), key=lambda ts: ts[0].decision.choice.letter):  # type: ignore[union-attr]
+            choice = chosen[0].decision.choice  # type: ignore[union-attr]
+            assert choice is not None
+            names = ", ".join(t.badge.name for t in chosen)
+            flow.text(
+                f"{choice.letter}. {choice.label} ({names})",
+                s["strong"],
+                space_before=m.gap,
+                keep_with_next=True,
+            )
+            flow.text(choice.outcome, s["body"], space_before=m.gap // 3)
+
+    # Keys -----------------------------------------------------------------------------------------
+    def controls(self) -> list[FooterKey]:
+        say = self.say
+        count = len(self.view.teams)
+        team_cap = f"1-{count} U" if count > 1 else "1 U"
+        controls = [
+            FooterKey("U", say("team.key.undo_round"), AskUndo(None), "bar-undo"),
+            FooterKey(team_cap, say("team.key.undo_team"), AskUndo(self.selected), "bar-undo-team"),
+            FooterKey("N", say("team.key.notes"), ToggleNotes(), "bar-notes"),
+            FooterKey("Backspace", say("team.key.back"), Back(), "bar-back"),
+            FooterKey("X", say("team.key.end"), AskEnd(), "bar-end"),
+        ]  # fmt: skip
+        return controls  # type: ignore[return-value]
+
+    def team_keys(self) -> dict[str, AnyAction]:
+        keys: dict[str, AnyAction] = {
+            "u": AskUndo(self.selected),
+            "n": ToggleNotes(),
+            "x": AskEnd(),
+            "backspace": Back() if self.selected is None else SelectTeam(None),
+        }
+        keys.update({str(t.badge.number): SelectTeam(t.badge.number) for t in self.view.teams})
+        if self.selected is not None:
+            keys["escape"] = SelectTeam(None)
+        return keys
+
+    def primary(self) -> Action | None:
+        return NextRound()  # type: ignore[return-value]
+
+    def primary_key(self) -> FooterKey | None:
+        if self.review:
+            return None
+        return FooterKey("Enter", self.say("key.next"), NextRound(), "next")  # type: ignore[arg-type]
+
+    # Drawing --------------------------------------------------------------------------------------
+    def header_text(self) -> str:
+        text = self.say("team.revealed", round=self.view.round)
+        if self.selected is not None:
+            name = self.view.teams[self.selected - 1].badge.name
+            text += " \u00b7 " + self.say("team.selected", name=name)
+        return text
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        used = self.say("team.deliberated", clock=clock(self.view.deliberation))
+        self.draw_team_header(surface, self.header_text(), used)
+        self.draw_banner(surface)
+        assert self.paged is not None
+        self.paged.draw(surface)
+        self.draw_bar(surface)
+        self.draw_footer(surface)
