@@ -34,7 +34,7 @@ from incluzo.engine.session import Session  # noqa: E402
 from incluzo.engine.views import DebriefView, present  # noqa: E402
 from incluzo.errorlog import write_crash_log  # noqa: E402
 from incluzo.scenes import actions as act  # noqa: E402
-from incluzo.scenes import theme, widgets  # noqa: E402
+from incluzo.scenes import teamdirector, theme, widgets  # noqa: E402
 from incluzo.scenes.base import Context, Scene  # noqa: E402
 from incluzo.scenes.crash import CrashScene  # noqa: E402
 from incluzo.scenes.debrief import DebriefScene  # noqa: E402
@@ -46,6 +46,7 @@ from incluzo.scenes.practice import PracticeDirector  # noqa: E402
 from incluzo.scenes.profile import ProfileScene, StartProfile, scenario_for, scenario_title  # noqa: E402
 from incluzo.scenes.questionnaire import QuestionnaireScene  # noqa: E402
 from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
+from incluzo.scenes.teamactions import TeamCommand  # noqa: E402
 from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
@@ -58,6 +59,7 @@ class App:
     """The game: a start screen or a session, with overlays and a notice line on top."""
 
     def __init__(self, *, size: tuple[int, int] = (1280, 720), lang: str = "nl", mode: str = "team",
+                 teams: tuple[str, ...] | None = None,
                  scenario: str | Path | None = None, folder: Path = SCENARIOS, window: bool = False,
                  fullscreen: bool = False, resume: Path | None = None, ask_resume: bool = False,
                  questionnaire: Path | None = None, threshold: Fraction | int = DEFAULT_THRESHOLD) -> None:
@@ -68,6 +70,7 @@ class App:
         self.size = size
         self.surface = self._open(size) if window else pygame.Surface(size)
         self.director: Director | None = None
+        self.team: teamdirector.TeamDirector | None = None   # a game of competing teams
         self.overlays: list[Scene] = []
         self.notice = ""
         self.running = True
@@ -86,13 +89,17 @@ class App:
             self.then_play = str(scenario) if scenario is not None else None
             self.open_questionnaire()
         elif scenario is not None:
-            self.play(str(scenario))
+            if teams is None:
+                self.play(str(scenario))
+            else:
+                teamdirector.begin(self, str(scenario), teams)   # () lets the room type its teams
         else:
             self.show(self._start_scene())
         if resume is not None:
             self.resume(resume)
         elif ask_resume:
-            self.offer_resume(self.director.session.scenario.id if self.director else None)
+            teams_id = self.team.scenario.id if self.team else None
+            self.offer_resume(self.director.session.scenario.id if self.director else teams_id)
         if fullscreen:
             self.toggle_fullscreen()
 
@@ -241,6 +248,8 @@ class App:
     def resume(self, path: Path) -> bool:
         """Go on with a saved session where it stood; False (with a notice) when that cannot be."""
         try:
+            if teamdirector.is_team_save(path):
+                return teamdirector.resume_teams(self, path)
             resumed = persistence.resume(path, scenario_for(path))
         except (SaveError, ScenarioError, OSError) as error:
             self.director = None
@@ -273,17 +282,21 @@ class App:
             self.surface.fill(theme.BACKGROUND)
             self.scene.dirty = self.dirty = False
             return log
-        save = self.director.save if self.director else None
-        self.director = None
+        save = self.director.save if self.director else self.team.save if self.team else None
+        self.director = self.team = None
         self.overlays = []
         self.notice = ""
         self.show(CrashScene(self.ctx, log, save.path if save else None))
         return log
 
     # One frame ----------------------------------------------------------------------------------
-    def step(self, events: Iterable[pygame.event.Event | Input], dt: float) -> bool:
-        """Handle the events, move animations on by dt seconds, draw if anything changed.
+    def step(self, events: Iterable[pygame.event.Event | Input], dt: float,
+             wall: float | None = None) -> bool:
+        """Handle the events, move animations on by dt seconds, draw if anything changed. `wall` is the
+        time that really passed when it differs from dt (a team game's countdown counts it).
         Returns False once the player has quit."""
+        if self.team is not None:
+            self.team.tick(dt if wall is None else wall, self.overlays)
         for event in events:
             inp = event if not isinstance(event, pygame.event.Event) else translate(event)
             if inp is not None:
@@ -294,13 +307,13 @@ class App:
         return self.running
 
     def guarded_step(self, events: Iterable[pygame.event.Event | Input], dt: float, *,
-                     watch: bool = False) -> bool:
+                     watch: bool = False, wall: float | None = None) -> bool:
         """One frame behind the crash guard: an unexpected error shows the crash page, the window stays.
         With `watch`, a scenario file saved since it was read is reloaded first."""
         try:
             if watch:
                 self.watch(time.monotonic())
-            return self.step(events, dt)
+            return self.step(events, dt, wall)
         except Exception:
             self.crash(traceback.format_exc())
             return self.running
@@ -332,7 +345,9 @@ class App:
     def act(self, action: act.Action) -> None:
         """Carry out what a scene asked for."""
         self.dirty = True
-        if isinstance(action, act.Start | act.Choose | act.Advance | act.Undo):
+        if isinstance(action, TeamCommand):
+            teamdirector.command(self, action)
+        elif isinstance(action, act.Start | act.Choose | act.Advance | act.Undo):
             assert self.director is not None
             refused = self.director.apply(action)
             if refused:
@@ -343,11 +358,11 @@ class App:
             if self.director is not None and not self.overlays:
                 self.push(MapOverlay(self.ctx, self.director.map_view()))
         elif isinstance(action, act.Help):
-            self.push(HelpOverlay(self.ctx))
+            self.push(teamdirector.TeamHelpOverlay(self.team.ctx) if self.team else HelpOverlay(self.ctx))
         elif isinstance(action, act.Pause):
             self.push(PauseOverlay(self.ctx))
         elif isinstance(action, act.Menu):
-            self.push(menu(self.ctx, in_game=self.director is not None))
+            self.push(menu(self.ctx, in_game=self.director is not None or self.team is not None))
         elif isinstance(action, act.Close):
             self.overlays.pop()
         elif isinstance(action, act.AskQuit | act.AskHome):
@@ -355,7 +370,7 @@ class App:
         elif isinstance(action, act.Quit):
             self.running = False
         elif isinstance(action, act.Home):
-            self.director = None
+            self.director = self.team = None
             self.overlays = []
             self.show(self._start_scene())
         elif isinstance(action, act.ToggleFullscreen):
@@ -366,7 +381,10 @@ class App:
             self.export()
         elif isinstance(action, act.Play):
             self.ctx = Context(action.lang, action.mode)
-            self.play(action.path)
+            if action.mode == "team":
+                teamdirector.begin(self, action.path, ())   # the room types its teams first
+            else:
+                self.play(action.path)
         elif isinstance(action, act.Resume):
             self.resume(action.path)
         elif isinstance(action, act.OpenQuestionnaire):
@@ -390,7 +408,7 @@ class App:
     def _ask(self, action: act.AskQuit | act.AskHome) -> None:
         say = self.ctx.say
         if isinstance(action, act.AskQuit):
-            text = say("confirm.quit.text") if self.director else ""
+            text = say("confirm.quit.text") if self.director or self.team else ""
             overlay = confirm(self.ctx, say("confirm.quit"), text,
                               act.Quit())
             overlay.name = "confirm-quit"
@@ -460,19 +478,20 @@ class App:
                 events = pygame.event.get()
                 dt = clock.tick(theme.FRAME_RATE) / 1000
             else:
-                events = idle_wait()
-                clock.tick()
-                dt = 0.0
+                events = idle_wait(self.team.wake_ms(theme.IDLE_WAIT_MS) if self.team else theme.IDLE_WAIT_MS)
+                wall = clock.tick() / 1000
+                self.guarded_step(events, 0.0, watch=True, wall=wall)
+                continue
             self.guarded_step(events, dt, watch=True)
 
 
-def idle_wait() -> list[pygame.event.Event]:
+def idle_wait(timeout: int = theme.IDLE_WAIT_MS) -> list[pygame.event.Event]:
     """Sleep until something happens. SDL's dummy and offscreen drivers cannot block and would poll
     every millisecond inside event.wait, so there the loop sleeps in short slices instead."""
     if pygame.display.get_driver() in POLLING_DRIVERS:
         time.sleep(theme.IDLE_SLICE_MS / 1000)
         return pygame.event.get()
-    first = pygame.event.wait(theme.IDLE_WAIT_MS)
+    first = pygame.event.wait(timeout)
     return [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
 
 
