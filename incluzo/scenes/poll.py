@@ -19,7 +19,7 @@ from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, Undo
 from incluzo.scenes.base import Context, FooterKey, Target
 from incluzo.scenes.card import CardScene
-from incluzo.scenes.entry import NumberEntry
+from incluzo.scenes.entry import Bump, NumberEntry, Pick, Submit
 from incluzo.scenes.input import Input
 from incluzo.scenes.text import Flow, Item, Style, draw_lines, line_height, render, width_of, wrap
 from incluzo.scenes.theme import Metrics
@@ -30,22 +30,6 @@ FIELD_DIGITS = "00000"  # the count field is as wide as the largest count
 PERCENT_SAMPLE = "100%"
 
 Counted = Callable[[tuple[int, ...] | None], PollView]  # the poll view for counts as typed so far
-
-
-@dataclass(frozen=True)
-class _Pick:
-    index: int
-
-
-@dataclass(frozen=True)
-class _Bump:
-    index: int
-    step: int
-
-
-@dataclass(frozen=True)
-class _Record:
-    """The footer's Enter button: record the counts as they stand when it is clicked."""
 
 
 @dataclass
@@ -183,9 +167,9 @@ class PollScene(CardScene):
         for index, row in enumerate(self.rows):
             option = row.option.id
             self.targets += [
-                Target(f"option-{option}", row.rect, _Pick(index)),
-                Target(f"minus-{option}", row.minus, _Bump(index, -1)),
-                Target(f"plus-{option}", row.plus, _Bump(index, 1)),
+                Target(f"option-{option}", row.rect, Pick(index)),
+                Target(f"minus-{option}", row.minus, Bump(index, -1)),
+                Target(f"plus-{option}", row.plus, Bump(index, 1)),
             ]
         self._changed()
 
@@ -240,11 +224,11 @@ class PollScene(CardScene):
 
     def handle(self, event: Input) -> Action | None:
         action = super().handle(event)
-        if isinstance(action, _Record):
+        if isinstance(action, Submit):
             return self.primary()
-        if isinstance(action, _Pick):
+        if isinstance(action, Pick):
             self.entry.select(action.index)
-        elif isinstance(action, _Bump):
+        elif isinstance(action, Bump):
             self.entry.bump(action.index, action.step)
         else:
             return action
@@ -255,7 +239,7 @@ class PollScene(CardScene):
         return Advance(self.counts())
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("poll.record"), _Record(), "next")  # type: ignore[arg-type]
+        return FooterKey("Enter", self.say("poll.record"), Submit(), "next")  # type: ignore[arg-type]
 
     def header_text(self) -> str:
         return f"{super().header_text()} \u00b7 {self.say('poll.header')}"

@@ -27,6 +27,7 @@ from incluzo.engine.workshoplog import ProfileEntry
 from incluzo.scenes import theme
 from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
+from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.export import export_dir, slug
 from incluzo.scenes.mapinfo import legend, quadrant_rows
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap
@@ -118,19 +119,7 @@ class ProfileScene(Scene):
         return [s.id for s in self.view.scores if s.meaningful]
 
     # Layout -------------------------------------------------------------------------------------
-    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        m, area = self.metrics, self.content
-        if m.wide:
-            side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
-            return (
-                pygame.Rect(area.x + side + m.margin, area.y, area.width - side - m.margin, area.height),
-                pygame.Rect(area.x, area.y, side, area.height),
-            )
-        side = area.height * 2 // 5
-        return (
-            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
-            pygame.Rect(area.x, area.y, area.width, side),
-        )
+    columns = DebriefScene.columns  # the debrief's layout: the map on the left, the words beside it
 
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view

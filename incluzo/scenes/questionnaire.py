@@ -17,7 +17,7 @@ from incluzo.engine.questionnaire import CURRENT, POINTS, Questionnaire, Respons
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Profiled, Turn
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
-from incluzo.scenes.entry import NumberEntry
+from incluzo.scenes.entry import Bump, NumberEntry, Pick, Submit
 from incluzo.scenes.input import Input
 from incluzo.scenes.text import Flow, draw_lines, line_height, render, width_of, wrap
 
@@ -88,22 +88,6 @@ class Filling:
 class _Setup:
     team: bool | None = None  # choose the team as a whole, or separate respondents
     step: int = 0  # one more or one fewer respondent
-
-
-@dataclass(frozen=True)
-class _Pick:
-    index: int
-
-
-@dataclass(frozen=True)
-class _Bump:
-    index: int
-    step: int
-
-
-@dataclass(frozen=True)
-class _Next:
-    """Enter or the footer's button: go on if the screen allows it."""
 
 
 @dataclass
@@ -197,9 +181,9 @@ class QuestionnaireScene(Scene):
         self.row_page = min(self.row_page, len(self.rows) - 1)
         for row in self.rows[self.row_page]:
             self.targets += [
-                Target(f"situation-{MARKS[row.index]}", row.rect, _Pick(row.index)),
-                Target(f"minus-{MARKS[row.index]}", row.minus, _Bump(row.index, -1)),
-                Target(f"plus-{MARKS[row.index]}", row.plus, _Bump(row.index, 1)),
+                Target(f"situation-{MARKS[row.index]}", row.rect, Pick(row.index)),
+                Target(f"minus-{MARKS[row.index]}", row.minus, Bump(row.index, -1)),
+                Target(f"plus-{MARKS[row.index]}", row.plus, Bump(row.index, 1)),
             ]
 
     def _pages(self, rows: list[Row], top: int, bottom: int) -> list[list[Row]]:
@@ -329,7 +313,7 @@ class QuestionnaireScene(Scene):
 
     def primary_key(self) -> FooterKey | None:
         label = "key.begin" if self.filling.pause == "start" else "key.next"
-        return FooterKey("Enter", self.say(label), _Next(), "next")  # type: ignore[arg-type]
+        return FooterKey("Enter", self.say(label), Submit(), "next")  # type: ignore[arg-type]
 
     def _go_on(self) -> Action | None:
         filling = self.filling
@@ -379,13 +363,13 @@ class QuestionnaireScene(Scene):
 
     def handle(self, event: Input) -> Action | None:
         action = super().handle(event)
-        if isinstance(action, _Next):
+        if isinstance(action, Submit):
             return self._go_on()
         if isinstance(action, _Setup):
             self._setup(action)
-        elif isinstance(action, _Pick):
+        elif isinstance(action, Pick):
             self._pick(action.index)
-        elif isinstance(action, _Bump):
+        elif isinstance(action, Bump):
             self.filling.entry.bump(action.index, action.step)
             self._typed()
         else:
@@ -399,7 +383,7 @@ class QuestionnaireScene(Scene):
             filling.respondents = 1 if setup.team else max(2, filling.respondents)
         if setup.step:
             filling.team = False
-            filling.respondents = max(1, min(MAX_RESPONDENTS, filling.respondents + setup.step))
+            filling.respondents = max(2, min(MAX_RESPONDENTS, filling.respondents + setup.step))
         filling.sheet = Sheet(filling.themes, label=TEAM_LABEL if filling.team else "1")
         self.dirty = True
 

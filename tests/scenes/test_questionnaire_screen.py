@@ -194,3 +194,13 @@ def test_every_shipped_theme_fits_one_page(
     assert scene.overflows() == []
     answer(app, (10, 0, 0, 0))
     assert scene.overflows() == []
+
+
+def test_respondents_take_turns_from_two_up_and_the_team_is_one(make_app: Callable[..., App]) -> None:
+    app, scene = open_questionnaire(make_app)
+    press(app, "r", "-")
+    assert (scene.filling.team, scene.filling.respondents) == (False, 2)
+    press(app, "+", "+")
+    assert scene.filling.respondents == 4
+    press(app, "t")
+    assert (scene.filling.team, scene.filling.respondents) == (True, 1)
