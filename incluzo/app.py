@@ -214,6 +214,10 @@ class App:
             self.notice = "\n".join([self.ctx.say("reload.errors"), *errors[:3]])
             return
         rebased = reloaded.rebased
+        if self.profile is not None:  # a game that started from the room's profile keeps starting there
+            session = self.director.session
+            rebased = rebase.rebase(self.profile.apply(rebased.session.scenario), session.log,
+                                    session.scenario)
         self.director = self._director(rebased.session, self._resave(rebased.session))
         self.overlays = []
         self.show(self.director.scene())
@@ -225,6 +229,8 @@ class App:
         """A new save for the reloaded version holding the decisions that carried over."""
         assert self.source is not None
         save = self._new_save(session.scenario, str(self.source))
+        if save is not None and self.profile is not None:
+            save.append(self.profile.entry())
         replayed = Session(session.scenario)
         for action in session.log:
             _, entry = savelog.perform(replayed, action)

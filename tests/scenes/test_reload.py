@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,11 @@ from conftest import PROEF
 from scene_helpers import press
 
 from incluzo.app import App
+from incluzo.engine import questionnaire
+from incluzo.engine.workshoplog import ProfileEntry
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.outcome import OutcomeScene
+from incluzo.scenes.profile import StartProfile
 
 
 @pytest.fixture
@@ -72,3 +76,18 @@ def test_saving_the_file_reloads_it_by_itself(make_app: Callable[..., App], copy
     assert not app.watch(now=10.1)  # checked at most twice a second
     assert app.watch(now=11.0)
     assert isinstance(app.scene, BriefingScene) and app.notice.startswith("Scenario opnieuw geladen")
+
+
+def test_a_game_started_from_the_rooms_profile_keeps_it_after_a_reload(
+        make_app: Callable[..., App], copy: Path) -> None:
+    app = make_app(None)
+    profile = Fraction(40), Fraction(30), Fraction(20), Fraction(10)
+    app.profile = StartProfile("welke-bril", questionnaire.Result(profile, profile[::-1], 1))
+    app.play(str(copy))
+    press(app, "return", "b")
+    edit(copy, "id: samen", "id: samen\n        # saved again")
+    press(app, "f5")
+    assert app.director is not None and app.director.save is not None
+    assert app.director.session.scenario.position == questionnaire.to_position(profile)
+    assert isinstance(app.director.save.log.entries[0], ProfileEntry)
+    assert len(app.director.session.log) == 2
