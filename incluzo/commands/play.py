@@ -17,6 +17,12 @@ writes one PNG per screen shown into --screenshots (01-briefing.png, 02-card-ID.
 debrief export (PNG and Markdown) into the exports folder, and exits 0. Without FILE, --headless
 prints the scenarios it would list.
 
+Team play: without --solo the room first types its teams (1 to 6) on screen, or give them with
+--teams "Rood,Blauw,Groen". Headless team play takes the choices per round: rounds apart by commas,
+the teams of a round by slashes in team order ("a/b/a,c/c/b": in round 1 team 1 chose a, team 2 b,
+team 3 a); one entry gives every playing team the same choice, '-' marks a team that sits the round
+out; event and poll cards need no entry.
+
 exit code: 0 played (or listed), 1 the file has errors or a choice was not allowed, 2 usage error
 
 examples:
@@ -27,6 +33,9 @@ examples:
   incluzo play scenarios/basisnorm.yaml --questionnaire   ... then play this one from the room's profile
   incluzo play scenarios/te-veel-prikkels.yaml --headless --choices strategieen-met-klas,klas-erbij \\
       --screenshots out/shots --size 1920x1080
+  incluzo play scenarios/niet-schoolrijp.yaml --teams "Rood,Blauw,Groen"
+  incluzo play scenarios/te-veel-prikkels.yaml --headless --teams Rood,Blauw \\
+      --choices strategieen-met-klas/aparte-werkplek,volhouden-met-coaching --screenshots out/teams
 """
 
 
@@ -54,7 +63,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--headless", action="store_true",
                         help="no window: play --choices and write screenshots")
     parser.add_argument("--choices", default="", metavar="ID,ID,...",
-                        help="with --headless: choice ids in order")
+                        help="with --headless: choice ids in order (with --teams: per round, ID/ID/...)")
+    parser.add_argument("--teams", metavar="NAME,NAME,...",
+                        help="play as competing teams with these names (1 to 6), without the set-up screen")
     parser.add_argument("--screenshots", type=Path, metavar="DIR",
                         help="with --headless: folder for the PNGs")
     parser.add_argument("--resume", action="store_true",
@@ -73,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
     from incluzo.scenes import use_dummy_display_if_headless
 
     mode = "solo" if args.solo else "team"
+    names = tuple(n.strip() for n in args.teams.split(",")) if args.teams is not None else None
+    if names is not None and (args.solo or args.questionnaire is not None or args.file is None):
+        print("incluzo play: --teams needs FILE, and not --solo or --questionnaire", file=sys.stderr)
+        return 2
     if args.questionnaire is not None and (args.headless or args.resume):
         print("incluzo play: --questionnaire is filled in on screen: leave out --headless and --resume",
               file=sys.stderr)
@@ -84,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
         from incluzo.scenes.headless import list_scenarios, play_headless
         if args.file is None:
             return list_scenarios(args.lang)
+        if names is not None:
+            from incluzo.scenes.teamheadless import parse_rounds, play_teams_headless
+            rounds = parse_rounds(args.choices)
+            return play_teams_headless(args.file, names, rounds, args.screenshots, args.size, args.lang)
         choices = [c.strip() for c in args.choices.split(",") if c.strip()]
         return play_headless(args.file, choices, args.screenshots, args.size, args.lang, mode,
                              resume=args.resume, trace=args.trace)
@@ -112,8 +131,11 @@ def run(args: argparse.Namespace) -> int:
     resume = find_unfinished(scenario_id) if args.resume else None
     if args.resume and resume is None:
         print("incluzo play: no unfinished session to resume; starting a new one", file=sys.stderr)
+    # team play: the given teams, else the set-up screen where the room types them (none: one group)
+    teams = names if names is not None else None if mode == "solo" or args.questionnaire else ()
     app = App(size=args.size, lang=args.lang, mode=mode, scenario=None if resume else args.file, window=True,
               fullscreen=args.fullscreen, resume=resume, questionnaire=args.questionnaire,
+              teams=teams,
               ask_resume=not args.resume and not args.questionnaire, threshold=args.threshold)
     app.run()
     return 0

@@ -27,6 +27,7 @@ from incluzo.scenes.actions import Home
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm
+from incluzo.scenes.profile import StartProfile, scenario_for
 from incluzo.scenes.teamactions import (
     AddTime,
     AskEnd,
@@ -419,10 +420,15 @@ class TeamDirector:
 # --- starting and resuming ------------------------------------------------------------------------
 
 
-def start(path: str, names: Sequence[str], ctx: Context) -> tuple[TeamDirector | None, str]:
-    """A new team game of the scenario at `path`, its save begun; or None and why it cannot start."""
+def start(
+    path: str, names: Sequence[str], ctx: Context, profile: StartProfile | None = None
+) -> tuple[TeamDirector | None, str]:
+    """A new team game of the scenario at `path`, its save begun; or None and why it cannot start.
+    With a "Welke bril?" profile, the teams start from it (recorded first in the save, as solo play does)."""
     try:
         scenario = load_file(path)
+        if profile is not None:
+            scenario = profile.apply(scenario)
     except ScenarioError as error:
         return None, "\n".join(p.format(ctx.lang) for p in error.problems[:3])
     made = teams.make_teams(list(names))
@@ -436,6 +442,8 @@ def start(path: str, names: Sequence[str], ctx: Context) -> tuple[TeamDirector |
             teams=tuple(t.name for t in made),
             source=str(Path(path).resolve()),
         )
+        if profile is not None:
+            save.append(profile.entry())
     except OSError as error:
         save, notice = None, ctx.say("save.failed", reason=error.strerror or str(error))
     return TeamDirector(scenario, ctx, teams.begin(scenario, made), save), notice
@@ -449,7 +457,7 @@ def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
     """
     restored = persistence.restore(path)
     log = restored.file.log
-    scenario = load_file(log.header.source)
+    scenario = scenario_for(path) or load_file(log.header.source)
     if scenario.id != log.header.scenario:
         names = {"saved": log.header.scenario, "given": scenario.id}
         raise SaveError(SaveProblem("SAV013", str(path), 1, 1, "scenario", names, "scenario"))
@@ -522,7 +530,7 @@ def begin(app: App, path: str, names: Sequence[str]) -> bool:
 
 def play_teams(app: App, path: str, names: Sequence[str]) -> bool:
     """Begin a team game in the app; False (with the reason as a notice) when it cannot begin."""
-    director, notice = start(path, names, app.ctx)
+    director, notice = start(path, names, app.ctx, app.profile)
     app.notice = notice
     if director is None:
         return False

@@ -75,7 +75,7 @@ class TeamRevealScene(TeamScene):
             heading_item(flow, say("team.notes"), s["heading"], 0)
             flow.text(self.notes or say("team.notes.none"), s["italic"], space_before=m.gap)
         heading_item(flow, v.card_title, s["title"], m.margin if self.show_notes else 0)
-        if len(self.played) > 1 and v.poll is None:
+        if sum(1 for t in self.played if t.decision and t.decision.choice) > 1:
             flow.text(say("team.split" if v.split else "team.same"), s["accent"], space_before=m.gap // 2)
         if v.poll is not None:
             chart_items(flow, v.poll, say, m, width)

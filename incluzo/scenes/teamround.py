@@ -37,10 +37,11 @@ from incluzo.scenes.teambadge import badge_width, chips_width, draw_badge, draw_
 from incluzo.scenes.teamscene import AnyAction, TeamScene, fit_lines
 from incluzo.scenes.text import Flow, Item, draw_lines, draw_page, line_height, wrap
 
-TEAMS_SHARE = 0.27  # share of the content width for the teams column
+TEAMS_SHARES = (0.27, 0.22, 0.18)  # shares of the width for the teams' column: less when choices need it
 MIN_CHOICE_WIDTH = 14  # body units: narrower choice boxes stand one per row
 LETTER_KEYS = "abcdef"
-MIN_TEXT_LINES = 5  # the card's text keeps at least this many lines beside fixed choices
+BESIDE_TEXT_SHARES = (0.45, 0.38)  # the text's share of the card's width when the choices stand beside it
+MIN_TEXT_LINES = 4  # the card's text keeps at least this many lines beside fixed choices
 COMPACT = 2  # the team rows' least detailed level: one line each
 SELECTED_BORDER = 3  # strokes around the selected team
 
@@ -130,43 +131,38 @@ class TeamRoundScene(TeamScene):
         self.dirty = True
 
     # Layout ------------------------------------------------------------------------------------------
-    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        """The card (text and choices) and the teams."""
+    def columns(self, share: float = TEAMS_SHARES[0]) -> tuple[pygame.Rect, pygame.Rect]:
+        """The card (text and choices) and the teams, who get `share` of a wide window's width."""
         m, area = self.metrics, self.content
         if m.wide:
-            side = round(area.width * TEAMS_SHARE)
+            side = round(area.width * share)
             return (
                 pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
                 pygame.Rect(area.right - side, area.y, side, area.height),
             )
         rows = (len(self.view.teams) + 1) // 2
-        side = min(area.height // 2, rows * self._team_height(area.width // 2, full=False) + rows * m.gap)
+        side = min(area.height // 2, rows * (self._team_height(area.width // 2, COMPACT) + m.gap))
         return (
             pygame.Rect(area.x, area.y, area.width, area.height - side - m.gap),
             pygame.Rect(area.x, area.bottom - side, area.width, side),
         )
 
     def layout(self) -> None:
-        """The choices stay in view below the card's text, which pages on its own; only when they
-        leave the text too little room do text and choices share one paged column."""
-        m = self.metrics
-        card_box, self.teams_box = self.columns()
-        self.rows = {}
-        choices = self.choice_flow(card_box.width)
-        room = card_box.height - choices.height - m.margin
+        """The choices stay in view while the card's text pages on its own: below the text, else
+        beside it, with the teams' column narrowed when that makes room. Only when none of these
+        leaves the text room for a few lines do text and choices share one paged column."""
+        placed = self._fixed_choices()
         self.choice_page: list[tuple[int, Item]] = []
-        if choices.items and room >= MIN_TEXT_LINES * line_height(self.styles["body"]):
-            self.choice_box = pygame.Rect(
-                card_box.x, card_box.bottom - choices.height, card_box.width, choices.height
-            )
-            self.paged = self.pager(
-                self.text_flow(card_box.width), pygame.Rect(card_box.topleft, (card_box.width, room))
-            )
+        if placed is not None:
+            text_box, text, self.choice_box, choices = placed
+            self.paged = self.pager(text, text_box)
             self.choice_page = choices.pages(choices.height + 1)[0]
             shown, origin = self.choice_page, self.choice_box.topleft
         else:
+            card_box, self.teams_box = self.columns()
+            self.rows = {}
             flow = self.text_flow(card_box.width)
-            for item in choices.items:
+            for item in self.choice_flow(card_box.width).items:
                 flow.add(item)
             self.paged = self.pager(flow, card_box)
             shown, origin = self.paged.pages[self.paged.page], card_box.topleft
@@ -179,6 +175,39 @@ class TeamRoundScene(TeamScene):
             again = None if self.selected == number else number
             self.targets.append(Target(f"team-{number}", rect, SelectTeam(again)))  # type: ignore[arg-type]
         self.layout_footer()
+
+    def _fixed_choices(self) -> tuple[pygame.Rect, Flow, pygame.Rect, Flow] | None:
+        """(text box, text, choices box, choices) for the first arrangement that keeps every choice
+        in view and the text at least MIN_TEXT_LINES; sets the teams' box to match."""
+        m = self.metrics
+        least = MIN_TEXT_LINES * line_height(self.styles["body"])
+        if not self.options():
+            return None
+        for share in TEAMS_SHARES:
+            card, self.teams_box = self.columns(share)
+            self.rows = {}
+            choices = self.choice_flow(card.width)
+            room = card.height - choices.height - m.margin
+            if room >= least:
+                text = self.text_flow(card.width)
+                text_h = min(text.height, room)  # the text's own height when it fits
+                below = pygame.Rect(card.x, card.y + text_h + m.margin, card.width, choices.height)
+                return pygame.Rect(card.topleft, (card.width, text_h)), text, below, choices
+            for text_share in BESIDE_TEXT_SHARES if m.wide else ():
+                text_w = round(card.width * text_share)
+                self.rows = {}
+                choices = self.choice_flow(card.width - text_w - m.margin, columns=1)
+                if choices.height <= card.height:
+                    beside = pygame.Rect(
+                        card.x + text_w + m.margin, card.y, card.width - text_w - m.margin, choices.height
+                    )
+                    return (
+                        pygame.Rect(card.x, card.y, text_w, card.height),
+                        self.text_flow(text_w),
+                        beside,
+                        choices,
+                    )
+        return None
 
     def text_flow(self, width: int) -> Flow:
         m, s, say, card = self.metrics, self.styles, self.say, self.view.card
@@ -198,12 +227,13 @@ class TeamRoundScene(TeamScene):
             heading_item(flow, card.poll.question, s["heading"], m.margin)
         return flow
 
-    def choice_flow(self, width: int) -> Flow:
+    def choice_flow(self, width: int, columns: int = 2) -> Flow:
         """The choices (or poll options) as rows of boxes, two side by side where they fit."""
         m = self.metrics
         flow = Flow(width, self.ctx.lang)
         options = self.options()
-        cols = 2 if len(options) > 1 and width >= 2 * m.body * MIN_CHOICE_WIDTH + m.gap else 1
+        wide_enough = width >= columns * m.body * MIN_CHOICE_WIDTH + (columns - 1) * m.gap
+        cols = columns if len(options) > 1 and wide_enough else 1
         box_w = (width - (cols - 1) * m.gap) // cols
         for start in range(0, len(options), cols):
             self._option_row(flow, options[start : start + cols], box_w, first=start == 0)
