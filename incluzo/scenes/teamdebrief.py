@@ -19,11 +19,12 @@ from incluzo.scenes.quadmap import QuadrantMap
 from incluzo.scenes.teamactions import Back, ExportTeams
 from incluzo.scenes.teambadge import badge_line, badge_width, draw_badge
 from incluzo.scenes.teammap import draw_teams_map, teams_legend
-from incluzo.scenes.teamscene import AnyAction, TeamScene
-from incluzo.scenes.text import Flow, Item, Style, line_height, render, width_of
+from incluzo.scenes.teamscene import AnyAction, TeamScene, fit_lines
+from incluzo.scenes.text import Flow, Item, Style, draw_lines, line_height, render, width_of
 from incluzo.scenes.theme import Metrics
 
 NUMBER_SAMPLE = "100"  # the widest number in a table cell
+MIN_NAME_COLUMN = 5  # body units: a narrower name column turns the table into lines of text
 
 
 def comparison_rows(view: TeamDebriefView, say: object) -> list[tuple[str, tuple[str, ...]]]:
@@ -42,21 +43,24 @@ def _points(quadrants: Sequence[QuadrantView]) -> tuple[str, ...]:
     return tuple(str(q.points) for q in quadrants)
 
 
-def table_item(view: TeamDebriefView, say: object, metrics: Metrics, width: int) -> Item | None:
-    """The comparison as a table: one row per team, a column per quadrant, the budget spent and the tally.
-    None when the table is wider than `width` (the caller writes the rows as text instead)."""
+def table_item(view: TeamDebriefView, say: object, metrics: Metrics, width: int, lang: str) -> Item | None:
+    """The comparison as a table: one row per team, a column per quadrant, the budget spent and the tally;
+    a long team name takes two lines. None when even then the table is wider than `width` (the caller
+    writes the rows as text instead)."""
     s = widgets.styles(metrics)
     heads = [say("team.table.spent"), say("team.table.affirmative"), say("team.table.transformative")]  # type: ignore[operator]
     rows = comparison_rows(view, say)
     number = max(width_of(NUMBER_SAMPLE, s["strong"]), metrics.scaled(DISC_SCALE))
     cells = [number] * 4 + [max(number, width_of(h, s["strong"])) for h in heads]
     badges = max(badge_width(t.badge, metrics) for t in view.teams) + metrics.gap
-    label = max(width_of(name, s["strong"]) for name, _ in rows) + badges
-    total = label + sum(cells) + metrics.gap * len(cells)
-    if total > width:
+    room = width - sum(cells) - metrics.gap * len(cells)
+    label = min(max(width_of(name, s["strong"]) for name, _ in rows) + badges, room)
+    if label < metrics.body * MIN_NAME_COLUMN:
         return None
-    row_h = line_height(s["body"]) + metrics.gap // 2
-    height = row_h * (len(rows) + 1)
+    names = [fit_lines(name, s["strong"], label - badges, lang, 2) for name, _ in rows]
+    line = line_height(s["body"])
+    heights = [line + metrics.gap // 2] + [len(n) * line + metrics.gap // 2 for n in names]
+    total = label + sum(cells) + metrics.gap * len(cells)
     by_name = {t.badge.name: t for t in view.teams}
     quadrants = view.start
 
@@ -65,34 +69,34 @@ def table_item(view: TeamDebriefView, say: object, metrics: Metrics, width: int)
         for index, cell in enumerate(cells):
             centre = left + cell // 2
             if index < len(quadrants):
-                _disc(surface, quadrants[index], (centre, y + row_h // 2), metrics)
+                _disc(surface, quadrants[index], (centre, y + heights[0] // 2), metrics)
             else:
                 image = render(heads[index - len(quadrants)], s["strong"])
                 surface.blit(image, (centre - image.get_width() // 2, y))
             left += cell + metrics.gap
-        for number_row, (name, values) in enumerate(rows, 1):
-            top = y + number_row * row_h
+        top = y + heights[0]
+        for number_row, ((name, values), lines, height) in enumerate(
+            zip(rows, names, heights[1:], strict=True)
+        ):
             team = by_name.get(name)
             style: Style = s["strong"] if team else s["muted"]
-            if number_row % 2:
-                pygame.draw.rect(surface, theme.PANEL, pygame.Rect(x, top, total, row_h))
-            text_x = x
+            if number_row % 2 == 0:
+                pygame.draw.rect(surface, theme.PANEL, pygame.Rect(x, top, total, height))
+            middle = top + height // 2
             if team:
-                text_x += draw_badge(surface, team.badge, x, top + row_h // 2, metrics) + metrics.gap
-            else:
-                text_x += badges
-            image = render(name, style)
-            surface.blit(image, (text_x, top + (row_h - image.get_height()) // 2))
+                draw_badge(surface, team.badge, x, top + (line + metrics.gap // 2) // 2, metrics)
+            draw_lines(surface, lines, style, x + badges, middle - len(lines) * line // 2)
             left = x + label + metrics.gap
             for cell, value in zip(cells, values, strict=True):
                 shown = render(value, style)
                 surface.blit(
-                    shown, (left + (cell - shown.get_width()) // 2, top + (row_h - shown.get_height()) // 2)
+                    shown, (left + (cell - shown.get_width()) // 2, middle - shown.get_height() // 2)
                 )
                 left += cell + metrics.gap
+            top += height
 
     words = "; ".join(f"{name}: {' '.join(values)}" for name, values in rows)
-    return Item(height, paint, metrics.gap, text=words)
+    return Item(sum(heights), paint, metrics.gap, text=words)
 
 
 def _disc(surface: pygame.Surface, quadrant: QuadrantView, centre: tuple[int, int], metrics: Metrics) -> None:
@@ -136,7 +140,7 @@ def debrief_flow(
     if note:
         flow.text(note, s["accent"], space_before=m.gap)
     heading_item(flow, say("team.debrief.compare"), s["heading"], m.margin)
-    table = table_item(view, say, m, width)
+    table = table_item(view, say, m, width, ctx.lang)
     if table is not None:
         flow.add(table)
         flow.text(say("team.table.legend"), s["muted"], space_before=m.gap // 2)

@@ -163,11 +163,13 @@ class TeamDirector:
 
     def _reveal_scene(self, *, review: bool = False) -> Scene:
         assert self.play.last is not None
-        notes = self.presenter.presenter.t(self.scenario.card(self.play.last.card).notes)
+        card = self.scenario.card(self.play.last.card)
+        t = self.presenter.presenter.t
         return TeamRevealScene(
             self.ctx,
             self.presenter.reveal(self.play),
-            notes=notes,
+            notes=t(card.notes),
+            text="" if card.choices else t(card.text),
             show_notes=self.notes and not review,
             selected=None if review else self.selected,
             costs=self.costs,
@@ -529,11 +531,14 @@ def begin(app: App, path: str, names: Sequence[str]) -> bool:
 
 
 def play_teams(app: App, path: str, names: Sequence[str]) -> bool:
-    """Begin a team game in the app; False (with the reason as a notice) when it cannot begin."""
+    """Begin a team game in the app; False (with the reason as a notice) when it cannot begin: then
+    the set-up screen shows, for the room to put the names right."""
     director, notice = start(path, names, app.ctx, app.profile)
-    app.notice = notice
     if director is None:
+        begin(app, path, ())
+        app.notice = notice
         return False
+    app.notice = notice
     app.director = None
     app.team = director
     app.overlays = []

@@ -46,6 +46,7 @@ class TeamRevealScene(TeamScene):
         view: RevealView,
         *,
         notes: str = "",
+        text: str = "",
         show_notes: bool = False,
         selected: int | None = None,
         costs: bool = True,
@@ -54,6 +55,7 @@ class TeamRevealScene(TeamScene):
         super().__init__(ctx, review=review)
         self.view = view
         self.notes = notes
+        self.text = text  # an event or poll card's text: there is no choice to show
         self.show_notes = show_notes
         self.selected = selected
         self.costs = costs
@@ -77,11 +79,12 @@ class TeamRevealScene(TeamScene):
         heading_item(flow, v.card_title, s["title"], m.margin if self.show_notes else 0)
         if sum(1 for t in self.played if t.decision and t.decision.choice) > 1:
             flow.text(say("team.split" if v.split else "team.same"), s["accent"], space_before=m.gap // 2)
+        flow.text(self.text, s["body"], space_before=m.gap)
         if v.poll is not None:
             chart_items(flow, v.poll, say, m, width)
         columns = block_columns(width, len(v.teams), m)
         each = block_width(width, columns, m)
-        for start in range(0, len(v.teams), columns):
+        for start in range(0, len(v.teams) if v.poll is None else 0, columns):  # a poll: the chart says it
             blocks = [
                 (theme.colour(t.badge.colour), self.block(t, each - 2 * m.pad))
                 for t in v.teams[start : start + columns]

@@ -35,7 +35,7 @@ from incluzo.scenes.teamactions import (
 )
 from incluzo.scenes.teambadge import badge_width, chips_width, draw_badge, draw_check, shape_size
 from incluzo.scenes.teamscene import AnyAction, TeamScene, fit_lines
-from incluzo.scenes.text import Flow, Item, draw_lines, draw_page, line_height, wrap
+from incluzo.scenes.text import Flow, Item, draw_lines, draw_page, line_height, render, wrap
 
 TEAMS_SHARES = (0.27, 0.22, 0.18)  # shares of the width for the teams' column: less when choices need it
 MIN_CHOICE_WIDTH = 14  # body units: narrower choice boxes stand one per row
@@ -455,7 +455,10 @@ class TeamRoundScene(TeamScene):
         if not team.plays:
             return say("team.status.watching"), "muted"
         if self.selected == team.badge.number:
-            return say("team.status.selected", marks=self._marks() or "Enter"), "accent"
+            marks = self._marks()
+            return (
+                say("team.status.selected", marks=marks) if marks else say("team.status.selected_undo")
+            ), "accent"
         if team.picked:
             return say("team.status.picked"), "accent"
         if self.view.card.is_event and self.view.card.poll is None:
@@ -478,6 +481,10 @@ class TeamRoundScene(TeamScene):
             if check:  # chosen: a tick at the end of the line (the selected team has its thick border)
                 room -= shape_size(m) + m.gap
                 draw_check(surface, (rect.right - m.pad - shape_size(m), y + line_height(strong) // 2), m)
+            elif not team.plays:  # watching or finished: said in a word at the end of the line
+                word = render(self.status(team)[0], s["disabled"])
+                room -= word.get_width() + m.gap
+                surface.blit(word, (rect.right - m.pad - word.get_width(), y))
             draw_lines(
                 surface,
                 fit_lines(team.badge.name, strong, room, self.ctx.lang, 1),

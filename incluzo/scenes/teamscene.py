@@ -42,9 +42,11 @@ MIN_BLOCK = 11  # body units: the narrowest team block beside another
 
 
 def block_columns(width: int, count: int, metrics: Metrics) -> int:
-    """How many team blocks stand side by side in `width` (at least one, at most `count`)."""
-    fits = (width + metrics.gap) // (metrics.body * MIN_BLOCK + metrics.gap)
-    return max(1, min(count, fits))
+    """How many team blocks stand side by side in `width`: as many as fit, spread evenly over the rows
+    (six teams where four fit: two rows of three)."""
+    fits = max(1, min(count, (width + metrics.gap) // (metrics.body * MIN_BLOCK + metrics.gap)))
+    rows = -(-count // fits)
+    return -(-count // rows)
 
 
 def block_width(width: int, columns: int, metrics: Metrics) -> int:
@@ -230,10 +232,14 @@ class TeamScene(Scene):
     def keys(self) -> dict[str, Action]:
         keys: dict[str, AnyAction] = {"m": ShowMap(), "h": ShowHelp(), "f1": ShowHelp(), "p": PauseAll()}
         if self.review:
-            keys.update({"backspace": Back(), "escape": BackToNow()})
+            keys["backspace"] = Back()
         else:
             keys.update(self.team_keys())
         return keys  # type: ignore[return-value]
+
+    def _mains(self) -> list[FooterKey]:
+        """A look back has no main button: Enter goes back to now (the bar says so)."""
+        return [] if self.review else super()._mains()
 
     def _key(self, name: str) -> Action | None:
         name = key_name(name)

@@ -120,6 +120,8 @@ class TeamSetupScene(Scene):
         return self.begin()
 
     def primary_key(self) -> FooterKey | None:
+        if self.field.strip():
+            return FooterKey("Enter", self.say("team.setup.add_typed"), _Add(self.field), "next")  # type: ignore[arg-type]
         label = self.say("team.setup.begin" if self.names else "team.setup.one_group")
         return FooterKey("Enter", label, self.begin(), "next")
 
