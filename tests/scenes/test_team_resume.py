@@ -6,15 +6,18 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import replace
+from fractions import Fraction
 
 from scene_helpers import press
-from team_helpers import PRIKKELS, director, enter, reveal_and_go_on, team_app, to_round
+from team_helpers import PRIKKELS, THREE, director, enter, reveal_and_go_on, team_app, to_round
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine import savelog, workshoplog
+from incluzo.engine import questionnaire, savelog, workshoplog
 from incluzo.engine.loader import load_file
+from incluzo.scenes import teamdirector
 from incluzo.scenes.crash import CrashScene
+from incluzo.scenes.profile import StartProfile
 from incluzo.scenes.teamround import TeamRoundScene
 
 FIRST = {1: "aparte-werkplek", 2: "strategieen-met-klas", 3: "sensorisch-traject"}
@@ -107,3 +110,18 @@ def test_a_fresh_process_reads_a_team_save_through_persistence() -> None:
     run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "team-pick"
+
+
+def test_a_team_game_started_from_the_rooms_profile_keeps_it_when_resumed() -> None:
+    app = App(size=(1280, 720))
+    profile = Fraction(10), Fraction(20), Fraction(30), Fraction(40)
+    app.profile = StartProfile("welke-bril", questionnaire.Result(profile, profile[::-1], 1))
+    assert teamdirector.begin(app, str(PRIKKELS), THREE)
+    team = director(app)
+    assert team.scenario.position == questionnaire.to_position(profile)
+    assert team.save is not None and isinstance(team.save.log.entries[0], workshoplog.ProfileEntry)
+    to_round(app)
+    enter(app, {1: "aparte-werkplek"})
+    resumed = App(size=(1280, 720), resume=team.save.path)
+    assert director(resumed).scenario.position == questionnaire.to_position(profile)
+    assert director(resumed).play.seats == team.play.seats
