@@ -32,15 +32,20 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "incluzo"
 
 
+def export_paths(title: str, folder: Path | None = None, tag: str = "") -> tuple[Path, Path]:
+    """<folder>/<title>[-tag]-<time>.png and .md, the folder made (the exports folder by default)."""
+    folder = folder or export_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = folder / "-".join(part for part in (slug(title), tag, stamp) if part)
+    return base.with_suffix(".png"), base.with_suffix(".md")
+
+
 def export(
     view: DebriefView, map_view: MapView, ctx: Context, folder: Path | None = None
 ) -> tuple[Path, Path]:
     """Write <folder>/<title>-<time>.png and .md; returns both paths."""
-    folder = folder or export_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    base = folder / f"{slug(view.title)}-{stamp}"
-    png, md = base.with_suffix(".png"), base.with_suffix(".md")
+    png, md = export_paths(view.title, folder)
     pygame.image.save(debrief_image(view, map_view, ctx), str(png))
     md.write_text(markdown(view, ctx.say, ctx.mode), encoding="utf-8")
     return png, md

@@ -12,6 +12,7 @@ from incluzo import persistence
 from incluzo.app import SCENARIOS, App
 from incluzo.engine import savelog
 from incluzo.engine.checks import check_file
+from incluzo.engine.model import Scenario
 from incluzo.scenes import theme
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
@@ -39,6 +40,19 @@ def list_scenarios(lang: str) -> int:
     return 0
 
 
+def checked(path: str, shots: Path | None, lang: str) -> Scenario | None:
+    """The scenario to play headless, its screenshot folder made; None (every problem printed) when
+    the file has errors."""
+    scenario, problems = check_file(path)
+    if scenario is None:
+        for problem in problems:
+            print(problem.format(lang), file=sys.stderr)
+        return None
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    return scenario
+
+
 def play_headless(path: str, choices: list[str], shots: Path | None, size: tuple[int, int], lang: str,
                   mode: str, *, resume: bool = False, trace: bool = False) -> int:
     """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached.
@@ -47,13 +61,9 @@ def play_headless(path: str, choices: list[str], shots: Path | None, size: tuple
     already made are skipped. With `trace`, JSON lines on stdout tell when play starts (with the
     state) and around every save; the fault test reads them.
     """
-    scenario, problems = check_file(path)
+    scenario = checked(path, shots, lang)
     if scenario is None:
-        for problem in problems:
-            print(problem.format(lang), file=sys.stderr)
         return 1
-    if shots is not None:
-        shots.mkdir(parents=True, exist_ok=True)
     found = persistence.find_unfinished(scenario.id) if resume else None
     app = App(size=size, lang=lang, mode=mode, scenario=None if found else path, resume=found)
     if app.director is None:

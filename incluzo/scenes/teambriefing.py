@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from incluzo.engine.teamviews import Badge
 from incluzo.engine.views import BriefingView, MapView
-from incluzo.scenes.actions import Action, Menu
+from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Context, FooterKey, heading_item
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.teamactions import BeginRound, PauseAll, ShowHelp, ShowMap
 from incluzo.scenes.teambadge import badge_line
-from incluzo.scenes.teamscene import key_name
+from incluzo.scenes.teamscene import TeamScene, key_name
 from incluzo.scenes.text import Flow
 
 
@@ -31,13 +31,7 @@ class TeamBriefingScene(BriefingScene):
         flow.text(self.say("team.briefing.how"), s["muted"], space_before=m.gap)
         return flow
 
-    def footer_keys(self) -> list[FooterKey]:
-        say = self.say
-        return [
-            FooterKey("M", say("key.map"), ShowMap(), "map"),  # type: ignore[arg-type]
-            FooterKey("H", say("key.help"), ShowHelp(), "help"),  # type: ignore[arg-type]
-            FooterKey("Esc", say("key.menu"), Menu(), "menu"),
-        ]
+    footer_keys = TeamScene.footer_keys  # M and H show the teams' map and help
 
     def keys(self) -> dict[str, Action]:
         return {"m": ShowMap(), "h": ShowHelp(), "f1": ShowHelp(), "p": PauseAll()}  # type: ignore[dict-item]

@@ -14,6 +14,7 @@ from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
 from incluzo.scenes.briefing import map_axes, positions
+from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.mapinfo import DISC_SCALE
 from incluzo.scenes.quadmap import QuadrantMap
 from incluzo.scenes.teamactions import Back, ExportTeams
@@ -189,19 +190,7 @@ class TeamDebriefScene(TeamScene):
         self.export_note = note
         self.relayout()
 
-    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        m, area = self.metrics, self.content
-        if m.wide:
-            side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
-            return (
-                pygame.Rect(area.x + side + m.margin, area.y, area.width - side - m.margin, area.height),
-                pygame.Rect(area.x, area.y, side, area.height),
-            )
-        side = area.height * 2 // 5
-        return (
-            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
-            pygame.Rect(area.x, area.y, area.width, side),
-        )
+    columns = DebriefScene.columns  # the map on the left, the text on the right, as in solo play
 
     def layout(self) -> None:
         text_box, self.map_box = self.columns()

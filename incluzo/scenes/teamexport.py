@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 import pygame
@@ -12,7 +11,7 @@ from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.base import Context
 from incluzo.scenes.briefing import map_axes
-from incluzo.scenes.export import EXPORT_SIZE, MAP_COLUMN_SHARE, export_dir, slug
+from incluzo.scenes.export import EXPORT_SIZE, MAP_COLUMN_SHARE, export_paths
 from incluzo.scenes.quadmap import QuadrantMap
 from incluzo.scenes.teamdebrief import comparison_rows, debrief_flow
 from incluzo.scenes.teammap import draw_teams_map
@@ -24,11 +23,7 @@ def export_teams(
     view: TeamDebriefView, maps: tuple[TeamMapView, ...], ctx: Context, folder: Path | None = None
 ) -> tuple[Path, Path]:
     """Write <folder>/<title>-teams-<time>.png and .md; returns both paths."""
-    folder = folder or export_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    base = folder / f"{slug(view.title)}-teams-{stamp}"
-    png, md = base.with_suffix(".png"), base.with_suffix(".md")
+    png, md = export_paths(view.title, folder, "teams")
     pygame.image.save(debrief_image(view, maps, ctx), str(png))
     md.write_text(markdown(view, ctx.say), encoding="utf-8")
     return png, md

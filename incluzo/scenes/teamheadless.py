@@ -15,8 +15,7 @@ from pathlib import Path
 import pygame
 
 from incluzo.app import App
-from incluzo.engine.checks import check_file
-from incluzo.scenes.headless import SETTLE
+from incluzo.scenes.headless import SETTLE, checked
 from incluzo.scenes.input import Key
 from incluzo.scenes.teambriefing import TeamBriefingScene
 from incluzo.scenes.teamdebrief import TeamDebriefScene
@@ -73,13 +72,8 @@ def play_teams_headless(
 ) -> int:
     """Play the scripted rounds from the briefing to the team debrief, writing a PNG of every screen
     (and of the map with every team at the end) and the debrief export. 0 when the debrief was reached."""
-    scenario, problems = check_file(path)
-    if scenario is None:
-        for problem in problems:
-            print(problem.format(lang), file=sys.stderr)
+    if checked(path, shots, lang) is None:
         return 1
-    if shots is not None:
-        shots.mkdir(parents=True, exist_ok=True)
     app = App(size=size, lang=lang, scenario=path, teams=tuple(names))
     if app.team is None:
         print(f"incluzo play: {app.notice}", file=sys.stderr)
