@@ -362,9 +362,9 @@ class TeamRoundScene(TeamScene):
             "u": AskUndo(self.selected),
         }
         options = self.options()
-        if self.selected is None:
+        if self.selected is None or not options:  # the digits pick a team (on a choice: the choice)
             keys.update({str(t.badge.number): SelectTeam(t.badge.number) for t in self.view.teams})
-            keys["backspace"] = Back()
+            keys["backspace"] = Back() if self.selected is None else SelectTeam(None)
             keys.update({letter: PickFor(None, "") for letter in LETTER_KEYS[: len(options)]})
         else:
             for index, option in enumerate(options):
