@@ -189,11 +189,13 @@ class Entry:
 
 E = TypeVar("E", bound=type[Entry])
 RECORDS: dict[str, type[Entry]] = {}
+STEP_RECORDS: set[type[Entry]] = set()  # records that are steps of play (counted by SaveLog.steps)
 _HINTS: dict[str, dict[str, Any]] = {}
 
 
-def record(name: str) -> Callable[[E], E]:
-    """Register a record type under `name`; its field annotations say what a valid record holds."""
+def record(name: str, *, step: bool = False) -> Callable[[E], E]:
+    """Register a record type under `name`; its field annotations say what a valid record holds.
+    `step`: a step of play (a decision, an undo), not a note."""
 
     def register(cls: E) -> E:
         hints = typing.get_type_hints(cls)
@@ -202,6 +204,8 @@ def record(name: str) -> Callable[[E], E]:
             _check_supported(hint)
         cls.TYPE = name
         RECORDS[name] = cls
+        if step:
+            STEP_RECORDS.add(cls)
         _HINTS[name] = field_hints
         return cls
 
@@ -223,27 +227,27 @@ class Header(Entry):
     source: str = ""             # the scenario file the session was started from
 
 
-@record("start")
+@record("start", step=True)
 @dataclass(frozen=True)
 class StartEntry(Entry):
     pass
 
 
-@record("choose")
+@record("choose", step=True)
 @dataclass(frozen=True)
 class ChooseEntry(Entry):
     choice: Id
     card: Id | None = None       # the card it was made on, to tell a changed scenario
 
 
-@record("advance")
+@record("advance", step=True)
 @dataclass(frozen=True)
 class AdvanceEntry(Entry):
     card: Id | None = None       # the card shown before going on
     counts: tuple[int, ...] | None = None  # a poll card's counts as typed (rules.advance records them)
 
 
-@record("undo")
+@record("undo", step=True)
 @dataclass(frozen=True)
 class UndoEntry(Entry):
     pass
@@ -385,8 +389,9 @@ class SaveLog:
 
     @property
     def steps(self) -> int:
-        """How many steps (start, choose, advance, undo) the log holds; notes do not count."""
-        return sum(isinstance(e, _STEPS) for e in self.entries)
+        """How many steps (start, choose, advance, undo; a team game's actions) the log holds; notes do
+        not count."""
+        return sum(type(e) in STEP_RECORDS for e in self.entries)
 
 
 @dataclass(frozen=True)

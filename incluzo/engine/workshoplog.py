@@ -21,7 +21,7 @@ from incluzo.engine.teams import TeamAction, TeamPlay
 TEAM_MODE = "team"  # also the mode of a room playing as one group: a team game's header names its teams
 
 
-@record("team-pick")
+@record("team-pick", step=True)
 @dataclass(frozen=True)
 class TeamPickEntry(Entry):
     team: int
@@ -29,13 +29,13 @@ class TeamPickEntry(Entry):
     card: Id | None = None  # the room card it was made on
 
 
-@record("team-unpick")
+@record("team-unpick", step=True)
 @dataclass(frozen=True)
 class TeamUnpickEntry(Entry):
     team: int
 
 
-@record("team-reveal")
+@record("team-reveal", step=True)
 @dataclass(frozen=True)
 class TeamRevealEntry(Entry):
     card: Id | None = None
@@ -43,25 +43,25 @@ class TeamRevealEntry(Entry):
     counts: tuple[int, ...] | None = None  # a poll's counts
 
 
-@record("team-go-on")
+@record("team-go-on", step=True)
 @dataclass(frozen=True)
 class TeamGoOnEntry(Entry):
     pass
 
 
-@record("team-undo")
+@record("team-undo", step=True)
 @dataclass(frozen=True)
 class TeamUndoEntry(Entry):
     team: int | None = None  # None: the latest round, for every team in it
 
 
-@record("team-end")
+@record("team-end", step=True)
 @dataclass(frozen=True)
 class TeamEndEntry(Entry):
     pass
 
 
-@record("team-skip")
+@record("team-skip", step=True)
 @dataclass(frozen=True)
 class TeamSkipEntry(Entry):
     card: Id | None = None  # the room card that was skipped
