@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from incluzo.scenes import use_dummy_display_if_headless
 
@@ -22,13 +23,10 @@ use_dummy_display_if_headless()
 import pygame  # noqa: E402  (SDL drivers are chosen before pygame loads)
 
 from incluzo import persistence  # noqa: E402
-from incluzo.commands.profile import THEMES  # noqa: E402
-from incluzo.engine import questionnaire as welke_bril  # noqa: E402
 from incluzo.engine import rebase, savelog  # noqa: E402
 from incluzo.engine.loader import load_file  # noqa: E402
 from incluzo.engine.model import Scenario  # noqa: E402
 from incluzo.engine.problems import ScenarioError  # noqa: E402
-from incluzo.engine.questionnaire import DEFAULT_THRESHOLD  # noqa: E402
 from incluzo.engine.savelog import SaveError  # noqa: E402
 from incluzo.engine.session import Session  # noqa: E402
 from incluzo.engine.views import DebriefView, present  # noqa: E402
@@ -42,13 +40,14 @@ from incluzo.scenes.director import Director  # noqa: E402
 from incluzo.scenes.export import export  # noqa: E402
 from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
 from incluzo.scenes.overlays import HelpOverlay, MapOverlay, PauseOverlay, confirm, menu  # noqa: E402
-from incluzo.scenes.practice import PracticeDirector  # noqa: E402
-from incluzo.scenes.profile import ProfileScene, StartProfile, scenario_for, scenario_title  # noqa: E402
-from incluzo.scenes.questionnaire import QuestionnaireScene  # noqa: E402
 from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.scenes.teamactions import TeamCommand  # noqa: E402
 from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 
+if TYPE_CHECKING:
+    from incluzo.scenes.profile import StartProfile
+
+# The questionnaire, profile and practice screens load when first used: the first frame waits for none.
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 NOTICE_WIDTH_SCALE = 36         # widest notice in body units
 MIN_SIZE = (640, 360)
@@ -62,7 +61,7 @@ class App:
                  teams: tuple[str, ...] | None = None,
                  scenario: str | Path | None = None, folder: Path = SCENARIOS, window: bool = False,
                  fullscreen: bool = False, resume: Path | None = None, ask_resume: bool = False,
-                 questionnaire: Path | None = None, threshold: Fraction | int = DEFAULT_THRESHOLD) -> None:
+                 questionnaire: Path | None = None, threshold: Fraction | int | None = None) -> None:
         self.ctx = Context(lang, mode)
         self.folder = folder
         self.window = window
@@ -81,7 +80,7 @@ class App:
         self.source: Path | None = None       # the scenario file being played, watched for saves
         self.source_stamp = 0.0
         self.next_watch = 0.0
-        self.questionnaire_file = questionnaire or THEMES   # "Welke bril?" on screen (W, --questionnaire)
+        self.questionnaire_file = questionnaire   # "Welke bril?" (W, --questionnaire); None: the deck's
         self.threshold = threshold
         self.profile: StartProfile | None = None   # its result, which scenarios then start from
         self.then_play: str | None = None          # the scenario named with --questionnaire
@@ -154,8 +153,12 @@ class App:
 
     def open_questionnaire(self) -> bool:
         """Show "Welke bril?" to fill in; False (with a notice) when the themes file has errors."""
+        from incluzo.commands.profile import THEMES
+        from incluzo.engine import questionnaire as welke_bril
+        from incluzo.scenes.questionnaire import QuestionnaireScene
+
         try:
-            self.questionnaire = welke_bril.load_file(self.questionnaire_file)
+            self.questionnaire = welke_bril.load_file(self.questionnaire_file or THEMES)
         except ScenarioError as error:
             self.notice = "\n".join(p.format(self.ctx.lang) for p in error.problems[:3])
             self.show(self.scene if isinstance(self.scene, StartScene) else self._start_scene())
@@ -240,8 +243,11 @@ class App:
 
     def _director(self, session: Session, save: persistence.SaveFile | None) -> Director:
         """The director for the mode: solo play is practice (tips, retries, runs compared)."""
-        kind = PracticeDirector if self.ctx.mode == "solo" else Director
-        return kind(session, self.ctx, save)
+        if self.ctx.mode == "solo":
+            from incluzo.scenes.practice import PracticeDirector
+
+            return PracticeDirector(session, self.ctx, save)
+        return Director(session, self.ctx, save)
 
     def _new_save(self, scenario: Scenario, path: str) -> persistence.SaveFile | None:
         """The new session's save; when the disk refuses, the game goes on unsaved and says so."""
@@ -256,6 +262,8 @@ class App:
         try:
             if teamdirector.is_team_save(path):
                 return teamdirector.resume_teams(self, path)
+            from incluzo.scenes.profile import scenario_for
+
             resumed = persistence.resume(path, scenario_for(path))
         except (SaveError, ScenarioError, OSError) as error:
             self.director = None
@@ -396,9 +404,13 @@ class App:
         elif isinstance(action, act.OpenQuestionnaire):
             self.open_questionnaire()
         elif isinstance(action, act.Profiled):
+            from incluzo.scenes.profile import ProfileScene, scenario_title
+
             then = scenario_title(self.then_play, self.ctx.lang) if self.then_play else ""
             self.show(ProfileScene(self.ctx, self.questionnaire, action.result, self.threshold, then))
         elif isinstance(action, act.StartFrom):
+            from incluzo.scenes.profile import StartProfile
+
             self.profile = StartProfile(self.questionnaire.id, action.result) if action.result else None
             if self.profile is not None and self.then_play is not None:
                 self.act(act.Play(self.then_play, self.ctx.mode, self.ctx.lang))

@@ -96,7 +96,7 @@ class ProfileScene(Scene):
         ctx: Context,
         questionnaire: Questionnaire,
         found: Result,
-        threshold: Fraction | int = welke_bril.DEFAULT_THRESHOLD,
+        threshold: Fraction | int | None = None,
         then: str = "",
     ) -> None:
         super().__init__(ctx)
@@ -104,7 +104,7 @@ class ProfileScene(Scene):
         self.result = found
         self.then = then  # the scenario that follows, when one was named
         self.export_note = ""
-        self.set_threshold(Fraction(threshold))
+        self.set_threshold(Fraction(welke_bril.DEFAULT_THRESHOLD if threshold is None else threshold))
         model = questionnaire.model
         axes = MapAxes(**{side: text.get(ctx.lang) for side, text in model.axes.items()})
         self.map = QuadrantMap(quadrant_views(model, ctx.lang), axes, lang=ctx.lang)
