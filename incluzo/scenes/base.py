@@ -128,6 +128,28 @@ class Scene:
     def layout(self) -> None:
         """Place everything for self.metrics; fill self.targets."""
 
+    def map_side(self) -> int:
+        """How wide a map column is on a wide window: its share of the width, never taller than the area."""
+        area = self.content
+        return min(round(area.width * theme.MAP_SHARE), area.height + 2 * self.metrics.body)
+
+    def text_and_side(self, side: int, *, side_left: bool = False) -> tuple[pygame.Rect, pygame.Rect]:
+        """A text box and a side box `side` wide next to it on a wide window; on a narrow one the side
+        box goes on top, with two fifths of the height."""
+        m, area = self.metrics, self.content
+        if m.wide:
+            text_x = area.x + side + m.margin if side_left else area.x
+            side_x = area.x if side_left else area.right - side
+            return (
+                pygame.Rect(text_x, area.y, area.width - side - m.margin, area.height),
+                pygame.Rect(side_x, area.y, side, area.height),
+            )
+        top = area.height * 2 // 5
+        return (
+            pygame.Rect(area.x, area.y + top + m.gap, area.width, area.height - top - m.gap),
+            pygame.Rect(area.x, area.y, area.width, top),
+        )
+
     @property
     def content(self) -> pygame.Rect:
         m = self.metrics

@@ -117,18 +117,7 @@ class DebriefScene(Scene):
         self.dirty = True
 
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        m, area = self.metrics, self.content
-        if m.wide:
-            side = min(round(area.width * theme.MAP_SHARE), area.height + 2 * m.body)
-            return (
-                pygame.Rect(area.x + side + m.margin, area.y, area.width - side - m.margin, area.height),
-                pygame.Rect(area.x, area.y, side, area.height),
-            )
-        side = area.height * 2 // 5
-        return (
-            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
-            pygame.Rect(area.x, area.y, area.width, side),
-        )
+        return self.text_and_side(self.map_side(), side_left=True)
 
     def layout(self) -> None:
         self.targets = []

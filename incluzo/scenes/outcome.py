@@ -103,18 +103,7 @@ class OutcomeScene(Scene):
         return flow
 
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        m, area = self.metrics, self.content
-        if m.wide:
-            side = round(area.width * theme.MAP_SHARE)
-            return (
-                pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
-                pygame.Rect(area.right - side, area.y, side, area.height),
-            )
-        side = area.height * 2 // 5
-        return (
-            pygame.Rect(area.x, area.y + side + m.gap, area.width, area.height - side - m.gap),
-            pygame.Rect(area.x, area.y, area.width, side),
-        )
+        return self.text_and_side(round(self.content.width * theme.MAP_SHARE))
 
     def layout(self) -> None:
         text_box, self.side_box = self.columns()
