@@ -361,13 +361,19 @@ class App:
         self.dirty = True
         if isinstance(action, TeamCommand):
             teamdirector.command(self, action)
-        elif isinstance(action, act.Start | act.Choose | act.Advance | act.Undo):
+        elif isinstance(action, act.Start | act.Choose | act.Advance | act.Skip | act.Undo):
             assert self.director is not None
+            if isinstance(action, act.Skip):
+                self.overlays = []   # the question asked before it
             refused = self.director.apply(action)
             if refused:
                 self.notice = refused
             else:
                 self.show(self.director.scene())
+        elif isinstance(action, act.AskSkip):
+            question = self.director.ask_skip() if self.director is not None else None
+            if question is not None:
+                self.push(question)
         elif isinstance(action, act.OpenMap):
             if self.director is not None and not self.overlays:
                 self.push(MapOverlay(self.ctx, self.director.map_view()))

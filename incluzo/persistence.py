@@ -27,11 +27,14 @@ from incluzo.engine.savelog import (
     SaveError,
     SaveLog,
     SaveProblem,
+    SkipEntry,
 )
 from incluzo.engine.session import Session
 from incluzo.errorlog import data_dir
 
 SUFFIX = ".jsonl"
+DECISIONS = (ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry,
+             workshoplog.TeamSkipEntry)  # a save with one of these is worth offering to resume
 AUTOSAVES = 3
 SCAN = 50  # how many of the newest saves to look through for an unfinished session
 
@@ -223,7 +226,7 @@ def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) 
             log = next((found for slot in autosave_paths(path) if (found := peek(slot)) is not None), None)
         if log is None or log.finished or scenario_id not in (None, log.header.scenario):
             continue
-        if any(isinstance(e, ChooseEntry | AdvanceEntry | workshoplog.TeamPickEntry) for e in log.entries):
+        if any(isinstance(e, DECISIONS) for e in log.entries):
             return path
     return None
 

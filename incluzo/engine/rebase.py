@@ -17,11 +17,13 @@ or, with a scenario already loaded:
         show(result.stop.message(lang))   # e.g. "card 'x' no longer offers choice 'y'"
 
 `rebase` never raises for a changed scenario: it replays the log (incluzo.engine.session Actions: Start,
-Choose, Advance) action by action onto `Session(new_scenario)` and stops at the first action the new
+Choose, Advance, Skip) action by action onto `Session(new_scenario)` and stops at the first action the new
 version refuses, or, when `old_scenario` is given, at the first action that would now be taken on a
 different card than before (a choice id that happens to exist on another card is not the same
-decision). `applied` actions were replayed; the session is left in the phase they lead to, ready to
-play on.
+decision; a skipped card replays as a skip of that same card). `applied` actions were replayed; the
+session is left in the phase they lead to, ready to play on.
+
+A team game carries over the same way through `workshoplog.rebase`, after `checked(path)`.
 """
 
 from __future__ import annotations
@@ -146,11 +148,18 @@ class Reload:
     problems: list[Problem] = field(default_factory=list)
 
 
-def reload(path: str | Path, session: Session) -> Reload:
-    """Check the file at `path` again and, when it loads, carry `session`'s decisions over to it."""
+def checked(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
+    """The file at `path` loaded and checked again: the scenario (None when it has errors) and what check
+    found (on success, its warnings)."""
     from incluzo.engine.checks import check_file, has_errors  # the analysis is only needed on a reload
 
     scenario, problems = check_file(path)
-    if scenario is None or has_errors(problems):
+    return (None if has_errors(problems) else scenario), problems
+
+
+def reload(path: str | Path, session: Session) -> Reload:
+    """Check the file at `path` again and, when it loads, carry `session`'s decisions over to it."""
+    scenario, problems = checked(path)
+    if scenario is None:
         return Reload(None, problems)
     return Reload(rebase(scenario, session.log, session.scenario), problems)

@@ -1,7 +1,7 @@
 """A session as its decision log: typed JSON records, one per line, only ever appended.
 
 The log is the save. Its first record, the header, names the scenario (id and content hash), the
-seed, the mode and the teams; every later record is an action (start, choose, advance, undo) or a
+seed, the mode and the teams; every later record is an action (start, choose, advance, skip, undo) or a
 note that other parts of incluzo add (poll counts, profiles, times). The game state is never
 stored: it is rebuilt by replaying the actions, so a save can never disagree with the rules.
 New record types register with `@record("name")` on a frozen dataclass; their fields are checked
@@ -24,7 +24,7 @@ from incluzo.engine.loader import ID_PATTERN
 from incluzo.engine.model import Scenario
 from incluzo.engine.problems import Problem, ScenarioError
 from incluzo.engine.rules import Refusal
-from incluzo.engine.session import Action, Advance, Choose, Session, Start
+from incluzo.engine.session import Action, Advance, Choose, Session, Skip, Start
 
 FORMAT = 1
 MAX_BYTES = 5_000_000        # a long workshop writes some tens of kilobytes
@@ -261,6 +261,14 @@ class FinishedEntry(Entry):
     ending: Id | None = None
 
 
+@record("skip", step=True)
+@dataclass(frozen=True)
+class SkipEntry(Entry):
+    """The facilitator skipped the card (K): no choice, no cost, no move."""
+
+    card: Id | None = None       # the card that was skipped, to tell a changed scenario
+
+
 @dataclass(frozen=True)
 class Undo:
     """Take back the last decision (a step beside the session's own actions)."""
@@ -275,6 +283,8 @@ def entry_for(step: Step, card: str | None) -> Entry:
         return ChooseEntry(Id(step.choice), Id(card) if card else None)
     if isinstance(step, Advance):
         return AdvanceEntry(Id(card) if card else None, step.counts)
+    if isinstance(step, Skip):
+        return SkipEntry(Id(card) if card else None)
     if isinstance(step, Start):
         return StartEntry()
     return UndoEntry()
@@ -389,8 +399,8 @@ class SaveLog:
 
     @property
     def steps(self) -> int:
-        """How many steps (start, choose, advance, undo; a team game's actions) the log holds; notes do
-        not count."""
+        """How many steps (start, choose, advance, skip, undo; a team game's actions) the log holds; notes
+        do not count."""
         return sum(type(e) in STEP_RECORDS for e in self.entries)
 
 
@@ -491,7 +501,7 @@ class Replayed:
     @property
     def notes(self) -> tuple[Entry, ...]:
         """Records that are not steps: poll counts, profiles, times (for the session report)."""
-        return tuple(e for e in self.log.entries if type(e) not in _STEPS)
+        return tuple(e for e in self.log.entries if type(e) not in STEP_RECORDS)
 
     def report(self, lang: str = "nl") -> list[str]:
         """What the player should know about this restore; empty when it fitted exactly."""
@@ -513,14 +523,13 @@ class Replayed:
         return lines
 
 
-_STEPS = (StartEntry, ChooseEntry, AdvanceEntry, UndoEntry)
-
-
 def _action_of(entry: Entry) -> Action | None:
     if isinstance(entry, ChooseEntry):
         return Choose(entry.choice)
     if isinstance(entry, AdvanceEntry):
         return Advance(entry.counts)
+    if isinstance(entry, SkipEntry):
+        return Skip()
     if isinstance(entry, StartEntry):
         return Start()
     return None
@@ -536,8 +545,8 @@ def _misfit(session: Session, index: int, entry: Entry) -> tuple[str, str] | Non
     if action is None:
         return None              # a note: it changes nothing in the game
     # The card the step was taken on; an advance from an outcome was not taken on a card.
-    card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry) else None
-    before = card if isinstance(entry, ChooseEntry) or session.phase == "card" else None
+    card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry | SkipEntry) else None
+    before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == "card" else None
     stop = rebase.carry(session, index, action, before)
     scenario = session.scenario
     return (stop.message("en", scenario), stop.message("nl", scenario)) if stop else None
@@ -570,4 +579,5 @@ def fingerprint(session: Session) -> dict[str, Any]:
     game = session.game
     return {"phase": session.phase, "card": game.card, "meters": list(game.meters),
             "position": list(game.position), "tally": list(game.tally), "ending": game.ending,
-            "decisions": [[d.card, d.choice, list(d.counts) if d.counts else None] for d in game.decisions]}
+            "decisions": [[d.card, d.choice, list(d.counts) if d.counts else None, d.skipped]
+                          for d in game.decisions]}

@@ -36,7 +36,12 @@ class Advance:
     counts: tuple[int, ...] | None = None
 
 
-Action = Start | Choose | Advance
+@dataclass(frozen=True)
+class Skip:
+    """Pass the card on screen untouched (the facilitator's K): no choice, no cost, no move (rules.skip)."""
+
+
+Action = Start | Choose | Advance | Skip
 
 TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "start", "source": "briefing", "dest": "card", "conditions": "has_card"},
@@ -66,6 +71,23 @@ TRANSITIONS: list[dict[str, Any]] = [
         "unless": "leads_to_card",
         "before": "commit",
     },
+    {
+        "trigger": "skip",
+        "source": "card",
+        "dest": "card",
+        "prepare": "attempt_skip",
+        "conditions": ["is_accepted", "leads_to_card"],
+        "before": "commit",
+    },
+    {
+        "trigger": "skip",
+        "source": "card",
+        "dest": "debrief",
+        "prepare": "attempt_skip",
+        "conditions": "is_accepted",
+        "unless": "leads_to_card",
+        "before": "commit",
+    },
     {"trigger": "advance", "source": "outcome", "dest": "card", "conditions": "has_card"},
     {"trigger": "advance", "source": "outcome", "dest": "debrief", "unless": "has_card"},
 ]
@@ -84,6 +106,9 @@ class Session:
         raise NotImplementedError
 
     def advance(self, counts: tuple[int, ...] | None = None) -> bool:
+        raise NotImplementedError
+
+    def skip(self) -> bool:
         raise NotImplementedError
 
     def __init__(self, scenario: Scenario) -> None:
@@ -118,6 +143,9 @@ class Session:
     def attempt_event(self, event: EventData) -> None:
         self._pending = rules.advance(self.scenario, self.game, *event.args)
 
+    def attempt_skip(self, event: EventData) -> None:
+        self._pending = rules.skip(self.scenario, self.game)
+
     def is_accepted(self, event: EventData) -> bool:
         return isinstance(self._pending, Outcome)
 
@@ -136,6 +164,8 @@ class Session:
             done = self.choose(action.choice)
         elif isinstance(action, Advance):
             done = self.advance(action.counts)
+        elif isinstance(action, Skip):
+            done = self.skip()
         else:
             done = self.start()
         if done:
@@ -150,7 +180,8 @@ class Session:
         return bool(self.game.decisions)
 
     def undo(self) -> bool:
-        """Take back the last decision: replay the log up to the action that made it; its card shows again."""
+        """Take back the last decision (a skip too): replay the log up to the action that made it; its card
+        shows again."""
         if not self.can_undo():
             return False
         made_by = self._decisions_after.index(len(self.game.decisions))

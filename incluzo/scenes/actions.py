@@ -1,4 +1,4 @@
-"""What a scene asks for: the engine's actions (Start, Choose, Advance) or a UI action.
+"""What a scene asks for: the engine's actions (Start, Choose, Advance, Skip) or a UI action.
 
 Scenes return these from `handle()`; only the app and the director act on them.
 """
@@ -9,12 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from incluzo.engine.questionnaire import Result
-from incluzo.engine.session import Advance, Choose, Start
+from incluzo.engine.session import Advance, Choose, Skip, Start
 
 
 @dataclass(frozen=True)
 class Undo:
     """Take back the last decision (Backspace)."""
+
+
+@dataclass(frozen=True)
+class AskSkip:
+    """Ask before skipping the card (K, the facilitator's); yes is the engine's Skip."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,8 @@ Action = (
     | Choose
     | Advance
     | Undo
+    | Skip
+    | AskSkip
     | OpenMap
     | Help
     | Pause
@@ -149,13 +156,14 @@ Action = (
     | StartFrom
     | Turn
 )
-EngineAction = Start | Choose | Advance
+EngineAction = Start | Choose | Advance | Skip
 
 __all__ = [
     "Action",
     "Advance",
     "AskHome",
     "AskQuit",
+    "AskSkip",
     "Choose",
     "Close",
     "EngineAction",
@@ -171,6 +179,7 @@ __all__ = [
     "Quit",
     "Resume",
     "SetLanguage",
+    "Skip",
     "Start",
     "StartFrom",
     "ToggleFullscreen",

@@ -2,6 +2,7 @@
 
 Each choice shows what it does to each meter (icon and signed number); one that cannot be paid is
 drawn disabled with the engine's reason. An event card shows its effect and a button to go on.
+When the room plays as one group, K asks to skip the card (the facilitator's control).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pygame
 
 from incluzo.engine.views import CardView, ChoiceView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, Choose, Undo
+from incluzo.scenes.actions import Action, Advance, AskSkip, Choose, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
 from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Metrics
@@ -44,10 +45,13 @@ def choice_height(
 class CardScene(Scene):
     name = "card"
 
-    def __init__(self, ctx: Context, view: CardView, *, can_undo: bool = False) -> None:
+    def __init__(
+        self, ctx: Context, view: CardView, *, can_undo: bool = False, can_skip: bool = False
+    ) -> None:
         super().__init__(ctx)
         self.view = view
         self.can_undo = can_undo
+        self.can_skip = can_skip
         self.boxes: list[ChoiceBox] = []
         self.name = f"card-{view.id}"
 
@@ -130,6 +134,8 @@ class CardScene(Scene):
             keys[NUMBER_KEYS[index]] = Choose(choice.id)
         if self.can_undo:
             keys["backspace"] = Undo()
+        if self.can_skip:
+            keys.setdefault("k", AskSkip())
         return keys
 
     def primary(self) -> Action | None:

@@ -31,6 +31,8 @@ def debrief_kites(view: DebriefView, say: Messages) -> list[tuple[str, Kite]]:
 def decision_line(number: int, decision: DecisionView, say: Messages) -> tuple[str, str, str]:
     """The decision's title, what was chosen (with A/T) and what was left, in words."""
     title = f"{number}. {decision.card_title}"
+    if decision.skipped:
+        return title, say("debrief.skipped"), ""
     if decision.choice is None:
         return title, say("debrief.event"), ""
     chosen = say(
@@ -90,7 +92,7 @@ def debrief_flow(
     for number, decision in enumerate(view.decisions, 1):
         title, chosen, left = decision_line(number, decision, say)
         flow.text(title, s["strong"], space_before=m.gap, keep_with_next=True)
-        if decision.poll is not None:  # a poll: the chart of the counts recorded
+        if decision.poll is not None and not decision.skipped:  # a poll: the chart of the counts recorded
             chart_items(flow, decision.poll, say, m, width)
             continue
         flow.text(chosen, s["body"])

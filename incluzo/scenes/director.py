@@ -21,13 +21,14 @@ from incluzo.engine.views import (
 )
 from incluzo.engine.workshoplog import DeliberationEntry
 from incluzo.persistence import SaveFile, finish
-from incluzo.scenes.actions import Advance, Choose, Start, Undo
+from incluzo.scenes.actions import Advance, Choose, Skip, Start, Undo
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.outcome import OutcomeScene
+from incluzo.scenes.overlays import ButtonsOverlay, confirm
 from incluzo.scenes.poll import PollScene
 
 
@@ -38,6 +39,11 @@ class Director:
         self.save = save
         self.costs = has_costs(session.scenario)  # a scenario that costs nothing shows no meters
         self.shown_at = time.monotonic()  # when the card on screen was shown (deliberation time)
+
+    @property
+    def can_skip(self) -> bool:
+        """The facilitator may skip a card (K) when the room plays as one group, not in solo practice."""
+        return self.ctx.mode != "solo"
 
     def map_view(self) -> MapView:
         return map_of(self.session, self.ctx.lang)
@@ -51,7 +57,9 @@ class Director:
             return BriefingScene(self.ctx, view, self.map_view())
         if isinstance(view, CardView):
             if view.poll is not None:
-                return PollScene(self.ctx, view, self.poll_counts, can_undo=self.session.can_undo())
+                return PollScene(
+                    self.ctx, view, self.poll_counts, can_undo=self.session.can_undo(), can_skip=self.can_skip
+                )
             return self.card_scene(view)
         if isinstance(view, OutcomeView):
             return self.outcome_scene(view)
@@ -59,7 +67,7 @@ class Director:
         return self.debrief_scene(view)
 
     def card_scene(self, view: CardView) -> Scene:
-        return CardScene(self.ctx, view, can_undo=self.session.can_undo())
+        return CardScene(self.ctx, view, can_undo=self.session.can_undo(), can_skip=self.can_skip)
 
     def outcome_scene(self, view: OutcomeView) -> Scene:
         return OutcomeScene(self.ctx, view, self.map_view(), can_undo=self.session.can_undo())
@@ -75,17 +83,26 @@ class Director:
         assert poll is not None
         return poll
 
+    def ask_skip(self) -> ButtonsOverlay | None:
+        """The question before the card on screen is skipped (yes: Skip); None when there is no card."""
+        card = rules.current_card(self.session.scenario, self.session.game)
+        if self.session.phase != "card" or card is None or not self.can_skip:
+            return None
+        say = self.ctx.say
+        title = Presenter(self.session.scenario, self.ctx.lang).t(card.title)
+        return confirm(self.ctx, say("ask.skip", card=title), say("ask.skip.text"), Skip())
+
     def record(self, entry: Entry) -> None:
         """Append a record to the session's save (durable when this returns)."""
         if self.save is not None:
             self.save.append(entry)
 
-    def apply(self, action: Start | Choose | Advance | Undo) -> str | None:
+    def apply(self, action: Start | Choose | Advance | Skip | Undo) -> str | None:
         """Carry out an engine action; the reason in the player's language when it is refused.
 
         A step that was taken is on disk before this returns, so the next screen never shows a
         decision that a crash could lose. A decision on a card is followed by how long the card was
-        deliberated.
+        deliberated (a skipped card too).
         """
         card = self.session.game.card if self.session.phase == "card" else None
         refusal, entry = savelog.perform(self.session, savelog.Undo() if isinstance(action, Undo) else action)

@@ -112,6 +112,8 @@ def markdown(view: DebriefView, say: Messages, mode: str) -> str:
 
 def decision_markdown(number: int, decision: DecisionView, say: Messages) -> list[str]:
     lines = [f"{number}. **{decision.card_title}**"]
+    if decision.skipped:
+        return [*lines, f"   - {say('debrief.skipped')}", ""]
     if decision.poll is not None:
         return [*lines, *poll_markdown(decision.poll, say), ""]
     if decision.choice is None:

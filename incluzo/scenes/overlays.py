@@ -24,6 +24,7 @@ HELP_KEYS = (
     ("A-D  1-4", "help.choose"),
     ("Enter", "help.next"),
     ("Backspace", "help.back"),
+    ("K", "help.skip"),
     ("PgUp PgDn", "help.pages"),
     ("M", "help.map"),
     ("H  F1", "help.help"),

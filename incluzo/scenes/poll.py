@@ -92,8 +92,11 @@ def chart_items(flow: Flow, poll: PollView, say: Callable[..., str], metrics: Me
 class PollScene(CardScene):
     """The card's text on the left, the poll with its live chart where the choices would be."""
 
-    def __init__(self, ctx: Context, view: CardView, counted: Counted, *, can_undo: bool = False) -> None:
-        super().__init__(ctx, view, can_undo=can_undo)
+    def __init__(
+        self, ctx: Context, view: CardView, counted: Counted, *, can_undo: bool = False,
+        can_skip: bool = False,
+    ) -> None:
+        super().__init__(ctx, view, can_undo=can_undo, can_skip=can_skip)
         assert view.poll is not None
         self.poll: PollView = view.poll
         self.counted = counted

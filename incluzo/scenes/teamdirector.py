@@ -338,7 +338,7 @@ class TeamDirector:
         title = self.presenter.presenter.t(card.title)
         return Reply(
             overlay=confirm(
-                self.ctx, self.say("team.ask.skip", card=title), self.say("team.ask.skip.text"), SkipCard()
+                self.ctx, self.say("ask.skip", card=title), self.say("team.ask.skip.text"), SkipCard()
             )
         )  # type: ignore[arg-type]
 

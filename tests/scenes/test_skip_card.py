@@ -1,0 +1,75 @@
+"""The facilitator's K in one-group play: it asks first, skips the card on a yes; Backspace takes it back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scene_helpers import press
+
+from incluzo.app import App
+from incluzo.engine import savelog
+from incluzo.engine.savelog import SkipEntry
+from incluzo.scenes.card import CardScene
+from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.export import decision_markdown
+from incluzo.scenes.overlays import HelpOverlay
+from incluzo.scenes.practice import PracticeCardScene
+
+
+def card_id(app: App) -> str:
+    assert isinstance(app.scene, CardScene)
+    return app.scene.view.id
+
+
+def test_k_asks_first_and_no_keeps_the_card(make_app: Callable[..., App]) -> None:
+    app = make_app()
+    press(app, "return", "k")
+    assert (app.top.name, app.top.title) == ("confirm", "De kaart \u2018De eerste kaart\u2019 overslaan?")
+    assert app.top.text == (
+        "De groep gaat verder zonder keuze en zonder kosten. Backspace (terugnemen) haalt de kaart terug."
+    )
+    press(app, "n")
+    assert app.overlays == [] and card_id(app) == "eerste"
+    assert app.director is not None and app.director.session.game.decisions == ()
+
+
+def test_k_then_yes_skips_the_card_and_saves_the_skip_before_the_next_screen(
+    make_app: Callable[..., App],
+) -> None:
+    app = make_app()
+    press(app, "return", "k", "j")
+    assert app.overlays == [] and card_id(app) == "gebeurtenis" and not app.notice
+    assert app.director is not None and app.director.save is not None
+    game = app.director.session.game
+    assert game.decisions[-1].skipped and game.meters == app.director.session.scenario.budget
+    on_disk = savelog.read(app.director.save.path.read_bytes())
+    assert on_disk.entries[1] == SkipEntry(savelog.Id("eerste"))
+
+
+def test_backspace_takes_a_skip_back(make_app: Callable[..., App]) -> None:
+    app = make_app()
+    press(app, "return", "k", "j", "backspace")
+    assert card_id(app) == "eerste"
+    assert app.director is not None and app.director.session.game.decisions == ()
+
+
+def test_skipped_cards_are_named_as_skipped_in_the_debrief(make_app: Callable[..., App]) -> None:
+    app = make_app(lang="en")
+    press(app, "return", "k", "y", "k", "y", "k", "y")
+    assert isinstance(app.scene, DebriefScene)
+    lines = [decision_markdown(n, d, app.ctx.say)[1] for n, d in enumerate(app.scene.view.decisions, 1)]
+    assert lines == ["   - Skipped: no choice, no costs"] * 3
+
+
+def test_solo_practice_has_no_skip(make_app: Callable[..., App]) -> None:
+    app = make_app(mode="solo")
+    press(app, "return", "k")
+    assert isinstance(app.scene, PracticeCardScene) and app.overlays == []
+
+
+def test_the_help_lists_k(make_app: Callable[..., App]) -> None:
+    app = make_app()
+    press(app, "h")
+    assert isinstance(app.top, HelpOverlay) and app.top.paged is not None
+    shown = " ".join(item.text for page in app.top.paged.pages for _, item in page if item.text)
+    assert "Sla de kaart over (in groepsspel; vraagt eerst, Backspace neemt terug)" in shown

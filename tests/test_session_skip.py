@@ -1,0 +1,119 @@
+"""Skipping a card in one-group play: the session's `skip` trigger, its record, undo, replay and rebase."""
+
+from __future__ import annotations
+
+from scenario_text import SMALL, load
+
+from incluzo import persistence
+from incluzo.engine import savelog
+from incluzo.engine.rebase import rebase
+from incluzo.engine.rules import Refusal
+from incluzo.engine.savelog import SkipEntry, Undo
+from incluzo.engine.session import Advance, Choose, Session, Skip, Start
+
+SCENARIO = load()
+
+
+def played(*steps: savelog.Step) -> tuple[Session, savelog.SaveLog]:
+    """Steps taken live and logged, as the game does."""
+    session = Session(SCENARIO)
+    log = savelog.new_log(SCENARIO, seed=0, mode="team")
+    for step in steps:
+        refusal, entry = savelog.perform(session, step)
+        assert refusal is None and entry is not None, refusal
+        log = log.appended(entry)
+    return session, log
+
+
+def test_a_skip_passes_the_card_untouched_and_shows_the_next_card() -> None:
+    session, _ = played(Start(), Skip())
+    assert (session.phase, session.game.card) == ("card", "bezuiniging")
+    assert session.game.meters == SCENARIO.budget and session.game.position == SCENARIO.position
+    decision = session.game.decisions[-1]
+    assert (decision.card, decision.choice, decision.skipped) == ("drukte", None, True)
+    assert session.log == [Start(), Skip()]
+
+
+def test_skipping_the_last_card_leads_to_the_debrief() -> None:
+    session, _ = played(Start(), Choose("werkplek"), Advance(), Advance(), Skip())
+    assert session.phase == "debrief" and session.game.over
+    assert session.game.tally == (1, 0)
+
+
+def test_a_skip_outside_the_card_phase_is_refused_and_changes_nothing() -> None:
+    session, _ = played(Start(), Choose("werkplek"))
+    before = (session.phase, session.game, list(session.log))
+    assert session.dispatch(Skip()) == Refusal("wrong_phase", "outcome")
+    assert (session.phase, session.game, session.log) == before
+    assert Session(SCENARIO).dispatch(Skip()) == Refusal("wrong_phase", "briefing")
+
+
+def test_undo_takes_back_a_skip_exactly() -> None:
+    session, _ = played(Start(), Choose("werkplek"), Advance(), Skip())
+    before, _ = played(Start(), Choose("werkplek"), Advance())
+    assert session.undo()
+    assert (session.phase, session.game, session.log) == (before.phase, before.game, before.log)
+    assert session.game.card == "bezuiniging"
+
+
+def test_a_skip_is_saved_with_its_card_and_replays_as_a_skip() -> None:
+    live, log = played(Start(), Skip(), Advance())
+    assert log.entries[1] == SkipEntry(savelog.Id("drukte"))
+    assert log.text().splitlines()[2] == '{"type":"skip","card":"drukte"}'
+    assert log.steps == 3
+    replayed = savelog.replay(SCENARIO, savelog.read(log.text().encode("utf-8")))
+    assert (replayed.session.game, replayed.session.phase) == (live.game, "card")
+    assert replayed.session.log == [Start(), Skip(), Advance()] and replayed.misfit is None
+
+
+def test_an_undone_skip_replays_as_undone() -> None:
+    live, log = played(Start(), Skip(), Undo(), Choose("strategie"))
+    replayed = savelog.replay(SCENARIO, log)
+    assert replayed.session.game == live.game
+    assert [d.skipped for d in replayed.session.game.decisions] == [False]
+
+
+def test_a_skip_recorded_on_another_card_than_the_game_shows_is_a_misfit() -> None:
+    _, log = played(Start(), Choose("werkplek"), Advance(), Skip())
+    moved = log.appended(SkipEntry(savelog.Id("drukte")))  # a hand-edited save: 'drukte' is long gone
+    replayed = savelog.replay(SCENARIO, moved)
+    assert replayed.misfit is not None and replayed.misfit.number == 5
+    assert replayed.misfit.reason[0] == "the game now shows card 'evaluatie' here instead of 'drukte'"
+    assert replayed.session.game.card == "evaluatie"
+
+
+def test_rebase_replays_a_skipped_card_as_a_skip() -> None:
+    old, _ = played(Start(), Skip(), Advance(), Choose("doorgaan"))
+    changed = load(SMALL.replace("text: Na zes weken.", "text: Na acht weken."))
+    result = rebase(changed, old.log, old.scenario)
+    assert (result.applied, result.stop) == (4, None)
+    assert [d.skipped for d in result.session.game.decisions] == [True, False, False]
+    assert result.session.game.meters == old.game.meters
+
+
+def test_rebase_stops_at_a_skip_whose_card_is_gone() -> None:
+    old, _ = played(Start(), Choose("werkplek"), Advance(), Advance(), Skip())
+    renamed = load(SMALL.replace("id: evaluatie", "id: terugblik"))
+    result = rebase(renamed, old.log, old.scenario)
+    assert result.applied == 4 and result.stop is not None
+    assert result.message("en") == "the game now shows card 'terugblik' here instead of 'evaluatie'"
+
+
+def test_a_save_with_a_skip_resumes_to_the_same_game_and_is_offered_to_resume() -> None:
+    file = persistence.start(SCENARIO, mode="team", source="klein.yaml")
+    session = Session(SCENARIO)
+    for step in (Start(), Skip()):
+        _, entry = savelog.perform(session, step)
+        assert entry is not None
+        file.append(entry)
+    resumed = persistence.resume(file.path, SCENARIO)
+    assert savelog.fingerprint(resumed.session) == savelog.fingerprint(session)
+    assert resumed.session.game.decisions[-1].skipped and resumed.notices("en") == []
+    assert persistence.find_unfinished("klein") == file.path
+
+
+def test_the_fingerprint_tells_a_skipped_event_card_from_a_passed_one() -> None:
+    skipped, _ = played(Start(), Choose("werkplek"), Advance(), Skip())
+    passed, _ = played(Start(), Choose("werkplek"), Advance(), Advance())
+    assert savelog.fingerprint(skipped)["decisions"][-1] == ["bezuiniging", None, None, True]
+    assert savelog.fingerprint(passed)["decisions"][-1] == ["bezuiniging", None, None, False]
