@@ -26,7 +26,7 @@ from incluzo import persistence  # noqa: E402
 from incluzo.engine import rebase, savelog  # noqa: E402
 from incluzo.engine.loader import load_file  # noqa: E402
 from incluzo.engine.model import Scenario  # noqa: E402
-from incluzo.engine.problems import ScenarioError  # noqa: E402
+from incluzo.engine.problems import Problem, ScenarioError  # noqa: E402
 from incluzo.engine.savelog import SaveError  # noqa: E402
 from incluzo.engine.session import Session  # noqa: E402
 from incluzo.engine.views import DebriefView, present  # noqa: E402
@@ -205,17 +205,25 @@ class App:
         """Read the scenario file again, check it, and replay the decisions so far onto the new version.
 
         A file with errors keeps the old version playing and shows the errors; a decision the new
-        version no longer allows stops the replay there, and the notice says which and why.
+        version no longer allows stops the replay there, and the notice says which and why. One group
+        here, competing teams in teamdirector.reload; either way the game goes on in a new save.
         """
-        if self.director is None or self.source is None:
+        if self.source is None or (self.director is None and self.team is None):
             return
         self.source_stamp = _stamp(self.source)
         self.dirty = True
+        problems = teamdirector.reload(self, self.source) if self.team is not None else self._reload_group()
+        if problems is not None:
+            errors = [p.format(self.ctx.lang) for p in problems if p.severity == "error"]
+            self.notice = "\n".join([self.ctx.say("reload.errors"), *errors[:3]])
+
+    def _reload_group(self) -> list[Problem] | None:
+        """The one-group (or solo) game carried over to the file as it is now; its problems when it has
+        errors."""
+        assert self.director is not None and self.source is not None
         reloaded = rebase.reload(self.source, self.director.session)
         if reloaded.rebased is None:
-            errors = [p.format(self.ctx.lang) for p in reloaded.problems if p.severity == "error"]
-            self.notice = "\n".join([self.ctx.say("reload.errors"), *errors[:3]])
-            return
+            return reloaded.problems
         rebased = reloaded.rebased
         if self.profile is not None:  # a game that started from the room's profile keeps starting there
             session = self.director.session
@@ -227,6 +235,7 @@ class App:
         reason = rebased.message(self.ctx.lang)
         self.notice = self.ctx.say("reload.stopped", count=rebased.applied, reason=reason) if reason \
             else self.ctx.say("reload.done", count=rebased.applied)
+        return None
 
     def _resave(self, session: Session) -> persistence.SaveFile | None:
         """A new save for the reloaded version holding the decisions that carried over."""

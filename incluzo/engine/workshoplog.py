@@ -1,7 +1,8 @@
 """Session-log records of a workshop, on the save log's mechanism (savelog.record, JSON Lines).
 
-Team play logs each facilitator action (pick, reveal, go on, undo, end) and rebuilds the TeamPlay by
-replaying them, as a solo save replays its steps. Two notes carry what the rules never see: the time
+Team play logs each facilitator action (pick, reveal, go on, skip, undo, end) and rebuilds the TeamPlay by
+replaying them, as a solo save replays its steps; `rebase` carries a game over to a new version of its
+scenario (play as you write). Two notes carry what the rules never see: the time
 a card was deliberated (the engine never reads the clock, so the shell writes it) and a questionnaire
 profile (exact fractions written as text, "240/7").
 """
@@ -15,7 +16,7 @@ from incluzo.engine import teams
 from incluzo.engine.model import Scenario
 from incluzo.engine.questionnaire import Profile, Result
 from incluzo.engine.rules import Refusal
-from incluzo.engine.savelog import Entry, Header, Id, SaveLog, record
+from incluzo.engine.savelog import Entry, FinishedEntry, Header, Id, SaveLog, new_log, record
 from incluzo.engine.teams import TeamAction, TeamPlay
 
 TEAM_MODE = "team"  # also the mode of a room playing as one group: a team game's header names its teams
@@ -203,3 +204,36 @@ def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAUL
             return TeamReplayed(play, number, result)
         play = result
     return TeamReplayed(play, len(log.entries))
+
+
+@dataclass(frozen=True)
+class TeamRebased:
+    """A team game carried over to a new version of its scenario, with the log to save from now on."""
+
+    scenario: Scenario
+    play: TeamPlay
+    log: SaveLog  # a header for the new version and the records that still fit
+    refusal: Refusal | None  # why the first record left out no longer fits (None: every record fitted)
+
+    @property
+    def steps(self) -> int:
+        """The steps carried over."""
+        return self.log.steps
+
+    def message(self, lang: str = "nl") -> str:
+        """Why replay stopped, or '' when every step carried over."""
+        return self.refusal.message(self.scenario, lang) if self.refusal else ""
+
+
+def rebase(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamRebased:
+    """Replay a team game's log onto a new version of its scenario, as far as it still fits.
+
+    The records before the first that no longer fits carry over (notes such as the start profile too),
+    under the new version's id and content hash; 'finished' is left out, since the new version may go
+    on where the old one ended.
+    """
+    replayed = replay(scenario, log, default_seconds)
+    kept = tuple(e for e in log.entries[: replayed.applied] if not isinstance(e, FinishedEntry))
+    old = log.header
+    header = new_log(scenario, seed=old.seed, mode=old.mode, teams=old.teams, source=old.source).header
+    return TeamRebased(scenario, replayed.play, SaveLog(header, kept), replayed.refusal)

@@ -3,7 +3,8 @@ the engine (teams.act through workshoplog.perform), appends each record to the s
 moves on, runs the deliberation clock, and builds the screen for the game as it stands.
 
 Nothing here loses a decision except an explicit, confirmed undo: skipping a card and ending early are
-recorded steps that undo can take back, and looking back at an earlier screen changes nothing.
+recorded steps that undo can take back, and looking back at an earlier screen changes nothing. Saving
+the scenario file (or F5) carries the game over to the new version (`reload`), in a new save.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from incluzo import persistence
-from incluzo.engine import rules, teams, workshoplog
+from incluzo.engine import rebase, rules, savelog, teams, workshoplog
 from incluzo.engine.loader import load_file
 from incluzo.engine.model import Scenario
-from incluzo.engine.problems import ScenarioError
+from incluzo.engine.problems import Problem, ScenarioError
 from incluzo.engine.rules import Refusal
-from incluzo.engine.savelog import SaveError, SaveLog, SaveProblem
+from incluzo.engine.savelog import Entry, SaveError, SaveLog, SaveProblem
 from incluzo.engine.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
 from incluzo.engine.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
 from incluzo.engine.views import Presenter
@@ -27,7 +28,7 @@ from incluzo.scenes.actions import Home
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm
-from incluzo.scenes.profile import StartProfile, scenario_for
+from incluzo.scenes.profile import StartProfile, start_profile_of
 from incluzo.scenes.teamactions import (
     AddTime,
     AskEnd,
@@ -80,6 +81,7 @@ TEAM_HELP = (
     ("Backspace", "team.help.back"),
     ("X", "team.help.end"),
     ("E", "team.help.export"),
+    ("F5", "help.reload"),
     ("M", "team.help.map"),
     ("P", "help.pause"),
     ("H  F1", "help.help"),
@@ -117,12 +119,17 @@ class TeamDirector:
         save: persistence.SaveFile | None = None,
         *,
         briefed: bool = False,
+        profile: StartProfile | None = None,
+        log: SaveLog | None = None,
     ) -> None:
         self.scenario = scenario
         self.ctx = replace(ctx, mode=MODE)
         self.say = self.ctx.say
         self.play = play
         self.save = save
+        self.profile = profile  # the room's "Welke bril?" profile the game started from, if any
+        names = tuple(seat.team.name for seat in play.seats)
+        self.unsaved = log or savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=names)
         self.presenter = TeamPresenter(scenario, self.ctx.lang)
         self.costs = has_costs(scenario)
         self.briefed = briefed
@@ -226,14 +233,57 @@ class TeamDirector:
         if after != before and isinstance(self.screen, TeamRoundScene) and not self.screen.review:
             self.screen.set_timer(after)
 
+    # The log ----------------------------------------------------------------------------------------
+    @property
+    def log(self) -> SaveLog:
+        """Every record of the game so far: the save's, or, when the disk refused it, kept in memory."""
+        return self.save.log if self.save is not None else self.unsaved
+
+    def record(self, entry: Entry) -> None:
+        if self.save is not None:
+            self.save.append(entry)
+        else:
+            self.unsaved = self.unsaved.appended(entry)
+
+    def reloaded(self, scenario: Scenario) -> tuple[TeamDirector, str]:
+        """This game carried over to a new version of its scenario (play as you write), in a new save;
+        and what to tell the room: how many steps carried over, or where and why replay stopped."""
+        if self.profile is not None:  # a game that started from the room's profile keeps starting there
+            scenario = self.profile.apply(scenario)
+        rebased = workshoplog.rebase(scenario, self.log, self.play.default_seconds)
+        save, failed = new_save(rebased.log, self.ctx)
+        play = self._clock_kept(scenario, rebased.play)
+        if play.phase == DEBRIEF and save is not None:
+            persistence.finish(save, None)
+        director = TeamDirector(
+            scenario, self.ctx, play, save, briefed=self.briefed, profile=self.profile, log=rebased.log
+        )
+        reason, count = rebased.message(self.ctx.lang), rebased.steps
+        said = self.say("reload.stopped", count=count, reason=reason) if reason else \
+            self.say("reload.done", count=count)
+        return director, "\n".join(filter(None, [said, failed]))
+
+    def _clock_kept(self, scenario: Scenario, play: TeamPlay) -> TeamPlay:
+        """The open round's countdown goes on as it stood (time used, time added or taken away, stopped
+        or running) when the room still faces the same card; a changed `timer` of the card counts."""
+        before, after = teams.room_card(self.scenario, self.play), teams.room_card(scenario, play)
+        same_card = before is not None and after is not None and before.id == after.id
+        if not same_card or {play.phase, self.play.phase} != {CARD}:
+            return play
+        old = self.play.timer
+        added = old.limit_ms - teams.timer_for(before, self.play.default_seconds).limit_ms
+        running = old.running or (self.pause is not None and self.run_after_pause)  # the pause closes
+        limit = max(old.used_ms, play.timer.limit_ms + added)
+        return replace(play, timer=replace(old, limit_ms=limit, running=running))
+
     # Actions --------------------------------------------------------------------------------------
     def perform(self, action: TeamAction) -> str:
         """Apply one engine action; its record is on disk before this returns. '' or why it was refused."""
         result, entry = workshoplog.perform(self.scenario, self.play, action)
         if isinstance(result, Refusal):
             return result.message(self.scenario, self.ctx.lang)
-        if entry is not None and self.save is not None:
-            self.save.append(entry)
+        if entry is not None:
+            self.record(entry)
         self.play = result
         if result.phase == DEBRIEF and self.save is not None:
             persistence.finish(self.save, None)
@@ -436,19 +486,23 @@ def start(
     made = teams.make_teams(list(names))
     if isinstance(made, Refusal):
         return None, made.message(scenario, ctx.lang)
-    notice = ""
+    source = str(Path(path).resolve())
+    log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made),
+                          source=source)
+    if profile is not None:
+        log = log.appended(profile.entry())
+    save, notice = new_save(log, ctx)
+    play = teams.begin(scenario, made)
+    return TeamDirector(scenario, ctx, play, save, profile=profile, log=log), notice
+
+
+def new_save(log: SaveLog, ctx: Context) -> tuple[persistence.SaveFile | None, str]:
+    """A new save holding `log`, durable when this returns; when the disk refuses, None and what to say
+    (the game goes on unsaved)."""
     try:
-        save: persistence.SaveFile | None = persistence.start(
-            scenario,
-            mode=workshoplog.TEAM_MODE,
-            teams=tuple(t.name for t in made),
-            source=str(Path(path).resolve()),
-        )
-        if profile is not None:
-            save.append(profile.entry())
+        return persistence.SaveFile.create(log), ""
     except OSError as error:
-        save, notice = None, ctx.say("save.failed", reason=error.strerror or str(error))
-    return TeamDirector(scenario, ctx, teams.begin(scenario, made), save), notice
+        return None, ctx.say("save.failed", reason=error.strerror or str(error))
 
 
 def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
@@ -459,7 +513,9 @@ def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
     """
     restored = persistence.restore(path)
     log = restored.file.log
-    scenario = scenario_for(path) or load_file(log.header.source)
+    profile = start_profile_of(path)
+    scenario = load_file(log.header.source)
+    scenario = profile.apply(scenario) if profile is not None else scenario
     if scenario.id != log.header.scenario:
         names = {"saved": log.header.scenario, "given": scenario.id}
         raise SaveError(SaveProblem("SAV013", str(path), 1, 1, "scenario", names, "scenario"))
@@ -478,7 +534,8 @@ def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
         header = replace(log.header, content_hash=scenario.content_hash)
         restored.file.rewrite(SaveLog(header, log.entries[: replayed.applied]))
     briefed = any(workshoplog.action_of(e) is not None for e in restored.file.log.entries)
-    return TeamDirector(scenario, ctx, replayed.play, restored.file, briefed=briefed), notices
+    director = TeamDirector(scenario, ctx, replayed.play, restored.file, briefed=briefed, profile=profile)
+    return director, notices
 
 
 def is_team_save(path: Path) -> bool:
@@ -543,6 +600,7 @@ def play_teams(app: App, path: str, names: Sequence[str]) -> bool:
     app.team = director
     app.overlays = []
     app.show(director.screen)
+    app._watch_source(Path(path))
     return True
 
 
@@ -554,4 +612,22 @@ def resume_teams(app: App, path: Path) -> bool:
     app.overlays = []
     app.show(director.screen)
     app.notice = "\n".join(notices)
+    source = director.log.header.source
+    app._watch_source(Path(source) if source else None)
     return True
+
+
+def reload(app: App, path: Path) -> list[Problem] | None:
+    """Play as you write in a team game: read the scenario file at `path` again, check it, and carry the
+    game over to the new version. None when that was done; else the file's problems (the game plays on
+    with the version it had)."""
+    assert app.team is not None
+    scenario, problems = rebase.checked(path)
+    if scenario is None:
+        return problems
+    director, notice = app.team.reloaded(scenario)
+    app.team = director
+    app.overlays = []
+    app.show(director.screen)
+    app.notice = notice
+    return None

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
+from conftest import PROEF
 from scene_helpers import press
+from test_reload import edit
+from testsupport import ROOT
 
 from incluzo.app import App
 from incluzo.engine import savelog
@@ -13,6 +18,7 @@ from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.export import decision_markdown
 from incluzo.scenes.overlays import HelpOverlay
+from incluzo.scenes.poll import PollScene
 from incluzo.scenes.practice import PracticeCardScene
 
 
@@ -73,3 +79,27 @@ def test_the_help_lists_k(make_app: Callable[..., App]) -> None:
     assert isinstance(app.top, HelpOverlay) and app.top.paged is not None
     shown = " ".join(item.text for page in app.top.paged.pages for _, item in page if item.text)
     assert "Sla de kaart over (in groepsspel; vraagt eerst, Backspace neemt terug)" in shown
+
+
+def test_a_reload_carries_a_skip_over_into_the_new_save(make_app: Callable[..., App], tmp_path: Path) -> None:
+    copy = tmp_path / "proef.yaml"
+    shutil.copy(PROEF, copy)
+    app = make_app(copy)
+    press(app, "return", "k", "j")
+    edit(copy, "id: samen", "id: samen\n        # a comment changes nothing")
+    press(app, "f5")
+    assert app.notice == "Scenario opnieuw geladen; 2 stappen opnieuw gespeeld."
+    assert card_id(app) == "gebeurtenis"
+    assert app.director is not None and app.director.save is not None
+    assert app.director.save.log.entries[-1] == SkipEntry(savelog.Id("eerste"))
+
+
+def test_k_skips_a_poll_card_too_with_the_counts_typed_dropped(make_app: Callable[..., App]) -> None:
+    app = make_app(ROOT / "scenarios" / "opening.yaml")
+    press(app, "return", "return", "a", "7")  # briefing, the opening event card, a count typed
+    assert isinstance(app.scene, PollScene) and app.scene.view.id == "opp-in-de-praktijk"
+    press(app, "k", "j")
+    assert card_id(app) != "opp-in-de-praktijk"
+    assert app.director is not None
+    decision = app.director.session.game.decisions[-1]
+    assert (decision.card, decision.skipped, decision.counts) == ("opp-in-de-praktijk", True, None)
