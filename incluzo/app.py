@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from incluzo.scenes import use_dummy_display_if_headless
@@ -32,12 +33,10 @@ from incluzo.engine.session import Session  # noqa: E402
 from incluzo.engine.views import DebriefView, present  # noqa: E402
 from incluzo.errorlog import write_crash_log  # noqa: E402
 from incluzo.scenes import actions as act  # noqa: E402
-from incluzo.scenes import teamdirector, theme, widgets  # noqa: E402
+from incluzo.scenes import theme, widgets  # noqa: E402
 from incluzo.scenes.base import Context, Scene  # noqa: E402
 from incluzo.scenes.crash import CrashScene  # noqa: E402
-from incluzo.scenes.debrief import DebriefScene  # noqa: E402
 from incluzo.scenes.director import Director  # noqa: E402
-from incluzo.scenes.export import export  # noqa: E402
 from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
 from incluzo.scenes.overlays import HelpOverlay, MapOverlay, PauseOverlay, confirm, menu  # noqa: E402
 from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
@@ -45,9 +44,11 @@ from incluzo.scenes.teamactions import TeamCommand  # noqa: E402
 from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 
 if TYPE_CHECKING:
+    from incluzo.scenes import teamdirector
     from incluzo.scenes.profile import StartProfile
 
-# The questionnaire, profile and practice screens load when first used: the first frame waits for none.
+# Team play and the questionnaire, profile and practice screens load when first used (`_teams()` and
+# imports inside the methods): the first frame waits for none of them.
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 NOTICE_WIDTH_SCALE = 36         # widest notice in body units
 MIN_SIZE = (640, 360)
@@ -91,7 +92,7 @@ class App:
             if teams is None:
                 self.play(str(scenario))
             else:
-                teamdirector.begin(self, str(scenario), teams)   # () lets the room type its teams
+                _teams().begin(self, str(scenario), teams)   # () lets the room type its teams
         else:
             self.show(self._start_scene())
         if resume is not None:
@@ -212,7 +213,7 @@ class App:
             return
         self.source_stamp = _stamp(self.source)
         self.dirty = True
-        problems = teamdirector.reload(self, self.source) if self.team is not None else self._reload_group()
+        problems = _teams().reload(self, self.source) if self.team is not None else self._reload_group()
         if problems is not None:
             errors = [p.format(self.ctx.lang) for p in problems if p.severity == "error"]
             self.notice = "\n".join([self.ctx.say("reload.errors"), *errors[:3]])
@@ -269,8 +270,8 @@ class App:
     def resume(self, path: Path) -> bool:
         """Go on with a saved session where it stood; False (with a notice) when that cannot be."""
         try:
-            if teamdirector.is_team_save(path):
-                return teamdirector.resume_teams(self, path)
+            if _teams().is_team_save(path):
+                return _teams().resume_teams(self, path)
             from incluzo.scenes.profile import scenario_for
 
             resumed = persistence.resume(path, scenario_for(path))
@@ -369,7 +370,7 @@ class App:
         """Carry out what a scene asked for."""
         self.dirty = True
         if isinstance(action, TeamCommand):
-            teamdirector.command(self, action)
+            _teams().command(self, action)
         elif isinstance(action, act.Start | act.Choose | act.Advance | act.Skip | act.Undo):
             assert self.director is not None
             if isinstance(action, act.Skip):
@@ -387,7 +388,7 @@ class App:
             if self.director is not None and not self.overlays:
                 self.push(MapOverlay(self.ctx, self.director.map_view()))
         elif isinstance(action, act.Help):
-            self.push(teamdirector.TeamHelpOverlay(self.team.ctx) if self.team else HelpOverlay(self.ctx))
+            self.push(_teams().TeamHelpOverlay(self.team.ctx) if self.team else HelpOverlay(self.ctx))
         elif isinstance(action, act.Pause):
             self.push(PauseOverlay(self.ctx))
         elif isinstance(action, act.Menu):
@@ -411,7 +412,7 @@ class App:
         elif isinstance(action, act.Play):
             self.ctx = Context(action.lang, action.mode)
             if action.mode == "team":
-                teamdirector.begin(self, action.path, ())   # the room types its teams first
+                _teams().begin(self, action.path, ())   # the room types its teams first
             else:
                 self.play(action.path)
         elif isinstance(action, act.Resume):
@@ -456,6 +457,9 @@ class App:
         view = present(self.director.session, self.ctx.lang)
         if not isinstance(view, DebriefView):
             return []
+        from incluzo.scenes.debrief import DebriefScene
+        from incluzo.scenes.export import export
+
         png, md = export(view, self.director.map_view(), self.ctx)
         self.exports = [png, md]
         note = self.ctx.say("export.done", png=str(png), md=md.name)
@@ -526,6 +530,13 @@ def idle_wait(timeout: int = theme.IDLE_WAIT_MS) -> list[pygame.event.Event]:
         return pygame.event.get()
     first = pygame.event.wait(timeout)
     return [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+
+
+def _teams() -> ModuleType:
+    """The team-play director, imported on first use."""
+    from incluzo.scenes import teamdirector
+
+    return teamdirector
 
 
 def _stamp(path: Path) -> float:

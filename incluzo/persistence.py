@@ -16,7 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from incluzo.engine import savelog, workshoplog  # workshoplog registers the team records
+from incluzo.engine import savelog
 from incluzo.engine.loader import load_file
 from incluzo.engine.model import Scenario
 from incluzo.engine.savelog import (
@@ -33,8 +33,6 @@ from incluzo.engine.session import Session
 from incluzo.errorlog import data_dir
 
 SUFFIX = ".jsonl"
-DECISIONS = (ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry,
-             workshoplog.TeamSkipEntry)  # a save with one of these is worth offering to resume
 AUTOSAVES = 3
 SCAN = 50  # how many of the newest saves to look through for an unfinished session
 
@@ -163,8 +161,20 @@ class Restored:
                 f"The save is damaged ({where}). The game continues from {origin}, after step {steps}.")
 
 
+def record_types() -> tuple[type[savelog.Entry], ...]:
+    """Register every record type, then name the decisions (a save with one is worth resuming).
+
+    Importing workshoplog registers the team records; it must happen before any save is read, and
+    happens then, so that starting a game does not wait for it.
+    """
+    from incluzo.engine import workshoplog
+
+    return ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry, workshoplog.TeamSkipEntry
+
+
 def _read(path: Path) -> savelog.Parsed:
     """Parse one file leniently; a file too large is not even read."""
+    record_types()
     try:
         size = path.stat().st_size
         if size > savelog.MAX_BYTES:
@@ -226,7 +236,7 @@ def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) 
             log = next((found for slot in autosave_paths(path) if (found := peek(slot)) is not None), None)
         if log is None or log.finished or scenario_id not in (None, log.header.scenario):
             continue
-        if any(isinstance(e, DECISIONS) for e in log.entries):
+        if any(isinstance(e, record_types()) for e in log.entries):
             return path
     return None
 

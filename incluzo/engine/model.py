@@ -75,8 +75,9 @@ def available_models() -> tuple[str, ...]:
 @cache
 def load_model(model_id: str = DEFAULT_MODEL) -> QuadrantModel:
     """Read a shipped model definition (trusted package data)."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("incluzo.engine").joinpath("data", f"{model_id}.yaml").read_text("utf-8")
+    raw: dict[str, Any] = yaml.load(  # a safe loader, libyaml's when present
+        resources.files("incluzo.engine").joinpath("data", f"{model_id}.yaml").read_text("utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
     )
     return QuadrantModel(
         id=raw["id"],

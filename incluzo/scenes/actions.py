@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from incluzo.engine.questionnaire import Result
 from incluzo.engine.session import Advance, Choose, Skip, Start
+
+if TYPE_CHECKING:
+    from incluzo.engine.questionnaire import Result
 
 
 @dataclass(frozen=True)

@@ -19,17 +19,14 @@ from incluzo.engine.views import (
     map_of,
     present,
 )
-from incluzo.engine.workshoplog import DeliberationEntry
 from incluzo.persistence import SaveFile, finish
 from incluzo.scenes.actions import Advance, Choose, Skip, Start, Undo
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.card import CardScene
-from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.outcome import OutcomeScene
 from incluzo.scenes.overlays import ButtonsOverlay, confirm
-from incluzo.scenes.poll import PollScene
 
 
 class Director:
@@ -57,6 +54,8 @@ class Director:
             return BriefingScene(self.ctx, view, self.map_view())
         if isinstance(view, CardView):
             if view.poll is not None:
+                from incluzo.scenes.poll import PollScene  # the first frame waits for no later screen
+
                 return PollScene(
                     self.ctx, view, self.poll_counts, can_undo=self.session.can_undo(), can_skip=self.can_skip
                 )
@@ -73,6 +72,8 @@ class Director:
         return OutcomeScene(self.ctx, view, self.map_view(), can_undo=self.session.can_undo())
 
     def debrief_scene(self, view: DebriefView) -> Scene:
+        from incluzo.scenes.debrief import DebriefScene
+
         return DebriefScene(self.ctx, view, self.map_view())
 
     def poll_counts(self, counts: tuple[int, ...] | None) -> PollView:
@@ -109,6 +110,8 @@ class Director:
         if entry is not None:
             self.record(entry)
             if card is not None and not isinstance(action, Undo):
+                from incluzo.engine.workshoplog import DeliberationEntry  # not needed before the first frame
+
                 self.record(DeliberationEntry(Id(card), round((time.monotonic() - self.shown_at) * 1000)))
             if self.session.phase == "card":
                 self.shown_at = time.monotonic()
