@@ -272,7 +272,7 @@ class App:
         try:
             if _teams().is_team_save(path):
                 return _teams().resume_teams(self, path)
-            from incluzo.scenes.profile import scenario_for
+            from incluzo.scenes.profile import scenario_for, start_profile_of
 
             resumed = persistence.resume(path, scenario_for(path))
         except (SaveError, ScenarioError, OSError) as error:
@@ -287,6 +287,9 @@ class App:
         self.overlays = []
         self.show(self.director.scene())
         self.notice = "\n".join(resumed.notices(self.ctx.lang))
+        self.profile = start_profile_of(path)   # a reload keeps the start the game was played from
+        source = resumed.file.log.header.source
+        self._watch_source(Path(source) if source else None)
         return True
 
     def offer_resume(self, scenario_id: str | None = None) -> None:

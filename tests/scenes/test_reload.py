@@ -91,3 +91,15 @@ def test_a_game_started_from_the_rooms_profile_keeps_it_after_a_reload(
     assert app.director.session.scenario.position == questionnaire.to_position(profile)
     assert isinstance(app.director.save.log.entries[0], ProfileEntry)
     assert len(app.director.session.log) == 2
+
+
+def test_a_resumed_game_is_watched_and_reloads(make_app: Callable[..., App], copy: Path) -> None:
+    first = make_app(copy)
+    press(first, "return", "b")
+    assert first.director is not None and first.director.save is not None
+    resumed = make_app(None, resume=first.director.save.path)
+    assert resumed.source == copy.resolve()
+    edit(copy, "id: samen", "id: samen\n        # saved after the resume")
+    assert resumed.watch(now=100.0)
+    assert resumed.notice == "Scenario opnieuw geladen; 2 stappen opnieuw gespeeld."
+    assert isinstance(resumed.scene, OutcomeScene)
