@@ -249,13 +249,15 @@ class QuadrantMap:
             return
         radius = metrics.scaled(TRAIL_DOT_SCALE)
         style = Style("bold", metrics.body, theme.WHITE)
-        placed: list[tuple[float, float]] = []
+        numbered: list[int] = []
         for number in reversed(range(len(spots))):  # the latest first: it is never hidden
-            spot = spots[number]
-            if any(math.dist(spot, other) < TRAIL_CLEARANCE * radius for other in placed):
+            if all(math.dist(spots[number], spots[other]) >= TRAIL_CLEARANCE * radius for other in numbered):
+                numbered.append(number)
+        for number, spot in enumerate(spots):  # a step too close to a later one: a small dot beneath
+            if number not in numbered:
                 pygame.draw.circle(surface, theme.TRAIL, spot, metrics.stroke * 2)
-                continue
-            placed.append(spot)
+        for number in numbered:
+            spot = spots[number]
             pygame.draw.circle(surface, theme.TRAIL, spot, radius)
             label = render(str(number), style)
             surface.blit(label, label.get_rect(center=(round(spot[0]), round(spot[1]))))
