@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import glob
 import json
 from pathlib import Path
 
 import pytest
 from scenario_text import SMALL
+from testsupport import ROOT
 
 from incluzo import __version__
 from incluzo.cli import main
@@ -104,3 +106,17 @@ def test_run_stops_with_exit_1_and_says_why_when_a_choice_is_not_allowed(
 def test_run_on_a_broken_file_prints_its_problems(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", str(broken), "--choices", "werkplek"]) == 1
     assert "unknown key 'tekst'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["check", "run"])
+def test_the_examples_in_the_help_work(command: str, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    examples = [line.split()[1:] for line in capsys.readouterr().out.splitlines()
+                if line.strip().startswith(f"incluzo {command} ") and "mijn-scenario" not in line]
+    assert examples
+    for example in examples:
+        args = [found for arg in example for found in (sorted(glob.glob(arg)) if "*" in arg else [arg])]
+        assert main(args) == 0, example
