@@ -31,11 +31,13 @@ examples:
   incluzo play --resume
   incluzo play --questionnaire                     fill in "Welke bril?" on screen, then pick a scenario
   incluzo play scenarios/basisnorm.yaml --questionnaire   ... then play this one from the room's profile
-  incluzo play scenarios/te-veel-prikkels.yaml --headless --choices strategieen-met-klas,klas-erbij \\
+  incluzo play scenarios/te-veel-prikkels.yaml --headless \\
+      --choices strategieen-met-klas,collegiale-consultatie,aanpak-met-de-wijk \\
       --screenshots out/shots --size 1920x1080
   incluzo play scenarios/niet-schoolrijp.yaml --teams "Rood,Blauw,Groen"
-  incluzo play scenarios/te-veel-prikkels.yaml --headless --teams Rood,Blauw \\
-      --choices strategieen-met-klas/aparte-werkplek,volhouden-met-coaching --screenshots out/teams
+  incluzo play scenarios/niet-schoolrijp.yaml --headless --teams Rood,Blauw --screenshots out/t \\
+      --choices \\
+      ander-basisaanbod/startklas-go,-/tlv-doorzetten,aanpak-met-ouders-jgz/verzorgingsruimte,taallijn-met-voorschool/taalrijke-kring,-/opp-als-leerplan
 """
 
 
