@@ -349,6 +349,16 @@ class App:
     def animating(self) -> bool:
         return self.scene.update(0.0)
 
+    def ask_director(self, action: act.AskSkip | act.AskFinish | act.ShowNotes) -> None:
+        """Push the director's question (K, X) or the card's notes (N), when it has one now."""
+        if self.director is None or self.overlays:
+            return
+        d = self.director
+        shown = d.ask_skip() if isinstance(action, act.AskSkip) else \
+            d.ask_finish() if isinstance(action, act.AskFinish) else d.notes()
+        if shown is not None:
+            self.push(shown)
+
     def feed(self, inp: Input) -> None:
         if isinstance(inp, Resized):
             self.resize(inp.size)
@@ -374,19 +384,17 @@ class App:
         self.dirty = True
         if isinstance(action, TeamCommand):
             _teams().command(self, action)
-        elif isinstance(action, act.Start | act.Choose | act.Advance | act.Skip | act.Undo):
+        elif isinstance(action, act.Start | act.Choose | act.Advance | act.Skip | act.Finish | act.Undo):
             assert self.director is not None
-            if isinstance(action, act.Skip):
+            if isinstance(action, act.Skip | act.Finish):
                 self.overlays = []   # the question asked before it
             refused = self.director.apply(action)
             if refused:
                 self.notice = refused
             else:
                 self.show(self.director.scene())
-        elif isinstance(action, act.AskSkip):
-            question = self.director.ask_skip() if self.director is not None else None
-            if question is not None:
-                self.push(question)
+        elif isinstance(action, act.AskSkip | act.AskFinish | act.ShowNotes):
+            self.ask_director(action)
         elif isinstance(action, act.OpenMap):
             if self.director is not None and not self.overlays:
                 self.push(MapOverlay(self.ctx, self.director.map_view()))

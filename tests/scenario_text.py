@@ -1,11 +1,12 @@
-"""Inline scenarios for tests: a small valid one to start from, and a way to vary it."""
+"""Inline scenarios for tests: a small valid one to start from, a way to vary it, and a game played on it."""
 
 from __future__ import annotations
 
 import textwrap
 
-from incluzo.engine import loader
+from incluzo.engine import loader, savelog
 from incluzo.engine.model import Scenario
+from incluzo.engine.session import Session
 
 SMALL = """\
 format: 1
@@ -55,3 +56,15 @@ cards:
 
 def load(text: str = SMALL, source: str = "test.yaml") -> Scenario:
     return loader.load_text(textwrap.dedent(text), source)
+
+
+def played(*steps: savelog.Step, scenario: Scenario | None = None) -> tuple[Session, savelog.SaveLog]:
+    """Steps taken live on `scenario` (SMALL by default) and logged, as the game does."""
+    scenario = scenario or load()
+    session = Session(scenario)
+    log = savelog.new_log(scenario, seed=0, mode="team")
+    for step in steps:
+        refusal, entry = savelog.perform(session, step)
+        assert refusal is None and entry is not None, refusal
+        log = log.appended(entry)
+    return session, log

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenario_text import SMALL, load
+from scenario_text import SMALL, load, played
 
 from incluzo import persistence
 from incluzo.engine import savelog
@@ -12,17 +12,6 @@ from incluzo.engine.savelog import SkipEntry, Undo
 from incluzo.engine.session import Advance, Choose, Session, Skip, Start
 
 SCENARIO = load()
-
-
-def played(*steps: savelog.Step) -> tuple[Session, savelog.SaveLog]:
-    """Steps taken live and logged, as the game does."""
-    session = Session(SCENARIO)
-    log = savelog.new_log(SCENARIO, seed=0, mode="team")
-    for step in steps:
-        refusal, entry = savelog.perform(session, step)
-        assert refusal is None and entry is not None, refusal
-        log = log.appended(entry)
-    return session, log
 
 
 def test_a_skip_passes_the_card_untouched_and_shows_the_next_card() -> None:

@@ -16,10 +16,10 @@ or, with a scenario already loaded:
     if result.stop is not None:       # replay stopped at action number result.stop.index
         show(result.stop.message(lang))   # e.g. "card 'x' no longer offers choice 'y'"
 
-`rebase` never raises for a changed scenario: it replays the log (incluzo.engine.session Actions: Start,
-Choose, Advance, Skip) action by action onto `Session(new_scenario)` and stops at the first action the new
-version refuses, or, when `old_scenario` is given, at the first action that would now be taken on a
-different card than before (a choice id that happens to exist on another card is not the same
+`rebase` never raises for a changed scenario: it replays the log (incluzo.engine.session Actions:
+Start, Choose, Advance, Skip, Finish) action by action onto `Session(new_scenario)` and stops at the first
+action the new version refuses, or, when `old_scenario` is given, at the first action that would now be
+taken on a different card than before (a choice id that happens to exist on another card is not the same
 decision; a skipped card replays as a skip of that same card). `applied` actions were replayed; the
 session is left in the phase they lead to, ready to play on.
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from incluzo.engine.model import Scenario
 from incluzo.engine.problems import Problem
 from incluzo.engine.rules import Refusal
-from incluzo.engine.session import Action, Advance, Choose, Session
+from incluzo.engine.session import Action, Advance, Choose, Finish, Session
 
 # code: (English, Dutch). Parameters: card, choice, expected (the card of the old version), detail.
 STOPS: dict[str, tuple[str, str]] = {
@@ -134,7 +134,7 @@ def _refused(session: Session, index: int, action: Action, before: str | None) -
     if refusal is None:
         return None
     choice = action.choice if isinstance(action, Choose) else ""
-    if isinstance(action, Advance) and refusal.code == "wrong_phase" and session.game.over:
+    if isinstance(action, Advance | Finish) and refusal.code == "wrong_phase" and session.game.over:
         return Stop(index, "ended", expected=before or "")
     code = REFUSED_AS.get(refusal.code, "refused")
     return Stop(index, code, card, choice, before or "", refusal)

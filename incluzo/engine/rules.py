@@ -75,6 +75,7 @@ class GameState:
     decisions: tuple[Decision, ...] = ()
     ending: str | None = None
     exhausted: bool = False
+    ended_early: bool = False  # the facilitator closed the game before its last card (see `finish`)
 
     @property
     def over(self) -> bool:
@@ -279,6 +280,14 @@ def skip(scenario: Scenario, state: GameState) -> Outcome | Refusal:
     return Outcome(_go_on(scenario, after, card, card.next if card.is_event else None), decision)
 
 
+def finish(scenario: Scenario, state: GameState) -> GameState | Refusal:
+    """Close the game now (the facilitator's X), every decision kept: the ordinary ending selection on the
+    state as it stands, marked as ended early. The card on screen, if any, stays undecided."""
+    if state.over:
+        return Refusal("game_over")
+    return _finish(scenario, replace(state, ended_early=True), exhausted=False)
+
+
 def _go_on(scenario: Scenario, state: GameState, card: Card, target: str | None) -> GameState:
     if target == END:
         return _finish(scenario, state, exhausted=False)
@@ -348,7 +357,9 @@ def step_of(decision: Decision) -> Step:
 
 
 def history(scenario: Scenario, game: GameState) -> list[GameState]:
-    """The state before each decision of `game`, then `game` itself: states[i] led to decisions[i]."""
+    """The state before each decision of `game`, then `game` itself: states[i] led to decisions[i].
+
+    A game ended early (`finish`) ends with `game` itself: its decisions alone do not close it."""
     state = begin(scenario)
     states = [state]
     for decision in game.decisions:
@@ -356,7 +367,7 @@ def history(scenario: Scenario, game: GameState) -> list[GameState]:
         assert isinstance(result, Outcome), result
         state = result.state
         states.append(state)
-    return states
+    return [*states[:-1], game] if game.ended_early else states
 
 
 def replay(scenario: Scenario, steps: Sequence[Step]) -> GameState | Refusal:

@@ -1,8 +1,8 @@
 """A session as its decision log: typed JSON records, one per line, only ever appended.
 
 The log is the save. Its first record, the header, names the scenario (id and content hash), the
-seed, the mode and the teams; every later record is an action (start, choose, advance, skip, undo) or a
-note that other parts of incluzo add (poll counts, profiles, times). The game state is never
+seed, the mode and the teams; every later record is an action (start, choose, advance, skip, end_early,
+undo) or a note that other parts of incluzo add (poll counts, profiles, times). The game state is never
 stored: it is rebuilt by replaying the actions, so a save can never disagree with the rules.
 New record types register with `@record("name")` on a frozen dataclass; their fields are checked
 against the annotations, so an untrusted save can only ever produce well-typed values.
@@ -24,7 +24,7 @@ from incluzo.engine.loader import ID_PATTERN
 from incluzo.engine.model import Scenario
 from incluzo.engine.problems import Problem, ScenarioError
 from incluzo.engine.rules import Refusal
-from incluzo.engine.session import Action, Advance, Choose, Session, Skip, Start
+from incluzo.engine.session import Action, Advance, Choose, Finish, Session, Skip, Start
 
 FORMAT = 1
 MAX_BYTES = 5_000_000        # a long workshop writes some tens of kilobytes
@@ -269,6 +269,14 @@ class SkipEntry(Entry):
     card: Id | None = None       # the card that was skipped, to tell a changed scenario
 
 
+@record("end_early", step=True)
+@dataclass(frozen=True)
+class EndEarlyEntry(Entry):
+    """The facilitator ended the game (X, one group) into the debrief, every decision kept."""
+
+    card: Id | None = None       # the card on screen, or the card just left on an outcome
+
+
 @dataclass(frozen=True)
 class Undo:
     """Take back the last decision (a step beside the session's own actions)."""
@@ -285,6 +293,8 @@ def entry_for(step: Step, card: str | None) -> Entry:
         return AdvanceEntry(Id(card) if card else None, step.counts)
     if isinstance(step, Skip):
         return SkipEntry(Id(card) if card else None)
+    if isinstance(step, Finish):
+        return EndEarlyEntry(Id(card) if card else None)
     if isinstance(step, Start):
         return StartEntry()
     return UndoEntry()
@@ -530,6 +540,8 @@ def _action_of(entry: Entry) -> Action | None:
         return Advance(entry.counts)
     if isinstance(entry, SkipEntry):
         return Skip()
+    if isinstance(entry, EndEarlyEntry):
+        return Finish()
     if isinstance(entry, StartEntry):
         return Start()
     return None
@@ -544,8 +556,8 @@ def _misfit(session: Session, index: int, entry: Entry) -> tuple[str, str] | Non
     action = _action_of(entry)
     if action is None:
         return None              # a note: it changes nothing in the game
-    # The card the step was taken on; an advance from an outcome was not taken on a card.
-    card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry | SkipEntry) else None
+    # The card the step was taken on; an advance or an end from an outcome was not taken on a card.
+    card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry | SkipEntry | EndEarlyEntry) else None
     before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == "card" else None
     stop = rebase.carry(session, index, action, before)
     scenario = session.scenario
@@ -579,5 +591,6 @@ def fingerprint(session: Session) -> dict[str, Any]:
     game = session.game
     return {"phase": session.phase, "card": game.card, "meters": list(game.meters),
             "position": list(game.position), "tally": list(game.tally), "ending": game.ending,
+            "ended_early": game.ended_early,
             "decisions": [[d.card, d.choice, list(d.counts) if d.counts else None, d.skipped]
                           for d in game.decisions]}

@@ -41,7 +41,12 @@ class Skip:
     """Pass the card on screen untouched (the facilitator's K): no choice, no cost, no move (rules.skip)."""
 
 
-Action = Start | Choose | Advance | Skip
+@dataclass(frozen=True)
+class Finish:
+    """End the game now, from a card or an outcome, into the debrief (the facilitator's X; rules.finish)."""
+
+
+Action = Start | Choose | Advance | Skip | Finish
 
 TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "start", "source": "briefing", "dest": "card", "conditions": "has_card"},
@@ -88,6 +93,14 @@ TRANSITIONS: list[dict[str, Any]] = [
         "unless": "leads_to_card",
         "before": "commit",
     },
+    {
+        "trigger": "finish",
+        "source": ["card", "outcome"],
+        "dest": "debrief",
+        "prepare": "attempt_finish",
+        "conditions": "is_accepted",
+        "before": "commit",
+    },
     {"trigger": "advance", "source": "outcome", "dest": "card", "conditions": "has_card"},
     {"trigger": "advance", "source": "outcome", "dest": "debrief", "unless": "has_card"},
 ]
@@ -111,13 +124,16 @@ class Session:
     def skip(self) -> bool:
         raise NotImplementedError
 
+    def finish(self) -> bool:
+        raise NotImplementedError
+
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.game: GameState = rules.begin(scenario)
         self.last: Decision | None = None
         self.log: list[Action] = []
         self._decisions_after: list[int] = []  # decisions made after each logged action
-        self._pending: Outcome | Refusal | None = None
+        self._pending: Outcome | GameState | Refusal | None = None  # GameState: a game ended early
         self.machine = Machine(
             model=self,
             states=PHASES,
@@ -146,13 +162,19 @@ class Session:
     def attempt_skip(self, event: EventData) -> None:
         self._pending = rules.skip(self.scenario, self.game)
 
+    def attempt_finish(self, event: EventData) -> None:
+        self._pending = rules.finish(self.scenario, self.game)
+
     def is_accepted(self, event: EventData) -> bool:
-        return isinstance(self._pending, Outcome)
+        return isinstance(self._pending, Outcome | GameState)
 
     def leads_to_card(self, event: EventData) -> bool:
         return isinstance(self._pending, Outcome) and not self._pending.state.over
 
     def commit(self, event: EventData) -> None:
+        if isinstance(self._pending, GameState):  # ended early: no new decision, `last` stays
+            self.game = self._pending
+            return
         assert isinstance(self._pending, Outcome)
         self.game = self._pending.state
         self.last = self._pending.decision
@@ -166,6 +188,8 @@ class Session:
             done = self.advance(action.counts)
         elif isinstance(action, Skip):
             done = self.skip()
+        elif isinstance(action, Finish):
+            done = self.finish()
         else:
             done = self.start()
         if done:
@@ -177,14 +201,15 @@ class Session:
         return Refusal("wrong_phase", self.phase)
 
     def can_undo(self) -> bool:
-        return bool(self.game.decisions)
+        return bool(self.game.decisions) or self.game.ended_early
 
     def undo(self) -> bool:
         """Take back the last decision (a skip too): replay the log up to the action that made it; its card
-        shows again."""
+        shows again. A game ended early is opened again: only the Finish is taken back."""
         if not self.can_undo():
             return False
-        made_by = self._decisions_after.index(len(self.game.decisions))
+        made_by = len(self.log) - 1 if self.game.ended_early else \
+            self._decisions_after.index(len(self.game.decisions))
         kept = self.log[:made_by]
         self._reset()
         for action in kept:

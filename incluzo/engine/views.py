@@ -145,6 +145,7 @@ class DebriefView:
     tally: tuple[int, int]
     decisions: tuple[DecisionView, ...]
     reflect: tuple[str, ...]
+    ended_early: bool = False  # the facilitator ended the game before its last card
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,7 @@ class Presenter:
             state.tally,
             tuple(self.decision(states, i) for i in range(len(state.decisions))),
             tuple(self.t(q) for q in s.reflect),
+            state.ended_early,
         )
 
 

@@ -1,4 +1,4 @@
-"""What a scene asks for: the engine's actions (Start, Choose, Advance, Skip) or a UI action.
+"""What a scene asks for: the engine's actions (Start, Choose, Advance, Skip, Finish) or a UI action.
 
 Scenes return these from `handle()`; only the app and the director act on them.
 """
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from incluzo.engine.session import Advance, Choose, Skip, Start
+from incluzo.engine.session import Advance, Choose, Finish, Skip, Start
 
 if TYPE_CHECKING:
     from incluzo.engine.questionnaire import Result
@@ -23,6 +23,16 @@ class Undo:
 @dataclass(frozen=True)
 class AskSkip:
     """Ask before skipping the card (K, the facilitator's); yes is the engine's Skip."""
+
+
+@dataclass(frozen=True)
+class AskFinish:
+    """Ask before ending the game early (X, the facilitator's); yes is the engine's Finish."""
+
+
+@dataclass(frozen=True)
+class ShowNotes:
+    """Show the card's notes for the facilitator (N)."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,9 @@ Action = (
     | Undo
     | Skip
     | AskSkip
+    | Finish
+    | AskFinish
+    | ShowNotes
     | OpenMap
     | Help
     | Pause
@@ -159,11 +172,12 @@ Action = (
     | StartFrom
     | Turn
 )
-EngineAction = Start | Choose | Advance | Skip
+EngineAction = Start | Choose | Advance | Skip | Finish
 
 __all__ = [
     "Action",
     "Advance",
+    "AskFinish",
     "AskHome",
     "AskQuit",
     "AskSkip",
@@ -171,6 +185,7 @@ __all__ = [
     "Close",
     "EngineAction",
     "Export",
+    "Finish",
     "Help",
     "Home",
     "Menu",
@@ -182,6 +197,7 @@ __all__ = [
     "Quit",
     "Resume",
     "SetLanguage",
+    "ShowNotes",
     "Skip",
     "Start",
     "StartFrom",

@@ -2,7 +2,8 @@
 
 Each choice shows what it does to each meter (icon and signed number); one that cannot be paid is
 drawn disabled with the engine's reason. An event card shows its effect and a button to go on.
-When the room plays as one group, K asks to skip the card (the facilitator's control).
+When the room plays as one group, the facilitator's keys: K asks to skip the card, N shows its notes,
+X asks to end the game.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pygame
 
 from incluzo.engine.views import CardView, ChoiceView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, AskSkip, Choose, Undo
+from incluzo.scenes.actions import Action, Advance, AskFinish, AskSkip, Choose, ShowNotes, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
 from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Metrics
@@ -134,8 +135,9 @@ class CardScene(Scene):
             keys[NUMBER_KEYS[index]] = Choose(choice.id)
         if self.can_undo:
             keys["backspace"] = Undo()
-        if self.can_skip:
-            keys.setdefault("k", AskSkip())
+        if self.can_skip:  # one group: the facilitator's keys
+            for key, action in (("k", AskSkip()), ("n", ShowNotes()), ("x", AskFinish())):
+                keys.setdefault(key, action)
         return keys
 
     def primary(self) -> Action | None:

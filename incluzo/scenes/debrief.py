@@ -55,6 +55,8 @@ def debrief_flow(
     flow.text(view.ending_text, s["body"], space_before=m.gap)
     if view.exhausted_at:
         flow.text(say("debrief.exhausted", card=view.exhausted_at), s["warning"], space_before=m.gap)
+    if view.ended_early:
+        flow.text(say("debrief.early"), s["warning"], space_before=m.gap)
     if export_note:
         flow.text(export_note, s["accent"], space_before=m.gap)
     heading_item(flow, say("debrief.profile"), s["heading"], m.margin)

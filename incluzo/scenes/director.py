@@ -20,13 +20,13 @@ from incluzo.engine.views import (
     present,
 )
 from incluzo.persistence import SaveFile, finish
-from incluzo.scenes.actions import Advance, Choose, Skip, Start, Undo
+from incluzo.scenes.actions import Advance, Choose, Finish, Skip, Start, Undo
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.outcome import OutcomeScene
-from incluzo.scenes.overlays import ButtonsOverlay, confirm
+from incluzo.scenes.overlays import ButtonsOverlay, NotesOverlay, confirm
 
 
 class Director:
@@ -39,7 +39,8 @@ class Director:
 
     @property
     def can_skip(self) -> bool:
-        """The facilitator may skip a card (K) when the room plays as one group, not in solo practice."""
+        """The facilitator's keys (K skip, N notes, X end) are there when the room plays as one group, not in
+        solo practice (a player alone has no facilitator)."""
         return self.ctx.mode != "solo"
 
     def map_view(self) -> MapView:
@@ -69,7 +70,9 @@ class Director:
         return CardScene(self.ctx, view, can_undo=self.session.can_undo(), can_skip=self.can_skip)
 
     def outcome_scene(self, view: OutcomeView) -> Scene:
-        return OutcomeScene(self.ctx, view, self.map_view(), can_undo=self.session.can_undo())
+        return OutcomeScene(
+            self.ctx, view, self.map_view(), can_undo=self.session.can_undo(), can_end=self.can_skip
+        )
 
     def debrief_scene(self, view: DebriefView) -> Scene:
         from incluzo.scenes.debrief import DebriefScene
@@ -93,12 +96,26 @@ class Director:
         title = Presenter(self.session.scenario, self.ctx.lang).t(card.title)
         return confirm(self.ctx, say("ask.skip", card=title), say("ask.skip.text"), Skip())
 
+    def ask_finish(self) -> ButtonsOverlay | None:
+        """The question before the game is ended early (yes: Finish); None outside a card or an outcome."""
+        if self.session.phase not in ("card", "outcome") or not self.can_skip:
+            return None
+        say = self.ctx.say
+        return confirm(self.ctx, say("ask.end"), say("ask.end.text"), Finish())
+
+    def notes(self) -> NotesOverlay | None:
+        """The notes of the card on screen for the facilitator; None when no card is shown."""
+        view = present(self.session, self.ctx.lang)
+        if not isinstance(view, CardView) or not self.can_skip:
+            return None
+        return NotesOverlay(self.ctx, view.title, view.notes)
+
     def record(self, entry: Entry) -> None:
         """Append a record to the session's save (durable when this returns)."""
         if self.save is not None:
             self.save.append(entry)
 
-    def apply(self, action: Start | Choose | Advance | Skip | Undo) -> str | None:
+    def apply(self, action: Start | Choose | Advance | Skip | Finish | Undo) -> str | None:
         """Carry out an engine action; the reason in the player's language when it is refused.
 
         A step that was taken is on disk before this returns, so the next screen never shows a

@@ -76,6 +76,8 @@ def markdown(view: DebriefView, say: Messages, mode: str) -> str:
     out = [f"# {view.title}", "", f"## {view.ending_title}", "", view.ending_text, ""]
     if view.exhausted_at:
         out += [say("debrief.exhausted", card=view.exhausted_at), ""]
+    if view.ended_early:
+        out += [say("debrief.early"), ""]
     desired = {q.id: q.points for q in view.desired} if view.desired else None
     out += [f"## {say('debrief.profile')}", ""]
     columns = [say("report.quadrant"), say("map.start"), say("map.end")] + (

@@ -9,7 +9,7 @@ import pygame
 
 from incluzo.engine.views import ChoiceView, DecisionView, MapView, OutcomeView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, Undo
+from incluzo.scenes.actions import Action, Advance, AskFinish, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
 from incluzo.scenes.feedback import solo_feedback
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, blend, exact
@@ -55,12 +55,16 @@ def choice_summary(
 class OutcomeScene(Scene):
     name = "outcome"
 
-    def __init__(self, ctx: Context, view: OutcomeView, map_view: MapView, *, can_undo: bool = True) -> None:
+    def __init__(
+        self, ctx: Context, view: OutcomeView, map_view: MapView, *, can_undo: bool = True,
+        can_end: bool = False,
+    ) -> None:
         super().__init__(ctx)
         self.view = view
         self.decision: DecisionView = view.decision
         self.map_view = map_view
         self.can_undo = can_undo
+        self.can_end = can_end  # one group: X asks to end the game early
         self.progress = 0.0
         chosen = self.decision.choice
         self.name = f"outcome-{chosen.id}" if chosen else "outcome"
@@ -115,7 +119,10 @@ class OutcomeScene(Scene):
         self.layout_footer()
 
     def keys(self) -> dict[str, Action]:
-        return {"backspace": Undo()} if self.can_undo else {}
+        keys: dict[str, Action] = {"backspace": Undo()} if self.can_undo else {}
+        if self.can_end:
+            keys["x"] = AskFinish()
+        return keys
 
     def primary(self) -> Action | None:
         return Advance()

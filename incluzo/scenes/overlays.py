@@ -1,4 +1,5 @@
-"""Screens on top of a scene: help (H, F1), pause (P), the Esc menu, a yes/no question, the map (M)."""
+"""Screens on top of a scene: help (H, F1), pause (P), the Esc menu, a yes/no question, the map (M), a card's
+notes for the facilitator (N)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from incluzo.engine.views import MapView
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
-from incluzo.scenes.base import Context, Scene, Target
+from incluzo.scenes.base import Context, Scene, Target, heading_item
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.input import Click, Input
 from incluzo.scenes.mapinfo import legend, points_text, prefixed, quadrant_rows
@@ -25,6 +26,8 @@ HELP_KEYS = (
     ("Enter", "help.next"),
     ("Backspace", "help.back"),
     ("K", "help.skip"),
+    ("N", "help.notes"),
+    ("X", "help.end"),
     ("PgUp PgDn", "help.pages"),
     ("M", "help.map"),
     ("H  F1", "help.help"),
@@ -266,6 +269,27 @@ class HelpOverlay(PagedOverlay):
         flow.text(say("help.mouse"), s["muted"], space_before=m.gap)
         flow.text(say(f"help.mode.{self.ctx.mode}"), s["muted"], space_before=m.gap // 2)
         flow.text(say("help.saves", folder=folder_text()), s["muted"], space_before=m.gap // 2)
+        return flow
+
+
+class NotesOverlay(PagedOverlay):
+    """A card's notes for the facilitator, shown only when asked (N); N or Esc closes it."""
+
+    name = "notes"
+    close_keys = ("escape", "n")
+
+    def __init__(self, ctx: Context, card_title: str, notes: str) -> None:
+        self.card_title = card_title
+        self.notes = notes
+        super().__init__(ctx)
+
+    def flow(self, width: int) -> Flow:
+        m, s, say = self.metrics, self.styles, self.say
+        flow = Flow(width, self.ctx.lang)
+        heading_item(flow, say("notes"), s["title"], 0)
+        heading_item(flow, self.card_title, s["heading"], m.gap)
+        style = s["body"] if self.notes else s["italic"]
+        flow.text(self.notes or say("notes.none"), style, space_before=m.gap)
         return flow
 
 

@@ -423,7 +423,7 @@ class TeamDirector:
         if self.play.phase == DEBRIEF:
             return Reply()
         text = self.say("team.ask.end.text")
-        return Reply(overlay=confirm(self.ctx, self.say("team.ask.end"), text, EndGame()))  # type: ignore[arg-type]
+        return Reply(overlay=confirm(self.ctx, self.say("ask.end"), text, EndGame()))  # type: ignore[arg-type]
 
     def _EndGame(self, action: EndGame) -> Reply:
         return self._step(teams.EndEarly(), close=True)

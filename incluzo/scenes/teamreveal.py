@@ -74,8 +74,8 @@ class TeamRevealScene(TeamScene):
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
         if self.show_notes:
-            heading_item(flow, say("team.notes"), s["heading"], 0)
-            flow.text(self.notes or say("team.notes.none"), s["italic"], space_before=m.gap)
+            heading_item(flow, say("notes"), s["heading"], 0)
+            flow.text(self.notes or say("notes.none"), s["italic"], space_before=m.gap)
         heading_item(flow, v.card_title, s["title"], m.margin if self.show_notes else 0)
         if sum(1 for t in self.played if t.decision and t.decision.choice) > 1:
             flow.text(say("team.split" if v.split else "team.same"), s["accent"], space_before=m.gap // 2)

@@ -213,8 +213,8 @@ class TeamRoundScene(TeamScene):
         m, s, say, card = self.metrics, self.styles, self.say, self.view.card
         flow = Flow(width, self.ctx.lang)
         if self.notes:
-            heading_item(flow, say("team.notes"), s["heading"], 0)
-            flow.text(card.notes or say("team.notes.none"), s["italic"], space_before=m.gap)
+            heading_item(flow, say("notes"), s["heading"], 0)
+            flow.text(card.notes or say("notes.none"), s["italic"], space_before=m.gap)
             heading_item(flow, card.title, s["title"], m.margin)
         else:
             heading_item(flow, card.title, s["title"], 0)
