@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from incluzo.engine import savelog
-from incluzo.engine.loader import load_file
+from incluzo.engine.loader import ID_PATTERN, load_file
 from incluzo.engine.model import Scenario
 from incluzo.engine.savelog import (
     AdvanceEntry,
@@ -249,9 +249,10 @@ def start(scenario: Scenario, *, mode: str, seed: int = 0, teams: tuple[str, ...
 
 
 def finish(file: SaveFile, ending: str | None) -> None:
-    """Mark the session finished, so it is no longer offered to resume."""
+    """Mark the session finished, so it is no longer offered to resume. The engine's own endings
+    ('incluzo:einde', 'incluzo:budget-op') are no scenario id and are recorded as None."""
     if not file.log.finished:
-        file.append(FinishedEntry(savelog.Id(ending) if ending else None))
+        file.append(FinishedEntry(savelog.Id(ending) if ending and ID_PATTERN.fullmatch(ending) else None))
 
 
 @dataclass(frozen=True)

@@ -113,3 +113,14 @@ def test_a_save_ended_early_resumes_to_the_same_debrief_and_is_not_offered_to_re
     resumed = persistence.resume(file.path, ENDED)
     assert savelog.fingerprint(resumed.session) == savelog.fingerprint(session)
     assert resumed.session.game.ended_early and persistence.find_unfinished("klein") is None
+
+
+def test_a_game_closed_with_the_engines_own_ending_is_not_offered_to_resume() -> None:
+    file = persistence.start(SCENARIO, mode="team", source="klein.yaml")
+    session, log = played(Start(), Finish())
+    for entry in log.entries:
+        file.append(entry)
+    persistence.finish(file, session.game.ending)
+    assert session.game.ending == DEFAULT_ENDING.id
+    assert file.path.read_text().splitlines()[-1] == '{"type":"finished","ending":null}'
+    assert persistence.find_unfinished("klein") is None
