@@ -17,7 +17,8 @@ COMMANDS = ("play", "check", "run", "profile", "report", "simulate", "graph", "n
 EPILOG = """examples:
   incluzo play scenarios/te-veel-prikkels.yaml
   incluzo check scenarios/*.yaml
-  incluzo run scenarios/te-veel-prikkels.yaml --choices aparte-werkplek,stapsgewijs-terug,teamscholing,opp-groei
+  incluzo run scenarios/te-veel-prikkels.yaml \
+      --choices aparte-werkplek,stapsgewijs-terug,teamscholing,opp-groei
 """
 
 

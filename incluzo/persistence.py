@@ -161,12 +161,8 @@ class Restored:
                 f"The save is damaged ({where}). The game continues from {origin}, after step {steps}.")
 
 
-def record_types() -> tuple[type[savelog.Entry], ...]:
-    """Register every record type, then name the decisions (a save with one is worth resuming).
-
-    Importing workshoplog registers the team records; it must happen before any save is read, and
-    happens then, so that starting a game does not wait for it.
-    """
+def decision_types() -> tuple[type[savelog.Entry], ...]:
+    """The records that make a save worth resuming (the team ones load with the first save read)."""
     from incluzo.engine import workshoplog
 
     return ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry, workshoplog.TeamSkipEntry
@@ -174,7 +170,6 @@ def record_types() -> tuple[type[savelog.Entry], ...]:
 
 def _read(path: Path) -> savelog.Parsed:
     """Parse one file leniently; a file too large is not even read."""
-    record_types()
     try:
         size = path.stat().st_size
         if size > savelog.MAX_BYTES:
@@ -236,7 +231,7 @@ def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) 
             log = next((found for slot in autosave_paths(path) if (found := peek(slot)) is not None), None)
         if log is None or log.finished or scenario_id not in (None, log.header.scenario):
             continue
-        if any(isinstance(e, record_types()) for e in log.entries):
+        if any(isinstance(e, decision_types()) for e in log.entries):
             return path
     return None
 

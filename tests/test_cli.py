@@ -114,7 +114,8 @@ def test_the_examples_in_the_help_work(command: str, capsys: pytest.CaptureFixtu
     monkeypatch.chdir(ROOT)
     with pytest.raises(SystemExit):
         main([command, "--help"])
-    examples = [line.split()[1:] for line in capsys.readouterr().out.splitlines()
+    text = capsys.readouterr().out.replace("\\\n", " ")  # join continued lines, as a shell does
+    examples = [line.split()[1:] for line in text.splitlines()
                 if line.strip().startswith(f"incluzo {command} ") and "mijn-scenario" not in line]
     assert examples
     for example in examples:

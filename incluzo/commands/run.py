@@ -20,8 +20,10 @@ entry), and print each step (card, choice, meters, position, recognition) and th
 exit code: 0 played to an ending, 1 a choice was not allowed or the file has errors, 2 usage error
 
 examples:
-  incluzo run scenarios/te-veel-prikkels.yaml --choices aparte-werkplek,stapsgewijs-terug,teamscholing,opp-groei
-  incluzo run scenarios/te-veel-prikkels.yaml --choices strategieen-met-klas,collegiale-consultatie,aanpak-met-de-wijk --json
+  incluzo run scenarios/te-veel-prikkels.yaml \
+      --choices aparte-werkplek,stapsgewijs-terug,teamscholing,opp-groei
+  incluzo run scenarios/te-veel-prikkels.yaml --json \
+      --choices strategieen-met-klas,collegiale-consultatie,aanpak-met-de-wijk
 """
 
 

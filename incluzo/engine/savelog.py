@@ -429,6 +429,9 @@ def parse(data: bytes, source: str = "<save>") -> Parsed:
     A save written by a newer incluzo is refused outright (SaveError): reading part of it could
     silently lose what that version recorded.
     """
+    from incluzo.engine import workshoplog  # noqa: F401  registers the workshop's records; imported
+    # here, not at the top: it imports this module, and starting a game need not wait for it
+
     def problem(code: str, **params: Any) -> Parsed:
         return Parsed(None, SaveProblem(code, source, 1, 1, "", params))
 
