@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from incluzo.engine import simulate
-from incluzo.engine.loader import load_text
-from incluzo.engine.model import Scenario
-from incluzo.engine.skeleton import synthetic
+from incluzo.engine.analysis import simulate
+from incluzo.engine.scenario.loader import load_text
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.skeleton import synthetic
 
 CARDS, CHOICES = 20, 3
 RUNS = 20_000  # per measurement on one core; --jobs 2 plays twice as many

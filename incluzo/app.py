@@ -24,13 +24,13 @@ use_dummy_display_if_headless()
 import pygame  # noqa: E402  (SDL drivers are chosen before pygame loads)
 
 from incluzo import persistence  # noqa: E402
-from incluzo.engine import rebase, savelog  # noqa: E402
-from incluzo.engine.loader import load_file  # noqa: E402
-from incluzo.engine.model import Scenario  # noqa: E402
-from incluzo.engine.problems import Problem, ScenarioError  # noqa: E402
-from incluzo.engine.savelog import SaveError  # noqa: E402
-from incluzo.engine.session import Session  # noqa: E402
-from incluzo.engine.views import DebriefView, present  # noqa: E402
+from incluzo.engine.logs import rebase, savelog  # noqa: E402
+from incluzo.engine.logs.savelog import SaveError  # noqa: E402
+from incluzo.engine.play.session import Session  # noqa: E402
+from incluzo.engine.play.views import DebriefView, present  # noqa: E402
+from incluzo.engine.scenario.loader import load_file  # noqa: E402
+from incluzo.engine.scenario.model import Scenario  # noqa: E402
+from incluzo.engine.scenario.problems import Problem, ScenarioError  # noqa: E402
 from incluzo.errorlog import write_crash_log  # noqa: E402
 from incluzo.scenes import actions as act  # noqa: E402
 from incluzo.scenes import theme, widgets  # noqa: E402
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 # Team play and the questionnaire, profile and practice screens load when first used (`_teams()` and
 # imports inside the methods): the first frame waits for none of them.
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
-NOTICE_WIDTH_SCALE = 36         # widest notice in body units
+NOTICE_WIDTH_SCALE = 36  # widest notice in body units
 MIN_SIZE = (640, 360)
 POLLING_DRIVERS = ("dummy", "offscreen")
 
@@ -58,11 +58,22 @@ POLLING_DRIVERS = ("dummy", "offscreen")
 class App:
     """The game: a start screen or a session, with overlays and a notice line on top."""
 
-    def __init__(self, *, size: tuple[int, int] = (1280, 720), lang: str = "nl", mode: str = "team",
-                 teams: tuple[str, ...] | None = None,
-                 scenario: str | Path | None = None, folder: Path = SCENARIOS, window: bool = False,
-                 fullscreen: bool = False, resume: Path | None = None, ask_resume: bool = False,
-                 questionnaire: Path | None = None, threshold: Fraction | int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        size: tuple[int, int] = (1280, 720),
+        lang: str = "nl",
+        mode: str = "team",
+        teams: tuple[str, ...] | None = None,
+        scenario: str | Path | None = None,
+        folder: Path = SCENARIOS,
+        window: bool = False,
+        fullscreen: bool = False,
+        resume: Path | None = None,
+        ask_resume: bool = False,
+        questionnaire: Path | None = None,
+        threshold: Fraction | int | None = None,
+    ) -> None:
         self.ctx = Context(lang, mode)
         self.folder = folder
         self.window = window
@@ -70,21 +81,21 @@ class App:
         self.size = size
         self.surface = self._open(size) if window else pygame.Surface(size)
         self.director: Director | None = None
-        self.team: teamdirector.TeamDirector | None = None   # a game of competing teams
+        self.team: teamdirector.TeamDirector | None = None  # a game of competing teams
         self.overlays: list[Scene] = []
         self.notice = ""
         self.running = True
         self.dirty = True
         self.exports: list[Path] = []
-        self.under: pygame.Surface | None = None   # the shaded scene behind overlays
-        self.scene: Scene = Scene(self.ctx)   # the start screen reads every file: built only when shown
-        self.source: Path | None = None       # the scenario file being played, watched for saves
+        self.under: pygame.Surface | None = None  # the shaded scene behind overlays
+        self.scene: Scene = Scene(self.ctx)  # the start screen reads every file: built only when shown
+        self.source: Path | None = None  # the scenario file being played, watched for saves
         self.source_stamp = 0.0
         self.next_watch = 0.0
-        self.questionnaire_file = questionnaire   # "Welke bril?" (W, --questionnaire); None: the deck's
+        self.questionnaire_file = questionnaire  # "Welke bril?" (W, --questionnaire); None: the deck's
         self.threshold = threshold
-        self.profile: StartProfile | None = None   # its result, which scenarios then start from
-        self.then_play: str | None = None          # the scenario named with --questionnaire
+        self.profile: StartProfile | None = None  # its result, which scenarios then start from
+        self.then_play: str | None = None  # the scenario named with --questionnaire
         if questionnaire is not None:
             self.then_play = str(scenario) if scenario is not None else None
             self.open_questionnaire()
@@ -92,7 +103,7 @@ class App:
             if teams is None:
                 self.play(str(scenario))
             else:
-                _teams().begin(self, str(scenario), teams)   # () lets the room type its teams
+                _teams().begin(self, str(scenario), teams)  # () lets the room type its teams
         else:
             self.show(self._start_scene())
         if resume is not None:
@@ -155,7 +166,7 @@ class App:
     def open_questionnaire(self) -> bool:
         """Show "Welke bril?" to fill in; False (with a notice) when the themes file has errors."""
         from incluzo.commands.profile import THEMES
-        from incluzo.engine import questionnaire as welke_bril
+        from incluzo.engine.questionnaire import themes as welke_bril
         from incluzo.scenes.questionnaire import QuestionnaireScene
 
         try:
@@ -181,7 +192,7 @@ class App:
             scenario = self.profile.apply(scenario)
         self.director = self._director(Session(scenario), self._new_save(scenario, path))
         if self.profile is not None:
-            self.director.record(self.profile.entry())   # first in the log: a resume starts from it too
+            self.director.record(self.profile.entry())  # first in the log: a resume starts from it too
         self.overlays = []
         self.show(self.director.scene())
         self._watch_source(Path(path))
@@ -228,14 +239,18 @@ class App:
         rebased = reloaded.rebased
         if self.profile is not None:  # a game that started from the room's profile keeps starting there
             session = self.director.session
-            rebased = rebase.rebase(self.profile.apply(rebased.session.scenario), session.log,
-                                    session.scenario)
+            rebased = rebase.rebase(
+                self.profile.apply(rebased.session.scenario), session.log, session.scenario
+            )
         self.director = self._director(rebased.session, self._resave(rebased.session))
         self.overlays = []
         self.show(self.director.scene())
         reason = rebased.message(self.ctx.lang)
-        self.notice = self.ctx.say("reload.stopped", count=rebased.applied, reason=reason) if reason \
+        self.notice = (
+            self.ctx.say("reload.stopped", count=rebased.applied, reason=reason)
+            if reason
             else self.ctx.say("reload.done", count=rebased.applied)
+        )
         return None
 
     def _resave(self, session: Session) -> persistence.SaveFile | None:
@@ -287,7 +302,7 @@ class App:
         self.overlays = []
         self.show(self.director.scene())
         self.notice = "\n".join(resumed.notices(self.ctx.lang))
-        self.profile = start_profile_of(path)   # a reload keeps the start the game was played from
+        self.profile = start_profile_of(path)  # a reload keeps the start the game was played from
         source = resumed.file.log.header.source
         self._watch_source(Path(source) if source else None)
         return True
@@ -305,7 +320,7 @@ class App:
     def crash(self, details: str) -> Path:
         """The crash guard: log the traceback, show the calm crash page; every decision is already saved."""
         log = write_crash_log(details)
-        if isinstance(self.scene, CrashScene):   # the page itself failed: keep the window, plainly
+        if isinstance(self.scene, CrashScene):  # the page itself failed: keep the window, plainly
             self.surface.fill(theme.BACKGROUND)
             self.scene.dirty = self.dirty = False
             return log
@@ -317,8 +332,9 @@ class App:
         return log
 
     # One frame ----------------------------------------------------------------------------------
-    def step(self, events: Iterable[pygame.event.Event | Input], dt: float,
-             wall: float | None = None) -> bool:
+    def step(
+        self, events: Iterable[pygame.event.Event | Input], dt: float, wall: float | None = None
+    ) -> bool:
         """Handle the events, move animations on by dt seconds, draw if anything changed. `wall` is the
         time that really passed when it differs from dt (a team game's countdown counts it).
         Returns False once the player has quit."""
@@ -333,8 +349,14 @@ class App:
             self.draw()
         return self.running
 
-    def guarded_step(self, events: Iterable[pygame.event.Event | Input], dt: float, *,
-                     watch: bool = False, wall: float | None = None) -> bool:
+    def guarded_step(
+        self,
+        events: Iterable[pygame.event.Event | Input],
+        dt: float,
+        *,
+        watch: bool = False,
+        wall: float | None = None,
+    ) -> bool:
         """One frame behind the crash guard: an unexpected error shows the crash page, the window stays.
         With `watch`, a scenario file saved since it was read is reloaded first."""
         try:
@@ -354,8 +376,13 @@ class App:
         if self.director is None or self.overlays:
             return
         d = self.director
-        shown = d.ask_skip() if isinstance(action, act.AskSkip) else \
-            d.ask_finish() if isinstance(action, act.AskFinish) else d.notes()
+        shown = (
+            d.ask_skip()
+            if isinstance(action, act.AskSkip)
+            else d.ask_finish()
+            if isinstance(action, act.AskFinish)
+            else d.notes()
+        )
         if shown is not None:
             self.push(shown)
 
@@ -387,7 +414,7 @@ class App:
         elif isinstance(action, act.Start | act.Choose | act.Advance | act.Skip | act.Finish | act.Undo):
             assert self.director is not None
             if isinstance(action, act.Skip | act.Finish):
-                self.overlays = []   # the question asked before it
+                self.overlays = []  # the question asked before it
             refused = self.director.apply(action)
             if refused:
                 self.notice = refused
@@ -423,7 +450,7 @@ class App:
         elif isinstance(action, act.Play):
             self.ctx = Context(action.lang, action.mode)
             if action.mode == "team":
-                _teams().begin(self, action.path, ())   # the room types its teams first
+                _teams().begin(self, action.path, ())  # the room types its teams first
             else:
                 self.play(action.path)
         elif isinstance(action, act.Resume):
@@ -454,8 +481,7 @@ class App:
         say = self.ctx.say
         if isinstance(action, act.AskQuit):
             text = say("confirm.quit.text") if self.director or self.team else ""
-            overlay = confirm(self.ctx, say("confirm.quit"), text,
-                              act.Quit())
+            overlay = confirm(self.ctx, say("confirm.quit"), text, act.Quit())
             overlay.name = "confirm-quit"
         else:
             overlay = confirm(self.ctx, say("confirm.home"), say("confirm.home.text"), act.Home())

@@ -20,7 +20,7 @@ DEFAULT_LANGUAGE = "nl"
 def catalog() -> dict[str, dict[str, str]]:
     """Every message key with its text per language."""
     text = resources.files("incluzo").joinpath("data", "messages.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: a quicker start
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: a quicker start
     loaded: dict[str, dict[str, str]] = yaml.load(text, Loader=loader)
     return loaded
 

@@ -16,10 +16,8 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from incluzo.engine import savelog
-from incluzo.engine.loader import ID_PATTERN, load_file
-from incluzo.engine.model import Scenario
-from incluzo.engine.savelog import (
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import (
     AdvanceEntry,
     ChooseEntry,
     Entry,
@@ -29,7 +27,9 @@ from incluzo.engine.savelog import (
     SaveProblem,
     SkipEntry,
 )
-from incluzo.engine.session import Session
+from incluzo.engine.play.session import Session
+from incluzo.engine.scenario.loader import ID_PATTERN, load_file
+from incluzo.engine.scenario.model import Scenario
 from incluzo.errorlog import data_dir
 
 SUFFIX = ".jsonl"
@@ -112,7 +112,7 @@ class SaveFile:
         handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         try:
             while data:
-                data = data[os.write(handle, data):]
+                data = data[os.write(handle, data) :]
             os.fsync(handle)
         finally:
             os.close(handle)
@@ -133,8 +133,8 @@ class Restored:
     """A save read back: the best good log found, where it came from, and what was left out."""
 
     file: SaveFile
-    used: Path                     # the log itself or one of its autosaves
-    problem: SaveProblem | None    # the damage found in the log, if any
+    used: Path  # the log itself or one of its autosaves
+    problem: SaveProblem | None  # the damage found in the log, if any
     truncated: bool = False
 
     @property
@@ -148,22 +148,30 @@ class Restored:
         steps = self.file.log.steps
         nl = lang == "nl"
         if self.truncated and self.used == self.file.path:
-            return (f"Het laatste opslaan is onderbroken. Het spel gaat verder na stap {steps}, de laatste "
-                    "die helemaal bewaard was." if nl else
-                    f"The last save was interrupted. The game continues after step {steps}, the last one "
-                    "that was saved completely.")
+            return (
+                f"Het laatste opslaan is onderbroken. Het spel gaat verder na stap {steps}, de laatste "
+                "die helemaal bewaard was."
+                if nl
+                else f"The last save was interrupted. The game continues after step {steps}, the last one "
+                "that was saved completely."
+            )
         where = self.problem.format(lang) if self.problem else str(self.file.path)
         source = "de automatische kopie " if nl else "the autosave "
-        origin = f"{source}{self.used.name}" if self.used != self.file.path else (
-            "het deel ervoor" if nl else "the part before it")
-        return (f"De opslag is beschadigd ({where}). Het spel gaat verder vanuit {origin}, na stap {steps}."
-                if nl else
-                f"The save is damaged ({where}). The game continues from {origin}, after step {steps}.")
+        origin = (
+            f"{source}{self.used.name}"
+            if self.used != self.file.path
+            else ("het deel ervoor" if nl else "the part before it")
+        )
+        return (
+            f"De opslag is beschadigd ({where}). Het spel gaat verder vanuit {origin}, na stap {steps}."
+            if nl
+            else f"The save is damaged ({where}). The game continues from {origin}, after step {steps}."
+        )
 
 
 def decision_types() -> tuple[type[savelog.Entry], ...]:
     """The records that make a save worth resuming (the team ones load with the first save read)."""
-    from incluzo.engine import workshoplog
+    from incluzo.engine.logs import workshoplog
 
     return ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry, workshoplog.TeamSkipEntry
 
@@ -195,8 +203,11 @@ def restore(path: Path) -> Restored:
             if not slot.exists():
                 continue
             candidate = _read(slot).log
-            if candidate is not None and candidate.header == (best or candidate).header and (
-                    best is None or len(candidate.entries) > len(best.entries)):
+            if (
+                candidate is not None
+                and candidate.header == (best or candidate).header
+                and (best is None or len(candidate.entries) > len(best.entries))
+            ):
                 best, used = candidate, slot
     if best is None:
         assert first.problem is not None
@@ -236,8 +247,15 @@ def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) 
     return None
 
 
-def start(scenario: Scenario, *, mode: str, seed: int = 0, teams: tuple[str, ...] = (),
-          source: str = "", folder: Path | None = None) -> SaveFile:
+def start(
+    scenario: Scenario,
+    *,
+    mode: str,
+    seed: int = 0,
+    teams: tuple[str, ...] = (),
+    source: str = "",
+    folder: Path | None = None,
+) -> SaveFile:
     """The save of a new session, its header already durable."""
     log = savelog.new_log(scenario, seed=seed, mode=mode, teams=teams, source=source)
     return SaveFile.create(log, folder)

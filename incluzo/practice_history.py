@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from incluzo import persistence
-from incluzo.engine import position, savelog
-from incluzo.engine.model import Scenario
-from incluzo.engine.rules import GameState
-from incluzo.engine.savelog import Entry, Id, SaveError, record
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import Entry, Id, SaveError, record
+from incluzo.engine.play import position
+from incluzo.engine.play.rules import GameState
+from incluzo.engine.scenario.model import Scenario
 from incluzo.errorlog import data_dir
 
 PRACTICE_MODE = "practice"

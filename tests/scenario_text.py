@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from incluzo.engine import loader, savelog
-from incluzo.engine.model import Scenario
-from incluzo.engine.session import Session
+from incluzo.engine.logs import savelog
+from incluzo.engine.play.session import Session
+from incluzo.engine.scenario import loader
+from incluzo.engine.scenario.model import Scenario
 
 SMALL = """\
 format: 1

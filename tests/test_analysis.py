@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from testsupport import SCENARIOS
 
-from incluzo.engine.analysis import analyse, explore
-from incluzo.engine.checks import check_file
-from incluzo.engine.loader import load_text
-from incluzo.engine.problems import Severity
+from incluzo.engine.analysis.checks import check_file
+from incluzo.engine.analysis.explore import analyse, explore
+from incluzo.engine.scenario.loader import load_text
+from incluzo.engine.scenario.problems import Severity
 
 # Two cards, two choices each; the budget forces a trade-off and every card, choice and ending is reached.
 BASE = textwrap.dedent("""\
@@ -85,8 +85,10 @@ EXTRA_CARD = """\
 
 
 EXHAUSTED_ENDING = "  - id: op\n    when: exhausted\n    title: Op\n    text: Op.\n"
-TIGHT = BASE.replace("budget: {kwaliteit: 3, toegankelijkheid: 3, betaalbaarheid: 3}",
-                     "budget: {kwaliteit: 2, toegankelijkheid: 2, betaalbaarheid: 2}")
+TIGHT = BASE.replace(
+    "budget: {kwaliteit: 3, toegankelijkheid: 3, betaalbaarheid: 3}",
+    "budget: {kwaliteit: 2, toegankelijkheid: 2, betaalbaarheid: 2}",
+)
 
 
 def findings(text: str) -> list[tuple[str, str]]:
@@ -135,8 +137,11 @@ def test_card_none_of_whose_choices_is_offered() -> None:
 
 
 def test_card_every_game_jumps_past() -> None:
-    text = after(after(with_card(EXTRA_CARD), "outcome: Het schuurt.", "next: vervolg"),
-                 "outcome: Een wachtlijst.", "next: vervolg")
+    text = after(
+        after(with_card(EXTRA_CARD), "outcome: Het schuurt.", "next: vervolg"),
+        "outcome: Een wachtlijst.",
+        "next: vervolg",
+    )
     assert findings(text) == [("INC032", "cards[1]")]
 
 
@@ -146,8 +151,10 @@ def test_choice_never_offered_when_its_card_is_shown() -> None:
 
 
 def test_choice_offered_but_never_affordable_names_what_is_left() -> None:
-    text = BASE.replace("cost: {kwaliteit: 2, toegankelijkheid: 0, betaalbaarheid: 1}\n        move: {leer",
-                        "cost: {kwaliteit: 4, toegankelijkheid: 0, betaalbaarheid: 1}\n        move: {leer")
+    text = BASE.replace(
+        "cost: {kwaliteit: 2, toegankelijkheid: 0, betaalbaarheid: 1}\n        move: {leer",
+        "cost: {kwaliteit: 4, toegankelijkheid: 0, betaalbaarheid: 1}\n        move: {leer",
+    )
     problems = analyse(load_text(text, "s.yaml"), text)
     unaffordable = [p for p in problems if p.code == "INC034"]
     assert [(p.path, p.line, p.column) for p in unaffordable] == [("cards[1].choices[0].cost", 29, 15)]
@@ -155,12 +162,13 @@ def test_choice_offered_but_never_affordable_names_what_is_left() -> None:
 
 
 def test_ending_after_one_that_always_holds_first() -> None:
-    strong = BASE[BASE.index("  - id: sterk"):BASE.index("  - id: anders")]
+    strong = BASE[BASE.index("  - id: sterk") : BASE.index("  - id: anders")]
     text = BASE.replace(strong, "") + strong
     problems = analyse(load_text(text, "s.yaml"), text)
     assert [(p.code, p.path) for p in problems] == [("INC035", "endings[1]")]
     assert problems[0].message("en") == (
-        "ending 'sterk' is never reached: whenever it holds, an earlier ending (anders) closes the game")
+        "ending 'sterk' is never reached: whenever it holds, an earlier ending (anders) closes the game"
+    )
 
 
 def test_ending_whose_condition_never_holds_at_the_end() -> None:
@@ -195,22 +203,27 @@ def test_choice_dominated_by_a_cheaper_one_pointing_the_same_way() -> None:
     text = BASE.replace("      - id: specialist\n", duplicate + "      - id: specialist\n", 1)
     problems = [p for p in analyse(load_text(text, "s.yaml"), text) if p.code == "INC039"]
     assert [(p.path, p.params) for p in problems] == [
-        ("cards[0].choices[1]", {"choice": "team-leert-duur", "other": "team-leert"})]
+        ("cards[0].choices[1]", {"choice": "team-leert-duur", "other": "team-leert"})
+    ]
 
 
 def test_a_choice_that_a_condition_asks_about_is_never_called_dominated() -> None:
     costly = "cost: {kwaliteit: 2, toegankelijkheid: 2, betaalbaarheid: 2}"
     text = BASE.replace("cost: {kwaliteit: 0, toegankelijkheid: 2, betaalbaarheid: 2}", costly, 1)
-    text = text.replace("move: {specialisme: 10}\n        recognition: affirmatief",
-                        "move: {professionalisering: 5}\n        recognition: transformatief")
+    text = text.replace(
+        "move: {specialisme: 10}\n        recognition: affirmatief",
+        "move: {professionalisering: 5}\n        recognition: transformatief",
+    )
     assert ("INC039", "cards[0].choices[1]") in findings(text)
     asked = text.replace("when: professionalisering >= 30", "when: chosen specialist")
     assert ("INC039", "cards[0].choices[1]") not in findings(asked)
 
 
 def test_budget_that_affords_every_transformative_choice() -> None:
-    text = BASE.replace("budget: {kwaliteit: 3, toegankelijkheid: 3, betaalbaarheid: 3}",
-                        "budget: {kwaliteit: 4, toegankelijkheid: 4, betaalbaarheid: 4}")
+    text = BASE.replace(
+        "budget: {kwaliteit: 3, toegankelijkheid: 3, betaalbaarheid: 3}",
+        "budget: {kwaliteit: 4, toegankelijkheid: 4, betaalbaarheid: 4}",
+    )
     problems = analyse(load_text(text, "s.yaml"), text)
     limit = [p for p in problems if p.code == "INC040"]
     assert [(p.path, p.params) for p in limit] == [("budget", {"route": "team-leert > samen"})]
@@ -220,17 +233,24 @@ def test_meter_that_never_runs_low() -> None:
     text = BASE.replace("toegankelijkheid: 3, betaalbaarheid: 3}", "toegankelijkheid: 9, betaalbaarheid: 3}")
     problems = [p for p in analyse(load_text(text, "s.yaml"), text) if p.code == "INC041"]
     assert [(p.path, p.params) for p in problems] == [
-        ("budget.toegankelijkheid", {"meter": "toegankelijkheid", "lowest": 7, "start": 9})]
+        ("budget.toegankelijkheid", {"meter": "toegankelijkheid", "lowest": 7, "start": 9})
+    ]
 
 
 def test_meter_that_runs_out_before_the_end_of_every_game() -> None:
     text = BASE.replace("betaalbaarheid: 1}\n        move: {prof", "betaalbaarheid: 3}\n        move: {prof")
-    text = text.replace("toegankelijkheid: 2, betaalbaarheid: 2}\n        move: {spec",
-                        "toegankelijkheid: 2, betaalbaarheid: 3}\n        move: {spec")
-    text = text.replace("toegankelijkheid: 0, betaalbaarheid: 1}\n        move: {leer",
-                        "toegankelijkheid: 0, betaalbaarheid: 0}\n        move: {leer")
-    text = text.replace("toegankelijkheid: 2, betaalbaarheid: 2}\n        move: {maat",
-                        "toegankelijkheid: 1, betaalbaarheid: 0}\n        move: {maat")
+    text = text.replace(
+        "toegankelijkheid: 2, betaalbaarheid: 2}\n        move: {spec",
+        "toegankelijkheid: 2, betaalbaarheid: 3}\n        move: {spec",
+    )
+    text = text.replace(
+        "toegankelijkheid: 0, betaalbaarheid: 1}\n        move: {leer",
+        "toegankelijkheid: 0, betaalbaarheid: 0}\n        move: {leer",
+    )
+    text = text.replace(
+        "toegankelijkheid: 2, betaalbaarheid: 2}\n        move: {maat",
+        "toegankelijkheid: 1, betaalbaarheid: 0}\n        move: {maat",
+    )
     assert ("INC042", "budget.betaalbaarheid") in findings(text)
 
 
@@ -249,7 +269,8 @@ def test_findings_are_warnings_told_in_dutch_too() -> None:
     problem = analyse(load_text(NEVER_CARD, "s.yaml"), NEVER_CARD)[0]
     assert problem.severity is Severity.WARNING
     assert problem.message("nl") == (
-        "kaart 'extra' wordt nooit bereikt: de voorwaarde geldt in geen enkel spel")
+        "kaart 'extra' wordt nooit bereikt: de voorwaarde geldt in geen enkel spel"
+    )
     assert problem.hint_text("nl") == "pas de 'when' aan, of haal hem weg"
 
 
@@ -263,8 +284,7 @@ def test_check_file_reports_a_missing_image_as_an_error(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     path.write_text(after(BASE, "text: En nu?", "image: images/klas.png"), "utf-8")
     problems = check_file(path)[1]
-    assert [(p.code, p.path, p.severity) for p in problems] == [
-        ("INC044", "cards[1].image", Severity.ERROR)]
+    assert [(p.code, p.path, p.severity) for p in problems] == [("INC044", "cards[1].image", Severity.ERROR)]
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "klas.png").write_bytes(b"\x89PNG")
     assert check_file(path)[1] == []

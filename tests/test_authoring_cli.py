@@ -13,10 +13,10 @@ from testsupport import ROOT, SCENARIOS
 
 from incluzo.cli import main
 from incluzo.commands.check import fit_problems
-from incluzo.engine import loader
-from incluzo.engine.analysis import analyse
-from incluzo.engine.loader import load_file
-from incluzo.engine.schema import render
+from incluzo.engine.analysis.explore import analyse
+from incluzo.engine.scenario import loader
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.schema import render
 
 Capture = pytest.CaptureFixture[str]
 
@@ -54,15 +54,24 @@ def test_new_writes_a_scenario_that_passes_a_strict_check(tmp_path: Path, capsys
 def test_new_explains_every_key_the_loader_knows(tmp_path: Path, capsys: Capture) -> None:
     run(capsys, "new", "uitleg", "--dir", str(tmp_path))
     text = (tmp_path / "uitleg.yaml").read_text("utf-8")
-    tables = (loader.SCENARIO_KEYS, loader.CARD_KEYS, loader.CHOICE_KEYS, loader.ENDING_KEYS,
-              loader.POLL_KEYS, loader.OPTION_KEYS)
+    tables = (
+        loader.SCENARIO_KEYS,
+        loader.CARD_KEYS,
+        loader.CHOICE_KEYS,
+        loader.ENDING_KEYS,
+        loader.POLL_KEYS,
+        loader.OPTION_KEYS,
+    )
     assert [key for table in tables for key in table if f"{key}:" not in text] == []
 
 
 def test_new_elsewhere_writes_the_schema_beside_the_file(tmp_path: Path, capsys: Capture) -> None:
     run(capsys, "new", str(tmp_path / "eigen.yaml"))
-    assert (tmp_path / "eigen.yaml").read_text("utf-8").startswith(
-        "# yaml-language-server: $schema=scenario.schema.json\n")
+    assert (
+        (tmp_path / "eigen.yaml")
+        .read_text("utf-8")
+        .startswith("# yaml-language-server: $schema=scenario.schema.json\n")
+    )
     assert (tmp_path / "scenario.schema.json").read_text("utf-8") == render()
 
 
@@ -84,7 +93,8 @@ def test_check_reports_what_playing_every_game_finds(small: Path, capsys: Captur
         "transformative choices, so no path can afford everything)",
         f"{small}:5:42: warning: budget.toegankelijkheid: meter 'toegankelijkheid' never runs low: no "
         "choice is ever short of it (lowest level 2 of 4) (lower its start level or raise its costs, so it "
-        "weighs in the choices)"]
+        "weighs in the choices)",
+    ]
     assert run(capsys, "check", "--no-fit", "--strict", str(small))[0] == 1
 
 
@@ -92,7 +102,9 @@ def test_check_json_carries_the_stable_codes(small: Path, capsys: Capture) -> No
     code, out, _ = run(capsys, "check", "--no-fit", "--json", str(small))
     assert code == 0
     assert [(p["code"], p["severity"], p["path"]) for p in json.loads(out)] == [
-        ("INC040", "warning", "budget"), ("INC041", "warning", "budget.toegankelijkheid")]
+        ("INC040", "warning", "budget"),
+        ("INC041", "warning", "budget.toegankelijkheid"),
+    ]
 
 
 def test_check_finds_a_situation_too_long_for_the_card(tmp_path: Path) -> None:
@@ -125,8 +137,13 @@ def test_simulate_json_is_the_same_for_one_seed_and_any_number_of_jobs(small: Pa
 
 def test_simulate_prints_a_replay_line_for_runs_that_ran_out(tmp_path: Path, capsys: Capture) -> None:
     path = tmp_path / "krap.yaml"
-    path.write_text(SMALL.replace("budget: {kwaliteit: 4, toegankelijkheid: 4, betaalbaarheid: 4}",
-                                  "budget: {kwaliteit: 3, toegankelijkheid: 4, betaalbaarheid: 3}"), "utf-8")
+    path.write_text(
+        SMALL.replace(
+            "budget: {kwaliteit: 4, toegankelijkheid: 4, betaalbaarheid: 4}",
+            "budget: {kwaliteit: 3, toegankelijkheid: 4, betaalbaarheid: 3}",
+        ),
+        "utf-8",
+    )
     code, out, _ = run(capsys, "simulate", str(path), "--runs", "200", "--lang", "en")
     assert code == 0 and "ran out of budget:" in out
     replay = next(line for line in out.splitlines() if "replay: " in line).split("replay: ")[1]
@@ -136,8 +153,9 @@ def test_simulate_prints_a_replay_line_for_runs_that_ran_out(tmp_path: Path, cap
 
 
 def test_simulate_text_report_names_every_card_and_ending(small: Path, capsys: Capture) -> None:
-    code, out, _ = run(capsys, "simulate", str(small), "--runs", "300", "--policy", "transformative",
-                       "--lang", "nl")
+    code, out, _ = run(
+        capsys, "simulate", str(small), "--runs", "300", "--policy", "transformative", "--lang", "nl"
+    )
     assert code == 0
     assert out.startswith("300 spellen van 'klein', seed 0, strategie transformative (")
     assert "  drukte " in out and "    strategie " in out and "incluzo:einde" in out
@@ -183,8 +201,13 @@ def test_graph_draws_the_flow_as_mermaid(small: Path, capsys: Capture) -> None:
 
 def test_graph_draws_the_flow_as_dot_with_unreached_cards_dashed(tmp_path: Path, capsys: Capture) -> None:
     path = tmp_path / "s.yaml"
-    path.write_text(SMALL.replace("    text: De gemeente bezuinigt.\n",
-                                  "    text: De gemeente bezuinigt.\n    when: kwaliteit > 9\n"), "utf-8")
+    path.write_text(
+        SMALL.replace(
+            "    text: De gemeente bezuinigt.\n",
+            "    text: De gemeente bezuinigt.\n    when: kwaliteit > 9\n",
+        ),
+        "utf-8",
+    )
     code, out, _ = run(capsys, "graph", str(path), "--format", "dot", "--lang", "en")
     assert code == 0 and out.startswith('digraph "klein" {')
     assert '    "bezuiniging" [label="Bezuiniging\\n(bezuiniging)", style=dashed];' in out
@@ -197,7 +220,7 @@ def test_schema_prints_the_stored_schema(capsys: Capture) -> None:
 
 
 def test_every_check_code_is_documented() -> None:
-    from incluzo.engine.problems import MESSAGES
+    from incluzo.engine.scenario.problems import MESSAGES
 
     page = (ROOT / "docs" / "check-codes.md").read_text("utf-8")
     codes = [code for code in MESSAGES if code < "INC100"]

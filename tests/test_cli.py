@@ -24,8 +24,12 @@ def small(tmp_path: Path) -> Path:
 @pytest.fixture
 def broken(tmp_path: Path) -> Path:
     path = tmp_path / "kapot.yaml"
-    path.write_text(SMALL.replace("recognition: affirmatief", "recognition: bevestigend", 1)
-                    .replace("    text: Na zes weken.", "    tekst: Na zes weken."), encoding="utf-8")
+    path.write_text(
+        SMALL.replace("recognition: affirmatief", "recognition: bevestigend", 1).replace(
+            "    text: Na zes weken.", "    tekst: Na zes weken."
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -34,8 +38,9 @@ def test_check_ok_exits_0(small: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "0 error(s) and 2 warning(s) in 1 file(s)" in capsys.readouterr().err  # warnings still exit 0
 
 
-def test_check_prints_every_problem_like_a_compiler_and_exits_1(broken: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_prints_every_problem_like_a_compiler_and_exits_1(
+    broken: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", "--lang", "en", str(broken)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
@@ -49,7 +54,9 @@ def test_check_json_lists_the_same_problems(broken: Path, capsys: pytest.Capture
     assert main(["check", "--json", "--lang", "en", str(broken)]) == 1
     problems = json.loads(capsys.readouterr().out)
     assert [(p["line"], p["column"], p["path"], p["severity"]) for p in problems] == [
-        (15, 22, "cards[0].choices[0].recognition", "error"), (29, 5, "cards[2].tekst", "error")]
+        (15, 22, "cards[0].choices[0].recognition", "error"),
+        (29, 5, "cards[2].tekst", "error"),
+    ]
     assert problems[1]["hint"] == "did you mean 'text'?"
 
 
@@ -97,10 +104,10 @@ def test_run_json_has_steps_and_final(small: Path, capsys: pytest.CaptureFixture
 
 
 def test_run_stops_with_exit_1_and_says_why_when_a_choice_is_not_allowed(
-        small: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    small: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["run", str(small), "--choices", "werkplek,specialist"]) == 1
-    assert ("card 'evaluatie': not enough affordability: 3 needed, 1 left"
-            in capsys.readouterr().err)
+    assert "card 'evaluatie': not enough affordability: 3 needed, 1 left" in capsys.readouterr().err
 
 
 def test_run_on_a_broken_file_prints_its_problems(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,14 +116,18 @@ def test_run_on_a_broken_file_prints_its_problems(broken: Path, capsys: pytest.C
 
 
 @pytest.mark.parametrize("command", ["check", "run"])
-def test_the_examples_in_the_help_work(command: str, capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_examples_in_the_help_work(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     with pytest.raises(SystemExit):
         main([command, "--help"])
     text = capsys.readouterr().out.replace("\\\n", " ")  # join continued lines, as a shell does
-    examples = [line.split()[1:] for line in text.splitlines()
-                if line.strip().startswith(f"incluzo {command} ") and "mijn-scenario" not in line]
+    examples = [
+        line.split()[1:]
+        for line in text.splitlines()
+        if line.strip().startswith(f"incluzo {command} ") and "mijn-scenario" not in line
+    ]
     assert examples
     for example in examples:
         args = [found for arg in example for found in (sorted(glob.glob(arg)) if "*" in arg else [arg])]

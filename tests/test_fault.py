@@ -27,9 +27,10 @@ import pytest
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine import rules, savelog
-from incluzo.engine.loader import load_file
-from incluzo.engine.model import Scenario
+from incluzo.engine.logs import savelog
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes.crash import CrashScene
 from incluzo.scenes.input import Key
 from incluzo.scenes.overlays import HelpOverlay
@@ -112,8 +113,20 @@ class Run:
 def play_once(home: Path, choices: list[str], rng: random.Random) -> tuple[Run, str]:
     """Start the game with --resume and kill it at a random moment (or let it end)."""
     env = {**os.environ, "INCLUZO_HOME": str(home), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    command = [sys.executable, "-m", "incluzo", "play", str(SCENARIO_FILE), "--headless", "--resume",
-               "--trace", "--lang", "nl", "--choices", ",".join(choices)]
+    command = [
+        sys.executable,
+        "-m",
+        "incluzo",
+        "play",
+        str(SCENARIO_FILE),
+        "--headless",
+        "--resume",
+        "--trace",
+        "--lang",
+        "nl",
+        "--choices",
+        ",".join(choices),
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines = Lines(process)
     moment = rng.choice(["start-up", "play", "play", "save", "save"])
@@ -159,7 +172,7 @@ def kill_and_resume(home: Path, kills: int, seed: int) -> Figures:
     choices = route(scenario)
     rng = random.Random(seed)
     figures = Figures()
-    durable: tuple[Path, list[str]] | None = None   # the open session and the records it reported durable
+    durable: tuple[Path, list[str]] | None = None  # the open session and the records it reported durable
     while sum(figures.kills.values()) < kills:
         run, moment = play_once(home, choices, rng)
         ready = run.ready
@@ -174,8 +187,8 @@ def kill_and_resume(home: Path, kills: int, seed: int) -> Figures:
             assert log is not None
             records = [savelog.encode(e) for e in log.entries]
             if durable is not None and durable[0] == path:
-                assert records[:len(durable[1])] == durable[1], "a completed decision was lost"
-            durable = (path, records[:run.durable])
+                assert records[: len(durable[1])] == durable[1], "a completed decision was lost"
+            durable = (path, records[: run.durable])
         if not run.killed:
             assert run.returncode == 0, run.stderr
             figures.games += 1
@@ -199,13 +212,16 @@ def test_killed_twenty_times_no_completed_decision_is_lost(private_data_dir: Pat
 def test_killed_two_hundred_times_no_completed_decision_is_lost(private_data_dir: Path) -> None:
     started = time.monotonic()
     figures = kill_and_resume(private_data_dir, 200, seed=2026)
-    print(f"\n200 kills in {time.monotonic() - started:.0f} s: {dict(figures.kills)}; "
-          f"{figures.during_save} during a save; {figures.resumed} resumes; {figures.games} games finished; "
-          f"restored up to {max(figures.restored_steps)} records")
+    print(
+        f"\n200 kills in {time.monotonic() - started:.0f} s: {dict(figures.kills)}; "
+        f"{figures.during_save} during a save; {figures.resumed} resumes; {figures.games} games finished; "
+        f"restored up to {max(figures.restored_steps)} records"
+    )
     assert figures.during_save >= 20
 
 
 # --- the crash guard, in process ------------------------------------------------------------------
+
 
 def playing_app(choose: int = 1) -> App:
     """The game on its first card's outcome, after `choose` choices, as a player would get there."""
@@ -214,8 +230,11 @@ def playing_app(choose: int = 1) -> App:
         before = len(app.director.session.game.decisions)
         app.step([], 10.0)
         scene = app.scene
-        letter = scene.view.choices[0].letter.lower() if getattr(scene, "view", None) and getattr(
-            scene.view, "choices", None) else "return"
+        letter = (
+            scene.view.choices[0].letter.lower()
+            if getattr(scene, "view", None) and getattr(scene.view, "choices", None)
+            else "return"
+        )
         app.step([Key(letter)], 0.0)
         choose -= len(app.director.session.game.decisions) - before
     return app
@@ -269,8 +288,10 @@ def test_the_start_asks_to_continue_an_unfinished_session_and_yes_restores_it() 
     app = App(ask_resume=True)
     question = app.overlays[-1]
     assert (question.name, question.title, question.text) == (  # type: ignore[attr-defined]
-        "confirm", "Verder met de onderbroken sessie?",
-        "Scenario 'te-veel-prikkels', 2 stap(pen) gespeeld. Met Nee begin je opnieuw.")
+        "confirm",
+        "Verder met de onderbroken sessie?",
+        "Scenario 'te-veel-prikkels', 2 stap(pen) gespeeld. Met Nee begin je opnieuw.",
+    )
     app.step([Key("j")], 0.0)
     assert app.director is not None and savelog.fingerprint(app.director.session) == state
 

@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scenario_text import SMALL
 
-from incluzo.engine import savelog
-from incluzo.engine.checks import check_file
-from incluzo.engine.loader import load_file, load_text
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.session import Advance, Choose, Session, Start
+from incluzo.engine.analysis.checks import check_file
+from incluzo.engine.logs import savelog
+from incluzo.engine.play.session import Advance, Choose, Session, Start
+from incluzo.engine.scenario.loader import load_file, load_text
+from incluzo.engine.scenario.problems import ScenarioError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [p.read_bytes() for p in sorted((ROOT / "scenarios").glob("*.yaml"))] or [SMALL.encode("utf-8")]
@@ -30,12 +30,54 @@ TIME_LIMIT = 5.0  # seconds per input, loading and checking together
 
 # Fragments that break YAML or the scenario's rules in the ways people (and attackers) do.
 TOKENS = [
-    b":", b": ", b"- ", b"-", b"[", b"]", b"{", b"}", b",", b"&a ", b"*a", b"!!python/object:os.system ",
-    b"\t", b"\n", b"\n  ", b"'", b'"', b"#", b"|", b">", b"? ", b"<<: ", b"\x00", b"\xff\xfe",
-    b"\xef\xbb\xbf", b"\xe9", b"\xc3", "\u202e".encode(), "\u2066".encode(), b"\x07", b"1e309", b".nan",
-    b"-.inf", b"-1",
-    b"99999999999999999999999", b"0x1F", b"1:30:00", b"~", b"null", b"yes", b"../../etc/passwd",
-    b"/etc/passwd", b"end", b"not not (", b"chosen", b"exhausted", b"kwaliteit >= ", "\u0435".encode(),
+    b":",
+    b": ",
+    b"- ",
+    b"-",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b",",
+    b"&a ",
+    b"*a",
+    b"!!python/object:os.system ",
+    b"\t",
+    b"\n",
+    b"\n  ",
+    b"'",
+    b'"',
+    b"#",
+    b"|",
+    b">",
+    b"? ",
+    b"<<: ",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\xe9",
+    b"\xc3",
+    "\u202e".encode(),
+    "\u2066".encode(),
+    b"\x07",
+    b"1e309",
+    b".nan",
+    b"-.inf",
+    b"-1",
+    b"99999999999999999999999",
+    b"0x1F",
+    b"1:30:00",
+    b"~",
+    b"null",
+    b"yes",
+    b"../../etc/passwd",
+    b"/etc/passwd",
+    b"end",
+    b"not not (",
+    b"chosen",
+    b"exhausted",
+    b"kwaliteit >= ",
+    "\u0435".encode(),
     b"A" * 6000,
 ]
 
@@ -45,9 +87,9 @@ def _mutate(data: bytes, draw: Any) -> bytes:
     kind = draw(st.sampled_from(["flip", "delete", "insert", "insert", "truncate", "lines", "lines"]))
     at = draw(st.integers(0, max(len(data) - 1, 0)))
     if kind == "flip" and data:
-        return data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1:]
+        return data[:at] + bytes([draw(st.integers(0, 255))]) + data[at + 1 :]
     if kind == "delete":
-        return data[:at] + data[at + draw(st.integers(1, 64)):]
+        return data[:at] + data[at + draw(st.integers(1, 64)) :]
     if kind == "insert":
         return data[:at] + draw(st.sampled_from(TOKENS)) + data[at:]
     if kind == "truncate":
@@ -75,14 +117,20 @@ def mutated_scenarios(draw: Any) -> bytes:
 
 
 LEAVES = st.one_of(
-    st.none(), st.booleans(), st.integers(-(10**30), 10**30),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
     st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=40), st.sampled_from([t.decode("utf-8", "replace") for t in TOKENS]),
-    st.sampled_from(["drukte", "end", "kwaliteit", "maatwerk", "affirmatief", "images/x.png", "true"]))
+    st.text(max_size=40),
+    st.sampled_from([t.decode("utf-8", "replace") for t in TOKENS]),
+    st.sampled_from(["drukte", "end", "kwaliteit", "maatwerk", "affirmatief", "images/x.png", "true"]),
+)
 KEYS = st.text(max_size=12) | st.sampled_from(["id", "cost", "when", "next"])
 VALUES = st.recursive(
-    LEAVES, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
-    max_leaves=12)
+    LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+    max_leaves=12,
+)
 
 
 def _replace_somewhere(tree: Any, draw: Any, depth: int = 0) -> Any:
@@ -97,7 +145,7 @@ def _replace_somewhere(tree: Any, draw: Any, depth: int = 0) -> Any:
         return copy
     if isinstance(tree, list) and tree and depth < 8:
         index = draw(st.integers(0, len(tree) - 1))
-        return [*tree[:index], _replace_somewhere(tree[index], draw, depth + 1), *tree[index + 1:]]
+        return [*tree[:index], _replace_somewhere(tree[index], draw, depth + 1), *tree[index + 1 :]]
     return draw(VALUES)
 
 
@@ -110,8 +158,12 @@ def structured_scenarios(draw: Any) -> bytes:
     return yaml.safe_dump(tree, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
-ANY_SCENARIO = st.one_of(mutated_scenarios(), structured_scenarios(), st.binary(max_size=2000),
-                         st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass")))
+ANY_SCENARIO = st.one_of(
+    mutated_scenarios(),
+    structured_scenarios(),
+    st.binary(max_size=2000),
+    st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+)
 
 
 SLOWEST: list[float] = [0.0]  # the longest time one input took in this process, for the long run's report
@@ -155,8 +207,10 @@ def test_fuzzed_scenarios_long_run(tmp_path: Path, shard: int) -> None:
     """10,000 scenarios in four shards of 2,500, so `-n 2` spreads them."""
     started = time.perf_counter()
     fuzz_scenarios(tmp_path, 2_500)
-    print(f"shard {shard}: 2,500 scenarios in {time.perf_counter() - started:.0f} s, "
-          f"slowest input {SLOWEST[0]:.3f} s")
+    print(
+        f"shard {shard}: 2,500 scenarios in {time.perf_counter() - started:.0f} s, "
+        f"slowest input {SLOWEST[0]:.3f} s"
+    )
 
 
 # --- saves ----------------------------------------------------------------------------------------

@@ -15,10 +15,10 @@ import pytest
 from scenario_text import SMALL
 
 from incluzo import persistence
-from incluzo.engine import savelog
-from incluzo.engine.checks import check_file
-from incluzo.engine.loader import load_file
-from incluzo.engine.problems import ScenarioError
+from incluzo.engine.analysis.checks import check_file
+from incluzo.engine.logs import savelog
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.problems import ScenarioError
 
 SCENARIO = SMALL.encode("utf-8")
 UTF8_HINT = "(save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8))"
@@ -82,7 +82,7 @@ TEXT = "Een leerling raakt overprikkeld."
         ),
         (
             b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b '
-            b'[*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+            b"[*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
             b"c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n",
             "s.yaml:1:4: error: YAML anchors and aliases (&, *) are not allowed in a scenario "
             "(write the text out again where it is needed)",

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from scenario_text import SMALL, load
 
-from incluzo.engine import loader, position
-from incluzo.engine.problems import Problem, ScenarioError, Severity
+from incluzo.engine.play import position
+from incluzo.engine.scenario import loader
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity
 
 
 def problems_of(text: str) -> list[Problem]:

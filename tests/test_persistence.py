@@ -9,9 +9,9 @@ import pytest
 from scenario_text import SMALL, load
 
 from incluzo import persistence
-from incluzo.engine import savelog
-from incluzo.engine.savelog import ChooseEntry, Id, StartEntry
-from incluzo.engine.session import Advance, Choose, Session, Start
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import ChooseEntry, Id, StartEntry
+from incluzo.engine.play.session import Advance, Choose, Session, Start
 
 SCENARIO = load()
 
@@ -67,10 +67,14 @@ def test_an_interrupted_last_write_falls_back_to_the_step_before_and_repairs_the
         handle.write(b'{"type":"adv')
     restored = persistence.restore(file.path)
     assert restored.file.log.entries == file.log.entries
-    assert restored.notice("nl") == ("Het laatste opslaan is onderbroken. Het spel gaat verder na stap 2, de "
-                                     "laatste die helemaal bewaard was.")
-    assert restored.notice("en") == ("The last save was interrupted. The game continues after step 2, the "
-                                     "last one that was saved completely.")
+    assert restored.notice("nl") == (
+        "Het laatste opslaan is onderbroken. Het spel gaat verder na stap 2, de "
+        "laatste die helemaal bewaard was."
+    )
+    assert restored.notice("en") == (
+        "The last save was interrupted. The game continues after step 2, the "
+        "last one that was saved completely."
+    )
     assert savelog.read(file.path.read_bytes()) == file.log  # repaired: the next append starts a clean line
 
 
@@ -97,7 +101,8 @@ def test_a_damaged_middle_line_keeps_the_part_before_it_when_no_autosave_has_mor
     assert restored.file.log.entries == (StartEntry(),)
     assert restored.notice("nl") == (
         f"De opslag is beschadigd ({file.path}:3:1: error: deze regel is geen geldige JSON: "
-        "Expecting value). Het spel gaat verder vanuit het deel ervoor, na stap 1.")
+        "Expecting value). Het spel gaat verder vanuit het deel ervoor, na stap 1."
+    )
 
 
 def test_a_save_with_nothing_usable_left_is_an_error() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from scenario_text import load
 
-from incluzo.engine import rules, savelog, views
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.rules import Outcome, Refusal
-from incluzo.engine.session import Advance, Session, Start
+from incluzo.engine.logs import savelog
+from incluzo.engine.play import rules, views
+from incluzo.engine.play.rules import Outcome, Refusal
+from incluzo.engine.play.session import Advance, Session, Start
+from incluzo.engine.scenario.problems import ScenarioError
 
 POLL = """\
 format: 1

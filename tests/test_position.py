@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from incluzo.engine import position
-from incluzo.engine.position import TOTAL, UNIT
+from incluzo.engine.play import position
+from incluzo.engine.play.position import TOTAL, UNIT
 
 moves = st.lists(st.integers(0, 100), min_size=4, max_size=4)
 points = (

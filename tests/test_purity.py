@@ -12,8 +12,8 @@ ENGINE = Path(__file__).resolve().parent.parent / "incluzo" / "engine"
 
 def test_importing_the_engine_does_not_import_pygame() -> None:
     code = (
-        "import sys, incluzo.engine, incluzo.engine.loader, incluzo.engine.rules, incluzo.engine.session, "
-        "incluzo.engine.views; print('pygame' in sys.modules)"
+        "import sys, incluzo.engine, incluzo.engine.scenario.loader, incluzo.engine.play.rules, "
+        "incluzo.engine.play.session, incluzo.engine.play.views; print('pygame' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -9,9 +9,10 @@ import pytest
 from scenario_text import load
 from testsupport import ROOT, dedent
 
-from incluzo.engine import position, questionnaire, rules
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.questionnaire import Response, Sheet
+from incluzo.engine.play import position, rules
+from incluzo.engine.questionnaire import themes as questionnaire
+from incluzo.engine.questionnaire.themes import Response, Sheet
+from incluzo.engine.scenario.problems import ScenarioError
 
 WELKE_BRIL = ROOT / "questionnaires" / "welke-bril.yaml"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from scenario_text import SMALL, load
 
-from incluzo.engine.rebase import rebase, reload
-from incluzo.engine.session import Action, Advance, Choose, Session, Start
+from incluzo.engine.logs.rebase import rebase, reload
+from incluzo.engine.play.session import Action, Advance, Choose, Session, Start
 
 # Start, choose on 'drukte', go on to 'bezuiniging' (an event card), pass it, choose on 'evaluatie'.
 PLAYED: list[Action] = [Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan")]
@@ -39,28 +39,36 @@ def test_a_removed_choice_stops_replay_there_and_says_so() -> None:
 
 def test_a_choice_that_became_too_dear_names_the_short_meter() -> None:
     old = played()
-    dearer = SMALL.replace("cost: {kwaliteit: 1, toegankelijkheid: 0, betaalbaarheid: 2}",
-                           "cost: {kwaliteit: 1, toegankelijkheid: 0, betaalbaarheid: 5}")
+    dearer = SMALL.replace(
+        "cost: {kwaliteit: 1, toegankelijkheid: 0, betaalbaarheid: 2}",
+        "cost: {kwaliteit: 1, toegankelijkheid: 0, betaalbaarheid: 5}",
+    )
     result = rebase(load(dearer), old.log, old.scenario)
     assert result.stop is not None and result.stop.code == "unaffordable"
     assert result.message("en") == (
         "choice 'werkplek' on card 'drukte' is no longer affordable: "
-        "not enough affordability: 5 needed, 4 left")
+        "not enough affordability: 5 needed, 4 left"
+    )
 
 
 def test_a_choice_whose_new_condition_fails_is_not_offered() -> None:
     old = played()
-    text = SMALL.replace("outcome: Rust, maar buiten de groep.",
-                         "outcome: Rust, maar buiten de groep.\n        when: seen evaluatie")
+    text = SMALL.replace(
+        "outcome: Rust, maar buiten de groep.",
+        "outcome: Rust, maar buiten de groep.\n        when: seen evaluatie",
+    )
     result = rebase(load(text), old.log, old.scenario)
     assert result.applied == 1 and result.stop is not None
     assert result.message("en") == (
-        "choice 'werkplek' on card 'drukte' is not offered now: its condition does not hold")
+        "choice 'werkplek' on card 'drukte' is not offered now: its condition does not hold"
+    )
 
 
 def test_a_card_inserted_before_a_decision_is_noticed_even_with_a_choice_of_the_same_id() -> None:
     old = played()
-    inserted = SMALL.replace("  - id: evaluatie\n", """\
+    inserted = SMALL.replace(
+        "  - id: evaluatie\n",
+        """\
   - id: tussendoor
     title: Tussendoor
     text: Iets nieuws.
@@ -78,7 +86,8 @@ def test_a_card_inserted_before_a_decision_is_noticed_even_with_a_choice_of_the_
         recognition: transformatief
         outcome: Stop.
   - id: evaluatie
-""")
+""",
+    )
     result = rebase(load(inserted), old.log, old.scenario)
     assert result.applied == 4 and result.stop is not None
     assert result.message("en") == "the game now shows card 'tussendoor' here instead of 'evaluatie'"
@@ -88,7 +97,7 @@ def test_a_card_inserted_before_a_decision_is_noticed_even_with_a_choice_of_the_
 
 def test_a_game_that_now_ends_earlier_stops_where_it_ends() -> None:
     old = played()
-    shorter = SMALL[:SMALL.index("  - id: evaluatie")]
+    shorter = SMALL[: SMALL.index("  - id: evaluatie")]
     result = rebase(load(shorter), old.log, old.scenario)
     assert result.applied == 4 and result.stop is not None and result.stop.code == "ended"
     assert result.session.phase == "debrief"
@@ -97,7 +106,9 @@ def test_a_game_that_now_ends_earlier_stops_where_it_ends() -> None:
 
 def test_an_event_card_that_now_asks_for_a_choice() -> None:
     old = played()
-    text = SMALL.replace("    cost: {betaalbaarheid: 1}\n", """\
+    text = SMALL.replace(
+        "    cost: {betaalbaarheid: 1}\n",
+        """\
     choices:
       - id: bezuinigen
         label: Bezuinigen
@@ -111,7 +122,8 @@ def test_an_event_card_that_now_asks_for_a_choice() -> None:
         move: {leergemeenschap: 5}
         recognition: transformatief
         outcome: Elders.
-""")
+""",
+    )
     result = rebase(load(text), old.log, old.scenario)
     assert result.applied == 3 and result.stop is not None
     assert result.message("en") == "card 'bezuiniging' now asks for a choice"

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scenario_text import SMALL, load
 
-from incluzo.engine import rules
-from incluzo.engine.position import TOTAL, UNIT
-from incluzo.engine.rules import Outcome, Refusal
+from incluzo.engine.play import rules
+from incluzo.engine.play.position import TOTAL, UNIT
+from incluzo.engine.play.rules import Outcome, Refusal
 
 SCENARIO = load()
 BUDGET = "budget: {kwaliteit: 4, toegankelijkheid: 4, betaalbaarheid: 4}"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pytest
 from scenario_text import SMALL, load
 
-from incluzo.engine import savelog
-from incluzo.engine.savelog import (
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import (
     AdvanceEntry,
     ChooseEntry,
     FinishedEntry,
@@ -17,7 +17,7 @@ from incluzo.engine.savelog import (
     Undo,
     UndoEntry,
 )
-from incluzo.engine.session import Advance, Choose, Session, Start
+from incluzo.engine.play.session import Advance, Choose, Session, Start
 
 SCENARIO = load()
 
@@ -40,23 +40,33 @@ def test_a_log_is_one_json_record_per_line_header_first() -> None:
     assert lines[0] == (
         '{"type":"header","format":1,"incluzo":"0.1.0","scenario":"klein","content_hash":"'
         + SCENARIO.content_hash
-        + '","seed":7,"mode":"solo","teams":["Team A","Team B"],"source":"klein.yaml"}')
+        + '","seed":7,"mode":"solo","teams":["Team A","Team B"],"source":"klein.yaml"}'
+    )
     assert lines[1:] == ['{"type":"start"}', '{"type":"choose","choice":"werkplek","card":"drukte"}']
 
 
 def test_each_record_type_survives_encoding_and_decoding() -> None:
     _, log = played(Start())
-    entries = (StartEntry(), ChooseEntry(savelog.Id("werkplek"), savelog.Id("drukte")),
-               AdvanceEntry(savelog.Id("drukte")), AdvanceEntry(None), UndoEntry(),
-               FinishedEntry(savelog.Id("einde")))
+    entries = (
+        StartEntry(),
+        ChooseEntry(savelog.Id("werkplek"), savelog.Id("drukte")),
+        AdvanceEntry(savelog.Id("drukte")),
+        AdvanceEntry(None),
+        UndoEntry(),
+        FinishedEntry(savelog.Id("einde")),
+    )
     for entry in (log.header, *entries):
         assert savelog.decode_line(savelog.encode(entry)) == entry
 
 
 def test_perform_records_the_card_a_choice_was_made_on_and_the_card_left_after_an_outcome() -> None:
     _, log = played(Start(), Choose("werkplek"), Advance(), Advance())
-    assert log.entries == (StartEntry(), ChooseEntry(savelog.Id("werkplek"), savelog.Id("drukte")),
-                           AdvanceEntry(savelog.Id("drukte")), AdvanceEntry(savelog.Id("bezuiniging")))
+    assert log.entries == (
+        StartEntry(),
+        ChooseEntry(savelog.Id("werkplek"), savelog.Id("drukte")),
+        AdvanceEntry(savelog.Id("drukte")),
+        AdvanceEntry(savelog.Id("bezuiniging")),
+    )
 
 
 def test_a_refused_step_gives_no_record() -> None:
@@ -87,10 +97,14 @@ def test_a_changed_scenario_where_everything_still_fits_says_so() -> None:
     cheaper = load(SMALL.replace("kwaliteit: 4,", "kwaliteit: 5,"))
     replayed = savelog.replay(cheaper, log)
     assert replayed.session.game.meters == (4, 4, 2)
-    assert replayed.report("nl") == ["Het scenario is aangepast sinds deze sessie is opgeslagen.",
-                                     "Alle 3 stappen passen nog."]
-    assert replayed.report("en") == ["The scenario has changed since this session was saved.",
-                                     "All 3 steps still fit."]
+    assert replayed.report("nl") == [
+        "Het scenario is aangepast sinds deze sessie is opgeslagen.",
+        "Alle 3 stappen passen nog.",
+    ]
+    assert replayed.report("en") == [
+        "The scenario has changed since this session was saved.",
+        "All 3 steps still fit.",
+    ]
 
 
 def test_a_changed_scenario_replays_up_to_the_first_step_that_no_longer_fits() -> None:
@@ -101,20 +115,29 @@ def test_a_changed_scenario_replays_up_to_the_first_step_that_no_longer_fits() -
     assert len(replayed.log.entries) == 4
     assert replayed.report("nl")[1] == (
         "Stap 5 past niet meer: kaart 'evaluatie' heeft geen keuze 'doorgaan' meer. De sessie gaat verder na "
-        "stap 4; 1 latere stap(pen) vervallen.")
+        "stap 4; 1 latere stap(pen) vervallen."
+    )
     assert replayed.report("en")[1] == (
         "Step 5 no longer fits: card 'evaluatie' no longer offers choice 'doorgaan'. The session continues "
-        "after step 4; 1 later step(s) were dropped.")
+        "after step 4; 1 later step(s) were dropped."
+    )
 
 
 def test_a_removed_card_is_named_in_the_report_with_the_card_shown_instead() -> None:
     _, log = played(Start(), Choose("werkplek"), Advance(), Advance())
-    without_event = load(SMALL.replace("  - id: bezuiniging\n    title: Bezuiniging\n    text: De gemeente "
-                                       "bezuinigt.\n    cost: {betaalbaarheid: 1}\n", ""))
+    without_event = load(
+        SMALL.replace(
+            "  - id: bezuiniging\n    title: Bezuiniging\n    text: De gemeente "
+            "bezuinigt.\n    cost: {betaalbaarheid: 1}\n",
+            "",
+        )
+    )
     replayed = savelog.replay(without_event, log)
     assert replayed.misfit is not None
-    assert replayed.misfit.reason == ("the game now shows card 'evaluatie' here instead of 'bezuiniging'",
-                                      "het spel toont hier nu kaart 'evaluatie' in plaats van 'bezuiniging'")
+    assert replayed.misfit.reason == (
+        "the game now shows card 'evaluatie' here instead of 'bezuiniging'",
+        "het spel toont hier nu kaart 'evaluatie' in plaats van 'bezuiniging'",
+    )
 
 
 def test_a_save_of_another_scenario_is_refused() -> None:
@@ -124,7 +147,8 @@ def test_a_save_of_another_scenario_is_refused() -> None:
         savelog.replay(other, log, "s.jsonl")
     assert caught.value.problem.format("nl") == (
         "s.jsonl:1:1: error: scenario: deze opslag hoort bij scenario 'klein', niet bij 'ander' "
-        "(open de opslag met het eigen scenariobestand)")
+        "(open de opslag met het eigen scenariobestand)"
+    )
 
 
 def test_a_truncated_last_line_keeps_every_record_before_it() -> None:
@@ -176,12 +200,13 @@ def test_a_registered_record_type_is_validated_kept_and_skipped_by_replay() -> N
     bad = log.text().replace('"counts":[3,4]', '"counts":[3,"vier"]').encode("utf-8")
     with pytest.raises(savelog.SaveError) as caught:
         savelog.read(bad)
-    assert caught.value.problem.message() == "expected a whole number, found \"vier\""
+    assert caught.value.problem.message() == 'expected a whole number, found "vier"'
     assert caught.value.problem.path == "counts[1]"
 
 
 def test_a_record_type_with_a_field_a_save_cannot_hold_fails_at_once() -> None:
     with pytest.raises(TypeError, match="cannot hold values of type"):
+
         @savelog.record("test-bad")
         @dataclass(frozen=True)
         class Bad(savelog.Entry):

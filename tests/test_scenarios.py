@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from testsupport import SCENARIOS
 
-from incluzo.engine import rules
-from incluzo.engine.checks import check_file
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import Severity
+from incluzo.engine.analysis.checks import check_file
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import Severity
 
 
 def endings_reached(scenario: Scenario) -> set[str]:
@@ -28,8 +28,11 @@ def endings_reached(scenario: Scenario) -> set[str]:
             continue
         card = rules.current_card(scenario, state)
         assert card is not None
-        results = [rules.advance(scenario, state)] if card.is_event else [
-            rules.choose(scenario, state, c.id) for c in rules.offered(scenario, state, card)]
+        results = (
+            [rules.advance(scenario, state)]
+            if card.is_event
+            else [rules.choose(scenario, state, c.id) for c in rules.offered(scenario, state, card)]
+        )
         stack.extend(r.state for r in results if isinstance(r, rules.Outcome))
     return found
 

@@ -12,12 +12,18 @@ import yaml
 from scenario_text import SMALL
 from testsupport import ROOT, SCENARIOS
 
-from incluzo.engine import loader, schema
-from incluzo.engine.skeleton import skeleton
+from incluzo.engine.scenario import loader, schema
+from incluzo.engine.scenario.skeleton import skeleton
 
 STORED = ROOT / "docs" / "scenario.schema.json"
-TYPES = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float),
-         "boolean": bool}
+TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+}
 
 
 def errors(value: Any, rule: dict[str, Any], root: dict[str, Any], path: str = "$") -> list[str]:
@@ -31,8 +37,9 @@ def errors(value: Any, rule: dict[str, Any], root: dict[str, Any], path: str = "
     kinds = rule.get("type")
     if kinds is not None:
         names = kinds if isinstance(kinds, list) else [kinds]
-        if not any(isinstance(value, TYPES[n]) and (n == "boolean") == isinstance(value, bool)
-                   for n in names):
+        if not any(
+            isinstance(value, TYPES[n]) and (n == "boolean") == isinstance(value, bool) for n in names
+        ):
             return [f"{path}: {value!r} is not {kinds}"]
     if "enum" in rule and value not in rule["enum"]:
         found.append(f"{path}: {value!r} not in {rule['enum']}")
@@ -78,8 +85,13 @@ def test_the_stored_copy_is_what_incluzo_schema_prints() -> None:
 def test_the_schema_has_exactly_the_loaders_keys_and_required_keys() -> None:
     built = schema.schema()
     definitions = built["definitions"]
-    tables = {"card": loader.CARD_KEYS, "choice": loader.CHOICE_KEYS, "ending": loader.ENDING_KEYS,
-              "poll": loader.POLL_KEYS, "option": loader.OPTION_KEYS}
+    tables = {
+        "card": loader.CARD_KEYS,
+        "choice": loader.CHOICE_KEYS,
+        "ending": loader.ENDING_KEYS,
+        "poll": loader.POLL_KEYS,
+        "option": loader.OPTION_KEYS,
+    }
     pairs = [(loader.SCENARIO_KEYS, built), *((keys, definitions[name]) for name, keys in tables.items())]
     for keys, rule in pairs:
         assert list(rule["properties"]) == list(keys)
@@ -113,10 +125,13 @@ def test_the_skeleton_and_the_test_scenario_are_valid() -> None:
 
 def test_the_schema_refuses_what_check_refuses() -> None:
     broken = SMALL.replace("recognition: affirmatief", "recognition: bevestigend", 1).replace(
-        "    text: Na zes weken.", "    tekst: Na zes weken.")
+        "    text: Na zes weken.", "    tekst: Na zes weken."
+    )
     assert validate(broken) == [
         "$.cards[0].choices[0].recognition: 'bevestigend' not in ['affirmatief', 'transformatief']",
-        "$.cards[2]: missing text", "$.cards[2]: unknown key tekst"]
+        "$.cards[2]: missing text",
+        "$.cards[2]: unknown key tekst",
+    ]
 
 
 def test_the_schema_is_json_an_editor_can_read() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from scenario_text import load
 
-from incluzo.engine import views
-from incluzo.engine.session import Advance, Choose, Session, Start
+from incluzo.engine.play import views
+from incluzo.engine.play.session import Advance, Choose, Session, Start
 
 SCENARIO = load()
 

@@ -6,21 +6,25 @@ from __future__ import annotations
 from scenario_text import SMALL, load, played
 
 from incluzo import persistence
-from incluzo.engine import rules, savelog
-from incluzo.engine.rebase import rebase
-from incluzo.engine.rules import DEFAULT_ENDING, Refusal
-from incluzo.engine.savelog import EndEarlyEntry, Undo
-from incluzo.engine.session import Advance, Choose, Finish, Session, Start
-from incluzo.engine.views import DebriefView, present
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.rebase import rebase
+from incluzo.engine.logs.savelog import EndEarlyEntry, Undo
+from incluzo.engine.play import rules
+from incluzo.engine.play.rules import DEFAULT_ENDING, Refusal
+from incluzo.engine.play.session import Advance, Choose, Finish, Session, Start
+from incluzo.engine.play.views import DebriefView, present
 
 SCENARIO = load()
-ENDED = load(SMALL + """
+ENDED = load(
+    SMALL
+    + """
 endings:
   - id: weinig-gedaan
     title: Weinig gedaan
     text: Er is maar een keuze gemaakt.
     when: "transformatief < 1"
-""")
+"""
+)
 
 
 def test_finish_on_a_card_goes_to_the_debrief_keeping_every_decision() -> None:
@@ -97,7 +101,7 @@ def test_rebase_carries_a_finish_over() -> None:
 
 def test_rebase_stops_at_a_finish_the_new_version_ends_before() -> None:
     old, _ = played(Start(), Choose("werkplek"), Advance(), Advance(), Finish())
-    shorter = load(SMALL.replace("id: evaluatie", "id: evaluatie\n    when: \"affirmatief > 5\""))
+    shorter = load(SMALL.replace("id: evaluatie", 'id: evaluatie\n    when: "affirmatief > 5"'))
     result = rebase(shorter, old.log)
     assert result.applied == 4 and result.stop is not None and result.stop.code == "ended"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from scenario_text import SMALL, load, played
 
 from incluzo import persistence
-from incluzo.engine import savelog
-from incluzo.engine.rebase import rebase
-from incluzo.engine.rules import Refusal
-from incluzo.engine.savelog import SkipEntry, Undo
-from incluzo.engine.session import Advance, Choose, Session, Skip, Start
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.rebase import rebase
+from incluzo.engine.logs.savelog import SkipEntry, Undo
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.session import Advance, Choose, Session, Skip, Start
 
 SCENARIO = load()
 

@@ -9,10 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scenario_text import load
 
-from incluzo.engine import position, rules, simulate
-from incluzo.engine.loader import load_text
-from incluzo.engine.model import TRANSFORMATIEF
-from incluzo.engine.skeleton import synthetic
+from incluzo.engine.analysis import simulate
+from incluzo.engine.play import position, rules
+from incluzo.engine.scenario.loader import load_text
+from incluzo.engine.scenario.model import TRANSFORMATIEF
+from incluzo.engine.scenario.skeleton import synthetic
 
 
 def replays_exactly(text: str, seeds: range, policy: str) -> int:
@@ -23,7 +24,12 @@ def replays_exactly(text: str, seeds: range, policy: str) -> int:
         state = rules.replay(scenario, list(game.steps))
         assert isinstance(state, rules.GameState) and state.over, (game, state)
         same += (state.ending, state.meters, state.position, state.tally, rules.exhausted_at(state)) == (
-            game.ending, game.meters, game.position, game.tally, game.ran_out_at)
+            game.ending,
+            game.meters,
+            game.position,
+            game.tally,
+            game.ran_out_at,
+        )
     return same
 
 
@@ -126,11 +132,18 @@ def test_quartiles_interpolate_between_counted_values() -> None:
 
 def test_plane_points_put_each_quadrant_in_its_corner() -> None:
     scenario = load()
-    corners = {q.id: simulate.plane_point(scenario, position.from_points([100 if p is q else 0
-                                                                         for p in scenario.model.quadrants]))
-               for q in scenario.model.quadrants}
-    assert corners == {"specialisme": (0.0, 0.0), "maatwerk": (1.0, 0.0),
-                       "professionalisering": (0.0, 1.0), "leergemeenschap": (1.0, 1.0)}
+    corners = {
+        q.id: simulate.plane_point(
+            scenario, position.from_points([100 if p is q else 0 for p in scenario.model.quadrants])
+        )
+        for q in scenario.model.quadrants
+    }
+    assert corners == {
+        "specialisme": (0.0, 0.0),
+        "maatwerk": (1.0, 0.0),
+        "professionalisering": (0.0, 1.0),
+        "leergemeenschap": (1.0, 1.0),
+    }
     assert simulate.plane_point(scenario, position.even(4)) == (0.5, 0.5)
 
 
@@ -148,7 +161,7 @@ def reference_split(amount: int, weights: list[int]) -> tuple[int, ...]:
         return tuple(0 for _ in weights)
     shares = [amount * w // total for w in weights]
     order = sorted(range(len(weights)), key=lambda i: (-(amount * weights[i] % total), i))
-    for i in order[:amount - sum(shares)]:
+    for i in order[: amount - sum(shares)]:
         shares[i] += 1
     return tuple(shares)
 
@@ -169,19 +182,25 @@ def reference_move(units: tuple[int, ...], toward: tuple[int, ...]) -> tuple[int
     return tuple(u - loss + gain for u, loss, gain in zip(units, losses, gains, strict=True))
 
 
-points = st.lists(st.integers(0, 100), min_size=3, max_size=3).map(sorted).map(
-    lambda c: position.from_points((c[0], c[1] - c[0], c[2] - c[1], 100 - c[2])))
+points = (
+    st.lists(st.integers(0, 100), min_size=3, max_size=3)
+    .map(sorted)
+    .map(lambda c: position.from_points((c[0], c[1] - c[0], c[2] - c[1], 100 - c[2])))
+)
 
 
-moves = st.lists(st.tuples(st.integers(0, 3), st.integers(1, 100), st.integers(0, 100)), min_size=1,
-                 max_size=30)
+moves = st.lists(
+    st.tuples(st.integers(0, 3), st.integers(1, 100), st.integers(0, 100)), min_size=1, max_size=30
+)
 
 
 @given(moves, points)
 def test_position_move_is_the_documented_move(steps: list[tuple[int, int, int]], start: Units) -> None:
     units = start
     for quadrant, amount, second in steps:  # one quadrant named, sometimes a second one too
-        toward = tuple(amount if i == quadrant else (second if i == (quadrant + 1) % 4 and second < 30 else 0)
-                       for i in range(4))
+        toward = tuple(
+            amount if i == quadrant else (second if i == (quadrant + 1) % 4 and second < 30 else 0)
+            for i in range(4)
+        )
         assert position.move(units, toward) == reference_move(units, toward)
         units = position.move(units, toward)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from scenario_text import SMALL, load
 
-from incluzo.engine import savelog, teams, workshoplog
-from incluzo.engine.savelog import FinishedEntry, SaveLog
-from incluzo.engine.teams import TeamAction, TeamPlay
+from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.logs.savelog import FinishedEntry, SaveLog
+from incluzo.engine.play import teams
+from incluzo.engine.play.teams import TeamAction, TeamPlay
 
 SCENARIO = load()
 NAMES = ("Uilen", "Vossen")
@@ -55,7 +56,8 @@ def test_a_step_taken_on_a_card_that_moved_stops_the_replay_there() -> None:
     result = workshoplog.rebase(renamed, log)
     assert result.steps == 0 and result.refusal is not None
     assert result.message("nl") == (
-        "deze stap hoort bij kaart 'drukte', maar het spel toont nu een andere kaart")
+        "deze stap hoort bij kaart 'drukte', maar het spel toont nu een andere kaart"
+    )
 
 
 def test_the_finished_mark_is_left_out_of_the_carried_log() -> None:

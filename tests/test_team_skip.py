@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from scenario_text import load
 
-from incluzo.engine import rules, savelog, teams, workshoplog
-from incluzo.engine.rules import SKIP, Outcome, Refusal
-from incluzo.engine.teams import TeamPlay
-from incluzo.engine.teamviews import TeamPresenter
+from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.play import rules, teams
+from incluzo.engine.play.rules import SKIP, Outcome, Refusal
+from incluzo.engine.play.teams import TeamPlay
+from incluzo.engine.play.teamviews import TeamPresenter
 
 
 def ok(result: TeamPlay | Refusal) -> TeamPlay:

@@ -7,13 +7,14 @@ from fractions import Fraction
 from scenario_text import SMALL, load
 from testsupport import ROOT
 
-from incluzo.engine import rules, savelog, teams, workshoplog
-from incluzo.engine.loader import load_file
-from incluzo.engine.model import Scenario
-from incluzo.engine.questionnaire import Result
-from incluzo.engine.rules import Refusal
-from incluzo.engine.teams import TeamPlay, Timer
-from incluzo.engine.teamviews import TeamPresenter
+from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.play import rules, teams
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.teams import TeamPlay, Timer
+from incluzo.engine.play.teamviews import TeamPresenter
+from incluzo.engine.questionnaire.themes import Result
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
 
 SHIPPED = ROOT / "scenarios" / "niet-schoolrijp.yaml"
 

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from incluzo.engine.model import Scenario
+    from incluzo.engine.scenario.model import Scenario
 
 
 def default_language(fallback: str = "en") -> str:
@@ -24,8 +24,8 @@ def default_language(fallback: str = "en") -> str:
 
 def load_or_report(path: str, lang: str) -> Scenario | None:
     """The scenario, or None after printing every problem of the file to stderr (like `check`)."""
-    from incluzo.engine.loader import load_file
-    from incluzo.engine.problems import ScenarioError
+    from incluzo.engine.scenario.loader import load_file
+    from incluzo.engine.scenario.problems import ScenarioError
 
     try:
         return load_file(path)

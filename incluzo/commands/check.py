@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from incluzo.commands import default_language
-from incluzo.engine.checks import check_file, has_errors
-from incluzo.engine.locate import Locator, card_path, choice_path
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import Problem, Severity
-from incluzo.engine.yamlsource import decode, read_file
+from incluzo.engine.analysis.checks import check_file, has_errors
+from incluzo.engine.scenario.locate import Locator, card_path, choice_path
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import Problem, Severity
+from incluzo.engine.scenario.yamlsource import decode, read_file
 
 FIT_SIZE = (1280, 720)
 
@@ -43,8 +43,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
     parser.add_argument("--json", action="store_true", help="print the problems as a JSON list")
     parser.add_argument("--strict", action="store_true", help="warnings fail too (exit 1)")
-    parser.add_argument("--no-fit", dest="fit", action="store_false",
-                        help="skip laying out every text on the 1280x720 screen (faster)")
+    parser.add_argument(
+        "--no-fit",
+        dest="fit",
+        action="store_false",
+        help="skip laying out every text on the 1280x720 screen (faster)",
+    )
     parser.add_argument(
         "--lang",
         choices=("nl", "en"),

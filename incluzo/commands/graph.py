@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from incluzo.commands import default_language, load_or_report
-from incluzo.engine.graph import FORMATS, RENDERERS
+from incluzo.engine.analysis.graph import FORMATS, RENDERERS
 
 HELP = """Print the flow of a scenario: which card follows which, by which choice, and where games end.
 The arrows are the steps games really take (conditions and 'next' included); cards no game reaches
@@ -21,13 +21,22 @@ examples:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("graph", help="print the card flow as Mermaid or DOT", description=HELP,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "graph",
+        help="print the card flow as Mermaid or DOT",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", metavar="FILE", help="a scenario YAML file")
-    parser.add_argument("--format", choices=FORMATS, default="mermaid",
-                        help="output format (default mermaid)")
-    parser.add_argument("--lang", choices=("nl", "en"), default=None,
-                        help="language of the titles (default: the scenario's own)")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="mermaid", help="output format (default mermaid)"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=None,
+        help="language of the titles (default: the scenario's own)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -16,8 +16,8 @@ import incluzo.scenes  # noqa: F401  (first: it quiets pygame's banner before py
 # isort: split
 import pygame
 
-from incluzo.engine.model import QuadrantModel
-from incluzo.engine.views import QuadrantView
+from incluzo.engine.play.views import QuadrantView
+from incluzo.engine.scenario.model import QuadrantModel
 from incluzo.scenes import theme
 from incluzo.scenes.quadmap import CORNERS, DASH_SCALE, Kite, MapAxes, QuadrantMap, _dashed
 from incluzo.scenes.text import Style, draw_lines, line_height, wrap

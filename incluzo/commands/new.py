@@ -9,8 +9,8 @@ from pathlib import Path
 
 import incluzo
 from incluzo.commands import default_language
-from incluzo.engine.schema import render
-from incluzo.engine.skeleton import scenario_id, skeleton
+from incluzo.engine.scenario.schema import render
+from incluzo.engine.scenario.skeleton import scenario_id, skeleton
 
 HELP = """Write a new scenario to start from: three cards (two with choices, one event) and three endings,
 in Dutch with English beside it, every key explained in a comment. It passes `incluzo check` with no
@@ -29,23 +29,32 @@ examples:
 """
 
 MESSAGES = {  # (English, Dutch)
-    "exists": ("incluzo new: {path} exists already; choose another name or add --force",
-               "incluzo new: {path} bestaat al; kies een andere naam of gebruik --force"),
-    "done": ("wrote {path}\n  check it: incluzo check {path}\n  play it:  incluzo play {path}",
-             "{path} geschreven\n  controleren: incluzo check {path}\n  spelen:      incluzo play {path}"),
+    "exists": (
+        "incluzo new: {path} exists already; choose another name or add --force",
+        "incluzo new: {path} bestaat al; kies een andere naam of gebruik --force",
+    ),
+    "done": (
+        "wrote {path}\n  check it: incluzo check {path}\n  play it:  incluzo play {path}",
+        "{path} geschreven\n  controleren: incluzo check {path}\n  spelen:      incluzo play {path}",
+    ),
 }
 REPOSITORY_SCHEMA = Path(incluzo.__file__).resolve().parents[1] / "docs" / "scenario.schema.json"
 SCHEMA_FILE = "scenario.schema.json"
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("new", help="write a new scenario to start from", description=HELP,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "new",
+        help="write a new scenario to start from",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("name", metavar="NAME", help="a name (becomes the id) or a file path ending in .yaml")
     parser.add_argument("--dir", default=".", metavar="DIR", help="folder for the new file (default: here)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(),
-                        help="language of the messages")
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), default=default_language(), help="language of the messages"
+    )
     parser.set_defaults(run=run)
 
 

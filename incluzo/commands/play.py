@@ -8,7 +8,7 @@ from pathlib import Path
 
 from incluzo.commands import default_language
 from incluzo.commands.profile import THEMES, threshold
-from incluzo.engine.questionnaire import DEFAULT_THRESHOLD
+from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -52,33 +52,69 @@ def size(text: str) -> tuple[int, int]:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("play", help="play a scenario on screen (or headless with screenshots)",
-                            description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "play",
+        help="play a scenario on screen (or headless with screenshots)",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario YAML file")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default_language("nl"),
-                        help="language of the screens (default Dutch; INCLUZO_LANG=en for English)")
-    parser.add_argument("--solo", action="store_true",
-                        help="one player with feedback (default: team, the room)")
-    parser.add_argument("--size", type=size, default=(1280, 720), metavar="WxH",
-                        help="window size (default 1280x720)")
+    parser.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default=default_language("nl"),
+        help="language of the screens (default Dutch; INCLUZO_LANG=en for English)",
+    )
+    parser.add_argument(
+        "--solo", action="store_true", help="one player with feedback (default: team, the room)"
+    )
+    parser.add_argument(
+        "--size", type=size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)"
+    )
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
-    parser.add_argument("--headless", action="store_true",
-                        help="no window: play --choices and write screenshots")
-    parser.add_argument("--choices", default="", metavar="ID,ID,...",
-                        help="with --headless: choice ids in order (with --teams: per round, ID/ID/...)")
-    parser.add_argument("--teams", metavar="NAME,NAME,...",
-                        help="play as competing teams with these names (1 to 6), without the set-up screen")
-    parser.add_argument("--screenshots", type=Path, metavar="DIR",
-                        help="with --headless: folder for the PNGs")
-    parser.add_argument("--resume", action="store_true",
-                        help="go on with the newest unfinished session (of FILE, when given), else a new one")
-    parser.add_argument("--questionnaire", nargs="?", type=Path, const=THEMES, metavar="FILE.yaml",
-                        help='first fill in "Welke bril?" (default questionnaires/welke-bril.yaml); '
-                             "FILE then starts from the room's profile")
-    parser.add_argument("--threshold", type=threshold, default=DEFAULT_THRESHOLD, metavar="N",
-                        help="with --questionnaire: a difference of N or more is meaningful (default 10)")
-    parser.add_argument("--trace", action="store_true",
-                        help="with --headless: print a JSON line when play starts and around every save")
+    parser.add_argument(
+        "--headless", action="store_true", help="no window: play --choices and write screenshots"
+    )
+    parser.add_argument(
+        "--choices",
+        default="",
+        metavar="ID,ID,...",
+        help="with --headless: choice ids in order (with --teams: per round, ID/ID/...)",
+    )
+    parser.add_argument(
+        "--teams",
+        metavar="NAME,NAME,...",
+        help="play as competing teams with these names (1 to 6), without the set-up screen",
+    )
+    parser.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="with --headless: folder for the PNGs"
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with the newest unfinished session (of FILE, when given), else a new one",
+    )
+    parser.add_argument(
+        "--questionnaire",
+        nargs="?",
+        type=Path,
+        const=THEMES,
+        metavar="FILE.yaml",
+        help='first fill in "Welke bril?" (default questionnaires/welke-bril.yaml); '
+        "FILE then starts from the room's profile",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=threshold,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help="with --questionnaire: a difference of N or more is meaningful (default 10)",
+    )
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="with --headless: print a JSON line when play starts and around every save",
+    )
     parser.set_defaults(run=run)
 
 
@@ -91,26 +127,39 @@ def run(args: argparse.Namespace) -> int:
         print("incluzo play: --teams needs FILE, and not --solo or --questionnaire", file=sys.stderr)
         return 2
     if args.questionnaire is not None and (args.headless or args.resume):
-        print("incluzo play: --questionnaire is filled in on screen: leave out --headless and --resume",
-              file=sys.stderr)
+        print(
+            "incluzo play: --questionnaire is filled in on screen: leave out --headless and --resume",
+            file=sys.stderr,
+        )
         return 2
     if args.headless:
         import os
+
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         use_dummy_display_if_headless()
         from incluzo.scenes.headless import list_scenarios, play_headless
+
         if args.file is None:
             return list_scenarios(args.lang)
         if names is not None:
             from incluzo.scenes.teamheadless import parse_rounds, play_teams_headless
+
             rounds = parse_rounds(args.choices)
             return play_teams_headless(args.file, names, rounds, args.screenshots, args.size, args.lang)
         choices = [c.strip() for c in args.choices.split(",") if c.strip()]
-        return play_headless(args.file, choices, args.screenshots, args.size, args.lang, mode,
-                             resume=args.resume, trace=args.trace)
+        return play_headless(
+            args.file,
+            choices,
+            args.screenshots,
+            args.size,
+            args.lang,
+            mode,
+            resume=args.resume,
+            trace=args.trace,
+        )
     use_dummy_display_if_headless()
     from incluzo.app import App
-    from incluzo.engine.checks import check_file
+    from incluzo.engine.analysis.checks import check_file
     from incluzo.persistence import find_unfinished
 
     scenario_id = None
@@ -122,8 +171,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
         scenario_id = scenario.id
     if args.questionnaire is not None:
-        from incluzo.engine import questionnaire
-        from incluzo.engine.problems import ScenarioError
+        from incluzo.engine.questionnaire import themes as questionnaire
+        from incluzo.engine.scenario.problems import ScenarioError
+
         try:
             questionnaire.load_file(args.questionnaire)
         except ScenarioError as error:
@@ -135,9 +185,18 @@ def run(args: argparse.Namespace) -> int:
         print("incluzo play: no unfinished session to resume; starting a new one", file=sys.stderr)
     # team play: the given teams, else the set-up screen where the room types them (none: one group)
     teams = names if names is not None else None if mode == "solo" or args.questionnaire else ()
-    app = App(size=args.size, lang=args.lang, mode=mode, scenario=None if resume else args.file, window=True,
-              fullscreen=args.fullscreen, resume=resume, questionnaire=args.questionnaire,
-              teams=teams,
-              ask_resume=not args.resume and not args.questionnaire, threshold=args.threshold)
+    app = App(
+        size=args.size,
+        lang=args.lang,
+        mode=mode,
+        scenario=None if resume else args.file,
+        window=True,
+        fullscreen=args.fullscreen,
+        resume=resume,
+        questionnaire=args.questionnaire,
+        teams=teams,
+        ask_resume=not args.resume and not args.questionnaire,
+        threshold=args.threshold,
+    )
     app.run()
     return 0

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language
-from incluzo.engine import answers, questionnaire
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.questionnaire import ProfileView, Questionnaire, Result
+from incluzo.engine.questionnaire import answers
+from incluzo.engine.questionnaire import themes as questionnaire
+from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
+from incluzo.engine.scenario.problems import ScenarioError
 
 THEMES = Path(__file__).resolve().parents[2] / "questionnaires" / "welke-bril.yaml"
 

@@ -12,12 +12,13 @@ from fractions import Fraction
 from pathlib import Path
 
 from incluzo.commands import default_language
-from incluzo.engine import aggregate, position, savelog, workshoplog
-from incluzo.engine.aggregate import LoggedSession
-from incluzo.engine.loader import load_file
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.questionnaire import decimal_text
+from incluzo.engine.logs import aggregate, savelog, workshoplog
+from incluzo.engine.logs.aggregate import LoggedSession
+from incluzo.engine.play import position
+from incluzo.engine.questionnaire.themes import decimal_text
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.persistence import SUFFIX, _read, saves_dir
 
 ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"

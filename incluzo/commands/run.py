@@ -8,11 +8,11 @@ import sys
 from typing import Any
 
 from incluzo.commands import default_language
-from incluzo.engine import position, rules
-from incluzo.engine.loader import load_file
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.rules import GameState, Refusal
+from incluzo.engine.play import position, rules
+from incluzo.engine.play.rules import GameState, Refusal
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError
 
 HELP = """Play a scenario without a screen, making the given choices in order (event cards need no
 entry), and print each step (card, choice, meters, position, recognition) and the ending.

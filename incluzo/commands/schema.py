@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from incluzo.engine.schema import render
+from incluzo.engine.scenario.schema import render
 
 HELP = """Print the JSON Schema of the scenario format. Editors use it for completion and inline errors
 while you type: with VS Code's YAML extension (Red Hat), a scenario whose first line is
@@ -21,8 +21,12 @@ examples:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("schema", help="print the JSON Schema of the scenario format", description=HELP,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the scenario format",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of printing")
     parser.set_defaults(run=run)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language, load_or_report
-from incluzo.engine import simulate
-from incluzo.engine.model import Scenario
+from incluzo.engine.analysis import simulate
+from incluzo.engine.scenario.model import Scenario
 
 HELP = """Play many seeded games of a scenario through the game's own rules and report how they end:
 how often each card is shown and each choice made, the endings, the end position per quadrant (min,
@@ -32,21 +32,27 @@ examples:
 """
 
 LABELS = {  # (English, Dutch)
-    "head": ("{runs:,} games of '{id}', seed {seed}, policy {policy} ({rate:,.0f} per second)",
-             "{runs:,} spellen van '{id}', seed {seed}, strategie {policy} ({rate:,.0f} per seconde)"),
+    "head": (
+        "{runs:,} games of '{id}', seed {seed}, policy {policy} ({rate:,.0f} per second)",
+        "{runs:,} spellen van '{id}', seed {seed}, strategie {policy} ({rate:,.0f} per seconde)",
+    ),
     "endings": ("endings", "eindes"),
     "cards": ("cards shown, and choices made", "kaarten getoond, en keuzes gemaakt"),
     "position": ("end position (points)", "eindpositie (punten)"),
     "meters": ("meters at the end", "meters aan het eind"),
-    "recognition": ("recognition per game (mean): affirmatief {a}, transformatief {t}",
-                    "erkenning per spel (gemiddeld): affirmatief {a}, transformatief {t}"),
+    "recognition": (
+        "recognition per game (mean): affirmatief {a}, transformatief {t}",
+        "erkenning per spel (gemiddeld): affirmatief {a}, transformatief {t}",
+    ),
     "ran_out": ("ran out of budget: {count:,} games", "budget op: {count:,} spellen"),
     "replay": ("replay: ", "opnieuw spelen: "),
     "never": ("never shown: {cards}", "nooit getoond: {cards}"),
     "unchosen": ("never chosen: {choices}", "nooit gekozen: {choices}"),
     "png": ("heat map written to {path}", "warmtekaart geschreven naar {path}"),
-    "png_title": ("{title}: where {runs:,} games ended ({policy})",
-                  "{title}: waar {runs:,} spellen eindigden ({policy})"),
+    "png_title": (
+        "{title}: where {runs:,} games ended ({policy})",
+        "{title}: waar {runs:,} spellen eindigden ({policy})",
+    ),
 }
 PROGRESS_FROM = 4 * simulate.CHUNK  # runs from which a progress bar is worth showing
 BAR = 30
@@ -69,20 +75,35 @@ def positive(text: str) -> int:
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("simulate", help="play many seeded games and report how they end",
-                            description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(
+        "simulate",
+        help="play many seeded games and report how they end",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("file", metavar="FILE", help="a scenario YAML file")
-    parser.add_argument("--runs", type=positive, default=10_000, metavar="N",
-                        help="games to play (default 10000)")
+    parser.add_argument(
+        "--runs", type=positive, default=10_000, metavar="N", help="games to play (default 10000)"
+    )
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the first game (default 0)")
-    parser.add_argument("--policy", choices=tuple(simulate.POLICIES), default="random",
-                        help="how the simulated team chooses (default random)")
-    parser.add_argument("--jobs", type=positive, default=1, metavar="N",
-                        help=f"processes to use (this machine has {os.cpu_count()} cores)")
+    parser.add_argument(
+        "--policy",
+        choices=tuple(simulate.POLICIES),
+        default="random",
+        help="how the simulated team chooses (default random)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=positive,
+        default=1,
+        metavar="N",
+        help=f"processes to use (this machine has {os.cpu_count()} cores)",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--png", metavar="OUT", help="write a heat map of the end positions on the 2x2")
-    parser.add_argument("--lang", choices=("nl", "en"), default=default_language(),
-                        help="language of the report")
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), default=default_language(), help="language of the report"
+    )
     parser.set_defaults(run=run)
 
 
@@ -114,13 +135,23 @@ def _progress_bar(total: int) -> Any:
         filled = BAR * done // total
         bar = "#" * filled + "-" * (BAR - filled)
         print(f"\r[{bar}] {done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
     return show
 
 
 def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
     runs = max(report["runs"], 1)
-    print(say("head", lang, runs=report["runs"], id=report["scenario"], seed=report["seed"],
-              policy=report["policy"], rate=rate))
+    print(
+        say(
+            "head",
+            lang,
+            runs=report["runs"],
+            id=report["scenario"],
+            seed=report["seed"],
+            policy=report["policy"],
+            rate=rate,
+        )
+    )
     print(f"\n{say('endings', lang)}")
     for ending, count in sorted(report["endings"].items(), key=lambda item: -item[1]):
         print(f"  {ending:<40} {count:>10,} {100 * count / runs:6.1f}%")
@@ -156,7 +187,7 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
     use_dummy_display_if_headless()
     import pygame
 
-    from incluzo.engine.views import quadrants
+    from incluzo.engine.play.views import quadrants
     from incluzo.scenes import theme
     from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
     from incluzo.scenes.text import Style, render
@@ -165,8 +196,9 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
     metrics = theme.Metrics(*HEATMAP_SIZE)
     image = pygame.Surface(HEATMAP_SIZE)
     image.fill(theme.BACKGROUND)
-    heading = say("png_title", lang, title=scenario.title.get(lang, scenario.language), runs=results.runs,
-                  policy=policy)
+    heading = say(
+        "png_title", lang, title=scenario.title.get(lang, scenario.language), runs=results.runs, policy=policy
+    )
     title = render(heading, Style("bold", metrics.heading, theme.INK))
     image.blit(title, (metrics.margin, metrics.margin))
     top = 2 * metrics.margin + title.get_height()
@@ -189,4 +221,3 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
                 shade.fill((*theme.TRAIL, HEAT_ALPHA_MIN + (255 - HEAT_ALPHA_MIN) * count // most))
                 image.blit(shade, (square.x + column * cell, square.y + row * cell))
     pygame.image.save(image, str(path))
-

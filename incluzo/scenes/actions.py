@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from incluzo.engine.session import Advance, Choose, Finish, Skip, Start
+from incluzo.engine.play.session import Advance, Choose, Finish, Skip, Start
 
 if TYPE_CHECKING:
-    from incluzo.engine.questionnaire import Result
+    from incluzo.engine.questionnaire.themes import Result
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from incluzo.engine.views import MeterView
+from incluzo.engine.play.views import MeterView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Help, Menu, OpenMap, Pause, Reload, ToggleFullscreen, Turn

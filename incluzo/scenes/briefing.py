@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pygame
 
-from incluzo.engine.views import Amount, BriefingView, MapView, QuadrantView
+from incluzo.engine.play.views import Amount, BriefingView, MapView, QuadrantView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Start
 from incluzo.scenes.base import Context, FooterKey, Scene, heading_item

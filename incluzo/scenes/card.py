@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from incluzo.engine.views import CardView, ChoiceView
+from incluzo.engine.play.views import CardView, ChoiceView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, AskFinish, AskSkip, Choose, ShowNotes, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
@@ -61,7 +61,7 @@ class CardScene(Scene):
         """The text box and the choices box."""
         m, area = self.metrics, self.content
         if m.wide:
-            for share in theme.CARD_TEXT_SHARES:     # long choices get a wider column before they overflow
+            for share in theme.CARD_TEXT_SHARES:  # long choices get a wider column before they overflow
                 text_w = round(area.width * share) - m.margin // 2
                 text = pygame.Rect(area.x, area.y, text_w, area.height)
                 left = text.right + m.margin

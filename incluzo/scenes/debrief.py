@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from incluzo.engine.views import DebriefView, DecisionView, MapView
+from incluzo.engine.play.views import DebriefView, DecisionView, MapView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Export

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import time
 
-from incluzo.engine import rules, savelog
-from incluzo.engine.savelog import Entry, Id
-from incluzo.engine.session import Session
-from incluzo.engine.views import (
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import Entry, Id
+from incluzo.engine.play import rules
+from incluzo.engine.play.session import Session
+from incluzo.engine.play.views import (
     BriefingView,
     CardView,
     DebriefView,
@@ -127,7 +128,9 @@ class Director:
         if entry is not None:
             self.record(entry)
             if card is not None and not isinstance(action, Undo):
-                from incluzo.engine.workshoplog import DeliberationEntry  # not needed before the first frame
+                from incluzo.engine.logs.workshoplog import (
+                    DeliberationEntry,  # not needed before the first frame
+                )
 
                 self.record(DeliberationEntry(Id(card), round((time.monotonic() - self.shown_at) * 1000)))
             if self.session.phase == "card":
@@ -138,8 +141,11 @@ class Director:
                 self.reached_debrief()
         if refusal is None:
             return None
-        return self.ctx.say("refused.undo") if isinstance(action, Undo) else \
-            refusal.message(self.session.scenario, self.ctx.lang)
+        return (
+            self.ctx.say("refused.undo")
+            if isinstance(action, Undo)
+            else refusal.message(self.session.scenario, self.ctx.lang)
+        )
 
     def reached_debrief(self) -> None:
         """Called once a step has led to the debrief (solo practice keeps the run)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygame
 
-from incluzo.engine.views import DebriefView, DecisionView, MapView, PollView
+from incluzo.engine.play.views import DebriefView, DecisionView, MapView, PollView
 from incluzo.errorlog import data_dir
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets

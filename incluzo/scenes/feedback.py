@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from incluzo.engine.views import DecisionView, MapView, QuadrantView
+from incluzo.engine.play.views import DecisionView, MapView, QuadrantView
 
 Say = Callable[..., str]
 SAME = 0.5  # less than half a point of change counts as no change

@@ -10,16 +10,16 @@ import pygame
 
 from incluzo import persistence
 from incluzo.app import SCENARIOS, App
-from incluzo.engine import savelog
-from incluzo.engine.checks import check_file
-from incluzo.engine.model import Scenario
+from incluzo.engine.analysis.checks import check_file
+from incluzo.engine.logs import savelog
+from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes import theme
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.input import Key
 from incluzo.scenes.start import entries, find_scenarios
 
-SETTLE = theme.ANIMATION_SECONDS * 2    # seconds of game time given to a screen before its picture
+SETTLE = theme.ANIMATION_SECONDS * 2  # seconds of game time given to a screen before its picture
 
 
 def _trace(app: App, *, resumed: bool) -> None:
@@ -27,8 +27,18 @@ def _trace(app: App, *, resumed: bool) -> None:
     save = app.director.save
     entries = len(save.log.entries) if save else 0
     state = savelog.fingerprint(app.director.session)
-    print(json.dumps({"event": "ready", "resumed": resumed, "entries": entries,
-                      "save": str(save.path if save else ""), "state": state}), flush=True)
+    print(
+        json.dumps(
+            {
+                "event": "ready",
+                "resumed": resumed,
+                "entries": entries,
+                "save": str(save.path if save else ""),
+                "state": state,
+            }
+        ),
+        flush=True,
+    )
     if save is not None:
         save.trace = lambda event, number: print(json.dumps({"event": event, "entries": number}), flush=True)
 
@@ -53,8 +63,17 @@ def checked(path: str, shots: Path | None, lang: str) -> Scenario | None:
     return scenario
 
 
-def play_headless(path: str, choices: list[str], shots: Path | None, size: tuple[int, int], lang: str,
-                  mode: str, *, resume: bool = False, trace: bool = False) -> int:
+def play_headless(
+    path: str,
+    choices: list[str],
+    shots: Path | None,
+    size: tuple[int, int],
+    lang: str,
+    mode: str,
+    *,
+    resume: bool = False,
+    trace: bool = False,
+) -> int:
     """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached.
 
     With `resume`, an unfinished session of the scenario goes on where it stood, and the choices it
@@ -90,15 +109,19 @@ def play_headless(path: str, choices: list[str], shots: Path | None, size: tuple
         if isinstance(scene, CardScene) and not scene.view.is_event:
             if not pending:
                 offered = ", ".join(c.id for c in scene.view.choices)
-                print(f"incluzo play: the choices ran out at card '{scene.view.id}' (it offers: {offered})",
-                      file=sys.stderr)
+                print(
+                    f"incluzo play: the choices ran out at card '{scene.view.id}' (it offers: {offered})",
+                    file=sys.stderr,
+                )
                 return 1
             wanted = pending.pop(0)
             choice = next((c for c in scene.view.choices if c.id == wanted), None)
             if choice is None:
                 offered = ", ".join(c.id for c in scene.view.choices)
-                print(f"incluzo play: card '{scene.view.id}' has no choice '{wanted}' (it offers: {offered})",
-                      file=sys.stderr)
+                print(
+                    f"incluzo play: card '{scene.view.id}' has no choice '{wanted}' (it offers: {offered})",
+                    file=sys.stderr,
+                )
                 return 1
             key = choice.letter.lower()
         app.step([Key(key)], 0.0)

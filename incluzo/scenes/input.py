@@ -7,7 +7,10 @@ from dataclasses import dataclass
 import pygame
 
 KEYPAD = {f"[{d}]": str(d) for d in range(10)} | {
-    "[+]": "+", "[-]": "-", "enter": "return", "keypad enter": "return"
+    "[+]": "+",
+    "[-]": "-",
+    "enter": "return",
+    "keypad enter": "return",
 }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pygame
 
-from incluzo.engine.views import QuadrantView
+from incluzo.engine.play.views import QuadrantView
 from incluzo.scenes import theme
 from incluzo.scenes.quadmap import Kite
 from incluzo.scenes.text import Flow, Painter, Style, render

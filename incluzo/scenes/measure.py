@@ -14,10 +14,10 @@ from incluzo.scenes import use_dummy_display_if_headless
 
 use_dummy_display_if_headless()
 
-from incluzo.engine import rules  # noqa: E402
-from incluzo.engine.model import Scenario  # noqa: E402
-from incluzo.engine.rules import Decision, GameState  # noqa: E402
-from incluzo.engine.views import MapView, OutcomeView, Presenter  # noqa: E402
+from incluzo.engine.play import rules  # noqa: E402
+from incluzo.engine.play.rules import Decision, GameState  # noqa: E402
+from incluzo.engine.play.views import MapView, OutcomeView, Presenter  # noqa: E402
+from incluzo.engine.scenario.model import Scenario  # noqa: E402
 from incluzo.scenes.base import Context  # noqa: E402
 from incluzo.scenes.card import CardScene  # noqa: E402
 from incluzo.scenes.outcome import OutcomeScene  # noqa: E402

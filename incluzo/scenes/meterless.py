@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from incluzo.engine.model import Scenario
-from incluzo.engine.views import BriefingView, CardView, DebriefView, OutcomeView, View
+from incluzo.engine.play.views import BriefingView, CardView, DebriefView, OutcomeView, View
+from incluzo.engine.scenario.model import Scenario
 
 
 def has_costs(scenario: Scenario) -> bool:

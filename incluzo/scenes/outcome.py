@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pygame
 
-from incluzo.engine.views import ChoiceView, DecisionView, MapView, OutcomeView
+from incluzo.engine.play.views import ChoiceView, DecisionView, MapView, OutcomeView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, AskFinish, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
@@ -56,7 +56,12 @@ class OutcomeScene(Scene):
     name = "outcome"
 
     def __init__(
-        self, ctx: Context, view: OutcomeView, map_view: MapView, *, can_undo: bool = True,
+        self,
+        ctx: Context,
+        view: OutcomeView,
+        map_view: MapView,
+        *,
+        can_undo: bool = True,
         can_end: bool = False,
     ) -> None:
         super().__init__(ctx)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from incluzo.engine.views import MapView
+from incluzo.engine.play.views import MapView
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from incluzo.engine.rules import MAX_COUNT
-from incluzo.engine.views import CardView, PollOptionView, PollView
+from incluzo.engine.play.rules import MAX_COUNT
+from incluzo.engine.play.views import CardView, PollOptionView, PollView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, Undo
 from incluzo.scenes.base import Context, FooterKey, Target
@@ -93,7 +93,12 @@ class PollScene(CardScene):
     """The card's text on the left, the poll with its live chart where the choices would be."""
 
     def __init__(
-        self, ctx: Context, view: CardView, counted: Counted, *, can_undo: bool = False,
+        self,
+        ctx: Context,
+        view: CardView,
+        counted: Counted,
+        *,
+        can_undo: bool = False,
         can_skip: bool = False,
     ) -> None:
         super().__init__(ctx, view, can_undo=can_undo, can_skip=can_skip)

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 import pygame
 
 from incluzo import practice_history
-from incluzo.engine import position, rules
-from incluzo.engine.model import HINT_LEVELS
-from incluzo.engine.savelog import SaveError
-from incluzo.engine.session import Session
-from incluzo.engine.views import LETTERS, Amount, CardView, DebriefView, MapView, OutcomeView, Presenter
+from incluzo.engine.logs.savelog import SaveError
+from incluzo.engine.play import position, rules
+from incluzo.engine.play.session import Session
+from incluzo.engine.play.views import LETTERS, Amount, CardView, DebriefView, MapView, OutcomeView, Presenter
+from incluzo.engine.scenario.model import HINT_LEVELS
 from incluzo.i18n import Messages
 from incluzo.persistence import SaveFile
 from incluzo.practice_history import Comparison, PracticeRun

@@ -17,13 +17,13 @@ import pygame
 
 from incluzo import persistence
 from incluzo.commands.kites import Line, _mark, quadrant_views, save_chart
-from incluzo.engine import questionnaire as welke_bril
-from incluzo.engine import workshoplog
-from incluzo.engine.loader import load_file
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.questionnaire import ProfileView, Questionnaire, Result
-from incluzo.engine.workshoplog import ProfileEntry
+from incluzo.engine.logs import workshoplog
+from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.questionnaire import themes as welke_bril
+from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme
 from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, heading_item

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from incluzo.engine.views import QuadrantView
+from incluzo.engine.play.views import QuadrantView
 from incluzo.scenes import theme
 from incluzo.scenes.text import Style, draw_lines, line_height, render, wrap
 from incluzo.scenes.theme import Colour, Metrics

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from incluzo.engine.questionnaire import CURRENT, POINTS, Questionnaire, Response, Result, Sheet, result
+from incluzo.engine.questionnaire.themes import (
+    CURRENT,
+    POINTS,
+    Questionnaire,
+    Response,
+    Result,
+    Sheet,
+    result,
+)
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Profiled, Turn
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item

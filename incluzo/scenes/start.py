@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pygame
 
-from incluzo.engine.loader import load_file
-from incluzo.engine.problems import ScenarioError
-from incluzo.engine.session import Session
-from incluzo.engine.views import BriefingView, present
+from incluzo.engine.play.session import Session
+from incluzo.engine.play.views import BriefingView, present
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskQuit, Help, OpenQuestionnaire, Play, SetLanguage, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, Target

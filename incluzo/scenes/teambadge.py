@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import pygame
 
-from incluzo.engine.teamviews import Badge
-from incluzo.engine.views import Amount, QuadrantView
+from incluzo.engine.play.teamviews import Badge
+from incluzo.engine.play.views import Amount, QuadrantView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.mapinfo import prefixed
 from incluzo.scenes.quadmap import Kite, QuadrantMap, exact

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from incluzo.engine.teamviews import Badge
-from incluzo.engine.views import BriefingView, MapView
+from incluzo.engine.play.teamviews import Badge
+from incluzo.engine.play.views import BriefingView, MapView
 from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Context, FooterKey, heading_item
 from incluzo.scenes.briefing import BriefingScene

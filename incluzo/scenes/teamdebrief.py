@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 import pygame
 
-from incluzo.engine.teamviews import TeamDebriefView, TeamMapView, TeamResultView
-from incluzo.engine.views import QuadrantView
+from incluzo.engine.play.teamviews import TeamDebriefView, TeamMapView, TeamResultView
+from incluzo.engine.play.views import QuadrantView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item

@@ -15,15 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from incluzo import persistence
-from incluzo.engine import rebase, rules, savelog, teams, workshoplog
-from incluzo.engine.loader import load_file
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import Problem, ScenarioError
-from incluzo.engine.rules import Refusal
-from incluzo.engine.savelog import Entry, SaveError, SaveLog, SaveProblem
-from incluzo.engine.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
-from incluzo.engine.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
-from incluzo.engine.views import Presenter
+from incluzo.engine.logs import rebase, savelog, workshoplog
+from incluzo.engine.logs.savelog import Entry, SaveError, SaveLog, SaveProblem
+from incluzo.engine.play import rules, teams
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
+from incluzo.engine.play.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
+from incluzo.engine.play.views import Presenter
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import Problem, ScenarioError
 from incluzo.scenes.actions import Home
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.meterless import has_costs, without_meters
@@ -259,8 +260,11 @@ class TeamDirector:
             scenario, self.ctx, play, save, briefed=self.briefed, profile=self.profile, log=rebased.log
         )
         reason, count = rebased.message(self.ctx.lang), rebased.steps
-        said = self.say("reload.stopped", count=count, reason=reason) if reason else \
-            self.say("reload.done", count=count)
+        said = (
+            self.say("reload.stopped", count=count, reason=reason)
+            if reason
+            else self.say("reload.done", count=count)
+        )
         return director, "\n".join(filter(None, [said, failed]))
 
     def _clock_kept(self, scenario: Scenario, play: TeamPlay) -> TeamPlay:
@@ -487,8 +491,9 @@ def start(
     if isinstance(made, Refusal):
         return None, made.message(scenario, ctx.lang)
     source = str(Path(path).resolve())
-    log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made),
-                          source=source)
+    log = savelog.new_log(
+        scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made), source=source
+    )
     if profile is not None:
         log = log.appended(profile.entry())
     save, notice = new_save(log, ctx)

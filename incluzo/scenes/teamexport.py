@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pygame
 
-from incluzo.engine.teamviews import TeamDebriefView, TeamMapView
+from incluzo.engine.play.teamviews import TeamDebriefView, TeamMapView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.base import Context

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from incluzo.engine.teamviews import TeamMapView
-from incluzo.engine.views import MapView
+from incluzo.engine.play.teamviews import TeamMapView
+from incluzo.engine.play.views import MapView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.base import Context
 from incluzo.scenes.briefing import positions

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pygame
 
-from incluzo.engine.teamviews import RevealView, TeamDecisionView
-from incluzo.engine.views import Amount, DecisionView
+from incluzo.engine.play.teamviews import RevealView, TeamDecisionView
+from incluzo.engine.play.views import Amount, DecisionView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from incluzo.engine.teamviews import RoundView, TeamRoundView, TimerView
-from incluzo.engine.views import Amount, ChoiceView, PollOptionView
+from incluzo.engine.play.teamviews import RoundView, TeamRoundView, TimerView
+from incluzo.engine.play.views import Amount, ChoiceView, PollOptionView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Turn
 from incluzo.scenes.base import Context, FooterKey, Target, heading_item

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from incluzo.engine import teams
-from incluzo.engine.model import Scenario
-from incluzo.engine.rules import Refusal
-from incluzo.engine.teamviews import Badge, badge
+from incluzo.engine.play import teams
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.teamviews import Badge, badge
+from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Help, Home
 from incluzo.scenes.base import Context, FooterKey, Scene, Target

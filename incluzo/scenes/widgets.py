@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from incluzo.engine.views import Amount, MeterView
+from incluzo.engine.play.views import Amount, MeterView
 from incluzo.scenes import theme
 from incluzo.scenes.text import Item, Style, line_height, render, width_of
 from incluzo.scenes.theme import Colour, Metrics

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from incluzo.app import App
-from incluzo.engine.loader import load_file
-from incluzo.engine.model import Scenario
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
 
 PROEF = Path(__file__).parent / "data" / "proef.yaml"
 SIZE = (1280, 720)

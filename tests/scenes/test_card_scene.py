@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from incluzo.engine.model import Scenario
-from incluzo.engine.rules import GameState
-from incluzo.engine.views import CardView, Presenter
+from incluzo.engine.play.rules import GameState
+from incluzo.engine.play.views import CardView, Presenter
+from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes.actions import Advance, Choose, Help, Menu, OpenMap, Pause, ToggleFullscreen, Undo
 from incluzo.scenes.base import Context
 from incluzo.scenes.card import CardScene

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from incluzo.engine.model import available_models, load_model
+from incluzo.engine.scenario.model import available_models, load_model
 from incluzo.scenes import theme
 
 MINIMUM = 4.5

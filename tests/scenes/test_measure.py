@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from incluzo.engine.loader import load_file, load_text
+from incluzo.engine.scenario.loader import load_file, load_text
 from incluzo.scenes.measure import all_overflows, overflows
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))

@@ -8,8 +8,8 @@ from scene_helpers import press
 from testsupport import ROOT
 
 from incluzo.app import App
-from incluzo.engine import savelog
-from incluzo.engine.savelog import EndEarlyEntry
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import EndEarlyEntry
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene, debrief_flow
 from incluzo.scenes.export import markdown

@@ -9,8 +9,8 @@ from scene_helpers import go_on, press
 
 from incluzo import practice_history
 from incluzo.app import App
-from incluzo.engine.model import Scenario
-from incluzo.engine.position import UNIT
+from incluzo.engine.play.position import UNIT
+from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes.actions import Play
 from incluzo.scenes.practice import PracticeDebriefScene
 

@@ -13,8 +13,8 @@ from conftest import PROEF
 from scene_helpers import press
 
 from incluzo.app import App
-from incluzo.engine import questionnaire
-from incluzo.engine.workshoplog import ProfileEntry
+from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.outcome import OutcomeScene
 from incluzo.scenes.profile import StartProfile
@@ -46,7 +46,8 @@ def test_f5_reloads_the_file_and_replays_the_decisions(make_app: Callable[..., A
 
 
 def test_a_removed_choice_stops_the_replay_there_and_says_why(
-        make_app: Callable[..., App], copy: Path) -> None:
+    make_app: Callable[..., App], copy: Path
+) -> None:
     app = make_app(copy)
     press(app, "return", "b")
     edit(copy, "id: samen", "id: samen-anders")
@@ -58,7 +59,8 @@ def test_a_removed_choice_stops_the_replay_there_and_says_why(
 
 
 def test_a_file_with_errors_keeps_the_old_version_playing_and_shows_them(
-        make_app: Callable[..., App], copy: Path) -> None:
+    make_app: Callable[..., App], copy: Path
+) -> None:
     app = make_app(copy)
     press(app, "return", "b")
     edit(copy, "recognition: transformatief", "recognition: transformatif")
@@ -79,7 +81,8 @@ def test_saving_the_file_reloads_it_by_itself(make_app: Callable[..., App], copy
 
 
 def test_a_game_started_from_the_rooms_profile_keeps_it_after_a_reload(
-        make_app: Callable[..., App], copy: Path) -> None:
+    make_app: Callable[..., App], copy: Path
+) -> None:
     app = make_app(None)
     profile = Fraction(40), Fraction(30), Fraction(20), Fraction(10)
     app.profile = StartProfile("welke-bril", questionnaire.Result(profile, profile[::-1], 1))

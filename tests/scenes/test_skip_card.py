@@ -12,8 +12,8 @@ from test_reload import edit
 from testsupport import ROOT
 
 from incluzo.app import App
-from incluzo.engine import savelog
-from incluzo.engine.savelog import SkipEntry
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import SkipEntry
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.export import decision_markdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scene_helpers import click, press
 from team_helpers import director, enter, reveal_and_go_on, team_app, to_round
 
-from incluzo.engine import workshoplog
+from incluzo.engine.logs import workshoplog
 from incluzo.scenes.overlays import PauseOverlay
 from incluzo.scenes.teamdebrief import TeamDebriefScene
 from incluzo.scenes.teamdirector import TeamHelpOverlay

@@ -7,9 +7,9 @@ from dataclasses import replace
 from scene_helpers import press
 from team_helpers import PRIKKELS, director, enter, reveal_and_go_on, team_app, to_round
 
-from incluzo.engine import rules, teams
-from incluzo.engine.loader import load_file
-from incluzo.engine.teamviews import TeamPresenter
+from incluzo.engine.play import rules, teams
+from incluzo.engine.play.teamviews import TeamPresenter
+from incluzo.engine.scenario.loader import load_file
 from incluzo.scenes.teamdebrief import TeamDebriefScene, comparison_rows
 from incluzo.scenes.teamreveal import TeamRevealScene
 from incluzo.scenes.teamround import TeamRoundScene

@@ -14,7 +14,8 @@ from test_reload import edit
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine import questionnaire, savelog, workshoplog
+from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.scenes import teamdirector
 from incluzo.scenes.profile import StartProfile
 from incluzo.scenes.teamround import TeamRoundScene

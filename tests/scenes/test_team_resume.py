@@ -13,8 +13,9 @@ from team_helpers import PRIKKELS, THREE, director, enter, reveal_and_go_on, tea
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine import questionnaire, savelog, workshoplog
-from incluzo.engine.loader import load_file
+from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.questionnaire import themes as questionnaire
+from incluzo.engine.scenario.loader import load_file
 from incluzo.scenes import teamdirector
 from incluzo.scenes.crash import CrashScene
 from incluzo.scenes.profile import StartProfile

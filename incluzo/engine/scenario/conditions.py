@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from incluzo.engine.position import UNIT
+from incluzo.engine.play.position import UNIT
 
 
 class Facts(Protocol):
@@ -185,7 +185,7 @@ class _Stop(Exception):
 
 
 def _suggestion(word: str, options: Sequence[str]) -> tuple[str | None, dict[str, Any]]:
-    from incluzo.engine.problems import suggest
+    from incluzo.engine.scenario.problems import suggest
 
     close = suggest(word, options)
     return ("did_you_mean", {"suggestion": close}) if close else (None, {})

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from incluzo.engine import position
-from incluzo.engine.model import AFFIRMATIEF, Scenario
-from incluzo.engine.questionnaire import Result
-from incluzo.engine.rules import GameState
+from incluzo.engine.play import position
+from incluzo.engine.play.rules import GameState
+from incluzo.engine.questionnaire.themes import Result
+from incluzo.engine.scenario.model import AFFIRMATIEF, Scenario
 
 
 @dataclass(frozen=True)

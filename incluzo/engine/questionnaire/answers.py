@@ -13,9 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from incluzo.engine import yamlsource
-from incluzo.engine.problems import Problem, ScenarioError, suggest
-from incluzo.engine.questionnaire import (
+from incluzo.engine.questionnaire.themes import (
     PARTS,
     POINTS,
     Points,
@@ -24,6 +22,8 @@ from incluzo.engine.questionnaire import (
     check_points,
     column_name,
 )
+from incluzo.engine.scenario import yamlsource
+from incluzo.engine.scenario.problems import Problem, ScenarioError, suggest
 
 RESPONDENT, TEAM = "respondent", "team"
 DELIMITERS = ",;\t"

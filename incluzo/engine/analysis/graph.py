@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from incluzo.engine import rules
-from incluzo.engine.analysis import Graph, explore
-from incluzo.engine.model import Card, Ending, Scenario
+from incluzo.engine.analysis.explore import Graph, explore
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.model import Card, Ending, Scenario
 
 START = "start"
 FORMATS = ("mermaid", "dot")
@@ -39,16 +39,23 @@ def flow(scenario: Scenario, lang: str | None = None) -> Flow:
     endings = (*scenario.endings, rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING)
     rank = {START: -1, **scenario.index, **{e.id: len(scenario.cards) + i for i, e in enumerate(endings)}}
     labels: dict[tuple[str, str], list[str]] = {}
-    for source, target, label in sorted(_arrows(graph, RAN_OUT.get(language, RAN_OUT["en"])),
-                                        key=lambda a: (rank[a[0]], rank[a[1]], _choice_rank(scenario, *a))):
+    for source, target, label in sorted(
+        _arrows(graph, RAN_OUT.get(language, RAN_OUT["en"])),
+        key=lambda a: (rank[a[0]], rank[a[1]], _choice_rank(scenario, *a)),
+    ):
         labels.setdefault((source, target), []).append(label)
-    arrows = tuple((source, target, ", ".join(filter(None, names)))
-                   for (source, target), names in labels.items())
+    arrows = tuple(
+        (source, target, ", ".join(filter(None, names))) for (source, target), names in labels.items()
+    )
     reached = {card for card, _, _ in arrows} | {to for _, to, _ in arrows}
     items: tuple[Card | Ending, ...] = (*scenario.cards, *endings)
     title = {item.id: item.title.get(language, scenario.language) for item in items}
-    return Flow(tuple((c.id, title[c.id], c.id in reached) for c in scenario.cards),
-                tuple((e.id, title[e.id]) for e in endings if e.id in reached), arrows, graph.complete)
+    return Flow(
+        tuple((c.id, title[c.id], c.id in reached) for c in scenario.cards),
+        tuple((e.id, title[e.id]) for e in endings if e.id in reached),
+        arrows,
+        graph.complete,
+    )
 
 
 def _choice_rank(scenario: Scenario, source: str, target: str, label: str) -> int:
@@ -82,8 +89,10 @@ def mermaid(scenario: Scenario, lang: str | None = None) -> str:
         lines.append(f"    {names[source]}{edge}{names[target]}")
     unreached = [names[c] for c, _, reached in shown.cards if not reached]
     if unreached:
-        lines += ["    classDef unreached stroke-dasharray: 5 5",
-                  f"    class {','.join(unreached)} unreached"]
+        lines += [
+            "    classDef unreached stroke-dasharray: 5 5",
+            f"    class {','.join(unreached)} unreached",
+        ]
     if not shown.complete:
         lines.append("    %% partial: the scenario has more states than the analysis explores")
     return "\n".join(lines) + "\n"
@@ -92,8 +101,12 @@ def mermaid(scenario: Scenario, lang: str | None = None) -> str:
 def dot(scenario: Scenario, lang: str | None = None) -> str:
     """A Graphviz DOT digraph (`dot -Tsvg`)."""
     shown = flow(scenario, lang)
-    lines = [f"digraph {_dot_quote(scenario.id)} {{", "    rankdir=TB;", "    node [shape=box];",
-             f"    {_dot_quote(START)} [shape=oval, label={_dot_quote(START.capitalize())}];"]
+    lines = [
+        f"digraph {_dot_quote(scenario.id)} {{",
+        "    rankdir=TB;",
+        "    node [shape=box];",
+        f"    {_dot_quote(START)} [shape=oval, label={_dot_quote(START.capitalize())}];",
+    ]
     for card, label, reached in shown.cards:
         style = "" if reached else ", style=dashed"
         text = _dot_quote(f"{label}\n({card})")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from incluzo.engine.conditions import All, Chosen, Compare, Condition, Exhausted, Not, Seen
-from incluzo.engine.model import Scenario
-from incluzo.engine.rules import GameState
+from incluzo.engine.play.rules import GameState
+from incluzo.engine.scenario.conditions import All, Chosen, Compare, Condition, Exhausted, Not, Seen
+from incluzo.engine.scenario.model import Scenario
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,14 @@ class Dependencies:
     seen: frozenset[str] = frozenset()
 
     def __or__(self, other: Dependencies) -> Dependencies:
-        return Dependencies(self.meters or other.meters, self.quadrants or other.quadrants,
-                            self.tally or other.tally, self.exhausted or other.exhausted,
-                            self.chosen | other.chosen, self.seen | other.seen)
+        return Dependencies(
+            self.meters or other.meters,
+            self.quadrants or other.quadrants,
+            self.tally or other.tally,
+            self.exhausted or other.exhausted,
+            self.chosen | other.chosen,
+            self.seen | other.seen,
+        )
 
 
 def atoms(condition: Condition) -> Iterator[Condition]:
@@ -58,14 +63,22 @@ def of(conditions: Iterable[Condition | None]) -> Dependencies:
                 seen.add(atom.card)
             elif isinstance(atom, Exhausted):
                 kinds.add("exhausted")
-    return Dependencies("meter" in kinds, "quadrant" in kinds, "tally" in kinds, "exhausted" in kinds,
-                        frozenset(chosen), frozenset(seen))
+    return Dependencies(
+        "meter" in kinds,
+        "quadrant" in kinds,
+        "tally" in kinds,
+        "exhausted" in kinds,
+        frozenset(chosen),
+        frozenset(seen),
+    )
 
 
 def of_flow(scenario: Scenario) -> Dependencies:
     """What decides which card comes next and which choices it offers."""
-    return of([card.when for card in scenario.cards] +
-              [choice.when for card in scenario.cards for choice in card.choices])
+    return of(
+        [card.when for card in scenario.cards]
+        + [choice.when for card in scenario.cards for choice in card.choices]
+    )
 
 
 def of_endings(scenario: Scenario) -> Dependencies:

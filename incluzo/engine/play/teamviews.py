@@ -8,11 +8,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from incluzo.engine import rules, teams
-from incluzo.engine.model import Scenario
-from incluzo.engine.rules import GameState
-from incluzo.engine.teams import Seat, TeamPlay
-from incluzo.engine.views import (
+from incluzo.engine.play import rules, teams
+from incluzo.engine.play.rules import GameState
+from incluzo.engine.play.teams import Seat, TeamPlay
+from incluzo.engine.play.views import (
     Amount,
     CardView,
     ChoiceView,
@@ -23,6 +22,7 @@ from incluzo.engine.views import (
     Presenter,
     QuadrantView,
 )
+from incluzo.engine.scenario.model import Scenario
 
 
 @dataclass(frozen=True)

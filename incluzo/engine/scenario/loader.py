@@ -11,8 +11,9 @@ from typing import Any
 
 import yaml
 
-from incluzo.engine import conditions, position
-from incluzo.engine.model import (
+from incluzo.engine.play import position
+from incluzo.engine.scenario import conditions
+from incluzo.engine.scenario.model import (
     END,
     HINT_LEVELS,
     POLL_MARKS,
@@ -28,9 +29,9 @@ from incluzo.engine.model import (
     available_models,
     load_model,
 )
-from incluzo.engine.problems import Problem, ScenarioError, Severity, suggest
-from incluzo.engine.text import EMPTY, Text
-from incluzo.engine.yamlsource import (
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, suggest
+from incluzo.engine.scenario.text import EMPTY, Text
+from incluzo.engine.scenario.yamlsource import (
     DEFAULT_LIMITS,
     Limits,
     compose,
@@ -200,12 +201,18 @@ class _Reader:
     def untrusted(self, node: yaml.Node, path: str, value: str) -> None:
         """Files travel by e-mail: bound each string, refuse characters that hide or reorder text."""
         if len(value) > MAX_TEXT_LENGTH:
-            self.report(node, path, "INC017", "limit",
-                        reason=f"{len(value):,} characters; at most {MAX_TEXT_LENGTH:,}")
+            self.report(
+                node,
+                path,
+                "INC017",
+                "limit",
+                reason=f"{len(value):,} characters; at most {MAX_TEXT_LENGTH:,}",
+            )
         index = unsafe_character(value)
         if index is not None:
-            self.report(node, path, "INC021", "unsafe_character", char=describe_character(value[index]),
-                        at=index + 1)
+            self.report(
+                node, path, "INC021", "unsafe_character", char=describe_character(value[index]), at=index + 1
+            )
 
     def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
         value = self.scalar(node, path, "a whole number")
@@ -227,8 +234,9 @@ class _Reader:
     def ident(self, node: yaml.Node, path: str) -> str | None:
         value = self.scalar(node, path, "an id")
         if value is not None and (len(value) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(value)):
-            odd = next((c for c in value if not (c.isascii() and (c.islower() or c.isdigit() or c == "-"))),
-                       "")
+            odd = next(
+                (c for c in value if not (c.isascii() and (c.islower() or c.isdigit() or c == "-"))), ""
+            )
             hint, params = ("id_character", {"char": describe_character(odd)}) if odd else ("id_form", {})
             self.report(node, path, "INC009", hint, params, value=shown(value))
             return None
@@ -280,8 +288,9 @@ class _Reader:
             for key_node, value_node in node.value:
                 lang = str(key_node.value)
                 if lang in seen:
-                    self.report(key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang,
-                                first=seen[lang])
+                    self.report(
+                        key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang, first=seen[lang]
+                    )
                     continue
                 seen[lang] = key_node.start_mark.line + 1
                 if not LANGUAGE_PATTERN.fullmatch(lang):

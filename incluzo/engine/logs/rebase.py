@@ -16,7 +16,7 @@ or, with a scenario already loaded:
     if result.stop is not None:       # replay stopped at action number result.stop.index
         show(result.stop.message(lang))   # e.g. "card 'x' no longer offers choice 'y'"
 
-`rebase` never raises for a changed scenario: it replays the log (incluzo.engine.session Actions:
+`rebase` never raises for a changed scenario: it replays the log (incluzo.engine.play.session Actions:
 Start, Choose, Advance, Skip, Finish) action by action onto `Session(new_scenario)` and stops at the first
 action the new version refuses, or, when `old_scenario` is given, at the first action that would now be
 taken on a different card than before (a choice id that happens to exist on another card is not the same
@@ -32,29 +32,45 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import Problem
-from incluzo.engine.rules import Refusal
-from incluzo.engine.session import Action, Advance, Choose, Finish, Session
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import Problem
 
 # code: (English, Dutch). Parameters: card, choice, expected (the card of the old version), detail.
 STOPS: dict[str, tuple[str, str]] = {
-    "choice_gone": ("card '{card}' no longer offers choice '{choice}'",
-                    "kaart '{card}' heeft geen keuze '{choice}' meer"),
-    "not_offered": ("choice '{choice}' on card '{card}' is not offered now: its condition does not hold",
-                    "keuze '{choice}' op kaart '{card}' wordt nu niet aangeboden: de voorwaarde geldt niet"),
-    "unaffordable": ("choice '{choice}' on card '{card}' is no longer affordable: {detail}",
-                     "keuze '{choice}' op kaart '{card}' is niet meer te betalen: {detail}"),
-    "now_event": ("card '{card}' has no choices any more, so '{choice}' cannot be made",
-                  "kaart '{card}' heeft geen keuzes meer, dus '{choice}' kan niet"),
+    "choice_gone": (
+        "card '{card}' no longer offers choice '{choice}'",
+        "kaart '{card}' heeft geen keuze '{choice}' meer",
+    ),
+    "not_offered": (
+        "choice '{choice}' on card '{card}' is not offered now: its condition does not hold",
+        "keuze '{choice}' op kaart '{card}' wordt nu niet aangeboden: de voorwaarde geldt niet",
+    ),
+    "unaffordable": (
+        "choice '{choice}' on card '{card}' is no longer affordable: {detail}",
+        "keuze '{choice}' op kaart '{card}' is niet meer te betalen: {detail}",
+    ),
+    "now_event": (
+        "card '{card}' has no choices any more, so '{choice}' cannot be made",
+        "kaart '{card}' heeft geen keuzes meer, dus '{choice}' kan niet",
+    ),
     "now_choice": ("card '{card}' now asks for a choice", "kaart '{card}' vraagt nu om een keuze"),
-    "other_card": ("the game now shows card '{card}' here instead of '{expected}'",
-                   "het spel toont hier nu kaart '{card}' in plaats van '{expected}'"),
+    "other_card": (
+        "the game now shows card '{card}' here instead of '{expected}'",
+        "het spel toont hier nu kaart '{card}' in plaats van '{expected}'",
+    ),
     "ended": ("the game now ends before this step", "het spel eindigt nu voor deze stap"),
     "refused": ("card '{card}': {detail}", "kaart '{card}': {detail}"),
 }
-REFUSED_AS = {"unknown_choice": "choice_gone", "not_offered": "not_offered", "unaffordable": "unaffordable",
-              "event_card": "now_event", "choice_card": "now_choice", "game_over": "ended"}
+REFUSED_AS = {
+    "unknown_choice": "choice_gone",
+    "not_offered": "not_offered",
+    "unaffordable": "unaffordable",
+    "event_card": "now_event",
+    "choice_card": "now_choice",
+    "game_over": "ended",
+}
 
 
 @dataclass(frozen=True)
@@ -71,8 +87,9 @@ class Stop:
     def message(self, lang: str = "nl", scenario: Scenario | None = None) -> str:
         english, dutch = STOPS[self.code]
         detail = self.refusal.message(scenario, lang) if self.refusal and scenario else ""
-        return (dutch if lang == "nl" else english).format(card=self.card, choice=self.choice,
-                                                          expected=self.expected, detail=detail)
+        return (dutch if lang == "nl" else english).format(
+            card=self.card, choice=self.choice, expected=self.expected, detail=detail
+        )
 
 
 @dataclass(frozen=True)
@@ -151,7 +168,10 @@ class Reload:
 def checked(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     """The file at `path` loaded and checked again: the scenario (None when it has errors) and what check
     found (on success, its warnings)."""
-    from incluzo.engine.checks import check_file, has_errors  # the analysis is only needed on a reload
+    from incluzo.engine.analysis.checks import (  # the analysis is only needed on a reload
+        check_file,
+        has_errors,
+    )
 
     scenario, problems = check_file(path)
     return (None if has_errors(problems) else scenario), problems

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from incluzo.engine import rules
-from incluzo.engine.model import Card, Scenario
-from incluzo.engine.rules import Decision, GameState, Outcome, Refusal
+from incluzo.engine.play import rules
+from incluzo.engine.play.rules import Decision, GameState, Outcome, Refusal
+from incluzo.engine.scenario.model import Card, Scenario
 
 MAX_TEAMS = 6
 MAX_NAME = 30

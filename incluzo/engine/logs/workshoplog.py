@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from incluzo.engine import teams
-from incluzo.engine.model import Scenario
-from incluzo.engine.questionnaire import Profile, Result
-from incluzo.engine.rules import Refusal
-from incluzo.engine.savelog import Entry, FinishedEntry, Header, Id, SaveLog, new_log, record
-from incluzo.engine.teams import TeamAction, TeamPlay
+from incluzo.engine.logs.savelog import Entry, FinishedEntry, Header, Id, SaveLog, new_log, record
+from incluzo.engine.play import teams
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.teams import TeamAction, TeamPlay
+from incluzo.engine.questionnaire.themes import Profile, Result
+from incluzo.engine.scenario.model import Scenario
 
 TEAM_MODE = "team"  # also the mode of a room playing as one group: a team game's header names its teams
 

@@ -7,9 +7,9 @@ from functools import cached_property
 
 import yaml
 
-from incluzo.engine.model import Card, Ending, Scenario
-from incluzo.engine.problems import Problem, ScenarioError, Severity
-from incluzo.engine.yamlsource import compose
+from incluzo.engine.scenario.model import Card, Ending, Scenario
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity
+from incluzo.engine.scenario.yamlsource import compose
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _MODEL_PATH = re.compile(r"^(cards|endings)\[(\d+)\](?:\.choices\[(\d+)\])?")
@@ -64,13 +64,20 @@ class Locator:
             return item.choices[int(choice)].line or 1
         return item.line or 1
 
-    def problem(self, code: str, path: str, hint: str | None = None,
-                hint_params: dict[str, object] | None = None, severity: Severity = Severity.WARNING,
-                **params: object) -> Problem:
+    def problem(
+        self,
+        code: str,
+        path: str,
+        hint: str | None = None,
+        hint_params: dict[str, object] | None = None,
+        severity: Severity = Severity.WARNING,
+        **params: object,
+    ) -> Problem:
         """A problem located at `path` (a warning unless told otherwise)."""
         line, column = self.where(path)
-        return Problem(code, self.scenario.source, line, column, path, params, hint, hint_params or {},
-                       severity)
+        return Problem(
+            code, self.scenario.source, line, column, path, params, hint, hint_params or {}, severity
+        )
 
 
 def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:

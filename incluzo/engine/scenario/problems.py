@@ -54,10 +54,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choice '{value}' exists on several cards: say which",
         "keuze '{value}' staat op meerdere kaarten: zeg welke",
     ),
-    "INC021": ("character {char} is not allowed in a text (character {at})",
-               "teken {char} is niet toegestaan in een tekst (teken {at})"),
-    "INC022": ("'{value}' leads outside the scenario's folder",
-               "'{value}' wijst buiten de map van het scenario"),
+    "INC021": (
+        "character {char} is not allowed in a text (character {at})",
+        "teken {char} is niet toegestaan in een tekst (teken {at})",
+    ),
+    "INC022": (
+        "'{value}' leads outside the scenario's folder",
+        "'{value}' wijst buiten de map van het scenario",
+    ),
     # INC1xx: polls, the "Welke bril?" questionnaire and its CSV answers (docs/questionnaire.md).
     "INC101": (
         "a poll has 2 to 6 options, this one has {count}",
@@ -66,7 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "INC102": ("a poll card cannot have '{key}'", "een peilingkaart kan geen '{key}' hebben"),
     "INC103": ("the points sum to {total}, not {points}", "de punten tellen op tot {total}, niet {points}"),
     "INC104": ("column '{column}' is missing", "kolom '{column}' ontbreekt"),
-    # INC030-INC046: what `incluzo check` finds by playing every reachable game (engine/analysis.py).
+    # INC030-INC046: what `incluzo check` finds by playing every reachable game (engine/analysis/explore.py).
     "INC030": (
         "card '{card}' is never reached: its condition never holds in any game",
         "kaart '{card}' wordt nooit bereikt: de voorwaarde geldt in geen enkel spel",
@@ -119,8 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "transformatieve keuze betalen",
     ),
     "INC041": (
-        "meter '{meter}' never runs low: no choice is ever short of it "
-        "(lowest level {lowest} of {start})",
+        "meter '{meter}' never runs low: no choice is ever short of it (lowest level {lowest} of {start})",
         "meter '{meter}' raakt nooit krap: geen keuze komt er ooit te kort "
         "(laagste stand {lowest} van {start})",
     ),
@@ -144,14 +147,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 HINTS: dict[str, tuple[str, str]] = {
-    "unsafe_character": ("remove it: control characters and direction overrides hide or reorder text "
-                         "on screen", "haal het weg: stuurtekens en richtingswissels verbergen tekst of "
-                         "zetten hem in een andere volgorde op het scherm"),
+    "unsafe_character": (
+        "remove it: control characters and direction overrides hide or reorder text on screen",
+        "haal het weg: stuurtekens en richtingswissels verbergen tekst of "
+        "zetten hem in een andere volgorde op het scherm",
+    ),
     "tabs": ("indent with spaces, not tabs", "spring in met spaties, niet met tabs"),
-    "id_character": ("{char} cannot be in an id: use lowercase letters a-z, digits and '-'",
-                     "{char} kan niet in een id: gebruik kleine letters a-z, cijfers en '-'"),
-    "inside_folder": ("write a path inside the scenario's folder, like images/klas.png",
-                      "schrijf een pad binnen de map van het scenario, zoals images/klas.png"),
+    "id_character": (
+        "{char} cannot be in an id: use lowercase letters a-z, digits and '-'",
+        "{char} kan niet in een id: gebruik kleine letters a-z, cijfers en '-'",
+    ),
+    "inside_folder": (
+        "write a path inside the scenario's folder, like images/klas.png",
+        "schrijf een pad binnen de map van het scenario, zoals images/klas.png",
+    ),
     "did_you_mean": ("did you mean '{suggestion}'?", "bedoelde je '{suggestion}'?"),
     "allowed": ("allowed: {allowed}", "toegestaan: {allowed}"),
     "id_form": (

@@ -215,8 +215,9 @@ QUADRANTS = ("specialisme", "maatwerk", "professionalisering", "leergemeenschap"
 METERS = ("kwaliteit", "toegankelijkheid", "betaalbaarheid")
 
 
-def synthetic(cards: int = 20, choices: int = 3, seed: int = 0, *, budget: int | None = None,
-              varied: bool = False) -> str:
+def synthetic(
+    cards: int = 20, choices: int = 3, seed: int = 0, *, budget: int | None = None, varied: bool = False
+) -> str:
     """A generated scenario: `cards` choice cards with `choices` choices each (costs 0-3, one move each).
 
     The default budget lets most random games reach the end and some run out. `varied` adds what
@@ -225,8 +226,15 @@ def synthetic(cards: int = 20, choices: int = 3, seed: int = 0, *, budget: int |
     """
     rng = random.Random(seed)
     level = budget if budget is not None else max(3, cards * 19 // 10)  # about a fifth of games run out
-    lines = ["format: 1", f"id: synthetic-{cards}x{choices}", "title: Synthetic", "language: nl", "budget:",
-             *(f"  {m}: {level}" for m in METERS), "cards:"]
+    lines = [
+        "format: 1",
+        f"id: synthetic-{cards}x{choices}",
+        "title: Synthetic",
+        "language: nl",
+        "budget:",
+        *(f"  {m}: {level}" for m in METERS),
+        "cards:",
+    ]
     ids = [f"kaart-{i}" for i in range(cards)]
     with_choices: list[str] = []  # the choice cards so far, which `chosen` may name
     for i, card in enumerate(ids):
@@ -235,8 +243,10 @@ def synthetic(cards: int = 20, choices: int = 3, seed: int = 0, *, budget: int |
             lines.append(f"    when: {_condition(rng, ids[:i], with_choices, choices)}")
         if varied and rng.random() < 0.15:
             cost = rng.randint(0, 2)
-            lines += [f"    cost: {{{rng.choice(METERS)}: {cost}}}",
-                      f"    move: {{{rng.choice(QUADRANTS)}: {rng.randint(1, 10)}}}"]
+            lines += [
+                f"    cost: {{{rng.choice(METERS)}: {cost}}}",
+                f"    move: {{{rng.choice(QUADRANTS)}: {rng.randint(1, 10)}}}",
+            ]
             if rng.random() < 0.3 and i + 2 < cards:
                 lines.append(f"    next: {ids[rng.randint(i + 2, cards - 1)]}")
             continue
@@ -245,22 +255,33 @@ def synthetic(cards: int = 20, choices: int = 3, seed: int = 0, *, budget: int |
         for j in range(choices):
             costs = ", ".join(f"{m}: {rng.randint(0, 3)}" for m in METERS)
             recognition = "transformatief" if j % 2 else "affirmatief"
-            lines += [f"      - id: keuze-{j}", f"        label: Keuze {j}", f"        cost: {{{costs}}}",
-                      f"        move: {{{QUADRANTS[(i + j) % 4]}: {rng.randint(5, 15)}}}",
-                      f"        recognition: {recognition}", f"        outcome: Uitkomst {j}."]
+            lines += [
+                f"      - id: keuze-{j}",
+                f"        label: Keuze {j}",
+                f"        cost: {{{costs}}}",
+                f"        move: {{{QUADRANTS[(i + j) % 4]}: {rng.randint(5, 15)}}}",
+                f"        recognition: {recognition}",
+                f"        outcome: Uitkomst {j}.",
+            ]
             if varied and j and rng.random() < 0.15:
                 lines.append(f"        when: {_condition(rng, ids[:i], with_choices, choices)}")
             if varied and rng.random() < 0.1 and i + 2 < cards:
-                lines.append(f"        next: {rng.choice([*ids[i + 2:], 'end'])}")
+                lines.append(f"        next: {rng.choice([*ids[i + 2 :], 'end'])}")
     endings: list[tuple[str, str | None]] = [
-        ("sterk", "professionalisering >= 30 or leergemeenschap >= 30"), ("anders", None)]
+        ("sterk", "professionalisering >= 30 or leergemeenschap >= 30"),
+        ("anders", None),
+    ]
     if varied:
         together = _condition(rng, ids, with_choices, choices)
         endings[:0] = [("op", "exhausted and kwaliteit == 0"), ("samen", together)]
     lines.append("endings:")
     for ending, when in endings:
-        lines += [f"  - id: {ending}", *([f"    when: {when}"] if when else []), f"    title: {ending}",
-                  f"    text: Einde {ending}."]
+        lines += [
+            f"  - id: {ending}",
+            *([f"    when: {when}"] if when else []),
+            f"    title: {ending}",
+            f"    text: Einde {ending}.",
+        ]
     return "\n".join(lines) + "\n"
 
 

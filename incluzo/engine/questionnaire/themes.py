@@ -17,12 +17,12 @@ from pathlib import Path
 
 import yaml
 
-from incluzo.engine import position
-from incluzo.engine.loader import _Reader, close, read_head
-from incluzo.engine.model import QuadrantModel, Scenario, load_model
-from incluzo.engine.problems import Problem
-from incluzo.engine.text import EMPTY, Text
-from incluzo.engine.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
+from incluzo.engine.play import position
+from incluzo.engine.scenario.loader import _Reader, close, read_head
+from incluzo.engine.scenario.model import QuadrantModel, Scenario, load_model
+from incluzo.engine.scenario.problems import Problem
+from incluzo.engine.scenario.text import EMPTY, Text
+from incluzo.engine.scenario.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
 
 POINTS = 10  # points per theme and part
 SCALE = 100  # a profile runs from 0 to 100 per quadrant

@@ -12,9 +12,9 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from incluzo.engine import rules
-from incluzo.engine.model import Scenario
-from incluzo.engine.rules import Decision, GameState, Outcome, Refusal
+from incluzo.engine.play import rules
+from incluzo.engine.play.rules import Decision, GameState, Outcome, Refusal
+from incluzo.engine.scenario.model import Scenario
 
 PHASES = ["briefing", "card", "outcome", "debrief"]
 
@@ -208,8 +208,11 @@ class Session:
         shows again. A game ended early is opened again: only the Finish is taken back."""
         if not self.can_undo():
             return False
-        made_by = len(self.log) - 1 if self.game.ended_early else \
-            self._decisions_after.index(len(self.game.decisions))
+        made_by = (
+            len(self.log) - 1
+            if self.game.ended_early
+            else self._decisions_after.index(len(self.game.decisions))
+        )
         kept = self.log[:made_by]
         self._reset()
         for action in kept:

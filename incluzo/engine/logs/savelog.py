@@ -19,21 +19,22 @@ from dataclasses import MISSING, dataclass, fields
 from typing import Any, ClassVar, NewType, TypeVar
 
 from incluzo import __version__
-from incluzo.engine import rebase, yamlsource
-from incluzo.engine.loader import ID_PATTERN
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import Problem, ScenarioError
-from incluzo.engine.rules import Refusal
-from incluzo.engine.session import Action, Advance, Choose, Finish, Session, Skip, Start
+from incluzo.engine.logs import rebase
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session, Skip, Start
+from incluzo.engine.scenario import yamlsource
+from incluzo.engine.scenario.loader import ID_PATTERN
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import Problem, ScenarioError
 
 FORMAT = 1
-MAX_BYTES = 5_000_000        # a long workshop writes some tens of kilobytes
-MAX_LINE = 64_000            # characters in one record
+MAX_BYTES = 5_000_000  # a long workshop writes some tens of kilobytes
+MAX_LINE = 64_000  # characters in one record
 MAX_RECORDS = 20_000
-MAX_STRING = 5_000           # characters in one text value, as in a scenario
+MAX_STRING = 5_000  # characters in one text value, as in a scenario
 MAX_ID = 64
-MAX_DIGITS = 18              # digits in one whole number
-MAX_REPLAY_STEPS = 200_000   # actions re-applied while replaying (an undo re-applies the log before it)
+MAX_DIGITS = 18  # digits in one whole number
+MAX_REPLAY_STEPS = 200_000  # actions re-applied while replaying (an undo re-applies the log before it)
 
 Id = NewType("Id", str)
 
@@ -50,21 +51,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "SAV009": ("field '{key}' appears twice in this record", "veld '{key}' staat twee keer in deze regel"),
     "SAV010": ("character {char} is not allowed in a text", "teken {char} is niet toegestaan in een tekst"),
     "SAV011": ("too large: {reason}", "te groot: {reason}"),
-    "SAV012": ("this save was written by incluzo {version} in save format {format}; this incluzo "
-               f"({__version__}) reads save format {FORMAT}",
-               "deze opslag is geschreven door incluzo {version} in opslagformaat {format}; deze incluzo "
-               f"({__version__}) leest opslagformaat {FORMAT}"),
-    "SAV013": ("this save belongs to scenario '{saved}', not '{given}'",
-               "deze opslag hoort bij scenario '{saved}', niet bij '{given}'"),
+    "SAV012": (
+        "this save was written by incluzo {version} in save format {format}; this incluzo "
+        f"({__version__}) reads save format {FORMAT}",
+        "deze opslag is geschreven door incluzo {version} in opslagformaat {format}; deze incluzo "
+        f"({__version__}) leest opslagformaat {FORMAT}",
+    ),
+    "SAV013": (
+        "this save belongs to scenario '{saved}', not '{given}'",
+        "deze opslag hoort bij scenario '{saved}', niet bij '{given}'",
+    ),
 }
 HINTS: dict[str, tuple[str, str]] = {
     "update": ("update incluzo to open it", "werk incluzo bij om haar te openen"),
-    "damaged": ("the save is damaged from here on; incluzo continues from the last good state",
-                "de opslag is vanaf hier beschadigd; incluzo gaat verder vanaf de laatste goede stand"),
+    "damaged": (
+        "the save is damaged from here on; incluzo continues from the last good state",
+        "de opslag is vanaf hier beschadigd; incluzo gaat verder vanaf de laatste goede stand",
+    ),
     "types": ("known types: {allowed}", "bekende soorten: {allowed}"),
     "scenario": ("open the save with its own scenario file", "open de opslag met het eigen scenariobestand"),
-    "utf8": ("incluzo writes its saves as UTF-8 itself; another program has changed this file",
-             "incluzo schrijft zijn opslag zelf als UTF-8; een ander programma heeft dit bestand veranderd"),
+    "utf8": (
+        "incluzo writes its saves as UTF-8 itself; another program has changed this file",
+        "incluzo schrijft zijn opslag zelf als UTF-8; een ander programma heeft dit bestand veranderd",
+    ),
 }
 
 
@@ -91,29 +100,49 @@ class SaveError(Exception):
         super().__init__(problem.format())
 
 
-def _fail(code: str, path: str = "", hint: str | None = None, hint_params: Mapping[str, Any] | None = None,
-          **params: Any) -> _Invalid:
+def _fail(
+    code: str,
+    path: str = "",
+    hint: str | None = None,
+    hint_params: Mapping[str, Any] | None = None,
+    **params: Any,
+) -> _Invalid:
     return _Invalid(code, path, params, hint, hint_params or {})
 
 
 class _Invalid(Exception):
     """A problem inside one record, before its file and line are known."""
 
-    def __init__(self, code: str, path: str, params: Mapping[str, Any], hint: str | None,
-                 hint_params: Mapping[str, Any], column: int = 1) -> None:
+    def __init__(
+        self,
+        code: str,
+        path: str,
+        params: Mapping[str, Any],
+        hint: str | None,
+        hint_params: Mapping[str, Any],
+        column: int = 1,
+    ) -> None:
         super().__init__(code)
         self.code, self.path, self.params, self.hint, self.hint_params = code, path, params, hint, hint_params
         self.column = column
 
     def at(self, source: str, line: int) -> SaveError:
-        return SaveError(SaveProblem(self.code, source, line, self.column, self.path, self.params,
-                                     self.hint, self.hint_params))
+        return SaveError(
+            SaveProblem(
+                self.code, source, line, self.column, self.path, self.params, self.hint, self.hint_params
+            )
+        )
 
 
 # --- values: JSON to typed fields ---------------------------------------------------------------
 
-_SCALARS: dict[Any, str] = {str: "a text", Id: "an id", int: "a whole number", float: "a number",
-                            bool: "true or false"}
+_SCALARS: dict[Any, str] = {
+    str: "a text",
+    Id: "an id",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+}
 
 
 def _check_supported(hint: Any) -> None:
@@ -180,6 +209,7 @@ def _value(value: Any, hint: Any, path: str) -> Any:
 
 # --- record types -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Entry:
     """One record of the log; subclasses are frozen dataclasses registered with @record."""
@@ -224,7 +254,7 @@ class Header(Entry):
     seed: int
     mode: Id
     teams: tuple[str, ...] = ()
-    source: str = ""             # the scenario file the session was started from
+    source: str = ""  # the scenario file the session was started from
 
 
 @record("start", step=True)
@@ -237,13 +267,13 @@ class StartEntry(Entry):
 @dataclass(frozen=True)
 class ChooseEntry(Entry):
     choice: Id
-    card: Id | None = None       # the card it was made on, to tell a changed scenario
+    card: Id | None = None  # the card it was made on, to tell a changed scenario
 
 
 @record("advance", step=True)
 @dataclass(frozen=True)
 class AdvanceEntry(Entry):
-    card: Id | None = None       # the card shown before going on
+    card: Id | None = None  # the card shown before going on
     counts: tuple[int, ...] | None = None  # a poll card's counts as typed (rules.advance records them)
 
 
@@ -266,7 +296,7 @@ class FinishedEntry(Entry):
 class SkipEntry(Entry):
     """The facilitator skipped the card (K): no choice, no cost, no move."""
 
-    card: Id | None = None       # the card that was skipped, to tell a changed scenario
+    card: Id | None = None  # the card that was skipped, to tell a changed scenario
 
 
 @record("end_early", step=True)
@@ -274,7 +304,7 @@ class SkipEntry(Entry):
 class EndEarlyEntry(Entry):
     """The facilitator ended the game (X, one group) into the debrief, every decision kept."""
 
-    card: Id | None = None       # the card on screen, or the card just left on an outcome
+    card: Id | None = None  # the card on screen, or the card just left on an outcome
 
 
 @dataclass(frozen=True)
@@ -316,14 +346,19 @@ def _entry(raw: Any) -> Entry:
         raise _fail("SAV007", expected='a record {"type": ...}', found=_kind(raw))
     kind = raw.get("type")
     if not isinstance(kind, str):
-        raise _fail("SAV005" if kind is None else "SAV007", "type", key="type", expected="a text",
-                    found=_kind(kind))
+        raise _fail(
+            "SAV005" if kind is None else "SAV007", "type", key="type", expected="a text", found=_kind(kind)
+        )
     if kind not in RECORDS:
-        raise _fail("SAV004", "type", "types", {"allowed": ", ".join(RECORDS)},
-                    value=yamlsource.shown(kind))
+        raise _fail("SAV004", "type", "types", {"allowed": ", ".join(RECORDS)}, value=yamlsource.shown(kind))
     if kind == "header" and isinstance(raw.get("format"), int) and raw["format"] > FORMAT:
-        raise _fail("SAV012", "format", "update", version=yamlsource.shown(str(raw.get("incluzo"))),
-                    format=raw["format"])
+        raise _fail(
+            "SAV012",
+            "format",
+            "update",
+            version=yamlsource.shown(str(raw.get("incluzo"))),
+            format=raw["format"],
+        )
     cls, hints = RECORDS[kind], _HINTS[kind]
     values: dict[str, Any] = {}
     for key, value in raw.items():
@@ -342,6 +377,7 @@ def _entry(raw: Any) -> Entry:
 
 
 # --- lines: text to JSON --------------------------------------------------------------------------
+
 
 def _no_constant(name: str) -> Any:
     raise _fail("SAV007", expected="a number", found=name)
@@ -374,8 +410,13 @@ def decode_line(text: str) -> Entry:
     if len(text) > MAX_LINE:
         raise _fail("SAV011", reason=f"a line of {len(text):,} characters; at most {MAX_LINE:,}")
     try:
-        raw = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant, parse_float=_finite,
-                         parse_int=_whole)
+        raw = json.loads(
+            text,
+            object_pairs_hook=_unique,
+            parse_constant=_no_constant,
+            parse_float=_finite,
+            parse_int=_whole,
+        )
     except json.JSONDecodeError as error:
         raise _Invalid("SAV002", "", {"reason": error.msg}, None, {}, error.colno) from None
     except RecursionError:
@@ -390,6 +431,7 @@ def encode(entry: Entry) -> str:
 
 
 # --- whole logs -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SaveLog:
@@ -420,7 +462,7 @@ class Parsed:
 
     log: SaveLog | None
     problem: SaveProblem | None = None
-    truncated: bool = False      # the bad line is an unfinished last line: a write was cut off
+    truncated: bool = False  # the bad line is an unfinished last line: a write was cut off
 
 
 def parse(data: bytes, source: str = "<save>") -> Parsed:
@@ -429,7 +471,7 @@ def parse(data: bytes, source: str = "<save>") -> Parsed:
     A save written by a newer incluzo is refused outright (SaveError): reading part of it could
     silently lose what that version recorded.
     """
-    from incluzo.engine import workshoplog  # noqa: F401  registers the workshop's records; imported
+    from incluzo.engine.logs import workshoplog  # noqa: F401  registers the workshop's records; imported
     # here, not at the top: it imports this module, and starting a game need not wait for it
 
     def problem(code: str, **params: Any) -> Parsed:
@@ -441,7 +483,7 @@ def parse(data: bytes, source: str = "<save>") -> Parsed:
         return problem("SAV003", reason="the save is empty")
     lines = data.split(b"\n")
     if not lines[-1].strip():
-        lines.pop()              # the newline that ends the last record
+        lines.pop()  # the newline that ends the last record
     header: Header | None = None
     entries: list[Entry] = []
     for number, raw in enumerate(lines, 1):
@@ -450,8 +492,13 @@ def parse(data: bytes, source: str = "<save>") -> Parsed:
                 raise _fail("SAV011", reason=f"more than {MAX_RECORDS:,} records")
             entry = decode_line(_decode_text(raw))
             if (number == 1) != isinstance(entry, Header):
-                raise _fail("SAV003", "type", reason="only the first record is the header" if number > 1
-                            else f"the first record must be the header, not '{entry.TYPE}'")
+                raise _fail(
+                    "SAV003",
+                    "type",
+                    reason="only the first record is the header"
+                    if number > 1
+                    else f"the first record must be the header, not '{entry.TYPE}'",
+                )
         except _Invalid as invalid:
             error = invalid.at(source, number)
             if error.problem.code == "SAV012":
@@ -484,31 +531,34 @@ def read(data: bytes, source: str = "<save>") -> SaveLog:
     return parsed.log
 
 
-def new_log(scenario: Scenario, *, seed: int, mode: str, teams: tuple[str, ...] = (),
-            source: str = "") -> SaveLog:
+def new_log(
+    scenario: Scenario, *, seed: int, mode: str, teams: tuple[str, ...] = (), source: str = ""
+) -> SaveLog:
     """The log of a new session: only its header."""
-    header = Header(FORMAT, __version__, Id(scenario.id), scenario.content_hash, seed, Id(mode), teams,
-                    source)
+    header = Header(
+        FORMAT, __version__, Id(scenario.id), scenario.content_hash, seed, Id(mode), teams, source
+    )
     return SaveLog(header)
 
 
 # --- replay ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Misfit:
     """The first record that could not be replayed, and why (in both languages)."""
 
-    number: int                  # its position among the steps, from 1
+    number: int  # its position among the steps, from 1
     entry: Entry
-    reason: tuple[str, str]      # (English, Dutch)
-    dropped: int                 # steps after it that were not replayed either
+    reason: tuple[str, str]  # (English, Dutch)
+    dropped: int  # steps after it that were not replayed either
 
 
 @dataclass(frozen=True)
 class Replayed:
     session: Session
-    log: SaveLog                 # the entries that were replayed (the whole log when nothing misfit)
-    changed: bool                # the scenario's content differs from the one the save was made with
+    log: SaveLog  # the entries that were replayed (the whole log when nothing misfit)
+    changed: bool  # the scenario's content differs from the one the save was made with
     misfit: Misfit | None = None
 
     @property
@@ -521,15 +571,21 @@ class Replayed:
         nl = lang == "nl"
         lines = []
         if self.changed:
-            lines.append("Het scenario is aangepast sinds deze sessie is opgeslagen." if nl
-                         else "The scenario has changed since this session was saved.")
+            lines.append(
+                "Het scenario is aangepast sinds deze sessie is opgeslagen."
+                if nl
+                else "The scenario has changed since this session was saved."
+            )
         if self.misfit is not None:
             m = self.misfit
             english, dutch = m.reason
-            lines.append(f"Stap {m.number} past niet meer: {dutch}. De sessie gaat verder na stap "
-                         f"{m.number - 1}; {m.dropped} latere stap(pen) vervallen." if nl else
-                         f"Step {m.number} no longer fits: {english}. The session continues after step "
-                         f"{m.number - 1}; {m.dropped} later step(s) were dropped.")
+            lines.append(
+                f"Stap {m.number} past niet meer: {dutch}. De sessie gaat verder na stap "
+                f"{m.number - 1}; {m.dropped} latere stap(pen) vervallen."
+                if nl
+                else f"Step {m.number} no longer fits: {english}. The session continues after step "
+                f"{m.number - 1}; {m.dropped} later step(s) were dropped."
+            )
         elif self.changed:
             count = self.log.steps
             lines.append(f"Alle {count} stappen passen nog." if nl else f"All {count} steps still fit.")
@@ -554,11 +610,12 @@ def _misfit(session: Session, index: int, entry: Entry) -> tuple[str, str] | Non
     """Take the step `entry` records on `session`, or say why it no longer fits (en, nl)."""
     if isinstance(entry, UndoEntry):
         fits = session.undo()
-        return None if fits else ("there is no decision to take back",
-                                  "er is geen beslissing om terug te nemen")
+        return (
+            None if fits else ("there is no decision to take back", "er is geen beslissing om terug te nemen")
+        )
     action = _action_of(entry)
     if action is None:
-        return None              # a note: it changes nothing in the game
+        return None  # a note: it changes nothing in the game
     # The card the step was taken on; an advance or an end from an outcome was not taken on a card.
     card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry | SkipEntry | EndEarlyEntry) else None
     before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == "card" else None
@@ -573,16 +630,28 @@ def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Replayed
     Raises SaveError when the log belongs to another scenario.
     """
     if log.header.scenario != scenario.id:
-        raise SaveError(SaveProblem("SAV013", source, 1, 1, "scenario", {
-            "saved": log.header.scenario, "given": scenario.id}, "scenario"))
+        raise SaveError(
+            SaveProblem(
+                "SAV013",
+                source,
+                1,
+                1,
+                "scenario",
+                {"saved": log.header.scenario, "given": scenario.id},
+                "scenario",
+            )
+        )
     session = Session(scenario)
     steps = 0
     for number, entry in enumerate(log.entries, 1):
         steps += len(session.log) if isinstance(entry, UndoEntry) else 1
-        reason = ("too many undos to replay", "te veel stappen terug om over te doen") \
-            if steps > MAX_REPLAY_STEPS else _misfit(session, number - 1, entry)
+        reason = (
+            ("too many undos to replay", "te veel stappen terug om over te doen")
+            if steps > MAX_REPLAY_STEPS
+            else _misfit(session, number - 1, entry)
+        )
         if reason is not None:
-            kept = SaveLog(log.header, log.entries[:number - 1])
+            kept = SaveLog(log.header, log.entries[: number - 1])
             misfit = Misfit(kept.steps + 1, entry, reason, log.steps - kept.steps - 1)
             return Replayed(session, kept, scenario.content_hash != log.header.content_hash, misfit)
     return Replayed(session, log, scenario.content_hash != log.header.content_hash)
@@ -592,8 +661,15 @@ def fingerprint(session: Session) -> dict[str, Any]:
     """Everything a player sees of a session, as plain data: two sessions with the same fingerprint
     show the same screen (used to prove a restored game equals the one rebuilt from its log)."""
     game = session.game
-    return {"phase": session.phase, "card": game.card, "meters": list(game.meters),
-            "position": list(game.position), "tally": list(game.tally), "ending": game.ending,
-            "ended_early": game.ended_early,
-            "decisions": [[d.card, d.choice, list(d.counts) if d.counts else None, d.skipped]
-                          for d in game.decisions]}
+    return {
+        "phase": session.phase,
+        "card": game.card,
+        "meters": list(game.meters),
+        "position": list(game.position),
+        "tally": list(game.tally),
+        "ending": game.ending,
+        "ended_early": game.ended_early,
+        "decisions": [
+            [d.card, d.choice, list(d.counts) if d.counts else None, d.skipped] for d in game.decisions
+        ],
+    }

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from incluzo.engine.text import EMPTY, Text
+from incluzo.engine.scenario.text import EMPTY, Text
 
 if TYPE_CHECKING:
-    from incluzo.engine.conditions import Condition
-    from incluzo.engine.problems import Problem
+    from incluzo.engine.scenario.conditions import Condition
+    from incluzo.engine.scenario.problems import Problem
 
 AFFIRMATIEF = "affirmatief"
 TRANSFORMATIEF = "transformatief"

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field, fields, replace
 from itertools import groupby
 from typing import Any
 
-from incluzo.engine import dependencies, position, rules
-from incluzo.engine.model import AFFIRMATIEF, TRANSFORMATIEF, Choice, Scenario
-from incluzo.engine.rules import GameState, Outcome
+from incluzo.engine.analysis import dependencies
+from incluzo.engine.play import position, rules
+from incluzo.engine.play.rules import GameState, Outcome
+from incluzo.engine.scenario.model import AFFIRMATIEF, TRANSFORMATIEF, Choice, Scenario
 
 UNLIMITED = 10**9  # meters of the representative state when no condition reads the meters
 CHUNK = 2_000  # runs per task: the unit of progress reports and of work for other processes
@@ -48,8 +49,9 @@ class _Edge:
 
     __slots__ = ("affirmative", "child", "choice", "cost", "hits", "move", "moved", "ran_out_at")
 
-    def __init__(self, choice: str | None, cost: tuple[int, ...], move: tuple[int, ...],
-                 affirmative: bool) -> None:
+    def __init__(
+        self, choice: str | None, cost: tuple[int, ...], move: tuple[int, ...], affirmative: bool
+    ) -> None:
         self.choice = choice
         self.cost = cost
         self.move = move if any(move) else None
@@ -65,15 +67,17 @@ class _Node:
 
     __slots__ = ("dearest", "edges", "event", "ran_out_ending", "state", "tiers")
 
-    def __init__(self, state: GameState, edges: tuple[_Edge, ...], tiers: tuple[tuple[_Edge, ...], ...],
-                 event: bool) -> None:
+    def __init__(
+        self, state: GameState, edges: tuple[_Edge, ...], tiers: tuple[tuple[_Edge, ...], ...], event: bool
+    ) -> None:
         self.state = state
         self.edges = edges
         self.tiers = tiers
         self.event = event
         # per meter the highest cost on offer: with at least this much, every choice is affordable
-        self.dearest = tuple(map(max, *(e.cost for e in edges))) if len(edges) > 1 else \
-            edges[0].cost if edges else ()
+        self.dearest = (
+            tuple(map(max, *(e.cost for e in edges))) if len(edges) > 1 else edges[0].cost if edges else ()
+        )
         self.ran_out_ending: str | None = None  # the ending when the budget runs out here (cached)
 
 
@@ -130,11 +134,17 @@ class Simulator:
         self.rank = POLICIES[policy]
         flow, ends = dependencies.of_flow(scenario), dependencies.of_endings(scenario)
         self.needs = replace(flow, chosen=flow.chosen | ends.chosen, seen=flow.seen | ends.seen)
-        self.exact_end = (ends.meters and not flow.meters) or (ends.quadrants and not flow.quadrants) \
+        self.exact_end = (
+            (ends.meters and not flow.meters)
+            or (ends.quadrants and not flow.quadrants)
             or (ends.tally and not flow.tally)
+        )
         # Without meter conditions the rules play a representative with unlimited meters; the walk pays.
-        self.rules_scenario = scenario if flow.meters else replace(
-            scenario, budget=(UNLIMITED,) * len(scenario.budget), index={})
+        self.rules_scenario = (
+            scenario
+            if flow.meters
+            else replace(scenario, budget=(UNLIMITED,) * len(scenario.budget), index={})
+        )
         begin = rules.begin(self.rules_scenario)
         self.neutral = begin
         self.nodes: dict[GameState, _Node] = {}
@@ -162,8 +172,9 @@ class Simulator:
                 offered = sorted(rules.offered(self.scenario, key, card), key=self.rank)
                 edges = tuple(_Edge(c.id, c.cost, c.move, c.recognition == AFFIRMATIEF) for c in offered)
                 by_id = {e.choice: e for e in edges}
-                tiers = tuple(tuple(by_id[c.id] for c in group)
-                              for _, group in groupby(offered, key=self.rank))
+                tiers = tuple(
+                    tuple(by_id[c.id] for c in group) for _, group in groupby(offered, key=self.rank)
+                )
             node = _Node(key, edges, tiers, card.is_event)
         self.nodes[key] = node
         return node
@@ -232,11 +243,24 @@ class Simulator:
             node = edge.child or self._follow(node, edge)
             ran_out = edge.ran_out_at
         tally = (affirmative, transformative)
-        return Game(seed, self._ending(node, meters, units, tally, ran_out is not None), meters, units, tally,
-                    ran_out, tuple(steps or ()))
+        return Game(
+            seed,
+            self._ending(node, meters, units, tally, ran_out is not None),
+            meters,
+            units,
+            tally,
+            ran_out,
+            tuple(steps or ()),
+        )
 
-    def _ending(self, node: _Node, meters: tuple[int, ...], units: tuple[int, ...], tally: tuple[int, int],
-                exhausted: bool) -> str:
+    def _ending(
+        self,
+        node: _Node,
+        meters: tuple[int, ...],
+        units: tuple[int, ...],
+        tally: tuple[int, int],
+        exhausted: bool,
+    ) -> str:
         """The ending: from the rules' own end state, or by the rules' `_finish` on this game's facts."""
         if node.state.over and not self.exact_end:
             return node.state.ending or ""
@@ -290,8 +314,15 @@ def _work(first_seed: int, runs: int) -> Results:
     return _WORKER.play(first_seed, runs)
 
 
-def simulate(scenario: Scenario, runs: int, seed: int = 0, policy: str = "random", *, jobs: int = 1,
-             progress: Callable[[int], None] | None = None) -> Results:
+def simulate(
+    scenario: Scenario,
+    runs: int,
+    seed: int = 0,
+    policy: str = "random",
+    *,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Results:
     """Play `runs` games (seeds seed .. seed + runs - 1) on `jobs` processes; `progress(done)` per batch."""
     batches = [(seed + start, min(CHUNK, runs - start)) for start in range(0, runs, CHUNK)]
     total = Results()
@@ -369,17 +400,29 @@ def report(scenario: Scenario, results: Results, *, seed: int, policy: str) -> d
         "policy": policy,
         "coverage": {
             "cards": {card.id: results.cards[card.id] for card in scenario.cards},
-            "choices": {f"{card.id}.{c.id}": results.choices[(card.id, c.id)]
-                        for card in scenario.cards for c in card.choices},
+            "choices": {
+                f"{card.id}.{c.id}": results.choices[(card.id, c.id)]
+                for card in scenario.cards
+                for c in card.choices
+            },
             "cards_never_shown": [card.id for card in scenario.cards if not results.cards[card.id]],
-            "choices_never_made": [f"{card.id}.{c.id}" for card in scenario.cards if results.cards[card.id]
-                                   for c in card.choices if not results.choices[(card.id, c.id)]],
+            "choices_never_made": [
+                f"{card.id}.{c.id}"
+                for card in scenario.cards
+                if results.cards[card.id]
+                for c in card.choices
+                if not results.choices[(card.id, c.id)]
+            ],
         },
         "endings": {e: results.endings[e] for e in endings if results.endings[e]},
-        "end_position": {q: _spread(results.positions, i, position.UNIT)
-                         for i, q in enumerate(model.quadrant_ids)} if results.runs else {},
+        "end_position": {
+            q: _spread(results.positions, i, position.UNIT) for i, q in enumerate(model.quadrant_ids)
+        }
+        if results.runs
+        else {},
         "end_meters": {m: _spread(results.meters, i) for i, m in enumerate(model.meter_ids)}
-        if results.runs else {},
+        if results.runs
+        else {},
         "recognition": {
             AFFIRMATIEF: round(sum(a * n for (a, _), n in results.tallies.items()) / runs, 2),
             TRANSFORMATIEF: round(sum(t * n for (_, t), n in results.tallies.items()) / runs, 2),
@@ -404,8 +447,16 @@ def _problem_runs(scenario: Scenario, problems: list[tuple[int, str]], policy: s
     for seed, card in problems:
         game = playthrough(scenario, seed, policy)
         choices = tuple(step for step in game.steps if step is not None)
-        runs.setdefault(choices, {"seed": seed, "problem": "ran_out", "card": card, "ending": game.ending,
-                                  "choices": list(choices)})
+        runs.setdefault(
+            choices,
+            {
+                "seed": seed,
+                "problem": "ran_out",
+                "card": card,
+                "ending": game.ending,
+                "choices": list(choices),
+            },
+        )
     return list(runs.values())
 
 

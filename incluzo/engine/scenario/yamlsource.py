@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from incluzo.engine.problems import Problem, ScenarioError
+from incluzo.engine.scenario.problems import Problem, ScenarioError
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -116,15 +116,22 @@ def _prescan(text: str, source: str, limits: Limits, loader: Loader) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.depth:
-                raise _problem(source, "INC017", line, column, hint="limit",
-                               reason=f"nested more than {limits.depth} levels deep")
+                raise _problem(
+                    source,
+                    "INC017",
+                    line,
+                    column,
+                    hint="limit",
+                    reason=f"nested more than {limits.depth} levels deep",
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
             if nodes > limits.nodes:
-                raise _problem(source, "INC017", line, column, hint="limit",
-                               reason=f"more than {limits.nodes:,} values")
+                raise _problem(
+                    source, "INC017", line, column, hint="limit", reason=f"more than {limits.nodes:,} values"
+                )
 
 
 def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Node:
@@ -134,8 +141,12 @@ def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Nod
     messages and locations are the ones facilitators see (and the tests pin down).
     """
     if len(text) > limits.bytes:
-        raise _problem(source, "INC017", hint="limit",
-                       reason=f"the text is {len(text):,} characters; at most {limits.bytes:,}")
+        raise _problem(
+            source,
+            "INC017",
+            hint="limit",
+            reason=f"the text is {len(text):,} characters; at most {limits.bytes:,}",
+        )
     if FAST_LOADER is not yaml.SafeLoader:
         try:
             _prescan(text, source, limits, FAST_LOADER)

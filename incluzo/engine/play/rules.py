@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from incluzo.engine import position
-from incluzo.engine.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenario
-from incluzo.engine.text import Text
+from incluzo.engine.play import position
+from incluzo.engine.scenario.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenario
+from incluzo.engine.scenario.text import Text
 
 EXHAUSTED_ENDING = Ending(
     "incluzo:budget-op",

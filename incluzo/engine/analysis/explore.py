@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from incluzo.engine import dependencies, rules
-from incluzo.engine.locate import Locator, card_path, choice_path, ending_path
-from incluzo.engine.model import TRANSFORMATIEF, Card, Choice, Ending, Scenario
-from incluzo.engine.problems import Problem
-from incluzo.engine.rules import GameState, Outcome, Refusal
+from incluzo.engine.analysis import dependencies
+from incluzo.engine.play import rules
+from incluzo.engine.play.rules import GameState, Outcome, Refusal
+from incluzo.engine.scenario.locate import Locator, card_path, choice_path, ending_path
+from incluzo.engine.scenario.model import TRANSFORMATIEF, Card, Choice, Ending, Scenario
+from incluzo.engine.scenario.problems import Problem
 
 MAX_STATES = 50_000  # far beyond a sensible scenario (the shipped ones have at most a few hundred)
 Step = tuple[str | None, GameState]  # a choice id (None passes an event card) and the state it leads to
@@ -98,8 +99,11 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Graph:
 def _outcomes(scenario: Scenario, state: GameState, card: Card) -> Iterator[tuple[str | None, Outcome]]:
     results: list[tuple[str | None, Outcome | Refusal]] = [(None, rules.advance(scenario, state))]
     if not card.is_event:
-        results = [(c.id, rules.choose(scenario, state, c.id))
-                   for c in rules.offered(scenario, state, card) if rules.affordable(state, c)]
+        results = [
+            (c.id, rules.choose(scenario, state, c.id))
+            for c in rules.offered(scenario, state, card)
+            if rules.affordable(state, c)
+        ]
     for choice_id, result in results:
         assert isinstance(result, Outcome), "the rules refused a step they offered"
         yield choice_id, result
@@ -110,8 +114,10 @@ def analyse(scenario: Scenario, text: str | None = None, *, max_states: int = MA
     graph = explore(scenario, max_states)
     where = Locator(scenario, text)
     if not graph.complete:
-        return [where.problem("INC046", "cards", "split_scenario", states=f"{max_states:,}"),
-                *dead_ends(graph, where)]
+        return [
+            where.problem("INC046", "cards", "split_scenario", states=f"{max_states:,}"),
+            *dead_ends(graph, where),
+        ]
     found: list[Problem] = []
     for check in CHECKS:
         found.extend(check(graph, where))
@@ -180,8 +186,9 @@ def dead_ends(graph: Graph, where: Locator) -> Iterator[Problem]:
         first.setdefault(card, end)
     for card, end in first.items():
         route = " > ".join(graph.path_to(end)) or "-"
-        yield where.problem("INC038", card_path(graph.scenario, card), "add_exhausted_ending",
-                            {"route": route}, card=card)
+        yield where.problem(
+            "INC038", card_path(graph.scenario, card), "add_exhausted_ending", {"route": route}, card=card
+        )
 
 
 def dominated_choices(graph: Graph, where: Locator) -> Iterator[Problem]:
@@ -198,16 +205,24 @@ def dominated_choices(graph: Graph, where: Locator) -> Iterator[Problem]:
                 if {(card.id, worse.id), (card.id, better.id)} & asked:
                     continue
                 if any(worse in offer for offer in offers) and all(better in o for o in offers if worse in o):
-                    yield where.problem("INC039", choice_path(scenario, card.id, worse.id), "make_trade_off",
-                                        choice=worse.id, other=better.id)
+                    yield where.problem(
+                        "INC039",
+                        choice_path(scenario, card.id, worse.id),
+                        "make_trade_off",
+                        choice=worse.id,
+                        other=better.id,
+                    )
                     break
 
 
 def _no_better(worse: Choice, better: Choice) -> bool:
     """`worse` costs at least as much as `better`, leads to the same place and points the same way."""
-    return (worse.recognition == better.recognition and worse.next == better.next
-            and [bool(m) for m in worse.move] == [bool(m) for m in better.move]
-            and all(a >= b for a, b in zip(worse.cost, better.cost, strict=True)))
+    return (
+        worse.recognition == better.recognition
+        and worse.next == better.next
+        and [bool(m) for m in worse.move] == [bool(m) for m in better.move]
+        and all(a >= b for a, b in zip(worse.cost, better.cost, strict=True))
+    )
 
 
 def budget_not_limiting(graph: Graph, where: Locator) -> Iterator[Problem]:
@@ -253,14 +268,22 @@ def meters_never_low(graph: Graph, where: Locator) -> Iterator[Problem]:
     if not any(not card.is_event for card in scenario.cards):
         return
     for i, meter in enumerate(scenario.model.meter_ids):
-        short = any(choice.cost[i] > state.meters[i]
-                    for card_id, shown in graph.shown.items()
-                    for state in shown
-                    for choice in rules.offered(scenario, state, scenario.card(card_id)))
+        short = any(
+            choice.cost[i] > state.meters[i]
+            for card_id, shown in graph.shown.items()
+            for state in shown
+            for choice in rules.offered(scenario, state, scenario.card(card_id))
+        )
         lowest = min(state.meters[i] for state in graph.states)
         if not short and lowest > 0:
-            yield where.problem("INC041", f"budget.{meter}", "weigh_meter", meter=meter, lowest=lowest,
-                                start=scenario.budget[i])
+            yield where.problem(
+                "INC041",
+                f"budget.{meter}",
+                "weigh_meter",
+                meter=meter,
+                lowest=lowest,
+                start=scenario.budget[i],
+            )
 
 
 def meters_always_out(graph: Graph, where: Locator) -> Iterator[Problem]:
@@ -283,6 +306,13 @@ def always_exhausted(graph: Graph, where: Locator) -> Iterator[Problem]:
 
 
 CHECKS: tuple[Callable[[Graph, Locator], Iterator[Problem]], ...] = (
-    unreached_cards, unreached_choices, unreached_endings, dead_ends, dominated_choices,
-    budget_not_limiting, meters_never_low, meters_always_out, always_exhausted,
+    unreached_cards,
+    unreached_choices,
+    unreached_endings,
+    dead_ends,
+    dominated_choices,
+    budget_not_limiting,
+    meters_never_low,
+    meters_always_out,
+    always_exhausted,
 )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from incluzo.engine.analysis import analyse
-from incluzo.engine.loader import load_file
-from incluzo.engine.locate import Locator, card_path
-from incluzo.engine.model import Scenario
-from incluzo.engine.problems import Problem, ScenarioError, Severity
-from incluzo.engine.yamlsource import decode, read_file
+from incluzo.engine.analysis.explore import analyse
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.locate import Locator, card_path
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity
+from incluzo.engine.scenario.yamlsource import decode, read_file
 
 
 def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
@@ -20,8 +20,11 @@ def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     except ScenarioError as error:
         return None, list(error.problems)
     locator = Locator(scenario, text)
-    found = [*scenario.warnings, *image_problems(scenario, Path(path).parent, locator),
-             *analyse(scenario, text)]
+    found = [
+        *scenario.warnings,
+        *image_problems(scenario, Path(path).parent, locator),
+        *analyse(scenario, text),
+    ]
     return scenario, sorted(found, key=lambda p: (p.line, p.column, p.code))
 
 

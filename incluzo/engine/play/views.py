@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from incluzo.engine import position as positions
-from incluzo.engine import rules
-from incluzo.engine.model import Card, Choice, Scenario
-from incluzo.engine.rules import GameState
-from incluzo.engine.session import Session
-from incluzo.engine.text import Text
+from incluzo.engine.play import position as positions
+from incluzo.engine.play import rules
+from incluzo.engine.play.rules import GameState
+from incluzo.engine.play.session import Session
+from incluzo.engine.scenario.model import Card, Choice, Scenario
+from incluzo.engine.scenario.text import Text
 
 LETTERS = "ABCD"
 
@@ -156,8 +156,8 @@ class MapView:
     now: tuple[QuadrantView, ...]
     desired: tuple[QuadrantView, ...] | None
     trail: tuple[tuple[QuadrantView, ...], ...]
-    axes: tuple[tuple[str, str], ...]   # (side, label): top, bottom, left, right
-    hints: str                          # the scenario's solo hint level: none | direction | exact
+    axes: tuple[tuple[str, str], ...]  # (side, label): top, bottom, left, right
+    hints: str  # the scenario's solo hint level: none | direction | exact
 
 
 View = BriefingView | CardView | OutcomeView | DebriefView
@@ -312,9 +312,14 @@ class Presenter:
         s = self.scenario
         trail = (s.position, *(d.position_after for d in state.decisions))
         desired = self.position(s.desired) if s.desired else None
-        return MapView(self.position(s.position), self.position(state.position), desired,
-                       tuple(self.position(p) for p in trail),
-                       tuple((side, self.t(label)) for side, label in s.model.axes.items()), s.hints)
+        return MapView(
+            self.position(s.position),
+            self.position(state.position),
+            desired,
+            tuple(self.position(p) for p in trail),
+            tuple((side, self.t(label)) for side, label in s.model.axes.items()),
+            s.hints,
+        )
 
     def debrief(self, states: list[GameState]) -> DebriefView:
         s = self.scenario

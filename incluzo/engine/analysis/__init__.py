@@ -1,0 +1,1 @@
+"""The analysis tools: reachable-state checks, dependencies, the card graph, simulation."""

@@ -1,0 +1,1 @@
+"""The rules of play: positions, pure rules, the session machine, teams and view data."""

@@ -1,0 +1,1 @@
+"""The "Welke bril?" questionnaire: themes, exact OCAI scoring, survey answers."""

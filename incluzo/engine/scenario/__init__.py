@@ -1,0 +1,1 @@
+"""The scenario language: YAML in, a frozen Scenario out, every problem located."""
