@@ -16,6 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from incluzo.engine import files
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import (
     AdvanceEntry,
@@ -176,17 +177,13 @@ def decision_types() -> tuple[type[savelog.Entry], ...]:
     return ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry, workshoplog.TeamSkipEntry
 
 
-def _read(path: Path) -> savelog.Parsed:
-    """Parse one file leniently; a file too large is not even read."""
+def read_save(path: Path) -> savelog.Parsed:
+    """Parse one file leniently: a regular file only, never read past the size limit."""
     try:
-        size = path.stat().st_size
-        if size > savelog.MAX_BYTES:
-            reason = f"{size:,} bytes; at most {savelog.MAX_BYTES:,}"
-            return savelog.Parsed(None, SaveProblem("SAV011", str(path), 1, 1, "", {"reason": reason}))
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return savelog.Parsed(None, SaveProblem("SAV001", str(path), 1, 1, "", {"reason": reason}))
+        data = files.read_limited(path, savelog.MAX_BYTES)
+    except files.Refused as error:
+        code = "SAV011" if isinstance(error, files.TooLarge) else "SAV001"
+        return savelog.Parsed(None, SaveProblem(code, str(path), 1, 1, "", {"reason": error.reason}))
     return savelog.parse(data, str(path))
 
 
@@ -196,13 +193,13 @@ def restore(path: Path) -> Restored:
     The log file is repaired (rewritten with that state) when it was damaged, so the game can go on
     appending to it. Raises SaveError when nothing usable is left, or when a newer incluzo wrote it.
     """
-    first = _read(path)
+    first = read_save(path)
     best, used = first.log, path
     if first.problem is not None:
         for slot in autosave_paths(path):
             if not slot.exists():
                 continue
-            candidate = _read(slot).log
+            candidate = read_save(slot).log
             if (
                 candidate is not None
                 and candidate.header == (best or candidate).header
@@ -229,7 +226,7 @@ def _session_logs(folder: Path) -> Iterator[Path]:
 def peek(path: Path) -> SaveLog | None:
     """The good part of a save without repairing anything (None when even its header is unusable)."""
     with suppress(SaveError):
-        return _read(path).log
+        return read_save(path).log
     return None
 
 

@@ -12,14 +12,16 @@ from fractions import Fraction
 from pathlib import Path
 
 from incluzo.commands import default_language
+from incluzo.engine import files
 from incluzo.engine.logs import aggregate, savelog, workshoplog
 from incluzo.engine.logs.aggregate import LoggedSession
 from incluzo.engine.play import position
 from incluzo.engine.questionnaire.themes import decimal_text
+from incluzo.engine.scenario import yamlsource
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
-from incluzo.persistence import SUFFIX, _read, saves_dir
+from incluzo.persistence import SUFFIX, read_save, saves_dir
 
 ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -236,15 +238,16 @@ _ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z][a-z0-9-]*)", re.MULTILINE)
 def _may_be(path: Path, scenario_id: str) -> bool:
     """Whether a file may hold that scenario: a cheap look at its `id:` line before the full load."""
     try:
-        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
+        text = files.read_limited(path, yamlsource.MAX_BYTES).decode("utf-8", errors="replace")
+    except files.Refused:
         return False
+    found = _ID_LINE.search(text)
     return found is None or found.group(1) == scenario_id
 
 
 def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | Skipped:
     """A log replayed on its scenario, as far as it is readable and still fits."""
-    parsed = _read(path)
+    parsed = read_save(path)
     if parsed.log is None:
         problem = parsed.problem
         return Skipped(str(path), problem.format(lang) if problem else WORDS[lang]["unreadable"])

@@ -25,7 +25,7 @@ from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session
 from incluzo.engine.scenario import yamlsource
 from incluzo.engine.scenario.loader import ID_PATTERN
 from incluzo.engine.scenario.model import Scenario
-from incluzo.engine.scenario.problems import Problem, ScenarioError
+from incluzo.engine.scenario.problems import Problem, ScenarioError, echoed
 
 FORMAT = 1
 MAX_BYTES = 5_000_000  # a long workshop writes some tens of kilobytes
@@ -83,13 +83,13 @@ class SaveProblem(Problem):
 
     def message(self, lang: str = "en") -> str:
         english, dutch = MESSAGES[self.code]
-        return (dutch if lang == "nl" else english).format(**self.params)
+        return (dutch if lang == "nl" else english).format(**echoed(self.params))
 
     def hint_text(self, lang: str = "en") -> str | None:
         if self.hint is None:
             return None
         english, dutch = HINTS[self.hint]
-        return (dutch if lang == "nl" else english).format(**self.hint_params)
+        return (dutch if lang == "nl" else english).format(**echoed(self.hint_params))
 
 
 class SaveError(Exception):

@@ -29,7 +29,7 @@ from incluzo.engine.scenario.model import (
     available_models,
     load_model,
 )
-from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, suggest
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, Suggester, capped
 from incluzo.engine.scenario.text import EMPTY, Text
 from incluzo.engine.scenario.yamlsource import (
     DEFAULT_LIMITS,
@@ -115,6 +115,11 @@ def _kind(node: yaml.Node) -> str:
     return f"'{node.value}'"
 
 
+def key_text(node: yaml.Node) -> str:
+    """A map key as text; a list or map used as a key (`? [a, b]`) is named, never printed whole."""
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else f"({_kind(node)})"
+
+
 @dataclass
 class _Reader:
     """Walks the node tree, building values and collecting problems; never stops at the first."""
@@ -124,6 +129,7 @@ class _Reader:
     language: str = "nl"
     problems: list[Problem] = field(default_factory=list)
     texts: list[tuple[Text, yaml.Node, str]] = field(default_factory=list)
+    suggest: Suggester = field(default_factory=Suggester)  # "did you mean", within a budget per file
 
     def report(
         self,
@@ -162,13 +168,13 @@ class _Reader:
         first_line: dict[str, int] = {}
         suggested: set[str] = set()  # a misspelt required key is reported once, as the misspelling
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_text(key_node)
             key_path = f"{path}.{key}" if path else key
             if key in found:
                 self.report(key_node, key_path, "INC005", "remove_duplicate", key=key, first=first_line[key])
                 continue
             if key not in keys:
-                close = suggest(key, keys)
+                close = self.suggest(key, keys)
                 if close:
                     suggested.add(close)
                     self.report(key_node, key_path, "INC004", "did_you_mean", {"suggestion": close}, key=key)
@@ -225,7 +231,11 @@ class _Reader:
         if len(value) > MAX_DIGITS:
             self.report(node, path, "INC013", value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}")
             return None
-        number = _CONSTRUCTOR.construct_yaml_int(node)
+        try:  # an explicit `!!int abc` carries the int tag without being a number
+            number = _CONSTRUCTOR.construct_yaml_int(node)
+        except (ValueError, TypeError, IndexError):
+            self.wrong_type(node, path, "a whole number")
+            return None
         if not low <= number <= high:
             self.report(node, path, "INC013", value=number, range=f"{low} to {high}")
             return None
@@ -269,7 +279,7 @@ class _Reader:
     def choose(self, node: yaml.Node, path: str, allowed: Sequence[str]) -> str | None:
         value = self.scalar(node, path, "one of: " + ", ".join(allowed))
         if value is not None and value not in allowed:
-            close = suggest(value, allowed)
+            close = self.suggest(value, allowed)
             if close:
                 self.report(node, path, "INC008", "did_you_mean", {"suggestion": close}, value=value)
             else:
@@ -286,7 +296,7 @@ class _Reader:
             values: list[tuple[str, str]] = []
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
-                lang = str(key_node.value)
+                lang = key_text(key_node)
                 if lang in seen:
                     self.report(
                         key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang, first=seen[lang]
@@ -323,10 +333,10 @@ class _Reader:
         result: dict[str, int] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_text(key_node)
             key_path = f"{path}.{key}"
             if key not in ids:
-                close = suggest(key, ids)
+                close = self.suggest(key, ids)
                 hint, params = (
                     ("did_you_mean", {"suggestion": close})
                     if close
@@ -429,7 +439,7 @@ def close(reader: _Reader, root: yaml.Node, translations: Sequence[str]) -> tupl
             root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}"
         )
     unique = {p.format(): p for p in reader.problems}.values()  # a node read twice is reported once
-    problems = sorted(unique, key=lambda p: (p.line, p.column))
+    problems = capped(sorted(unique, key=lambda p: (p.line, p.column)))
     if any(p.severity is Severity.ERROR for p in problems):
         raise ScenarioError(problems)
     return tuple(problems)
@@ -445,7 +455,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
             if (
                 meter not in budget_map
                 and isinstance(keys["budget"], yaml.MappingNode)
-                and not any(str(k.value) == meter for k, _ in keys["budget"].value)
+                and not any(key_text(k) == meter for k, _ in keys["budget"].value)
             ):
                 reader.report(keys["budget"], "budget", "INC006", key=meter)
     cards_nodes = reader.sequence(keys["cards"], "cards") if "cards" in keys else []
@@ -533,11 +543,11 @@ def _vocabulary(
                     ids += [
                         str(v.value)
                         for k, v in choice.value
-                        if str(k.value) == "id" and isinstance(v, yaml.ScalarNode)
+                        if key_text(k) == "id" and isinstance(v, yaml.ScalarNode)
                     ]
         choices[card_id] = ids
     vocabulary = conditions.Vocabulary(
-        reader.model.meter_ids, reader.model.quadrant_ids, tuple(choices), choices
+        reader.model.meter_ids, reader.model.quadrant_ids, tuple(choices), choices, reader.suggest
     )
     return vocabulary, card_maps
 
@@ -583,7 +593,7 @@ def _next(
     if target is None:
         return None
     if target != END and target not in vocabulary.cards:
-        close = suggest(target, [*vocabulary.cards, END])
+        close = reader.suggest(target, [*vocabulary.cards, END])
         hint, params = ("did_you_mean", {"suggestion": close}) if close else (None, {})
         reader.report(node, path, "INC011", hint, params, kind="card", value=target)
     return target
