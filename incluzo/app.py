@@ -99,15 +99,15 @@ class App:
         if questionnaire is not None:
             self.then_play = str(scenario) if scenario is not None else None
             self.open_questionnaire()
-        elif scenario is not None:
+        elif scenario is not None and resume is None:
             if teams is None:
                 self.play(str(scenario))
             else:
                 _teams().begin(self, str(scenario), teams)  # () lets the room type its teams
-        else:
+        elif resume is None:
             self.show(self._start_scene())
         if resume is not None:
-            self.resume(resume)
+            self.resume(resume, scenario)  # onto the file given, when one was
         elif ask_resume:
             teams_id = self.team.scenario.id if self.team else None
             self.offer_resume(self.director.session.scenario.id if self.director else teams_id)
@@ -282,14 +282,15 @@ class App:
             self.notice = self.ctx.say("save.failed", reason=error.strerror or str(error))
             return None
 
-    def resume(self, path: Path) -> bool:
-        """Go on with a saved session where it stood; False (with a notice) when that cannot be."""
+    def resume(self, path: Path, given: str | Path | None = None) -> bool:
+        """Go on with a saved session where it stood, on the scenario file `given` (else the one the
+        save names); False (with a notice) when that cannot be."""
         try:
             if _teams().is_team_save(path):
-                return _teams().resume_teams(self, path)
+                return _teams().resume_teams(self, path, given)
             from incluzo.scenes.profile import scenario_for, start_profile_of
 
-            resumed = persistence.resume(path, scenario_for(path))
+            resumed = persistence.resume(path, scenario_for(path, given))
         except (SaveError, ScenarioError, OSError) as error:
             self.director = None
             self.overlays = []
@@ -303,7 +304,7 @@ class App:
         self.show(self.director.scene())
         self.notice = "\n".join(resumed.notices(self.ctx.lang))
         self.profile = start_profile_of(path)  # a reload keeps the start the game was played from
-        source = resumed.file.log.header.source
+        source = given or resumed.file.log.header.source
         self._watch_source(Path(source) if source else None)
         return True
 

@@ -159,20 +159,20 @@ def run(args: argparse.Namespace) -> int:
         )
     use_dummy_display_if_headless()
     from incluzo.app import App
-    from incluzo.engine.analysis.checks import check_file
+    from incluzo.engine.scenario.loader import load_file
+    from incluzo.engine.scenario.problems import ScenarioError
     from incluzo.persistence import find_unfinished
 
     scenario_id = None
     if args.file is not None:
-        scenario, problems = check_file(args.file)
-        if scenario is None:
-            for problem in problems:
+        try:  # the load-time errors only: the analysis (`incluzo check`) never delays play
+            scenario_id = load_file(args.file).id
+        except ScenarioError as error:
+            for problem in error.problems:
                 print(problem.format(args.lang), file=sys.stderr)
             return 1
-        scenario_id = scenario.id
     if args.questionnaire is not None:
         from incluzo.engine.questionnaire import themes as questionnaire
-        from incluzo.engine.scenario.problems import ScenarioError
 
         try:
             questionnaire.load_file(args.questionnaire)
@@ -189,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
         size=args.size,
         lang=args.lang,
         mode=mode,
-        scenario=None if resume else args.file,
+        scenario=args.file,
         window=True,
         fullscreen=args.fullscreen,
         resume=resume,

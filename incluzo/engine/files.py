@@ -77,6 +77,30 @@ def read_limited(path: str | Path, limit: int) -> bytes:
         os.close(handle)
 
 
+def read_ends(path: str | Path, limit: int, size: int) -> tuple[bytes, bytes]:
+    """The first and the last `size` bytes of a regular file of at most `limit` bytes (both the whole
+    file when it is shorter), without reading the middle. Raises Refused as `read_limited` does."""
+    try:
+        handle = os.open(path, _FLAGS)
+    except OSError as error:
+        raise Refused(error.strerror or str(error)) from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(f"this is {_kind(info.st_mode)}, not a regular file")
+        if info.st_size > limit:
+            raise TooLarge(info.st_size, limit)
+        head = os.read(handle, size)
+        if info.st_size <= size:
+            return head, head
+        os.lseek(handle, max(0, info.st_size - size), os.SEEK_SET)
+        return head, os.read(handle, size)
+    except OSError as error:
+        raise Refused(error.strerror or str(error)) from None
+    finally:
+        os.close(handle)
+
+
 def is_regular(path: Path) -> bool:
     """Whether `path` is (or links to) a regular file; never blocks, never raises."""
     try:

@@ -510,7 +510,7 @@ def new_save(log: SaveLog, ctx: Context) -> tuple[persistence.SaveFile | None, s
         return None, ctx.say("save.failed", reason=error.strerror or str(error))
 
 
-def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
+def resume(path: Path, ctx: Context, given: str | Path | None = None) -> tuple[TeamDirector, list[str]]:
     """A team game rebuilt from its save by replaying the log; with what the players should be told.
 
     When the scenario changed so that a step no longer fits, the game goes on from the last step that
@@ -519,7 +519,7 @@ def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
     restored = persistence.restore(path)
     log = restored.file.log
     profile = start_profile_of(path)
-    scenario = load_file(log.header.source)
+    scenario = load_file(given) if given is not None else persistence.named_scenario(log, path)
     scenario = profile.apply(scenario) if profile is not None else scenario
     if scenario.id != log.header.scenario:
         names = {"saved": log.header.scenario, "given": scenario.id}
@@ -609,15 +609,15 @@ def play_teams(app: App, path: str, names: Sequence[str]) -> bool:
     return True
 
 
-def resume_teams(app: App, path: Path) -> bool:
-    """Go on with a saved team game in the app (raises as `resume` does)."""
-    director, notices = resume(path, app.ctx)
+def resume_teams(app: App, path: Path, given: str | Path | None = None) -> bool:
+    """Go on with a saved team game in the app, on the file given if any (raises as `resume` does)."""
+    director, notices = resume(path, app.ctx, given)
     app.director = None
     app.team = director
     app.overlays = []
     app.show(director.screen)
     app.notice = "\n".join(notices)
-    source = director.log.header.source
+    source = given or director.log.header.source
     app._watch_source(Path(source) if source else None)
     return True
 

@@ -61,6 +61,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this save belongs to scenario '{saved}', not '{given}'",
         "deze opslag hoort bij scenario '{saved}', niet bij '{given}'",
     ),
+    "SAV014": (
+        "the scenario file this save names ('{source}') cannot be used: {reason}",
+        "het scenariobestand dat deze opslag noemt ('{source}') is niet te gebruiken: {reason}",
+    ),
+    "SAV015": (
+        "this session is open in another incluzo",
+        "deze sessie is geopend in een andere incluzo",
+    ),
 }
 HINTS: dict[str, tuple[str, str]] = {
     "update": ("update incluzo to open it", "werk incluzo bij om haar te openen"),
@@ -70,6 +78,14 @@ HINTS: dict[str, tuple[str, str]] = {
     ),
     "types": ("known types: {allowed}", "bekende soorten: {allowed}"),
     "scenario": ("open the save with its own scenario file", "open de opslag met het eigen scenariobestand"),
+    "give_file": (
+        "give the scenario file: incluzo play FILE --resume",
+        "geef het scenariobestand: incluzo play BESTAND --resume",
+    ),
+    "in_use": (
+        "close the other window first, or start a new session",
+        "sluit eerst het andere venster, of begin een nieuwe sessie",
+    ),
     "utf8": (
         "incluzo writes its saves as UTF-8 itself; another program has changed this file",
         "incluzo schrijft zijn opslag zelf als UTF-8; een ander programma heeft dit bestand veranderd",

@@ -399,7 +399,9 @@ def capped(problems: Sequence[Problem]) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return list(problems)
     first = problems[MAX_PROBLEMS]
-    more = Problem("INC047", first.source, first.line, first.column, "", {"count": len(problems) - MAX_PROBLEMS})
+    more = Problem(
+        "INC047", first.source, first.line, first.column, "", {"count": len(problems) - MAX_PROBLEMS}
+    )
     return [*problems[:MAX_PROBLEMS], more]
 
 
