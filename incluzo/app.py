@@ -53,6 +53,7 @@ SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 NOTICE_WIDTH_SCALE = 36  # widest notice in body units
 MIN_SIZE = (640, 360)
 POLLING_DRIVERS = ("dummy", "offscreen")
+SKIPPABLE = ("card", "outcome")  # where a crash that came back can be stepped past (K on the crash page)
 
 
 class App:
@@ -87,6 +88,7 @@ class App:
         self.running = True
         self.dirty = True
         self.exports: list[Path] = []
+        self.crashed_at: tuple[Path, int] | None = None  # the save and its length at the last crash
         self.under: pygame.Surface | None = None  # the shaded scene behind overlays
         self.scene: Scene = Scene(self.ctx)  # the start screen reads every file: built only when shown
         self.source: Path | None = None  # the scenario file being played, watched for saves
@@ -282,9 +284,10 @@ class App:
             self.notice = self.ctx.say("save.failed", reason=error.strerror or str(error))
             return None
 
-    def resume(self, path: Path, given: str | Path | None = None) -> bool:
+    def resume(self, path: Path, given: str | Path | None = None, *, skip: bool = False) -> bool:
         """Go on with a saved session where it stood, on the scenario file `given` (else the one the
-        save names); False (with a notice) when that cannot be."""
+        save names); with `skip`, past the card or outcome it stood on (after a crash there came back).
+        False (with a notice) when that cannot be."""
         try:
             if _teams().is_team_save(path):
                 return _teams().resume_teams(self, path, given)
@@ -301,6 +304,8 @@ class App:
         self.ctx = replace(self.ctx, mode=mode if mode in ("team", "solo") else self.ctx.mode)
         self.director = self._director(resumed.session, resumed.file)
         self.overlays = []
+        if skip and self.director.session.phase in SKIPPABLE:  # before its screen is built again
+            self.director.apply(act.Skip() if self.director.session.phase == "card" else act.Advance())
         self.show(self.director.scene())
         self.notice = "\n".join(resumed.notices(self.ctx.lang))
         self.profile = start_profile_of(path)  # a reload keeps the start the game was played from
@@ -326,10 +331,15 @@ class App:
             self.scene.dirty = self.dirty = False
             return log
         save = self.director.save if self.director else self.team.save if self.team else None
+        at = (save.path, len(save.log.entries)) if save else None
+        repeated, self.crashed_at = at is not None and at == self.crashed_at, at
+        can_skip = repeated and self.director is not None and self.director.session.phase in SKIPPABLE
         self.director = self.team = None
         self.overlays = []
         self.notice = ""
-        self.show(CrashScene(self.ctx, log, save.path if save else None))
+        self.show(
+            CrashScene(self.ctx, log, save.path if save else None, repeated=repeated, can_skip=can_skip)
+        )
         return log
 
     # One frame ----------------------------------------------------------------------------------
@@ -455,7 +465,7 @@ class App:
             else:
                 self.play(action.path)
         elif isinstance(action, act.Resume):
-            self.resume(action.path)
+            self.resume(action.path, skip=action.skip)
         elif isinstance(action, act.OpenQuestionnaire):
             self.open_questionnaire()
         elif isinstance(action, act.Profiled):

@@ -224,7 +224,8 @@ def test_killed_two_hundred_times_no_completed_decision_is_lost(private_data_dir
     figures = kill_and_resume(private_data_dir, 200, seed=2026)
     print(
         f"\n200 kills in {time.monotonic() - started:.0f} s: {dict(figures.kills)}; "
-        f"{figures.during_save} during a save ({figures.before_durable} before its fsync); {figures.resumed} resumes; {figures.games} games finished; "
+        f"{figures.during_save} during a save ({figures.before_durable} before its fsync); "
+        f"{figures.resumed} resumes; {figures.games} games finished; "
         f"restored up to {max(figures.restored_steps)} records"
     )
     assert figures.during_save == figures.kills["save"] >= 20
@@ -320,3 +321,46 @@ def test_the_help_shows_where_the_saves_are(private_data_dir: Path) -> None:
     assert app.top.paged is not None
     shown = " ".join(text for page in app.top.paged.pages for _, item in page if (text := item.text))
     assert f"Elke keuze wordt meteen bewaard in {private_data_dir / 'saves'}" in shown
+
+
+def test_the_same_crash_after_r_is_not_rebuilt_again_k_skips_the_card() -> None:
+    app = App(scenario=SCENARIO_FILE)
+    app.step([], 10.0)
+    app.step([Key("return")], 0.0)  # past the briefing, on the first card
+    assert app.director is not None and app.director.session.phase == "card"
+    card = app.director.session.game.card
+    scene_type = type(app.scene)
+    original = scene_type.draw
+
+    def broken(self: object, surface: object) -> None:  # this card's screen always fails
+        raise RuntimeError("a bug on this card")
+
+    scene_type.draw = broken  # type: ignore[method-assign]
+    try:
+        app.dirty = True
+        app.guarded_step([], 0.0)
+        assert isinstance(app.scene, CrashScene) and not app.scene.repeated
+        app.guarded_step([Key("r")], 0.0)  # R rebuilds onto the same card: the same crash
+        assert isinstance(app.scene, CrashScene) and app.scene.repeated
+        _, text, _ = (line for _, line in app.scene.lines())
+        assert "Druk op K om deze kaart over te slaan, of op S voor het startscherm" in text
+        app.guarded_step([Key("r")], 0.0)  # R is no longer offered: nothing is rebuilt
+        assert isinstance(app.scene, CrashScene)
+    finally:
+        scene_type.draw = original  # type: ignore[method-assign]
+    app.guarded_step([Key("k")], 0.0)
+    assert app.director is not None and not isinstance(app.scene, CrashScene)
+    assert app.director.session.game.card != card
+    on_disk = savelog.read(app.director.save.path.read_bytes())  # type: ignore[union-attr]
+    assert any(isinstance(e, savelog.SkipEntry) and e.card == card for e in on_disk.entries)
+
+
+def test_the_same_crash_twice_offers_the_start_screen_with_s() -> None:
+    app = playing_app()  # on the first card's outcome
+    app.crash("Traceback: first")
+    app.step([Key("r")], 0.0)
+    assert app.director is not None  # rebuilt from the save
+    app.crash("Traceback: second")
+    assert isinstance(app.scene, CrashScene) and app.scene.repeated
+    app.step([Key("s")], 0.0)
+    assert app.scene.name == "start"
