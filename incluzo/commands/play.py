@@ -9,6 +9,9 @@ from pathlib import Path
 from incluzo.commands import default_language
 from incluzo.commands.profile import THEMES, threshold
 from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
+from incluzo.engine.scenario.problems import echo
+
+LARGEST = (7680, 4320)  # a window or screenshot larger than 8K is a typo (and would exhaust memory)
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -45,9 +48,13 @@ def size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1920x1080, not '{text}'") from error
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 1920x1080, not '{echo(text, 40)}'"
+        ) from error
     if width < 320 or height < 240:
         raise argparse.ArgumentTypeError("the smallest size is 320x240")
+    if width > LARGEST[0] or height > LARGEST[1]:
+        raise argparse.ArgumentTypeError(f"the largest size is {LARGEST[0]}x{LARGEST[1]} (8K)")
     return width, height
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import re
 from pathlib import Path
 
@@ -22,6 +23,17 @@ from incluzo.scenes.theme import Metrics
 
 EXPORT_SIZE = (1920, 1080)  # the text scale of a 1080p screen; the image grows as tall as needed
 MAP_COLUMN_SHARE = 0.45
+
+
+def save_png(image: pygame.Surface, path: Path | str) -> None:
+    """Write a PNG; a path that cannot be written is an OSError naming it (not a pygame.error), which
+    `incluzo`'s last guard reports as one line."""
+    try:
+        pygame.image.save(image, str(path))
+    except pygame.error as error:
+        folder = Path(path).parent
+        reason = "no such folder" if not folder.is_dir() else str(error).rsplit(": ", 1)[-1]
+        raise OSError(errno.EIO, reason, str(path)) from None
 
 
 def export_dir() -> Path:
@@ -74,7 +86,7 @@ def export(
 ) -> tuple[Path, Path]:
     """Write <folder>/<title>-<time>.png and .md; returns both paths."""
     png, md = export_paths(view.title, folder)
-    pygame.image.save(debrief_image(view, map_view, ctx), str(png))
+    save_png(debrief_image(view, map_view, ctx), png)
     md.write_text(markdown(view, ctx.say, ctx.mode), encoding="utf-8")
     return png, md
 

@@ -8,8 +8,6 @@ import signal
 import sys
 from pathlib import Path
 
-import pygame
-
 from incluzo import persistence
 from incluzo.app import SCENARIOS, App
 from incluzo.engine.logs import savelog
@@ -19,6 +17,7 @@ from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.export import save_png
 from incluzo.scenes.input import Key
 from incluzo.scenes.start import entries, find_scenarios
 
@@ -125,7 +124,7 @@ def play_headless(
             seen = scene
             number += 1
             if shots is not None:
-                pygame.image.save(app.surface, str(shots / f"{number:02d}-{scene.name}.png"))
+                save_png(app.surface, shots / f"{number:02d}-{scene.name}.png")
         if isinstance(scene, DebriefScene):
             app.step([Key("e")], 0.0)
             return 0 if app.exports else 1

@@ -11,7 +11,7 @@ from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.base import Context
 from incluzo.scenes.briefing import map_axes
-from incluzo.scenes.export import EXPORT_SIZE, MAP_COLUMN_SHARE, cell, export_paths
+from incluzo.scenes.export import EXPORT_SIZE, MAP_COLUMN_SHARE, cell, export_paths, save_png
 from incluzo.scenes.quadmap import QuadrantMap
 from incluzo.scenes.teamdebrief import comparison_rows, debrief_flow
 from incluzo.scenes.teammap import draw_teams_map
@@ -24,7 +24,7 @@ def export_teams(
 ) -> tuple[Path, Path]:
     """Write <folder>/<title>-teams-<time>.png and .md; returns both paths."""
     png, md = export_paths(view.title, folder, "teams")
-    pygame.image.save(debrief_image(view, maps, ctx), str(png))
+    save_png(debrief_image(view, maps, ctx), png)
     md.write_text(markdown(view, ctx.say), encoding="utf-8")
     return png, md
 
