@@ -13,7 +13,7 @@ from incluzo.commands import default_language
 from incluzo.engine.questionnaire import answers
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
-from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.engine.scenario.problems import ScenarioError, echo
 
 THEMES = Path(__file__).resolve().parents[2] / "questionnaires" / "welke-bril.yaml"
 
@@ -139,7 +139,7 @@ def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) ->
     words = WORDS[lang]
     out: list[str] = []
     for name, view in views:
-        out += [f"{view.title}: {name}, {view.respondents} {words['respondents']}", ""]
+        out += [f"{view.title}: {echo(name, 80)}, {view.respondents} {words['respondents']}", ""]
         width = max(len(f"{s.number} {s.name}") for s in view.scores)
         out.append(
             f"{words['quadrant']:<{width}}  {words['current']:>8}  {words['desired']:>8}  "
