@@ -17,8 +17,6 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import filelock
-
 from incluzo.engine import files
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import (
@@ -36,6 +34,7 @@ from incluzo.engine.scenario.loader import ID_PATTERN, load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError, echo
 from incluzo.errorlog import data_dir
+from incluzo.savelock import hold, in_use
 
 SUFFIX = ".jsonl"
 AUTOSAVES = 3
@@ -77,53 +76,6 @@ def write_atomic(path: Path, text: str) -> None:
 
 def autosave_paths(path: Path) -> list[Path]:
     return [path.with_name(f"{path.stem}.autosave-{slot}{SUFFIX}") for slot in range(1, AUTOSAVES + 1)]
-
-
-_HELD: dict[Path, filelock.BaseFileLock] = {}  # the saves this process has taken, by path
-
-
-def _lock_file(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
-
-
-def hold(path: Path) -> None:
-    """Take a save for this process with an advisory lock (fcntl or msvcrt, through `filelock`), held
-    until the process ends, so two incluzos never interleave their records in one save. Raises
-    SaveError (SAV015) when another process holds it; a folder that cannot hold the lock file is
-    played unlocked (its saves fail and say so anyway)."""
-    key = path.absolute()
-    if key in _HELD:
-        return
-    lock = filelock.FileLock(str(_lock_file(path)), timeout=0)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        raise SaveError(SaveProblem("SAV015", str(path), 1, 1, "", {}, "in_use")) from None
-    except OSError:
-        return
-    _HELD[key] = lock
-
-
-def release(path: Path) -> None:
-    """Give a save back (after its game was closed), so another incluzo may take it."""
-    lock = _HELD.pop(path.absolute(), None)
-    if lock is not None:
-        lock.release()
-
-
-def in_use(path: Path) -> bool:
-    """Whether another process holds this save now (see `hold`)."""
-    if path.absolute() in _HELD or not _lock_file(path).exists():
-        return False
-    lock = filelock.FileLock(str(_lock_file(path)), timeout=0)
-    try:
-        lock.acquire()
-    except filelock.Timeout:
-        return True
-    except OSError:
-        return False
-    lock.release()
-    return False
 
 
 class SaveFile:

@@ -183,7 +183,7 @@ def structured_scenarios(draw: Any) -> bytes:
 @st.composite
 def referencing_scenarios(draw: Any) -> bytes:
     """Many cards and many misspelt `chosen` references: the suggestions must stay bounded."""
-    return many_references(draw(st.integers(1, 150)), draw(st.integers(0, 400))).encode("utf-8")
+    return many_references(draw(st.integers(1, 150)), draw(st.integers(1, 400))).encode("utf-8")
 
 
 ANY_SCENARIO = st.one_of(

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from scenario_text import SMALL
 
-from incluzo import cli, persistence
+from incluzo import cli, persistence, savelock
 from incluzo.app import App
 from incluzo.engine import files
 from incluzo.engine.analysis.checks import check_file
@@ -197,7 +197,7 @@ def unfinished_save(scenario_file: Path) -> Path:
     app.step([], 10.0)
     app.step([Key("a")], 0.0)
     assert app.director is not None and app.director.save is not None
-    persistence.release(app.director.save.path)  # the game is closed
+    savelock.release(app.director.save.path)  # the game is closed
     return app.director.save.path
 
 
@@ -241,8 +241,8 @@ def test_a_tampered_source_path_is_refused_briefly(tmp_path: Path, source: str) 
 
 # --- 4. one save, two instances -----------------------------------------------------------------------
 
-HOLD = "import sys, time; from pathlib import Path; from incluzo import persistence; "
-HOLD += "persistence.hold(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)"
+HOLD = "import sys, time; from pathlib import Path; from incluzo import savelock; "
+HOLD += "savelock.hold(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)"
 
 
 def test_a_save_open_in_another_process_is_refused_and_not_offered(tmp_path: Path) -> None:
@@ -252,7 +252,7 @@ def test_a_save_open_in_another_process_is_refused_and_not_offered(tmp_path: Pat
     other = subprocess.Popen([sys.executable, "-c", HOLD, str(save)], stdout=subprocess.PIPE, text=True)
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "held"
-        assert persistence.in_use(save)
+        assert savelock.in_use(save)
         assert persistence.find_unfinished() is None  # a second instance starts a new session
         with pytest.raises(savelog.SaveError) as caught:
             persistence.restore(save)
@@ -263,7 +263,7 @@ def test_a_save_open_in_another_process_is_refused_and_not_offered(tmp_path: Pat
     finally:
         other.kill()
         other.wait()
-    assert not persistence.in_use(save) and persistence.find_unfinished() == save
+    assert not savelock.in_use(save) and persistence.find_unfinished() == save
 
 
 # --- 5. an early damaged record does not hide an intact autosave -----------------------------------
@@ -277,7 +277,7 @@ def test_a_damaged_first_decision_still_finds_the_session_in_its_autosave(tmp_pa
         _, entry = savelog.perform(session, step)
         assert entry is not None
         file.append(entry)
-    persistence.release(file.path)
+    savelock.release(file.path)
     data = file.path.read_bytes()
     at = data.index(b'"choose"') + 3
     file.path.write_bytes(data[:at] + b"\xff" + data[at + 1 :])  # a flipped byte in the first choice
@@ -477,7 +477,7 @@ def test_finding_the_unfinished_session_reads_only_the_ends_of_finished_logs(
         _, entry = savelog.perform(session, step)
         assert entry is not None
         open_one.append(entry)
-    persistence.release(open_one.path)
+    savelock.release(open_one.path)
     padding = [savelog.ChooseEntry(savelog.Id("werkplek"), savelog.Id("drukte"))] * 5000
     for number in range(persistence.SCAN - 1):  # newer, big and finished
         log = savelog.new_log(scenario, seed=number, mode="solo", source="klein.yaml")

@@ -99,7 +99,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--resume",
         action="store_true",
-        help="go on with the newest unfinished session (of FILE, when given), else a new one",
+        help="go on with the newest unfinished session (of FILE, when given: onto that file), else a new one",
     )
     parser.add_argument(
         "--questionnaire",

@@ -49,8 +49,8 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def read_limited(path: str | Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes. Raises Refused (TooLarge when too big)."""
+def _open_regular(path: str | Path, limit: int) -> tuple[int, int]:
+    """An open handle on a regular file of at most `limit` bytes (by its size now), and that size."""
     try:
         handle = os.open(path, _FLAGS)
     except OSError as error:
@@ -61,6 +61,16 @@ def read_limited(path: str | Path, limit: int) -> bytes:
             raise Refused(f"this is {_kind(info.st_mode)}, not a regular file")
         if info.st_size > limit:
             raise TooLarge(info.st_size, limit)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle, info.st_size
+
+
+def read_limited(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Raises Refused (TooLarge when too big)."""
+    handle, _ = _open_regular(path, limit)
+    try:
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(handle, min(_CHUNK, limit + 1 - total))
@@ -80,20 +90,12 @@ def read_limited(path: str | Path, limit: int) -> bytes:
 def read_ends(path: str | Path, limit: int, size: int) -> tuple[bytes, bytes]:
     """The first and the last `size` bytes of a regular file of at most `limit` bytes (both the whole
     file when it is shorter), without reading the middle. Raises Refused as `read_limited` does."""
+    handle, length = _open_regular(path, limit)
     try:
-        handle = os.open(path, _FLAGS)
-    except OSError as error:
-        raise Refused(error.strerror or str(error)) from None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"this is {_kind(info.st_mode)}, not a regular file")
-        if info.st_size > limit:
-            raise TooLarge(info.st_size, limit)
         head = os.read(handle, size)
-        if info.st_size <= size:
+        if length <= size:
             return head, head
-        os.lseek(handle, max(0, info.st_size - size), os.SEEK_SET)
+        os.lseek(handle, max(0, length - size), os.SEEK_SET)
         return head, os.read(handle, size)
     except OSError as error:
         raise Refused(error.strerror or str(error)) from None
