@@ -414,7 +414,7 @@ class ScenarioError(Exception):
 
 
 MAX_PROBLEMS = 200  # problems one file reports at most; then one INC047 says how many more there are
-MAX_SUGGESTIONS = 50  # "did you mean" hints per file; later misspellings get none (bounds `check`)
+MAX_SUGGESTIONS = 20  # "did you mean" hints per file; later misspellings get none (bounds `check`)
 SUGGEST_LENGTH = 64  # longer words (and options) are no misspelt id and get no suggestion
 _SHORTLIST = 8  # options compared in full, of those whose cheap upper bound is highest
 
@@ -435,8 +435,8 @@ def suggest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | Non
         if len(option) > SUGGEST_LENGTH:
             continue
         matcher.set_seq1(option)
-        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
-            bounds.append((matcher.quick_ratio(), option))
+        if matcher.real_quick_ratio() >= cutoff and (bound := matcher.quick_ratio()) >= cutoff:
+            bounds.append((bound, option))
     best: tuple[float, str] | None = None
     for _, option in heapq.nlargest(_SHORTLIST, bounds):
         matcher.set_seq1(option)
