@@ -31,7 +31,8 @@ from incluzo.engine.scenario.yamlsource import UNSAFE_CHARACTERS as UNSAFE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [p.read_bytes() for p in sorted((ROOT / "scenarios").glob("*.yaml"))] or [SMALL.encode("utf-8")]
-TIME_LIMIT = 5.0  # seconds per input, loading and checking together
+TIME_LIMIT = 5.0  # seconds of this process's CPU per input, loading and checking together
+# (CPU time, not wall time: on a machine shared by many jobs the wall clock measures the others)
 
 # Fragments that break YAML or the scenario's rules in the ways people (and attackers) do.
 TOKENS = [
@@ -201,7 +202,7 @@ SLOWEST: list[float] = [0.0]  # the longest time one input took in this process,
 def assert_handled(path: Path, data: bytes) -> None:
     """The properties every input must have (see the module docstring)."""
     path.write_bytes(data)
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         load_file(path)
     except ScenarioError as error:
@@ -212,7 +213,7 @@ def assert_handled(path: Path, data: bytes) -> None:
     for problem in problems:  # nothing a terminal would act on, nothing unbounded
         printed = problem.format()
         assert len(printed) <= ECHO_LIMIT and not UNSAFE.search(printed), printed[:300]
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     SLOWEST[0] = max(SLOWEST[0], took)
     assert took < TIME_LIMIT, f"{took:.2f} s for {data[:200]!r}"
 
@@ -273,7 +274,7 @@ def mutated_saves(draw: Any) -> bytes:
 
 def assert_save_handled(data: bytes) -> None:
     """Reading never raises but SaveError, its problems are located, and a good part replays."""
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         parsed = savelog.parse(data, "s.jsonl")
         problem = parsed.problem
@@ -286,7 +287,7 @@ def assert_save_handled(data: bytes) -> None:
             savelog.replay(SCENARIO, parsed.log)
         except savelog.SaveError as error:
             assert error.problem.code == "SAV013"  # the scenario id was mutated
-    assert time.perf_counter() - started < TIME_LIMIT
+    assert time.process_time() - started < TIME_LIMIT
 
 
 @settings(FUZZ, max_examples=300)
