@@ -120,12 +120,9 @@ class DebriefScene(Scene):
         self.relayout()
         self.dirty = True
 
-    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        return self.text_and_side(self.map_side(), side_left=True)
-
     def layout(self) -> None:
         self.targets = []
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()
         self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
 

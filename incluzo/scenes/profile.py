@@ -27,7 +27,6 @@ from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme
 from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
-from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.export import export_dir, slug
 from incluzo.scenes.mapinfo import legend, quadrant_rows
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap
@@ -119,8 +118,6 @@ class ProfileScene(Scene):
         return [s.id for s in self.view.scores if s.meaningful]
 
     # Layout -------------------------------------------------------------------------------------
-    columns = DebriefScene.columns  # the debrief's layout: the map on the left, the words beside it
-
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
@@ -159,7 +156,7 @@ class ProfileScene(Scene):
         return flow
 
     def layout(self) -> None:
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()  # as the debrief: the map left, the words beside it
         self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
 
