@@ -16,7 +16,7 @@ from pathlib import Path
 import pygame
 
 from incluzo import persistence
-from incluzo.commands.kites import Line, _mark, quadrant_views, save_chart
+from incluzo.commands.kites import Line, quadrant_views, save_chart
 from incluzo.engine.logs import workshoplog
 from incluzo.engine.logs.workshoplog import ProfileEntry
 from incluzo.engine.questionnaire import themes as welke_bril
@@ -29,7 +29,7 @@ from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
 from incluzo.scenes.export import export_dir, slug
 from incluzo.scenes.mapinfo import legend, quadrant_rows
-from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap
+from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, frame_quadrants
 from incluzo.scenes.text import Flow
 
 THRESHOLD_RANGE = (1, 50)  # the threshold the + and - keys can set
@@ -244,7 +244,7 @@ class ProfileScene(Scene):
             surface, self.map_box, self.metrics, [k for _, k in kites(self.view, self.say)]
         )
         corners = [q.corner for q in self.map.quadrants if q.id in self.marked]
-        _mark(surface, square, corners, self.metrics)
+        frame_quadrants(surface, square, corners, self.metrics)
         self.draw_footer(surface)
 
 
