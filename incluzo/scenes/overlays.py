@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pygame
 
 from incluzo.engine.play.views import MapView
+from incluzo.i18n import catalog_for
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
@@ -149,11 +150,10 @@ def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
 
 
 def confirm(ctx: Context, question: str, text: str, yes: Action) -> ButtonsOverlay:
-    say = ctx.say
-    yes_key = "j" if ctx.lang == "nl" else "y"
+    say, language = ctx.say, catalog_for(ctx.lang)
     options = [
-        Option(yes_key, yes_key.upper(), say("confirm.yes"), yes),
-        Option("n", "N", say("confirm.no"), Close()),
+        Option(language.yes_key, language.yes_key.upper(), say("confirm.yes"), yes),
+        Option(language.no_key, language.no_key.upper(), say("confirm.no"), Close()),
     ]
     return ButtonsOverlay(ctx, question, text, options, "confirm", enter=yes)
 

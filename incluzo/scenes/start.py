@@ -12,17 +12,23 @@ from incluzo.engine.play.session import Session
 from incluzo.engine.play.views import BriefingView, present
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import catalog_for, languages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskQuit, Help, OpenQuestionnaire, Play, SetLanguage, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, Target
 from incluzo.scenes.text import draw_lines, line_height, wrap
 
 MODES = ("team", "solo")
-LANGUAGE_KEYS = {"n": "nl", "e": "en"}
 MODE_KEYS = {"t": "team", "s": "solo"}
 NUMBERED = range(9)  # entries reachable with the keys 1-9
 RADIO_SCALE = 0.4  # radio mark radius in body units
 LIST_SHARE = 0.58  # share of the width for the scenario list
+
+
+def language_label(lang: str, shown_in: str) -> str:
+    """A language as offered: its own name, and its name in the language shown when that one has it."""
+    own, there = catalog_for(lang).name, catalog_for(shown_in).names.get(lang)
+    return f"{own} ({there})" if there else own
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class StartScene(Scene):
             y += button + m.gap
             del key
         y += line_height(s["heading"]) + m.gap
-        for lang in LANGUAGE_KEYS.values():
+        for lang in languages():
             self.targets.append(
                 Target(f"lang-{lang}", pygame.Rect(side.x, y, side.width, button), SetLanguage(lang))
             )
@@ -143,7 +149,7 @@ class StartScene(Scene):
         }
         keys.update({str(n + 1): _Select(n) for n in NUMBERED if n < len(self.entries)})
         keys.update({key: _Mode(mode) for key, mode in MODE_KEYS.items()})
-        keys.update({key: SetLanguage(lang) for key, lang in LANGUAGE_KEYS.items()})
+        keys.update({catalog_for(lang).key: SetLanguage(lang) for lang in languages()})
         keys["w"] = OpenQuestionnaire()
         if self.note:
             keys["x"] = StartFrom(None)
@@ -231,11 +237,12 @@ class StartScene(Scene):
                 self._option(surface, target, key.upper(), say(f"start.mode.{mode}"), mode == self.mode)
             if target.name.startswith("lang-"):
                 lang = target.name.removeprefix("lang-")
-                if lang == "nl":
+                if lang == languages()[0]:
                     heading_y = target.rect.y - m.gap - line_height(s["heading"])
                     draw_lines(surface, [say("start.language")], s["heading"], side.x, heading_y)
-                key = next(k for k, v in LANGUAGE_KEYS.items() if v == lang)
-                self._option(surface, target, key.upper(), say(f"language.{lang}"), lang == self.ctx.lang)
+                label = language_label(lang, self.ctx.lang)
+                key = catalog_for(lang).key
+                self._option(surface, target, key.upper(), label, lang == self.ctx.lang)
 
     def _option(self, surface: pygame.Surface, target: Target, key: str, label: str, on: bool) -> None:
         """A radio option: a filled or empty ring (not colour alone), its key and its label."""
