@@ -71,7 +71,7 @@ def test_a_skip_is_logged_and_replays() -> None:
     play = teams.begin(scenario, two())
     log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=("Uilen", "Vossen"))
     result, entry = workshoplog.perform(scenario, play, teams.Skip())
-    assert isinstance(result, TeamPlay) and isinstance(entry, workshoplog.TeamSkipEntry)
+    assert isinstance(result, TeamPlay) and isinstance(entry, savelog.TeamSkipEntry)
     assert entry.card == "drukte"
     text = log.appended(entry).text()
     assert '"type":"team-skip"' in text

@@ -298,7 +298,7 @@ def test_a_profile_note_keeps_the_exact_fractions() -> None:
     )
     entry = workshoplog.profile_entry(found, "welke-bril", "Rood")
     decoded = savelog.decode_line(savelog.encode(entry))
-    assert isinstance(decoded, workshoplog.ProfileEntry) and decoded.current[0] == "240/7"
+    assert isinstance(decoded, savelog.ProfileEntry) and decoded.current[0] == "240/7"
     assert workshoplog.profile_of(decoded) == found
 
 

@@ -128,11 +128,9 @@ class Director:
         if entry is not None:
             self.record(entry)
             if card is not None and not isinstance(action, Undo):
-                from incluzo.engine.logs.workshoplog import (
-                    DeliberationEntry,  # not needed before the first frame
+                self.record(
+                    savelog.DeliberationEntry(Id(card), round((time.monotonic() - self.shown_at) * 1000))
                 )
-
-                self.record(DeliberationEntry(Id(card), round((time.monotonic() - self.shown_at) * 1000)))
             if self.session.phase == "card":
                 self.shown_at = time.monotonic()
             if self.session.phase == "debrief":

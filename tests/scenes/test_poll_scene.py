@@ -9,8 +9,7 @@ from scene_helpers import click, press
 from testsupport import ROOT
 
 from incluzo.app import App
-from incluzo.engine.logs.savelog import AdvanceEntry
-from incluzo.engine.logs.workshoplog import DeliberationEntry
+from incluzo.engine.logs.savelog import AdvanceEntry, DeliberationEntry
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.poll import PollScene

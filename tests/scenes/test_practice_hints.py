@@ -7,7 +7,7 @@ from collections.abc import Callable
 from scene_helpers import click, finish_animations, go_on, press
 
 from incluzo.app import App
-from incluzo.engine.logs.workshoplog import DeliberationEntry
+from incluzo.engine.logs.savelog import DeliberationEntry
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.outcome import OutcomeScene
 from incluzo.scenes.practice import PracticeCardScene, PracticeDirector

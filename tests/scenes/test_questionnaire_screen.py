@@ -12,7 +12,7 @@ from testsupport import ROOT
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.profile import ProfileScene

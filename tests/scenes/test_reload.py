@@ -13,7 +13,7 @@ from conftest import PROEF
 from scene_helpers import press
 
 from incluzo.app import App
-from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.outcome import OutcomeScene

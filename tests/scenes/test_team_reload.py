@@ -14,7 +14,7 @@ from test_reload import edit
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.logs import savelog
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.scenes import teamdirector
 from incluzo.scenes.profile import StartProfile
@@ -142,8 +142,8 @@ def test_a_team_game_started_from_the_rooms_profile_keeps_it_after_a_reload(copy
     press(app, "f5")
     team = director(app)
     assert team.scenario.position == questionnaire.to_position(profile)
-    assert team.save is not None and isinstance(team.save.log.entries[0], workshoplog.ProfileEntry)
-    assert len([e for e in team.save.log.entries if isinstance(e, workshoplog.ProfileEntry)]) == 1
+    assert team.save is not None and isinstance(team.save.log.entries[0], savelog.ProfileEntry)
+    assert len([e for e in team.save.log.entries if isinstance(e, savelog.ProfileEntry)]) == 1
     assert app.notice == "Scenario opnieuw geladen; 6 stappen opnieuw gespeeld."
 
 

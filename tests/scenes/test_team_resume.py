@@ -45,13 +45,13 @@ def test_every_action_is_in_the_save_on_disk_before_the_next_screen() -> None:
         enter(app, {team: choice})
         on_disk = savelog.read(save.path.read_bytes())
         assert len(on_disk.entries) == number
-        assert on_disk.entries[-1] == workshoplog.TeamPickEntry(
+        assert on_disk.entries[-1] == savelog.TeamPickEntry(
             team, savelog.Id(choice), savelog.Id("drukte-in-de-klas")
         )
     app.step([], 12.5)
     press(app, "return")
     reveal = savelog.read(save.path.read_bytes()).entries[-1]
-    assert isinstance(reveal, workshoplog.TeamRevealEntry)
+    assert isinstance(reveal, savelog.TeamRevealEntry)
     assert reveal.card == "drukte-in-de-klas" and reveal.ms == 12_500  # the deliberation time of the card
 
 
@@ -122,7 +122,7 @@ def test_a_team_game_started_from_the_rooms_profile_keeps_it_when_resumed() -> N
     assert teamdirector.begin(app, str(PRIKKELS), THREE)
     team = director(app)
     assert team.scenario.position == questionnaire.to_position(profile)
-    assert team.save is not None and isinstance(team.save.log.entries[0], workshoplog.ProfileEntry)
+    assert team.save is not None and isinstance(team.save.log.entries[0], savelog.ProfileEntry)
     to_round(app)
     enter(app, {1: "aparte-werkplek"})
     resumed = App(size=(1280, 720), resume=team.save.path)
