@@ -274,8 +274,7 @@ def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | S
     profiles = tuple(
         (entry.label, result)
         for entry in log.entries
-        if isinstance(entry, savelog.ProfileEntry)
-        and (result := workshoplog.profile_of(entry)) is not None
+        if isinstance(entry, savelog.ProfileEntry) and (result := workshoplog.profile_of(entry)) is not None
     )
     return LoggedSession(str(path), scenario, header.mode, games, times, profiles)
 

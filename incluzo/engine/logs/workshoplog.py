@@ -29,17 +29,16 @@ from incluzo.engine.logs.savelog import (
     new_log,
 )
 from incluzo.engine.play import teams
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import TeamAction, TeamPlay
 from incluzo.engine.questionnaire.themes import Profile, Result
 from incluzo.engine.scenario.model import Scenario
 
-TEAM_MODE = "team"  # also the mode of a room playing as one group: a team game's header names its teams
-
 
 def is_team_game(header: Header) -> bool:
     """Whether a log is of competing teams (replay it here), not of one group or one player (savelog)."""
-    return header.mode == TEAM_MODE and bool(header.teams)
+    return Mode.of_save(header.mode, header.teams) is Mode.TEAMS
 
 
 def profile_entry(found: Result, questionnaire: str | None = None, label: str = "") -> ProfileEntry:
