@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             print(problem.format(args.lang), file=sys.stderr)
         return 1
     choices = [c.strip() for c in args.choices.split(",") if c.strip()]
-    steps, state, error = play(scenario, choices)
+    steps, state, refused = play(scenario, choices)
     if args.json:
         final = {
             **snapshot(scenario, state),
@@ -108,11 +108,11 @@ def run(args: argparse.Namespace) -> int:
             "exhausted": state.exhausted,
             "exhausted_at": rules.exhausted_at(state),
         }
-        print(json.dumps({"steps": steps, "final": final, "error": error}, ensure_ascii=False, indent=2))
+        print(json.dumps({"steps": steps, "final": final, "error": refused}, ensure_ascii=False, indent=2))
     else:
         print_steps(scenario, steps, state, args.lang)
-    if error:
-        print(f"incluzo run: {error}", file=sys.stderr)
+    if refused:
+        print(f"incluzo run: {refused}", file=sys.stderr)
         return 1
     return 0
 

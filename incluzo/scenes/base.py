@@ -151,6 +151,10 @@ class Scene:
             pygame.Rect(area.x, area.y, area.width, top),
         )
 
+    def map_and_text(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The debriefs' layout: (text box, map box), the map on the left of a wide window."""
+        return self.text_and_side(self.map_side(), side_left=True)
+
     @property
     def content(self) -> pygame.Rect:
         m = self.metrics
@@ -271,17 +275,20 @@ class Scene:
             self.targets.append(Target(main.name, pygame.Rect(right, y, width, m.footer), main.action))
             right -= m.gap
         if self.paged and self.paged.count > 1:
-            for key in (
+            pages: tuple[FooterKey | None, ...] = (
                 FooterKey("PgDn", "", Turn(1), "page-down"),
-                None,
+                None,  # the page count between the two
                 FooterKey("PgUp", "", Turn(-1), "page-up"),
-            ):
-                if key is None:
+            )
+            for page_key in pages:
+                if page_key is None:
                     right -= width_of(self.page_label(), self.styles["body"]) + m.gap
                     continue
-                width = self._footer_width(key)
+                width = self._footer_width(page_key)
                 right -= width
-                self.targets.append(Target(key.name, pygame.Rect(right, y, width, m.footer), key.action))
+                self.targets.append(
+                    Target(page_key.name, pygame.Rect(right, y, width, m.footer), page_key.action)
+                )
                 right -= m.gap
 
     def _mains(self) -> list[FooterKey]:

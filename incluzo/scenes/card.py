@@ -16,7 +16,7 @@ from incluzo.engine.play.views import CardView, ChoiceView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, AskFinish, AskSkip, Choose, ShowNotes, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
-from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Metrics
 
 NUMBER_KEYS = "1234"
@@ -31,13 +31,11 @@ class ChoiceBox:
     label: list[str]
     reason: list[str]
 
-    def needed(self, metrics: Metrics, styles: dict[str, widgets.Style]) -> int:
+    def needed(self, metrics: Metrics, styles: dict[str, Style]) -> int:
         return choice_height(self.label, self.reason, metrics, styles)
 
 
-def choice_height(
-    label: list[str], reason: list[str], metrics: Metrics, styles: dict[str, widgets.Style]
-) -> int:
+def choice_height(label: list[str], reason: list[str], metrics: Metrics, styles: dict[str, Style]) -> int:
     text = len(label) * line_height(styles["strong"]) + metrics.gap + widgets.icon_size(metrics)
     text += len(reason) * line_height(styles["warning"]) + (metrics.gap if reason else 0)
     return max(text, widgets.badge_size(metrics)) + 2 * metrics.pad

@@ -3,6 +3,8 @@ every decision with what it gave up, the ending and the questions. E exports it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from incluzo.engine.play.views import DebriefView, DecisionView, MapView
@@ -46,9 +48,16 @@ def decision_line(number: int, decision: DecisionView, say: Messages) -> tuple[s
 
 
 def debrief_flow(
-    view: DebriefView, ctx: Context, metrics: Metrics, width: int, *, export_note: str = ""
+    view: DebriefView,
+    ctx: Context,
+    metrics: Metrics,
+    width: int,
+    *,
+    export_note: str = "",
+    after_ending: Callable[[Flow], None] | None = None,
 ) -> Flow:
-    """Everything the debrief says, as one flow (the screen pages it; the PNG export shows it whole)."""
+    """Everything the debrief says, as one flow (the screen pages it; the PNG export shows it whole).
+    `after_ending` adds a section of its own between the ending and the profile."""
     s, say, m = widgets.styles(metrics), ctx.say, metrics
     flow = Flow(width, ctx.lang)
     heading_item(flow, view.ending_title, s["title"], 0)
@@ -59,6 +68,8 @@ def debrief_flow(
         flow.text(say("debrief.early"), s["warning"], space_before=m.gap)
     if export_note:
         flow.text(export_note, s["accent"], space_before=m.gap)
+    if after_ending is not None:
+        after_ending(flow)
     heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
     desired = {q.id: q.points for q in view.desired} if view.desired else {}
     rows = []
@@ -120,18 +131,25 @@ class DebriefScene(Scene):
         self.relayout()
         self.dirty = True
 
-    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        return self.text_and_side(self.map_side(), side_left=True)
-
     def layout(self) -> None:
         self.targets = []
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()
         self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
 
     def flow(self, width: int) -> Flow:
         """What the debrief says, in a column of `width`."""
-        return debrief_flow(self.view, self.ctx, self.metrics, width, export_note=self.export_note)
+        return debrief_flow(
+            self.view,
+            self.ctx,
+            self.metrics,
+            width,
+            export_note=self.export_note,
+            after_ending=self.after_ending,
+        )
+
+    def after_ending(self, flow: Flow) -> None:
+        """A section a kind of debrief adds right after the ending (the plain debrief adds none)."""
 
     def keys(self) -> dict[str, Action]:
         return {"e": Export()}

@@ -13,7 +13,7 @@ from incluzo.scenes.actions import Action, Advance, AskFinish, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
 from incluzo.scenes.feedback import solo_feedback
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, blend, exact
-from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, width_of, wrap
 
 
 def moves_text(choice: ChoiceView, say: object) -> str:
@@ -32,7 +32,7 @@ def choice_summary(
     flow: Flow,
     choice: ChoiceView,
     say: object,
-    styles: dict[str, widgets.Style],
+    styles: dict[str, Style],
     metrics: theme.Metrics,
     meter_order: Sequence[str],
     *,
@@ -42,7 +42,7 @@ def choice_summary(
     flow.text(
         f"{choice.letter}. {choice.label}", styles["strong"], space_before=space_before, keep_with_next=True
     )
-    indent = widgets.width_of(f"{choice.letter}. ", styles["strong"])
+    indent = width_of(f"{choice.letter}. ", styles["strong"])
     flow.add(
         widgets.chips_item(
             choice.costs, meter_order, styles["body"], metrics, indent=indent, space_before=metrics.gap // 2
@@ -184,10 +184,10 @@ class OutcomeScene(Scene):
             widgets.meter_bar(surface, track, value / max(1, after.start, before.value, after.value))
             y += track.height + m.gap
         map_box = pygame.Rect(box.x, y + m.gap, box.width, box.bottom - y - m.gap)
-        before = exact(self.decision.position_before)
-        after = exact(self.decision.position_after)
-        now = blend(before, after, _ease(self.progress))
-        kites = [Kite(before, theme.KITE_START, "dashed"), Kite(now, theme.KITE_NOW, "solid")]
+        start = exact(self.decision.position_before)
+        end = exact(self.decision.position_after)
+        now = blend(start, end, _ease(self.progress))
+        kites = [Kite(start, theme.KITE_START, "dashed"), Kite(now, theme.KITE_NOW, "solid")]
         self.map.draw(surface, map_box, m, kites, marker=now)
 
     def overflows(self) -> list[tuple[str, int, int]]:

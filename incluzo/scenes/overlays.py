@@ -17,7 +17,7 @@ from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.input import Click, Input
 from incluzo.scenes.mapinfo import legend, points_text, prefixed, quadrant_rows
 from incluzo.scenes.quadmap import Kite, QuadrantMap, exact
-from incluzo.scenes.text import Flow, draw_lines, line_height, render, wrap
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 
 PANEL_WIDTH_SCALE = 34  # widest dialog panel in body units
 PAUSE_SCALE = 3.0  # the word 'Pauze' in body units
@@ -172,7 +172,7 @@ class PauseOverlay(Overlay):
     def draw(self, surface: pygame.Surface) -> None:
         m = self.metrics
         surface.fill(theme.BACKGROUND)
-        big = widgets.Style("bold", m.scaled(PAUSE_SCALE), theme.ACCENT)
+        big = Style("bold", m.scaled(PAUSE_SCALE), theme.ACCENT)
         word = render(self.say("pause.title"), big)
         surface.blit(word, word.get_rect(center=(m.width // 2, m.height // 2 - word.get_height() // 2)))
         lines = wrap(self.say("pause.text"), self.styles["body"], m.width - 2 * m.margin, self.ctx.lang)
@@ -189,7 +189,7 @@ class PauseOverlay(Overlay):
 class PagedOverlay(Overlay):
     """A panel showing a flow page by page."""
 
-    close_keys = ("escape",)
+    close_keys: tuple[str, ...] = ("escape",)
 
     def flow(self, width: int) -> Flow:
         raise NotImplementedError
@@ -213,9 +213,7 @@ class PagedOverlay(Overlay):
     def close_rect(self) -> pygame.Rect:
         m = self.metrics
         width = (
-            widgets.keycap_width("Esc", m)
-            + widgets.width_of(self.say("key.close"), self.styles["body"])
-            + 2 * m.gap
+            widgets.keycap_width("Esc", m) + width_of(self.say("key.close"), self.styles["body"]) + 2 * m.gap
         )
         return pygame.Rect(
             self.box.right - m.margin - width,

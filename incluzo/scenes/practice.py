@@ -16,10 +16,11 @@ import pygame
 
 from incluzo import practice_history
 from incluzo.engine.logs.savelog import SaveError
-from incluzo.engine.play import position, rules
+from incluzo.engine.play import position
+from incluzo.engine.play.hints import ChoiceHint, choice_hints
 from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Session
-from incluzo.engine.play.views import LETTERS, Amount, CardView, DebriefView, MapView, OutcomeView, Presenter
+from incluzo.engine.play.views import CardView, DebriefView, MapView, OutcomeView
 from incluzo.engine.scenario.model import HINT_LEVELS
 from incluzo.i18n import Messages
 from incluzo.persistence import SaveFile
@@ -48,39 +49,6 @@ class Practice:
 
     def next_level(self) -> None:
         self.level = HINT_LEVELS[(HINT_LEVELS.index(self.level) + 1) % len(HINT_LEVELS)]
-
-
-@dataclass(frozen=True)
-class ChoiceHint:
-    """What a choice would do to the profile, worked out before it is made."""
-
-    letter: str
-    toward: tuple[Amount, ...]  # the quadrants it moves toward, the largest move first
-    before: float | None  # distance to the desired profile now (None without a goal)
-    after: float | None  # and after this choice
-
-
-def choice_hints(session: Session, lang: str) -> tuple[ChoiceHint, ...]:
-    """A hint per choice offered on the current card, in the order the card shows them."""
-    scenario, game = session.scenario, session.game
-    card = rules.current_card(scenario, game)
-    if card is None:
-        return ()
-    presenter = Presenter(scenario, lang)
-    goal = scenario.desired
-    hints = []
-    for index, choice in enumerate(rules.offered(scenario, game, card)):
-        moved = position.move(game.position, choice.move)
-        toward = presenter.amounts(choice.move, of_meters=False, keep_zero=False)
-        hints.append(
-            ChoiceHint(
-                LETTERS[index],
-                tuple(sorted(toward, key=lambda a: -a.amount)),
-                practice_history.distance(game.position, goal) if goal else None,
-                practice_history.distance(moved, goal) if goal else None,
-            )
-        )
-    return tuple(hints)
 
 
 def hint_lines(hints: Sequence[ChoiceHint], level: str, say: Messages) -> list[str]:
@@ -254,17 +222,10 @@ class PracticeDebriefScene(DebriefScene):
         self.replay = replay
         self.not_kept = not_kept
 
-    def flow(self, width: int) -> Flow:
-        """The debrief with the comparison first, after the ending: it is what a solo player looks for."""
-        flow = super().flow(width)
-        if self.comparison is None:
-            return flow
-        section = Flow(width, self.ctx.lang)
-        practice_flow(section, self.comparison, self.say, self.metrics, not_kept=self.not_kept)
-        profile = self.say("debrief.profile")
-        at = next((i for i, item in enumerate(flow.items) if item.text == profile), len(flow.items))
-        flow.items[at:at] = section.items
-        return flow
+    def after_ending(self, flow: Flow) -> None:
+        """The comparison comes first, right after the ending: it is what a solo player looks for."""
+        if self.comparison is not None:
+            practice_flow(flow, self.comparison, self.say, self.metrics, not_kept=self.not_kept)
 
     def keys(self) -> dict[str, Action]:
         return {**super().keys(), "r": self.replay} if self.replay else super().keys()
@@ -295,7 +256,7 @@ class PracticeDirector(Director):
         super().begin(session, save)
 
     def card_scene(self, view: CardView) -> Scene:
-        hints = choice_hints(self.session, self.ctx.lang)
+        hints = choice_hints(self.session.scenario, self.session.game, self.ctx.lang)
         return PracticeCardScene(self.ctx, view, self.practice, hints, can_undo=self.session.can_undo())
 
     def outcome_scene(self, view: OutcomeView) -> Scene:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pygame
 
 from incluzo import persistence
-from incluzo.commands.kites import Line, _mark, quadrant_views, save_chart
+from incluzo.commands.kites import Line, quadrant_views, save_chart
 from incluzo.engine.logs import workshoplog
 from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as welke_bril
@@ -27,10 +27,9 @@ from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme
 from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
-from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.export import export_dir, slug
 from incluzo.scenes.mapinfo import legend, quadrant_rows
-from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap
+from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, frame_quadrants
 from incluzo.scenes.text import Flow
 
 THRESHOLD_RANGE = (1, 50)  # the threshold the + and - keys can set
@@ -119,8 +118,6 @@ class ProfileScene(Scene):
         return [s.id for s in self.view.scores if s.meaningful]
 
     # Layout -------------------------------------------------------------------------------------
-    columns = DebriefScene.columns  # the debrief's layout: the map on the left, the words beside it
-
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
@@ -159,7 +156,7 @@ class ProfileScene(Scene):
         return flow
 
     def layout(self) -> None:
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()  # as the debrief: the map left, the words beside it
         self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
 
@@ -247,7 +244,7 @@ class ProfileScene(Scene):
             surface, self.map_box, self.metrics, [k for _, k in kites(self.view, self.say)]
         )
         corners = [q.corner for q in self.map.quadrants if q.id in self.marked]
-        _mark(surface, square, corners, self.metrics)
+        frame_quadrants(surface, square, corners, self.metrics)
         self.draw_footer(surface)
 
 

@@ -27,7 +27,7 @@ from incluzo.scenes.actions import Action, Profiled, Turn
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
 from incluzo.scenes.entry import Bump, NumberEntry, Pick, Submit
 from incluzo.scenes.input import Input
-from incluzo.scenes.text import Flow, draw_lines, line_height, render, width_of, wrap
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 
 MARKS = "ABCD"
 MAX_RESPONDENTS = 30
@@ -496,7 +496,7 @@ class QuestionnaireScene(Scene):
         self._button(surface, row.plus, "+", f"plus-{mark}")
         widgets.panel(surface, row.field, m, theme.PANEL, theme.ACCENT if selected else theme.BORDER)
         value = entry.values[row.index]
-        style = s["heading"] if value is not None else widgets.Style("bold", m.heading, theme.MUTED)
+        style = s["heading"] if value is not None else Style("bold", m.heading, theme.MUTED)
         image = render(str(value or 0), style)
         spot = image.get_rect(center=row.field.center)
         surface.blit(image, spot)

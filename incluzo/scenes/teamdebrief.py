@@ -14,7 +14,6 @@ from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Export
 from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
 from incluzo.scenes.briefing import map_axes, positions
-from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.mapinfo import DISC_SCALE
 from incluzo.scenes.quadmap import QuadrantMap
 from incluzo.scenes.teamactions import Back
@@ -190,10 +189,8 @@ class TeamDebriefScene(TeamScene):
         self.export_note = note
         self.relayout()
 
-    columns = DebriefScene.columns  # the map on the left, the text on the right, as in solo play
-
     def layout(self) -> None:
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()  # as in solo play
         flow = debrief_flow(
             self.view, self.maps, self.ctx, self.metrics, text_box.width, note=self.export_note
         )
