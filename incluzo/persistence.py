@@ -170,10 +170,8 @@ class Restored:
 
 
 def decision_types() -> tuple[type[savelog.Entry], ...]:
-    """The records that make a save worth resuming (the team ones load with the first save read)."""
-    from incluzo.engine.logs import workshoplog
-
-    return ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry, workshoplog.TeamSkipEntry
+    """The records that make a save worth resuming."""
+    return ChooseEntry, AdvanceEntry, SkipEntry, savelog.TeamPickEntry, savelog.TeamSkipEntry
 
 
 def _read(path: Path) -> savelog.Parsed:

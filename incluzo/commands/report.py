@@ -269,13 +269,12 @@ def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | S
     times = tuple(
         (entry.card, entry.ms)
         for entry in log.entries
-        if isinstance(entry, workshoplog.DeliberationEntry | workshoplog.TeamRevealEntry) and entry.card
+        if isinstance(entry, savelog.DeliberationEntry | savelog.TeamRevealEntry) and entry.card
     )
     profiles = tuple(
         (entry.label, result)
         for entry in log.entries
-        if isinstance(entry, workshoplog.ProfileEntry)
-        and (result := workshoplog.profile_of(entry)) is not None
+        if isinstance(entry, savelog.ProfileEntry) and (result := workshoplog.profile_of(entry)) is not None
     )
     return LoggedSession(str(path), scenario, header.mode, games, times, profiles)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.views import MeterView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
@@ -41,7 +42,7 @@ class Context:
     """The player's settings that every scene needs."""
 
     lang: str = "nl"
-    mode: str = "team"  # team: the room plays as one group | solo: one player
+    mode: Mode = Mode.GROUP  # the words of the mode played (one group, solo, competing teams)
 
     @property
     def say(self) -> Messages:

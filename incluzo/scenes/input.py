@@ -89,12 +89,3 @@ def translate(event: pygame.event.Event) -> Input | None:
     if event.type == pygame.TEXTINPUT:
         return Typed(str(event.text))
     return None
-
-
-def key_event(name: str) -> pygame.event.Event:
-    """A pygame key event for a key name, for tests and scripted play."""
-    return pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(name), mod=0, unicode="")
-
-
-def click_event(pos: tuple[int, int]) -> pygame.event.Event:
-    return pygame.event.Event(pygame.MOUSEBUTTONUP, button=pygame.BUTTON_LEFT, pos=pos)

@@ -9,9 +9,8 @@ level chosen. R on an outcome plays the card again; R on the debrief plays the s
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -19,6 +18,7 @@ from incluzo import practice_history
 from incluzo.engine.logs.savelog import SaveError
 from incluzo.engine.play import position
 from incluzo.engine.play.hints import ChoiceHint, choice_hints
+from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Session
 from incluzo.engine.play.views import CardView, DebriefView, MapView, OutcomeView
 from incluzo.engine.scenario.model import HINT_LEVELS
@@ -26,11 +26,11 @@ from incluzo.i18n import Messages
 from incluzo.persistence import SaveFile
 from incluzo.practice_history import Comparison, PracticeRun
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, Choose, Play, Start, Undo
+from incluzo.scenes.actions import Action, Play, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene, debrief_kites
-from incluzo.scenes.director import Director
+from incluzo.scenes.director import Director, Step
 from incluzo.scenes.mapinfo import legend
 from incluzo.scenes.outcome import OutcomeScene
 from incluzo.scenes.quadmap import Kite, exact
@@ -45,7 +45,7 @@ class Practice:
 
     level: str = "none"
     retries: int = 0
-    started: float = field(default_factory=time.monotonic)
+    started: float = 0.0  # the game's clock when the run began (Director.clock)
 
     def next_level(self) -> None:
         self.level = HINT_LEVELS[(HINT_LEVELS.index(self.level) + 1) % len(HINT_LEVELS)]
@@ -248,11 +248,12 @@ class PracticeDebriefScene(DebriefScene):
 class PracticeDirector(Director):
     """The director of a solo run: practice scenes, retries counted, the finished run kept."""
 
-    def __init__(self, session: Session, ctx: Context, save: SaveFile | None = None) -> None:
-        super().__init__(session, ctx, save)
-        self.practice = Practice(session.scenario.hints)
+    def begin(self, session: Session, save: SaveFile | None) -> None:
+        """A run begins (at the start and after a reload): no retries yet, nothing kept."""
+        self.practice = Practice(session.scenario.hints, started=self.clock)
         self.comparison: Comparison | None = None
         self.not_kept = ""  # why the run could not be kept, if it could not
+        super().begin(session, save)
 
     def card_scene(self, view: CardView) -> Scene:
         hints = choice_hints(self.session.scenario, self.session.game, self.ctx.lang)
@@ -271,7 +272,7 @@ class PracticeDirector(Director):
     def replay(self) -> Play | None:
         """Play the same scenario file again, solo."""
         source = self.save.log.header.source if self.save is not None else ""
-        return Play(source, "solo", self.ctx.lang) if source else None
+        return Play(source, Mode.SOLO, self.ctx.lang) if source else None
 
     def run(self) -> PracticeRun:
         return practice_history.run_of(
@@ -279,11 +280,11 @@ class PracticeDirector(Director):
             self.session.game,
             retries=self.practice.retries,
             hints=self.practice.level,
-            seconds=round(time.monotonic() - self.practice.started),
+            seconds=round(self.clock - self.practice.started),
         )
 
-    def apply(self, action: Start | Choose | Advance | Undo) -> str | None:
-        retry = isinstance(action, Undo) and self.session.phase == "outcome"
+    def apply(self, action: Step) -> str | None:
+        retry = isinstance(action, Undo) and self.session.phase == Phase.OUTCOME
         refused = super().apply(action)
         if retry and refused is None:
             self.practice.retries += 1

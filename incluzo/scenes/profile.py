@@ -18,7 +18,7 @@ import pygame
 from incluzo import persistence
 from incluzo.commands.kites import Line, quadrant_views, save_chart
 from incluzo.engine.logs import workshoplog
-from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as welke_bril
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
 from incluzo.engine.scenario.loader import load_file

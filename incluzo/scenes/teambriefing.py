@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from incluzo.engine.play.teamviews import Badge
 from incluzo.engine.play.views import BriefingView, MapView
-from incluzo.scenes.actions import Action
+from incluzo.scenes.actions import Action, Help, OpenMap, Pause
 from incluzo.scenes.base import Context, FooterKey, heading_item
 from incluzo.scenes.briefing import BriefingScene
-from incluzo.scenes.teamactions import BeginRound, PauseAll, ShowHelp, ShowMap
+from incluzo.scenes.teamactions import BeginRound
 from incluzo.scenes.teambadge import badge_line
 from incluzo.scenes.teamscene import TeamScene, key_name
 from incluzo.scenes.text import Flow
@@ -34,7 +34,7 @@ class TeamBriefingScene(BriefingScene):
     footer_keys = TeamScene.footer_keys  # M and H show the teams' map and help
 
     def keys(self) -> dict[str, Action]:
-        return {"m": ShowMap(), "h": ShowHelp(), "f1": ShowHelp(), "p": PauseAll()}  # type: ignore[dict-item]
+        return {"m": OpenMap(), "h": Help(), "f1": Help(), "p": Pause()}  # type: ignore[dict-item]
 
     def _key(self, name: str) -> Action | None:
         return super()._key(key_name(name))

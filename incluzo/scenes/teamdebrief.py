@@ -11,12 +11,12 @@ import pygame
 from incluzo.engine.play.teamviews import TeamDebriefView, TeamMapView, TeamResultView
 from incluzo.engine.play.views import QuadrantView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action
+from incluzo.scenes.actions import Action, Export
 from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
 from incluzo.scenes.briefing import map_axes, positions
 from incluzo.scenes.mapinfo import DISC_SCALE
 from incluzo.scenes.quadmap import QuadrantMap
-from incluzo.scenes.teamactions import Back, ExportTeams
+from incluzo.scenes.teamactions import Back
 from incluzo.scenes.teambadge import badge_line, badge_width, draw_badge
 from incluzo.scenes.teammap import draw_teams_map, teams_legend
 from incluzo.scenes.teamscene import AnyAction, TeamScene, fit_lines
@@ -199,15 +199,15 @@ class TeamDebriefScene(TeamScene):
 
     def controls(self) -> list[FooterKey]:
         return [
-            FooterKey("E", self.say("key.export"), ExportTeams(), "bar-export"),  # type: ignore[arg-type]
+            FooterKey("E", self.say("key.export"), Export(), "bar-export"),  # type: ignore[arg-type]
             FooterKey("Backspace", self.say("team.key.back"), Back(), "bar-back"),  # type: ignore[arg-type]
         ]
 
     def team_keys(self) -> dict[str, AnyAction]:
-        return {"e": ExportTeams(), "backspace": Back()}
+        return {"e": Export(), "backspace": Back()}
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("E", self.say("key.export"), ExportTeams(), "export")  # type: ignore[arg-type]
+        return FooterKey("E", self.say("key.export"), Export(), "export")  # type: ignore[arg-type]
 
     def primary(self) -> Action | None:
         return None

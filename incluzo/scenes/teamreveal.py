@@ -12,11 +12,11 @@ import pygame
 from incluzo.engine.play.teamviews import RevealView, TeamDecisionView
 from incluzo.engine.play.views import Amount, DecisionView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action
+from incluzo.scenes.actions import Action, AskFinish, ShowNotes
 from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
 from incluzo.scenes.outcome import recognition_word
 from incluzo.scenes.poll import chart_items
-from incluzo.scenes.teamactions import AskEnd, AskUndo, Back, NextRound, SelectTeam, ToggleNotes
+from incluzo.scenes.teamactions import AskUndo, Back, NextRound, SelectTeam
 from incluzo.scenes.teambadge import badge_line
 from incluzo.scenes.teamround import clock
 from incluzo.scenes.teamscene import AnyAction, TeamScene, block_columns, block_row, block_width
@@ -155,17 +155,17 @@ class TeamRevealScene(TeamScene):
         controls = [
             FooterKey("U", say("team.key.undo_round"), AskUndo(None), "bar-undo"),
             FooterKey(team_cap, say("team.key.undo_team"), AskUndo(self.selected), "bar-undo-team"),
-            FooterKey("N", say("team.key.notes"), ToggleNotes(), "bar-notes"),
+            FooterKey("N", say("team.key.notes"), ShowNotes(), "bar-notes"),
             FooterKey("Backspace", say("team.key.back"), Back(), "bar-back"),
-            FooterKey("X", say("team.key.end"), AskEnd(), "bar-end"),
+            FooterKey("X", say("team.key.end"), AskFinish(), "bar-end"),
         ]  # fmt: skip
         return controls  # type: ignore[return-value]
 
     def team_keys(self) -> dict[str, AnyAction]:
         keys: dict[str, AnyAction] = {
             "u": AskUndo(self.selected),
-            "n": ToggleNotes(),
-            "x": AskEnd(),
+            "n": ShowNotes(),
+            "x": AskFinish(),
             "backspace": Back() if self.selected is None else SelectTeam(None),
         }
         keys.update({str(t.badge.number): SelectTeam(t.badge.number) for t in self.view.teams})

@@ -15,22 +15,18 @@ import pygame
 from incluzo.engine.play.teamviews import RoundView, TeamRoundView, TimerView
 from incluzo.engine.play.views import Amount, ChoiceView, PollOptionView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Turn
+from incluzo.scenes.actions import Action, AskFinish, AskSkip, Pause, ShowNotes, Turn
 from incluzo.scenes.base import Context, FooterKey, Target, heading_item
 from incluzo.scenes.teamactions import (
     TIME_STEP,
     AddTime,
-    AskEnd,
-    AskSkip,
     AskUndo,
     Back,
     ClearPick,
     EndTime,
-    PauseAll,
     PickFor,
     RevealPicks,
     SelectTeam,
-    ToggleNotes,
     ToggleTimer,
 )
 from incluzo.scenes.teambadge import badge_width, chips_width, draw_badge, draw_check, shape_size
@@ -333,14 +329,14 @@ class TeamRoundScene(TeamScene):
     def controls(self) -> list[FooterKey]:
         say = self.say
         controls = [
-            FooterKey("P", say("team.key.pause"), PauseAll(), "bar-pause"),
+            FooterKey("P", say("team.key.pause"), Pause(), "bar-pause"),
             FooterKey("+ \u2212", say("team.key.time", seconds=TIME_STEP), AddTime(TIME_STEP), "bar-time"),
             FooterKey("S", say("team.key.time_up"), EndTime(), "bar-time-up"),
-            FooterKey("N", say("team.key.notes"), ToggleNotes(), "bar-notes"),
+            FooterKey("N", say("team.key.notes"), ShowNotes(), "bar-notes"),
             FooterKey("K", say("team.key.skip"), AskSkip(), "bar-skip"),
             FooterKey("U", say("team.key.undo"), AskUndo(self.selected), "bar-undo"),
             FooterKey("Backspace", say("team.key.back"), Back(), "bar-back"),
-            FooterKey("X", say("team.key.end"), AskEnd(), "bar-end"),
+            FooterKey("X", say("team.key.end"), AskFinish(), "bar-end"),
         ]  # fmt: skip
         return controls  # type: ignore[return-value]
 
@@ -356,9 +352,9 @@ class TeamRoundScene(TeamScene):
             "-": AddTime(-TIME_STEP),
             "t": ToggleTimer(),
             "s": EndTime(),
-            "n": ToggleNotes(),
+            "n": ShowNotes(),
             "k": AskSkip(),
-            "x": AskEnd(),
+            "x": AskFinish(),
             "u": AskUndo(self.selected),
         }
         options = self.options()

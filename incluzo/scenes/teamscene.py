@@ -11,13 +11,13 @@ from collections.abc import Sequence
 import pygame
 
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Menu
+from incluzo.scenes.actions import Action, Help, Menu, OpenMap, Pause
 from incluzo.scenes.base import Context, FooterKey, Scene, Target
-from incluzo.scenes.teamactions import Back, BackToNow, PauseAll, ShowHelp, ShowMap, TeamCommand
+from incluzo.scenes.teamactions import Back, BackToNow
 from incluzo.scenes.text import Flow, Item, Style, draw_lines, draw_page, line_height, render, width_of, wrap
 from incluzo.scenes.theme import Colour, Metrics
 
-AnyAction = Action | TeamCommand
+AnyAction = Action  # kept for the team screens' signatures
 NUMBER_NAMES = {f"[{n}]": str(n) for n in range(10)}
 
 
@@ -220,8 +220,8 @@ class TeamScene(Scene):
     def footer_keys(self) -> list[FooterKey]:
         say = self.say
         return [
-            FooterKey("M", say("key.map"), ShowMap(), "map"),  # type: ignore[arg-type]
-            FooterKey("H", say("key.help"), ShowHelp(), "help"),  # type: ignore[arg-type]
+            FooterKey("M", say("key.map"), OpenMap(), "map"),  # type: ignore[arg-type]
+            FooterKey("H", say("key.help"), Help(), "help"),  # type: ignore[arg-type]
             FooterKey("Esc", say("key.menu"), Menu(), "menu"),
         ]
 
@@ -230,7 +230,7 @@ class TeamScene(Scene):
         return {}
 
     def keys(self) -> dict[str, Action]:
-        keys: dict[str, AnyAction] = {"m": ShowMap(), "h": ShowHelp(), "f1": ShowHelp(), "p": PauseAll()}
+        keys: dict[str, AnyAction] = {"m": OpenMap(), "h": Help(), "f1": Help(), "p": Pause()}
         if self.review:
             keys["backspace"] = Back()
         else:

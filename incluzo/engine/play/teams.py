@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from incluzo.engine.play import rules
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Decision, GameState, Outcome, Refusal
 from incluzo.engine.scenario.model import Card, Scenario
 
@@ -37,7 +38,7 @@ COLOUR_NAMES = (
 )
 SYMBOLS = ("circle", "triangle", "square", "diamond", "star", "cross")
 
-CARD, OUTCOME, DEBRIEF = "card", "outcome", "debrief"
+CARD, OUTCOME, DEBRIEF = Phase.CARD, Phase.OUTCOME, Phase.DEBRIEF  # a team game's phases
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class Round:
 class TeamPlay:
     seats: tuple[Seat, ...]
     timer: Timer
-    phase: str = CARD  # card | outcome | debrief
+    phase: Phase = CARD
     rounds: int = 0  # rounds revealed so far (never reused, so undo can find the latest)
     last: Round | None = None  # the round just revealed (shown on the outcome screen)
     default_seconds: int = DEFAULT_SECONDS
