@@ -96,7 +96,7 @@ class _Words(string.Formatter):
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" not in format_spec:
-            return super().format_field(value, format_spec)
+            return str(super().format_field(value, format_spec))
         one, other = format_spec.split("|", 1)
         form = one if isinstance(value, int) and value in self.plural_one else other
         return form.replace("#", str(value))

@@ -99,7 +99,7 @@ def test_a_new_catalog_file_is_a_new_language(make_app: Callable[..., App]) -> N
     press(app, "f")
     assert app.ctx.lang == FRISIAN and app.scene.say("key.help") == "FY Help"
     press(app, "return", "return")
-    assert app.director is not None
+    assert app.game is not None
     assert app.scene.paged is not None
     assert [line for line in app.scene.paged.lines() if line.startswith("FY ")] != []
 
