@@ -31,6 +31,7 @@ from incluzo.engine.play.session import Session
 from incluzo.engine.scenario.loader import ID_PATTERN, load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.errorlog import data_dir
+from incluzo.i18n import Messages
 
 SUFFIX = ".jsonl"
 AUTOSAVES = 3
@@ -145,28 +146,13 @@ class Restored:
         """What the player should know about the damage; None when the save was whole."""
         if not self.damaged:
             return None
-        steps = self.file.log.steps
-        nl = lang == "nl"
+        steps, say = self.file.log.steps, Messages(lang)
         if self.truncated and self.used == self.file.path:
-            return (
-                f"Het laatste opslaan is onderbroken. Het spel gaat verder na stap {steps}, de laatste "
-                "die helemaal bewaard was."
-                if nl
-                else f"The last save was interrupted. The game continues after step {steps}, the last one "
-                "that was saved completely."
-            )
+            return say("save.interrupted", steps=steps)
         where = self.problem.format(lang) if self.problem else str(self.file.path)
-        source = "de automatische kopie " if nl else "the autosave "
-        origin = (
-            f"{source}{self.used.name}"
-            if self.used != self.file.path
-            else ("het deel ervoor" if nl else "the part before it")
-        )
-        return (
-            f"De opslag is beschadigd ({where}). Het spel gaat verder vanuit {origin}, na stap {steps}."
-            if nl
-            else f"The save is damaged ({where}). The game continues from {origin}, after step {steps}."
-        )
+        if self.used != self.file.path:
+            return say("save.damaged.autosave", where=where, file=self.used.name, steps=steps)
+        return say("save.damaged", where=where, steps=steps)
 
 
 def decision_types() -> tuple[type[savelog.Entry], ...]:

@@ -17,7 +17,7 @@ from incluzo.i18n import Messages, catalogs, languages, placeholders, read_catal
 from incluzo.scenes.start import StartScene
 
 CODE = Path(__file__).resolve().parents[2] / "incluzo"
-LITERAL_KEY = re.compile(r"""say\(\s*["']([a-z_.]+)["']""")
+LITERAL_KEY = re.compile(r"""(?:say|message)\(\s*["']([a-z_.]+)["']""")
 
 
 def test_dutch_comes_first_and_english_is_offered() -> None:
@@ -35,7 +35,7 @@ def test_every_catalog_has_every_key_with_the_same_placeholders() -> None:
 
 
 def test_every_key_the_code_asks_for_is_in_the_catalog() -> None:
-    shell = [*CODE.glob("scenes/*.py"), *CODE.glob("*.py")]
+    shell = [*CODE.glob("scenes/*.py"), *CODE.glob("commands/*.py"), *CODE.glob("*.py")]
     used = {key for path in shell for key in LITERAL_KEY.findall(path.read_text("utf-8"))}
     assert len(used) > 40
     assert sorted(used - set(catalogs()["nl"].messages)) == []
