@@ -86,7 +86,9 @@ def test_card_view_shows_unaffordable_choices_disabled_with_the_reason() -> None
     assert by_id["doorgaan"].affordable
     assert not by_id["specialist"].affordable
     assert by_id["doorgaan"].shortfalls == ()
-    assert by_id["specialist"].shortfalls == (views.ShortfallView("Betaalbaarheid", 3, 1),)  # the screens word it
+    assert by_id["specialist"].shortfalls == (
+        views.ShortfallView("Betaalbaarheid", 3, 1),
+    )  # the screens word it
     assert [c.letter for c in view.choices] == ["A", "B"]
 
 
