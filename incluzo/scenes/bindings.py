@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from incluzo.i18n import catalog_for, languages
 from incluzo.scenes.actions import (
     Action,
     AddTime,
@@ -67,6 +68,7 @@ class Binding:
     name: str = ""  # the footer button's name (tests click it)
     help_cap: str = ""  # the keys as the help lists them, when they are more than the cap ("H  F1")
     params: tuple[tuple[str, Any], ...] = ()  # what the footer label fills in
+    per_language: bool = False  # listed with every catalog's key (a new language adds its own)
 
     def to(self, action: Request, *keys: str) -> Binding:
         """This binding asking for `action` (the screen's state decides which), on `keys` if given."""
@@ -84,6 +86,8 @@ class Binding:
 
     @property
     def listed_cap(self) -> str:
+        if self.per_language:
+            return "  ".join(catalog_for(lang).key.upper() for lang in languages())
         return self.help_cap or self.cap
 
 
@@ -118,7 +122,7 @@ END = Binding("X", ("x",), AskFinish(), help="help.end")
 EXPORT = Binding("E", ("e",), Export(), "key.export", "help.export", "export")
 START_PICK = Binding("1-9", (), None, help="help.start_pick")
 START_MODE = Binding("T  S", ("t", "s"), None, help="help.start_mode")
-START_LANGUAGE = Binding("N  E", (), None, help="help.start_lang")
+START_LANGUAGE = Binding("N", (), None, help="help.start_lang", per_language=True)
 QUESTIONNAIRE = Binding(
     "W", ("w",), OpenQuestionnaire(), "start.questionnaire", "help.start_questionnaire", "questionnaire"
 )
