@@ -160,7 +160,7 @@ def decision_types() -> tuple[type[savelog.Entry], ...]:
     return ChooseEntry, AdvanceEntry, SkipEntry, savelog.TeamPickEntry, savelog.TeamSkipEntry
 
 
-def _read(path: Path) -> savelog.Parsed:
+def read_leniently(path: Path) -> savelog.Parsed:
     """Parse one file leniently; a file too large is not even read."""
     try:
         size = path.stat().st_size
@@ -180,13 +180,13 @@ def restore(path: Path) -> Restored:
     The log file is repaired (rewritten with that state) when it was damaged, so the game can go on
     appending to it. Raises SaveError when nothing usable is left, or when a newer incluzo wrote it.
     """
-    first = _read(path)
+    first = read_leniently(path)
     best, used = first.log, path
     if first.problem is not None:
         for slot in autosave_paths(path):
             if not slot.exists():
                 continue
-            candidate = _read(slot).log
+            candidate = read_leniently(slot).log
             if (
                 candidate is not None
                 and candidate.header == (best or candidate).header
@@ -213,7 +213,7 @@ def _session_logs(folder: Path) -> Iterator[Path]:
 def peek(path: Path) -> SaveLog | None:
     """The good part of a save without repairing anything (None when even its header is unusable)."""
     with suppress(SaveError):
-        return _read(path).log
+        return read_leniently(path).log
     return None
 
 

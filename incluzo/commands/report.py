@@ -20,7 +20,7 @@ from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.i18n import Messages, languages, message
-from incluzo.persistence import SUFFIX, _read, saves_dir
+from incluzo.persistence import SUFFIX, read_leniently, saves_dir
 
 ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -160,7 +160,7 @@ def _may_be(path: Path, scenario_id: str) -> bool:
 
 def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | Skipped:
     """A log replayed on its scenario, as far as it is readable and still fits."""
-    parsed = _read(path)
+    parsed = read_leniently(path)
     if parsed.log is None:
         problem = parsed.problem
         return Skipped(str(path), problem.format(lang) if problem else message("report.unreadable", lang))
