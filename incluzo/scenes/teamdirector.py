@@ -1,6 +1,7 @@
-"""The team director: the one place that changes a team game. It carries the facilitator's actions to
-the engine (teams.act through workshoplog.perform), appends each record to the save before the screen
-moves on, runs the deliberation clock, and builds the screen for the game as it stands.
+"""The game of competing teams (a `game.Game`): the one place that changes a team game. It carries the
+facilitator's actions to the engine (teams.apply through workshoplog.perform), appends each record to
+the save before the screen moves on, runs the deliberation clock on the time it is given (`tick`), and
+builds the screen for the game as it stands.
 
 Nothing here loses a decision except an explicit, confirmed undo: skipping a card and ending early are
 recorded steps that undo can take back, and looking back at an earlier screen changes nothing. Saving

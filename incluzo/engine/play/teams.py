@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import assert_never
 
 from incluzo.engine.play import rules
 from incluzo.engine.play.phases import Phase
@@ -395,20 +396,24 @@ class Skip:
 TeamAction = Pick | Unpick | Reveal | GoOn | UndoTeam | UndoRound | EndEarly | Skip
 
 
-def act(scenario: Scenario, play: TeamPlay, action: TeamAction) -> TeamPlay | Refusal:
-    """Apply one facilitator action."""
-    if isinstance(action, Pick):
-        return pick(scenario, play, action.team, action.choice)
-    if isinstance(action, Unpick):
-        return unpick(play, action.team)
-    if isinstance(action, Reveal):
-        return reveal(scenario, play, action.counts, action.deliberation_ms)
-    if isinstance(action, GoOn):
-        return go_on(scenario, play)
-    if isinstance(action, UndoTeam):
-        return undo_team(scenario, play, action.team)
-    if isinstance(action, UndoRound):
-        return undo(scenario, play)
-    if isinstance(action, Skip):
-        return skip(scenario, play)
-    return end_early(play)
+def apply(scenario: Scenario, play: TeamPlay, action: TeamAction) -> TeamPlay | Refusal:
+    """Apply one facilitator action: the game after it, or why it cannot be taken (nothing changed)."""
+    match action:
+        case Pick(team, choice):
+            return pick(scenario, play, team, choice)
+        case Unpick(team):
+            return unpick(play, team)
+        case Reveal(counts, deliberation_ms):
+            return reveal(scenario, play, counts, deliberation_ms)
+        case GoOn():
+            return go_on(scenario, play)
+        case UndoTeam(team):
+            return undo_team(scenario, play, team)
+        case UndoRound():
+            return undo(scenario, play)
+        case Skip():
+            return skip(scenario, play)
+        case EndEarly():
+            return end_early(play)
+        case _:
+            assert_never(action)
