@@ -48,10 +48,10 @@ from incluzo.scenes.actions import (  # noqa: E402
     Quit,
     Reload,
     Resume,
-    SceneAction,
     SetLanguage,
     StartFrom,
     ToggleFullscreen,
+    Turn,
 )
 from incluzo.scenes.base import Context, Scene  # noqa: E402
 from incluzo.scenes.crash import CrashScene  # noqa: E402
@@ -161,8 +161,7 @@ class App:
         size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.size = size
         if self.window:
-            shown = pygame.display.get_surface() if self.fullscreen else None
-            self.surface = shown if shown is not None else self._open(size)
+            self.surface = pygame.display.get_surface() if self.fullscreen else self._open(size)
             self.size = self.surface.get_size()
         else:
             self.surface = pygame.Surface(size)
@@ -400,8 +399,8 @@ class App:
         """Carry out what a scene asked for: the window's, the start screen's and the overlays' own
         actions here, every other one by the game."""
         self.dirty = True
-        if isinstance(action, SceneAction):
-            return  # a scene carries these out itself
+        if isinstance(action, Turn):
+            return  # a scene turns its own pages
         if not isinstance(action, AppAction):
             if self.game is not None:
                 self.answer(self.game.act(action))

@@ -1,8 +1,7 @@
 """What a scene asks for: one closed union, `Action`, of every request a screen can make.
 
 Scenes return these from `handle()`. `GameAction`s go to the game of any mode (`Game.act`), `AppAction`s
-are the window's, the start screen's and the overlays' (`App.act`); `SceneAction`s a scene carries out
-itself. Both
+are the window's, the start screen's and the overlays' (`App.act`); `Turn` a scene handles itself. Both
 receivers dispatch with `match` and `assert_never`, so a new action that nobody handles fails mypy.
 The engine's own actions (Start, Choose, Advance, Skip, Finish) are members, as is what only the team
 screens ask for (teamactions).
@@ -160,83 +159,9 @@ class StartFrom:
     result: Result | None
 
 
-# --- a scene's own: a key or a click that the scene itself carries out (handle() never returns them) ---
-
-
 @dataclass(frozen=True)
 class Turn:
-    """Turn the page of the scene's long text."""
-
-    step: int
-
-
-@dataclass(frozen=True)
-class Select:
-    """Select a row of a list (the start screen's scenarios)."""
-
-    index: int
-
-
-@dataclass(frozen=True)
-class SetMode:
-    """Choose how the room will play (the start screen: one group or solo)."""
-
-    mode: Mode
-
-
-@dataclass(frozen=True)
-class AddTeam:
-    """Add the typed team to the set-up's list ('' for the next 'Team N')."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class RemoveTeam:
-    number: int
-
-
-@dataclass(frozen=True)
-class SetRespondents:
-    """The questionnaire's set-up: the team as a whole or separate respondents; one more or fewer."""
-
-    team: bool | None = None
-    step: int = 0
-
-
-@dataclass(frozen=True)
-class PickRow:
-    """Pick a row to type a number into (a tap on it)."""
-
-    index: int
-
-
-@dataclass(frozen=True)
-class Bump:
-    """One more or one less in a row (its + and - buttons)."""
-
-    index: int
-    step: int
-
-
-@dataclass(frozen=True)
-class Submit:
-    """The footer's Enter button: do what Enter does, with the numbers as they stand when it is tapped."""
-
-
-@dataclass(frozen=True)
-class NextHintLevel:
-    """Switch the practice tips to the next level (I)."""
-
-
-@dataclass(frozen=True)
-class ExportProfile:
-    """E on the profile: write it as PNG and Markdown."""
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """Raise or lower the profile's threshold."""
+    """Turn the page of the scene's long text (a scene handles this itself)."""
 
     step: int
 
@@ -285,26 +210,11 @@ AppAction = (
     | Profiled
     | StartFrom
 )
-SceneAction = (
-    Turn
-    | Select
-    | SetMode
-    | AddTeam
-    | RemoveTeam
-    | SetRespondents
-    | PickRow
-    | Bump
-    | Submit
-    | NextHintLevel
-    | ExportProfile
-    | Threshold
-)
-Action = GameAction | AppAction | SceneAction
+Action = GameAction | AppAction | Turn
 EngineAction = Start | Choose | Advance | Skip | Finish
 
 __all__ = [
     "Action",
-    "AddTeam",
     "AddTime",
     "Advance",
     "AppAction",
@@ -317,44 +227,33 @@ __all__ = [
     "BackToNow",
     "BeginRound",
     "BeginTeams",
-    "Bump",
     "Choose",
     "ClearPick",
     "Close",
     "EndTime",
     "EngineAction",
     "Export",
-    "ExportProfile",
     "Finish",
     "GameAction",
     "Help",
     "Home",
     "Menu",
-    "NextHintLevel",
     "NextRound",
     "OpenMap",
     "OpenQuestionnaire",
     "Pause",
     "PickFor",
-    "PickRow",
     "Play",
     "Profiled",
     "Quit",
-    "RemoveTeam",
     "Resume",
     "RevealPicks",
-    "SceneAction",
-    "Select",
     "SelectTeam",
     "SetLanguage",
-    "SetMode",
-    "SetRespondents",
     "ShowNotes",
     "Skip",
     "Start",
     "StartFrom",
-    "Submit",
-    "Threshold",
     "ToggleFullscreen",
     "ToggleTimer",
     "Turn",

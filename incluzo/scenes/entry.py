@@ -14,6 +14,26 @@ PLUS_KEYS = ("+", "=")  # "=" is the unshifted "+" key on most keyboards
 MINUS_KEYS = ("-",)
 
 
+@dataclass(frozen=True)
+class Pick:
+    """Pick a row (a tap on it)."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class Bump:
+    """One more or one less in a row (its + and - buttons)."""
+
+    index: int
+    step: int
+
+
+@dataclass(frozen=True)
+class Submit:
+    """The footer's Enter button: do what Enter does, with the numbers as they stand when it is tapped."""
+
+
 @dataclass
 class NumberEntry:
     size: int

@@ -16,10 +16,10 @@ import pygame
 from incluzo.engine.play.rules import MAX_COUNT
 from incluzo.engine.play.views import CardView, PollOptionView, PollView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, Bump, PickRow, Submit, Undo
+from incluzo.scenes.actions import Action, Advance, Undo
 from incluzo.scenes.base import Context, FooterKey, Target
 from incluzo.scenes.card import CardScene
-from incluzo.scenes.entry import NumberEntry
+from incluzo.scenes.entry import Bump, NumberEntry, Pick, Submit
 from incluzo.scenes.input import Input
 from incluzo.scenes.text import Flow, Item, Style, draw_lines, line_height, render, width_of, wrap
 from incluzo.scenes.theme import Metrics
@@ -175,7 +175,7 @@ class PollScene(CardScene):
         for index, row in enumerate(self.rows):
             option = row.option.id
             self.targets += [
-                Target(f"option-{option}", row.rect, PickRow(index)),
+                Target(f"option-{option}", row.rect, Pick(index)),
                 Target(f"minus-{option}", row.minus, Bump(index, -1)),
                 Target(f"plus-{option}", row.plus, Bump(index, 1)),
             ]
@@ -234,7 +234,7 @@ class PollScene(CardScene):
         action = super().handle(event)
         if isinstance(action, Submit):
             return self.primary()
-        if isinstance(action, PickRow):
+        if isinstance(action, Pick):
             self.entry.select(action.index)
         elif isinstance(action, Bump):
             self.entry.bump(action.index, action.step)
@@ -247,7 +247,7 @@ class PollScene(CardScene):
         return Advance(self.counts())
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("poll.record"), Submit(), "next")
+        return FooterKey("Enter", self.say("poll.record"), Submit(), "next")  # type: ignore[arg-type]
 
     def header_text(self) -> str:
         return f"{super().header_text()} \u00b7 {self.say('poll.header')}"

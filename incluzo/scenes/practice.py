@@ -26,7 +26,7 @@ from incluzo.i18n import Messages
 from incluzo.persistence import SaveFile
 from incluzo.practice_history import Comparison, PracticeRun
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, NextHintLevel, Play, Undo
+from incluzo.scenes.actions import Action, Play, Undo
 from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene, debrief_kites
@@ -70,6 +70,11 @@ def hint_lines(hints: Sequence[ChoiceHint], level: str, say: Messages) -> list[s
     return lines
 
 
+@dataclass(frozen=True)
+class _NextLevel:
+    """Switch the tips to the next level (I)."""
+
+
 class PracticeCardScene(CardScene):
     """A card with the tips of the level chosen below the situation, and I to switch the level."""
 
@@ -95,15 +100,15 @@ class PracticeCardScene(CardScene):
         return flow
 
     def keys(self) -> dict[str, Action]:
-        return {**super().keys(), "i": NextHintLevel()}
+        return {**super().keys(), "i": _NextLevel()}  # type: ignore[dict-item]
 
     def footer_keys(self) -> list[FooterKey]:
         label = self.say(f"practice.level.{self.practice.level}")
-        return [*super().footer_keys(), FooterKey("I", label, NextHintLevel(), "hints")]
+        return [*super().footer_keys(), FooterKey("I", label, _NextLevel(), "hints")]  # type: ignore[arg-type]
 
-    def handle(self, event: object) -> Action | None:
+    def handle(self, event: object) -> Action | None:  # type: ignore[override]
         action = super().handle(event)  # type: ignore[arg-type]
-        if isinstance(action, NextHintLevel):
+        if isinstance(action, _NextLevel):
             self.practice.next_level()
             self.page = 0
             self.relayout()

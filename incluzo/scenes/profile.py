@@ -25,7 +25,7 @@ from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme
-from incluzo.scenes.actions import Action, ExportProfile, StartFrom, Threshold
+from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
 from incluzo.scenes.export import export_dir, slug
 from incluzo.scenes.mapinfo import legend, quadrant_rows
@@ -162,7 +162,7 @@ class ProfileScene(Scene):
 
     # Input --------------------------------------------------------------------------------------
     def keys(self) -> dict[str, Action]:
-        return {"e": ExportProfile(), "+": Threshold(1), "=": Threshold(1), "-": Threshold(-1)}
+        return {"e": _Export(), "+": _Threshold(1), "=": _Threshold(1), "-": _Threshold(-1)}  # type: ignore[dict-item]
 
     def primary(self) -> Action | None:
         return StartFrom(self.result)
@@ -171,16 +171,16 @@ class ProfileScene(Scene):
         return FooterKey("Enter", self.say("key.next"), StartFrom(self.result), "next")
 
     def footer_keys(self) -> list[FooterKey]:
-        return [*super().footer_keys(), FooterKey("E", self.say("key.export"), ExportProfile(), "export")]
+        return [*super().footer_keys(), FooterKey("E", self.say("key.export"), _Export(), "export")]  # type: ignore[arg-type]
 
-    def handle(self, event: object) -> Action | None:
+    def handle(self, event: object) -> Action | None:  # type: ignore[override]
         action = super().handle(event)  # type: ignore[arg-type]
-        if isinstance(action, Threshold):
+        if isinstance(action, _Threshold):
             low, high = THRESHOLD_RANGE
             self.set_threshold(max(Fraction(low), min(Fraction(high), self.threshold + action.step)))
             self.relayout()
             return None
-        if isinstance(action, ExportProfile):
+        if isinstance(action, _Export):
             png, md = self.export()
             self.export_note = self.say("export.done", png=str(png), md=md.name)
             print(self.export_note, flush=True)
@@ -246,3 +246,13 @@ class ProfileScene(Scene):
         corners = [q.corner for q in self.map.quadrants if q.id in self.marked]
         frame_quadrants(surface, square, corners, self.metrics)
         self.draw_footer(surface)
+
+
+@dataclass(frozen=True)
+class _Threshold:
+    step: int
+
+
+@dataclass(frozen=True)
+class _Export:
+    """E: write the profile as PNG and Markdown."""

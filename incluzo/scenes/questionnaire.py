@@ -23,9 +23,9 @@ from incluzo.engine.questionnaire.themes import (
     result,
 )
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Bump, PickRow, Profiled, SetRespondents, Submit, Turn
+from incluzo.scenes.actions import Action, Profiled, Turn
 from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
-from incluzo.scenes.entry import NumberEntry
+from incluzo.scenes.entry import Bump, NumberEntry, Pick, Submit
 from incluzo.scenes.input import Input
 from incluzo.scenes.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 
@@ -90,6 +90,12 @@ class Filling:
 
     def result(self) -> Result:
         return result(self.done)
+
+
+@dataclass(frozen=True)
+class _Setup:
+    team: bool | None = None  # choose the team as a whole, or separate respondents
+    step: int = 0  # one more or one fewer respondent
 
 
 @dataclass
@@ -158,17 +164,17 @@ class QuestionnaireScene(Scene):
         self.setup_box = box
         y = box.y + line_height(s["heading"]) + m.gap
         self.targets.append(
-            Target("answer-team", pygame.Rect(box.x, y, box.width, button), SetRespondents(team=True))
+            Target("answer-team", pygame.Rect(box.x, y, box.width, button), _Setup(team=True))
         )
         y += button + m.gap
         self.targets.append(
-            Target("answer-respondents", pygame.Rect(box.x, y, box.width, button), SetRespondents(team=False))
+            Target("answer-respondents", pygame.Rect(box.x, y, box.width, button), _Setup(team=False))
         )
         y += button + m.gap
         small = widgets.badge_size(m) * 2
-        self.targets.append(Target("fewer", pygame.Rect(box.x, y, small, button), SetRespondents(step=-1)))
+        self.targets.append(Target("fewer", pygame.Rect(box.x, y, small, button), _Setup(step=-1)))
         self.targets.append(
-            Target("more", pygame.Rect(box.x + small + m.gap, y, small, button), SetRespondents(step=1))
+            Target("more", pygame.Rect(box.x + small + m.gap, y, small, button), _Setup(step=1))
         )
 
     def _layout_sheet(self) -> None:
@@ -183,7 +189,7 @@ class QuestionnaireScene(Scene):
         self.row_page = min(self.row_page, len(self.rows) - 1)
         for row in self.rows[self.row_page]:
             self.targets += [
-                Target(f"situation-{MARKS[row.index]}", row.rect, PickRow(row.index)),
+                Target(f"situation-{MARKS[row.index]}", row.rect, Pick(row.index)),
                 Target(f"minus-{MARKS[row.index]}", row.minus, Bump(row.index, -1)),
                 Target(f"plus-{MARKS[row.index]}", row.plus, Bump(row.index, 1)),
             ]
@@ -315,7 +321,7 @@ class QuestionnaireScene(Scene):
 
     def primary_key(self) -> FooterKey | None:
         label = "key.begin" if self.filling.pause == "start" else "key.next"
-        return FooterKey("Enter", self.say(label), Submit(), "next")
+        return FooterKey("Enter", self.say(label), Submit(), "next")  # type: ignore[arg-type]
 
     def _go_on(self) -> Action | None:
         filling = self.filling
@@ -339,11 +345,11 @@ class QuestionnaireScene(Scene):
         filling = self.filling
         if filling.pause == "start":
             setup = {
-                "t": SetRespondents(team=True),
-                "r": SetRespondents(team=False),
-                "+": SetRespondents(step=1),
-                "=": SetRespondents(step=1),
-                "-": SetRespondents(step=-1),
+                "t": _Setup(team=True),
+                "r": _Setup(team=False),
+                "+": _Setup(step=1),
+                "=": _Setup(step=1),
+                "-": _Setup(step=-1),
             }.get(name)
             if setup is not None:
                 self._setup(setup)
@@ -367,9 +373,9 @@ class QuestionnaireScene(Scene):
         action = super().handle(event)
         if isinstance(action, Submit):
             return self._go_on()
-        if isinstance(action, SetRespondents):
+        if isinstance(action, _Setup):
             self._setup(action)
-        elif isinstance(action, PickRow):
+        elif isinstance(action, Pick):
             self._pick(action.index)
         elif isinstance(action, Bump):
             self.filling.entry.bump(action.index, action.step)
@@ -378,7 +384,7 @@ class QuestionnaireScene(Scene):
             return action
         return None
 
-    def _setup(self, setup: SetRespondents) -> None:
+    def _setup(self, setup: _Setup) -> None:
         filling = self.filling
         if setup.team is not None:
             filling.team = setup.team

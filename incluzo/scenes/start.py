@@ -8,29 +8,18 @@ from pathlib import Path
 
 import pygame
 
-from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Session
 from incluzo.engine.play.views import BriefingView, present
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import (
-    Action,
-    AskQuit,
-    Help,
-    OpenQuestionnaire,
-    Play,
-    Select,
-    SetLanguage,
-    SetMode,
-    StartFrom,
-)
+from incluzo.scenes.actions import Action, AskQuit, Help, OpenQuestionnaire, Play, SetLanguage, StartFrom
 from incluzo.scenes.base import Context, FooterKey, Scene, Target
 from incluzo.scenes.text import draw_lines, line_height, wrap
 
-MODES = (Mode.GROUP, Mode.SOLO)
+MODES = ("team", "solo")
 LANGUAGE_KEYS = {"n": "nl", "e": "en"}
-MODE_KEYS = {"t": Mode.GROUP, "s": Mode.SOLO}
+MODE_KEYS = {"t": "team", "s": "solo"}
 NUMBERED = range(9)  # entries reachable with the keys 1-9
 RADIO_SCALE = 0.4  # radio mark radius in body units
 LIST_SHARE = 0.58  # share of the width for the scenario list
@@ -89,7 +78,7 @@ class StartScene(Scene):
         for index in range(self.first, min(len(self.entries), self.first + self.per_page)):
             rect = pygame.Rect(self.list_box.x, y, self.list_box.width, row)
             self.targets.append(
-                Target(f"scenario-{index}", rect, Select(index), not self.entries[index].error)
+                Target(f"scenario-{index}", rect, _Select(index), not self.entries[index].error)
             )
             y += row + m.gap
         if m.wide:
@@ -106,7 +95,7 @@ class StartScene(Scene):
         y = side.y + line_height(s["heading"]) + m.gap
         for key, mode in MODE_KEYS.items():
             self.targets.append(
-                Target(f"mode-{mode}", pygame.Rect(side.x, y, side.width, button), SetMode(mode))
+                Target(f"mode-{mode}", pygame.Rect(side.x, y, side.width, button), _Mode(mode))
             )
             y += button + m.gap
             del key
@@ -149,28 +138,28 @@ class StartScene(Scene):
     def keys(self) -> dict[str, Action]:
         keys: dict[str, Action] = {
             "escape": AskQuit(),
-            "up": Select(self.selected - 1),
-            "down": Select(self.selected + 1),
+            "up": _Select(self.selected - 1),
+            "down": _Select(self.selected + 1),
         }
-        keys.update({str(n + 1): Select(n) for n in NUMBERED if n < len(self.entries)})
-        keys.update({key: SetMode(mode) for key, mode in MODE_KEYS.items()})
+        keys.update({str(n + 1): _Select(n) for n in NUMBERED if n < len(self.entries)})
+        keys.update({key: _Mode(mode) for key, mode in MODE_KEYS.items()})
         keys.update({key: SetLanguage(lang) for key, lang in LANGUAGE_KEYS.items()})
         keys["w"] = OpenQuestionnaire()
         if self.note:
             keys["x"] = StartFrom(None)
         return keys
 
-    def handle(self, event: object) -> Action | None:
+    def handle(self, event: object) -> Action | None:  # type: ignore[override]
         action = super().handle(event)  # type: ignore[arg-type]
         if isinstance(action, Play) and not action.path:
             return self.play()
-        if isinstance(action, Select):
+        if isinstance(action, _Select):
             if 0 <= action.index < len(self.entries):
                 self.selected = action.index
                 self.layout()
                 self.dirty = True
             return None
-        if isinstance(action, SetMode):
+        if isinstance(action, _Mode):
             self.mode = action.mode
             self.dirty = True
             return None
@@ -269,3 +258,13 @@ class StartScene(Scene):
             x,
             target.rect.centery - line_height(s["body"]) // 2,
         )
+
+
+@dataclass(frozen=True)
+class _Select:
+    index: int
+
+
+@dataclass(frozen=True)
+class _Mode:
+    mode: str

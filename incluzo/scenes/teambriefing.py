@@ -34,13 +34,13 @@ class TeamBriefingScene(BriefingScene):
     footer_keys = TeamScene.footer_keys  # M and H show the teams' map and help
 
     def keys(self) -> dict[str, Action]:
-        return {"m": OpenMap(), "h": Help(), "f1": Help(), "p": Pause()}
+        return {"m": OpenMap(), "h": Help(), "f1": Help(), "p": Pause()}  # type: ignore[dict-item]
 
     def _key(self, name: str) -> Action | None:
         return super()._key(key_name(name))
 
     def primary(self) -> Action | None:
-        return BeginRound()
+        return BeginRound()  # type: ignore[return-value]
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("key.begin"), BeginRound(), "next")
+        return FooterKey("Enter", self.say("key.begin"), BeginRound(), "next")  # type: ignore[arg-type]

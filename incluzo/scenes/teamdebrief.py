@@ -199,15 +199,15 @@ class TeamDebriefScene(TeamScene):
 
     def controls(self) -> list[FooterKey]:
         return [
-            FooterKey("E", self.say("key.export"), Export(), "bar-export"),
-            FooterKey("Backspace", self.say("team.key.back"), Back(), "bar-back"),
+            FooterKey("E", self.say("key.export"), Export(), "bar-export"),  # type: ignore[arg-type]
+            FooterKey("Backspace", self.say("team.key.back"), Back(), "bar-back"),  # type: ignore[arg-type]
         ]
 
     def team_keys(self) -> dict[str, AnyAction]:
         return {"e": Export(), "backspace": Back()}
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("E", self.say("key.export"), Export(), "export")
+        return FooterKey("E", self.say("key.export"), Export(), "export")  # type: ignore[arg-type]
 
     def primary(self) -> Action | None:
         return None

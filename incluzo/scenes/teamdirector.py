@@ -188,8 +188,8 @@ class TeamDirector:
             view, map_view, badges = shown.view, shown.map_view, shown.badges
             return lambda: TeamBriefingScene(ctx, view, map_view, badges)
         if self.play.phase == CARD:
-            round_view = self.presenter.round(self.play)
-            return lambda: TeamRoundScene(ctx, round_view, costs=costs, review=True)
+            view = self.presenter.round(self.play)
+            return lambda: TeamRoundScene(ctx, view, costs=costs, review=True)
         reveal = self._reveal_scene(review=True)
         return lambda: reveal
 

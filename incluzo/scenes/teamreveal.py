@@ -159,7 +159,7 @@ class TeamRevealScene(TeamScene):
             FooterKey("Backspace", say("team.key.back"), Back(), "bar-back"),
             FooterKey("X", say("team.key.end"), AskFinish(), "bar-end"),
         ]  # fmt: skip
-        return controls
+        return controls  # type: ignore[return-value]
 
     def team_keys(self) -> dict[str, AnyAction]:
         keys: dict[str, AnyAction] = {
@@ -174,12 +174,12 @@ class TeamRevealScene(TeamScene):
         return keys
 
     def primary(self) -> Action | None:
-        return NextRound()
+        return NextRound()  # type: ignore[return-value]
 
     def primary_key(self) -> FooterKey | None:
         if self.review:
             return None
-        return FooterKey("Enter", self.say("key.next"), NextRound(), "next")
+        return FooterKey("Enter", self.say("key.next"), NextRound(), "next")  # type: ignore[arg-type]
 
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:

