@@ -161,7 +161,9 @@ class App:
         size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.size = size
         if self.window:
-            self.surface = pygame.display.get_surface() if self.fullscreen else self._open(size)
+            shown = pygame.display.get_surface() if self.fullscreen else self._open(size)
+            assert shown is not None, "a full-screen window always has a surface"
+            self.surface = shown
             self.size = self.surface.get_size()
         else:
             self.surface = pygame.Surface(size)

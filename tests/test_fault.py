@@ -290,7 +290,7 @@ def test_the_start_asks_to_continue_an_unfinished_session_and_yes_restores_it() 
     assert (question.name, question.title, question.text) == (  # type: ignore[attr-defined]
         "confirm",
         "Verder met de onderbroken sessie?",
-        "Scenario 'te-veel-prikkels', 2 stap(pen) gespeeld. Met Nee begin je opnieuw.",
+        "Scenario 'te-veel-prikkels', 2 stappen gespeeld. Met Nee begin je opnieuw.",
     )
     app.step([Key("j")], 0.0)
     assert app.game is not None and savelog.fingerprint(app.game.session) == state

@@ -25,6 +25,6 @@ def test_ruff_format_changes_nothing() -> None:
     )
 
 
-def test_mypy_strict_on_the_engine() -> None:
+def test_mypy_strict_on_the_package() -> None:
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr

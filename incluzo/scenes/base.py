@@ -16,21 +16,13 @@ from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.views import MeterView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Help, Menu, OpenMap, Pause, Reload, ToggleFullscreen, Turn
+from incluzo.scenes.actions import Action, Turn
+from incluzo.scenes.bindings import GLOBAL, MAP, Binding, FooterKey, Local, Request, keymap
 from incluzo.scenes.input import Click, Input, Key, Point, Scroll
 from incluzo.scenes.mapinfo import prefixed
 from incluzo.scenes.text import Flow, Item, Style, draw_page, render, width_of
 from incluzo.scenes.theme import Metrics
 
-GLOBAL_KEYS: dict[str, Action] = {
-    "m": OpenMap(),
-    "h": Help(),
-    "f1": Help(),
-    "p": Pause(),
-    "escape": Menu(),
-    "f11": ToggleFullscreen(),
-    "f5": Reload(),
-}
 PAGE_KEYS = {"page down": 1, "right": 1, "page up": -1, "left": -1}
 BULLET = "\u2022"
 FOOTER_LEVELS = 3  # full footer, global keys without words, short page count
@@ -55,16 +47,8 @@ class Target:
 
     name: str
     rect: pygame.Rect
-    action: Action | None
+    action: Request | None
     enabled: bool = True
-
-
-@dataclass
-class FooterKey:
-    key: str
-    label: str
-    action: Action
-    name: str
 
 
 @dataclass
@@ -166,21 +150,33 @@ class Scene:
         )
 
     # Input --------------------------------------------------------------------------------------
-    def keys(self) -> dict[str, Action]:
-        """This scene's own keys (the global ones are added by handle)."""
-        return {}
+    def bindings(self) -> list[Binding]:
+        """This screen's own keys (see bindings.py); they win over the global ones."""
+        return []
 
-    def primary(self) -> Action | None:
+    def global_bindings(self) -> tuple[Binding, ...]:
+        """The keys every screen has (M only where the map is offered)."""
+        return GLOBAL if self.map_key else tuple(b for b in GLOBAL if b is not MAP)
+
+    def keys(self) -> dict[str, Request]:
+        """Key name to what it asks for on this screen."""
+        return keymap([*self.bindings(), *self.global_bindings()])
+
+    def local(self, request: Local) -> Action | None:
+        """Answer a request this screen handles itself; what it asks of the app or game, if anything."""
+        raise NotImplementedError(f"{type(self).__name__} has no handling for {request}")
+
+    def primary(self) -> Request | None:
         """What Enter/Space does once the last page is shown."""
         return None
 
-    def go_on(self) -> Action | None:
+    def go_on(self) -> Request | None:
         if self.paged and self.paged.page < self.paged.count - 1:
             return Turn(1)
         return self.primary()
 
     def handle(self, event: Input) -> Action | None:
-        action: Action | None = None
+        action: Request | None = None
         if isinstance(event, Key):
             action = self._key(event.name)
         elif isinstance(event, Click):
@@ -197,19 +193,16 @@ class Scene:
         if isinstance(action, Turn):
             self.turn(action.step)
             return None
+        if isinstance(action, Local):
+            return self.local(action)
         return action
 
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         if name in ("return", "space"):
             return self.go_on()
         if name in PAGE_KEYS:
             return Turn(PAGE_KEYS[name])
-        own = self.keys()
-        if name in own:
-            return own[name]
-        if name == "m" and not self.map_key:
-            return None
-        return GLOBAL_KEYS.get(name)
+        return self.keys().get(name)
 
     def turn(self, step: int) -> None:
         if not self.paged:
@@ -241,14 +234,9 @@ class Scene:
 
     # The frame ----------------------------------------------------------------------------------
     def footer_keys(self) -> list[FooterKey]:
-        say = self.say
-        keys = [
-            FooterKey("H", say("key.help"), Help(), "help"),
-            FooterKey("Esc", say("key.menu"), Menu(), "menu"),
-        ]
-        if self.map_key:
-            keys.insert(0, FooterKey("M", say("key.map"), OpenMap(), "map"))
-        return keys
+        """The footer's keys on the left: the labelled global bindings, then this screen's own."""
+        shown = [*self.global_bindings(), *self.bindings()]
+        return [binding.footer_key(self.say) for binding in shown if binding.label]
 
     def primary_key(self) -> FooterKey | None:
         """The footer's main button (right), e.g. 'Enter Verder'."""

@@ -4,14 +4,15 @@ every decision with what it gave up, the ending and the questions. E exports it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pygame
 
 from incluzo.engine.play.views import DebriefView, DecisionView, MapView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Export
-from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
+from incluzo.scenes.base import Context, Scene, bullet_list, heading_item
+from incluzo.scenes.bindings import EXPORT, Binding, FooterKey
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.mapinfo import legend, points_text, quadrant_rows
 from incluzo.scenes.poll import chart_items
@@ -151,11 +152,11 @@ class DebriefScene(Scene):
     def after_ending(self, flow: Flow) -> None:
         """A section a kind of debrief adds right after the ending (the plain debrief adds none)."""
 
-    def keys(self) -> dict[str, Action]:
-        return {"e": Export()}
+    def bindings(self) -> list[Binding]:
+        return [replace(EXPORT, label="")]  # E is the main button, on the right
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("E", self.say("key.export"), Export(), "export")
+        return EXPORT.footer_key(self.say)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

@@ -75,9 +75,9 @@ def translate(event: pygame.event.Event) -> Input | None:
         name = pygame.key.name(event.key).lower()
         return Key(KEYPAD.get(name, name))
     if event.type == pygame.MOUSEBUTTONUP and event.button == pygame.BUTTON_LEFT:
-        return Click(tuple(event.pos))  # type: ignore[arg-type]
+        return Click(tuple(event.pos))
     if event.type == pygame.MOUSEMOTION:
-        return Point(tuple(event.pos))  # type: ignore[arg-type]
+        return Point(tuple(event.pos))
     if event.type == pygame.MOUSEWHEEL:
         return Scroll(int(event.y))
     if event.type == pygame.VIDEORESIZE:

@@ -8,30 +8,31 @@ from collections.abc import Sequence
 import pygame
 
 from incluzo.engine.play.views import ChoiceView, DecisionView, MapView, OutcomeView
+from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, AskFinish, Undo
-from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
+from incluzo.scenes.actions import Action, Advance
+from incluzo.scenes.base import Context, Scene, bullet_list, heading_item
+from incluzo.scenes.bindings import END, NEXT, UNDO, Binding, FooterKey
 from incluzo.scenes.feedback import solo_feedback
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, blend, exact
 from incluzo.scenes.text import Flow, Style, draw_lines, line_height, width_of, wrap
 
 
-def moves_text(choice: ChoiceView, say: object) -> str:
+def moves_text(choice: ChoiceView, say: Messages) -> str:
     """'richting Maatwerk +15' for each quadrant a choice moves toward."""
     return ", ".join(
-        say("outcome.toward", name=m.name, points=widgets.signed(m.amount))  # type: ignore[operator]
-        for m in choice.moves
+        say("outcome.toward", name=m.name, points=widgets.signed(m.amount)) for m in choice.moves
     )
 
 
-def recognition_word(recognition: str, say: object) -> str:
-    return say(f"recognition.{recognition}")  # type: ignore[operator,no-any-return]
+def recognition_word(recognition: str, say: Messages) -> str:
+    return say(f"recognition.{recognition}")
 
 
 def choice_summary(
     flow: Flow,
     choice: ChoiceView,
-    say: object,
+    say: Messages,
     styles: dict[str, Style],
     metrics: theme.Metrics,
     meter_order: Sequence[str],
@@ -123,17 +124,14 @@ class OutcomeScene(Scene):
         )
         self.layout_footer()
 
-    def keys(self) -> dict[str, Action]:
-        keys: dict[str, Action] = {"backspace": Undo()} if self.can_undo else {}
-        if self.can_end:
-            keys["x"] = AskFinish()
-        return keys
+    def bindings(self) -> list[Binding]:
+        return [*([UNDO] if self.can_undo else []), *([END] if self.can_end else [])]
 
     def primary(self) -> Action | None:
         return Advance()
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("key.next"), Advance(), "next")
+        return NEXT.to(Advance()).footer_key(self.say)
 
     def update(self, dt: float) -> bool:
         if self.progress >= 1.0:

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 import pygame
 
 from incluzo.engine.play.views import MapView
+from incluzo.i18n import catalog_for
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
 from incluzo.scenes.base import Context, Scene, Target, heading_item
+from incluzo.scenes.bindings import GROUP_HELP, Binding, Request
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.input import Click, Input
 from incluzo.scenes.mapinfo import legend, points_text, prefixed, quadrant_rows
@@ -21,29 +23,6 @@ from incluzo.scenes.text import Flow, Style, draw_lines, line_height, render, wi
 
 PANEL_WIDTH_SCALE = 34  # widest dialog panel in body units
 PAUSE_SCALE = 3.0  # the word 'Pauze' in body units
-HELP_KEYS = (
-    ("A-D  1-4", "help.choose"),
-    ("Enter", "help.next"),
-    ("Backspace", "help.back"),
-    ("K", "help.skip"),
-    ("N", "help.notes"),
-    ("X", "help.end"),
-    ("PgUp PgDn", "help.pages"),
-    ("M", "help.map"),
-    ("H  F1", "help.help"),
-    ("P", "help.pause"),
-    ("Esc", "help.menu"),
-    ("F11", "help.full"),
-    ("F5", "help.reload"),
-    ("E", "help.export"),
-    ("1-9", "help.start_pick"),
-    ("T  S", "help.start_mode"),
-    ("N  E", "help.start_lang"),
-    ("W", "help.start_questionnaire"),
-    ("0-9  + \u2212", "help.count"),
-    ("I", "help.tips"),
-    ("R", "help.retry"),
-)
 
 
 @dataclass(frozen=True)
@@ -66,7 +45,7 @@ class Overlay(Scene):
         rect.center = (m.width // 2, m.height // 2)
         return rect
 
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         if name in self.close_keys:
             return Close()
         return super()._key(name)
@@ -113,10 +92,10 @@ class ButtonsOverlay(Overlay):
             self.targets.append(Target(f"option-{option.key}", rect, option.action))
             y += button + m.gap
 
-    def keys(self) -> dict[str, Action]:
+    def keys(self) -> dict[str, Request]:
         return {o.key: o.action for o in self.options}
 
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         if name in ("return", "space") and self.enter is not None:
             return self.enter
         return self.keys().get(name) or (Close() if name in self.close_keys else None)
@@ -149,11 +128,10 @@ def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
 
 
 def confirm(ctx: Context, question: str, text: str, yes: Action) -> ButtonsOverlay:
-    say = ctx.say
-    yes_key = "j" if ctx.lang == "nl" else "y"
+    say, language = ctx.say, catalog_for(ctx.lang)
     options = [
-        Option(yes_key, yes_key.upper(), say("confirm.yes"), yes),
-        Option("n", "N", say("confirm.no"), Close()),
+        Option(language.yes_key, language.yes_key.upper(), say("confirm.yes"), yes),
+        Option(language.no_key, language.no_key.upper(), say("confirm.no"), Close()),
     ]
     return ButtonsOverlay(ctx, question, text, options, "confirm", enter=yes)
 
@@ -248,22 +226,22 @@ class HelpOverlay(PagedOverlay):
     name = "help"
     close_keys = ("escape", "h", "f1")
 
-    def help_keys(self) -> Sequence[tuple[str, str]]:
-        """(key as printed, message key of what it does), in the order listed."""
-        return HELP_KEYS
+    def help_keys(self) -> Sequence[Binding]:
+        """The keys listed, in order (see bindings.py)."""
+        return GROUP_HELP
 
     def flow(self, width: int) -> Flow:
         m, s, say = self.metrics, self.styles, self.say
         flow = Flow(width, self.ctx.lang)
         flow.text(say("help.title"), s["title"], keep_with_next=True)
         keys = self.help_keys()
-        column = max(widgets.keycap_width(cap, m) for cap, _ in keys) + m.gap
-        for cap, key in keys:
+        column = max(widgets.keycap_width(b.listed_cap, m) for b in keys) + m.gap
+        for binding in keys:
 
-            def paint(surface: pygame.Surface, x: int, y: int, cap: str = cap) -> None:
+            def paint(surface: pygame.Surface, x: int, y: int, cap: str = binding.listed_cap) -> None:
                 widgets.keycap(surface, cap, x, y + line_height(s["body"]) // 2, m)
 
-            prefixed(flow, say(key), s["body"], column, paint, space_before=m.gap // 2)
+            prefixed(flow, say(binding.help), s["body"], column, paint, space_before=m.gap // 2)
         flow.text(say("help.mouse"), s["muted"], space_before=m.gap)
         flow.text(say(f"help.mode.{self.ctx.mode}"), s["muted"], space_before=m.gap // 2)
         flow.text(say("help.saves", folder=folder_text()), s["muted"], space_before=m.gap // 2)

@@ -27,7 +27,8 @@ from incluzo.persistence import SaveFile
 from incluzo.practice_history import Comparison, PracticeRun
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Play, Undo
-from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
+from incluzo.scenes.base import Context, Scene, bullet_list, heading_item
+from incluzo.scenes.bindings import REPLAY, RETRY, TIPS, Binding, Local
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene, debrief_kites
 from incluzo.scenes.director import Director, Step
@@ -71,7 +72,7 @@ def hint_lines(hints: Sequence[ChoiceHint], level: str, say: Messages) -> list[s
 
 
 @dataclass(frozen=True)
-class _NextLevel:
+class NextLevel(Local):
     """Switch the tips to the next level (I)."""
 
 
@@ -99,32 +100,23 @@ class PracticeCardScene(CardScene):
             bullet_list(flow, lines, self.styles["body"], m, space_before=m.gap)
         return flow
 
-    def keys(self) -> dict[str, Action]:
-        return {**super().keys(), "i": _NextLevel()}  # type: ignore[dict-item]
+    def bindings(self) -> list[Binding]:
+        tips = TIPS.to(NextLevel()).labelled(f"practice.level.{self.practice.level}")
+        return [*super().bindings(), tips]
 
-    def footer_keys(self) -> list[FooterKey]:
-        label = self.say(f"practice.level.{self.practice.level}")
-        return [*super().footer_keys(), FooterKey("I", label, _NextLevel(), "hints")]  # type: ignore[arg-type]
-
-    def handle(self, event: object) -> Action | None:  # type: ignore[override]
-        action = super().handle(event)  # type: ignore[arg-type]
-        if isinstance(action, _NextLevel):
-            self.practice.next_level()
-            self.page = 0
-            self.relayout()
-            return None
-        return action
+    def local(self, request: Local) -> Action | None:
+        assert isinstance(request, NextLevel), request
+        self.practice.next_level()
+        self.page = 0
+        self.relayout()
+        return None
 
 
 class PracticeOutcomeScene(OutcomeScene):
     """The outcome with R to try the card again."""
 
-    def keys(self) -> dict[str, Action]:
-        return {**super().keys(), "r": Undo()} if self.can_undo else super().keys()
-
-    def footer_keys(self) -> list[FooterKey]:
-        keys = super().footer_keys()
-        return [*keys, FooterKey("R", self.say("practice.retry"), Undo(), "retry")] if self.can_undo else keys
+    def bindings(self) -> list[Binding]:
+        return [*super().bindings(), *([RETRY] if self.can_undo else [])]
 
 
 def units_points(units: Sequence[int]) -> tuple[float, ...]:
@@ -227,14 +219,8 @@ class PracticeDebriefScene(DebriefScene):
         if self.comparison is not None:
             practice_flow(flow, self.comparison, self.say, self.metrics, not_kept=self.not_kept)
 
-    def keys(self) -> dict[str, Action]:
-        return {**super().keys(), "r": self.replay} if self.replay else super().keys()
-
-    def footer_keys(self) -> list[FooterKey]:
-        keys = super().footer_keys()
-        if self.replay is None:
-            return keys
-        return [*keys, FooterKey("R", self.say("practice.replay"), self.replay, "replay")]
+    def bindings(self) -> list[Binding]:
+        return [*super().bindings(), *([REPLAY.to(self.replay)] if self.replay else [])]
 
     def draw_body(self, surface: pygame.Surface, map_box: pygame.Rect) -> None:
         assert self.paged is not None

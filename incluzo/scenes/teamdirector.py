@@ -55,6 +55,7 @@ from incluzo.scenes.actions import (
     Undo,
 )
 from incluzo.scenes.base import Context, Scene
+from incluzo.scenes.bindings import TEAM_HELP, Binding
 from incluzo.scenes.game import Reply
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm
@@ -66,34 +67,11 @@ from incluzo.scenes.teammap import TeamMapOverlay
 from incluzo.scenes.teamreveal import TeamRevealScene
 from incluzo.scenes.teamround import TeamRoundScene
 
-TEAM_HELP = (
-    ("1-6", "team.help.select"),
-    ("A-D  1-4", "team.help.pick"),
-    ("Enter", "team.help.reveal"),
-    ("+  \u2212", "team.help.time"),
-    ("T", "team.help.clock"),
-    ("S", "team.help.time_up"),
-    ("N", "team.help.notes"),
-    ("K", "team.help.skip"),
-    ("U", "team.help.undo"),
-    ("1-6  U", "team.help.undo_team"),
-    ("Backspace", "team.help.back"),
-    ("X", "team.help.end"),
-    ("E", "team.help.export"),
-    ("F5", "help.reload"),
-    ("M", "team.help.map"),
-    ("P", "help.pause"),
-    ("H  F1", "help.help"),
-    ("PgUp PgDn", "help.pages"),
-    ("Esc", "help.menu"),
-    ("F11", "help.full"),
-)
-
 
 class TeamHelpOverlay(HelpOverlay):
     """Help with the facilitator's keys first."""
 
-    def help_keys(self) -> Sequence[tuple[str, str]]:
+    def help_keys(self) -> Sequence[Binding]:
         return TEAM_HELP
 
 
@@ -155,7 +133,7 @@ class TeamDirector:
             presenter = Presenter(self.scenario, ctx.lang)
             view = presenter.briefing(start)
             shown = without_meters(view) if not self.costs else view
-            return TeamBriefingScene(ctx, shown, presenter.map(start), self.badges)  # type: ignore[arg-type]
+            return TeamBriefingScene(ctx, shown, presenter.map(start), self.badges)
         if play.phase == CARD:
             return TeamRoundScene(
                 ctx, self.presenter.round(play), selected=self.selected, notes=self.notes, costs=self.costs
@@ -188,8 +166,8 @@ class TeamDirector:
             view, map_view, badges = shown.view, shown.map_view, shown.badges
             return lambda: TeamBriefingScene(ctx, view, map_view, badges)
         if self.play.phase == CARD:
-            view = self.presenter.round(self.play)
-            return lambda: TeamRoundScene(ctx, view, costs=costs, review=True)
+            round_view = self.presenter.round(self.play)
+            return lambda: TeamRoundScene(ctx, round_view, costs=costs, review=True)
         reveal = self._reveal_scene(review=True)
         return lambda: reveal
 
