@@ -31,33 +31,7 @@ from incluzo.engine.play.views import (
 )
 from incluzo.engine.scenario.model import Scenario
 from incluzo.persistence import SaveFile
-from incluzo.scenes.actions import (
-    AddTime,
-    Advance,
-    AskFinish,
-    AskSkip,
-    AskUndo,
-    Back,
-    BackToNow,
-    BeginRound,
-    Choose,
-    ClearPick,
-    EndTime,
-    Export,
-    Finish,
-    GameAction,
-    NextRound,
-    OpenMap,
-    Pause,
-    PickFor,
-    RevealPicks,
-    SelectTeam,
-    ShowNotes,
-    Skip,
-    Start,
-    ToggleTimer,
-    Undo,
-)
+from incluzo.scenes import actions
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.card import CardScene
@@ -69,7 +43,7 @@ from incluzo.scenes.overlays import HelpOverlay, MapOverlay, NotesOverlay, Pause
 if TYPE_CHECKING:
     from incluzo.scenes.profile import StartProfile
 
-Step = Start | Choose | Advance | Skip | Finish | Undo
+Step = actions.Start | actions.Choose | actions.Advance | actions.Skip | actions.Finish | actions.Undo
 
 
 class Director:
@@ -153,39 +127,39 @@ class Director:
         return HelpOverlay(self.ctx)
 
     # The game's side of the Game protocol -------------------------------------------------------------
-    def act(self, action: GameAction) -> Reply:
+    def act(self, action: actions.GameAction) -> Reply:
         """Carry out what a screen asked for."""
         match action:
-            case Start() | Choose() | Advance() | Undo():
+            case actions.Start() | actions.Choose() | actions.Advance() | actions.Undo():
                 return self.step(action)
-            case Skip() | Finish():
+            case actions.Skip() | actions.Finish():
                 return replace(self.step(action), close=True)  # the question asked before it
-            case AskSkip():
+            case actions.AskSkip():
                 return Reply(overlay=self.ask_skip())
-            case AskFinish():
+            case actions.AskFinish():
                 return Reply(overlay=self.ask_finish())
-            case ShowNotes():
+            case actions.ShowNotes():
                 return Reply(overlay=self.notes())
-            case OpenMap():
+            case actions.OpenMap():
                 return Reply(overlay=MapOverlay(self.ctx, self.map_view()))
-            case Pause():
+            case actions.Pause():
                 return Reply(overlay=PauseOverlay(self.ctx))
-            case Export():
+            case actions.Export():
                 self.export()
                 return Reply()
             case (
-                AskUndo()
-                | BeginRound()
-                | SelectTeam()
-                | PickFor()
-                | ClearPick()
-                | RevealPicks()
-                | NextRound()
-                | AddTime()
-                | ToggleTimer()
-                | EndTime()
-                | Back()
-                | BackToNow()
+                actions.AskUndo()
+                | actions.BeginRound()
+                | actions.SelectTeam()
+                | actions.PickFor()
+                | actions.ClearPick()
+                | actions.RevealPicks()
+                | actions.NextRound()
+                | actions.AddTime()
+                | actions.ToggleTimer()
+                | actions.EndTime()
+                | actions.Back()
+                | actions.BackToNow()
             ):
                 return Reply()  # the team screens' actions: one group has no teams to pick for
             case _:
@@ -212,14 +186,14 @@ class Director:
             return None
         say = self.ctx.say
         title = Presenter(self.session.scenario, self.ctx.lang).t(card.title)
-        return confirm(self.ctx, say("ask.skip", card=title), say("ask.skip.text"), Skip())
+        return confirm(self.ctx, say("ask.skip", card=title), say("ask.skip.text"), actions.Skip())
 
     def ask_finish(self) -> Scene | None:
         """The question before the game is ended early (yes: Finish); None outside a card or an outcome."""
         if self.session.phase not in (Phase.CARD, Phase.OUTCOME) or not self.can_skip:
             return None
         say = self.ctx.say
-        return confirm(self.ctx, say("ask.end"), say("ask.end.text"), Finish())
+        return confirm(self.ctx, say("ask.end"), say("ask.end.text"), actions.Finish())
 
     def notes(self) -> Scene | None:
         """The notes of the card on screen for the facilitator; None when no card is shown."""
@@ -241,10 +215,12 @@ class Director:
         deliberated (a skipped card too).
         """
         card = self.session.game.card if self.session.phase == Phase.CARD else None
-        refusal, entry = savelog.perform(self.session, savelog.Undo() if isinstance(action, Undo) else action)
+        refusal, entry = savelog.perform(
+            self.session, savelog.Undo() if isinstance(action, actions.Undo) else action
+        )
         if entry is not None:
             self.record(entry)
-            if card is not None and not isinstance(action, Undo):
+            if card is not None and not isinstance(action, actions.Undo):
                 ms = round((self.clock - self.shown_at) * 1000)
                 self.record(savelog.DeliberationEntry(Id(card), ms))
             if self.session.phase == Phase.CARD:
@@ -257,7 +233,7 @@ class Director:
             return None
         return (
             self.ctx.say("refused.undo")
-            if isinstance(action, Undo)
+            if isinstance(action, actions.Undo)
             else refusal.message(self.session.scenario, self.ctx.lang)
         )
 

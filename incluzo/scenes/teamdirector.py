@@ -1,6 +1,7 @@
-"""The team director: the one place that changes a team game. It carries the facilitator's actions to
-the engine (teams.act through workshoplog.perform), appends each record to the save before the screen
-moves on, runs the deliberation clock, and builds the screen for the game as it stands.
+"""The game of competing teams (a `game.Game`): the one place that changes a team game. It carries the
+facilitator's actions to the engine (teams.apply through workshoplog.perform), appends each record to
+the save before the screen moves on, runs the deliberation clock on the time it is given (`tick`), and
+builds the screen for the game as it stands.
 
 Nothing here loses a decision except an explicit, confirmed undo: skipping a card and ending early are
 recorded steps that undo can take back, and looking back at an earlier screen changes nothing. Saving
@@ -26,33 +27,7 @@ from incluzo.engine.play.views import Presenter
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
-from incluzo.scenes.actions import (
-    AddTime,
-    Advance,
-    AskFinish,
-    AskSkip,
-    AskUndo,
-    Back,
-    BackToNow,
-    BeginRound,
-    Choose,
-    ClearPick,
-    EndTime,
-    Export,
-    Finish,
-    GameAction,
-    NextRound,
-    OpenMap,
-    Pause,
-    PickFor,
-    RevealPicks,
-    SelectTeam,
-    ShowNotes,
-    Skip,
-    Start,
-    ToggleTimer,
-    Undo,
-)
+from incluzo.scenes import actions
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.bindings import TEAM_HELP, Binding
 from incluzo.scenes.game import Reply
@@ -270,68 +245,68 @@ class TeamDirector:
             persistence.finish(self.save, None)
         return ""
 
-    def act(self, action: GameAction) -> Reply:
+    def act(self, action: actions.GameAction) -> Reply:
         """Carry out what a team screen asked for."""
         match action:
-            case BeginRound():
+            case actions.BeginRound():
                 self.past.append(self.snapshot())
                 self.briefed = True
                 self.show()
                 return Reply()
-            case SelectTeam(number):
+            case actions.SelectTeam(number):
                 return self._select(number)
-            case PickFor():
+            case actions.PickFor():
                 return self._pick(action)
-            case ClearPick(team):
+            case actions.ClearPick(team):
                 return self._moved(self.perform(teams.Unpick(team)))
-            case RevealPicks():
+            case actions.RevealPicks():
                 return self._step(teams.Reveal()) if self.play.phase == CARD else Reply()
-            case NextRound():
+            case actions.NextRound():
                 return self._step(teams.GoOn()) if self.play.phase == OUTCOME else Reply()
-            case AddTime(seconds):
+            case actions.AddTime(seconds):
                 return self._clock(self.play.timer.add(seconds))
-            case ToggleTimer():
+            case actions.ToggleTimer():
                 timer = self.play.timer
                 reply = self._clock(timer.pause() if timer.running else timer.resume())
                 self.show()  # the bar's word for T changes
                 return reply
-            case EndTime():
+            case actions.EndTime():
                 return self._clock(self.play.timer.skip())
-            case AskSkip():
+            case actions.AskSkip():
                 return self._ask_skip()
-            case Skip():
+            case actions.Skip():
                 return self._step(teams.Skip(), close=True)
-            case AskUndo(team):
+            case actions.AskUndo(team):
                 return self._ask_undo(team)
-            case Undo(team):
+            case actions.Undo(team):
                 self.notes = False
                 engine = teams.UndoRound() if team is None else teams.UndoTeam(team)
                 return self._moved(self.perform(engine), keep_past=False, close=True)
-            case AskFinish():
+            case actions.AskFinish():
                 if self.play.phase == DEBRIEF:
                     return Reply()
                 text = self.say("team.ask.end.text")
-                return Reply(overlay=confirm(self.ctx, self.say("ask.end"), text, Finish()))
-            case Finish():
+                return Reply(overlay=confirm(self.ctx, self.say("ask.end"), text, actions.Finish()))
+            case actions.Finish():
                 return self._step(teams.EndEarly(), close=True)
-            case Back():
+            case actions.Back():
                 return self._back()
-            case BackToNow():
+            case actions.BackToNow():
                 self.looking = None
                 self.show()
                 return Reply()
-            case ShowNotes():
+            case actions.ShowNotes():
                 self.notes = not self.notes
                 self.show(keep_page=False)
                 return Reply()
-            case OpenMap():
+            case actions.OpenMap():
                 return Reply(overlay=TeamMapOverlay(self.ctx, self.maps()))
-            case Pause():
+            case actions.Pause():
                 return self._pause()
-            case Export():
+            case actions.Export():
                 self._export()
                 return Reply()
-            case Start() | Choose() | Advance():
+            case actions.Start() | actions.Choose() | actions.Advance():
                 return Reply()  # one group's steps: a team game moves by picks and reveals
             case _:
                 assert_never(action)
@@ -373,7 +348,7 @@ class TeamDirector:
         self.show()
         return Reply()
 
-    def _pick(self, action: PickFor) -> Reply:
+    def _pick(self, action: actions.PickFor) -> Reply:
         team = action.team if action.team is not None else self.selected
         if team is None or not action.choice:
             return Reply(self.say("team.first", count=len(self.play.seats)))
@@ -397,7 +372,7 @@ class TeamDirector:
         assert card is not None
         title = self.presenter.presenter.t(card.title)
         question, text = self.say("ask.skip", card=title), self.say("team.ask.skip.text")
-        return Reply(overlay=confirm(self.ctx, question, text, Skip()))
+        return Reply(overlay=confirm(self.ctx, question, text, actions.Skip()))
 
     def _ask_undo(self, team: int | None) -> Reply:
         play = self.play
@@ -414,7 +389,7 @@ class TeamDirector:
                 return Reply(self.say("team.nothing_to_undo", name=seat.team.name))
             question = self.say("team.ask.undo_team", name=seat.team.name)
             text = self.say("team.ask.undo_team.text")
-        return Reply(overlay=confirm(self.ctx, question, text, Undo(team)))
+        return Reply(overlay=confirm(self.ctx, question, text, actions.Undo(team)))
 
     def _back(self) -> Reply:
         if not self.past or self.looking == 0:

@@ -106,7 +106,7 @@ def perform(
     scenario: Scenario, play: TeamPlay, action: TeamAction
 ) -> tuple[TeamPlay | Refusal, Entry | None]:
     """Take one action; when it was done, also the record to append to the log."""
-    result = teams.act(scenario, play, action)
+    result = teams.apply(scenario, play, action)
     return result, (entry_for(scenario, play, action) if isinstance(result, TeamPlay) else None)
 
 
@@ -134,7 +134,7 @@ def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAUL
         expected = getattr(entry, "card", None)
         if expected is not None and (card is None or card.id != expected):
             return TeamReplayed(play, number, Refusal("other_card", expected))
-        result = teams.act(scenario, play, action)
+        result = teams.apply(scenario, play, action)
         if isinstance(result, Refusal):
             return TeamReplayed(play, number, result)
         play = result
