@@ -209,6 +209,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "this incluzo reads format 1; update incluzo or write 'format: 1'",
         "deze incluzo leest formaat 1; werk incluzo bij of schrijf 'format: 1'",
     ),
+    "minutes": (
+        "about how long one game takes, in whole minutes, e.g. 'minutes: 10'",
+        "ongeveer hoe lang één spel duurt, in hele minuten, bijv. 'minutes: 10'",
+    ),
     "limit": ("split the scenario or shorten the text", "splits het scenario of kort de tekst in"),
     "poll_options": ("give the poll 2 to 6 options", "geef de peiling 2 tot 6 opties"),
     "poll_only": (

@@ -37,6 +37,7 @@ reflect:                      # vragen voor de nabespreking (optioneel) / debrie
   - nl: Welke keuze schuurde het meest, en wat gaven jullie ermee op?
     en: Which choice chafed most, and what did you give up with it?
 hints: direction              # hulp bij solo spel: none | direction | exact / solo hints
+minutes: 20                   # speelduur in minuten, op het startscherm (optioneel) / play length, optional
 # model: concurrerende-waarden  # het 2x2-model (standaard) / the 2x2 model (default)
 budget:                       # de drie meters bij de start (>= 0) / the three meters at the start (>= 0)
   kwaliteit: 4
@@ -172,6 +173,7 @@ cards:                        # kaarten spelen in deze volgorde / cards play in 
 endings:                      # het eerste einde dat geldt / the first ending that holds
   - id: budget-op
     when: exhausted           # geen keuze meer te betalen / no choice could be paid for
+    tone: hard                # good | mixed | hard (optioneel / optional): docs/authoring.md
     title:
       nl: Het budget is op
       en: The budget has run out
@@ -180,6 +182,7 @@ endings:                      # het eerste einde dat geldt / the first ending th
       en: On the last card no choice could be paid for. Where did the budget go?
   - id: samen-sterk
     when: leergemeenschap >= 30 and transformatief >= 2
+    tone: good
     title:
       nl: Samen sterker
       en: Stronger together
@@ -187,6 +190,7 @@ endings:                      # het eerste einde dat geldt / the first ending th
       nl: Klas, ouders en wijk dragen de aanpak samen.
       en: Class, parents and neighbourhood carry the approach together.
   - id: andere-weg            # zonder 'when' geldt altijd / without 'when' it always holds
+    tone: mixed
     title:
       nl: Een andere weg
       en: Another way
