@@ -36,6 +36,7 @@ from incluzo.scenes.actions import (
     StartFrom,
     ToggleFullscreen,
     ToggleTimer,
+    Turn,
     Undo,
 )
 from incluzo.scenes.teamactions import TIME_STEP
@@ -108,7 +109,11 @@ PAUSE = Binding("P", ("p",), Pause(), help="help.pause")
 MENU = Binding("Esc", ("escape",), Menu(), "key.menu", "help.menu", "menu")
 FULLSCREEN = Binding("F11", ("f11",), ToggleFullscreen(), help="help.full")
 RELOAD = Binding("F5", ("f5",), Reload(), help="help.reload")
-PAGES = Binding("PgDn", ("page down", "right"), None, help="help.pages", help_cap="PgUp PgDn")
+PAGES = Binding(
+    "PgDn", ("page down", "right"), Turn(1), help="help.pages", name="page-down", help_cap="PgUp PgDn"
+)
+PAGE_UP = Binding("PgUp", ("page up", "left"), Turn(-1), name="page-up")
+MORE = Binding("Enter", ("return", "space"), Turn(1), "key.more", name="next-page")  # a long text: read on
 NEXT = Binding("Enter", ("return", "space"), None, "key.next", "help.next", "next")
 GLOBAL = (MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD)
 AGAIN = Binding("R", ("r",), None)  # the crash page: back into the saved game
@@ -133,8 +138,8 @@ TIPS = Binding("I", ("i",), None, "", "help.tips", "hints")
 RETRY = Binding("R", ("r",), Undo(), "practice.retry", "help.retry", "retry")
 REPLAY = Binding("R", ("r",), None, "practice.replay", "", "replay")
 PROFILE_EXPORT = Binding("E", ("e",), None, "key.export", "", "export")
-MORE = Binding("+", ("+", "="), None)  # one more (the profile's threshold)
-FEWER = Binding("\u2212", ("-",), None)
+RAISE = Binding("+", ("+", "="), None)  # one more (the profile's threshold)
+LOWER = Binding("\u2212", ("-",), None)
 
 GROUP_HELP = (
     CHOOSE,
