@@ -51,7 +51,9 @@ def _generous(scenario: Scenario, card_id: str) -> GameState:
     return GameState(meters=plenty, position=scenario.position, card=card_id)
 
 
-def overflows(scenario: Scenario, size: tuple[int, int], lang: str, mode: str = "team") -> list[Overflow]:
+def overflows(
+    scenario: Scenario, size: tuple[int, int], lang: str, mode: Mode = Mode.GROUP
+) -> list[Overflow]:
     """Every card and outcome block of `scenario` that does not fit at `size` in `lang`."""
     ctx = Context(lang, Mode(mode))
     presenter = Presenter(scenario, lang)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pygame
 
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.views import ChoiceView, DecisionView, MapView, OutcomeView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
@@ -99,7 +100,7 @@ class OutcomeScene(Scene):
             flow.text(choice.outcome, s["body"], space_before=m.gap)
         if head_only:
             return flow
-        if self.ctx.mode == "solo":
+        if self.ctx.mode == Mode.SOLO:
             for line in solo_feedback(d, self.map_view, say):
                 flow.text(line, s["italic"], space_before=m.gap)
         if d.gave_up:

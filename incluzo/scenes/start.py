@@ -33,7 +33,7 @@ from incluzo.scenes.bindings import (
 from incluzo.scenes.input import Input
 from incluzo.scenes.text import draw_lines, line_height, wrap
 
-MODES = ("team", "solo")
+MODES = (Mode.GROUP, Mode.SOLO)
 MODE_KEYS = {"t": Mode.GROUP, "s": Mode.SOLO}
 NUMBERED = range(9)  # entries reachable with the keys 1-9
 RADIO_SCALE = 0.4  # radio mark radius in body units

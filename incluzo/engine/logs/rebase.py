@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session
 from incluzo.engine.scenario.model import Scenario
@@ -106,7 +107,7 @@ def cards_played_on(scenario: Scenario, actions: Sequence[Action]) -> list[str |
     session = Session(scenario)
     cards: list[str | None] = []
     for action in actions:
-        cards.append(session.game.card if session.phase == "card" else None)
+        cards.append(session.game.card if session.phase == Phase.CARD else None)
         if session.dispatch(action) is not None:
             break
     return cards + [None] * (len(actions) - len(cards))
@@ -133,9 +134,9 @@ def carry(session: Session, index: int, action: Action, before: str | None) -> S
 
 def _moved(session: Session, index: int, before: str | None) -> Stop | None:
     """The game is no longer on the card this action was taken on."""
-    if before is None or (session.phase == "card" and session.game.card == before):
+    if before is None or (session.phase == Phase.CARD and session.game.card == before):
         return None
-    if session.game.over or session.phase != "card":
+    if session.game.over or session.phase != Phase.CARD:
         return Stop(index, "ended", expected=before)
     return Stop(index, "other_card", session.game.card or "", expected=before)
 

@@ -20,6 +20,7 @@ from typing import Any, ClassVar, NewType, TypeVar
 
 from incluzo import __version__
 from incluzo.engine.logs import rebase
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session, Skip, Start
 from incluzo.engine.scenario import yamlsource
@@ -403,7 +404,7 @@ def entry_for(step: Step, card: str | None) -> Entry:
 
 def perform(session: Session, step: Step) -> tuple[Refusal | None, Entry | None]:
     """Take one step; when it was done, also the entry to append to the log."""
-    card = session.last.card if session.phase == "outcome" and session.last else session.game.card
+    card = session.last.card if session.phase == Phase.OUTCOME and session.last else session.game.card
     if isinstance(step, Undo):
         done = session.undo()
         return (None, UndoEntry()) if done else (Refusal("wrong_phase", session.phase), None)
@@ -687,7 +688,7 @@ def _misfit(session: Session, index: int, entry: Entry) -> tuple[str, str] | Non
         return None  # a note: it changes nothing in the game
     # The card the step was taken on; an advance or an end from an outcome was not taken on a card.
     card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry | SkipEntry | EndEarlyEntry) else None
-    before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == "card" else None
+    before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == Phase.CARD else None
     stop = rebase.carry(session, index, action, before)
     scenario = session.scenario
     return (stop.message("en", scenario), stop.message("nl", scenario)) if stop else None

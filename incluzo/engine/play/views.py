@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from incluzo.engine.play import position as positions
 from incluzo.engine.play import rules
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.play.session import Session
 from incluzo.engine.scenario.model import Card, Choice, Scenario
@@ -372,12 +373,12 @@ def map_of(session: Session, lang: str | None = None) -> MapView:
 def present(session: Session, lang: str | None = None) -> View:
     """The view of the session's current phase."""
     presenter = Presenter(session.scenario, lang or session.scenario.language)
-    if session.phase == "briefing":
+    if session.phase == Phase.BRIEFING:
         return presenter.briefing(session.game)
-    if session.phase == "card":
+    if session.phase == Phase.CARD:
         return presenter.card(session.game)
     states = history(session)
-    if session.phase == "outcome":
+    if session.phase == Phase.OUTCOME:
         assert session.last is not None
         return OutcomeView(
             presenter.decision(states, len(states) - 2),
