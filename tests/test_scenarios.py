@@ -16,7 +16,7 @@ from incluzo.engine.scenario.problems import Severity
 
 # The cases of issue 11, and the short versions (3 cards, about 10 minutes) for a workshop.
 CASES = ["wat-vraagt-de-wet", "pro-of-lwoo", "verveeld-en-lastig", "ouders-in-bezwaar", "hoe-niet-waar"]
-SHORT = ["wat-vraagt-de-wet-kort", "pro-of-lwoo-kort", "ouders-in-bezwaar-kort", "hoe-niet-waar-kort"]
+SHORT = [f"{name}-kort" for name in CASES]
 
 
 def endings_reached(scenario: Scenario, prefer: str | None = None) -> set[str]:
