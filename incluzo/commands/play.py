@@ -9,6 +9,7 @@ from pathlib import Path
 from incluzo.commands import default_language
 from incluzo.commands.profile import THEMES, threshold
 from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
+from incluzo.i18n import languages
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -61,7 +62,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario YAML file")
     parser.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=languages(),
         default=default_language("nl"),
         help="language of the screens (default Dutch; INCLUZO_LANG=en for English)",
     )
