@@ -47,6 +47,8 @@ Step = actions.Start | actions.Choose | actions.Advance | actions.Skip | actions
 
 
 class Director:
+    """The game of one group, or of one player practising alone (`practice.PracticeDirector`)."""
+
     def __init__(
         self,
         session: Session,
