@@ -34,6 +34,7 @@ from incluzo.engine.scenario.loader import ID_PATTERN, load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError, echo
 from incluzo.errorlog import data_dir
+from incluzo.i18n import Messages
 from incluzo.savelock import hold, in_use
 
 SUFFIX = ".jsonl"
@@ -157,38 +158,21 @@ class Restored:
         """What the player should know about the damage; None when the save was whole."""
         if not self.damaged:
             return None
-        steps = self.file.log.steps
-        nl = lang == "nl"
+        steps, say = self.file.log.steps, Messages(lang)
         if self.truncated and self.used == self.file.path:
-            return (
-                f"Het laatste opslaan is onderbroken. Het spel gaat verder na stap {steps}, de laatste "
-                "die helemaal bewaard was."
-                if nl
-                else f"The last save was interrupted. The game continues after step {steps}, the last one "
-                "that was saved completely."
-            )
+            return say("save.interrupted", steps=steps)
         where = self.problem.format(lang) if self.problem else str(self.file.path)
-        source = "de automatische kopie " if nl else "the autosave "
-        origin = (
-            f"{source}{self.used.name}"
-            if self.used != self.file.path
-            else ("het deel ervoor" if nl else "the part before it")
-        )
-        return (
-            f"De opslag is beschadigd ({where}). Het spel gaat verder vanuit {origin}, na stap {steps}."
-            if nl
-            else f"The save is damaged ({where}). The game continues from {origin}, after step {steps}."
-        )
+        if self.used != self.file.path:
+            return say("save.damaged.autosave", where=where, file=self.used.name, steps=steps)
+        return say("save.damaged", where=where, steps=steps)
 
 
 def decision_types() -> tuple[type[savelog.Entry], ...]:
-    """The records that make a save worth resuming (the team ones load with the first save read)."""
-    from incluzo.engine.logs import workshoplog
-
-    return ChooseEntry, AdvanceEntry, SkipEntry, workshoplog.TeamPickEntry, workshoplog.TeamSkipEntry
+    """The records that make a save worth resuming."""
+    return ChooseEntry, AdvanceEntry, SkipEntry, savelog.TeamPickEntry, savelog.TeamSkipEntry
 
 
-def read_save(path: Path) -> savelog.Parsed:
+def read_leniently(path: Path) -> savelog.Parsed:
     """Parse one file leniently: a regular file only, never read past the size limit."""
     try:
         data = files.read_limited(path, savelog.MAX_BYTES)
@@ -201,13 +185,13 @@ def read_save(path: Path) -> savelog.Parsed:
 def best_copy(path: Path, first: savelog.Parsed | None = None) -> tuple[SaveLog | None, Path]:
     """The longest good state among a save (`first`, when already read) and, when it is damaged, its
     autosaves of the same header; with the file it came from."""
-    first = first or read_save(path)
+    first = first or read_leniently(path)
     best, used = first.log, path
     if first.problem is not None:
         for slot in autosave_paths(path):
             if not files.is_regular(slot):
                 continue
-            candidate = read_save(slot).log
+            candidate = read_leniently(slot).log
             if (
                 candidate is not None
                 and candidate.header == (best or candidate).header
@@ -226,7 +210,7 @@ def restore(path: Path) -> Restored:
     when another incluzo has it open.
     """
     hold(path)
-    first = read_save(path)
+    first = read_leniently(path)
     best, used = best_copy(path, first)
     if best is None:
         assert first.problem is not None
@@ -260,7 +244,7 @@ def _session_logs(folder: Path) -> Iterator[Path]:
 def peek(path: Path) -> SaveLog | None:
     """The good part of a save without repairing anything (None when even its header is unusable)."""
     with suppress(SaveError):
-        return read_save(path).log
+        return read_leniently(path).log
     return None
 
 

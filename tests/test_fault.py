@@ -236,9 +236,9 @@ def test_killed_two_hundred_times_no_completed_decision_is_lost(private_data_dir
 
 def playing_app(choose: int = 1) -> App:
     """The game on its first card's outcome, after `choose` choices, as a player would get there."""
-    app = App(scenario=SCENARIO_FILE)
-    while app.director is not None and app.director.session.phase in ("briefing", "card") and choose:
-        before = len(app.director.session.game.decisions)
+    app = App.opened(scenario=SCENARIO_FILE)
+    while app.game is not None and app.game.session.phase in ("briefing", "card") and choose:
+        before = len(app.game.session.game.decisions)
         app.step([], 10.0)
         scene = app.scene
         letter = (
@@ -247,14 +247,14 @@ def playing_app(choose: int = 1) -> App:
             else "return"
         )
         app.step([Key(letter)], 0.0)
-        choose -= len(app.director.session.game.decisions) - before
+        choose -= len(app.game.session.game.decisions) - before
     return app
 
 
 def test_a_decision_is_on_disk_before_the_next_screen_is_shown() -> None:
     app = playing_app()
-    assert app.director is not None and app.director.save is not None
-    on_disk = savelog.read(app.director.save.path.read_bytes())
+    assert app.game is not None and app.game.save is not None
+    on_disk = savelog.read(app.game.save.path.read_bytes())
     assert app.scene.name.startswith("outcome-")
     steps = [e for e in on_disk.entries if isinstance(e, savelog.ChooseEntry)]
     assert steps == [savelog.ChooseEntry(savelog.Id("aparte-werkplek"), savelog.Id("drukte-in-de-klas"))]
@@ -262,8 +262,8 @@ def test_a_decision_is_on_disk_before_the_next_screen_is_shown() -> None:
 
 def test_an_error_in_the_loop_shows_the_calm_page_and_r_goes_on_from_the_save() -> None:
     app = playing_app()
-    assert app.director is not None
-    state = savelog.fingerprint(app.director.session)
+    assert app.game is not None
+    state = savelog.fingerprint(app.game.session)
 
     def broken(surface: object) -> None:
         raise RuntimeError("a bug")
@@ -278,7 +278,7 @@ def test_an_error_in_the_loop_shows_the_calm_page_and_r_goes_on_from_the_save() 
     assert log == f"De details staan in {app.scene.log}. Stuur dat bestand mee als je dit meldt."
     assert "RuntimeError: a bug" in app.scene.log.read_text("utf-8")
     app.guarded_step([Key("r")], 0.0)
-    assert app.director is not None and savelog.fingerprint(app.director.session) == state
+    assert app.game is not None and savelog.fingerprint(app.game.session) == state
 
 
 def test_the_crash_page_speaks_english_when_the_game_does() -> None:
@@ -294,24 +294,24 @@ def test_the_crash_page_speaks_english_when_the_game_does() -> None:
 
 def test_the_start_asks_to_continue_an_unfinished_session_and_yes_restores_it() -> None:
     first = playing_app()
-    assert first.director is not None
-    state = savelog.fingerprint(first.director.session)
-    app = App(ask_resume=True)
+    assert first.game is not None
+    state = savelog.fingerprint(first.game.session)
+    app = App.opened(ask_resume=True)
     question = app.overlays[-1]
     assert (question.name, question.title, question.text) == (  # type: ignore[attr-defined]
         "confirm",
         "Verder met de onderbroken sessie?",
-        "Scenario 'te-veel-prikkels', 2 stap(pen) gespeeld. Met Nee begin je opnieuw.",
+        "Scenario 'te-veel-prikkels', 2 stappen gespeeld. Met Nee begin je opnieuw.",
     )
     app.step([Key("j")], 0.0)
-    assert app.director is not None and savelog.fingerprint(app.director.session) == state
+    assert app.game is not None and savelog.fingerprint(app.game.session) == state
 
 
 def test_a_finished_game_is_not_offered_again() -> None:
     app = playing_app()
-    assert app.director is not None and app.director.save is not None
-    persistence.finish(app.director.save, None)
-    assert App(ask_resume=True).overlays == []
+    assert app.game is not None and app.game.save is not None
+    persistence.finish(app.game.save, None)
+    assert App.opened(ask_resume=True).overlays == []
 
 
 def test_the_help_shows_where_the_saves_are(private_data_dir: Path) -> None:
@@ -324,11 +324,11 @@ def test_the_help_shows_where_the_saves_are(private_data_dir: Path) -> None:
 
 
 def test_the_same_crash_after_r_is_not_rebuilt_again_k_skips_the_card() -> None:
-    app = App(scenario=SCENARIO_FILE)
+    app = App.opened(scenario=SCENARIO_FILE)
     app.step([], 10.0)
     app.step([Key("return")], 0.0)  # past the briefing, on the first card
-    assert app.director is not None and app.director.session.phase == "card"
-    card = app.director.session.game.card
+    assert app.game is not None and app.game.session.phase == "card"
+    card = app.game.session.game.card
     scene_type = type(app.scene)
     original = scene_type.draw
 
@@ -349,9 +349,9 @@ def test_the_same_crash_after_r_is_not_rebuilt_again_k_skips_the_card() -> None:
     finally:
         scene_type.draw = original  # type: ignore[method-assign]
     app.guarded_step([Key("k")], 0.0)
-    assert app.director is not None and not isinstance(app.scene, CrashScene)
-    assert app.director.session.game.card != card
-    on_disk = savelog.read(app.director.save.path.read_bytes())  # type: ignore[union-attr]
+    assert app.game is not None and not isinstance(app.scene, CrashScene)
+    assert app.game.session.game.card != card
+    on_disk = savelog.read(app.game.save.path.read_bytes())  # type: ignore[union-attr]
     assert any(isinstance(e, savelog.SkipEntry) and e.card == card for e in on_disk.entries)
 
 
@@ -359,7 +359,7 @@ def test_the_same_crash_twice_offers_the_start_screen_with_s() -> None:
     app = playing_app()  # on the first card's outcome
     app.crash("Traceback: first")
     app.step([Key("r")], 0.0)
-    assert app.director is not None  # rebuilt from the save
+    assert app.game is not None  # rebuilt from the save
     app.crash("Traceback: second")
     assert isinstance(app.scene, CrashScene) and app.scene.repeated
     app.step([Key("s")], 0.0)

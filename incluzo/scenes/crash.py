@@ -15,6 +15,7 @@ import pygame
 from incluzo.scenes import actions as act
 from incluzo.scenes import theme
 from incluzo.scenes.base import Context, Scene, Target
+from incluzo.scenes.bindings import AGAIN, CRASH_HOME, CRASH_SKIP, Binding
 from incluzo.scenes.text import draw_lines, line_height, wrap
 
 
@@ -37,13 +38,13 @@ class CrashScene(Scene):
         twice)."""
         return act.Resume(self.save) if self.save is not None and not self.repeated else act.Home()
 
-    def keys(self) -> dict[str, act.Action]:
+    def bindings(self) -> list[Binding]:
         if self.repeated:
-            found: dict[str, act.Action] = {"s": act.Home()}
+            found = [CRASH_HOME.to(act.Home())]
             if self.can_skip and self.save is not None:
-                found["k"] = act.Resume(self.save, skip=True)
+                found.append(CRASH_SKIP.to(act.Resume(self.save, skip=True)))
             return found
-        return {"r": self.again}
+        return [AGAIN.to(self.again)]
 
     def primary(self) -> act.Action | None:
         return self.again

@@ -16,9 +16,11 @@ from incluzo.engine.scenario import conditions
 from incluzo.engine.scenario.model import (
     END,
     HINT_LEVELS,
+    MAX_MINUTES,
     POLL_MARKS,
     POLL_OPTIONS,
     RECOGNITIONS,
+    TONES,
     Card,
     Choice,
     Ending,
@@ -68,6 +70,7 @@ SCENARIO_KEYS = {
     "notes": False,
     "reflect": False,
     "hints": False,
+    "minutes": False,
     "model": False,
     "budget": True,
     "position": False,
@@ -102,7 +105,7 @@ CHOICE_KEYS = {
     "when": False,
     "next": False,
 }
-ENDING_KEYS = {"id": True, "when": False, "title": True, "text": True}
+ENDING_KEYS = {"id": True, "when": False, "tone": False, "title": True, "text": True}
 
 
 def _kind(node: yaml.Node) -> str:
@@ -121,7 +124,7 @@ def key_text(node: yaml.Node) -> str:
 
 
 @dataclass
-class _Reader:
+class Reader:
     """Walks the node tree, building values and collecting problems; never stops at the first."""
 
     source: str
@@ -220,16 +223,18 @@ class _Reader:
                 node, path, "INC021", "unsafe_character", char=describe_character(value[index]), at=index + 1
             )
 
-    def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
+    def integer(self, node: yaml.Node, path: str, low: int, high: int, hint: str | None = None) -> int | None:
         value = self.scalar(node, path, "a whole number")
         if value is None:
             return None
         if node.tag != "tag:yaml.org,2002:int":
-            self.wrong_type(node, path, "a whole number")
+            self.wrong_type(node, path, "a whole number", hint)
             return None
         assert isinstance(node, yaml.ScalarNode)
         if len(value) > MAX_DIGITS:
-            self.report(node, path, "INC013", value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}")
+            self.report(
+                node, path, "INC013", hint, value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}"
+            )
             return None
         try:  # an explicit `!!int abc` carries the int tag without being a number
             number = _CONSTRUCTOR.construct_yaml_int(node)
@@ -237,7 +242,7 @@ class _Reader:
             self.wrong_type(node, path, "a whole number")
             return None
         if not low <= number <= high:
-            self.report(node, path, "INC013", value=number, range=f"{low} to {high}")
+            self.report(node, path, "INC013", hint, value=number, range=f"{low} to {high}")
             return None
         return int(number)
 
@@ -398,7 +403,7 @@ def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Scenario:
 
 
 def read_head(
-    reader: _Reader, root: yaml.Node, keys: dict[str, bool], what: str, hint: str
+    reader: Reader, root: yaml.Node, keys: dict[str, bool], what: str, hint: str
 ) -> tuple[dict[str, yaml.Node], tuple[str, ...]]:
     """The top-level map; check its format, set the reader's model and language, return the translations.
 
@@ -431,7 +436,7 @@ def read_head(
     return found, translations
 
 
-def close(reader: _Reader, root: yaml.Node, translations: Sequence[str]) -> tuple[Problem, ...]:
+def close(reader: Reader, root: yaml.Node, translations: Sequence[str]) -> tuple[Problem, ...]:
     """Last checks over all texts; raise every problem when one is an error, else return the warnings."""
     _check_translations(reader, translations)
     if len(reader.texts) > MAX_TEXTS:
@@ -446,7 +451,7 @@ def close(reader: _Reader, root: yaml.Node, translations: Sequence[str]) -> tupl
 
 
 def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
-    reader = _Reader(source, load_model())
+    reader = Reader(source, load_model())
     keys, translations = read_head(reader, root, SCENARIO_KEYS, "a scenario", "start_with")
     model = reader.model
     budget_map = reader.per_id(keys.get("budget"), "budget", model.meter_ids, 0, MAX_LEVEL, "meters")
@@ -476,6 +481,9 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     endings = _endings(reader, keys.get("endings"), vocabulary)
     scenario_id = reader.ident(keys["id"], "id") if "id" in keys else None
     hints = reader.choose(keys["hints"], "hints", HINT_LEVELS) if "hints" in keys else "none"
+    minutes = (
+        reader.integer(keys["minutes"], "minutes", 1, MAX_MINUTES, "minutes") if "minutes" in keys else None
+    )
     author = reader.scalar(keys["author"], "author", "a name") if "author" in keys else ""
     start = reader.quadrant_points(keys.get("position"), "position")
     desired = reader.quadrant_points(keys.get("desired"), "desired")
@@ -499,6 +507,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
         notes=notes,
         reflect=reflect,
         hints=hints or "none",
+        minutes=minutes,
         endings=endings,
         source=source,
         content_hash=digest,
@@ -507,7 +516,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
 
 
 def _vocabulary(
-    reader: _Reader, nodes: list[yaml.Node]
+    reader: Reader, nodes: list[yaml.Node]
 ) -> tuple[conditions.Vocabulary, list[tuple[yaml.Node, dict[str, yaml.Node]]]]:
     """First pass over the cards: their ids and choice ids, so conditions and `next` can refer ahead."""
     card_maps: list[tuple[yaml.Node, dict[str, yaml.Node]]] = []
@@ -553,7 +562,7 @@ def _vocabulary(
 
 
 def _condition(
-    reader: _Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
+    reader: Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
 ) -> conditions.Condition | None:
     if node is None:
         return None
@@ -584,9 +593,7 @@ def _condition(
     return condition
 
 
-def _next(
-    reader: _Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
-) -> str | None:
+def _next(reader: Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary) -> str | None:
     if node is None:
         return None
     target = reader.scalar(node, path, "a card id or 'end'")
@@ -600,7 +607,7 @@ def _next(
 
 
 def _card(
-    reader: _Reader,
+    reader: Reader,
     node: yaml.Node,
     fields: dict[str, yaml.Node],
     path: str,
@@ -669,7 +676,7 @@ def _card(
     return card if card_id else None
 
 
-def _poll(reader: _Reader, card: dict[str, yaml.Node], path: str) -> Poll | None:
+def _poll(reader: Reader, card: dict[str, yaml.Node], path: str) -> Poll | None:
     """A card's `poll:` (question, 2-6 options); a poll card has no choices, cost or move."""
     card_path = path.removesuffix(".poll")
     for key in ("choices", "cost", "move"):
@@ -704,7 +711,7 @@ def _poll(reader: _Reader, card: dict[str, yaml.Node], path: str) -> Poll | None
     return Poll(reader.text(fields.get("question"), f"{path}.question"), tuple(options), marks or "letters")
 
 
-def _choice(reader: _Reader, node: yaml.Node, path: str, vocabulary: conditions.Vocabulary) -> Choice | None:
+def _choice(reader: Reader, node: yaml.Node, path: str, vocabulary: conditions.Vocabulary) -> Choice | None:
     fields = reader.mapping(node, path, CHOICE_KEYS)
     if fields is None:
         return None
@@ -732,9 +739,7 @@ def _choice(reader: _Reader, node: yaml.Node, path: str, vocabulary: conditions.
     return choice if choice_id else None
 
 
-def _endings(
-    reader: _Reader, node: yaml.Node | None, vocabulary: conditions.Vocabulary
-) -> tuple[Ending, ...]:
+def _endings(reader: Reader, node: yaml.Node | None, vocabulary: conditions.Vocabulary) -> tuple[Ending, ...]:
     endings: list[Ending] = []
     first_line: dict[str, int] = {}
     for i, item in enumerate(reader.sequence(node, "endings") if node is not None else []):
@@ -761,12 +766,13 @@ def _endings(
             reader.text(fields.get("text"), f"{path}.text"),
             _condition(reader, fields.get("when"), f"{path}.when", vocabulary),
             item.start_mark.line + 1,
+            reader.choose(fields["tone"], f"{path}.tone", TONES) if "tone" in fields else None,
         )
         endings.append(ending)
     return tuple(endings)
 
 
-def _check_translations(reader: _Reader, translations: Sequence[str]) -> None:
+def _check_translations(reader: Reader, translations: Sequence[str]) -> None:
     """The main language is required in every text; a missing translation is a warning (it falls back)."""
     for text, node, path in reader.texts:
         for language in (reader.language, *translations):
