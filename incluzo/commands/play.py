@@ -161,6 +161,7 @@ def run(args: argparse.Namespace) -> int:
     from incluzo.app import App
     from incluzo.engine.analysis.checks import check_file
     from incluzo.persistence import find_unfinished
+    from incluzo.stopping import on_signals
 
     scenario_id = None
     if args.file is not None:
@@ -185,6 +186,7 @@ def run(args: argparse.Namespace) -> int:
         print("incluzo play: no unfinished session to resume; starting a new one", file=sys.stderr)
     # team play: the given teams, else the set-up screen where the room types them (none: one group)
     teams = names if names is not None else None if mode == "solo" or args.questionnaire else ()
+    stop = on_signals()  # before the window opens, so SDL leaves SIGTERM to it
     app = App(
         size=args.size,
         lang=args.lang,
@@ -198,5 +200,11 @@ def run(args: argparse.Namespace) -> int:
         ask_resume=not args.resume and not args.questionnaire,
         threshold=args.threshold,
     )
-    app.run()
+    stop.attach(app)
+    try:
+        app.run()
+    finally:
+        stop.restore()
+    if stop.requested and (app.director or app.team):
+        print(app.ctx.say("confirm.quit.text"), flush=True)  # every decision is saved already
     return 0
