@@ -333,13 +333,15 @@ class Problem:
     def hint_text(self, lang: str = "en") -> str | None:
         return _render(HINTS, self.hint, self.hint_params, lang) if self.hint else None
 
-    def format(self, lang: str = "en") -> str:
-        """`file:line:col: severity: key.path: message (hint)`, like a compiler."""
+    def format(self, lang: str = "en", *, with_code: bool = False) -> str:
+        """`file:line:col: severity: key.path: message (hint)`, like a compiler; `with_code` writes
+        the severity as `error[INC011]`, the code docs/check-codes.md is indexed by."""
         where = f"{self.path}: " if self.path else ""
         hint = self.hint_text(lang)
         tail = f" ({hint})" if hint else ""
+        severity = f"{self.severity.value}[{self.code}]" if with_code else self.severity.value
         return (
-            f"{self.source}:{self.line}:{self.column}: {self.severity.value}: "
+            f"{self.source}:{self.line}:{self.column}: {severity}: "
             f"{where}{self.message(lang)}{tail}"
         )
 
