@@ -152,7 +152,6 @@ HINTS: dict[str, tuple[str, str]] = {
         "haal het weg: stuurtekens en richtingswissels verbergen tekst of "
         "zetten hem in een andere volgorde op het scherm",
     ),
-    "tabs": ("indent with spaces, not tabs", "spring in met spaties, niet met tabs"),
     "id_character": (
         "{char} cannot be in an id: use lowercase letters a-z, digits and '-'",
         "{char} kan niet in een id: gebruik kleine letters a-z, cijfers en '-'",
@@ -305,9 +304,20 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Words:
+    """A message parameter in both languages, shown in the language of the message around it."""
+
+    en: str
+    nl: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
 def _render(table: Mapping[str, tuple[str, str]], key: str, params: Mapping[str, Any], lang: str) -> str:
     english, dutch = table[key]
-    values = dict(params)
+    values = {k: (v.nl if lang == "nl" else v.en) if isinstance(v, Words) else v for k, v in params.items()}
     if "kind" in values and values["kind"] in KINDS:
         values["kind"] = KINDS[values["kind"]][lang == "nl"]
     return (dutch if lang == "nl" else english).format(**values)
@@ -340,10 +350,7 @@ class Problem:
         hint = self.hint_text(lang)
         tail = f" ({hint})" if hint else ""
         severity = f"{self.severity.value}[{self.code}]" if with_code else self.severity.value
-        return (
-            f"{self.source}:{self.line}:{self.column}: {severity}: "
-            f"{where}{self.message(lang)}{tail}"
-        )
+        return f"{self.source}:{self.line}:{self.column}: {severity}: {where}{self.message(lang)}{tail}"
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
