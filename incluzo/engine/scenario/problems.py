@@ -70,7 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "INC102": ("a poll card cannot have '{key}'", "een peilingkaart kan geen '{key}' hebben"),
     "INC103": ("the points sum to {total}, not {points}", "de punten tellen op tot {total}, niet {points}"),
     "INC104": ("column '{column}' is missing", "kolom '{column}' ontbreekt"),
-    # INC030-INC046: what `incluzo check` finds by playing every reachable game (engine/analysis/explore.py).
+    # INC030-INC049: what `incluzo check` finds by playing every reachable game (engine/analysis/explore.py).
     "INC030": (
         "card '{card}' is never reached: its condition never holds in any game",
         "kaart '{card}' wordt nooit bereikt: de voorwaarde geldt in geen enkel spel",
@@ -144,9 +144,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the analysis stopped after {states} game states; reachability was not checked",
         "de analyse stopte na {states} spelsituaties; bereikbaarheid is niet gecontroleerd",
     ),
+    # INC049: a condition decided on exact points that the screen shows rounded (engine/analysis/rounding.py)
+    "INC049": (
+        "'{comparison}' in {kind} '{name}' is decided on exact points, the screen shows whole ones: "
+        "{route} {quadrant} is {exact}, shown as {shown}, and the condition {verdict}",
+        "'{comparison}' bij {kind} '{name}' wordt beslist op exacte punten, het scherm toont hele: "
+        "{route} is {quadrant} {exact}, getoond als {shown}, en de voorwaarde {verdict}",
+    ),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
+    "clear_of_rounding": (
+        "move the threshold clear of the values games reach, or compare with a number the shown "
+        "value cannot round to (e.g. '> 24' rather than '>= 25')",
+        "leg de grens verder van de waarden die spellen bereiken, of vergelijk met een getal waar de "
+        "getoonde waarde niet op kan afronden (bijv. '> 24' in plaats van '>= 25')",
+    ),
     "unsafe_character": (
         "remove it: control characters and direction overrides hide or reorder text on screen",
         "haal het weg: stuurtekens en richtingswissels verbergen tekst of "
