@@ -13,30 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from testsupport import ROOT
+from testsupport import ROOT, route
 
-from incluzo.engine.play import rules
 from incluzo.engine.scenario.loader import load_file
 
 TIMEOUT = 120  # seconds per step, only to stop a hang
 SOURCES = ("incluzo", "assets", "scenarios", "questionnaires", "pyproject.toml", "setup.py", "README.md")
-
-
-def first_choices(path: Path) -> list[str]:
-    """One whole game: the first offered, affordable choice on every card (from this checkout's engine)."""
-    scenario = load_file(path)
-    state, made = rules.begin(scenario), []
-    while not state.over:
-        card = scenario.card(state.card or "")
-        if card.is_event:
-            outcome = rules.advance(scenario, state)
-        else:
-            choice = next(c for c in rules.offered(scenario, state, card) if rules.affordable(state, c))
-            made.append(choice.id)
-            outcome = rules.choose(scenario, state, choice.id)
-        assert isinstance(outcome, rules.Outcome)
-        state = outcome.state
-    return made
 
 
 @dataclass(frozen=True)
@@ -144,7 +126,7 @@ def test_every_file_reading_command_runs_from_another_folder(installed: Installe
         str(scenario),
         "--headless",
         "--choices",
-        ",".join(first_choices(scenario)),
+        ",".join(route(load_file(scenario))),
         "--screenshots",
         "shots",
         "--size",
