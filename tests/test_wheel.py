@@ -159,3 +159,16 @@ def test_every_file_reading_command_runs_from_another_folder(installed: Installe
     assert (work / "scenario.schema.json").is_file()
     rechecked = installed.run("check", "mijn-scenario.yaml", "--strict")
     assert rechecked.returncode == 0, rechecked.stdout + rechecked.stderr
+
+
+def test_from_this_checkout_the_shipped_folders_are_the_repositorys_own() -> None:
+    from incluzo import shipped
+    from incluzo.commands import new
+
+    assert (shipped.ASSETS, shipped.SCENARIOS, shipped.QUESTIONNAIRES) == (
+        ROOT / "assets",
+        ROOT / "scenarios",
+        ROOT / "questionnaires",
+    )
+    assert shipped.checkout() == ROOT
+    assert new.schema_reference(ROOT / "scenarios") == "../docs/scenario.schema.json"
