@@ -20,7 +20,7 @@ from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.persistence import SUFFIX, _read, saves_dir
-from incluzo.shipped import SCENARIOS
+from incluzo.shipped import SCENARIOS as ROOT_SCENARIOS
 
 HELP = """Aggregate session logs (the JSON Lines files incluzo writes for every session, in the saves
 folder) into CSV files and a Markdown summary with kite charts:
@@ -169,7 +169,7 @@ class Skipped:
 
 def run(args: argparse.Namespace) -> int:
     paths = list(log_files([Path(p) for p in args.logs] or [saves_dir()]))
-    finder = ScenarioFinder([*args.scenarios, SCENARIOS])
+    finder = ScenarioFinder([*args.scenarios, ROOT_SCENARIOS])
     logs: list[LoggedSession] = []
     skipped: list[Skipped] = []
     for path in paths:
