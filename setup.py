@@ -10,7 +10,7 @@ setup(
     packages=[*find_namespace_packages(include=["incluzo", "incluzo.*"]), *SHIPPED],
     package_dir=SHIPPED,
     package_data={
-        "incluzo": ["engine/data/*.yaml", "data/*.yaml"],
+        "incluzo": ["**/*.yaml"],  # every YAML inside the package: messages, model definitions
         "incluzo.assets": ["fonts/*.ttf", "fonts/*.txt"],
         "incluzo.scenarios": ["*.yaml", "**/*.png", "**/*.jpg", "**/*.jpeg"],
         "incluzo.questionnaires": ["*.yaml"],
