@@ -99,3 +99,11 @@ def test_the_shipped_scenarios_end_clear_of_their_thresholds() -> None:
         text = path.read_text(encoding="utf-8")
         found = [p.format("en") for p in analyse(load_text(text, str(path)), text) if p.code == "INC049"]
         assert found == [], path.name
+
+
+def test_a_cards_own_condition_is_checked_where_the_rules_read_it() -> None:
+    text = SCENARIO.replace("  - id: b\n", "  - id: b\n    when: professionalisering >= 22\n")
+    (card,) = [f for f in findings("seen a", text) if f.startswith("cards[1].when|")]
+    assert "'professionalisering >= 22' in card 'b'" in card
+    assert "on the path x professionalisering is 21.67, shown as 22, and the condition does not hold" in card
+    assert "bij kaart 'b'" in card

@@ -3,8 +3,9 @@
 The engine keeps the position in millionths of a point; the screens show it rounded to whole points
 (summing to 100). A game ending at professionalisering 24.82 shows "25" yet fails
 `professionalisering >= 25`, and the room sees an ending that seems to contradict the map. This pass
-looks at every reachable finished game (for endings) and every state a card is shown in (for its
-choices' conditions) and warns where a condition holds on the exact position but not on the shown one,
+looks at every reachable finished game (for endings), every state a card's own condition is read in
+(as the rules look for the next card), and every state a card is shown in (for its choices'
+conditions), and warns where a condition holds on the exact position but not on the shown one,
 or the other way round.
 """
 
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING
 from incluzo.engine.play.position import UNIT, exact_points, to_points
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.scenario.conditions import OPERATORS, All, Compare, Condition, Not
-from incluzo.engine.scenario.locate import Locator, choice_path, ending_path
+from incluzo.engine.scenario.locate import Locator, card_path, choice_path, ending_path
+from incluzo.engine.scenario.model import END
 from incluzo.engine.scenario.problems import Problem, Words
 
 if TYPE_CHECKING:  # explore runs this pass among its checks
@@ -90,8 +92,33 @@ def _first(graph: Graph, states: Iterable[GameState]) -> list[GameState]:
     return sorted(states, key=lambda s: (len(graph.path_to(s)), graph.path_to(s)))[:1]
 
 
+def _card_conditions(graph: Graph) -> dict[str, list[GameState]]:
+    """Per card with a quadrant comparison in its `when`, the states that condition was read in: after
+    each step, every card from where the game goes on (the next in order, or the `next` named) up to
+    and including the one it arrives at, as the rules look for the next playable card."""
+    scenario = graph.scenario
+    watched = {c.id for c in scenario.cards if c.when is not None and any(comparisons(c.when))}
+    found: dict[str, list[GameState]] = {card_id: [] for card_id in watched}
+    for state, steps in graph.steps.items() if watched else ():
+        card = scenario.card(state.card or "")
+        for choice_id, child in steps:
+            chosen = card.choice(choice_id) if choice_id else None
+            target = chosen.next if chosen else card.next
+            if target == END:
+                continue
+            arrived = child.card or graph.ran_out_at.get(child)
+            read = replace(child, seen=child.seen - {arrived}) if arrived else child
+            start = scenario.index[target] if target else scenario.index[card.id] + 1
+            for later in scenario.cards[start:]:
+                if later.id in watched and later.id not in read.seen:
+                    found[later.id].append(read)
+                if later.id == arrived:
+                    break
+    return {card_id: states for card_id, states in found.items() if states}
+
+
 def near_thresholds(graph: Graph, where: Locator) -> Iterator[Problem]:
-    """INC049 for each ending and choice condition whose verdict the display rounding would change."""
+    """INC049 for each ending, card and choice condition whose verdict the display rounding would change."""
     scenario = graph.scenario
     for ending in scenario.endings:
         if ending.when is None or not any(comparisons(ending.when)):
@@ -100,6 +127,13 @@ def near_thresholds(graph: Graph, where: Locator) -> Iterator[Problem]:
         for state in _first(graph, _flips(ending.when, closable)):
             path = f"{ending_path(scenario, ending.id)}.when"
             yield _problem(graph, where, path, "ending", ending.id, ending.when, state)
+    for card_id, states in _card_conditions(graph).items():
+        card = scenario.card(card_id)
+        assert card.when is not None
+        for state in _first(graph, _flips(card.when, states)):
+            yield _problem(
+                graph, where, f"{card_path(scenario, card_id)}.when", "card", card_id, card.when, state
+            )
     for card in scenario.cards:
         for choice in card.choices:
             if choice.when is None or not any(comparisons(choice.when)):
