@@ -13,17 +13,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from incluzo.engine.play.position import UNIT, exact_points, to_points
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.scenario.conditions import OPERATORS, All, Compare, Condition, Not
 from incluzo.engine.scenario.locate import Locator, card_path, choice_path, ending_path
-from incluzo.engine.scenario.model import END
+from incluzo.engine.scenario.model import END, Scenario
 from incluzo.engine.scenario.problems import Problem, Words
 
-if TYPE_CHECKING:  # explore runs this pass among its checks
-    from incluzo.engine.analysis.explore import Graph
+Step = tuple[str | None, GameState]
+
+
+class Graph(Protocol):
+    """What this pass reads of explore's Graph (explore runs it among its checks, so no import back)."""
+
+    scenario: Scenario
+    steps: dict[GameState, list[Step]]
+    ran_out_at: dict[GameState, str]
+
+    @property
+    def ends(self) -> list[GameState]: ...
+
+    @property
+    def shown(self) -> dict[str, list[GameState]]: ...
+
+    def path_to(self, state: GameState) -> list[str]: ...
 
 
 def shown(state: GameState) -> GameState:
