@@ -299,3 +299,75 @@ def _condition(rng: random.Random, cards: list[str], with_choices: list[str], ch
     if pick in (3, 4):
         return f"not seen {rng.choice(cards)}"
     return f"affirmatief < {rng.randint(1, 4)} or {rng.choice(METERS)} > {rng.randint(2, 8)}"
+
+
+def branching(
+    cards: int = 20, seed: int = 0, *, choices: tuple[int, int] = (3, 4), budget: int | None = None
+) -> str:
+    """A generated branching scenario (seeded) for the scaling benchmark and the soundness tests.
+
+    Every card has 3-4 choices with random costs 0-3; most choices jump ahead with `next` (to one of the
+    next few cards, or `end` near the end), so games take different paths; a quarter of the cards and
+    some choices play only `when` an earlier choice was made; endings ask about choices and meters (not
+    the position: that is what the scaling benchmark measures).
+    """
+    rng = random.Random(seed)
+    level = budget if budget is not None else 4 + cards  # some games run out, most do not
+    lines = [
+        "format: 1",
+        f"id: branching-{cards}",
+        "title: Branching",
+        "language: nl",
+        "budget:",
+        *(f"  {m}: {level}" for m in METERS),
+        "cards:",
+    ]
+    ids = [f"kaart-{i}" for i in range(cards)]
+    made: list[str] = []  # `card.choice` of the earlier cards, which conditions may name
+    for i, card in enumerate(ids):
+        lines += [f"  - id: {card}", f"    title: Kaart {i}", f"    text: Situatie {i}."]
+        if made and i > 1 and rng.random() < 0.25:
+            lines.append(f"    when: {_chosen(rng, made)}")
+        lines.append("    choices:")
+        count = rng.randint(*choices)
+        for j in range(count):
+            costs = ", ".join(f"{m}: {rng.randint(0, 3)}" for m in METERS)
+            lines += [
+                f"      - id: keuze-{j}",
+                f"        label: Keuze {j}",
+                f"        cost: {{{costs}}}",
+                f"        move: {{{QUADRANTS[(i + j) % 4]}: {rng.randint(5, 15)}}}",
+                f"        recognition: {'transformatief' if j % 2 else 'affirmatief'}",
+                f"        outcome: Uitkomst {j}.",
+            ]
+            if j and made and rng.random() < 0.15:
+                lines.append(f"        when: {_chosen(rng, made)}")
+            if rng.random() < 0.6 and i + 1 < cards:
+                target = rng.randint(i + 1, min(i + 4, cards - 1))
+                lines.append(
+                    f"        next: {'end' if i > cards - 4 and rng.random() < 0.3 else ids[target]}"
+                )
+        made += [f"{card}.keuze-{j}" for j in range(count)]
+    endings = [
+        ("budget-op", "exhausted"),
+        ("samen", f"{_chosen(rng, made)} and {rng.choice(METERS)} >= 2"),
+        ("zuinig", f"{rng.choice(METERS)} >= {level // 3}"),
+        ("anders", None),
+    ]
+    lines.append("endings:")
+    for ending, when in endings:
+        lines += [
+            f"  - id: {ending}",
+            *([f"    when: {when}"] if when else []),
+            f"    title: {ending}",
+            f"    text: Einde {ending}.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _chosen(rng: random.Random, made: list[str]) -> str:
+    """A condition on one of the last choices made (recent ones, so it can still hold)."""
+    first = rng.choice(made[-12:])
+    if rng.random() < 0.3:
+        return f"chosen {first} or not chosen {rng.choice(made[-12:])}"
+    return f"chosen {first}"
