@@ -179,8 +179,31 @@ def shortfalls(scenario: Scenario, state: GameState, choice: Choice) -> tuple[Sh
     )
 
 
+def pay(meters: tuple[int, ...], cost: tuple[int, ...]) -> tuple[int, ...]:
+    """The meters after paying an affordable choice's cost (a negative cost gives back)."""
+    return tuple([level - c for level, c in zip(meters, cost, strict=True)])
+
+
+def pay_event(meters: tuple[int, ...], cost: tuple[int, ...]) -> tuple[int, ...]:
+    """The meters after an event card's cost: they stop at zero."""
+    return tuple([level - c if level > c else 0 for level, c in zip(meters, cost, strict=True)])
+
+
+def counted(tally: tuple[int, int], recognition: str | None) -> tuple[int, int]:
+    """The (affirmatief, transformatief) tally after a choice of this recognition."""
+    affirmative, transformative = tally
+    if recognition == AFFIRMATIEF:
+        return affirmative + 1, transformative
+    return affirmative, transformative + 1
+
+
+def payable(meters: tuple[int, ...], cost: tuple[int, ...]) -> bool:
+    """Whether these meters can pay this cost (no meter below zero after)."""
+    return all([level >= c for level, c in zip(meters, cost, strict=True)])
+
+
 def affordable(state: GameState, choice: Choice) -> bool:
-    return all(level >= cost for level, cost in zip(state.meters, choice.cost, strict=True))
+    return payable(state.meters, choice.cost)
 
 
 def current_card(scenario: Scenario, state: GameState) -> Card | None:
@@ -211,14 +234,9 @@ def choose(scenario: Scenario, state: GameState, choice_id: str) -> Outcome | Re
     if isinstance(checked, Refusal):
         return checked
     card = scenario.card(state.card or "")
-    meters = tuple(level - cost for level, cost in zip(state.meters, checked.cost, strict=True))
+    meters = pay(state.meters, checked.cost)
     moved = position.move(state.position, checked.move)
-    affirmative, transformative = state.tally
-    tally = (
-        (affirmative + 1, transformative)
-        if checked.recognition == AFFIRMATIEF
-        else (affirmative, transformative + 1)
-    )
+    tally = counted(state.tally, checked.recognition)
     decision = Decision(card.id, checked.id, checked.recognition, state.meters, meters, state.position, moved)
     after = replace(
         state,
@@ -256,7 +274,7 @@ def advance(scenario: Scenario, state: GameState, counts: Sequence[int] | None =
     refused = check_counts(card, counts)
     if refused:
         return refused
-    meters = tuple(max(0, level - cost) for level, cost in zip(state.meters, card.cost, strict=True))
+    meters = pay_event(state.meters, card.cost)
     moved = position.move(state.position, card.move)
     typed = tuple(counts) if counts is not None else None
     decision = Decision(card.id, None, None, state.meters, meters, state.position, moved, typed)
@@ -285,12 +303,12 @@ def finish(scenario: Scenario, state: GameState) -> GameState | Refusal:
     state as it stands, marked as ended early. The card on screen, if any, stays undecided."""
     if state.over:
         return Refusal("game_over")
-    return _finish(scenario, replace(state, ended_early=True), exhausted=False)
+    return close(scenario, replace(state, ended_early=True), exhausted=False)
 
 
 def _go_on(scenario: Scenario, state: GameState, card: Card, target: str | None) -> GameState:
     if target == END:
-        return _finish(scenario, state, exhausted=False)
+        return close(scenario, state, exhausted=False)
     start = scenario.index[target] if target else scenario.index[card.id] + 1
     return _arrive(scenario, state, start)
 
@@ -305,12 +323,12 @@ def _arrive(scenario: Scenario, state: GameState, start: int) -> GameState:
             continue
         arrived = replace(state, card=card.id, seen=state.seen | {card.id})
         if choices and not any(affordable(state, c) for c in choices):
-            return _finish(scenario, arrived, exhausted=True)
+            return close(scenario, arrived, exhausted=True)
         return arrived
-    return _finish(scenario, state, exhausted=False)
+    return close(scenario, state, exhausted=False)
 
 
-def _finish(scenario: Scenario, state: GameState, *, exhausted: bool) -> GameState:
+def close(scenario: Scenario, state: GameState, *, exhausted: bool) -> GameState:
     """Close the game with the first ending that holds (only `exhausted` endings when the budget ran out)."""
     final = replace(state, card=None, exhausted=exhausted)
     for ending in scenario.endings:

@@ -1,0 +1,59 @@
+"""The abstract analysis (`abstraction.Abstraction`) finds exactly what exhaustive exploration finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from testsupport import SCENARIOS
+
+from incluzo.engine.analysis.explore import analyse, explore
+from incluzo.engine.scenario.loader import load_file, load_text
+from incluzo.engine.scenario.skeleton import branching, synthetic
+
+
+def same_findings(text: str) -> None:
+    scenario = load_text(text, "s.yaml")
+    abstract, exhaustive = analyse(scenario, text), analyse(scenario, text, abstract=False)
+    assert [(p.code, p.path, p.params, p.hint_params) for p in abstract] == [
+        (p.code, p.path, p.params, p.hint_params) for p in exhaustive
+    ]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_every_shipped_scenario_gets_the_same_findings(path: Path) -> None:
+    scenario = load_file(path)
+    text = path.read_text(encoding="utf-8")
+    assert analyse(scenario, text) == analyse(scenario, text, abstract=False)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_generated_branching_scenarios_get_the_same_findings(seed: int) -> None:
+    same_findings(branching(6 + seed % 5, seed, budget=4 + seed % 6))
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_generated_varied_scenarios_get_the_same_findings(seed: int) -> None:
+    """Event cards, jumps, and conditions on meters, quadrants, the tally, choices and seen cards."""
+    same_findings(synthetic(6 + seed % 3, 3, seed, budget=3 + seed % 6, varied=True))
+
+
+@pytest.mark.slow
+def test_many_generated_scenarios_get_the_same_findings() -> None:
+    for seed in range(100, 160):
+        same_findings(branching(8 + seed % 6, seed, budget=4 + seed % 9))
+        same_findings(synthetic(7 + seed % 3, 3 + seed % 2, seed, budget=3 + seed % 7, varied=True))
+
+
+def test_the_abstraction_merges_states_the_rest_of_the_game_cannot_tell_apart() -> None:
+    scenario = load_text(branching(12, 3))
+    assert len(explore(scenario).parent) < len(explore(scenario, abstract=False).parent)
+
+
+def test_a_meter_no_remaining_cost_can_reach_is_capped_yet_its_true_levels_are_kept() -> None:
+    scenario = load_text(branching(8, 2, budget=60))  # the budget never limits
+    graph, full = explore(scenario), explore(scenario, abstract=False)
+    assert len(graph.parent) < len(full.parent)
+    for i in range(3):
+        assert min(low[i] for low, _ in graph.levels.values()) == min(s.meters[i] for s in full.states)
+        assert max(high[i] for _, high in graph.levels.values()) == 60
