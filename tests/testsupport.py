@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -11,3 +16,14 @@ SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """`work()`, failing the test when it has not finished after `seconds`: a guard against a hang (or
+    a quadratic blow-up), never a speed test; benchmarks/ measures speed."""
+    done: list[T] = []
+    thread = threading.Thread(target=lambda: done.append(work()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert done, f"still running after {seconds} s"
+    return done[0]
