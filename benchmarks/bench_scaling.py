@@ -4,7 +4,8 @@ Generated branching scenarios (`skeleton.branching`, seeded) of 10, 20, 40, 80 a
 choices, random costs, `next` jumps and `when` on earlier choices. Each measurement runs in a fresh
 process (so peak memory is its own), bounded in time and address space so a blow-up is reported, not
 suffered. Targets: `check` (the full analysis) under 2 s and 200 MB at 160 cards with every check
-completed; 10,000 simulated games with 2 jobs under 10 s and 200 MB. Run alone:
+completed; 10,000 simulated games with 2 jobs under 10 s and 200 MB. Beside them, the slow legal
+files of issue 12 (long `when` chains of 150 and 730 KB, a dense `next` graph). Run alone:
 `python benchmarks/bench_scaling.py [CARDS ...]`.
 """
 
@@ -25,13 +26,25 @@ TIME_LIMIT = 60  # seconds per measurement
 MEMORY_LIMIT = 3 * 2**30  # bytes of address space per measurement (its workers each get as much)
 TARGETS = {"check": (2.0, 200), "simulate": (10.0, 200)}  # at 160 cards: seconds, MB
 
+CASES = {  # issue 12 (8): the slow legal files, by generator and arguments
+    "when_chain_150kb": ("when_chain", 200, 40),
+    "when_chain_730kb": ("when_chain", 200, 430),
+    "dense_next_80": ("dense_next", 80, 0),
+}
+
 MEASURE = """
 import json, resource, sys, time
 from incluzo.engine.scenario.loader import load_text
-from incluzo.engine.scenario.skeleton import branching
+from incluzo.engine.scenario import skeleton
 kind, cards, seed, runs, jobs = sys.argv[1], *map(int, sys.argv[2:6])
-text = branching(cards, seed)
-scenario = load_text(text, f"branching-{cards}.yaml")
+case, words = sys.argv[6], int(sys.argv[7])
+if case == "branching":
+    text = skeleton.branching(cards, seed)
+elif case == "when_chain":
+    text = skeleton.when_chain(cards, seed, words)
+else:
+    text = skeleton.dense_next(cards, seed)
+scenario = load_text(text, f"{case}-{cards}.yaml")
 figures = {"bytes": len(text.encode())}
 started = time.perf_counter()
 if kind == "check":
@@ -57,9 +70,20 @@ def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def measure(kind: str, cards: int) -> dict[str, Any]:
+def measure(kind: str, cards: int, case: str = "branching", words: int = 0) -> dict[str, Any]:
     """One measurement in a fresh, bounded process; its figures, or why it did not finish."""
-    command = [sys.executable, "-c", MEASURE, kind, str(cards), str(SEED), str(RUNS), str(JOBS)]
+    command = [
+        sys.executable,
+        "-c",
+        MEASURE,
+        kind,
+        str(cards),
+        str(SEED),
+        str(RUNS),
+        str(JOBS),
+        case,
+        str(words),
+    ]
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=TIME_LIMIT, preexec_fn=_limit, check=False
@@ -79,6 +103,10 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
     for cards in sizes:
         for kind in found:
             found[kind][str(cards)] = measure(kind, cards)
+    cases = {
+        name: {kind: measure(kind, cards, case, words) for kind in ("check", "graph")}
+        for name, (case, cards, words) in CASES.items()
+    }
     largest = str(max(sizes))
     verdicts = {}
     for kind, (seconds, megabytes) in TARGETS.items():
@@ -96,6 +124,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
         "simulate_jobs": JOBS,
         "targets_at_largest": {k: {"seconds": s, "peak_mb": m} for k, (s, m) in TARGETS.items()},
         **found,
+        "issue_12_cases": cases,
         "meets_targets": verdicts,
         "cores": os.cpu_count(),
     }

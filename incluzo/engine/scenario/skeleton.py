@@ -371,3 +371,59 @@ def _chosen(rng: random.Random, made: list[str]) -> str:
     if rng.random() < 0.3:
         return f"chosen {first} or not chosen {rng.choice(made[-12:])}"
     return f"chosen {first}"
+
+
+HEAD = ("format: 1", "language: nl", "budget: {kwaliteit: 9, toegankelijkheid: 9, betaalbaarheid: 9}")
+
+
+def when_chain(cards: int = 200, seed: int = 0, words: int = 40) -> str:
+    """Cards that each play only `when` a choice on the card before was (or was not) made, for free:
+    the long `when` chains of issue 12 (200 cards of 40 words are about 80 KB)."""
+    rng = random.Random(seed)
+    lines = [*HEAD, f"id: when-chain-{cards}", "title: When chain", "cards:"]
+    for i in range(cards):
+        lines += [f"  - id: kaart-{i}", f"    title: Kaart {i}", f"    text: {_words(rng, words)}"]
+        if i:
+            negation = "not " if rng.random() < 0.5 else ""
+            lines.append(f"    when: {negation}chosen kaart-{i - 1}.keuze-{rng.randrange(2)}")
+        lines.append("    choices:")
+        for j in range(2):
+            move = QUADRANTS[(i + j) % 4]
+            lines += [
+                f"      - id: keuze-{j}",
+                f"        label: Keuze {j} {_words(rng, 4)}",
+                "        cost: {kwaliteit: 0}",
+                f"        move: {{{move}: 5}}",
+                f"        recognition: {'transformatief' if j else 'affirmatief'}",
+                "        outcome: Gedaan.",
+            ]
+    lines += ["endings:", "  - id: einde", "    title: Einde", "    text: Klaar."]
+    return "\n".join(lines) + "\n"
+
+
+def dense_next(cards: int = 80, seed: int = 0) -> str:
+    """Cards whose choices all jump ahead with `next` to any later card: many different sets of cards
+    seen, the dense `next` graphs of issue 12."""
+    rng = random.Random(seed)
+    lines = [*HEAD, f"id: dense-next-{cards}", "title: Dense next", "cards:"]
+    for i in range(cards):
+        lines += [f"  - id: kaart-{i}", f"    title: Kaart {i}", "    text: Situatie.", "    choices:"]
+        for j in range(4):
+            target = f"kaart-{rng.randint(i + 1, cards - 1)}" if i + 1 < cards else "end"
+            lines += [
+                f"      - id: keuze-{j}",
+                f"        label: Keuze {j}",
+                f"        cost: {{kwaliteit: {rng.randint(0, 1)}}}",
+                f"        move: {{{QUADRANTS[j]}: 5}}",
+                f"        recognition: {'transformatief' if j % 2 else 'affirmatief'}",
+                f"        next: {target}",
+                "        outcome: Gedaan.",
+            ]
+    lines += ["endings:", "  - id: einde", "    title: Einde", "    text: Klaar."]
+    return "\n".join(lines) + "\n"
+
+
+def _words(rng: random.Random, count: int = 30) -> str:
+    """Filler text of `count` Dutch words."""
+    words = ("de", "leerling", "school", "ouders", "team", "ondersteuning", "plan", "klas", "zorg", "tijd")
+    return " ".join(rng.choice(words) for _ in range(count)) + "."
