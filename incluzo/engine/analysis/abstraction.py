@@ -18,8 +18,6 @@ compares the findings with and without it on every shipped scenario and on gener
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from incluzo.engine.analysis.dependencies import Dependencies, atoms, of, relevant
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.scenario.conditions import Compare, Condition
@@ -113,7 +111,7 @@ class Abstraction:
             seen = frozenset(c for c in base.seen if index[c] >= start or c in self.seen_asked)
             caps = self.caps[at] if self.caps else None
         meters = base.meters if caps is None else tuple(map(min, base.meters, caps))
-        return replace(base, chosen=chosen, seen=seen, meters=meters)
+        return base.but(chosen=chosen, seen=seen, meters=meters)
 
 
 def _starts(scenario: Scenario, at: int, card: Card) -> tuple[int, ...]:

@@ -81,6 +81,14 @@ class GameState:
     def over(self) -> bool:
         return self.card is None
 
+    def but(self, **changes: object) -> GameState:
+        """A copy with some fields changed: `dataclasses.replace` without its checks, several times
+        faster, for the paths every explored or simulated step takes. Only field names may be given."""
+        copy = object.__new__(GameState)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
+
 
 @dataclass(frozen=True)
 class Shortfall:
@@ -238,8 +246,7 @@ def choose(scenario: Scenario, state: GameState, choice_id: str) -> Outcome | Re
     moved = position.move(state.position, checked.move)
     tally = counted(state.tally, checked.recognition)
     decision = Decision(card.id, checked.id, checked.recognition, state.meters, meters, state.position, moved)
-    after = replace(
-        state,
+    after = state.but(
         meters=meters,
         position=moved,
         tally=tally,
@@ -278,7 +285,7 @@ def advance(scenario: Scenario, state: GameState, counts: Sequence[int] | None =
     moved = position.move(state.position, card.move)
     typed = tuple(counts) if counts is not None else None
     decision = Decision(card.id, None, None, state.meters, meters, state.position, moved, typed)
-    after = replace(state, meters=meters, position=moved, decisions=(*state.decisions, decision))
+    after = state.but(meters=meters, position=moved, decisions=(*state.decisions, decision))
     return Outcome(_go_on(scenario, after, card, card.next), decision)
 
 
@@ -294,7 +301,7 @@ def skip(scenario: Scenario, state: GameState) -> Outcome | Refusal:
     decision = Decision(
         card.id, None, None, state.meters, state.meters, state.position, state.position, skipped=True
     )
-    after = replace(state, decisions=(*state.decisions, decision))
+    after = state.but(decisions=(*state.decisions, decision))
     return Outcome(_go_on(scenario, after, card, card.next if card.is_event else None), decision)
 
 
@@ -321,7 +328,7 @@ def _arrive(scenario: Scenario, state: GameState, start: int) -> GameState:
         choices = offered(scenario, state, card)
         if not card.is_event and not choices:
             continue
-        arrived = replace(state, card=card.id, seen=state.seen | {card.id})
+        arrived = state.but(card=card.id, seen=state.seen | {card.id})
         if choices and not any(affordable(state, c) for c in choices):
             return close(scenario, arrived, exhausted=True)
         return arrived
@@ -330,13 +337,13 @@ def _arrive(scenario: Scenario, state: GameState, start: int) -> GameState:
 
 def close(scenario: Scenario, state: GameState, *, exhausted: bool) -> GameState:
     """Close the game with the first ending that holds (only `exhausted` endings when the budget ran out)."""
-    final = replace(state, card=None, exhausted=exhausted)
+    final = state.but(card=None, exhausted=exhausted)
     for ending in scenario.endings:
         if exhausted and (ending.when is None or not ending.when.mentions_exhausted()):
             continue
         if ending.when is None or ending.when.holds(final):
-            return replace(final, ending=ending.id)
-    return replace(final, ending=(EXHAUSTED_ENDING if exhausted else DEFAULT_ENDING).id)
+            return final.but(ending=ending.id)
+    return final.but(ending=(EXHAUSTED_ENDING if exhausted else DEFAULT_ENDING).id)
 
 
 def ending_of(scenario: Scenario, state: GameState) -> Ending | None:
