@@ -12,8 +12,9 @@ affordable, exactly where `rules` would. Endings that read facts outside the nod
 through `rules` and compares every result.
 
 Memory stays flat in the number of runs: the results are counters over bounded values (per quadrant in
-hundredths of a point, per meter, end points on a fixed grid), and the node cache starts afresh past
-MAX_NODES.
+hundredths of a point, per meter, end points on a fixed grid; a batch of CHUNK runs is counted
+exactly first), and the node cache starts afresh past MAX_NODES. Moves are not memoised: with
+`position.move_one` a move costs about what a memo lookup did.
 
 Run k of a simulation with seed S uses `random.Random(S + k)`, so any run can be replayed alone with
 seed S + k; the result does not depend on how runs are spread over processes (`jobs`).
@@ -54,7 +55,7 @@ POLICIES: dict[str, Callable[[Choice], int]] = {
 class _Edge:
     """One way on from a node: a choice (None passes an event card) and, once asked, where it leads."""
 
-    __slots__ = ("child", "choice", "cost", "hits", "move", "ran_out_at", "recognition")
+    __slots__ = ("child", "choice", "cost", "hits", "move", "one", "ran_out_at", "recognition")
 
     def __init__(
         self, choice: str | None, cost: tuple[int, ...], move: tuple[int, ...], recognition: str | None
@@ -62,6 +63,9 @@ class _Edge:
         self.choice = choice
         self.cost = cost
         self.move = move if any(move) else None
+        named = [i for i, points in enumerate(move) if points]
+        # a move toward one quadrant: (its index, the units wanted), for position.move_one
+        self.one = (named[0], move[named[0]] * position.UNIT) if len(named) == 1 else None
         self.recognition = recognition  # counted by rules.counted (None: an event card)
         self.child: _Node | None = None
         self.ran_out_at: str | None = None  # the card the rules ran out on when following this edge
@@ -202,7 +206,8 @@ class Simulator:
         """One game, its choices drawn with random.Random(seed)."""
         self.rng.seed(seed)
         draw = self.rng.random
-        pay, pay_event, counted, move = rules.pay, rules.pay_event, rules.counted, position.move
+        pay, pay_event, counted, payable = rules.pay, rules.pay_event, rules.counted, rules.payable
+        move, move_one = position.move, position.move_one
         node = self.start
         meters = self.scenario.budget
         units = self.scenario.position
@@ -215,19 +220,15 @@ class Simulator:
                 edge = node.edges[0]
                 meters = pay_event(meters, edge.cost)
             else:
-                if all(
-                    [level >= most for level, most in zip(meters, node.dearest, strict=True)]
-                ):  # all affordable
+                if payable(meters, node.dearest):  # everything on offer is affordable
                     tier = node.tiers[0]
                     edge = tier[int(draw() * len(tier))] if len(tier) > 1 else tier[0]
                 else:
                     edge = None
                     for tier in node.tiers:
-                        payable = [
-                            e for e in tier if all([m >= c for m, c in zip(meters, e.cost, strict=True)])
-                        ]
-                        if payable:
-                            edge = payable[int(draw() * len(payable))] if len(payable) > 1 else payable[0]
+                        can = [e for e in tier if payable(meters, e.cost)]
+                        if can:
+                            edge = can[int(draw() * len(can))] if len(can) > 1 else can[0]
                             break
                 if edge is None:  # the budget ran out on this card
                     ran_out = node.state.card
@@ -238,7 +239,8 @@ class Simulator:
             if steps is not None:
                 steps.append(edge.choice)
             if edge.move is not None:
-                units = move(units, edge.move)
+                one = edge.one
+                units = move_one(units, *one) if one else move(units, edge.move)
             node = edge.child or self._follow(node, edge)
             ran_out = edge.ran_out_at
         return Game(
@@ -273,19 +275,11 @@ class Simulator:
     def play(self, first_seed: int, runs: int) -> Results:
         """Runs with seeds first_seed .. first_seed + runs - 1, added up."""
         results = Results(runs=runs)
-        corners = self.corners
+        ends: Counter[tuple[tuple[int, ...], tuple[int, ...]]] = Counter()  # this batch's (position, meters)
         for seed in range(first_seed, first_seed + runs):
             game = self.play_one(seed)
             results.endings[game.ending] += 1
-            units = game.position
-            for i, part in enumerate(units):
-                results.positions[(i, (part + HUNDREDTH // 2) // HUNDREDTH)] += 1
-            for i, level in enumerate(game.meters):
-                results.meters[(i, level)] += 1
-            total = sum(units) or 1
-            x = sum(u for u, (right, _) in zip(units, corners, strict=True) if right)
-            y = sum(u for u, (_, bottom) in zip(units, corners, strict=True) if bottom)
-            results.points[(min(y * GRID // total, GRID - 1), min(x * GRID // total, GRID - 1))] += 1
+            ends[(game.position, game.meters)] += 1
             results.tallies[game.tally] += 1
             if game.ran_out_at is not None:
                 if results.ran_out[game.ran_out_at] < PROBLEM_RUNS:
@@ -293,8 +287,22 @@ class Simulator:
                 results.ran_out[game.ran_out_at] += 1
             if len(self.nodes) > MAX_NODES:
                 self._forget(results)
+        self._count_ends(results, ends)
         self._collect(results)
         return results
+
+    def _count_ends(self, results: Results, ends: Counter[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+        """A batch's end positions and meters into the bounded counters (per quadrant, meter, grid cell)."""
+        corners = self.corners
+        for (units, meters), count in ends.items():
+            for i, part in enumerate(units):
+                results.positions[(i, (part + HUNDREDTH // 2) // HUNDREDTH)] += count
+            for i, level in enumerate(meters):
+                results.meters[(i, level)] += count
+            total = sum(units) or 1
+            x = sum(u for u, (right, _) in zip(units, corners, strict=True) if right)
+            y = sum(u for u, (_, bottom) in zip(units, corners, strict=True) if bottom)
+            results.points[(min(y * GRID // total, GRID - 1), min(x * GRID // total, GRID - 1))] += count
 
     def _forget(self, results: Results) -> None:
         """Start the flow cache afresh (its hit counts kept in `results` first)."""

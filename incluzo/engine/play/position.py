@@ -7,7 +7,7 @@ A position is a tuple of non-negative integers in millionths of a point that alw
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import add
+from operator import add, sub
 
 UNIT = 1_000_000
 TOTAL = 100 * UNIT
@@ -48,12 +48,25 @@ def move(position: Sequence[int], toward: Sequence[int]) -> tuple[int, ...]:
     wanted = sum(toward) * UNIT
     if wanted == 0:
         return tuple(position)
+    named = [i for i, t in enumerate(toward) if t]
+    if len(named) == 1:  # one quadrant named (the common case): it gains all that is taken
+        return move_one(position, named[0], wanted)
     givers = [0 if t else p for p, t in zip(position, toward, strict=True)]
+    taken = min(wanted, sum(givers))
+    kept = list(map(sub, position, split(taken, givers)))
+    return tuple(map(add, kept, split(taken, toward)))
+
+
+def move_one(position: Sequence[int], target: int, wanted: int) -> tuple[int, ...]:
+    """`move` toward quadrant `target` alone, `wanted` in units: the simulator's hot path, so the
+    split of what the others give is written out here (the same largest-remainder method as `split`)."""
+    givers = list(position)
+    givers[target] = 0
     held = sum(givers)
     taken = wanted if wanted < held else held
     if not taken:
         return tuple(position)
-    shares = [taken * w // held for w in givers]  # split(taken, givers), inline: the simulator's hot path
+    shares = [taken * w // held for w in givers]
     left = taken - sum(shares)
     if left:
         remainders = [taken * w % held for w in givers]
@@ -61,11 +74,9 @@ def move(position: Sequence[int], toward: Sequence[int]) -> tuple[int, ...]:
             i = remainders.index(max(remainders))
             shares[i] += 1
             remainders[i] = -1
-    kept = [p - s for p, s in zip(position, shares, strict=True)]
-    if toward.count(0) == len(toward) - 1:  # one quadrant named (the common case): it gains all taken
-        kept[list(toward).index(wanted // UNIT)] += taken
-        return tuple(kept)
-    return tuple(map(add, kept, split(taken, toward)))
+    kept = [p - share for p, share in zip(position, shares, strict=True)]
+    kept[target] += taken
+    return tuple(kept)
 
 
 def to_points(position: Sequence[int]) -> tuple[int, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from operator import ge, sub
 
 from incluzo.engine.play import position
 from incluzo.engine.scenario.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenario
@@ -189,7 +190,7 @@ def shortfalls(scenario: Scenario, state: GameState, choice: Choice) -> tuple[Sh
 
 def pay(meters: tuple[int, ...], cost: tuple[int, ...]) -> tuple[int, ...]:
     """The meters after paying an affordable choice's cost (a negative cost gives back)."""
-    return tuple([level - c for level, c in zip(meters, cost, strict=True)])
+    return tuple(map(sub, meters, cost))
 
 
 def pay_event(meters: tuple[int, ...], cost: tuple[int, ...]) -> tuple[int, ...]:
@@ -207,7 +208,7 @@ def counted(tally: tuple[int, int], recognition: str | None) -> tuple[int, int]:
 
 def payable(meters: tuple[int, ...], cost: tuple[int, ...]) -> bool:
     """Whether these meters can pay this cost (no meter below zero after)."""
-    return all([level >= c for level, c in zip(meters, cost, strict=True)])
+    return all(map(ge, meters, cost))
 
 
 def affordable(state: GameState, choice: Choice) -> bool:
