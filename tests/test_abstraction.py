@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 from testsupport import SCENARIOS
 
-from incluzo.engine.analysis.explore import analyse, explore
+from incluzo.engine.analysis import dependencies
+from incluzo.engine.analysis.explore import MONOTONE, analyse, complete_graph, explore
 from incluzo.engine.scenario.loader import load_file, load_text
+from incluzo.engine.scenario.locate import Locator
+from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.skeleton import branching, synthetic
 
 
@@ -42,6 +45,7 @@ def test_generated_varied_scenarios_get_the_same_findings(seed: int) -> None:
 def test_many_generated_scenarios_get_the_same_findings() -> None:
     for seed in range(100, 160):
         same_findings(branching(8 + seed % 6, seed, budget=4 + seed % 9))
+        same_monotone_findings(load_text(branching(8 + seed % 6, seed, budget=4 + seed % 9)))
         same_findings(synthetic(7 + seed % 3, 3 + seed % 2, seed, budget=3 + seed % 7, varied=True))
 
 
@@ -57,3 +61,42 @@ def test_a_meter_no_remaining_cost_can_reach_is_capped_yet_its_true_levels_are_k
     for i in range(3):
         assert min(low[i] for low, _ in graph.levels.values()) == min(s.meters[i] for s in full.states)
         assert max(high[i] for _, high in graph.levels.values()) == 60
+
+
+MONOTONE_CODES = {"INC030", "INC031", "INC032", "INC033", "INC034", "INC039"}
+
+
+def same_monotone_findings(scenario: Scenario, text: str | None = None) -> None:
+    """The states no other dominates answer INC030-INC034 and INC039 as the exhaustive exploration."""
+    where = Locator(scenario, text)
+    upward = complete_graph(scenario, upward=True)
+    assert upward.complete
+    found = sorted((p.code, p.path, str(p.params)) for check in MONOTONE for p in check(upward, where))
+    expected = sorted(
+        (p.code, p.path, str(p.params))
+        for p in analyse(scenario, text, abstract=False)
+        if p.code in MONOTONE_CODES
+    )
+    assert found == expected
+
+
+@pytest.mark.parametrize("seed", range(14))
+def test_the_undominated_states_answer_the_monotone_checks_exactly(seed: int) -> None:
+    same_monotone_findings(load_text(branching(6 + seed % 6, seed, budget=3 + seed % 7)))
+
+
+def test_the_undominated_states_answer_the_monotone_checks_on_shipped_scenarios() -> None:
+    for path in SCENARIOS:
+        scenario = load_file(path)
+        if not dependencies.of_flow(scenario).meters:
+            same_monotone_findings(scenario, path.read_text(encoding="utf-8"))
+
+
+def test_a_stopped_analysis_still_answers_the_monotone_checks_and_names_the_rest() -> None:
+    text = branching(12, 5, budget=10)  # 900 states, 134 of them undominated
+    scenario = load_text(text)
+    stopped = analyse(scenario, text, max_states=300)
+    limit = next(p for p in stopped if p.code == "INC046")
+    assert "INC030" not in limit.params["checks"] and "INC041" in limit.params["checks"]
+    full = analyse(scenario, text)
+    assert [p for p in stopped if p.code in MONOTONE_CODES] == [p for p in full if p.code in MONOTONE_CODES]

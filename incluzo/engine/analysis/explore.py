@@ -13,6 +13,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import ge
 
 from incluzo.engine.analysis import dependencies
 from incluzo.engine.analysis.abstraction import Abstraction
@@ -39,6 +40,7 @@ class Graph:
     parent: dict[GameState, tuple[GameState, str | None] | None] = field(default_factory=dict)
     ran_out_at: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> card it ran out on
     complete: bool = True
+    upward: bool = False  # states more meters dominate were left out (see `explore`)
 
     @property
     def states(self) -> Iterator[GameState]:
@@ -52,6 +54,8 @@ class Graph:
     def levels(self) -> dict[GameState, Levels]:
         """Per state, the lowest and highest meter levels games really have in it (keys may cap them)."""
         scenario = self.scenario
+        if self.upward:  # meters are never capped there
+            return {state: (state.meters, state.meters) for state in self.parent}
         found: dict[GameState, Levels] = {self.start: (scenario.budget, scenario.budget)}
         for state in _topological(self):
             low, high = found[state]
@@ -99,16 +103,23 @@ def explore(
     *,
     abstract: bool = True,
     pinned: dependencies.Dependencies | None = None,
+    upward: bool = False,
 ) -> Graph:
     """Every state reachable with the rules, each affordable choice tried once per distinct state.
 
-    `pinned` facts are never left out of a state (a check that reads them outside the flow)."""
+    `pinned` facts are never left out of a state (a check that reads them outside the flow).
+    `upward` (only when no card or choice condition reads a meter) leaves out a state when another
+    with the same facts and at least as much on every meter was met: every state left out is then
+    below one kept, which plays on at least as freely, so the checks of MONOTONE (is a card shown, a
+    choice offered or affordable anywhere, and the highest levels there) answer as on every state.
+    """
     needs = dependencies.of_flow(scenario) | dependencies.of_endings(scenario)
     if pinned is not None:
         needs = needs | pinned
     begin = rules.begin(scenario)
+    frontier: dict[GameState, list[tuple[int, ...]]] = defaultdict(list)
     if abstract:
-        key = Abstraction(scenario, needs, pinned=pinned).key
+        key = Abstraction(scenario, needs, pinned=pinned, cap=not upward).key
     else:
 
         def key(state: GameState, neutral: GameState, ran_out_on: str | None = None) -> GameState:
@@ -116,7 +127,7 @@ def explore(
 
     first = next(iter(begin.seen)) if begin.exhausted else None
     start = key(begin, begin, first)
-    graph = Graph(scenario, start)
+    graph = Graph(scenario, start, upward=upward)
     graph.parent[start] = None
     if first is not None:
         graph.ran_out_at[start] = first
@@ -130,6 +141,11 @@ def explore(
         for choice_id, outcome in _outcomes(scenario, state, card):
             ran_out_on = next(iter(outcome.state.seen - state.seen)) if outcome.state.exhausted else None
             child = key(outcome.state, begin, ran_out_on)
+            if upward:
+                kept = frontier[child.but(meters=())]
+                if any(all(map(ge, other, child.meters)) for other in kept):
+                    continue
+                kept.append(child.meters)
             steps.append((choice_id, child))
             if child in graph.parent:
                 continue
@@ -189,22 +205,37 @@ def analyse(
     graph = complete_graph(scenario, max_states, abstract=abstract)
     where = Locator(scenario, text)
     if not graph.complete:
-        return [
-            where.problem(
-                "INC046", "cards", "split_scenario", states=f"{max_states:,}", checks=", ".join(UNCHECKED)
-            ),
-            *dead_ends(graph, where),
-        ]
+        return partial(scenario, graph, where, max_states)
     found: list[Problem] = []
     for check in CHECKS:
         found.extend(check(graph, where))
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
 
 
-def complete_graph(scenario: Scenario, max_states: int = MAX_STATES, *, abstract: bool = True) -> Graph:
+def partial(scenario: Scenario, graph: Graph, where: Locator, max_states: int) -> list[Problem]:
+    """What a stopped analysis can still say: the dead ends found so far, and, when no card or choice
+    condition reads a meter, the checks MONOTONE answers from an exploration of the states no other
+    state dominates; INC046 names the checks left undone."""
+    found = list(dead_ends(graph, where))
+    undone = UNCHECKED
+    if not dependencies.of_flow(scenario).meters:
+        upward = complete_graph(scenario, max_states, upward=True)
+        if upward.complete:
+            found += [p for check in MONOTONE for p in check(upward, where)]
+            done = {"INC030", "INC031", "INC032", "INC033", "INC034", "INC039"}
+            undone = tuple(code for code in UNCHECKED if code not in done)
+    stopped = where.problem(
+        "INC046", "cards", "split_scenario", states=f"{max_states:,}", checks=", ".join(undone)
+    )
+    return sorted([stopped, *found], key=lambda p: (p.line, p.column, p.code))
+
+
+def complete_graph(
+    scenario: Scenario, max_states: int = MAX_STATES, *, abstract: bool = True, upward: bool = False
+) -> Graph:
     """The explored graph every check can read: when a card is never shown, its conditions are asked of
     every state (INC030, INC031), so the facts they read are kept in a second exploration."""
-    graph = explore(scenario, max_states, abstract=abstract)
+    graph = explore(scenario, max_states, abstract=abstract, upward=upward)
     if not graph.complete or not abstract:
         return graph
     unshown = [card for card in scenario.cards if card.id not in graph.shown]
@@ -213,7 +244,7 @@ def complete_graph(scenario: Scenario, max_states: int = MAX_STATES, *, abstract
     )
     if not pinned.chosen:
         return graph
-    return explore(scenario, max_states, pinned=pinned)
+    return explore(scenario, max_states, pinned=pinned, upward=upward)
 
 
 def unreached_cards(graph: Graph, where: Locator) -> Iterator[Problem]:
@@ -408,3 +439,9 @@ CHECKS: tuple[Callable[[Graph, Locator], Iterator[Problem]], ...] = (
     meters_always_out,
     always_exhausted,
 )
+MONOTONE: tuple[Callable[[Graph, Locator], Iterator[Problem]], ...] = (
+    unreached_cards,
+    unreached_choices,
+    dominated_choices,
+)
+"""The checks an `upward` exploration answers exactly (INC030-INC034, INC039)."""
