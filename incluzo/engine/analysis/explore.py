@@ -24,6 +24,7 @@ from incluzo.engine.scenario.model import TRANSFORMATIEF, Card, Choice, Ending, 
 from incluzo.engine.scenario.problems import Problem
 
 MAX_STATES = 50_000  # far beyond a sensible scenario (the shipped ones have at most a few hundred)
+UPWARD_SHARE = 5  # a stopped analysis tries the undominated states up to MAX_STATES / UPWARD_SHARE
 Step = tuple[str | None, GameState]  # a choice id (None passes an event card) and the state it leads to
 Levels = tuple[tuple[int, ...], tuple[int, ...]]  # the lowest and highest true meter levels of a state
 UNCHECKED: tuple[str, ...] = tuple(f"INC0{n}" for n in (30, 31, 32, 33, 34, 35, 36, 37, 39, 40, 41, 42, 43))
@@ -219,7 +220,7 @@ def partial(scenario: Scenario, graph: Graph, where: Locator, max_states: int) -
     found = list(dead_ends(graph, where))
     undone = UNCHECKED
     if not dependencies.of_flow(scenario).meters:
-        upward = complete_graph(scenario, max_states, upward=True)
+        upward = complete_graph(scenario, max_states // UPWARD_SHARE, upward=True)
         if upward.complete:
             found += [p for check in MONOTONE for p in check(upward, where)]
             done = {"INC030", "INC031", "INC032", "INC033", "INC034", "INC039"}
