@@ -42,7 +42,7 @@ def build_parser(only: str | None = None, *, every: bool = True) -> argparse.Arg
     """The parser; with `every=False` only the module of command `only` is imported."""
     parser = argparse.ArgumentParser(
         prog="incluzo",
-        description="Inclu-zo: a serious game about the choices of inclusive education.",
+        description="incluzo: a serious game about the choices of inclusive education.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

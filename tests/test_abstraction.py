@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from testsupport import SCENARIOS
 
-from incluzo.engine.analysis import dependencies
+from incluzo.engine.analysis import dependencies, tone
 from incluzo.engine.analysis.explore import MONOTONE, analyse, complete_graph, explore
+from incluzo.engine.play import rules
 from incluzo.engine.scenario.loader import load_file, load_text
 from incluzo.engine.scenario.locate import Locator
 from incluzo.engine.scenario.model import Scenario
@@ -100,3 +101,31 @@ def test_a_stopped_analysis_still_answers_the_monotone_checks_and_names_the_rest
     assert "INC030" not in limit.params["checks"] and "INC041" in limit.params["checks"]
     full = analyse(scenario, text)
     assert [p for p in stopped if p.code in MONOTONE_CODES] == [p for p in full if p.code in MONOTONE_CODES]
+
+
+def reference_reach(scenario: Scenario, policy: str) -> frozenset[str]:
+    """tone.reach by the book: every full state (the decisions left out), no abstraction."""
+    want, endings, seen = tone.PURE_POLICIES[policy], set(), set()
+    todo = [rules.begin(scenario)]
+    while todo:
+        state = todo.pop()
+        if state.over:
+            endings.add(state.ending or "")
+        elif (key := state.but(decisions=())) not in seen:
+            seen.add(key)
+            card = scenario.card(state.card or "")
+            payable = [c for c in rules.offered(scenario, state, card) if rules.affordable(state, c)]
+            steps = [c.id for c in ([c for c in payable if c.recognition == want] or payable)]
+            for step in steps if not card.is_event else [None]:
+                result = rules.step(scenario, state, step)
+                assert isinstance(result, rules.Outcome)
+                todo.append(result.state)
+    return frozenset(endings)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_the_tone_check_reaches_the_same_endings_as_a_full_search(path: Path) -> None:
+    scenario = load_file(path)
+    for policy in tone.PURE_POLICIES:
+        found = tone.reach(scenario, policy)
+        assert found.complete and found.endings == reference_reach(scenario, policy)
