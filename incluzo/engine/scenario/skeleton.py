@@ -314,7 +314,12 @@ def synthetic(
     if varied:
         together = _condition(rng, ids, with_choices, choices)
         endings[:0] = [("op", "exhausted and kwaliteit == 0"), ("samen", together)]
-    lines.append("endings:")
+    return "\n".join([*lines, *_endings(endings)]) + "\n"
+
+
+def _endings(endings: list[tuple[str, str | None]]) -> list[str]:
+    """The `endings:` lines of generated scenarios: (id, condition or None)."""
+    lines = ["endings:"]
     for ending, when in endings:
         lines += [
             f"  - id: {ending}",
@@ -322,7 +327,7 @@ def synthetic(
             f"    title: {ending}",
             f"    text: Einde {ending}.",
         ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _condition(rng: random.Random, cards: list[str], with_choices: list[str], choices: int) -> str:
@@ -388,21 +393,13 @@ def branching(
                     f"        next: {'end' if i > cards - 4 and rng.random() < 0.3 else ids[target]}"
                 )
         made += [f"{card}.keuze-{j}" for j in range(count)]
-    endings = [
+    endings: list[tuple[str, str | None]] = [
         ("budget-op", "exhausted"),
         ("samen", f"{_chosen(rng, made)} and {rng.choice(METERS)} >= 2"),
         ("zuinig", f"{rng.choice(METERS)} >= {level // 3}"),
         ("anders", None),
     ]
-    lines.append("endings:")
-    for ending, when in endings:
-        lines += [
-            f"  - id: {ending}",
-            *([f"    when: {when}"] if when else []),
-            f"    title: {ending}",
-            f"    text: Einde {ending}.",
-        ]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *_endings(endings)]) + "\n"
 
 
 def _chosen(rng: random.Random, made: list[str]) -> str:
