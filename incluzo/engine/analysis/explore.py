@@ -245,6 +245,7 @@ def complete_graph(
     )
     if not pinned.chosen:
         return graph
+    del graph  # the second exploration replaces it: never both in memory
     return explore(scenario, max_states, pinned=pinned, upward=upward)
 
 
