@@ -19,14 +19,13 @@ import pygame
 from incluzo.engine.play.views import QuadrantView
 from incluzo.engine.scenario.model import QuadrantModel
 from incluzo.scenes import theme
-from incluzo.scenes.quadmap import CORNERS, DASH_SCALE, Kite, MapAxes, QuadrantMap, _dashed
+from incluzo.scenes.quadmap import DASH_SCALE, Kite, MapAxes, QuadrantMap, dashed_line, frame_quadrants
 from incluzo.scenes.text import Style, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Colour, Metrics
 
 SIZE = (1400, 1050)  # width, height of a chart; text scales with the height like a 1050p screen
 MAP_SHARE = 0.68  # share of the width for the map; the legend takes the rest
 LEGEND_SWATCH = 1.6  # legend line length in body units
-MARK_SCALE = 3  # frame of a marked quadrant, in strokes
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def save_chart(
     chart = QuadrantMap(quadrant_views(model, lang), axes, lang=lang)
     kites = [Kite(tuple(line.points), line.colour, line.style) for line in lines]
     square = chart.draw(image, pygame.Rect(m.margin, top, side, side), m, kites)
-    _mark(image, square, [q.corner for q in model.quadrants if q.id in marked], m)
+    frame_quadrants(image, square, [q.corner for q in model.quadrants if q.id in marked], m)
     x = m.margin * 2 + side
     width = SIZE[0] - x - m.margin
     y = top
@@ -92,15 +91,6 @@ def save_chart(
     return path
 
 
-def _mark(image: pygame.Surface, square: pygame.Rect, corners: Sequence[str], m: Metrics) -> None:
-    """A frame around each quadrant to point out (a meaningful difference)."""
-    half = square.width // 2
-    for corner in corners:
-        dx, dy = CORNERS[corner]
-        cell = pygame.Rect(square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half)
-        pygame.draw.rect(image, theme.WARNING, cell, MARK_SCALE * m.stroke)
-
-
 def _stroke(image: pygame.Surface, kite: Kite, start: tuple[int, int], length: int, m: Metrics) -> None:
     """A short stretch of a kite's line, solid or dashed, as its legend mark."""
     width = max(theme.MIN_STROKE, m.scaled(kite.width_scale))
@@ -109,4 +99,4 @@ def _stroke(image: pygame.Surface, kite: Kite, start: tuple[int, int], length: i
         pygame.draw.line(image, kite.colour, start, end, width)
     else:
         dash = m.scaled(DASH_SCALE) // (1 if kite.style == "dashed" else 3)
-        _dashed(image, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
+        dashed_line(image, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
