@@ -25,6 +25,7 @@ from incluzo.scenes.theme import Colour
 HYPHEN = "-"
 HYPHENATE_FROM = 9  # words at least this long are split to fill a line, shorter ones move whole
 LONGEST_WORD = 60  # longer "words" (a pasted link, a slip of the keyboard) are cut between letters only
+MEASURE_WHOLE = 480  # longer strings are first bounded by their narrowest letter before being measured
 RENDER_CACHE = 600  # rendered lines kept
 
 
@@ -100,7 +101,7 @@ def _narrowest(word: str, style: Style) -> int:
 
 def _fits(word: str, width: int, style: Style) -> bool:
     """Whether `word` fits in `width` pixels; a very long word is ruled out without measuring it whole."""
-    if len(word) > LONGEST_WORD and len(word) * _narrowest(word, style) > 2 * width:
+    if len(word) > MEASURE_WHOLE and len(word) * _narrowest(word, style) > 2 * width:
         return False  # even at half its narrowest letter's width (kerning) it would not fit
     return width_of(word, style) <= width
 
