@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import textwrap
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.model import Scenario
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -11,3 +19,31 @@ SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def route(scenario: Scenario) -> list[str]:
+    """The choices of one whole game: the first affordable choice on every card."""
+    state, choices = rules.begin(scenario), []
+    while not state.over:
+        card = rules.current_card(scenario, state)
+        assert card is not None
+        if card.is_event:
+            outcome = rules.advance(scenario, state)
+        else:
+            choice = next(c for c in rules.offered(scenario, state, card) if rules.affordable(state, c))
+            choices.append(choice.id)
+            outcome = rules.choose(scenario, state, choice.id)
+        assert isinstance(outcome, rules.Outcome)
+        state = outcome.state
+    return choices
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """`work()`, failing the test when it has not finished after `seconds`: a guard against a hang (or
+    a quadratic blow-up), never a speed test; benchmarks/ measures speed."""
+    done: list[T] = []
+    thread = threading.Thread(target=lambda: done.append(work()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert done, f"still running after {seconds} s"
+    return done[0]

@@ -41,7 +41,7 @@ examples:
   incluzo play scenarios/niet-schoolrijp.yaml --teams "Rood,Blauw,Groen"
   incluzo play scenarios/niet-schoolrijp.yaml --headless --teams Rood,Blauw --screenshots out/t \\
       --choices \\
-      ander-basisaanbod/startklas-go,-/tlv-doorzetten,aanpak-met-ouders-jgz/verzorgingsruimte,taallijn-met-voorschool/taalrijke-kring,-/opp-als-leerplan
+      ander-basisaanbod/startklas-go,-/tlv-doorzetten,aanpak-met-ouders-jgz/verzorgingsruimte,taallijn-met-voorschool/taalrijke-kring,alsnog-tlv/opp-als-leerplan
 """
 
 
@@ -171,6 +171,7 @@ def run(args: argparse.Namespace) -> int:
     from incluzo.engine.scenario.loader import load_file
     from incluzo.engine.scenario.problems import ScenarioError
     from incluzo.persistence import find_unfinished
+    from incluzo.stopping import on_signals
 
     scenario_id = None
     if args.file is not None:
@@ -196,6 +197,7 @@ def run(args: argparse.Namespace) -> int:
     # one group)
     if args.file is not None and not args.solo and args.questionnaire is None:
         mode = Mode.TEAMS
+    stop = on_signals()  # before the window opens, so SDL leaves SIGTERM to it
     app = App.opened(
         size=args.size,
         lang=args.lang,
@@ -209,5 +211,11 @@ def run(args: argparse.Namespace) -> int:
         ask_resume=not args.resume and not args.questionnaire,
         threshold=args.threshold,
     )
-    app.run()
+    stop.attach(app)
+    try:
+        app.run()
+    finally:
+        stop.restore()
+    if stop.requested and app.game:
+        print(app.ctx.say("confirm.quit.text"), flush=True)  # every decision is saved already
     return 0

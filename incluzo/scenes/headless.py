@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from incluzo import persistence
-from incluzo.app import SCENARIOS, App
+from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.scenario.loader import load_file
@@ -22,6 +22,7 @@ from incluzo.scenes.director import Director
 from incluzo.scenes.export import save_png
 from incluzo.scenes.input import Key
 from incluzo.scenes.start import entries, find_scenarios
+from incluzo.shipped import SCENARIOS
 
 SETTLE = theme.ANIMATION_SECONDS * 2  # seconds of game time given to a screen before its picture
 
