@@ -393,7 +393,7 @@ def test_a_data_folder_that_is_a_file_still_gets_one_line_not_a_traceback(
     parser = cli.build_parser()
     args = parser.parse_args(["check", str(ROOT / "scenarios" / "opening.yaml")])
     args.run = broken
-    monkeypatch.setattr(cli, "build_parser", lambda: _Fixed(args))
+    monkeypatch.setattr(cli, "build_parser", lambda *_, **__: _Fixed(args))
     assert cli.main(["check"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
