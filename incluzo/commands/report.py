@@ -1,48 +1,60 @@
-"""`incluzo report LOG...`: what many session logs say together, as CSV files, Markdown and kites."""
+"""`incluzo report LOG...`: what many session logs say together, as CSV files, Markdown, one HTML page
+and kites."""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 from incluzo.commands import default_language
-from incluzo.engine.logs import aggregate, savelog, workshoplog
+from incluzo.commands.reportdoc import Block, Chart, Heading, Items, Paragraph, Table, markdown, page
+from incluzo.commands.reportlogs import ScenarioFinder, Skipped, log_files, read_session, sessions
+from incluzo.commands.reportout import DIALECTS, Dialect, dialect_for, write_csv
+from incluzo.engine.logs import aggregate
 from incluzo.engine.logs.aggregate import LoggedSession
-from incluzo.engine.play import position
+from incluzo.engine.play import position, rules
 from incluzo.engine.questionnaire.themes import decimal_text
-from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
-from incluzo.engine.scenario.problems import ScenarioError
-from incluzo.persistence import SUFFIX, _read, saves_dir
+from incluzo.engine.scenario.text import Text
+from incluzo.persistence import saves_dir
 
 ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 HELP = """Aggregate session logs (the JSON Lines files incluzo writes for every session, in the saves
-folder) into CSV files and a Markdown summary with kite charts:
+folder) into one report a school board can read:
 
+  report.html      everything on one page (charts embedded): open it in a browser, print it to PDF
+  summary.md       the same in Markdown, with kites-<scenario>.png and profiles.png beside it
+  sessions.csv     per session and team: date, scenario, mode, decisions, ending
+  endings.csv      per scenario how many games reached each ending
+  budget.csv       per scenario and meter the budget spent (mean, least, most)
   choices.csv      per card how often each choice was made
-  positions.csv    per scenario the mean start, end and shift per quadrant
+  positions.csv    per scenario the mean start, end, shift and the desired position per quadrant
   recognition.csv  per scenario the affirmative / transformative share
   times.csv        per card the time spent deliberating (mean, least, most)
   polls.csv        per poll the votes per option
   profiles.csv     the "Welke bril?" profiles recorded in the sessions
-  summary.md       all of it in one readable page, with kites-<scenario>.png and profiles.png
 
-A LOG may be a folder: its session logs are read (autosave copies left out). Each log is replayed on
-its scenario, found by the path recorded in the log, else by id in --scenarios folders. A damaged log
-is used up to its last good record, and the report says so.
+A LOG may be a folder. A session counts once, whatever files name it: its autosave copies (in a
+folder, or named by a glob such as saves/*.jsonl) are read only when the log itself is damaged. Each
+log is replayed on its scenario, found by the path recorded in the log, else by id in --scenarios
+folders. A damaged log is used up to its last good record, a bad record (a profile or a time that
+cannot be right) is left out, and the report says so.
+
+The CSV files open in columns in a spreadsheet: with --lang nl (the default) separated by ';' with a
+decimal comma, as Dutch Excel expects; with --lang en by ',' with a decimal point; --csv-dialect
+chooses either. A cell that a spreadsheet could take for a formula (starting with = + - @) gets a
+leading apostrophe.
 
 exit code: 0 written, 1 no log could be used, 2 usage error
 
 examples:
   incluzo report ~/.local/share/incluzo/saves --out rapport
   incluzo report sessie-1.jsonl sessie-2.jsonl --scenarios mijn-scenarios
+  incluzo report saves/*.jsonl --lang en --csv-dialect excel-nl
 """
 
 WORDS = {
@@ -51,6 +63,7 @@ WORDS = {
         "sessions": "sessie(s)",
         "games": "spel(len)",
         "skipped": "Overgeslagen",
+        "notes_h": "Opmerkingen bij het lezen",
         "quadrant": "Kwadrant",
         "start": "Start",
         "end": "Eind",
@@ -59,7 +72,7 @@ WORDS = {
         "choice": "Keuze",
         "recognition": "Erkenning",
         "times": "Keer",
-        "share": "Aandeel",
+        "share": "Aandeel (%)",
         "timed": "Sessies",
         "mean": "Gemiddeld (s)",
         "least": "Minst (s)",
@@ -70,6 +83,7 @@ WORDS = {
         "time_h": "Tijd per kaart",
         "polls_h": "Peilingen",
         "position_h": "Positie (gemiddeld, in punten)",
+        "recognition_h": "Affirmatief en transformatief",
         "recognition_line": "Affirmatief {a}, transformatief {t}: {share}% transformatief.",
         "profiles_h": 'Profielen "Welke bril?"',
         "label": "Groep",
@@ -81,17 +95,34 @@ WORDS = {
         "goal": "Gewenst (scenario)",
         "everyone": "Alle respondenten samen",
         "written": "rapport geschreven in {folder}",
-        "used": "gebruikt tot en met regel {line}",
-        "not_found": "scenario '{id}' niet gevonden (gebruik --scenarios MAP)",
         "none": "geen enkel sessielog was bruikbaar",
         "difference": "Verschil",
-        "unreadable": "onleesbaar",
+        "overview_h": "Sessies",
+        "date": "Datum",
+        "scenario": "Scenario",
+        "mode": "Vorm",
+        "team": "Team",
+        "decisions": "Besluiten",
+        "ending": "Einde",
+        "unfinished": "niet afgemaakt",
+        "ended_early": "vroeg beëindigd",
+        "endings_h": "Bereikte eindes",
+        "budget_h": "Besteed budget per meter",
+        "meter": "Meter",
+        "budget": "Budget",
+        "spent": "Besteed (gemiddeld)",
+        "spent_least": "Minst",
+        "spent_most": "Meest",
+        "desired_h": "Eindpositie en gewenste positie (in punten)",
+        "gap": "Nog te gaan",
+        "counted": "{sessions} {s_word}, {games} {g_word}; {files} bestand(en) gelezen.",
     },
     "en": {
         "title": "Report of the sessions",
         "sessions": "session(s)",
         "games": "game(s)",
         "skipped": "Skipped",
+        "notes_h": "Notes on reading",
         "quadrant": "Quadrant",
         "start": "Start",
         "end": "End",
@@ -100,7 +131,7 @@ WORDS = {
         "choice": "Choice",
         "recognition": "Recognition",
         "times": "Times",
-        "share": "Share",
+        "share": "Share (%)",
         "timed": "Sessions",
         "mean": "Mean (s)",
         "least": "Least (s)",
@@ -111,6 +142,7 @@ WORDS = {
         "time_h": "Time per card",
         "polls_h": "Polls",
         "position_h": "Position (mean, in points)",
+        "recognition_h": "Affirmative and transformative",
         "recognition_line": "Affirmative {a}, transformative {t}: {share}% transformative.",
         "profiles_h": 'Profiles "Welke bril?"',
         "label": "Group",
@@ -122,19 +154,40 @@ WORDS = {
         "goal": "Desired (scenario)",
         "everyone": "All respondents together",
         "written": "report written to {folder}",
-        "used": "used up to line {line}",
-        "not_found": "scenario '{id}' not found (use --scenarios DIR)",
         "none": "no session log could be used",
         "difference": "Difference",
-        "unreadable": "unreadable",
+        "overview_h": "Sessions",
+        "date": "Date",
+        "scenario": "Scenario",
+        "mode": "Mode",
+        "team": "Team",
+        "decisions": "Decisions",
+        "ending": "Ending",
+        "unfinished": "not finished",
+        "ended_early": "ended early",
+        "endings_h": "Endings reached",
+        "budget_h": "Budget spent per meter",
+        "meter": "Meter",
+        "budget": "Budget",
+        "spent": "Spent (mean)",
+        "spent_least": "Least",
+        "spent_most": "Most",
+        "desired_h": "End position and desired position (in points)",
+        "gap": "Still to go",
+        "counted": "{sessions} {s_word}, {games} {g_word}; {files} file(s) read.",
     },
+}
+
+MODES = {
+    "nl": {"solo": "alleen", "group": "één groep", "team": "teams", "practice": "oefenen"},
+    "en": {"solo": "solo", "group": "one group", "team": "teams", "practice": "practice"},
 }
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "report",
-        help="aggregate session logs into CSV files and a Markdown summary",
+        help="aggregate session logs into one report (HTML, Markdown, CSV)",
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -157,130 +210,42 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="also look for scenarios here (default: the shipped scenarios/)",
     )
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the summary"
+        "--lang",
+        choices=("nl", "en"),
+        default=default_language("nl"),
+        help="language of the report (default: nl, or INCLUZO_LANG / the system's language)",
+    )
+    parser.add_argument(
+        "--csv-dialect",
+        choices=tuple(DIALECTS),
+        help="excel-nl: ';' and decimal comma (default with --lang nl); excel: ',' and decimal point",
     )
     parser.set_defaults(run=run)
 
 
-@dataclass(frozen=True)
-class Skipped:
-    source: str
-    reason: str
-
-
 def run(args: argparse.Namespace) -> int:
-    paths = list(log_files([Path(p) for p in args.logs] or [saves_dir()]))
+    files = list(log_files([Path(p) for p in args.logs] or [saves_dir()]))
     finder = ScenarioFinder([*args.scenarios, ROOT_SCENARIOS])
     logs: list[LoggedSession] = []
     skipped: list[Skipped] = []
-    for path in paths:
-        found = read_log(path, finder, args.lang)
+    notes: list[str] = []
+    for group in sessions(files):
+        found = read_session(group, finder, args.lang, notes)
         if isinstance(found, Skipped):
             skipped.append(found)
         else:
             logs.append(found)
+    for note in notes:
+        print(f"incluzo report: {note}", file=sys.stderr)
     for skip in skipped:
         print(f"incluzo report: {skip.source}: {skip.reason}", file=sys.stderr)
     if not logs:
         print(f"incluzo report: {WORDS[args.lang]['none']}", file=sys.stderr)
         return 1
-    write_report(args.out, logs, skipped, args.lang)
+    dialect = dialect_for(args.csv_dialect, args.lang)
+    write_report(args.out, logs, skipped, args.lang, dialect, notes, len(files))
     print(WORDS[args.lang]["written"].format(folder=args.out), file=sys.stderr)
     return 0
-
-
-def log_files(paths: Iterable[Path]) -> Iterable[Path]:
-    """Each file as given; each folder's session logs (no autosave copies), in name order."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.glob(f"*{SUFFIX}")
-                if ".autosave-" not in p.name and not p.name.startswith(".")
-            )
-        else:
-            yield path
-
-
-class ScenarioFinder:
-    """Scenarios by id: the file a log names first, else any file in the folders with that id."""
-
-    def __init__(self, folders: Sequence[Path]) -> None:
-        self.folders = folders
-        self.loaded: dict[Path, Scenario | None] = {}
-
-    def load(self, path: Path) -> Scenario | None:
-        if path not in self.loaded:
-            try:
-                self.loaded[path] = load_file(path) if path.is_file() else None
-            except ScenarioError:
-                self.loaded[path] = None
-        return self.loaded[path]
-
-    def find(self, scenario_id: str, source: str, content_hash: str) -> Scenario | None:
-        named = self.load(Path(source)) if source else None
-        if named is not None and named.id == scenario_id:
-            return named
-        paths = [
-            p for folder in self.folders for p in sorted(folder.glob("*.yaml")) if _may_be(p, scenario_id)
-        ]
-        matching = [s for p in paths if (s := self.load(p)) is not None and s.id == scenario_id]
-        return next(
-            (s for s in matching if s.content_hash == content_hash), matching[0] if matching else None
-        )
-
-
-_ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z][a-z0-9-]*)", re.MULTILINE)
-
-
-def _may_be(path: Path, scenario_id: str) -> bool:
-    """Whether a file may hold that scenario: a cheap look at its `id:` line before the full load."""
-    try:
-        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return False
-    return found is None or found.group(1) == scenario_id
-
-
-def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | Skipped:
-    """A log replayed on its scenario, as far as it is readable and still fits."""
-    parsed = _read(path)
-    if parsed.log is None:
-        problem = parsed.problem
-        return Skipped(str(path), problem.format(lang) if problem else WORDS[lang]["unreadable"])
-    log = parsed.log
-    if parsed.problem is not None:
-        used = WORDS[lang]["used"].format(line=parsed.problem.line - 1)
-        print(f"incluzo report: {parsed.problem.format(lang)} ({used})", file=sys.stderr)
-    header = log.header
-    scenario = finder.find(header.scenario, header.source, header.content_hash)
-    if scenario is None:
-        return Skipped(str(path), WORDS[lang]["not_found"].format(id=header.scenario))
-    if workshoplog.is_team_game(header):
-        team = workshoplog.replay(scenario, log)
-        games = tuple((seat.team.name, seat.game) for seat in team.play.seats)
-        notices = [team.refusal.message(scenario, lang)] if team.refusal else []
-    else:
-        solo = savelog.replay(scenario, log, str(path))
-        games = (("", solo.session.game),)
-        notices = solo.report(lang) if solo.misfit else []
-    for notice in notices:
-        print(f"incluzo report: {path}: {notice}", file=sys.stderr)
-    times = tuple(
-        (entry.card, entry.ms)
-        for entry in log.entries
-        if isinstance(entry, workshoplog.DeliberationEntry | workshoplog.TeamRevealEntry) and entry.card
-    )
-    profiles = tuple(
-        (entry.label, result)
-        for entry in log.entries
-        if isinstance(entry, workshoplog.ProfileEntry)
-        and (result := workshoplog.profile_of(entry)) is not None
-    )
-    return LoggedSession(str(path), scenario, header.mode, games, times, profiles)
-
-
-# --- writing ---------------------------------------------------------------------------------------
 
 
 def points(value: Fraction, lang: str = "en", signed: bool = False) -> str:
@@ -291,162 +256,336 @@ def seconds(ms: Fraction | int, lang: str = "en") -> str:
     return decimal_text(Fraction(ms, 1000), lang, places=1)
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
-def write_report(folder: Path, logs: Sequence[LoggedSession], skipped: Sequence[Skipped], lang: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    choices = aggregate.choice_rows(logs)
-    positions = aggregate.position_rows(logs)
-    recognition = aggregate.recognition_rows(logs)
-    times = aggregate.time_rows(logs)
-    polls = aggregate.poll_rows(logs)
-    profiles = aggregate.profile_rows(logs)
-    write_csv(
-        folder / "choices.csv",
-        ("scenario", "card", "choice", "recognition", "times", "of", "share"),
-        ((r.scenario, r.card, r.choice, r.recognition, r.times, r.of, share(r.times, r.of)) for r in choices),
-    )
-    write_csv(
-        folder / "positions.csv",
-        ("scenario", "quadrant", "games", "start", "end", "shift"),
-        (
-            (r.scenario, r.quadrant, r.games, points(r.start), points(r.end), points(r.shift, signed=True))
-            for r in positions
-        ),
-    )
-    write_csv(
-        folder / "recognition.csv",
-        ("scenario", "games", "affirmatief", "transformatief", "transformative_share"),
-        (
-            (r.scenario, r.games, r.affirmative, r.transformative, points(100 * r.transformative_share))
-            for r in recognition
-        ),
-    )
-    write_csv(
-        folder / "times.csv",
-        ("scenario", "card", "sessions", "mean_seconds", "least_seconds", "most_seconds"),
-        (
-            (r.scenario, r.card, r.sessions, seconds(r.mean_ms), seconds(r.low_ms), seconds(r.high_ms))
-            for r in times
-        ),
-    )
-    write_csv(
-        folder / "polls.csv",
-        ("scenario", "card", "option", "votes", "polls"),
-        ((r.scenario, r.card, r.option, r.votes, r.polls) for r in polls),
-    )
-    write_csv(
-        folder / "profiles.csv",
-        ("log", "label", "respondents", "quadrant", "current", "desired", "difference"),
-        (
-            (r.source, r.label, r.result.respondents, q, points(c), points(d), points(d - c, signed=True))
-            for r in profiles
-            for q, c, d in zip(
-                logs[0].scenario.model.quadrant_ids, r.result.current, r.result.desired, strict=True
-            )
-        ),
-    )
-    summary = Summary(folder, logs, lang)
-    text = summary.markdown(choices, positions, recognition, times, polls, profiles, skipped)
-    (folder / "summary.md").write_text(text, encoding="utf-8")
-
-
 def share(part: int, whole: int, lang: str = "en") -> str:
     return points(Fraction(100 * part, whole), lang) if whole else ""
 
 
+def write_report(
+    folder: Path,
+    logs: Sequence[LoggedSession],
+    skipped: Sequence[Skipped],
+    lang: str,
+    dialect: Dialect | None = None,
+    notes: Sequence[str] = (),
+    files: int = 0,
+) -> None:
+    dialect = dialect or dialect_for(None, lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = ReportData(logs)
+    write_tables(folder, data, logs, dialect)
+    summary = Summary(folder, logs, lang)
+    blocks = summary.blocks(data, skipped, notes, files or len(logs))
+    (folder / "summary.md").write_text(markdown(blocks), encoding="utf-8")
+    (folder / "report.html").write_text(page(blocks, WORDS[lang]["title"], lang), encoding="utf-8")
+
+
+class ReportData:
+    """Every table of the report, computed once from the sessions."""
+
+    def __init__(self, logs: Sequence[LoggedSession]) -> None:
+        self.sessions = aggregate.session_rows(logs)
+        self.endings = aggregate.ending_rows(logs)
+        self.budget = aggregate.budget_rows(logs)
+        self.choices = aggregate.choice_rows(logs)
+        self.positions = aggregate.position_rows(logs)
+        self.desired = aggregate.desired_rows(
+            self.positions, {log.scenario.id: log.scenario for log in logs}.values()
+        )
+        self.recognition = aggregate.recognition_rows(logs)
+        self.times = aggregate.time_rows(logs)
+        self.polls = aggregate.poll_rows(logs)
+        self.profiles = aggregate.profile_rows(logs)
+
+
+def write_tables(folder: Path, data: ReportData, logs: Sequence[LoggedSession], dialect: Dialect) -> None:
+    """The CSV files: ids and plain numbers, in the dialect's separator and decimal mark."""
+    n = dialect.decimal
+
+    def csv(name: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        write_csv(folder / name, dialect, header, rows)
+
+    csv(
+        "sessions.csv",
+        ("date", "log", "scenario", "mode", "team", "decisions", "ending", "ended_early"),
+        (
+            (r.date, r.source, r.scenario, r.mode, r.team, r.decisions, r.ending or "", int(r.ended_early))
+            for r in data.sessions
+        ),
+    )
+    csv(
+        "endings.csv",
+        ("scenario", "ending", "games", "of", "share"),
+        ((r.scenario, r.ending or "", r.games, r.of, share(r.games, r.of, n)) for r in data.endings),
+    )
+    csv(
+        "budget.csv",
+        ("scenario", "meter", "games", "budget", "spent_mean", "spent_least", "spent_most"),
+        ((r.scenario, r.meter, r.games, r.budget, points(r.spent, n), r.least, r.most) for r in data.budget),
+    )
+    csv(
+        "choices.csv",
+        ("scenario", "card", "choice", "recognition", "times", "of", "share"),
+        (
+            (r.scenario, r.card, r.choice, r.recognition, r.times, r.of, share(r.times, r.of, n))
+            for r in data.choices
+        ),
+    )
+    goals = {(r.scenario, r.quadrant): r.desired for r in data.desired}
+    csv(
+        "positions.csv",
+        ("scenario", "quadrant", "games", "start", "end", "shift", "desired"),
+        (
+            (
+                r.scenario,
+                r.quadrant,
+                r.games,
+                points(r.start, n),
+                points(r.end, n),
+                points(r.shift, n, signed=True),
+                points(goal, n) if (goal := goals.get((r.scenario, r.quadrant))) is not None else "",
+            )
+            for r in data.positions
+        ),
+    )
+    csv(
+        "recognition.csv",
+        ("scenario", "games", "affirmatief", "transformatief", "transformative_share"),
+        (
+            (r.scenario, r.games, r.affirmative, r.transformative, points(100 * r.transformative_share, n))
+            for r in data.recognition
+        ),
+    )
+    csv(
+        "times.csv",
+        ("scenario", "card", "sessions", "mean_seconds", "least_seconds", "most_seconds"),
+        (
+            (
+                r.scenario,
+                r.card,
+                r.sessions,
+                seconds(r.mean_ms, n),
+                seconds(r.low_ms, n),
+                seconds(r.high_ms, n),
+            )
+            for r in data.times
+        ),
+    )
+    csv(
+        "polls.csv",
+        ("scenario", "card", "option", "votes", "polls"),
+        ((r.scenario, r.card, r.option, r.votes, r.polls) for r in data.polls),
+    )
+    quadrants = logs[0].scenario.model.quadrant_ids
+    csv(
+        "profiles.csv",
+        ("log", "label", "respondents", "quadrant", "current", "desired", "difference"),
+        (
+            (
+                r.source,
+                r.label,
+                r.result.respondents,
+                q,
+                points(c, n),
+                points(d, n),
+                points(d - c, n, signed=True),
+            )
+            for r in data.profiles
+            for q, c, d in zip(quadrants, r.result.current, r.result.desired, strict=True)
+        ),
+    )
+
+
 class Summary:
-    """The Markdown page and its kite charts."""
+    """The report's blocks (rendered as Markdown and HTML) and its kite charts."""
 
     def __init__(self, folder: Path, logs: Sequence[LoggedSession], lang: str) -> None:
         self.folder, self.logs, self.lang = folder, logs, lang
         self.say: Callable[[str], str] = WORDS[lang].__getitem__
         self.scenarios = {log.scenario.id: log.scenario for log in logs}
 
-    def table(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    def t(self, scenario: Scenario, text: Text) -> str:
+        return text.get(self.lang, scenario.language)
+
+    def blocks(
+        self, data: ReportData, skipped: Sequence[Skipped], notes: Sequence[str], files: int
+    ) -> list[Block]:
+        say = self.say
+        games = sum(len(log.games) for log in self.logs)
+        out: list[Block] = [
+            Heading(say("title"), 1),
+            Paragraph(
+                say("counted").format(
+                    sessions=len(self.logs),
+                    s_word=say("sessions"),
+                    games=games,
+                    g_word=say("games"),
+                    files=files,
+                )
+            ),
+        ]
+        out += self.overview(data.sessions)
+        for scenario_id, scenario in sorted(self.scenarios.items()):
+            out += self.scenario_blocks(scenario_id, scenario, data)
+        if data.profiles:
+            out += self.profiles(data.profiles)
+        if notes:
+            out += [Heading(say("notes_h")), Items(tuple(notes))]
+        if skipped:
+            out += [Heading(say("skipped")), Items(tuple(f"{s.source}: {s.reason}" for s in skipped))]
+        return out
+
+    def ending_name(self, scenario: Scenario, ending: str | None, early: bool = False) -> str:
+        if ending is None:
+            return self.say("unfinished")
+        found = scenario.ending(ending) or next(
+            (e for e in (rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING) if e.id == ending), None
+        )
+        name = self.t(scenario, found.title) if found else ending
+        return f"{name} ({self.say('ended_early')})" if early else name
+
+    def overview(self, rows: Sequence[aggregate.SessionRow]) -> list[Block]:
+        say = self.say
+        modes = MODES[self.lang]
         return [
-            "| " + " | ".join(header) + " |",
-            "|" + "---|" * len(header),
-            *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows),
-            "",
+            Heading(say("overview_h")),
+            Table(
+                (say("date"), say("scenario"), say("mode"), say("team"), say("decisions"), say("ending")),
+                tuple(
+                    (
+                        r.date,
+                        self.t(self.scenarios[r.scenario], self.scenarios[r.scenario].title),
+                        modes.get(r.mode, r.mode),
+                        r.team or "-",
+                        r.decisions,
+                        self.ending_name(self.scenarios[r.scenario], r.ending, r.ended_early),
+                    )
+                    for r in rows
+                ),
+                (4,),
+            ),
         ]
 
-    def markdown(
-        self,
-        choices: list[aggregate.ChoiceRow],
-        positions: list[aggregate.PositionRow],
-        recognition: list[aggregate.RecognitionRow],
-        times: list[aggregate.TimeRow],
-        polls: list[aggregate.PollRow],
-        profiles: list[aggregate.ProfileRow],
-        skipped: Sequence[Skipped],
-    ) -> str:
+    def scenario_blocks(self, scenario_id: str, scenario: Scenario, data: ReportData) -> list[Block]:
         say, lang = self.say, self.lang
-        games = sum(len(log.games) for log in self.logs)
-        out = [f"# {say('title')}", "", f"{len(self.logs)} {say('sessions')}, {games} {say('games')}.", ""]
-        for scenario_id, scenario in sorted(self.scenarios.items()):
-            t = scenario.title.get(lang, scenario.language)
-            cards = {c.id: c for c in scenario.cards}
-            mine = [r for r in positions if r.scenario == scenario_id]
-            out += [
-                f"## {t} (`{scenario_id}`)",
-                "",
-                f"![{t}]({self.kites(scenario, mine).name})",
-                "",
-                f"### {say('position_h')}",
-                "",
-            ]
-            names = {q.id: f"{q.number}. {q.name.get(lang)}" for q in scenario.model.quadrants}
-            out += self.table(
+        t = self.t(scenario, scenario.title)
+        cards = {c.id: c for c in scenario.cards}
+        mine = [r for r in data.positions if r.scenario == scenario_id]
+        names = {q.id: f"{q.number}. {q.name.get(lang)}" for q in scenario.model.quadrants}
+        out: list[Block] = [
+            Heading(f"{t} ({scenario_id})"),
+            Chart(self.kites(scenario, mine), t),
+            Heading(say("endings_h"), 3),
+            Table(
+                (say("ending"), say("games"), say("share")),
+                tuple(
+                    (self.ending_name(scenario, r.ending), r.games, share(r.games, r.of, lang))
+                    for r in data.endings
+                    if r.scenario == scenario_id
+                ),
+                (1, 2),
+            ),
+            Heading(say("position_h"), 3),
+            Table(
                 (say("quadrant"), say("start"), say("end"), say("shift")),
-                (
+                tuple(
                     (
                         names[r.quadrant],
                         points(r.start, lang),
                         points(r.end, lang),
-                        points(r.shift, lang, signed=True),
+                        points(r.shift, lang, True),
                     )
                     for r in mine
                 ),
-            )
-            for r in recognition:
-                if r.scenario == scenario_id:
-                    out += [
+                (1, 2, 3),
+            ),
+        ]
+        goals = [r for r in data.desired if r.scenario == scenario_id]
+        if goals:
+            out += [
+                Heading(say("desired_h"), 3),
+                Table(
+                    (say("quadrant"), say("end"), say("desired"), say("gap")),
+                    tuple(
+                        (
+                            names[r.quadrant],
+                            points(r.end, lang),
+                            points(r.desired, lang),
+                            points(r.gap, lang, True),
+                        )
+                        for r in goals
+                    ),
+                    (1, 2, 3),
+                ),
+            ]
+        meters = {m.id: m.name.get(lang) for m in scenario.model.meters}
+        out += [
+            Heading(say("budget_h"), 3),
+            Table(
+                (say("meter"), say("budget"), say("spent"), say("spent_least"), say("spent_most")),
+                tuple(
+                    (meters[r.meter], r.budget, points(r.spent, lang), r.least, r.most)
+                    for r in data.budget
+                    if r.scenario == scenario_id
+                ),
+                (1, 2, 3, 4),
+            ),
+        ]
+        for r in data.recognition:
+            if r.scenario == scenario_id:
+                out += [
+                    Heading(say("recognition_h"), 3),
+                    Paragraph(
                         say("recognition_line").format(
                             a=r.affirmative,
                             t=r.transformative,
                             share=points(100 * r.transformative_share, lang),
-                        ),
-                        "",
-                    ]
-            out += [f"### {say('choices_h')}", ""]
-            out += self.table(
+                        )
+                    ),
+                ]
+        out += [
+            Heading(say("choices_h"), 3),
+            Table(
                 (say("card"), say("choice"), say("recognition"), say("times"), say("share")),
-                (
+                tuple(
                     (
-                        cards[r.card].title.get(lang),
+                        self.t(scenario, cards[r.card].title),
                         _choice_label(scenario, r.card, r.choice, lang),
                         r.recognition,
                         r.times,
                         share(r.times, r.of, lang),
                     )
-                    for r in choices
+                    for r in data.choices
                     if r.scenario == scenario_id
                 ),
-            )
-            timed = [r for r in times if r.scenario == scenario_id]
-            if timed:
-                out += [f"### {say('time_h')}", ""]
-                out += self.table(
-                    (say("card"), say("timed"), say("mean"), say("least"), say("most")),
-                    (
+                (3, 4),
+            ),
+        ]
+        voted = [r for r in data.polls if r.scenario == scenario_id]
+        if voted:
+            out += [
+                Heading(say("polls_h"), 3),
+                Table(
+                    (say("card"), say("option"), say("votes")),
+                    tuple(
                         (
-                            cards[r.card].title.get(lang),
+                            self.t(scenario, cards[r.card].title),
+                            _option_label(scenario, r.card, r.option, lang),
+                            r.votes,
+                        )
+                        for r in voted
+                    ),
+                    (2,),
+                ),
+            ]
+        timed = [r for r in data.times if r.scenario == scenario_id]
+        if timed:
+            out += [
+                Heading(say("time_h"), 3),
+                Table(
+                    (say("card"), say("timed"), say("mean"), say("least"), say("most")),
+                    tuple(
+                        (
+                            self.t(scenario, cards[r.card].title),
                             r.sessions,
                             seconds(r.mean_ms, lang),
                             seconds(r.low_ms, lang),
@@ -454,57 +593,43 @@ class Summary:
                         )
                         for r in timed
                     ),
-                )
-            voted = [r for r in polls if r.scenario == scenario_id]
-            if voted:
-                out += [f"### {say('polls_h')}", ""]
-                out += self.table(
-                    (say("card"), say("option"), say("votes")),
-                    (
-                        (
-                            cards[r.card].title.get(lang),
-                            _option_label(scenario, r.card, r.option, lang),
-                            r.votes,
-                        )
-                        for r in voted
-                    ),
-                )
-        if profiles:
-            out += self.profiles(profiles)
-        if skipped:
-            out += [f"## {say('skipped')}", "", *(f"- `{s.source}`: {s.reason}" for s in skipped), ""]
-        return "\n".join(out)
+                    (1, 2, 3, 4),
+                ),
+            ]
+        return out
 
-    def profiles(self, profiles: list[aggregate.ProfileRow]) -> list[str]:
+    def profiles(self, profiles: list[aggregate.ProfileRow]) -> list[Block]:
         say, lang = self.say, self.lang
         model = self.logs[0].scenario.model
-        out = [f"## {say('profiles_h')}", ""]
-        rows = []
-        for row in profiles:
+        rows = tuple(
+            (
+                row.label or Path(row.source).name,
+                row.result.respondents,
+                f"{quadrant.number}. {quadrant.name.get(lang)}",
+                points(now, lang),
+                points(wanted, lang),
+                points(wanted - now, lang, signed=True),
+            )
+            for row in profiles
             for quadrant, now, wanted in zip(
                 model.quadrants, row.result.current, row.result.desired, strict=True
-            ):
-                rows.append(
-                    (
-                        row.label or Path(row.source).name,
-                        row.result.respondents,
-                        f"{quadrant.number}. {quadrant.name.get(lang)}",
-                        points(now, lang),
-                        points(wanted, lang),
-                        points(wanted - now, lang, signed=True),
-                    )
-                )
-        out += self.table(
-            (
-                say("label"),
-                say("respondents"),
-                say("quadrant"),
-                say("current"),
-                say("desired"),
-                say("difference"),
-            ),
-            rows,
+            )
         )
+        out: list[Block] = [
+            Heading(say("profiles_h")),
+            Table(
+                (
+                    say("label"),
+                    say("respondents"),
+                    say("quadrant"),
+                    say("current"),
+                    say("desired"),
+                    say("difference"),
+                ),
+                rows,
+                (1, 3, 4, 5),
+            ),
+        ]
         everyone = aggregate.pooled([r.result for r in profiles])
         if everyone is not None:
             from incluzo.commands.kites import Line, save_chart
@@ -517,27 +642,27 @@ class Summary:
                 f"{say('everyone')} ({everyone.respondents})",
                 [
                     Line(say("current"), [float(v) for v in everyone.current], theme.KITE_NOW),
-                    Line(say("desired"), [float(v) for v in everyone.desired], theme.KITE_DESIRED, "dashed"),
+                    Line(say("desired"), [float(v) for v in everyone.desired], theme.KITE_DESIRED, "dotted"),
                 ],
             )
-            out += [f"![{say('everyone')}]({path.name})", ""]
+            out.append(Chart(path, say("everyone")))
         return out
 
     def kites(self, scenario: Scenario, rows: list[aggregate.PositionRow]) -> Path:
-        """Mean start (dotted), mean end (solid) and the scenario's desired position (dashed)."""
+        """As in the game's debrief: mean start dashed, mean end solid, the desired position dotted."""
         from incluzo.commands.kites import Line, save_chart
         from incluzo.scenes import theme
 
         say = self.say
         lines = [
-            Line(say("mean_start"), [float(r.start) for r in rows], theme.KITE_START, "dotted"),
+            Line(say("mean_start"), [float(r.start) for r in rows], theme.KITE_START, "dashed"),
             Line(say("mean_end"), [float(r.end) for r in rows], theme.KITE_NOW),
         ]
         if scenario.desired:
             lines.append(
-                Line(say("goal"), [u / position.UNIT for u in scenario.desired], theme.KITE_DESIRED, "dashed")
+                Line(say("goal"), [u / position.UNIT for u in scenario.desired], theme.KITE_DESIRED, "dotted")
             )
-        title = scenario.title.get(self.lang, scenario.language)
+        title = self.t(scenario, scenario.title)
         games = rows[0].games if rows else 0
         return save_chart(
             self.folder / f"kites-{scenario.id}.png",

@@ -1,0 +1,250 @@
+"""Reading session logs for `incluzo report`: each session once, however many files name it.
+
+A session's log has up to three autosave copies beside it (`NAME.autosave-N.jsonl`); a glob such as
+`saves/*.jsonl` names them all, a folder holds them all, and a copy may sit in another folder. Files are
+grouped by session (the log's name without the autosave part, and its header line) and each session is
+read once: from its log, or from the longest good copy when the log is damaged. Logs are read one at a
+time, so the work grows linearly with the files given.
+
+Every record that would spoil a figure (a profile with the wrong number of values or out of range, a
+negative or absurd time, no respondents) is left out with a located note; the rest of the log counts.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.logs.aggregate import LoggedSession
+from incluzo.engine.questionnaire.themes import SCALE, Result
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.persistence import SUFFIX
+from incluzo.persistence import _read as read_save
+
+MAX_MS = 24 * 60 * 60 * 1000  # a card deliberated longer than a day is a broken record
+MAX_RESPONDENTS = 100_000
+_AUTOSAVE = re.compile(r"\.autosave-\d+$")
+_STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})")
+
+NOTES = {
+    "nl": {
+        "used": "gebruikt tot en met regel {line}",
+        "not_found": "scenario '{id}' niet gevonden (gebruik --scenarios MAP)",
+        "unreadable": "onleesbaar",
+        "copy": "beschadigd; gelezen uit de kopie {copy}",
+        "skipped_record": "regel overgeslagen: {reason}",
+        "values": "{found} waarden, het model heeft {wanted} kwadranten",
+        "range": "een score buiten 0 tot {scale}",
+        "respondents": "{value} respondenten; verwacht 1 tot {most}",
+        "ms": "een tijd van {value} ms; verwacht 0 tot {most}",
+        "not_a_number": "een waarde is geen getal",
+    },
+    "en": {
+        "used": "used up to line {line}",
+        "not_found": "scenario '{id}' not found (use --scenarios DIR)",
+        "unreadable": "unreadable",
+        "copy": "damaged; read from the copy {copy}",
+        "skipped_record": "record skipped: {reason}",
+        "values": "{found} values, the model has {wanted} quadrants",
+        "range": "a score outside 0 to {scale}",
+        "respondents": "{value} respondents; expected 1 to {most}",
+        "ms": "a time of {value} ms; expected 0 to {most}",
+        "not_a_number": "a value is not a number",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    source: str
+    reason: str
+
+
+def log_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Each file as given; each folder's session logs and their autosave copies, in name order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.glob(f"*{SUFFIX}") if not p.name.startswith("."))
+        else:
+            yield path
+
+
+def base_name(path: Path) -> str:
+    """The session's log name a file stands for: `x.autosave-2.jsonl` stands for `x.jsonl`."""
+    return _AUTOSAVE.sub("", path.name.removesuffix(SUFFIX)) + SUFFIX
+
+
+def _header_line(path: Path) -> bytes:
+    """The first line of a file (bounded), to tell sessions of the same name apart."""
+    try:
+        with path.open("rb") as handle:
+            return handle.readline(savelog.MAX_LINE + 1).rstrip(b"\r\n")
+    except OSError:
+        return b""
+
+
+def sessions(paths: Iterable[Path]) -> list[list[Path]]:
+    """The files grouped by session, each session's own log first, then its copies; each file once."""
+    groups: dict[tuple[str, bytes], list[Path]] = {}
+    seen: set[Path] = set()
+    for path in paths:
+        real = path.resolve() if path.exists() else path
+        if real in seen:
+            continue
+        seen.add(real)
+        groups.setdefault((base_name(path), _header_line(path)), []).append(path)
+    ordered = sorted(groups.items(), key=lambda item: (item[0][0], str(item[1][0])))
+    return [sorted(files, key=lambda p: (p.name != base_name(p), str(p))) for _, files in ordered]
+
+
+def played_at(path: Path) -> str:
+    """When the session started: the time stamp in the log's name, else the file's modification time."""
+    found = _STAMP.search(path.name)
+    if found:
+        year, month, day, hour, minute, _ = found.groups()
+        return f"{year}-{month}-{day} {hour}:{minute}"
+    try:
+        stamp = _dt.datetime.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return ""
+    return stamp.strftime("%Y-%m-%d %H:%M")
+
+
+class ScenarioFinder:
+    """Scenarios by id: the file a log names first, else any file in the folders with that id."""
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = folders
+        self.loaded: dict[Path, Scenario | None] = {}
+        self.candidates: dict[str, list[Path]] = {}
+
+    def load(self, path: Path) -> Scenario | None:
+        if path not in self.loaded:
+            try:
+                self.loaded[path] = load_file(path) if path.is_file() else None
+            except ScenarioError:
+                self.loaded[path] = None
+        return self.loaded[path]
+
+    def find(self, scenario_id: str, source: str, content_hash: str) -> Scenario | None:
+        named = self.load(Path(source)) if source else None
+        if named is not None and named.id == scenario_id:
+            return named
+        if scenario_id not in self.candidates:
+            self.candidates[scenario_id] = [
+                p for folder in self.folders for p in sorted(folder.glob("*.yaml")) if _may_be(p, scenario_id)
+            ]
+        matching = [
+            s for p in self.candidates[scenario_id] if (s := self.load(p)) is not None and s.id == scenario_id
+        ]
+        return next(
+            (s for s in matching if s.content_hash == content_hash), matching[0] if matching else None
+        )
+
+
+_ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z][a-z0-9-]*)", re.MULTILINE)
+
+
+def _may_be(path: Path, scenario_id: str) -> bool:
+    """Whether a file may hold that scenario: a cheap look at its `id:` line before the full load."""
+    try:
+        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace")[:100_000])
+    except OSError:
+        return False
+    return found is None or found.group(1) == scenario_id
+
+
+def best_copy(files: Sequence[Path], lang: str, notes: list[str]) -> tuple[Path, savelog.Parsed]:
+    """The session's log as read; when it is damaged, the longest good copy of the same session."""
+    say = NOTES[lang]
+    first = read_save(files[0])
+    if first.problem is None and first.log is not None:
+        return files[0], first
+    best_path, best = files[0], first
+    for copy in files[1:]:
+        found = read_save(copy)
+        if found.log is not None and (
+            best.log is None
+            or (found.log.header == best.log.header and len(found.log.entries) > len(best.log.entries))
+        ):
+            best_path, best = copy, found
+    if best_path != files[0]:
+        reason = first.problem.format(lang) if first.problem else say["unreadable"]
+        notes.append(f"{files[0]}: {reason}; {say['copy'].format(copy=best_path.name)}")
+        if best.problem is None:
+            return best_path, best
+    if best.log is not None and best.problem is not None:
+        notes.append(f"{best.problem.format(lang)} ({say['used'].format(line=best.problem.line - 1)})")
+    return best_path, best
+
+
+def read_session(
+    files: Sequence[Path], finder: ScenarioFinder, lang: str, notes: list[str]
+) -> LoggedSession | Skipped:
+    """One session replayed on its scenario, as far as it is readable and still fits."""
+    say = NOTES[lang]
+    path, parsed = best_copy(files, lang, notes)
+    if parsed.log is None:
+        problem = parsed.problem
+        return Skipped(str(files[0]), problem.format(lang) if problem else say["unreadable"])
+    log = parsed.log
+    header = log.header
+    scenario = finder.find(header.scenario, header.source, header.content_hash)
+    if scenario is None:
+        return Skipped(str(files[0]), say["not_found"].format(id=header.scenario))
+    if workshoplog.is_team_game(header):
+        team = workshoplog.replay(scenario, log)
+        games = tuple((seat.team.name, seat.game) for seat in team.play.seats)
+        refusals = [team.refusal.message(scenario, lang)] if team.refusal else []
+    else:
+        solo = savelog.replay(scenario, log, str(path))
+        games = (("", solo.session.game),)
+        refusals = solo.report(lang) if solo.misfit else []
+    notes += [f"{path}: {notice}" for notice in refusals]
+    times: list[tuple[str, int]] = []
+    profiles: list[tuple[str, Result]] = []
+    quadrants = len(scenario.model.quadrant_ids)
+    for number, entry in enumerate(log.entries, 2):  # line 1 is the header
+        reason: str | None = None
+        if isinstance(entry, workshoplog.DeliberationEntry | workshoplog.TeamRevealEntry) and entry.card:
+            reason = _time_problem(entry.ms, say)
+            if reason is None:
+                times.append((entry.card, entry.ms))
+        elif isinstance(entry, workshoplog.ProfileEntry):
+            checked = checked_profile(entry, quadrants, say)
+            if isinstance(checked, str):
+                reason = checked
+            else:
+                profiles.append((entry.label, checked))
+        if reason is not None:
+            notes.append(f"{path}:{number}: {say['skipped_record'].format(reason=reason)}")
+    return LoggedSession(
+        str(path), scenario, header.mode, games, tuple(times), tuple(profiles), played_at(files[0])
+    )
+
+
+def _time_problem(ms: int, say: dict[str, str]) -> str | None:
+    return None if 0 <= ms <= MAX_MS else say["ms"].format(value=f"{ms:,}", most=f"{MAX_MS:,}")
+
+
+def checked_profile(entry: workshoplog.ProfileEntry, quadrants: int, say: dict[str, str]) -> Result | str:
+    """The result a profile record holds, or why it cannot count."""
+    if not 1 <= entry.respondents <= MAX_RESPONDENTS:
+        return say["respondents"].format(value=f"{entry.respondents:,}", most=f"{MAX_RESPONDENTS:,}")
+    for values in (entry.current, entry.desired):
+        if len(values) != quadrants:
+            return say["values"].format(found=len(values), wanted=quadrants)
+        if any(len(v) > 40 for v in values):
+            return say["range"].format(scale=SCALE)
+    found = workshoplog.profile_of(entry)
+    if found is None:
+        return say["not_a_number"]
+    if not all(0 <= v <= SCALE for v in (*found.current, *found.desired)):
+        return say["range"].format(scale=SCALE)
+    return found
