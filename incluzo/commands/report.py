@@ -98,6 +98,7 @@ WORDS = {
         "none": "geen enkel sessielog was bruikbaar",
         "difference": "Verschil",
         "overview_h": "Sessies",
+        "games_col": "Spellen",
         "date": "Datum",
         "scenario": "Scenario",
         "mode": "Vorm",
@@ -157,6 +158,7 @@ WORDS = {
         "none": "no session log could be used",
         "difference": "Difference",
         "overview_h": "Sessions",
+        "games_col": "Games",
         "date": "Date",
         "scenario": "Scenario",
         "mode": "Mode",
@@ -476,7 +478,7 @@ class Summary:
             Chart(self.kites(scenario, mine), t),
             Heading(say("endings_h"), 3),
             Table(
-                (say("ending"), say("games"), say("share")),
+                (say("ending"), say("games_col"), say("share")),
                 tuple(
                     (self.ending_name(scenario, r.ending), r.games, share(r.games, r.of, lang))
                     for r in data.endings

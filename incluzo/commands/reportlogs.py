@@ -213,11 +213,11 @@ def read_session(
     for number, entry in enumerate(log.entries, 2):  # line 1 is the header
         reason: str | None = None
         if isinstance(entry, workshoplog.DeliberationEntry | workshoplog.TeamRevealEntry) and entry.card:
-            reason = _time_problem(entry.ms, say)
+            reason = _time_problem(entry.ms, lang)
             if reason is None:
                 times.append((entry.card, entry.ms))
         elif isinstance(entry, workshoplog.ProfileEntry):
-            checked = checked_profile(entry, quadrants, say)
+            checked = checked_profile(entry, quadrants, lang)
             if isinstance(checked, str):
                 reason = checked
             else:
@@ -229,14 +229,25 @@ def read_session(
     )
 
 
-def _time_problem(ms: int, say: dict[str, str]) -> str | None:
-    return None if 0 <= ms <= MAX_MS else say["ms"].format(value=f"{ms:,}", most=f"{MAX_MS:,}")
+def whole(value: int, lang: str) -> str:
+    """A whole number with the language's thousands separator (5.000 in Dutch, 5,000 in English)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "nl" else text
 
 
-def checked_profile(entry: workshoplog.ProfileEntry, quadrants: int, say: dict[str, str]) -> Result | str:
+def _time_problem(ms: int, lang: str) -> str | None:
+    if 0 <= ms <= MAX_MS:
+        return None
+    return NOTES[lang]["ms"].format(value=whole(ms, lang), most=whole(MAX_MS, lang))
+
+
+def checked_profile(entry: workshoplog.ProfileEntry, quadrants: int, lang: str) -> Result | str:
     """The result a profile record holds, or why it cannot count."""
+    say = NOTES[lang]
     if not 1 <= entry.respondents <= MAX_RESPONDENTS:
-        return say["respondents"].format(value=f"{entry.respondents:,}", most=f"{MAX_RESPONDENTS:,}")
+        return say["respondents"].format(
+            value=whole(entry.respondents, lang), most=whole(MAX_RESPONDENTS, lang)
+        )
     for values in (entry.current, entry.desired):
         if len(values) != quadrants:
             return say["values"].format(found=len(values), wanted=quadrants)
