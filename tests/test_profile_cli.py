@@ -72,12 +72,20 @@ def test_a_bad_value_and_a_row_that_does_not_sum_to_ten_are_named_by_row_and_col
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = FIXTURES / "antwoorden-fout.csv"
-    code, out, err = run(capsys, str(path), "--lang", "en")
+    code, out, err = run(capsys, str(path), "--lang", "en", "--strict")
     assert code == 1 and out == ""
     assert err.splitlines() == [
         f"{path}:3:11: error: row 2, opp.huidig.maatwerk: expected a whole number from 0 to 10, found 'elf'",
         f"{path}:4:33: error: row 3, basisondersteuning.gewenst: the points sum to 9, not 10 "
         "(distribute exactly 10 points over the four situations)",
+    ]
+    code, out, err = run(capsys, str(path), "--lang", "en")
+    assert code == 0 and out.startswith("Which lens?: Everyone, 1 respondent(s)")
+    assert err.splitlines() == [
+        f"{path}:3:11: warning: row 2, opp.huidig.maatwerk: expected a whole number from 0 to 10, found 'elf'",
+        f"{path}:4:33: warning: row 3, basisondersteuning.gewenst: the points sum to 9, not 10 "
+        "(distribute exactly 10 points over the four situations)",
+        "1 of 3 respondent(s) counted; 2 row(s) left out",
     ]
 
 
@@ -110,3 +118,20 @@ def test_the_png_holds_the_two_kites_at_the_chart_size(
     assert code == 0 and str(out) in err
     image = pygame.image.load(str(out))
     assert image.get_size() == (1400, 1050)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_png_notes_use_only_glyphs_the_chart_font_has(lang: str) -> None:
+    from incluzo.commands.profile import chart_notes
+    from incluzo.engine.questionnaire import answers
+    from incluzo.engine.questionnaire import themes as questionnaire
+    from incluzo.scenes.text import font
+
+    themes = questionnaire.load_file(ROOT / "questionnaires" / "welke-bril.yaml")
+    found = answers.read_file(FIXTURES / "antwoorden.csv", themes)
+    view = questionnaire.present(themes, questionnaire.result(found.responses), lang)
+    notes = chart_notes(view, lang)
+    regular = font("regular", 40)
+    missing = regular.metrics("\u4e00")[0]  # the box drawn for a character the font lacks
+    assert {c for c in "".join(notes) if regular.metrics(c)[0] == missing} == set()
+    assert not any("*" in note for note in notes)  # the chart frames quadrants, it draws no star
