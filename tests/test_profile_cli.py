@@ -136,3 +136,28 @@ def test_the_png_notes_use_only_glyphs_the_chart_font_has(lang: str) -> None:
     missing = regular.metrics("\u4e00")[0]  # the box drawn for a character the font lacks
     assert {c for c in "".join(notes) if regular.metrics(c)[0] == missing} == set()
     assert not any("*" in note for note in notes)  # the chart frames quadrants, it draws no star
+
+
+def test_the_heat_map_title_wraps_and_says_numbers_in_the_readers_language() -> None:
+    from incluzo.commands.kites import SIZE, heatmap_title
+    from incluzo.scenes import theme
+    from incluzo.scenes.text import Style, width_of, wrap
+
+    dutch = heatmap_title("De basisnorm komt eraan", 10_000, "nl", "random")
+    assert dutch == "De basisnorm komt eraan: waar 10.000 spellen eindigden (strategie random)"
+    assert "10,000 games" in heatmap_title("The base norm", 10_000, "en", "random")
+    metrics = theme.Metrics(*SIZE)
+    heading = Style("bold", metrics.title, theme.ACCENT)
+    lines = wrap(dutch, heading, SIZE[0] - 2 * metrics.margin, "nl")
+    assert len(lines) == 2 and all(width_of(line, heading) <= SIZE[0] - 2 * metrics.margin for line in lines)
+
+
+def test_simulate_says_its_numbers_in_dutch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = sorted((ROOT / "scenarios").glob("*.yaml"))[0]
+    image = tmp_path / "warmte.png"
+    code = main(["simulate", str(scenario), "--runs", "1000", "--png", str(image), "--lang", "nl"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith("1.000 spellen van ")
+    picture = pygame.image.load(str(image))
+    legend = [tuple(picture.get_at((x, y))) for x in range(1000, 1100) for y in range(150, 350)]
+    assert len(set(legend)) > 10  # the legend is drawn beside the map

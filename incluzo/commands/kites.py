@@ -16,8 +16,10 @@ import incluzo.scenes  # noqa: F401  (first: it quiets pygame's banner before py
 # isort: split
 import pygame
 
+from incluzo.commands.numbers import localised
+from incluzo.engine.play import position
 from incluzo.engine.play.views import QuadrantView
-from incluzo.engine.scenario.model import QuadrantModel
+from incluzo.engine.scenario.model import QuadrantModel, Scenario
 from incluzo.scenes import theme
 from incluzo.scenes.quadmap import CORNERS, DASH_SCALE, Kite, MapAxes, QuadrantMap, _dashed
 from incluzo.scenes.text import Style, draw_lines, line_height, wrap
@@ -27,6 +29,22 @@ SIZE = (1400, 1050)  # width, height of a chart; text scales with the height lik
 MAP_SHARE = 0.68  # share of the width for the map; the legend takes the rest
 LEGEND_SWATCH = 1.6  # legend line length in body units
 MARK_SCALE = 3  # frame of a marked quadrant, in strokes
+SHADE_ALPHA_MIN = 60  # the faintest cell of a heat map still shows
+HEATMAP_CELLS = 40  # cells per side of the heat map
+HEATMAP_WORDS = {
+    "nl": {
+        "title": "{title}: waar {runs:,} spellen eindigden (strategie {policy})",
+        "start": "Start",
+        "desired": "Gewenst",
+        "ends": "Eindpunten: hoe donkerder, hoe meer spellen (lichtst 1, donkerst {most:,})",
+    },
+    "en": {
+        "title": "{title}: where {runs:,} games ended (policy {policy})",
+        "start": "Start",
+        "desired": "Desired",
+        "ends": "End points: the darker, the more games (faintest 1, darkest {most:,})",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -36,7 +54,7 @@ class Line:
     label: str
     points: Sequence[float]
     colour: Colour
-    style: str = "solid"  # solid | dashed | dotted
+    style: str = "solid"  # solid | dashed | dotted | shade (a legend entry for a heat map, no kite)
 
 
 def quadrant_views(model: QuadrantModel, lang: str) -> tuple[QuadrantView, ...]:
@@ -57,8 +75,10 @@ def save_chart(
     lines: Sequence[Line],
     notes: Sequence[str] = (),
     marked: Sequence[str] = (),
+    shades: Sequence[Sequence[int]] = (),
 ) -> Path:
-    """Draw the kites on the 2x2 with a title, a legend and notes; frame the `marked` quadrants."""
+    """Draw the kites on the 2x2 with a title, a legend and notes; frame the `marked` quadrants; shade
+    the map's cells by `shades` (counts per cell, rows from the top), darker where the count is higher."""
     m = Metrics(*SIZE)
     image = pygame.Surface(SIZE)
     image.fill(theme.BACKGROUND)
@@ -70,7 +90,10 @@ def save_chart(
     axes = MapAxes(**{key: text.get(lang) for key, text in model.axes.items()})
     chart = QuadrantMap(quadrant_views(model, lang), axes, lang=lang)
     kites = [Kite(tuple(line.points), line.colour, line.style) for line in lines]
-    square = chart.draw(image, pygame.Rect(m.margin, top, side, side), m, kites)
+    square = chart.draw(
+        image, pygame.Rect(m.margin, top, side, side), m, [k for k in kites if k.style != "shade"]
+    )
+    _shade(image, square, shades)
     _mark(image, square, [q.corner for q in model.quadrants if q.id in marked], m)
     x = m.margin * 2 + side
     width = SIZE[0] - x - m.margin
@@ -92,6 +115,24 @@ def save_chart(
     return path
 
 
+def _shade(image: pygame.Surface, square: pygame.Rect, grid: Sequence[Sequence[int]]) -> None:
+    """Each cell with a count tinted, from faint (one) to full (the most)."""
+    if not grid:
+        return
+    most = max(max(row) for row in grid) or 1
+    cell = square.width / len(grid)
+    for row, counts in enumerate(grid):
+        for column, count in enumerate(counts):
+            if count:
+                patch = pygame.Surface((int(cell) + 1, int(cell) + 1), pygame.SRCALPHA)
+                patch.fill((*theme.TRAIL, shade_alpha(count, most)))
+                image.blit(patch, (square.x + column * cell, square.y + row * cell))
+
+
+def shade_alpha(count: int, most: int) -> int:
+    return SHADE_ALPHA_MIN + (255 - SHADE_ALPHA_MIN) * count // max(most, 1)
+
+
 def _mark(image: pygame.Surface, square: pygame.Rect, corners: Sequence[str], m: Metrics) -> None:
     """A frame around each quadrant to point out (a meaningful difference)."""
     half = square.width // 2
@@ -105,8 +146,42 @@ def _stroke(image: pygame.Surface, kite: Kite, start: tuple[int, int], length: i
     """A short stretch of a kite's line, solid or dashed, as its legend mark."""
     width = max(theme.MIN_STROKE, m.scaled(kite.width_scale))
     end = (start[0] + length, start[1])
-    if kite.style == "solid":
+    if kite.style == "shade":  # faint to full, as the map's cells
+        steps = 4
+        for step in range(steps):
+            patch = pygame.Surface((length // steps + 1, m.scaled(1)), pygame.SRCALPHA)
+            patch.fill((*kite.colour, shade_alpha(step + 1, steps)))
+            image.blit(patch, (start[0] + step * length // steps, start[1] - m.scaled(1) // 2))
+    elif kite.style == "solid":
         pygame.draw.line(image, kite.colour, start, end, width)
     else:
         dash = m.scaled(DASH_SCALE) // (1 if kite.style == "dashed" else 3)
         _dashed(image, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
+
+
+def save_heatmap(
+    path: Path, scenario: Scenario, grid: Sequence[Sequence[int]], runs: int, lang: str, policy: str
+) -> Path:
+    """Where simulated games ended, on the 2x2: start dashed and desired dotted as in the game, the end
+    points shaded, with a legend; numbers in the language's style (10.000 in Dutch)."""
+    words = HEATMAP_WORDS["nl" if lang == "nl" else "en"]
+    title = scenario.title.get(lang, scenario.language)
+    most = max((max(row) for row in grid), default=0)
+    lines = [
+        Line(words["start"], [u / position.UNIT for u in scenario.position], theme.KITE_START, "dashed"),
+    ]
+    if scenario.desired:
+        lines.append(
+            Line(
+                words["desired"], [u / position.UNIT for u in scenario.desired], theme.KITE_DESIRED, "dotted"
+            )
+        )
+    lines.append(Line(words["ends"].format(**localised({"most": most}, lang)), (), theme.TRAIL, "shade"))
+    return save_chart(
+        path, scenario.model, lang, heatmap_title(title, runs, lang, policy), lines, shades=grid
+    )
+
+
+def heatmap_title(title: str, runs: int, lang: str, policy: str) -> str:
+    words = HEATMAP_WORDS["nl" if lang == "nl" else "en"]
+    return words["title"].format(**localised({"title": title, "runs": runs, "policy": policy}, lang))

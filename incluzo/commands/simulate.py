@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language, load_or_report
+from incluzo.commands.numbers import localised
 from incluzo.engine.analysis import simulate
 from incluzo.engine.scenario.model import Scenario
 
@@ -49,22 +50,16 @@ LABELS = {  # (English, Dutch)
     "never": ("never shown: {cards}", "nooit getoond: {cards}"),
     "unchosen": ("never chosen: {choices}", "nooit gekozen: {choices}"),
     "png": ("heat map written to {path}", "warmtekaart geschreven naar {path}"),
-    "png_title": (
-        "{title}: where {runs:,} games ended ({policy})",
-        "{title}: waar {runs:,} spellen eindigden ({policy})",
-    ),
 }
 PROGRESS_FROM = 4 * simulate.CHUNK  # runs from which a progress bar is worth showing
 BAR = 30
-HEATMAP_SIZE = (1200, 1200)
 HEATMAP_CELLS = 40
-HEAT_ALPHA_MIN = 60  # the faintest cell still shows
 QUARTILES = ("min", "q1", "median", "q3", "max")
 
 
 def say(key: str, lang: str, **values: Any) -> str:
     english, dutch = LABELS[key]
-    return (dutch if lang == "nl" else english).format(**values)
+    return (dutch if lang == "nl" else english).format(**localised(values, lang))
 
 
 def positive(text: str) -> int:
@@ -181,43 +176,9 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
 
 
 def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lang: str, policy: str) -> None:
-    """The end points of all games on the quadrant map, darker where more games ended."""
-    from incluzo.scenes import use_dummy_display_if_headless
+    """The end points of all games on the quadrant map, darker where more games ended (see kites.py)."""
+    from incluzo.commands.kites import save_heatmap
 
-    use_dummy_display_if_headless()
-    import pygame
-
-    from incluzo.engine.play.views import quadrants
-    from incluzo.scenes import theme
-    from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
-    from incluzo.scenes.text import Style, render
-
-    pygame.init()
-    metrics = theme.Metrics(*HEATMAP_SIZE)
-    image = pygame.Surface(HEATMAP_SIZE)
-    image.fill(theme.BACKGROUND)
-    heading = say(
-        "png_title", lang, title=scenario.title.get(lang, scenario.language), runs=results.runs, policy=policy
+    save_heatmap(
+        path, scenario, simulate.heatmap(scenario, results, HEATMAP_CELLS), results.runs, lang, policy
     )
-    title = render(heading, Style("bold", metrics.heading, theme.INK))
-    image.blit(title, (metrics.margin, metrics.margin))
-    top = 2 * metrics.margin + title.get_height()
-    width, height = HEATMAP_SIZE
-    area = pygame.Rect(metrics.margin, top, width - 2 * metrics.margin, height - top - metrics.margin)
-    start = quadrants(scenario, scenario.position, lang)
-    axes = MapAxes(**{side: text.get(lang, scenario.language) for side, text in scenario.model.axes.items()})
-    board = QuadrantMap(start, axes, lang=lang)
-    kites = [Kite(exact(start), theme.KITE_START, "dashed")]
-    if scenario.desired:
-        kites.append(Kite(exact(quadrants(scenario, scenario.desired, lang)), theme.KITE_DESIRED, "dotted"))
-    square = board.draw(image, area, metrics, kites)
-    grid = simulate.heatmap(scenario, results, HEATMAP_CELLS)
-    most = max(max(row) for row in grid) or 1
-    cell = square.width / HEATMAP_CELLS
-    for row, counts in enumerate(grid):
-        for column, count in enumerate(counts):
-            if count:
-                shade = pygame.Surface((int(cell) + 1, int(cell) + 1), pygame.SRCALPHA)
-                shade.fill((*theme.TRAIL, HEAT_ALPHA_MIN + (255 - HEAT_ALPHA_MIN) * count // most))
-                image.blit(shade, (square.x + column * cell, square.y + row * cell))
-    pygame.image.save(image, str(path))
