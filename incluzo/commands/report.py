@@ -21,6 +21,8 @@ from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.text import Text
 from incluzo.persistence import saves_dir
 
+MAX_LISTED = 100  # profiles listed one by one on the page; the CSV has every one
+MAX_LABEL = 80  # characters of a label shown on the page
 ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 HELP = """Aggregate session logs (the JSON Lines files incluzo writes for every session, in the saves
@@ -99,6 +101,7 @@ WORDS = {
         "difference": "Verschil",
         "overview_h": "Sessies",
         "games_col": "Spellen",
+        "more": "En nog {count} profiel(en): zie profiles.csv.",
         "date": "Datum",
         "scenario": "Scenario",
         "mode": "Vorm",
@@ -159,6 +162,7 @@ WORDS = {
         "difference": "Difference",
         "overview_h": "Sessions",
         "games_col": "Games",
+        "more": "And {count} more profile(s): see profiles.csv.",
         "date": "Date",
         "scenario": "Scenario",
         "mode": "Mode",
@@ -260,6 +264,11 @@ def seconds(ms: Fraction | int, lang: str = "en") -> str:
 
 def share(part: int, whole: int, lang: str = "en") -> str:
     return points(Fraction(100 * part, whole), lang) if whole else ""
+
+
+def shortened(text: str) -> str:
+    """A label as the page shows it: at most MAX_LABEL characters."""
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "\u2026"
 
 
 def write_report(
@@ -601,18 +610,19 @@ class Summary:
         return out
 
     def profiles(self, profiles: list[aggregate.ProfileRow]) -> list[Block]:
+        """Each profile recorded (the first MAX_LISTED; profiles.csv has them all), then everyone pooled."""
         say, lang = self.say, self.lang
         model = self.logs[0].scenario.model
         rows = tuple(
             (
-                row.label or Path(row.source).name,
+                shortened(row.label or Path(row.source).name),
                 row.result.respondents,
                 f"{quadrant.number}. {quadrant.name.get(lang)}",
                 points(now, lang),
                 points(wanted, lang),
                 points(wanted - now, lang, signed=True),
             )
-            for row in profiles
+            for row in profiles[:MAX_LISTED]
             for quadrant, now, wanted in zip(
                 model.quadrants, row.result.current, row.result.desired, strict=True
             )
@@ -632,6 +642,8 @@ class Summary:
                 (1, 3, 4, 5),
             ),
         ]
+        if len(profiles) > MAX_LISTED:
+            out.append(Paragraph(say("more").format(count=len(profiles) - MAX_LISTED)))
         everyone = aggregate.pooled([r.result for r in profiles])
         if everyone is not None:
             from incluzo.commands.kites import Line, save_chart
