@@ -142,3 +142,22 @@ def test_the_library_reads_a_forms_export_leniently_or_strictly() -> None:
     found = read_file(FORMS / EXPORTS[1], questionnaire)
     assert (len(found.responses), found.rows, len(found.refused)) == (4, 6, 2)
     assert found.teams == ("Rood", "Rood", "Blauw", "Blauw")
+
+
+def test_a_question_retitled_in_the_form_is_named_as_the_form_should_head_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (FORMS / EXPORTS[0]).read_text(encoding="utf-8")
+    path = tmp_path / "hernoemd.csv"
+    path.write_text(text.replace("Basisondersteuning - huidige situatie [Situatie B]", "Onderwijs [B]"))
+    code, out, err = run(capsys, str(path), "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{path}:1:1: error: basisondersteuning.huidig.maatwerk: column 'Basisondersteuning - huidige "
+        "situatie [Situatie B]' is missing "
+        "(title the form's questions as `incluzo profile --form` prints them)"
+    ]
+    path.write_text(
+        text.replace("Basisondersteuning - huidige situatie [Situatie B]", "Basisondersteuning [Situatie B]")
+    )
+    assert "(did you mean 'Basisondersteuning [Situatie B]'?)" in run(capsys, str(path), "--lang", "en")[2]

@@ -222,3 +222,14 @@ def test_a_cell_that_could_be_a_formula_gets_an_apostrophe_and_a_number_stays_a_
 )
 def test_markdown_shows_text_as_text(text: str, shown: str) -> None:
     assert md_text(text) == shown
+
+
+def test_a_session_named_only_by_its_autosave_copies_is_read_from_the_longest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = saves(tmp_path / "saves")
+    copies = sorted(str(p) for p in folder.glob("rapport-proef-20261112-140312.autosave-*.jsonl"))
+    assert report(tmp_path / "out", *copies, "--lang", "en") == 0
+    sessions = rows(tmp_path / "out" / "sessions.csv", ",")
+    assert len(sessions) == 2 and sessions[1][1].endswith("autosave-3.jsonl")
+    assert sessions[1][5:7] == ["3", "incluzo:einde"]

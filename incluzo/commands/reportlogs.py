@@ -164,7 +164,8 @@ def best_copy(files: Sequence[Path], lang: str, notes: list[str]) -> tuple[Path,
     """The session's log as read; when it is damaged, the longest good copy of the same session."""
     say = NOTES[lang]
     first = read_save(files[0])
-    if first.problem is None and first.log is not None:
+    own = files[0].name == base_name(files[0])  # the log itself, not only copies of it, was given
+    if own and first.problem is None and first.log is not None:
         return files[0], first
     best_path, best = files[0], first
     for copy in files[1:]:
@@ -174,7 +175,7 @@ def best_copy(files: Sequence[Path], lang: str, notes: list[str]) -> tuple[Path,
             or (found.log.header == best.log.header and len(found.log.entries) > len(best.log.entries))
         ):
             best_path, best = copy, found
-    if best_path != files[0]:
+    if best_path != files[0] and (own or first.problem is not None):
         reason = first.problem.format(lang) if first.problem else say["unreadable"]
         notes.append(f"{files[0]}: {reason}; {say['copy'].format(copy=best_path.name)}")
         if best.problem is None:

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from incluzo.engine.questionnaire.forms import column_for
+from incluzo.engine.questionnaire.forms import column_for, form_header, grid_parts
 from incluzo.engine.questionnaire.themes import (
     PARTS,
     POINTS,
@@ -178,14 +178,15 @@ class _Sheet:
         unknown = [
             name for name in header if _own_name(name, self.questionnaire) not in (*wanted, RESPONDENT, TEAM)
         ]
+        from_form = any(grid_parts(name) for name in unknown)
         for name in wanted:
             if name not in where:
-                close = suggest(name, unknown)
-                hint, params = (
-                    ("did_you_mean", {"suggestion": close}) if close else ("columns", {"example": wanted[0]})
-                )
+                expected = form_header(self.questionnaire, name) if from_form else name
+                close = suggest(expected, unknown)
+                example = ("form_columns", {}) if from_form else ("columns", {"example": name})
+                hint, params = ("did_you_mean", {"suggestion": close}) if close else example
                 self.fail(
-                    "INC104", 1, header.index(close) if close else None, name, hint, params, column=name
+                    "INC104", 1, header.index(close) if close else None, name, hint, params, column=expected
                 )
         if self.problems:
             raise ScenarioError(self.problems)

@@ -71,7 +71,7 @@ def form_questions(questionnaire: Questionnaire, lang: str) -> list[FormQuestion
     ]
 
 
-def _split(header: str) -> tuple[str, str] | None:
+def grid_parts(header: str) -> tuple[str, str] | None:
     """A grid header's question and row: `Q [Row]`, or `Q.Row` when the row is a letter row."""
     found = _BRACKETS.match(header)
     if found:
@@ -82,9 +82,19 @@ def _split(header: str) -> tuple[str, str] | None:
     return None
 
 
+def form_header(questionnaire: Questionnaire, column: str) -> str:
+    """How a form made with `form_questions` heads an answers column, in the questionnaire's language."""
+    theme_id, part, quadrant = column.split(".")
+    lang = questionnaire.language
+    theme = next(t for t in questionnaire.themes if t.id == theme_id)
+    letter = LETTERS[questionnaire.model.quadrant_ids.index(quadrant)]
+    words = PART_TITLES.get(lang, PART_TITLES["nl"])
+    return f"{theme.title.get(lang)} - {words[part]} [{ROW_WORD.get(lang, 'Situatie')} {letter}]"
+
+
 def column_for(header: str, questionnaire: Questionnaire) -> str | None:
     """The answers column (`opp.huidig.specialisme`) a form's grid header stands for, or None."""
-    parts = _split(_NUMBERED.sub("", header, count=1))
+    parts = grid_parts(_NUMBERED.sub("", header, count=1))
     if parts is None:
         return None
     question, row = normal(parts[0]), normal(parts[1])

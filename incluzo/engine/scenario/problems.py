@@ -223,6 +223,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "the first row names the columns, like '{example}' (see docs/questionnaire.md)",
         "de eerste rij noemt de kolommen, zoals '{example}' (zie docs/questionnaire.md)",
     ),
+    "form_columns": (
+        "title the form's questions as `incluzo profile --form` prints them",
+        "geef de vragen van het formulier de titels die `incluzo profile --form` geeft",
+    ),
     "questionnaire_start": (
         "a questionnaire starts with 'format: 1' and has 'id', 'title', 'language' and 'themes' "
         "(see docs/questionnaire.md)",
