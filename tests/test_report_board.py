@@ -126,13 +126,14 @@ def test_the_report_answers_a_boards_questions(tmp_path: Path) -> None:
     for heading in (
         "## Sessions",
         "### Endings reached",
-        "### End position and desired position (in points)",
         "### Budget spent per meter",
         "### Affirmative and transformative",
         "### Polls",
     ):
         assert heading in summary
     assert "| End of the scenario | 4 | 80.00 |" in summary
+    assert "| Quadrant | Start | End | Shift | Desired | Still to go |" in summary
+    assert "| 3. Professional development | 25.00 | 24.66 | -0.34 | 40.00 | +15.34 |" in summary
     assert "| not finished | 1 | 20.00 |" in summary
     page = (out / "report.html").read_text(encoding="utf-8")
     assert page.count('src="data:image/png;base64,') == 2  # the kites and the pooled profile, embedded
