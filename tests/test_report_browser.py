@@ -9,6 +9,7 @@ INCLUZO_SCREENSHOTS (default: the test's temporary folder) to look at.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,11 @@ def test_the_html_report_reads_in_chromium_at_phone_and_desktop_width(page_file:
                 overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
                 assert overflow <= 0, f"the page is {overflow} px wider than the {name} screen"
                 page.screenshot(path=str(shots / f"report-{name}.png"), full_page=True)
+                if name == "desktop":  # printable: the browser's own print to PDF
+                    pdf = page.pdf(format="A4", print_background=True)
+                    assert pdf.startswith(b"%PDF")
+                    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= 3  # the whole report, on A4 pages
+                    (shots / "report.pdf").write_bytes(pdf)
                 page.close()
         finally:
             browser.close()

@@ -77,6 +77,15 @@ th, td { border: 1px solid #c8c8d4; padding: 0.3rem 0.5rem; text-align: left; ve
 th { background: #eeeef4; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 img { max-width: 100%; height: auto; display: block; margin: 0.5rem 0 1rem; }
+@media (max-width: 40rem) {
+  /* a phone: each row a small card of "header: value" lines, nothing to scroll sideways */
+  table, thead, tbody, tr, th, td { display: block; }
+  thead { position: absolute; left: -9999px; }
+  tr { border: 1px solid #c8c8d4; margin-bottom: 0.6rem; }
+  td, td.n { border: none; border-bottom: 1px solid #eeeef4; text-align: left; white-space: normal;
+    display: grid; grid-template-columns: 45% 1fr; gap: 0.5rem; }
+  td::before { content: attr(data-label); font-weight: bold; }
+}
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; }
   table, img { break-inside: avoid; } }
 """
@@ -118,8 +127,11 @@ def _table(table: Table) -> str:
         return ' class="n"' if index in table.numeric else ""
 
     head = "".join(f"<th{cls(i)}>{html.escape(str(h))}</th>" for i, h in enumerate(table.header))
+    labels = [f' data-label="{html.escape(str(h))}"' for h in table.header]
     body = "".join(
-        "<tr>" + "".join(f"<td{cls(i)}>{html.escape(str(c))}</td>" for i, c in enumerate(row)) + "</tr>"
+        "<tr>"
+        + "".join(f"<td{cls(i)}{labels[i]}>{html.escape(str(c))}</td>" for i, c in enumerate(row))
+        + "</tr>"
         for row in table.rows
     )
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
