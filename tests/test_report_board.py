@@ -234,3 +234,21 @@ def test_a_session_named_only_by_its_autosave_copies_is_read_from_the_longest(
     sessions = rows(tmp_path / "out" / "sessions.csv", ",")
     assert len(sessions) == 2 and sessions[1][1].endswith("autosave-3.jsonl")
     assert sessions[1][5:7] == ["3", "incluzo:einde"]
+
+
+def test_each_session_is_read_once_and_its_copies_only_when_it_is_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from incluzo.commands import reportlogs
+
+    reads: list[str] = []
+    real = reportlogs.read_save
+
+    def counted(path: Path) -> object:
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(reportlogs, "read_save", counted)
+    folder = saves(tmp_path / "saves")
+    assert report(tmp_path / "out", str(folder), "--lang", "en") == 0
+    assert sorted(reads) == ["rapport-proef-20261112-140312.jsonl", "rapport-proef-20261112-153000.jsonl"]
