@@ -38,8 +38,8 @@ folder) into one report a school board can read:
 A LOG may be a folder. A session counts once, whatever files name it: its autosave copies (in a
 folder, or named by a glob such as saves/*.jsonl) are read only when the log itself is damaged. Each
 log is replayed on its scenario, found by the path recorded in the log, else by id in --scenarios
-folders. A damaged log is used up to its last good record, a bad record (a profile or a time that
-cannot be right) is left out, and the report says so.
+folders. A damaged log is read from its longest good autosave copy, else up to its last good
+record; a bad record (a profile or a time that cannot be right) is left out; the report says so.
 
 The CSV files open in columns in a spreadsheet: with --lang nl (the default) separated by ';' with a
 decimal comma, as Dutch Excel expects; with --lang en by ',' with a decimal point; --csv-dialect
