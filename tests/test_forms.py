@@ -161,3 +161,14 @@ def test_a_question_retitled_in_the_form_is_named_as_the_form_should_head_it(
         text.replace("Basisondersteuning - huidige situatie [Situatie B]", "Basisondersteuning [Situatie B]")
     )
     assert "(did you mean 'Basisondersteuning [Situatie B]'?)" in run(capsys, str(path), "--lang", "en")[2]
+
+
+def test_a_refused_row_is_told_in_dutch_with_a_dutch_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FORMS / EXPORTS[1]
+    code, _, err = run(capsys, str(path), "--lang", "nl")
+    assert code == 0
+    assert err.splitlines()[1:] == [
+        f"{path}:7:91: warning: row 6, basisondersteuning.gewenst.leergemeenschap: "
+        "verwacht een heel getal van 0 tot en met 10, de cel is leeg",
+        "4 van 6 respondent(en) geteld; 2 rij(en) weggelaten",
+    ]

@@ -229,12 +229,10 @@ class _Sheet:
         """One cell as points 0-10, or None (reported)."""
         cell = row[index].strip()
         path = f"row {number}, {name}"
-        if not _WHOLE.match(cell):
-            found = f"'{cell[:20]}'" if cell else "an empty cell"
-            self.fail("INC007", line, index, path, expected=f"a whole number from 0 to {POINTS}", found=found)
+        if not cell:
+            self.fail("INC106", line, index, path, points=POINTS)
             return None
-        value = int(cell)
-        if not 0 <= value <= POINTS:
-            self.fail("INC013", line, index, path, value=value, range=f"0 to {POINTS}")
+        if not _WHOLE.match(cell) or not 0 <= int(cell) <= POINTS:
+            self.fail("INC105", line, index, path, points=POINTS, value=yamlsource.shown(cell, 20))
             return None
-        return value
+        return int(cell)
