@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,25 @@ def test_each_session_is_read_once_and_its_copies_only_when_it_is_damaged(
     folder = saves(tmp_path / "saves")
     assert report(tmp_path / "out", str(folder), "--lang", "en") == 0
     assert sorted(reads) == ["rapport-proef-20261112-140312.jsonl", "rapport-proef-20261112-153000.jsonl"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_a_device_among_the_logs_is_skipped_not_waited_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = saves(tmp_path / "saves")
+    os.mkfifo(folder / "pijp.jsonl")
+    (folder / "nul.jsonl").symlink_to("/dev/zero")
+    outcome: list[int] = []
+
+    def work() -> None:
+        outcome.append(report(tmp_path / "out", str(folder), "--lang", "en"))
+
+    worker = threading.Thread(target=work, daemon=True)  # a hang must not keep pytest alive
+    worker.start()
+    worker.join(timeout=120)  # only to stop a hang
+    assert outcome == [0]
+    err = capsys.readouterr().err
+    for name in ("pijp.jsonl", "nul.jsonl"):
+        assert f"{folder / name}: not a regular file (a folder, device or pipe); skipped" in err
+    assert len(rows(tmp_path / "out" / "sessions.csv", ",")) == 4

@@ -44,6 +44,7 @@ NOTES = {
         "respondents": "{value} respondenten; verwacht 1 tot {most}",
         "ms": "een tijd van {value} ms; verwacht 0 tot {most}",
         "not_a_number": "een waarde is geen getal",
+        "not_regular": "geen gewoon bestand (een map, apparaat of pijp); overgeslagen",
     },
     "en": {
         "used": "used up to line {line}",
@@ -56,6 +57,7 @@ NOTES = {
         "respondents": "{value} respondents; expected 1 to {most}",
         "ms": "a time of {value} ms; expected 0 to {most}",
         "not_a_number": "a value is not a number",
+        "not_regular": "not a regular file (a folder, device or pipe); skipped",
     },
 }
 
@@ -81,7 +83,10 @@ def base_name(path: Path) -> str:
 
 
 def _header_line(path: Path) -> bytes:
-    """The first line of a file (bounded), to tell sessions of the same name apart."""
+    """The first line of a file (bounded), to tell sessions of the same name apart; nothing is opened
+    that is not a regular file (a pipe would wait for a writer forever)."""
+    if not path.is_file():
+        return b""
     try:
         with path.open("rb") as handle:
             return handle.readline(savelog.MAX_LINE + 1).rstrip(b"\r\n")
@@ -190,7 +195,10 @@ def read_session(
 ) -> LoggedSession | Skipped:
     """One session replayed on its scenario, as far as it is readable and still fits."""
     say = NOTES[lang]
-    path, parsed = best_copy(files, lang, notes)
+    regular = [f for f in files if f.is_file()]
+    if not regular:
+        return Skipped(str(files[0]), say["not_regular"])
+    path, parsed = best_copy(regular, lang, notes)
     if parsed.log is None:
         problem = parsed.problem
         return Skipped(str(files[0]), problem.format(lang) if problem else say["unreadable"])
