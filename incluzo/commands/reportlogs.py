@@ -158,10 +158,14 @@ _ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z][a-z0-9-]*)", re.MULTILINE)
 
 def _may_be(path: Path, scenario_id: str) -> bool:
     """Whether a file may hold that scenario: a cheap look at its `id:` line before the full load."""
+    if not path.is_file():
+        return False
     try:
-        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace")[:100_000])
+        with path.open("rb") as handle:
+            head = handle.read(100_000).decode("utf-8", errors="replace")
     except OSError:
         return False
+    found = _ID_LINE.search(head)
     return found is None or found.group(1) == scenario_id
 
 
