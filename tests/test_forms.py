@@ -172,3 +172,22 @@ def test_a_refused_row_is_told_in_dutch_with_a_dutch_reason(capsys: pytest.Captu
         "verwacht een heel getal van 0 tot en met 10, de cel is leeg",
         "4 van 6 respondent(en) geteld; 2 rij(en) weggelaten",
     ]
+
+
+def test_columns_headed_by_the_row_alone_are_taken_in_the_forms_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # some exports head a Likert statement's column by the statement only: `Situatie A` four times
+    lines = (FORMS / EXPORTS[1]).read_bytes().decode("utf-8-sig").splitlines()
+    cells = lines[0].split(";")
+    cells = [cell.rsplit("[", 1)[1].rstrip("]") if "[" in cell else cell for cell in cells]
+    assert cells.count("Situatie A") == 4
+    path = tmp_path / "alleen-rijen.csv"
+    path.write_text("\n".join([";".join(cells), *lines[1:]]) + "\n", encoding="utf-8")
+    by_row = run(capsys, str(path), "--json", "--lang", "en")
+    by_question = run(capsys, str(FORMS / EXPORTS[1]), "--json", "--lang", "en")
+    assert by_row[0] == 0 and by_row[1] == by_question[1]
+    # out of order (a row missing), they are not guessed at: the columns are missing
+    path.write_text("\n".join([";".join(c for c in cells if c != "Situatie D"), *lines[1:]]) + "\n")
+    code, _, err = run(capsys, str(path), "--lang", "en")
+    assert code == 1 and "column 'opp.huidig.specialisme' is missing" in err

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from incluzo.engine.questionnaire.forms import column_for, form_header, grid_parts
+from incluzo.engine.questionnaire.forms import by_position, column_for, form_header, grid_parts
 from incluzo.engine.questionnaire.themes import (
     PARTS,
     POINTS,
@@ -168,15 +168,18 @@ class _Sheet:
         """Column name -> field index; every missing or repeated column reported on line 1. A form's
         grid header (`OPP - huidige situatie [Situatie A]`) stands for its column's name."""
         where: dict[str, int] = {}
-        for index, given in enumerate(header):
-            name = _own_name(given, self.questionnaire)
+        positional = by_position(header, self.questionnaire)
+        names = [positional.get(i) or _own_name(given, self.questionnaire) for i, given in enumerate(header)]
+        for index, name in enumerate(names):
             if name in where:
                 self.fail("INC010", 1, index, name, "unique_id", kind="column", value=name, first=1)
             else:
                 where[name] = index
         wanted = self.questionnaire.columns()
         unknown = [
-            name for name in header if _own_name(name, self.questionnaire) not in (*wanted, RESPONDENT, TEAM)
+            given
+            for given, name in zip(header, names, strict=True)
+            if name not in (*wanted, RESPONDENT, TEAM)
         ]
         from_form = any(grid_parts(name) for name in unknown)
         for name in wanted:

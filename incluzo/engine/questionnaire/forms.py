@@ -30,6 +30,7 @@ PART_WORDS = {
 }
 _NUMBERED = re.compile(r"^\s*(?:vraag\s*|question\s*|q)?\d+\s*[.):]\s*", re.IGNORECASE)
 _BRACKETS = re.compile(r"^(?P<question>.*)\[(?P<row>[^\[\]]*)\]\s*$", re.DOTALL)
+_BARE_ROW = re.compile(r"^(?:situatie|situation) ([a-h])$")
 _ROW_LETTER = re.compile(r"^(?:situatie|situation|stelling|statement)?\s*([a-h])\s*[.):]?(?:\s.*)?$")
 
 
@@ -113,6 +114,22 @@ def column_for(header: str, questionnaire: Questionnaire) -> str | None:
     rest = set(best[2].split())
     part = next((p for p, words in PART_WORDS.items() if rest & set(words)), None)
     return column_name(best[1], part, quadrant) if part else None
+
+
+def by_position(headers: list[str], questionnaire: Questionnaire) -> dict[int, str]:
+    """Columns headed by the row alone (`Situatie A`, as an export may head a Likert statement), told
+    apart by their order: the n-th run of `Situatie A` to `D` is the n-th question `--form` printed.
+    Only when every row of every question is there, in that order; else none."""
+    columns = questionnaire.columns()  # per part, per theme, per quadrant: the form's order
+    quadrants = len(questionnaire.model.quadrant_ids)
+    bare = [
+        (index, LETTERS.lower().index(found.group(1)))
+        for index, header in enumerate(headers)
+        if (found := _BARE_ROW.match(normal(_NUMBERED.sub("", header, count=1))))
+    ]
+    if [letter for _, letter in bare] != [n % quadrants for n in range(len(columns))]:
+        return {}
+    return {index: column for (index, _), column in zip(bare, columns, strict=True)}
 
 
 def _quadrant(row: str, questionnaire: Questionnaire) -> str | None:
