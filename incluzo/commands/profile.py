@@ -176,7 +176,16 @@ def run(args: argparse.Namespace) -> int:
         (name, questionnaire.present(themes, result, args.lang, args.threshold)) for name, result in groups
     ]
     if args.json:
-        print(json.dumps(as_json(themes, views, args.threshold), ensure_ascii=False, indent=2))
+        found_json = as_json(themes, views, args.threshold)
+        found_json["rows"] = {
+            "read": found.rows,
+            "counted": len(found.responses),
+            "left_out": [
+                {"line": p.line, "column": p.column, "where": p.path, "reason": p.message(args.lang)}
+                for p in found.refused
+            ],
+        }
+        print(json.dumps(found_json, ensure_ascii=False, indent=2))
     else:
         print(as_text(views, args.threshold, args.lang))
     if args.png:
