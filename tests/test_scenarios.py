@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from testsupport import SCENARIOS
 
+from incluzo.engine.analysis import tone
 from incluzo.engine.analysis.checks import check_file
 from incluzo.engine.play import rules
+from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import Severity
 
@@ -47,3 +49,24 @@ def test_shipped_scenario_checks_without_errors_and_reaches_an_ending(path: Path
     assert [p.format() for p in problems if p.severity is Severity.ERROR] == []
     assert scenario is not None
     assert endings_reached(scenario)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_shipped_scenario_passes_a_strict_check_with_the_tone_check(path: Path) -> None:
+    scenario, problems = check_file(path)
+    assert [p.format() for p in problems] == []  # --strict: no warnings either (INC050/INC051 included)
+    assert scenario is not None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in SCENARIOS if any(card.choices for card in load_file(p).cards)],
+    ids=lambda p: p.stem,
+)
+def test_shipped_scenario_has_no_right_answer(path: Path) -> None:
+    """Under both pure policies a good ending and a hard one are reachable (the opening has no choices)."""
+    scenario = load_file(path)
+    for policy in tone.PURE_POLICIES:
+        reached = tone.reach(scenario, policy)
+        assert reached.complete
+        assert {"good", "hard"} <= tone.tones(scenario, reached), (policy, sorted(reached.endings))

@@ -32,7 +32,7 @@ examples:
   incluzo play --questionnaire                     fill in "Welke bril?" on screen, then pick a scenario
   incluzo play scenarios/basisnorm.yaml --questionnaire   ... then play this one from the room's profile
   incluzo play scenarios/te-veel-prikkels.yaml --headless \\
-      --choices strategieen-met-klas,collegiale-consultatie,aanpak-met-de-wijk \\
+      --choices strategieen-met-klas,collegiale-consultatie,teamscholing,opp-voorzieningen \\
       --screenshots out/shots --size 1920x1080
   incluzo play scenarios/niet-schoolrijp.yaml --teams "Rood,Blauw,Groen"
   incluzo play scenarios/niet-schoolrijp.yaml --headless --teams Rood,Blauw --screenshots out/t \\

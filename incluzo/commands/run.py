@@ -23,7 +23,7 @@ examples:
   incluzo run scenarios/te-veel-prikkels.yaml \
       --choices aparte-werkplek,stapsgewijs-terug,teamscholing,opp-groei
   incluzo run scenarios/te-veel-prikkels.yaml --json \
-      --choices strategieen-met-klas,collegiale-consultatie,aanpak-met-de-wijk
+      --choices strategieen-met-klas,collegiale-consultatie,teamscholing,opp-voorzieningen
 """
 
 

@@ -12,11 +12,12 @@ from typing import Any
 
 from incluzo.commands import default_language, load_or_report
 from incluzo.commands.numbers import localised
-from incluzo.engine.analysis import simulate
+from incluzo.engine.analysis import simulate, tone
 from incluzo.engine.scenario.model import Scenario
 
 HELP = """Play many seeded games of a scenario through the game's own rules and report how they end:
-how often each card is shown and each choice made, the endings, the end position per quadrant (min,
+how often each card is shown and each choice made, the endings and the share of each ending tone
+(good, mixed, hard, none; see docs/authoring.md), the end position per quadrant (min,
 quartiles, max), the meters at the end, and the seed of runs that ran out of budget, so you can replay
 them (run k uses seed S+k: `incluzo simulate FILE --runs 1 --seed S+k`, or the printed `incluzo run`).
 
@@ -45,6 +46,7 @@ LABELS = {  # (English, Dutch)
         "recognition per game (mean): affirmatief {a}, transformatief {t}",
         "erkenning per spel (gemiddeld): affirmatief {a}, transformatief {t}",
     ),
+    "tones": ("ending tones: {shares}", "toon van de eindes: {shares}"),
     "ran_out": ("ran out of budget: {count:,} games", "budget op: {count:,} spellen"),
     "replay": ("replay: ", "opnieuw spelen: "),
     "never": ("never shown: {cards}", "nooit getoond: {cards}"),
@@ -113,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
     if show:
         print("\r" + " " * (BAR + 40) + "\r", end="", file=sys.stderr)
     report = simulate.report(scenario, results, seed=args.seed, policy=args.policy)
+    report["tones"] = tone.shares(scenario, results.endings)  # good | mixed | hard | none, shares 0-1
     for problem in report["problem_runs"]:
         problem["replay"] = f"incluzo run {args.file} --choices {','.join(problem['choices'])}"
     if args.json:
@@ -163,6 +166,8 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
             print(f"  {name:<30}" + "".join(f"{spread[k]:>8g}" for k in QUARTILES))
     tally = report["recognition"]
     print("\n" + say("recognition", lang, a=tally["affirmatief"], t=tally["transformatief"]))
+    shares = ", ".join(f"{name} {100 * share:.1f}%" for name, share in report["tones"].items() if share)
+    print(say("tones", lang, shares=shares or "-"))
     if report["ran_out"]:
         print("\n" + say("ran_out", lang, count=sum(report["ran_out"].values())))
         for card, count in report["ran_out"].items():
