@@ -158,6 +158,8 @@ def test_simulate_says_its_numbers_in_dutch(tmp_path: Path, capsys: pytest.Captu
     code = main(["simulate", str(scenario), "--runs", "1000", "--png", str(image), "--lang", "nl"])
     out = capsys.readouterr().out
     assert code == 0 and out.startswith("1.000 spellen van ")
+    shares = [line.split()[-1] for line in out.splitlines() if line.endswith("%") and line.startswith("  ")]
+    assert shares and all("," in share and "." not in share for share in shares)  # 30,8%, never 30.8%
     picture = pygame.image.load(str(image))
     legend = [tuple(picture.get_at((x, y))) for x in range(1000, 1100) for y in range(150, 350)]
     assert len(set(legend)) > 10  # the legend is drawn beside the map

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language, load_or_report
-from incluzo.commands.numbers import localised
+from incluzo.commands.numbers import Localised, localised
 from incluzo.engine.analysis import simulate, tone
 from incluzo.engine.scenario.model import Scenario
 
@@ -139,6 +139,10 @@ def _progress_bar(total: int) -> Any:
 
 def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
     runs = max(report["runs"], 1)
+
+    def n(value: float) -> Localised:  # a number in the reader's language: 10.000 and 12,5 in Dutch
+        return Localised(value, lang)
+
     print(
         say(
             "head",
@@ -152,26 +156,26 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
     )
     print(f"\n{say('endings', lang)}")
     for ending, count in sorted(report["endings"].items(), key=lambda item: -item[1]):
-        print(f"  {ending:<40} {count:>10,} {100 * count / runs:6.1f}%")
+        print(f"  {ending:<40} {n(count):>10,} {n(100 * count / runs):6.1f}%")
     print(f"\n{say('cards', lang)}")
     coverage = report["coverage"]
     for card, shown in coverage["cards"].items():
-        print(f"  {card:<40} {shown:>10,} {100 * shown / runs:6.1f}%")
+        print(f"  {card:<40} {n(shown):>10,} {n(100 * shown / runs):6.1f}%")
         for key, made in coverage["choices"].items():
             if key.startswith(f"{card}."):
-                print(f"    {key.split('.', 1)[1]:<38} {made:>10,} {100 * made / max(shown, 1):6.1f}%")
+                print(f"    {key.split('.', 1)[1]:<38} {n(made):>10,} {n(100 * made / max(shown, 1)):6.1f}%")
     for title, spreads in (("position", report["end_position"]), ("meters", report["end_meters"])):
         print(f"\n{say(title, lang):<32}" + "".join(f"{k:>8}" for k in QUARTILES))
         for name, spread in spreads.items():
-            print(f"  {name:<30}" + "".join(f"{spread[k]:>8g}" for k in QUARTILES))
+            print(f"  {name:<30}" + "".join(f"{n(spread[k]):>8g}" for k in QUARTILES))
     tally = report["recognition"]
     print("\n" + say("recognition", lang, a=tally["affirmatief"], t=tally["transformatief"]))
-    shares = ", ".join(f"{name} {100 * share:.1f}%" for name, share in report["tones"].items() if share)
+    shares = ", ".join(f"{name} {n(100 * share):.1f}%" for name, share in report["tones"].items() if share)
     print(say("tones", lang, shares=shares or "-"))
     if report["ran_out"]:
         print("\n" + say("ran_out", lang, count=sum(report["ran_out"].values())))
         for card, count in report["ran_out"].items():
-            print(f"  {card:<40} {count:>10,}")
+            print(f"  {card:<40} {n(count):>10,}")
         for problem in report["problem_runs"]:
             print(f"    seed {problem['seed']} ({problem['card']}): {say('replay', lang)}{problem['replay']}")
     if coverage["cards_never_shown"]:
