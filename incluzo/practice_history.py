@@ -16,7 +16,7 @@ from pathlib import Path
 from incluzo import persistence
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import Entry, Id, SaveError, record
-from incluzo.engine.play import position
+from incluzo.engine.play.hints import distance
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.scenario.model import Scenario
 from incluzo.errorlog import data_dir
@@ -90,11 +90,6 @@ def run_of(
         hints,
         seconds,
     )
-
-
-def distance(a: Sequence[int], b: Sequence[int]) -> float:
-    """Points that would have to move to turn position a into b (0 is the same, 100 the most)."""
-    return sum(abs(x - y) for x, y in zip(a, b, strict=True)) / 2 / position.UNIT
 
 
 @dataclass(frozen=True)

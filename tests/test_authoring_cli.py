@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pygame
 import pytest
 from scenario_text import SMALL
-from testsupport import ROOT, SCENARIOS
+from testsupport import ROOT
 
 from incluzo.cli import main
 from incluzo.commands.check import fit_problems
-from incluzo.engine.analysis.explore import analyse
 from incluzo.engine.scenario import loader
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.schema import render
@@ -48,7 +46,7 @@ def test_new_writes_a_scenario_that_passes_a_strict_check(tmp_path: Path, capsys
     assert code == 0 and out.startswith(f"wrote {path}")
     assert load_file(path).id == "mijn-eerste-scenario"
     code, _, err = run(capsys, "check", "--strict", "--lang", "en", str(path))
-    assert (code, err) == (0, "0 error(s) and 0 warning(s) in 1 file(s)\n")
+    assert (code, err) == (0, "0 errors and 0 warnings in 1 file\n")
 
 
 def test_new_explains_every_key_the_loader_knows(tmp_path: Path, capsys: Capture) -> None:
@@ -114,14 +112,6 @@ def test_check_finds_a_situation_too_long_for_the_card(tmp_path: Path) -> None:
     problems = fit_problems(load_file(path), path)
     assert [(p.code, p.path, p.line, p.column) for p in problems] == [("INC045", "cards[0].text", 9, 11)]
     assert problems[0].message("en").startswith("this text does not fit on the big screen at 1280x720 (")
-
-
-def test_checking_a_shipped_scenario_takes_well_under_a_second() -> None:
-    for path in SCENARIOS:
-        scenario = load_file(path)
-        started = time.perf_counter()
-        analyse(scenario)
-        assert time.perf_counter() - started < 0.5, path.name
 
 
 def test_simulate_json_is_the_same_for_one_seed_and_any_number_of_jobs(small: Path, capsys: Capture) -> None:

@@ -225,9 +225,9 @@ def test_killed_two_hundred_times_no_completed_decision_is_lost(private_data_dir
 
 def playing_app(choose: int = 1) -> App:
     """The game on its first card's outcome, after `choose` choices, as a player would get there."""
-    app = App(scenario=SCENARIO_FILE)
-    while app.director is not None and app.director.session.phase in ("briefing", "card") and choose:
-        before = len(app.director.session.game.decisions)
+    app = App.opened(scenario=SCENARIO_FILE)
+    while app.game is not None and app.game.session.phase in ("briefing", "card") and choose:
+        before = len(app.game.session.game.decisions)
         app.step([], 10.0)
         scene = app.scene
         letter = (
@@ -236,14 +236,14 @@ def playing_app(choose: int = 1) -> App:
             else "return"
         )
         app.step([Key(letter)], 0.0)
-        choose -= len(app.director.session.game.decisions) - before
+        choose -= len(app.game.session.game.decisions) - before
     return app
 
 
 def test_a_decision_is_on_disk_before_the_next_screen_is_shown() -> None:
     app = playing_app()
-    assert app.director is not None and app.director.save is not None
-    on_disk = savelog.read(app.director.save.path.read_bytes())
+    assert app.game is not None and app.game.save is not None
+    on_disk = savelog.read(app.game.save.path.read_bytes())
     assert app.scene.name.startswith("outcome-")
     steps = [e for e in on_disk.entries if isinstance(e, savelog.ChooseEntry)]
     assert steps == [savelog.ChooseEntry(savelog.Id("aparte-werkplek"), savelog.Id("drukte-in-de-klas"))]
@@ -251,8 +251,8 @@ def test_a_decision_is_on_disk_before_the_next_screen_is_shown() -> None:
 
 def test_an_error_in_the_loop_shows_the_calm_page_and_r_goes_on_from_the_save() -> None:
     app = playing_app()
-    assert app.director is not None
-    state = savelog.fingerprint(app.director.session)
+    assert app.game is not None
+    state = savelog.fingerprint(app.game.session)
 
     def broken(surface: object) -> None:
         raise RuntimeError("a bug")
@@ -267,7 +267,7 @@ def test_an_error_in_the_loop_shows_the_calm_page_and_r_goes_on_from_the_save() 
     assert log == f"De details staan in {app.scene.log}. Stuur dat bestand mee als je dit meldt."
     assert "RuntimeError: a bug" in app.scene.log.read_text("utf-8")
     app.guarded_step([Key("r")], 0.0)
-    assert app.director is not None and savelog.fingerprint(app.director.session) == state
+    assert app.game is not None and savelog.fingerprint(app.game.session) == state
 
 
 def test_the_crash_page_speaks_english_when_the_game_does() -> None:
@@ -283,24 +283,24 @@ def test_the_crash_page_speaks_english_when_the_game_does() -> None:
 
 def test_the_start_asks_to_continue_an_unfinished_session_and_yes_restores_it() -> None:
     first = playing_app()
-    assert first.director is not None
-    state = savelog.fingerprint(first.director.session)
-    app = App(ask_resume=True)
+    assert first.game is not None
+    state = savelog.fingerprint(first.game.session)
+    app = App.opened(ask_resume=True)
     question = app.overlays[-1]
     assert (question.name, question.title, question.text) == (  # type: ignore[attr-defined]
         "confirm",
         "Verder met de onderbroken sessie?",
-        "Scenario 'te-veel-prikkels', 2 stap(pen) gespeeld. Met Nee begin je opnieuw.",
+        "Scenario 'te-veel-prikkels', 2 stappen gespeeld. Met Nee begin je opnieuw.",
     )
     app.step([Key("j")], 0.0)
-    assert app.director is not None and savelog.fingerprint(app.director.session) == state
+    assert app.game is not None and savelog.fingerprint(app.game.session) == state
 
 
 def test_a_finished_game_is_not_offered_again() -> None:
     app = playing_app()
-    assert app.director is not None and app.director.save is not None
-    persistence.finish(app.director.save, None)
-    assert App(ask_resume=True).overlays == []
+    assert app.game is not None and app.game.save is not None
+    persistence.finish(app.game.save, None)
+    assert App.opened(ask_resume=True).overlays == []
 
 
 def test_the_help_shows_where_the_saves_are(private_data_dir: Path) -> None:

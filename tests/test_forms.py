@@ -60,7 +60,7 @@ def test_a_forms_export_is_scored_as_it_is_and_each_refused_row_is_named(
         and "warning: row 6, basisondersteuning.gewenst.leergemeenschap" in lines[1]
     )
     assert "an empty cell" in lines[1]
-    assert lines[2] == "4 of 6 respondent(s) counted; 2 row(s) left out"
+    assert lines[2] == "4 of 6 respondents counted; 2 rows left out"
     assert "@" not in out + err  # e-mail addresses are never printed
     # the same four respondents, written by hand in incluzo's own column names, score the same
     own = tmp_path / "eigen.csv"
@@ -177,7 +177,7 @@ def test_a_refused_row_is_told_in_dutch_with_a_dutch_reason(capsys: pytest.Captu
     assert err.splitlines()[1:] == [
         f"{path}:7:91: warning: row 6, basisondersteuning.gewenst.leergemeenschap: "
         "verwacht een heel getal van 0 tot en met 10, de cel is leeg",
-        "4 van 6 respondent(en) geteld; 2 rij(en) weggelaten",
+        "4 van 6 respondenten geteld; 2 rijen weggelaten",
     ]
 
 

@@ -1,4 +1,4 @@
-"""Hostile and broken files: each gives one clear located error, quickly, and nothing else escapes.
+"""Hostile and broken files: each gives one clear located error, and nothing else escapes.
 
 Scenario files travel by e-mail between facilitators and saves live on disks that fail: both are
 untrusted input. Every case names the exact message a facilitator would read.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,9 @@ from incluzo.engine.analysis.checks import check_file
 from incluzo.engine.logs import savelog
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
+
+# A generous limit that only stops a hang (a parser loop, a 50 MB read); speed is measured in benchmarks/.
+pytestmark = pytest.mark.timeout(60)
 
 SCENARIO = SMALL.encode("utf-8")
 UTF8_HINT = "(save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8))"
@@ -32,10 +34,8 @@ def only_error(tmp_path: Path, data: bytes) -> str:
     """Load `data` as a scenario file; its one problem, as `check` prints it (folder left out)."""
     path = tmp_path / "s.yaml"
     path.write_bytes(data)
-    started = time.perf_counter()
     with pytest.raises(ScenarioError) as caught:
         load_file(path)
-    assert time.perf_counter() - started < 2.0
     assert len(caught.value.problems) == 1, caught.value
     return caught.value.problems[0].format().removeprefix(f"{tmp_path}/")
 
@@ -243,10 +243,8 @@ def test_a_50_mb_scenario_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     with path.open("wb") as handle:
         handle.truncate(50_000_000)
-    started = time.perf_counter()
     with pytest.raises(ScenarioError) as caught:
         load_file(path)
-    assert time.perf_counter() - started < 1.0
     assert caught.value.problems[0].format() == (
         f"{path}:1:1: error: too large: the file is 50,000,000 bytes; at most 1,000,000 {LIMIT_HINT}"
     )
@@ -287,10 +285,8 @@ def header_with(**fields: object) -> bytes:
 
 def save_error(data: bytes) -> str:
     """Read `data` as a save strictly; its one problem, as printed."""
-    started = time.perf_counter()
     with pytest.raises(savelog.SaveError) as caught:
         savelog.read(data, "s.jsonl")
-    assert time.perf_counter() - started < 2.0
     return caught.value.problem.format()
 
 
@@ -411,10 +407,8 @@ def test_a_50_mb_save_is_refused_without_reading_it(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     with path.open("wb") as handle:
         handle.truncate(50_000_000)
-    started = time.perf_counter()
     with pytest.raises(savelog.SaveError) as caught:
         persistence.restore(path)
-    assert time.perf_counter() - started < 1.0
     assert (
         caught.value.problem.format() == f"{path}:1:1: error: too large: 50,000,000 bytes; at most 5,000,000"
     )

@@ -1,4 +1,4 @@
-"""ruff on the code and the tests, and strict mypy on the engine, are part of the suite."""
+"""ruff (lint and format) on the code and the tests, and strict mypy on the whole package."""
 
 from __future__ import annotations
 
@@ -18,6 +18,13 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_the_engine() -> None:
+def test_ruff_format_changes_nothing() -> None:
+    result = run("ruff", "format", "--check", "incluzo", "tests", "benchmarks")
+    assert result.returncode == 0, (
+        result.stdout + result.stderr + "\n(run: ruff format incluzo tests benchmarks)"
+    )
+
+
+def test_mypy_strict_on_the_package() -> None:
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -80,13 +80,13 @@ def test_a_bad_value_and_a_row_that_does_not_sum_to_ten_are_named_by_row_and_col
         "(distribute exactly 10 points over the four situations)",
     ]
     code, out, err = run(capsys, str(path), "--lang", "en")
-    assert code == 0 and out.startswith("Which lens?: Everyone, 1 respondent(s)")
+    assert code == 0 and out.startswith("Which lens?: Everyone, 1 respondent")
     assert err.splitlines() == [
         f"{path}:3:11: warning: row 2, opp.huidig.maatwerk: "
         "expected a whole number from 0 to 10, found 'elf'",
         f"{path}:4:33: warning: row 3, basisondersteuning.gewenst: the points sum to 9, not 10 "
         "(distribute exactly 10 points over the four situations)",
-        "1 of 3 respondent(s) counted; 2 row(s) left out",
+        "1 of 3 respondents counted; 2 rows left out",
     ]
 
 

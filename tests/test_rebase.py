@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scenario_text import SMALL, load
 
-from incluzo.engine.logs.rebase import rebase, reload
+from incluzo.engine.logs.rebase import checked, rebase
 from incluzo.engine.play.session import Action, Advance, Choose, Session, Start
 
 # Start, choose on 'drukte', go on to 'bezuiniging' (an event card), pass it, choose on 'evaluatie'.
@@ -132,15 +132,18 @@ def test_an_event_card_that_now_asks_for_a_choice() -> None:
 def test_reload_keeps_the_old_version_when_the_new_file_has_errors(tmp_path: Path) -> None:
     path = tmp_path / "klein.yaml"
     path.write_text(SMALL.replace("recognition: affirmatief", "recognition: bevestigend", 1), "utf-8")
-    reloaded = reload(path, played())
-    assert reloaded.rebased is None
-    assert [(p.code, p.path) for p in reloaded.problems] == [("INC008", "cards[0].choices[0].recognition")]
+    scenario, problems = checked(path)
+    assert scenario is None
+    assert [(p.code, p.path) for p in problems] == [("INC008", "cards[0].choices[0].recognition")]
 
 
 def test_reload_carries_the_decisions_over_to_the_saved_file(tmp_path: Path) -> None:
     path = tmp_path / "klein.yaml"
     path.write_text(SMALL.replace("id: werkplek", "id: eigen-plek"), "utf-8")
-    reloaded = reload(path, played())
-    assert reloaded.rebased is not None and reloaded.rebased.applied == 1
-    assert reloaded.rebased.message("en") == "card 'drukte' no longer offers choice 'werkplek'"
-    assert {p.code for p in reloaded.problems} == {"INC040", "INC041"}  # the analysis' warnings, for a notice
+    scenario, problems = checked(path)
+    assert scenario is not None
+    old = played()
+    rebased = rebase(scenario, old.log, old.scenario)
+    assert rebased.applied == 1
+    assert rebased.message("en") == "card 'drukte' no longer offers choice 'werkplek'"
+    assert {p.code for p in problems} == {"INC040", "INC041"}  # the analysis' warnings, for a notice

@@ -63,9 +63,7 @@ def test_a_session_counts_once_over_a_folder_and_over_a_glob(
     assert [r[4] for r in sessions[1:]] == ["", "Uilen", "Vossen"]
     assert rows(tmp_path / "glob" / "polls.csv")[1] == ["rapport-proef", "peiling", "verplicht", "12", "2"]
     summary = (tmp_path / "glob" / "summary.md").read_text(encoding="utf-8")
-    assert summary.startswith(
-        "# Rapport van de sessies\n\n2 sessie(s), 3 spel(len); 8 bestand(en) gelezen.\n"
-    )
+    assert summary.startswith("# Rapport van de sessies\n\n2 sessies, 3 spellen; 8 bestanden gelezen.\n")
 
 
 def test_a_damaged_log_is_read_from_its_longest_good_copy_once(

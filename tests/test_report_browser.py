@@ -65,7 +65,7 @@ def test_the_html_report_reads_in_chromium_at_phone_and_desktop_width(page_file:
                 page.wait_for_load_state("load")
                 text = page.inner_text("body")
                 assert text.startswith("Rapport van de sessies")
-                assert "4 sessie(s), 10 spel(len); 10 bestand(en) gelezen." in text
+                assert "4 sessies, 10 spellen; 10 bestanden gelezen." in text
                 assert "<script>alert(1)</script>" in text  # a team name, shown as text
                 assert "<img src=x onerror=alert(1)>" in text  # a profile label, shown as text
                 assert page.evaluate("document.querySelectorAll('script').length") == 0

@@ -7,6 +7,7 @@ from scenario_text import SMALL, load
 from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.logs.savelog import FinishedEntry, SaveLog
 from incluzo.engine.play import teams
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.teams import TeamAction, TeamPlay
 
 SCENARIO = load()
@@ -18,7 +19,7 @@ def played(*actions: TeamAction) -> tuple[TeamPlay, SaveLog]:
     made = teams.make_teams(NAMES)
     assert isinstance(made, tuple)
     play = teams.begin(SCENARIO, made)
-    log = savelog.new_log(SCENARIO, seed=0, mode=workshoplog.TEAM_MODE, teams=NAMES, source="klein.yaml")
+    log = savelog.new_log(SCENARIO, seed=0, mode=Mode.TEAMS.save_name, teams=NAMES, source="klein.yaml")
     for action in actions:
         result, entry = workshoplog.perform(SCENARIO, play, action)
         assert isinstance(result, TeamPlay) and entry is not None, result

@@ -6,6 +6,7 @@ from scenario_text import load
 
 from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.play import rules, teams
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import SKIP, Outcome, Refusal
 from incluzo.engine.play.teams import TeamPlay
 from incluzo.engine.play.teamviews import TeamPresenter
@@ -69,9 +70,9 @@ def test_a_skipped_card_is_no_split_in_the_debrief() -> None:
 def test_a_skip_is_logged_and_replays() -> None:
     scenario = load()
     play = teams.begin(scenario, two())
-    log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=("Uilen", "Vossen"))
+    log = savelog.new_log(scenario, seed=0, mode=Mode.TEAMS.save_name, teams=("Uilen", "Vossen"))
     result, entry = workshoplog.perform(scenario, play, teams.Skip())
-    assert isinstance(result, TeamPlay) and isinstance(entry, workshoplog.TeamSkipEntry)
+    assert isinstance(result, TeamPlay) and isinstance(entry, savelog.TeamSkipEntry)
     assert entry.card == "drukte"
     text = log.appended(entry).text()
     assert '"type":"team-skip"' in text

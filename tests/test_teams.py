@@ -9,6 +9,7 @@ from testsupport import ROOT
 
 from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.play import rules, teams
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import TeamPlay, Timer
 from incluzo.engine.play.teamviews import TeamPresenter
@@ -261,7 +262,7 @@ def test_the_map_shows_every_teams_kite_and_trail() -> None:
 def test_a_logged_team_game_replays_to_the_same_games_and_rounds() -> None:
     scenario = load(JUMP)
     made = three()
-    log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made))
+    log = savelog.new_log(scenario, seed=0, mode=Mode.TEAMS.save_name, teams=tuple(t.name for t in made))
     play = teams.begin(scenario, made)
     actions: list[teams.TeamAction] = [
         teams.Pick(1, "werkplek"),
@@ -298,14 +299,14 @@ def test_a_profile_note_keeps_the_exact_fractions() -> None:
     )
     entry = workshoplog.profile_entry(found, "welke-bril", "Rood")
     decoded = savelog.decode_line(savelog.encode(entry))
-    assert isinstance(decoded, workshoplog.ProfileEntry) and decoded.current[0] == "240/7"
+    assert isinstance(decoded, savelog.ProfileEntry) and decoded.current[0] == "240/7"
     assert workshoplog.profile_of(decoded) == found
 
 
 def test_a_team_log_stops_where_a_changed_scenario_no_longer_fits() -> None:
     scenario = load(JUMP)
     made = three()
-    log = savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made))
+    log = savelog.new_log(scenario, seed=0, mode=Mode.TEAMS.save_name, teams=tuple(t.name for t in made))
     play = teams.begin(scenario, made)
     for action in (
         teams.Pick(1, "werkplek"),

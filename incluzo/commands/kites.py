@@ -20,31 +20,17 @@ from incluzo.commands.numbers import localised
 from incluzo.engine.play import position
 from incluzo.engine.play.views import QuadrantView
 from incluzo.engine.scenario.model import QuadrantModel, Scenario
+from incluzo.i18n import message
 from incluzo.scenes import theme
-from incluzo.scenes.quadmap import CORNERS, DASH_SCALE, Kite, MapAxes, QuadrantMap, _dashed
+from incluzo.scenes.quadmap import DASH_SCALE, Kite, MapAxes, QuadrantMap, dashed_line, frame_quadrants
 from incluzo.scenes.text import Style, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Colour, Metrics
 
 SIZE = (1400, 1050)  # width, height of a chart; text scales with the height like a 1050p screen
 MAP_SHARE = 0.68  # share of the width for the map; the legend takes the rest
 LEGEND_SWATCH = 1.6  # legend line length in body units
-MARK_SCALE = 3  # frame of a marked quadrant, in strokes
 SHADE_ALPHA_MIN = 60  # the faintest cell of a heat map still shows
 HEATMAP_CELLS = 40  # cells per side of the heat map
-HEATMAP_WORDS = {
-    "nl": {
-        "title": "{title}: waar {runs:,} spellen eindigden (strategie {policy})",
-        "start": "Start",
-        "desired": "Gewenst",
-        "ends": "Eindpunten: hoe donkerder, hoe meer spellen (lichtst 1, donkerst {most:,})",
-    },
-    "en": {
-        "title": "{title}: where {runs:,} games ended (policy {policy})",
-        "start": "Start",
-        "desired": "Desired",
-        "ends": "End points: the darker, the more games (faintest 1, darkest {most:,})",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -94,7 +80,7 @@ def save_chart(
         image, pygame.Rect(m.margin, top, side, side), m, [k for k in kites if k.style != "shade"]
     )
     _shade(image, square, shades)
-    _mark(image, square, [q.corner for q in model.quadrants if q.id in marked], m)
+    frame_quadrants(image, square, [q.corner for q in model.quadrants if q.id in marked], m)
     x = m.margin * 2 + side
     width = SIZE[0] - x - m.margin
     y = top
@@ -133,15 +119,6 @@ def shade_alpha(count: int, most: int) -> int:
     return SHADE_ALPHA_MIN + (255 - SHADE_ALPHA_MIN) * count // max(most, 1)
 
 
-def _mark(image: pygame.Surface, square: pygame.Rect, corners: Sequence[str], m: Metrics) -> None:
-    """A frame around each quadrant to point out (a meaningful difference)."""
-    half = square.width // 2
-    for corner in corners:
-        dx, dy = CORNERS[corner]
-        cell = pygame.Rect(square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half)
-        pygame.draw.rect(image, theme.WARNING, cell, MARK_SCALE * m.stroke)
-
-
 def _stroke(image: pygame.Surface, kite: Kite, start: tuple[int, int], length: int, m: Metrics) -> None:
     """A short stretch of a kite's line, solid or dashed, as its legend mark."""
     width = max(theme.MIN_STROKE, m.scaled(kite.width_scale))
@@ -156,7 +133,7 @@ def _stroke(image: pygame.Surface, kite: Kite, start: tuple[int, int], length: i
         pygame.draw.line(image, kite.colour, start, end, width)
     else:
         dash = m.scaled(DASH_SCALE) // (1 if kite.style == "dashed" else 3)
-        _dashed(image, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
+        dashed_line(image, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
 
 
 def save_heatmap(
@@ -164,24 +141,39 @@ def save_heatmap(
 ) -> Path:
     """Where simulated games ended, on the 2x2: start dashed and desired dotted as in the game, the end
     points shaded, with a legend; numbers in the language's style (10.000 in Dutch)."""
-    words = HEATMAP_WORDS["nl" if lang == "nl" else "en"]
     title = scenario.title.get(lang, scenario.language)
     most = max((max(row) for row in grid), default=0)
     lines = [
-        Line(words["start"], [u / position.UNIT for u in scenario.position], theme.KITE_START, "dashed"),
+        Line(
+            message("simulate.heatmap.start", lang),
+            [u / position.UNIT for u in scenario.position],
+            theme.KITE_START,
+            "dashed",
+        ),
     ]
     if scenario.desired:
         lines.append(
             Line(
-                words["desired"], [u / position.UNIT for u in scenario.desired], theme.KITE_DESIRED, "dotted"
+                message("simulate.heatmap.desired", lang),
+                [u / position.UNIT for u in scenario.desired],
+                theme.KITE_DESIRED,
+                "dotted",
             )
         )
-    lines.append(Line(words["ends"].format(**localised({"most": most}, lang)), (), theme.TRAIL, "shade"))
+    lines.append(
+        Line(
+            message("simulate.heatmap.ends", lang, **localised({"most": most}, lang)),
+            (),
+            theme.TRAIL,
+            "shade",
+        )
+    )
     return save_chart(
         path, scenario.model, lang, heatmap_title(title, runs, lang, policy), lines, shades=grid
     )
 
 
 def heatmap_title(title: str, runs: int, lang: str, policy: str) -> str:
-    words = HEATMAP_WORDS["nl" if lang == "nl" else "en"]
-    return words["title"].format(**localised({"title": title, "runs": runs, "policy": policy}, lang))
+    return message(
+        "simulate.heatmap.title", lang, **localised({"title": title, "runs": runs, "policy": policy}, lang)
+    )

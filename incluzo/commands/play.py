@@ -9,6 +9,7 @@ from pathlib import Path
 from incluzo.commands import default_language
 from incluzo.commands.profile import THEMES, threshold
 from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
+from incluzo.i18n import languages
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -61,7 +62,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario YAML file")
     parser.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=languages(),
         default=default_language("nl"),
         help="language of the screens (default Dutch; INCLUZO_LANG=en for English)",
     )
@@ -119,9 +120,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from incluzo.engine.play.phases import Mode
     from incluzo.scenes import use_dummy_display_if_headless
 
-    mode = "solo" if args.solo else "team"
+    mode = Mode.SOLO if args.solo else Mode.GROUP
     names = tuple(n.strip() for n in args.teams.split(",")) if args.teams is not None else None
     if names is not None and (args.solo or args.questionnaire is not None or args.file is None):
         print("incluzo play: --teams needs FILE, and not --solo or --questionnaire", file=sys.stderr)
@@ -183,9 +185,11 @@ def run(args: argparse.Namespace) -> int:
     resume = find_unfinished(scenario_id) if args.resume else None
     if args.resume and resume is None:
         print("incluzo play: no unfinished session to resume; starting a new one", file=sys.stderr)
-    # team play: the given teams, else the set-up screen where the room types them (none: one group)
-    teams = names if names is not None else None if mode == "solo" or args.questionnaire else ()
-    app = App(
+    # a room with a FILE plays as teams: the given ones, else it types them on the set-up screen (none:
+    # one group)
+    if args.file is not None and not args.solo and args.questionnaire is None:
+        mode = Mode.TEAMS
+    app = App.opened(
         size=args.size,
         lang=args.lang,
         mode=mode,
@@ -194,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
         fullscreen=args.fullscreen,
         resume=resume,
         questionnaire=args.questionnaire,
-        teams=teams,
+        teams=names or (),
         ask_resume=not args.resume and not args.questionnaire,
         threshold=args.threshold,
     )

@@ -15,6 +15,7 @@ from incluzo.engine.questionnaire import answers, forms
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import Messages, languages, message
 
 WIDTH = 100  # characters per line of --form's text
 THEMES = Path(__file__).resolve().parents[2] / "questionnaires" / "welke-bril.yaml"
@@ -43,60 +44,6 @@ examples:
   incluzo profile antwoorden.csv --themes mijn-thema-s.yaml --png profiel.png
   incluzo profile antwoorden.csv --json --threshold 7.5
 """
-
-WORDS = {
-    "nl": {
-        "respondents": "respondent(en)",
-        "threshold": "drempel",
-        "quadrant": "kwadrant",
-        "current": "huidig",
-        "desired": "gewenst",
-        "difference": "verschil",
-        "all": "Iedereen",
-        "team": "Team",
-        "meaningful": "* verschil van {threshold} of meer: betekenisvol",
-        "meaningful_png": "Omkaderd: verschil van {threshold} of meer (betekenisvol)",
-        "saved": "kaart opgeslagen in {path}",
-        "counted": "{counted} van {rows} respondent(en) geteld; {refused} rij(en) weggelaten",
-        "form_intro": (
-            "Maak per vraag hieronder een raster-vraag (Google Forms: Meerkeuzeraster; Microsoft "
-            "Forms: Likert), met de titel zoals hier, de situaties als beschrijving, de rijen "
-            "Situatie A-D en de kolommen 0 tot en met 10. Vraag in de beschrijving om per vraag "
-            "precies 10 punten te verdelen. Voeg desgewenst een vraag 'Team' toe. Exporteer de "
-            "antwoorden als CSV (of sla de Excel-export op als CSV) en geef dat bestand aan "
-            "incluzo profile."
-        ),
-        "question": "Vraag",
-        "rows": "Rijen",
-        "columns": "Kolommen",
-        "description": "Beschrijving",
-    },
-    "en": {
-        "respondents": "respondent(s)",
-        "threshold": "threshold",
-        "quadrant": "quadrant",
-        "current": "current",
-        "desired": "desired",
-        "difference": "difference",
-        "all": "Everyone",
-        "team": "Team",
-        "meaningful": "* a difference of {threshold} or more: meaningful",
-        "meaningful_png": "Framed: a difference of {threshold} or more (meaningful)",
-        "saved": "chart saved to {path}",
-        "counted": "{counted} of {rows} respondent(s) counted; {refused} row(s) left out",
-        "form_intro": (
-            "Make each question below a grid question (Google Forms: multiple choice grid; Microsoft "
-            "Forms: Likert) with the title as here, the situations as its description, the rows "
-            "Situation A-D and the columns 0 to 10. Ask in the description to distribute exactly "
-            "10 points per question. Add a question 'Team' if you like. Export the answers as CSV "
-            "(or save the Excel export as CSV) and give that file to incluzo profile."
-        ),
-        "question": "Question",
-        "rows": "Rows",
-        "columns": "Columns",
-        "description": "Description",
-    },
-}
 
 
 def threshold(text: str) -> Fraction:
@@ -146,7 +93,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="a difference of at least N is meaningful (default 10)",
     )
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the output"
+        "--lang", choices=languages(), default=default_language(), help="language of the output"
     )
     parser.set_defaults(run=run)
 
@@ -169,8 +116,16 @@ def run(args: argparse.Namespace) -> int:
         print(problem.format(args.lang), file=sys.stderr)
     if found.refused:
         counted = len(found.responses)
-        words = WORDS[args.lang]["counted"]
-        print(words.format(counted=counted, rows=found.rows, refused=found.rows - counted), file=sys.stderr)
+        print(
+            message(
+                "profile.cli.counted",
+                args.lang,
+                counted=counted,
+                rows=found.rows,
+                refused=found.rows - counted,
+            ),
+            file=sys.stderr,
+        )
     groups = groups_of(found, args.lang)
     views = [
         (name, questionnaire.present(themes, result, args.lang, args.threshold)) for name, result in groups
@@ -190,24 +145,24 @@ def run(args: argparse.Namespace) -> int:
         print(as_text(views, args.threshold, args.lang))
     if args.png:
         path = save_png(args.png, themes, views[0][1], args.lang)
-        print(WORDS[args.lang]["saved"].format(path=path), file=sys.stderr)
+        print(message("profile.cli.saved", args.lang, path=path), file=sys.stderr)
     return 0
 
 
 def form_text(themes: Questionnaire, lang: str) -> str:
     """The form's questions as text to copy into Microsoft Forms or Google Forms."""
-    words = WORDS[lang]
-    out = [textwrap.fill(words["form_intro"], WIDTH), ""]
+    say = Messages(lang)
+    out = [textwrap.fill(say("profile.cli.form_intro"), WIDTH), ""]
     for number, question in enumerate(forms.form_questions(themes, lang), 1):
         out += [
-            f"{words['question']} {number}: {question.title}",
-            f"  {words['description']}:",
+            f"{say('profile.cli.question')} {number}: {question.title}",
+            f"  {say('profile.cli.description')}:",
             *(
                 textwrap.fill(line, WIDTH, initial_indent="    ", subsequent_indent="      ")
                 for line in question.description.splitlines()
             ),
-            f"  {words['rows']}: {', '.join(question.rows)}",
-            f"  {words['columns']}: {', '.join(question.columns)}",
+            f"  {say('profile.cli.rows')}: {', '.join(question.rows)}",
+            f"  {say('profile.cli.columns')}: {', '.join(question.columns)}",
             "",
         ]
     return "\n".join(out).rstrip()
@@ -215,7 +170,7 @@ def form_text(themes: Questionnaire, lang: str) -> str:
 
 def groups_of(found: answers.Answers, lang: str) -> list[tuple[str, Result]]:
     """Everyone first, then each team when the answers name teams."""
-    groups = [(WORDS[lang]["all"], questionnaire.result(found.responses))]
+    groups = [(message("profile.cli.all", lang), questionnaire.result(found.responses))]
     teams = found.by_team()
     if len(teams) > 1 or "" not in teams:
         groups += [(team or "-", questionnaire.result(responses)) for team, responses in teams.items()]
@@ -223,15 +178,14 @@ def groups_of(found: answers.Answers, lang: str) -> list[tuple[str, Result]]:
 
 
 def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) -> str:
-    words = WORDS[lang]
+    say = Messages(lang)
     out: list[str] = []
     for name, view in views:
-        out += [f"{view.title}: {name}, {view.respondents} {words['respondents']}", ""]
+        out += [say("profile.cli.group", title=view.title, group=name, respondents=view.respondents), ""]
         width = max(len(f"{s.number} {s.name}") for s in view.scores)
-        out.append(
-            f"{words['quadrant']:<{width}}  {words['current']:>8}  {words['desired']:>8}  "
-            f"{words['difference']:>9}"
-        )
+        quadrant, current = say("profile.cli.quadrant"), say("profile.cli.current")
+        desired, difference = say("profile.cli.desired"), say("profile.cli.difference")
+        out.append(f"{quadrant:<{width}}  {current:>8}  {desired:>8}  {difference:>9}")
         for s in view.scores:
             mark = " *" if s.meaningful else ""
             out.append(
@@ -239,7 +193,7 @@ def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) ->
                 f"{s.difference_text:>9}{mark}"
             )
         out.append("")
-    out.append(words["meaningful"].format(threshold=number_text(limit, lang)))
+    out.append(say("profile.cli.meaningful", threshold=number_text(limit, lang)))
     return "\n".join(out)
 
 
@@ -284,16 +238,20 @@ def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) ->
     from incluzo.commands.kites import Line, save_chart
     from incluzo.scenes import theme
 
-    words = WORDS[lang]
+    say = Messages(lang)
     return save_chart(
         path,
         themes.model,
         lang,
-        f"{view.title} ({view.respondents} {words['respondents']})",
+        say("profile.cli.chart_title", title=view.title, respondents=view.respondents),
         [
-            Line(words["current"].capitalize(), [float(s.current) for s in view.scores], theme.KITE_NOW),
             Line(
-                words["desired"].capitalize(),
+                say("profile.cli.current").capitalize(),
+                [float(s.current) for s in view.scores],
+                theme.KITE_NOW,
+            ),
+            Line(
+                say("profile.cli.desired").capitalize(),
                 [float(s.desired) for s in view.scores],
                 theme.KITE_DESIRED,
                 "dotted",
@@ -306,9 +264,10 @@ def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) ->
 
 def chart_notes(view: ProfileView, lang: str) -> list[str]:
     """The chart's notes in words (the chart font has no arrow glyph), and what its frames mean."""
-    words = WORDS[lang]
+    say = Messages(lang)
     return [
-        f"{s.number} {s.name}: {words['current']} {s.current_text}, {words['desired']} {s.desired_text} "
+        f"{s.number} {s.name}: {say('profile.cli.current')} {s.current_text}, "
+        f"{say('profile.cli.desired')} {s.desired_text} "
         f"({s.difference_text})"
         for s in view.scores
-    ] + [words["meaningful_png"].format(threshold=number_text(view.threshold, lang))]
+    ] + [say("profile.cli.meaningful_png", threshold=number_text(view.threshold, lang))]

@@ -14,8 +14,8 @@ from incluzo.commands.reportlogs import ScenarioFinder, Skipped, log_files, read
 from incluzo.commands.reportout import DIALECTS, Dialect, dialect_for
 from incluzo.commands.reportpage import Summary
 from incluzo.commands.reporttables import ReportData, write_tables
-from incluzo.commands.reportwords import WORDS
 from incluzo.engine.logs.aggregate import LoggedSession
+from incluzo.i18n import languages, message
 from incluzo.persistence import saves_dir
 
 ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -82,7 +82,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=languages(),
         default=default_language("nl"),
         help="language of the report (default: nl, or INCLUZO_LANG / the system's language)",
     )
@@ -111,11 +111,11 @@ def run(args: argparse.Namespace) -> int:
     for skip in skipped:
         print(f"incluzo report: {skip.source}: {skip.reason}", file=sys.stderr)
     if not logs:
-        print(f"incluzo report: {WORDS[args.lang]['none']}", file=sys.stderr)
+        print(f"incluzo report: {message('report.none', args.lang)}", file=sys.stderr)
         return 1
     dialect = dialect_for(args.csv_dialect, args.lang)
     write_report(args.out, logs, skipped, args.lang, dialect, notes, len(files))
-    print(WORDS[args.lang]["written"].format(folder=args.out), file=sys.stderr)
+    print(message("report.written", args.lang, folder=args.out), file=sys.stderr)
     return 0
 
 
@@ -135,4 +135,4 @@ def write_report(
     summary = Summary(folder, logs, lang)
     blocks = summary.blocks(data, skipped, notes, files or len(logs))
     (folder / "summary.md").write_text(markdown(blocks), encoding="utf-8")
-    (folder / "report.html").write_text(page(blocks, WORDS[lang]["title"], lang), encoding="utf-8")
+    (folder / "report.html").write_text(page(blocks, message("report.title", lang), lang), encoding="utf-8")

@@ -24,42 +24,19 @@ from incluzo.engine.questionnaire.themes import SCALE, Result
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import message
 from incluzo.persistence import SUFFIX
-from incluzo.persistence import _read as read_save
+from incluzo.persistence import read_leniently as read_save
 
 MAX_MS = 24 * 60 * 60 * 1000  # a card deliberated longer than a day is a broken record
 MAX_RESPONDENTS = 100_000
 _AUTOSAVE = re.compile(r"\.autosave-\d+$")
 _STAMP = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})")
 
-NOTES = {
-    "nl": {
-        "used": "gebruikt tot en met regel {line}",
-        "not_found": "scenario '{id}' niet gevonden (gebruik --scenarios MAP)",
-        "unreadable": "onleesbaar",
-        "copy": "beschadigd; gelezen uit de kopie {copy}",
-        "skipped_record": "regel overgeslagen: {reason}",
-        "values": "{found} waarden, het model heeft {wanted} kwadranten",
-        "range": "een score buiten 0 tot {scale}",
-        "respondents": "{value} respondenten; verwacht 1 tot {most}",
-        "ms": "een tijd van {value} ms; verwacht 0 tot {most}",
-        "not_a_number": "een waarde is geen getal",
-        "not_regular": "geen gewoon bestand (een map, apparaat of pijp); overgeslagen",
-    },
-    "en": {
-        "used": "used up to line {line}",
-        "not_found": "scenario '{id}' not found (use --scenarios DIR)",
-        "unreadable": "unreadable",
-        "copy": "damaged; read from the copy {copy}",
-        "skipped_record": "record skipped: {reason}",
-        "values": "{found} values, the model has {wanted} quadrants",
-        "range": "a score outside 0 to {scale}",
-        "respondents": "{value} respondents; expected 1 to {most}",
-        "ms": "a time of {value} ms; expected 0 to {most}",
-        "not_a_number": "a value is not a number",
-        "not_regular": "not a regular file (a folder, device or pipe); skipped",
-    },
-}
+
+def note(key: str, lang: str, **params: object) -> str:
+    """A note of the reading, in the report's language (catalog keys report.note.*)."""
+    return message(f"report.note.{key}", lang, **params)
 
 
 @dataclass(frozen=True)
@@ -171,7 +148,6 @@ def _may_be(path: Path, scenario_id: str) -> bool:
 
 def best_copy(files: Sequence[Path], lang: str, notes: list[str]) -> tuple[Path, savelog.Parsed]:
     """The session's log as read; when it is damaged, the longest good copy of the same session."""
-    say = NOTES[lang]
     first = read_save(files[0])
     own = files[0].name == base_name(files[0])  # the log itself, not only copies of it, was given
     if own and first.problem is None and first.log is not None:
@@ -185,12 +161,12 @@ def best_copy(files: Sequence[Path], lang: str, notes: list[str]) -> tuple[Path,
         ):
             best_path, best = copy, found
     if best_path != files[0] and (own or first.problem is not None):
-        reason = first.problem.format(lang) if first.problem else say["unreadable"]
-        notes.append(f"{files[0]}: {reason}; {say['copy'].format(copy=best_path.name)}")
+        reason = first.problem.format(lang) if first.problem else note("unreadable", lang)
+        notes.append(f"{files[0]}: {reason}; {note('copy', lang, copy=best_path.name)}")
         if best.problem is None:
             return best_path, best
     if best.log is not None and best.problem is not None:
-        notes.append(f"{best.problem.format(lang)} ({say['used'].format(line=best.problem.line - 1)})")
+        notes.append(f"{best.problem.format(lang)} ({note('used', lang, line=best.problem.line - 1)})")
     return best_path, best
 
 
@@ -198,19 +174,18 @@ def read_session(
     files: Sequence[Path], finder: ScenarioFinder, lang: str, notes: list[str]
 ) -> LoggedSession | Skipped:
     """One session replayed on its scenario, as far as it is readable and still fits."""
-    say = NOTES[lang]
     regular = [f for f in files if f.is_file()]
     if not regular:
-        return Skipped(str(files[0]), say["not_regular"])
+        return Skipped(str(files[0]), note("not_regular", lang))
     path, parsed = best_copy(regular, lang, notes)
     if parsed.log is None:
         problem = parsed.problem
-        return Skipped(str(files[0]), problem.format(lang) if problem else say["unreadable"])
+        return Skipped(str(files[0]), problem.format(lang) if problem else note("unreadable", lang))
     log = parsed.log
     header = log.header
     scenario = finder.find(header.scenario, header.source, header.content_hash)
     if scenario is None:
-        return Skipped(str(files[0]), say["not_found"].format(id=header.scenario))
+        return Skipped(str(files[0]), note("not_found", lang, id=header.scenario))
     if workshoplog.is_team_game(header):
         team = workshoplog.replay(scenario, log)
         games = tuple((seat.team.name, seat.game) for seat in team.play.seats)
@@ -225,18 +200,18 @@ def read_session(
     quadrants = len(scenario.model.quadrant_ids)
     for number, entry in enumerate(log.entries, 2):  # line 1 is the header
         reason: str | None = None
-        if isinstance(entry, workshoplog.DeliberationEntry | workshoplog.TeamRevealEntry) and entry.card:
+        if isinstance(entry, savelog.DeliberationEntry | savelog.TeamRevealEntry) and entry.card:
             reason = _time_problem(entry.ms, lang)
             if reason is None:
                 times.append((entry.card, entry.ms))
-        elif isinstance(entry, workshoplog.ProfileEntry):
+        elif isinstance(entry, savelog.ProfileEntry):
             checked = checked_profile(entry, quadrants, lang)
             if isinstance(checked, str):
                 reason = checked
             else:
                 profiles.append((entry.label, checked))
         if reason is not None:
-            notes.append(f"{path}:{number}: {say['skipped_record'].format(reason=reason)}")
+            notes.append(f"{path}:{number}: {note('skipped_record', lang, reason=reason)}")
     return LoggedSession(
         str(path), scenario, header.mode, games, tuple(times), tuple(profiles), played_at(files[0])
     )
@@ -251,24 +226,23 @@ def whole(value: int, lang: str) -> str:
 def _time_problem(ms: int, lang: str) -> str | None:
     if 0 <= ms <= MAX_MS:
         return None
-    return NOTES[lang]["ms"].format(value=whole(ms, lang), most=whole(MAX_MS, lang))
+    return note("ms", lang, value=whole(ms, lang), most=whole(MAX_MS, lang))
 
 
-def checked_profile(entry: workshoplog.ProfileEntry, quadrants: int, lang: str) -> Result | str:
+def checked_profile(entry: savelog.ProfileEntry, quadrants: int, lang: str) -> Result | str:
     """The result a profile record holds, or why it cannot count."""
-    say = NOTES[lang]
     if not 1 <= entry.respondents <= MAX_RESPONDENTS:
-        return say["respondents"].format(
-            value=whole(entry.respondents, lang), most=whole(MAX_RESPONDENTS, lang)
+        return note(
+            "respondents", lang, value=whole(entry.respondents, lang), most=whole(MAX_RESPONDENTS, lang)
         )
     for values in (entry.current, entry.desired):
         if len(values) != quadrants:
-            return say["values"].format(found=len(values), wanted=quadrants)
+            return note("values", lang, found=len(values), wanted=quadrants)
         if any(len(v) > 40 for v in values):
-            return say["range"].format(scale=SCALE)
+            return note("range", lang, scale=SCALE)
     found = workshoplog.profile_of(entry)
     if found is None:
-        return say["not_a_number"]
+        return note("not_a_number", lang)
     if not all(0 <= v <= SCALE for v in (*found.current, *found.desired)):
-        return say["range"].format(scale=SCALE)
+        return note("range", lang, scale=SCALE)
     return found

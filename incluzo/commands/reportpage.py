@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from incluzo.commands.reportdoc import Block, Chart, Heading, Items, Paragraph, Table
 from incluzo.commands.reportlogs import Skipped
 from incluzo.commands.reporttables import ReportData, points, seconds, share
-from incluzo.commands.reportwords import MODES, WORDS
 from incluzo.engine.logs import aggregate
 from incluzo.engine.logs.aggregate import LoggedSession
 from incluzo.engine.play import position, rules
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.text import Text
+from incluzo.i18n import Messages, catalog_for
 
 MAX_LISTED = 100  # profiles listed one by one on the page; the CSV has every one
 MAX_LABEL = 80  # characters of a label shown on the page
@@ -29,7 +29,7 @@ class Summary:
 
     def __init__(self, folder: Path, logs: Sequence[LoggedSession], lang: str) -> None:
         self.folder, self.logs, self.lang = folder, logs, lang
-        self.say: Callable[[str], str] = WORDS[lang].__getitem__
+        self.say = Messages(lang)
         self.scenarios = {log.scenario.id: log.scenario for log in logs}
 
     def t(self, scenario: Scenario, text: Text) -> str:
@@ -41,16 +41,8 @@ class Summary:
         say = self.say
         games = sum(len(log.games) for log in self.logs)
         out: list[Block] = [
-            Heading(say("title"), 1),
-            Paragraph(
-                say("counted").format(
-                    sessions=len(self.logs),
-                    s_word=say("sessions"),
-                    games=games,
-                    g_word=say("games"),
-                    files=files,
-                )
-            ),
+            Heading(say("report.title"), 1),
+            Paragraph(say("report.counted", sessions=len(self.logs), games=games, files=files)),
         ]
         out += self.overview(data.sessions)
         for scenario_id, scenario in sorted(self.scenarios.items()):
@@ -58,32 +50,39 @@ class Summary:
         if data.profiles:
             out += self.profiles(data.profiles)
         if notes:
-            out += [Heading(say("notes_h")), Items(tuple(notes))]
+            out += [Heading(say("report.notes_h")), Items(tuple(notes))]
         if skipped:
-            out += [Heading(say("skipped")), Items(tuple(f"{s.source}: {s.reason}" for s in skipped))]
+            out += [Heading(say("report.skipped")), Items(tuple(f"{s.source}: {s.reason}" for s in skipped))]
         return out
 
     def ending_name(self, scenario: Scenario, ending: str | None, early: bool = False) -> str:
         if ending is None:
-            return self.say("unfinished")
+            return self.say("report.unfinished")
         found = scenario.ending(ending) or next(
             (e for e in (rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING) if e.id == ending), None
         )
         name = self.t(scenario, found.title) if found else ending
-        return f"{name} ({self.say('ended_early')})" if early else name
+        return f"{name} ({self.say('report.ended_early')})" if early else name
 
     def overview(self, rows: Sequence[aggregate.SessionRow]) -> list[Block]:
         say = self.say
-        modes = MODES[self.lang]
+        known = catalog_for(self.lang).messages
         return [
-            Heading(say("overview_h")),
+            Heading(say("report.overview_h")),
             Table(
-                (say("date"), say("scenario"), say("mode"), say("team"), say("decisions"), say("ending")),
+                (
+                    say("report.date"),
+                    say("report.scenario"),
+                    say("report.mode"),
+                    say("report.team"),
+                    say("report.decisions"),
+                    say("report.ending"),
+                ),
                 tuple(
                     (
                         r.date,
                         self.t(self.scenarios[r.scenario], self.scenarios[r.scenario].title),
-                        modes.get(r.mode, r.mode),
+                        say(f"report.mode.{r.mode}") if f"report.mode.{r.mode}" in known else r.mode,
                         r.team or "-",
                         r.decisions,
                         self.ending_name(self.scenarios[r.scenario], r.ending, r.ended_early),
@@ -103,9 +102,9 @@ class Summary:
         out: list[Block] = [
             Heading(f"{t} ({scenario_id})"),
             Chart(self.kites(scenario, mine), t),
-            Heading(say("endings_h"), 3),
+            Heading(say("report.endings_h"), 3),
             Table(
-                (say("ending"), say("games_col"), say("share")),
+                (say("report.ending"), say("report.games_col"), say("report.share_pct")),
                 tuple(
                     (self.ending_name(scenario, r.ending), r.games, share(r.games, r.of, lang))
                     for r in data.endings
@@ -115,11 +114,17 @@ class Summary:
             ),
         ]
         goals = {r.quadrant: r for r in data.desired if r.scenario == scenario_id}
-        goal_header = (say("desired"), say("gap")) if goals else ()
+        goal_header = (say("report.desired"), say("report.gap")) if goals else ()
         out += [
-            Heading(say("position_h"), 3),
+            Heading(say("report.position_h"), 3),
             Table(
-                (say("quadrant"), say("start"), say("end"), say("shift"), *goal_header),
+                (
+                    say("report.quadrant"),
+                    say("report.start"),
+                    say("report.end"),
+                    say("report.shift"),
+                    *goal_header,
+                ),
                 tuple(
                     (
                         names[r.quadrant],
@@ -142,9 +147,15 @@ class Summary:
         ]
         meters = {m.id: m.name.get(lang) for m in scenario.model.meters}
         out += [
-            Heading(say("budget_h"), 3),
+            Heading(say("report.budget_h"), 3),
             Table(
-                (say("meter"), say("budget"), say("spent"), say("spent_least"), say("spent_most")),
+                (
+                    say("report.meter"),
+                    say("report.budget"),
+                    say("report.spent_mean"),
+                    say("report.spent_least"),
+                    say("report.spent_most"),
+                ),
                 tuple(
                     (meters[r.meter], r.budget, points(r.spent, lang), r.least, r.most)
                     for r in data.budget
@@ -156,9 +167,10 @@ class Summary:
         for r in data.recognition:
             if r.scenario == scenario_id:
                 out += [
-                    Heading(say("recognition_h"), 3),
+                    Heading(say("report.recognition_h"), 3),
                     Paragraph(
-                        say("recognition_line").format(
+                        say(
+                            "report.recognition_line",
                             a=r.affirmative,
                             t=r.transformative,
                             share=points(100 * r.transformative_share, lang),
@@ -166,9 +178,15 @@ class Summary:
                     ),
                 ]
         out += [
-            Heading(say("choices_h"), 3),
+            Heading(say("report.choices_h"), 3),
             Table(
-                (say("card"), say("choice"), say("recognition"), say("times"), say("share")),
+                (
+                    say("report.card"),
+                    say("report.choice"),
+                    say("report.recognition"),
+                    say("report.times"),
+                    say("report.share_pct"),
+                ),
                 tuple(
                     (
                         self.t(scenario, cards[r.card].title),
@@ -186,9 +204,9 @@ class Summary:
         voted = [r for r in data.polls if r.scenario == scenario_id]
         if voted:
             out += [
-                Heading(say("polls_h"), 3),
+                Heading(say("report.polls_h"), 3),
                 Table(
-                    (say("card"), say("option"), say("votes")),
+                    (say("report.card"), say("report.option"), say("report.votes")),
                     tuple(
                         (
                             self.t(scenario, cards[r.card].title),
@@ -203,9 +221,15 @@ class Summary:
         timed = [r for r in data.times if r.scenario == scenario_id]
         if timed:
             out += [
-                Heading(say("time_h"), 3),
+                Heading(say("report.time_h"), 3),
                 Table(
-                    (say("card"), say("timed"), say("mean"), say("least"), say("most")),
+                    (
+                        say("report.card"),
+                        say("report.timed"),
+                        say("report.mean"),
+                        say("report.least"),
+                        say("report.most"),
+                    ),
                     tuple(
                         (
                             self.t(scenario, cards[r.card].title),
@@ -240,22 +264,22 @@ class Summary:
             )
         )
         out: list[Block] = [
-            Heading(say("profiles_h")),
+            Heading(say("report.profiles_h")),
             Table(
                 (
-                    say("label"),
-                    say("respondents"),
-                    say("quadrant"),
-                    say("current"),
-                    say("desired"),
-                    say("difference"),
+                    say("report.label"),
+                    say("report.respondents"),
+                    say("report.quadrant"),
+                    say("report.current"),
+                    say("report.desired"),
+                    say("report.difference"),
                 ),
                 rows,
                 (1, 3, 4, 5),
             ),
         ]
         if len(profiles) > MAX_LISTED:
-            out.append(Paragraph(say("more").format(count=len(profiles) - MAX_LISTED)))
+            out.append(Paragraph(say("report.more", count=len(profiles) - MAX_LISTED)))
         everyone = aggregate.pooled([r.result for r in profiles])
         if everyone is not None:
             from incluzo.commands.kites import Line, save_chart
@@ -265,13 +289,18 @@ class Summary:
                 self.folder / "profiles.png",
                 model,
                 lang,
-                f"{say('everyone')} ({everyone.respondents})",
+                f"{say('report.everyone')} ({everyone.respondents})",
                 [
-                    Line(say("current"), [float(v) for v in everyone.current], theme.KITE_NOW),
-                    Line(say("desired"), [float(v) for v in everyone.desired], theme.KITE_DESIRED, "dotted"),
+                    Line(say("report.current"), [float(v) for v in everyone.current], theme.KITE_NOW),
+                    Line(
+                        say("report.desired"),
+                        [float(v) for v in everyone.desired],
+                        theme.KITE_DESIRED,
+                        "dotted",
+                    ),
                 ],
             )
-            out.append(Chart(path, say("everyone")))
+            out.append(Chart(path, say("report.everyone")))
         return out
 
     def kites(self, scenario: Scenario, rows: list[aggregate.PositionRow]) -> Path:
@@ -281,12 +310,17 @@ class Summary:
 
         say = self.say
         lines = [
-            Line(say("mean_start"), [float(r.start) for r in rows], theme.KITE_START, "dashed"),
-            Line(say("mean_end"), [float(r.end) for r in rows], theme.KITE_NOW),
+            Line(say("report.mean_start"), [float(r.start) for r in rows], theme.KITE_START, "dashed"),
+            Line(say("report.mean_end"), [float(r.end) for r in rows], theme.KITE_NOW),
         ]
         if scenario.desired:
             lines.append(
-                Line(say("goal"), [u / position.UNIT for u in scenario.desired], theme.KITE_DESIRED, "dotted")
+                Line(
+                    say("report.goal"),
+                    [u / position.UNIT for u in scenario.desired],
+                    theme.KITE_DESIRED,
+                    "dotted",
+                )
             )
         title = self.t(scenario, scenario.title)
         games = rows[0].games if rows else 0
@@ -294,7 +328,7 @@ class Summary:
             self.folder / f"kites-{scenario.id}.png",
             scenario.model,
             self.lang,
-            f"{title} ({games} {say('games')})",
+            say("report.chart_title", title=title, games=games),
             lines,
         )
 

@@ -13,6 +13,7 @@ from incluzo.engine.play.rules import GameState, Refusal
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import languages
 
 HELP = """Play a scenario without a screen, making the given choices in order (event cards need no
 entry), and print each step (card, choice, meters, position, recognition) and the ending.
@@ -38,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--choices", default="", metavar="ID,ID,...", help="choice ids in order")
     parser.add_argument("--json", action="store_true", help="print steps and result as JSON")
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the messages"
+        "--lang", choices=languages(), default=default_language(), help="language of the messages"
     )
     parser.set_defaults(run=run)
 
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             print(problem.format(args.lang), file=sys.stderr)
         return 1
     choices = [c.strip() for c in args.choices.split(",") if c.strip()]
-    steps, state, error = play(scenario, choices)
+    steps, state, refused = play(scenario, choices)
     if args.json:
         final = {
             **snapshot(scenario, state),
@@ -108,11 +109,11 @@ def run(args: argparse.Namespace) -> int:
             "exhausted": state.exhausted,
             "exhausted_at": rules.exhausted_at(state),
         }
-        print(json.dumps({"steps": steps, "final": final, "error": error}, ensure_ascii=False, indent=2))
+        print(json.dumps({"steps": steps, "final": final, "error": refused}, ensure_ascii=False, indent=2))
     else:
         print_steps(scenario, steps, state, args.lang)
-    if error:
-        print(f"incluzo run: {error}", file=sys.stderr)
+    if refused:
+        print(f"incluzo run: {refused}", file=sys.stderr)
         return 1
     return 0
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language, load_or_report
-from incluzo.commands.numbers import Localised, localised
+from incluzo.commands.numbers import Localised
 from incluzo.engine.analysis import simulate, tone
 from incluzo.engine.scenario.model import Scenario
+from incluzo.i18n import languages, message
 
 HELP = """Play many seeded games of a scenario through the game's own rules and report how they end:
 how often each card is shown and each choice made, the endings and the share of each ending tone
@@ -33,35 +34,10 @@ examples:
   incluzo simulate scenarios/te-veel-prikkels.yaml --png eindposities.png
 """
 
-LABELS = {  # (English, Dutch)
-    "head": (
-        "{runs:,} games of '{id}', seed {seed}, policy {policy} ({rate:,.0f} per second)",
-        "{runs:,} spellen van '{id}', seed {seed}, strategie {policy} ({rate:,.0f} per seconde)",
-    ),
-    "endings": ("endings", "eindes"),
-    "cards": ("cards shown, and choices made", "kaarten getoond, en keuzes gemaakt"),
-    "position": ("end position (points)", "eindpositie (punten)"),
-    "meters": ("meters at the end", "meters aan het eind"),
-    "recognition": (
-        "recognition per game (mean): affirmatief {a}, transformatief {t}",
-        "erkenning per spel (gemiddeld): affirmatief {a}, transformatief {t}",
-    ),
-    "tones": ("ending tones: {shares}", "toon van de eindes: {shares}"),
-    "ran_out": ("ran out of budget: {count:,} games", "budget op: {count:,} spellen"),
-    "replay": ("replay: ", "opnieuw spelen: "),
-    "never": ("never shown: {cards}", "nooit getoond: {cards}"),
-    "unchosen": ("never chosen: {choices}", "nooit gekozen: {choices}"),
-    "png": ("heat map written to {path}", "warmtekaart geschreven naar {path}"),
-}
 PROGRESS_FROM = 4 * simulate.CHUNK  # runs from which a progress bar is worth showing
 BAR = 30
 HEATMAP_CELLS = 40
 QUARTILES = ("min", "q1", "median", "q3", "max")
-
-
-def say(key: str, lang: str, **values: Any) -> str:
-    english, dutch = LABELS[key]
-    return (dutch if lang == "nl" else english).format(**localised(values, lang))
 
 
 def positive(text: str) -> int:
@@ -99,7 +75,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--png", metavar="OUT", help="write a heat map of the end positions on the 2x2")
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the report"
+        "--lang", choices=languages(), default=default_language(), help="language of the report"
     )
     parser.set_defaults(run=run)
 
@@ -124,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         print_report(report, args.lang, args.runs / max(elapsed, 1e-9))
     if args.png:
         write_heatmap(scenario, results, Path(args.png), args.lang, args.policy)
-        print(say("png", args.lang, path=args.png), file=sys.stderr)
+        print(message("simulate.png", args.lang, path=args.png), file=sys.stderr)
     return 0
 
 
@@ -144,20 +120,20 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
         return Localised(value, lang)
 
     print(
-        say(
-            "head",
+        message(
+            "simulate.head",
             lang,
-            runs=report["runs"],
+            runs=n(report["runs"]),
             id=report["scenario"],
             seed=report["seed"],
             policy=report["policy"],
-            rate=rate,
+            rate=n(rate),
         )
     )
-    print(f"\n{say('endings', lang)}")
+    print(f"\n{message('simulate.endings', lang)}")
     for ending, count in sorted(report["endings"].items(), key=lambda item: -item[1]):
         print(f"  {ending:<40} {n(count):>10,} {n(100 * count / runs):6.1f}%")
-    print(f"\n{say('cards', lang)}")
+    print(f"\n{message('simulate.cards', lang)}")
     coverage = report["coverage"]
     for card, shown in coverage["cards"].items():
         print(f"  {card:<40} {n(shown):>10,} {n(100 * shown / runs):6.1f}%")
@@ -165,23 +141,26 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
             if key.startswith(f"{card}."):
                 print(f"    {key.split('.', 1)[1]:<38} {n(made):>10,} {n(100 * made / max(shown, 1)):6.1f}%")
     for title, spreads in (("position", report["end_position"]), ("meters", report["end_meters"])):
-        print(f"\n{say(title, lang):<32}" + "".join(f"{k:>8}" for k in QUARTILES))
+        print(f"\n{message(f'simulate.{title}', lang):<32}" + "".join(f"{k:>8}" for k in QUARTILES))
         for name, spread in spreads.items():
             print(f"  {name:<30}" + "".join(f"{n(spread[k]):>8g}" for k in QUARTILES))
     tally = report["recognition"]
-    print("\n" + say("recognition", lang, a=tally["affirmatief"], t=tally["transformatief"]))
+    print(
+        "\n" + message("simulate.recognition", lang, a=n(tally["affirmatief"]), t=n(tally["transformatief"]))
+    )
     shares = ", ".join(f"{name} {n(100 * share):.1f}%" for name, share in report["tones"].items() if share)
-    print(say("tones", lang, shares=shares or "-"))
+    print(message("simulate.tones", lang, shares=shares or "-"))
     if report["ran_out"]:
-        print("\n" + say("ran_out", lang, count=sum(report["ran_out"].values())))
+        print("\n" + message("simulate.ran_out", lang, count=n(sum(report["ran_out"].values()))))
         for card, count in report["ran_out"].items():
             print(f"  {card:<40} {n(count):>10,}")
         for problem in report["problem_runs"]:
-            print(f"    seed {problem['seed']} ({problem['card']}): {say('replay', lang)}{problem['replay']}")
+            replay = message("simulate.replay", lang)
+            print(f"    seed {problem['seed']} ({problem['card']}): {replay}{problem['replay']}")
     if coverage["cards_never_shown"]:
-        print("\n" + say("never", lang, cards=", ".join(coverage["cards_never_shown"])))
+        print("\n" + message("simulate.never", lang, cards=", ".join(coverage["cards_never_shown"])))
     if coverage["choices_never_made"]:
-        print("\n" + say("unchosen", lang, choices=", ".join(coverage["choices_never_made"])))
+        print("\n" + message("simulate.unchosen", lang, choices=", ".join(coverage["choices_never_made"])))
 
 
 def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lang: str, policy: str) -> None:

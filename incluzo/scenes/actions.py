@@ -1,6 +1,10 @@
-"""What a scene asks for: the engine's actions (Start, Choose, Advance, Skip, Finish) or a UI action.
+"""What a scene asks for: one closed union, `Action`, of every request a screen can make.
 
-Scenes return these from `handle()`; only the app and the director act on them.
+Scenes return these from `handle()`. `GameAction`s go to the game of any mode (`Game.act`), `AppAction`s
+are the window's, the start screen's and the overlays' (`App.act`); `Turn` a scene handles itself. Both
+receivers dispatch with `match` and `assert_never`, so a new action that nobody handles fails mypy.
+The engine's own actions (Start, Choose, Advance, Skip, Finish) are members, as is what only the team
+screens ask for (teamactions).
 """
 
 from __future__ import annotations
@@ -9,7 +13,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Advance, Choose, Finish, Skip, Start
+from incluzo.scenes.teamactions import (
+    AddTime,
+    AskUndo,
+    Back,
+    BackToNow,
+    BeginRound,
+    BeginTeams,
+    ClearPick,
+    EndTime,
+    NextRound,
+    PickFor,
+    RevealPicks,
+    SelectTeam,
+    ToggleTimer,
+)
 
 if TYPE_CHECKING:
     from incluzo.engine.questionnaire.themes import Result
@@ -17,12 +37,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Undo:
-    """Take back the last decision (Backspace)."""
+    """Take back the last decision (one group, solo: Backspace); in team play, after AskUndo, the last
+    round (team None) or one team's last decision."""
+
+    team: int | None = None
 
 
 @dataclass(frozen=True)
 class AskSkip:
-    """Ask before skipping the card (K, the facilitator's); yes is the engine's Skip."""
+    """Ask before skipping the card (K, the facilitator's); yes is the engine's Skip (every team's card in
+    team play)."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +56,7 @@ class AskFinish:
 
 @dataclass(frozen=True)
 class ShowNotes:
-    """Show the card's notes for the facilitator (N)."""
+    """The card's notes for the facilitator (N): an overlay for one group, shown or hidden in team play."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +71,7 @@ class Help:
 
 @dataclass(frozen=True)
 class Pause:
-    """Blank the game for a conversation (P)."""
+    """Blank the game for a conversation (P); a team round's countdown stands still until it closes."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +124,7 @@ class Play:
     """Start a scenario from the start screen."""
 
     path: str
-    mode: str
+    mode: Mode
     lang: str
 
 
@@ -142,7 +166,7 @@ class Turn:
     step: int
 
 
-Action = (
+GameAction = (
     Start
     | Choose
     | Advance
@@ -153,8 +177,23 @@ Action = (
     | AskFinish
     | ShowNotes
     | OpenMap
-    | Help
     | Pause
+    | Export
+    | AskUndo
+    | BeginRound
+    | SelectTeam
+    | PickFor
+    | ClearPick
+    | RevealPicks
+    | NextRound
+    | AddTime
+    | ToggleTimer
+    | EndTime
+    | Back
+    | BackToNow
+)
+AppAction = (
+    Help
     | Menu
     | Close
     | AskQuit
@@ -163,45 +202,60 @@ Action = (
     | Home
     | ToggleFullscreen
     | Reload
-    | Export
     | Play
+    | BeginTeams
     | Resume
     | SetLanguage
     | OpenQuestionnaire
     | Profiled
     | StartFrom
-    | Turn
 )
+Action = GameAction | AppAction | Turn
 EngineAction = Start | Choose | Advance | Skip | Finish
 
 __all__ = [
     "Action",
+    "AddTime",
     "Advance",
+    "AppAction",
     "AskFinish",
     "AskHome",
     "AskQuit",
     "AskSkip",
+    "AskUndo",
+    "Back",
+    "BackToNow",
+    "BeginRound",
+    "BeginTeams",
     "Choose",
+    "ClearPick",
     "Close",
+    "EndTime",
     "EngineAction",
     "Export",
     "Finish",
+    "GameAction",
     "Help",
     "Home",
     "Menu",
+    "NextRound",
     "OpenMap",
     "OpenQuestionnaire",
     "Pause",
+    "PickFor",
     "Play",
     "Profiled",
     "Quit",
     "Resume",
+    "RevealPicks",
+    "SelectTeam",
     "SetLanguage",
     "ShowNotes",
     "Skip",
     "Start",
     "StartFrom",
     "ToggleFullscreen",
+    "ToggleTimer",
     "Turn",
     "Undo",
 ]

@@ -12,25 +12,28 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.views import MeterView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Help, Menu, OpenMap, Pause, Reload, ToggleFullscreen, Turn
+from incluzo.scenes.actions import Action, Turn
+from incluzo.scenes.bindings import (
+    GLOBAL,
+    MAP,
+    MORE,
+    PAGE_UP,
+    PAGES,
+    Binding,
+    FooterKey,
+    Local,
+    Request,
+    keymap,
+)
 from incluzo.scenes.input import Click, Input, Key, Point, Scroll
 from incluzo.scenes.mapinfo import prefixed
 from incluzo.scenes.text import Flow, Item, Style, draw_page, render, width_of
 from incluzo.scenes.theme import Metrics
 
-GLOBAL_KEYS: dict[str, Action] = {
-    "m": OpenMap(),
-    "h": Help(),
-    "f1": Help(),
-    "p": Pause(),
-    "escape": Menu(),
-    "f11": ToggleFullscreen(),
-    "f5": Reload(),
-}
-PAGE_KEYS = {"page down": 1, "right": 1, "page up": -1, "left": -1}
 BULLET = "\u2022"
 FOOTER_LEVELS = 3  # full footer, global keys without words, short page count
 DEFAULT_SIZE = (1280, 720)
@@ -41,7 +44,7 @@ class Context:
     """The player's settings that every scene needs."""
 
     lang: str = "nl"
-    mode: str = "team"  # team: the room plays as one group | solo: one player
+    mode: Mode = Mode.GROUP  # the words of the mode played (one group, solo, competing teams)
 
     @property
     def say(self) -> Messages:
@@ -54,16 +57,8 @@ class Target:
 
     name: str
     rect: pygame.Rect
-    action: Action | None
+    action: Request | None
     enabled: bool = True
-
-
-@dataclass
-class FooterKey:
-    key: str
-    label: str
-    action: Action
-    name: str
 
 
 @dataclass
@@ -150,6 +145,10 @@ class Scene:
             pygame.Rect(area.x, area.y, area.width, top),
         )
 
+    def map_and_text(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """The debriefs' layout: (text box, map box), the map on the left of a wide window."""
+        return self.text_and_side(self.map_side(), side_left=True)
+
     @property
     def content(self) -> pygame.Rect:
         m = self.metrics
@@ -161,21 +160,33 @@ class Scene:
         )
 
     # Input --------------------------------------------------------------------------------------
-    def keys(self) -> dict[str, Action]:
-        """This scene's own keys (the global ones are added by handle)."""
-        return {}
+    def bindings(self) -> list[Binding]:
+        """This screen's own keys (see bindings.py); they win over the global ones."""
+        return []
 
-    def primary(self) -> Action | None:
+    def global_bindings(self) -> tuple[Binding, ...]:
+        """The keys every screen has (M only where the map is offered)."""
+        return GLOBAL if self.map_key else tuple(b for b in GLOBAL if b is not MAP)
+
+    def keys(self) -> dict[str, Request]:
+        """Key name to what it asks for on this screen."""
+        return keymap([*self.bindings(), *self.global_bindings()])
+
+    def local(self, request: Local) -> Action | None:
+        """Answer a request this screen handles itself; what it asks of the app or game, if anything."""
+        raise NotImplementedError(f"{type(self).__name__} has no handling for {request}")
+
+    def primary(self) -> Request | None:
         """What Enter/Space does once the last page is shown."""
         return None
 
-    def go_on(self) -> Action | None:
+    def go_on(self) -> Request | None:
         if self.paged and self.paged.page < self.paged.count - 1:
             return Turn(1)
         return self.primary()
 
     def handle(self, event: Input) -> Action | None:
-        action: Action | None = None
+        action: Request | None = None
         if isinstance(event, Key):
             action = self._key(event.name)
         elif isinstance(event, Click):
@@ -192,19 +203,14 @@ class Scene:
         if isinstance(action, Turn):
             self.turn(action.step)
             return None
+        if isinstance(action, Local):
+            return self.local(action)
         return action
 
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         if name in ("return", "space"):
             return self.go_on()
-        if name in PAGE_KEYS:
-            return Turn(PAGE_KEYS[name])
-        own = self.keys()
-        if name in own:
-            return own[name]
-        if name == "m" and not self.map_key:
-            return None
-        return GLOBAL_KEYS.get(name)
+        return keymap([PAGES, PAGE_UP]).get(name) or self.keys().get(name)
 
     def turn(self, step: int) -> None:
         if not self.paged:
@@ -236,14 +242,9 @@ class Scene:
 
     # The frame ----------------------------------------------------------------------------------
     def footer_keys(self) -> list[FooterKey]:
-        say = self.say
-        keys = [
-            FooterKey("H", say("key.help"), Help(), "help"),
-            FooterKey("Esc", say("key.menu"), Menu(), "menu"),
-        ]
-        if self.map_key:
-            keys.insert(0, FooterKey("M", say("key.map"), OpenMap(), "map"))
-        return keys
+        """The footer's keys on the left: the labelled global bindings, then this screen's own."""
+        shown = [*self.global_bindings(), *self.bindings()]
+        return [binding.footer_key(self.say) for binding in shown if binding.label]
 
     def primary_key(self) -> FooterKey | None:
         """The footer's main button (right), e.g. 'Enter Verder'."""
@@ -270,23 +271,22 @@ class Scene:
             self.targets.append(Target(main.name, pygame.Rect(right, y, width, m.footer), main.action))
             right -= m.gap
         if self.paged and self.paged.count > 1:
-            for key in (
-                FooterKey("PgDn", "", Turn(1), "page-down"),
-                None,
-                FooterKey("PgUp", "", Turn(-1), "page-up"),
-            ):
-                if key is None:
+            pages = (PAGES.footer_key(self.say), None, PAGE_UP.footer_key(self.say))  # the count between
+            for page_key in pages:
+                if page_key is None:
                     right -= width_of(self.page_label(), self.styles["body"]) + m.gap
                     continue
-                width = self._footer_width(key)
+                width = self._footer_width(page_key)
                 right -= width
-                self.targets.append(Target(key.name, pygame.Rect(right, y, width, m.footer), key.action))
+                self.targets.append(
+                    Target(page_key.name, pygame.Rect(right, y, width, m.footer), page_key.action)
+                )
                 right -= m.gap
 
     def _mains(self) -> list[FooterKey]:
         mains = [self.primary_key()]
         if self.paged and self.paged.page < self.paged.count - 1:
-            more = FooterKey("Enter", self.say("key.more"), Turn(1), "next-page")
+            more = MORE.footer_key(self.say)
             mains = [*mains, more] if self.keep_primary else [more]
         return [main for main in mains if main]
 
@@ -296,7 +296,7 @@ class Scene:
             self._footer_width(k) for k in self._mains()
         ]
         if self.paged and self.paged.count > 1:
-            keys += [self._footer_width(FooterKey(cap, "", Turn(1), "")) for cap in ("PgUp", "PgDn")]
+            keys += [self._footer_width(page.footer_key(self.say)) for page in (PAGE_UP, PAGES)]
             keys.append(width_of(self.page_label(), self.styles["body"]))
         return sum(keys) + m.gap * (len(keys) + 2)
 
@@ -334,9 +334,9 @@ class Scene:
             for k in [
                 *self.footer_keys(),
                 *filter(None, [self.primary_key()]),
-                FooterKey("Enter", self.say("key.more"), Turn(1), "next-page"),
-                FooterKey("PgDn", "", Turn(1), "page-down"),
-                FooterKey("PgUp", "", Turn(-1), "page-up"),
+                MORE.footer_key(self.say),
+                PAGES.footer_key(self.say),
+                PAGE_UP.footer_key(self.say),
             ]
         }
         for target in self.targets:

@@ -9,7 +9,8 @@ import pygame
 from incluzo.engine.play.views import Amount, BriefingView, MapView, QuadrantView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Start
-from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
+from incluzo.scenes.base import Context, Scene, heading_item
+from incluzo.scenes.bindings import NEXT, FooterKey
 from incluzo.scenes.mapinfo import legend
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
 from incluzo.scenes.text import Flow
@@ -86,7 +87,7 @@ class BriefingScene(Scene):
         return Start()
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("key.begin"), Start(), "next")
+        return NEXT.to(Start()).labelled("key.begin").footer_key(self.say)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

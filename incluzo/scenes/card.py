@@ -14,10 +14,12 @@ import pygame
 
 from incluzo.engine.play.views import CardView, ChoiceView
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, AskFinish, AskSkip, Choose, ShowNotes, Undo
-from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
-from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
+from incluzo.scenes.actions import Action, Advance, Choose
+from incluzo.scenes.base import Context, Scene, Target, heading_item
+from incluzo.scenes.bindings import CHOOSE, END, NEXT, NOTES, SKIP, UNDO, Binding, FooterKey
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Metrics
+from incluzo.scenes.widgets import shortfall_text
 
 NUMBER_KEYS = "1234"
 
@@ -31,13 +33,11 @@ class ChoiceBox:
     label: list[str]
     reason: list[str]
 
-    def needed(self, metrics: Metrics, styles: dict[str, widgets.Style]) -> int:
+    def needed(self, metrics: Metrics, styles: dict[str, Style]) -> int:
         return choice_height(self.label, self.reason, metrics, styles)
 
 
-def choice_height(
-    label: list[str], reason: list[str], metrics: Metrics, styles: dict[str, widgets.Style]
-) -> int:
+def choice_height(label: list[str], reason: list[str], metrics: Metrics, styles: dict[str, Style]) -> int:
     text = len(label) * line_height(styles["strong"]) + metrics.gap + widgets.icon_size(metrics)
     text += len(reason) * line_height(styles["warning"]) + (metrics.gap if reason else 0)
     return max(text, widgets.badge_size(metrics)) + 2 * metrics.pad
@@ -100,7 +100,9 @@ class CardScene(Scene):
     def _wrapped(self, choice: ChoiceView, box_width: int) -> tuple[list[str], list[str]]:
         width = self._label_width(box_width)
         reason = (
-            wrap(choice.reason, self.styles["warning"], width, self.ctx.lang) if not choice.affordable else []
+            wrap(shortfall_text(choice, self.say), self.styles["warning"], width, self.ctx.lang)
+            if not choice.affordable
+            else []
         )
         return wrap(choice.label, self.styles["strong"], width, self.ctx.lang), reason
 
@@ -128,25 +130,22 @@ class CardScene(Scene):
         self.layout_footer()
 
     # Input --------------------------------------------------------------------------------------
-    def keys(self) -> dict[str, Action]:
-        keys: dict[str, Action] = {}
-        for index, choice in enumerate(self.view.choices):
-            keys[choice.letter.lower()] = Choose(choice.id)
-            keys[NUMBER_KEYS[index]] = Choose(choice.id)
+    def bindings(self) -> list[Binding]:
+        own = [
+            CHOOSE.to(Choose(choice.id), choice.letter.lower(), NUMBER_KEYS[index])
+            for index, choice in enumerate(self.view.choices)
+        ]
         if self.can_undo:
-            keys["backspace"] = Undo()
+            own.append(UNDO)
         if self.can_skip:  # one group: the facilitator's keys
-            for key, action in (("k", AskSkip()), ("n", ShowNotes()), ("x", AskFinish())):
-                keys.setdefault(key, action)
-        return keys
+            own += [SKIP, NOTES, END]
+        return own
 
     def primary(self) -> Action | None:
         return Advance() if self.view.is_event else None
 
     def primary_key(self) -> FooterKey | None:
-        if self.view.is_event:
-            return FooterKey("Enter", self.say("key.next"), Advance(), "next")
-        return None
+        return NEXT.to(Advance()).footer_key(self.say) if self.view.is_event else None
 
     # Drawing ------------------------------------------------------------------------------------
     def header_text(self) -> str:

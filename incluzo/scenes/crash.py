@@ -13,6 +13,7 @@ import pygame
 from incluzo.scenes import actions as act
 from incluzo.scenes import theme
 from incluzo.scenes.base import Context, Scene, Target
+from incluzo.scenes.bindings import AGAIN, Binding
 from incluzo.scenes.text import draw_lines, line_height, wrap
 
 
@@ -30,8 +31,8 @@ class CrashScene(Scene):
         """R: back into the saved game, or to the start screen when there was none."""
         return act.Resume(self.save) if self.save is not None else act.Home()
 
-    def keys(self) -> dict[str, act.Action]:
-        return {"r": self.again}
+    def bindings(self) -> list[Binding]:
+        return [AGAIN.to(self.again)]
 
     def primary(self) -> act.Action | None:
         return self.again

@@ -3,13 +3,16 @@ every decision with what it gave up, the ending and the questions. E exports it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import pygame
 
 from incluzo.engine.play.views import DebriefView, DecisionView, MapView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Export
-from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
+from incluzo.scenes.base import Context, Scene, bullet_list, heading_item
+from incluzo.scenes.bindings import EXPORT, Binding, FooterKey
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.mapinfo import legend, points_text, quadrant_rows
 from incluzo.scenes.poll import chart_items
@@ -46,9 +49,16 @@ def decision_line(number: int, decision: DecisionView, say: Messages) -> tuple[s
 
 
 def debrief_flow(
-    view: DebriefView, ctx: Context, metrics: Metrics, width: int, *, export_note: str = ""
+    view: DebriefView,
+    ctx: Context,
+    metrics: Metrics,
+    width: int,
+    *,
+    export_note: str = "",
+    after_ending: Callable[[Flow], None] | None = None,
 ) -> Flow:
-    """Everything the debrief says, as one flow (the screen pages it; the PNG export shows it whole)."""
+    """Everything the debrief says, as one flow (the screen pages it; the PNG export shows it whole).
+    `after_ending` adds a section of its own between the ending and the profile."""
     s, say, m = widgets.styles(metrics), ctx.say, metrics
     flow = Flow(width, ctx.lang)
     heading_item(flow, view.ending_title, s["title"], 0)
@@ -59,6 +69,8 @@ def debrief_flow(
         flow.text(say("debrief.early"), s["warning"], space_before=m.gap)
     if export_note:
         flow.text(export_note, s["accent"], space_before=m.gap)
+    if after_ending is not None:
+        after_ending(flow)
     heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
     desired = {q.id: q.points for q in view.desired} if view.desired else {}
     rows = []
@@ -120,24 +132,31 @@ class DebriefScene(Scene):
         self.relayout()
         self.dirty = True
 
-    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        return self.text_and_side(self.map_side(), side_left=True)
-
     def layout(self) -> None:
         self.targets = []
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()
         self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
 
     def flow(self, width: int) -> Flow:
         """What the debrief says, in a column of `width`."""
-        return debrief_flow(self.view, self.ctx, self.metrics, width, export_note=self.export_note)
+        return debrief_flow(
+            self.view,
+            self.ctx,
+            self.metrics,
+            width,
+            export_note=self.export_note,
+            after_ending=self.after_ending,
+        )
 
-    def keys(self) -> dict[str, Action]:
-        return {"e": Export()}
+    def after_ending(self, flow: Flow) -> None:
+        """A section a kind of debrief adds right after the ending (the plain debrief adds none)."""
+
+    def bindings(self) -> list[Binding]:
+        return [replace(EXPORT, label="")]  # E is the main button, on the right
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("E", self.say("key.export"), Export(), "export")
+        return EXPORT.footer_key(self.say)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from incluzo.scenes.bindings import Local
+
 DIGIT_KEYS = {str(d): d for d in range(10)}
 PLUS_KEYS = ("+", "=")  # "=" is the unshifted "+" key on most keyboards
 MINUS_KEYS = ("-",)
 
 
 @dataclass(frozen=True)
-class Pick:
+class Pick(Local):
     """Pick a row (a tap on it)."""
 
     index: int
 
 
 @dataclass(frozen=True)
-class Bump:
+class Bump(Local):
     """One more or one less in a row (its + and - buttons)."""
 
     index: int
@@ -30,7 +32,7 @@ class Bump:
 
 
 @dataclass(frozen=True)
-class Submit:
+class Submit(Local):
     """The footer's Enter button: do what Enter does, with the numbers as they stand when it is tapped."""
 
 

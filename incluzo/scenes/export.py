@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygame
 
-from incluzo.engine.play.views import DebriefView, DecisionView, MapView, PollView
+from incluzo.engine.play.views import Amount, DebriefView, DecisionView, MapView, PollView
 from incluzo.errorlog import data_dir
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
@@ -144,5 +144,5 @@ def poll_markdown(poll: PollView, say: Messages) -> list[str]:
     ]
 
 
-def costs(amounts: tuple[widgets.Amount, ...]) -> str:
+def costs(amounts: tuple[Amount, ...]) -> str:
     return ", ".join(f"{a.name} {widgets.signed(-a.amount)}" for a in amounts)

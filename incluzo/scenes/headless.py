@@ -12,21 +12,22 @@ from incluzo import persistence
 from incluzo.app import SCENARIOS, App
 from incluzo.engine.analysis.checks import check_file
 from incluzo.engine.logs import savelog
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes import theme
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.director import Director
 from incluzo.scenes.input import Key
 from incluzo.scenes.start import entries, find_scenarios
 
 SETTLE = theme.ANIMATION_SECONDS * 2  # seconds of game time given to a screen before its picture
 
 
-def _trace(app: App, *, resumed: bool) -> None:
-    assert app.director is not None
-    save = app.director.save
+def _trace(game: Director, *, resumed: bool) -> None:
+    save = game.save
     entries = len(save.log.entries) if save else 0
-    state = savelog.fingerprint(app.director.session)
+    state = savelog.fingerprint(game.session)
     print(
         json.dumps(
             {
@@ -69,7 +70,7 @@ def play_headless(
     shots: Path | None,
     size: tuple[int, int],
     lang: str,
-    mode: str,
+    mode: Mode,
     *,
     resume: bool = False,
     trace: bool = False,
@@ -84,13 +85,14 @@ def play_headless(
     if scenario is None:
         return 1
     found = persistence.find_unfinished(scenario.id) if resume else None
-    app = App(size=size, lang=lang, mode=mode, scenario=None if found else path, resume=found)
-    if app.director is None:
+    app = App.opened(size=size, lang=lang, mode=mode, scenario=None if found else path, resume=found)
+    game = app.game
+    if not isinstance(game, Director):
         print(f"incluzo play: {app.notice}", file=sys.stderr)
         return 1
-    made = sum(1 for d in app.director.session.game.decisions if d.choice is not None)
+    made = sum(1 for d in game.session.game.decisions if d.choice is not None)
     if trace:
-        _trace(app, resumed=found is not None)
+        _trace(game, resumed=found is not None)
     pending = list(choices)[made:]
     number = 0
     seen: object = None

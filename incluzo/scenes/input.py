@@ -75,9 +75,9 @@ def translate(event: pygame.event.Event) -> Input | None:
         name = pygame.key.name(event.key).lower()
         return Key(KEYPAD.get(name, name))
     if event.type == pygame.MOUSEBUTTONUP and event.button == pygame.BUTTON_LEFT:
-        return Click(tuple(event.pos))  # type: ignore[arg-type]
+        return Click(tuple(event.pos))
     if event.type == pygame.MOUSEMOTION:
-        return Point(tuple(event.pos))  # type: ignore[arg-type]
+        return Point(tuple(event.pos))
     if event.type == pygame.MOUSEWHEEL:
         return Scroll(int(event.y))
     if event.type == pygame.VIDEORESIZE:
@@ -89,12 +89,3 @@ def translate(event: pygame.event.Event) -> Input | None:
     if event.type == pygame.TEXTINPUT:
         return Typed(str(event.text))
     return None
-
-
-def key_event(name: str) -> pygame.event.Event:
-    """A pygame key event for a key name, for tests and scripted play."""
-    return pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(name), mod=0, unicode="")
-
-
-def click_event(pos: tuple[int, int]) -> pygame.event.Event:
-    return pygame.event.Event(pygame.MOUSEBUTTONUP, button=pygame.BUTTON_LEFT, pos=pos)

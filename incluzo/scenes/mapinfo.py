@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pygame
 
 from incluzo.engine.play.views import QuadrantView
+from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.quadmap import Kite
 from incluzo.scenes.text import Flow, Painter, Style, render
@@ -76,7 +77,7 @@ def quadrant_rows(
         prefixed(flow, text, style, size + metrics.gap, paint, space_before=metrics.gap // 2)
 
 
-def points_text(say: object, name: str, values: Sequence[tuple[str, int]]) -> str:
+def points_text(say: Messages, name: str, values: Sequence[tuple[str, int]]) -> str:
     """'Specialisme: start 30, nu 25, gewenst 15'."""
-    parts = ", ".join(f"{say(key)} {value}" for key, value in values)  # type: ignore[operator]
+    parts = ", ".join(f"{say(key)} {value}" for key, value in values)
     return f"{name}: {parts}"

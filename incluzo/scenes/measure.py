@@ -15,6 +15,7 @@ from incluzo.scenes import use_dummy_display_if_headless
 use_dummy_display_if_headless()
 
 from incluzo.engine.play import rules  # noqa: E402
+from incluzo.engine.play.phases import Mode  # noqa: E402
 from incluzo.engine.play.rules import Decision, GameState  # noqa: E402
 from incluzo.engine.play.views import MapView, OutcomeView, Presenter  # noqa: E402
 from incluzo.engine.scenario.model import Scenario  # noqa: E402
@@ -50,9 +51,11 @@ def _generous(scenario: Scenario, card_id: str) -> GameState:
     return GameState(meters=plenty, position=scenario.position, card=card_id)
 
 
-def overflows(scenario: Scenario, size: tuple[int, int], lang: str, mode: str = "team") -> list[Overflow]:
+def overflows(
+    scenario: Scenario, size: tuple[int, int], lang: str, mode: Mode = Mode.GROUP
+) -> list[Overflow]:
     """Every card and outcome block of `scenario` that does not fit at `size` in `lang`."""
-    ctx = Context(lang, mode)
+    ctx = Context(lang, Mode(mode))
     presenter = Presenter(scenario, lang)
     found: list[Overflow] = []
     for card in scenario.cards:

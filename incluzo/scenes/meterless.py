@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from incluzo.engine.play.views import BriefingView, CardView, DebriefView, OutcomeView, View
 from incluzo.engine.scenario.model import Scenario
+
+ViewT = TypeVar("ViewT", bound=View)
 
 
 def has_costs(scenario: Scenario) -> bool:
@@ -13,7 +16,7 @@ def has_costs(scenario: Scenario) -> bool:
     return any(any(card.cost) or any(any(c.cost) for c in card.choices) for card in scenario.cards)
 
 
-def without_meters(view: View) -> View:
+def without_meters(view: ViewT) -> ViewT:
     """The view with its meters left out, so the screens draw no meter bar, budget or spending."""
     if isinstance(view, BriefingView | CardView):
         return replace(view, meters=())

@@ -7,32 +7,34 @@ from collections.abc import Sequence
 
 import pygame
 
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.views import ChoiceView, DecisionView, MapView, OutcomeView
+from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, AskFinish, Undo
-from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
+from incluzo.scenes.actions import Action, Advance
+from incluzo.scenes.base import Context, Scene, bullet_list, heading_item
+from incluzo.scenes.bindings import END, NEXT, UNDO, Binding, FooterKey
 from incluzo.scenes.feedback import solo_feedback
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, blend, exact
-from incluzo.scenes.text import Flow, draw_lines, line_height, wrap
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, width_of, wrap
 
 
-def moves_text(choice: ChoiceView, say: object) -> str:
+def moves_text(choice: ChoiceView, say: Messages) -> str:
     """'richting Maatwerk +15' for each quadrant a choice moves toward."""
     return ", ".join(
-        say("outcome.toward", name=m.name, points=widgets.signed(m.amount))  # type: ignore[operator]
-        for m in choice.moves
+        say("outcome.toward", name=m.name, points=widgets.signed(m.amount)) for m in choice.moves
     )
 
 
-def recognition_word(recognition: str, say: object) -> str:
-    return say(f"recognition.{recognition}")  # type: ignore[operator,no-any-return]
+def recognition_word(recognition: str, say: Messages) -> str:
+    return say(f"recognition.{recognition}")
 
 
 def choice_summary(
     flow: Flow,
     choice: ChoiceView,
-    say: object,
-    styles: dict[str, widgets.Style],
+    say: Messages,
+    styles: dict[str, Style],
     metrics: theme.Metrics,
     meter_order: Sequence[str],
     *,
@@ -42,7 +44,7 @@ def choice_summary(
     flow.text(
         f"{choice.letter}. {choice.label}", styles["strong"], space_before=space_before, keep_with_next=True
     )
-    indent = widgets.width_of(f"{choice.letter}. ", styles["strong"])
+    indent = width_of(f"{choice.letter}. ", styles["strong"])
     flow.add(
         widgets.chips_item(
             choice.costs, meter_order, styles["body"], metrics, indent=indent, space_before=metrics.gap // 2
@@ -98,7 +100,7 @@ class OutcomeScene(Scene):
             flow.text(choice.outcome, s["body"], space_before=m.gap)
         if head_only:
             return flow
-        if self.ctx.mode == "solo":
+        if self.ctx.mode == Mode.SOLO:
             for line in solo_feedback(d, self.map_view, say):
                 flow.text(line, s["italic"], space_before=m.gap)
         if d.gave_up:
@@ -123,17 +125,14 @@ class OutcomeScene(Scene):
         )
         self.layout_footer()
 
-    def keys(self) -> dict[str, Action]:
-        keys: dict[str, Action] = {"backspace": Undo()} if self.can_undo else {}
-        if self.can_end:
-            keys["x"] = AskFinish()
-        return keys
+    def bindings(self) -> list[Binding]:
+        return [*([UNDO] if self.can_undo else []), *([END] if self.can_end else [])]
 
     def primary(self) -> Action | None:
         return Advance()
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("key.next"), Advance(), "next")
+        return NEXT.to(Advance()).footer_key(self.say)
 
     def update(self, dt: float) -> bool:
         if self.progress >= 1.0:
@@ -184,10 +183,10 @@ class OutcomeScene(Scene):
             widgets.meter_bar(surface, track, value / max(1, after.start, before.value, after.value))
             y += track.height + m.gap
         map_box = pygame.Rect(box.x, y + m.gap, box.width, box.bottom - y - m.gap)
-        before = exact(self.decision.position_before)
-        after = exact(self.decision.position_after)
-        now = blend(before, after, _ease(self.progress))
-        kites = [Kite(before, theme.KITE_START, "dashed"), Kite(now, theme.KITE_NOW, "solid")]
+        start = exact(self.decision.position_before)
+        end = exact(self.decision.position_after)
+        now = blend(start, end, _ease(self.progress))
+        kites = [Kite(start, theme.KITE_START, "dashed"), Kite(now, theme.KITE_NOW, "solid")]
         self.map.draw(surface, map_box, m, kites, marker=now)
 
     def overflows(self) -> list[tuple[str, int, int]]:

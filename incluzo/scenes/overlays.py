@@ -4,54 +4,36 @@ notes for the facilitator (N)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 import pygame
 
 from incluzo.engine.play.views import MapView
+from incluzo.i18n import catalog_for
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
+from incluzo.scenes.actions import Action, Close, Turn
 from incluzo.scenes.base import Context, Scene, Target, heading_item
+from incluzo.scenes.bindings import (
+    GROUP_HELP,
+    MENU_HELP,
+    MENU_HOME,
+    MENU_QUIT,
+    MENU_RESUME,
+    NO,
+    YES,
+    Binding,
+    Request,
+    keymap,
+)
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.input import Click, Input
 from incluzo.scenes.mapinfo import legend, points_text, prefixed, quadrant_rows
 from incluzo.scenes.quadmap import Kite, QuadrantMap, exact
-from incluzo.scenes.text import Flow, draw_lines, line_height, render, wrap
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 
 PANEL_WIDTH_SCALE = 34  # widest dialog panel in body units
 PAUSE_SCALE = 3.0  # the word 'Pauze' in body units
-HELP_KEYS = (
-    ("A-D  1-4", "help.choose"),
-    ("Enter", "help.next"),
-    ("Backspace", "help.back"),
-    ("K", "help.skip"),
-    ("N", "help.notes"),
-    ("X", "help.end"),
-    ("PgUp PgDn", "help.pages"),
-    ("M", "help.map"),
-    ("H  F1", "help.help"),
-    ("P", "help.pause"),
-    ("Esc", "help.menu"),
-    ("F11", "help.full"),
-    ("F5", "help.reload"),
-    ("E", "help.export"),
-    ("1-9", "help.start_pick"),
-    ("T  S", "help.start_mode"),
-    ("N  E", "help.start_lang"),
-    ("W", "help.start_questionnaire"),
-    ("0-9  + \u2212", "help.count"),
-    ("I", "help.tips"),
-    ("R", "help.retry"),
-)
-
-
-@dataclass(frozen=True)
-class Option:
-    key: str  # the key name as pygame gives it, e.g. 'escape'
-    cap: str  # as printed on the key, e.g. 'Esc'
-    label: str
-    action: Action
 
 
 class Overlay(Scene):
@@ -66,7 +48,7 @@ class Overlay(Scene):
         rect.center = (m.width // 2, m.height // 2)
         return rect
 
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         if name in self.close_keys:
             return Close()
         return super()._key(name)
@@ -83,7 +65,7 @@ class ButtonsOverlay(Overlay):
         ctx: Context,
         title: str,
         text: str,
-        options: Sequence[Option],
+        options: Sequence[Binding],
         name: str,
         *,
         enter: Action | None = None,
@@ -110,13 +92,13 @@ class ButtonsOverlay(Overlay):
         self.targets = []
         for option in self.options:
             rect = pygame.Rect(self.box.x + m.margin, y, self.box.width - 2 * m.margin, button)
-            self.targets.append(Target(f"option-{option.key}", rect, option.action))
+            self.targets.append(Target(f"option-{option.keys[0]}", rect, option.action))
             y += button + m.gap
 
-    def keys(self) -> dict[str, Action]:
-        return {o.key: o.action for o in self.options}
+    def keys(self) -> dict[str, Request]:
+        return keymap(self.options)
 
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         if name in ("return", "space") and self.enter is not None:
             return self.enter
         return self.keys().get(name) or (Close() if name in self.close_keys else None)
@@ -132,28 +114,21 @@ class ButtonsOverlay(Overlay):
             widgets.panel(surface, target.rect, m, self.fill_for(target.name))
             x = target.rect.x + m.pad
             x += widgets.keycap(surface, option.cap, x, target.rect.centery, m) + m.gap
-            image = render(option.label, s["strong"])
+            image = render(self.say(option.label), s["strong"])
             surface.blit(image, (x, target.rect.centery - image.get_height() // 2))
 
 
 def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
     say = ctx.say
-    options = [
-        Option("escape", "Esc", say("menu.resume"), Close()),
-        Option("h", "H", say("key.help"), Help()),
-    ]
-    if in_game:
-        options.append(Option("s", "S", say("menu.home"), AskHome()))
-    options.append(Option("q", "Q", say("menu.quit"), AskQuit()))
+    options = [MENU_RESUME, MENU_HELP, *([MENU_HOME] if in_game else []), MENU_QUIT]
     return ButtonsOverlay(ctx, say("menu.title"), "", options, "menu", enter=Close())
 
 
 def confirm(ctx: Context, question: str, text: str, yes: Action) -> ButtonsOverlay:
-    say = ctx.say
-    yes_key = "j" if ctx.lang == "nl" else "y"
+    language = catalog_for(ctx.lang)
     options = [
-        Option(yes_key, yes_key.upper(), say("confirm.yes"), yes),
-        Option("n", "N", say("confirm.no"), Close()),
+        replace(YES, cap=language.yes_key.upper()).to(yes, language.yes_key),
+        replace(NO, cap=language.no_key.upper()).to(Close(), language.no_key),
     ]
     return ButtonsOverlay(ctx, question, text, options, "confirm", enter=yes)
 
@@ -172,7 +147,7 @@ class PauseOverlay(Overlay):
     def draw(self, surface: pygame.Surface) -> None:
         m = self.metrics
         surface.fill(theme.BACKGROUND)
-        big = widgets.Style("bold", m.scaled(PAUSE_SCALE), theme.ACCENT)
+        big = Style("bold", m.scaled(PAUSE_SCALE), theme.ACCENT)
         word = render(self.say("pause.title"), big)
         surface.blit(word, word.get_rect(center=(m.width // 2, m.height // 2 - word.get_height() // 2)))
         lines = wrap(self.say("pause.text"), self.styles["body"], m.width - 2 * m.margin, self.ctx.lang)
@@ -189,7 +164,7 @@ class PauseOverlay(Overlay):
 class PagedOverlay(Overlay):
     """A panel showing a flow page by page."""
 
-    close_keys = ("escape",)
+    close_keys: tuple[str, ...] = ("escape",)
 
     def flow(self, width: int) -> Flow:
         raise NotImplementedError
@@ -213,9 +188,7 @@ class PagedOverlay(Overlay):
     def close_rect(self) -> pygame.Rect:
         m = self.metrics
         width = (
-            widgets.keycap_width("Esc", m)
-            + widgets.width_of(self.say("key.close"), self.styles["body"])
-            + 2 * m.gap
+            widgets.keycap_width("Esc", m) + width_of(self.say("key.close"), self.styles["body"]) + 2 * m.gap
         )
         return pygame.Rect(
             self.box.right - m.margin - width,
@@ -250,22 +223,22 @@ class HelpOverlay(PagedOverlay):
     name = "help"
     close_keys = ("escape", "h", "f1")
 
-    def help_keys(self) -> Sequence[tuple[str, str]]:
-        """(key as printed, message key of what it does), in the order listed."""
-        return HELP_KEYS
+    def help_keys(self) -> Sequence[Binding]:
+        """The keys listed, in order (see bindings.py)."""
+        return GROUP_HELP
 
     def flow(self, width: int) -> Flow:
         m, s, say = self.metrics, self.styles, self.say
         flow = Flow(width, self.ctx.lang)
         flow.text(say("help.title"), s["title"], keep_with_next=True)
         keys = self.help_keys()
-        column = max(widgets.keycap_width(cap, m) for cap, _ in keys) + m.gap
-        for cap, key in keys:
+        column = max(widgets.keycap_width(b.listed_cap, m) for b in keys) + m.gap
+        for binding in keys:
 
-            def paint(surface: pygame.Surface, x: int, y: int, cap: str = cap) -> None:
+            def paint(surface: pygame.Surface, x: int, y: int, cap: str = binding.listed_cap) -> None:
                 widgets.keycap(surface, cap, x, y + line_height(s["body"]) // 2, m)
 
-            prefixed(flow, say(key), s["body"], column, paint, space_before=m.gap // 2)
+            prefixed(flow, say(binding.help), s["body"], column, paint, space_before=m.gap // 2)
         flow.text(say("help.mouse"), s["muted"], space_before=m.gap)
         flow.text(say("help.meters"), s["muted"], space_before=m.gap // 2)
         flow.text(say(f"help.mode.{self.ctx.mode}"), s["muted"], space_before=m.gap // 2)

@@ -17,10 +17,10 @@ from incluzo.engine.play.rules import MAX_COUNT
 from incluzo.engine.play.views import CardView, PollOptionView, PollView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Advance, Undo
-from incluzo.scenes.base import Context, FooterKey, Target
+from incluzo.scenes.base import Context, Target
+from incluzo.scenes.bindings import NEXT, FooterKey, Local, Request
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.entry import Bump, NumberEntry, Pick, Submit
-from incluzo.scenes.input import Input
 from incluzo.scenes.text import Flow, Item, Style, draw_lines, line_height, render, width_of, wrap
 from incluzo.scenes.theme import Metrics
 
@@ -213,7 +213,7 @@ class PollScene(CardScene):
         return OptionRow(option, rect, label, track, minus, field, plus)
 
     # Input --------------------------------------------------------------------------------------
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         if name in self.marks:
             self.entry.select(self.marks[name])
         elif self.entry.key(name):
@@ -230,16 +230,14 @@ class PollScene(CardScene):
         self._changed()
         return None
 
-    def handle(self, event: Input) -> Action | None:
-        action = super().handle(event)
-        if isinstance(action, Submit):
+    def local(self, request: Local) -> Action | None:
+        if isinstance(request, Submit):
             return self.primary()
-        if isinstance(action, Pick):
-            self.entry.select(action.index)
-        elif isinstance(action, Bump):
-            self.entry.bump(action.index, action.step)
+        if isinstance(request, Pick):
+            self.entry.select(request.index)
         else:
-            return action
+            assert isinstance(request, Bump), request
+            self.entry.bump(request.index, request.step)
         self._changed()
         return None
 
@@ -247,7 +245,7 @@ class PollScene(CardScene):
         return Advance(self.counts())
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("poll.record"), Submit(), "next")  # type: ignore[arg-type]
+        return NEXT.labelled("poll.record").to(Submit()).footer_key(self.say)
 
     def header_text(self) -> str:
         return f"{super().header_text()} \u00b7 {self.say('poll.header')}"

@@ -9,27 +9,29 @@ level chosen. R on an outcome plays the card again; R on the debrief plays the s
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pygame
 
 from incluzo import practice_history
 from incluzo.engine.logs.savelog import SaveError
-from incluzo.engine.play import position, rules
+from incluzo.engine.play import position
+from incluzo.engine.play.hints import ChoiceHint, choice_hints
+from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Session
-from incluzo.engine.play.views import LETTERS, Amount, CardView, DebriefView, MapView, OutcomeView, Presenter
+from incluzo.engine.play.views import CardView, DebriefView, MapView, OutcomeView
 from incluzo.engine.scenario.model import HINT_LEVELS
 from incluzo.i18n import Messages
 from incluzo.persistence import SaveFile
 from incluzo.practice_history import Comparison, PracticeRun
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Advance, Choose, Play, Start, Undo
-from incluzo.scenes.base import Context, FooterKey, Scene, bullet_list, heading_item
+from incluzo.scenes.actions import Action, Play, Undo
+from incluzo.scenes.base import Context, Scene, bullet_list, heading_item
+from incluzo.scenes.bindings import REPLAY, RETRY, TIPS, Binding, Local
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene, debrief_kites
-from incluzo.scenes.director import Director
+from incluzo.scenes.director import Director, Step
 from incluzo.scenes.mapinfo import legend
 from incluzo.scenes.outcome import OutcomeScene
 from incluzo.scenes.quadmap import Kite, exact
@@ -44,43 +46,10 @@ class Practice:
 
     level: str = "none"
     retries: int = 0
-    started: float = field(default_factory=time.monotonic)
+    started: float = 0.0  # the game's clock when the run began (Director.clock)
 
     def next_level(self) -> None:
         self.level = HINT_LEVELS[(HINT_LEVELS.index(self.level) + 1) % len(HINT_LEVELS)]
-
-
-@dataclass(frozen=True)
-class ChoiceHint:
-    """What a choice would do to the profile, worked out before it is made."""
-
-    letter: str
-    toward: tuple[Amount, ...]  # the quadrants it moves toward, the largest move first
-    before: float | None  # distance to the desired profile now (None without a goal)
-    after: float | None  # and after this choice
-
-
-def choice_hints(session: Session, lang: str) -> tuple[ChoiceHint, ...]:
-    """A hint per choice offered on the current card, in the order the card shows them."""
-    scenario, game = session.scenario, session.game
-    card = rules.current_card(scenario, game)
-    if card is None:
-        return ()
-    presenter = Presenter(scenario, lang)
-    goal = scenario.desired
-    hints = []
-    for index, choice in enumerate(rules.offered(scenario, game, card)):
-        moved = position.move(game.position, choice.move)
-        toward = presenter.amounts(choice.move, of_meters=False, keep_zero=False)
-        hints.append(
-            ChoiceHint(
-                LETTERS[index],
-                tuple(sorted(toward, key=lambda a: -a.amount)),
-                practice_history.distance(game.position, goal) if goal else None,
-                practice_history.distance(moved, goal) if goal else None,
-            )
-        )
-    return tuple(hints)
 
 
 def hint_lines(hints: Sequence[ChoiceHint], level: str, say: Messages) -> list[str]:
@@ -103,7 +72,7 @@ def hint_lines(hints: Sequence[ChoiceHint], level: str, say: Messages) -> list[s
 
 
 @dataclass(frozen=True)
-class _NextLevel:
+class NextLevel(Local):
     """Switch the tips to the next level (I)."""
 
 
@@ -131,32 +100,23 @@ class PracticeCardScene(CardScene):
             bullet_list(flow, lines, self.styles["body"], m, space_before=m.gap)
         return flow
 
-    def keys(self) -> dict[str, Action]:
-        return {**super().keys(), "i": _NextLevel()}  # type: ignore[dict-item]
+    def bindings(self) -> list[Binding]:
+        tips = TIPS.to(NextLevel()).labelled(f"practice.level.{self.practice.level}")
+        return [*super().bindings(), tips]
 
-    def footer_keys(self) -> list[FooterKey]:
-        label = self.say(f"practice.level.{self.practice.level}")
-        return [*super().footer_keys(), FooterKey("I", label, _NextLevel(), "hints")]  # type: ignore[arg-type]
-
-    def handle(self, event: object) -> Action | None:  # type: ignore[override]
-        action = super().handle(event)  # type: ignore[arg-type]
-        if isinstance(action, _NextLevel):
-            self.practice.next_level()
-            self.page = 0
-            self.relayout()
-            return None
-        return action
+    def local(self, request: Local) -> Action | None:
+        assert isinstance(request, NextLevel), request
+        self.practice.next_level()
+        self.page = 0
+        self.relayout()
+        return None
 
 
 class PracticeOutcomeScene(OutcomeScene):
     """The outcome with R to try the card again."""
 
-    def keys(self) -> dict[str, Action]:
-        return {**super().keys(), "r": Undo()} if self.can_undo else super().keys()
-
-    def footer_keys(self) -> list[FooterKey]:
-        keys = super().footer_keys()
-        return [*keys, FooterKey("R", self.say("practice.retry"), Undo(), "retry")] if self.can_undo else keys
+    def bindings(self) -> list[Binding]:
+        return [*super().bindings(), *([RETRY] if self.can_undo else [])]
 
 
 def units_points(units: Sequence[int]) -> tuple[float, ...]:
@@ -254,26 +214,13 @@ class PracticeDebriefScene(DebriefScene):
         self.replay = replay
         self.not_kept = not_kept
 
-    def flow(self, width: int) -> Flow:
-        """The debrief with the comparison first, after the ending: it is what a solo player looks for."""
-        flow = super().flow(width)
-        if self.comparison is None:
-            return flow
-        section = Flow(width, self.ctx.lang)
-        practice_flow(section, self.comparison, self.say, self.metrics, not_kept=self.not_kept)
-        profile = self.say("debrief.profile")
-        at = next((i for i, item in enumerate(flow.items) if item.text == profile), len(flow.items))
-        flow.items[at:at] = section.items
-        return flow
+    def after_ending(self, flow: Flow) -> None:
+        """The comparison comes first, right after the ending: it is what a solo player looks for."""
+        if self.comparison is not None:
+            practice_flow(flow, self.comparison, self.say, self.metrics, not_kept=self.not_kept)
 
-    def keys(self) -> dict[str, Action]:
-        return {**super().keys(), "r": self.replay} if self.replay else super().keys()
-
-    def footer_keys(self) -> list[FooterKey]:
-        keys = super().footer_keys()
-        if self.replay is None:
-            return keys
-        return [*keys, FooterKey("R", self.say("practice.replay"), self.replay, "replay")]
+    def bindings(self) -> list[Binding]:
+        return [*super().bindings(), *([REPLAY.to(self.replay)] if self.replay else [])]
 
     def draw_body(self, surface: pygame.Surface, map_box: pygame.Rect) -> None:
         assert self.paged is not None
@@ -287,14 +234,15 @@ class PracticeDebriefScene(DebriefScene):
 class PracticeDirector(Director):
     """The director of a solo run: practice scenes, retries counted, the finished run kept."""
 
-    def __init__(self, session: Session, ctx: Context, save: SaveFile | None = None) -> None:
-        super().__init__(session, ctx, save)
-        self.practice = Practice(session.scenario.hints)
+    def begin(self, session: Session, save: SaveFile | None) -> None:
+        """A run begins (at the start and after a reload): no retries yet, nothing kept."""
+        self.practice = Practice(session.scenario.hints, started=self.clock)
         self.comparison: Comparison | None = None
         self.not_kept = ""  # why the run could not be kept, if it could not
+        super().begin(session, save)
 
     def card_scene(self, view: CardView) -> Scene:
-        hints = choice_hints(self.session, self.ctx.lang)
+        hints = choice_hints(self.session.scenario, self.session.game, self.ctx.lang)
         return PracticeCardScene(self.ctx, view, self.practice, hints, can_undo=self.session.can_undo())
 
     def outcome_scene(self, view: OutcomeView) -> Scene:
@@ -310,7 +258,7 @@ class PracticeDirector(Director):
     def replay(self) -> Play | None:
         """Play the same scenario file again, solo."""
         source = self.save.log.header.source if self.save is not None else ""
-        return Play(source, "solo", self.ctx.lang) if source else None
+        return Play(source, Mode.SOLO, self.ctx.lang) if source else None
 
     def run(self) -> PracticeRun:
         return practice_history.run_of(
@@ -318,11 +266,11 @@ class PracticeDirector(Director):
             self.session.game,
             retries=self.practice.retries,
             hints=self.practice.level,
-            seconds=round(time.monotonic() - self.practice.started),
+            seconds=round(self.clock - self.practice.started),
         )
 
-    def apply(self, action: Start | Choose | Advance | Undo) -> str | None:
-        retry = isinstance(action, Undo) and self.session.phase == "outcome"
+    def apply(self, action: Step) -> str | None:
+        retry = isinstance(action, Undo) and self.session.phase == Phase.OUTCOME
         refused = super().apply(action)
         if retry and refused is None:
             self.practice.retries += 1

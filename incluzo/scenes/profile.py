@@ -16,21 +16,22 @@ from pathlib import Path
 import pygame
 
 from incluzo import persistence
-from incluzo.commands.kites import Line, _mark, quadrant_views, save_chart
+from incluzo.commands.kites import Line, quadrant_views, save_chart
 from incluzo.engine.logs import workshoplog
-from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as welke_bril
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.actions import Action, StartFrom
-from incluzo.scenes.base import Context, FooterKey, Scene, heading_item
-from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.base import Context, Scene, heading_item
+from incluzo.scenes.bindings import LOWER, NEXT, PROFILE_EXPORT, RAISE, Binding, FooterKey, Local
 from incluzo.scenes.export import export_dir, slug
 from incluzo.scenes.mapinfo import legend, quadrant_rows
-from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap
+from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, frame_quadrants
 from incluzo.scenes.text import Flow
 
 THRESHOLD_RANGE = (1, 50)  # the threshold the + and - keys can set
@@ -78,12 +79,12 @@ def scenario_title(path: str, lang: str) -> str:
     return scenario.title.get(lang, scenario.language)
 
 
-def kites(view: ProfileView, say: object) -> list[tuple[str, Kite]]:
+def kites(view: ProfileView, say: Messages) -> list[tuple[str, Kite]]:
     current = tuple(float(s.current) for s in view.scores)
     desired = tuple(float(s.desired) for s in view.scores)
     return [
-        (say("profile.current"), Kite(current, theme.KITE_NOW, "solid")),  # type: ignore[operator]
-        (say("profile.desired"), Kite(desired, theme.KITE_DESIRED, "dotted")),  # type: ignore[operator]
+        (say("profile.current"), Kite(current, theme.KITE_NOW, "solid")),
+        (say("profile.desired"), Kite(desired, theme.KITE_DESIRED, "dotted")),
     ]
 
 
@@ -119,8 +120,6 @@ class ProfileScene(Scene):
         return [s.id for s in self.view.scores if s.meaningful]
 
     # Layout -------------------------------------------------------------------------------------
-    columns = DebriefScene.columns  # the debrief's layout: the map on the left, the words beside it
-
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
@@ -159,37 +158,32 @@ class ProfileScene(Scene):
         return flow
 
     def layout(self) -> None:
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()  # as the debrief: the map left, the words beside it
         self.paged = self.pager(self.flow(text_box.width), text_box)
         self.layout_footer()
 
     # Input --------------------------------------------------------------------------------------
-    def keys(self) -> dict[str, Action]:
-        return {"e": _Export(), "+": _Threshold(1), "=": _Threshold(1), "-": _Threshold(-1)}  # type: ignore[dict-item]
+    def bindings(self) -> list[Binding]:
+        return [PROFILE_EXPORT.to(ExportProfile()), RAISE.to(Threshold(1)), LOWER.to(Threshold(-1))]
 
     def primary(self) -> Action | None:
         return StartFrom(self.result)
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("key.next"), StartFrom(self.result), "next")
+        return NEXT.to(StartFrom(self.result)).footer_key(self.say)
 
-    def footer_keys(self) -> list[FooterKey]:
-        return [*super().footer_keys(), FooterKey("E", self.say("key.export"), _Export(), "export")]  # type: ignore[arg-type]
-
-    def handle(self, event: object) -> Action | None:  # type: ignore[override]
-        action = super().handle(event)  # type: ignore[arg-type]
-        if isinstance(action, _Threshold):
+    def local(self, request: Local) -> Action | None:
+        if isinstance(request, Threshold):
             low, high = THRESHOLD_RANGE
-            self.set_threshold(max(Fraction(low), min(Fraction(high), self.threshold + action.step)))
+            self.set_threshold(max(Fraction(low), min(Fraction(high), self.threshold + request.step)))
             self.relayout()
             return None
-        if isinstance(action, _Export):
-            png, md = self.export()
-            self.export_note = self.say("export.done", png=str(png), md=md.name)
-            print(self.export_note, flush=True)
-            self.relayout()
-            return None
-        return action
+        assert isinstance(request, ExportProfile), request
+        png, md = self.export()
+        self.export_note = self.say("export.done", png=str(png), md=md.name)
+        print(self.export_note, flush=True)
+        self.relayout()
+        return None
 
     # Export -------------------------------------------------------------------------------------
     def export(self, folder: Path | None = None) -> tuple[Path, Path]:
@@ -247,15 +241,15 @@ class ProfileScene(Scene):
             surface, self.map_box, self.metrics, [k for _, k in kites(self.view, self.say)]
         )
         corners = [q.corner for q in self.map.quadrants if q.id in self.marked]
-        _mark(surface, square, corners, self.metrics)
+        frame_quadrants(surface, square, corners, self.metrics)
         self.draw_footer(surface)
 
 
 @dataclass(frozen=True)
-class _Threshold:
+class Threshold(Local):
     step: int
 
 
 @dataclass(frozen=True)
-class _Export:
+class ExportProfile(Local):
     """E: write the profile as PNG and Markdown."""

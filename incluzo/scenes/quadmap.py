@@ -33,6 +33,7 @@ NAME_PLATE_ALPHA = 235
 MIN_SIDE_FOR_AXES = 10  # body units: a smaller map drops its axis labels
 MIN_SIDE_FOR_NAMES = 8  # body units: a smaller map shows the quadrant numbers only
 PERCENT = 100
+MARK_SCALE = 3  # frame of a marked quadrant, in strokes
 
 Points = Sequence[float]  # points per quadrant, in the views' order
 
@@ -235,7 +236,7 @@ class QuadrantMap:
                 pygame.draw.line(surface, kite.colour, start, end, width)
             else:
                 dash = metrics.scaled(DASH_SCALE) // (1 if kite.style == "dashed" else 3)
-                _dashed(surface, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
+                dashed_line(surface, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
         for corner in corners:
             pygame.draw.circle(surface, kite.colour, corner, width + metrics.stroke)
 
@@ -263,7 +264,16 @@ class QuadrantMap:
             surface.blit(label, label.get_rect(center=(round(spot[0]), round(spot[1]))))
 
 
-def _dashed(
+def frame_quadrants(image: pygame.Surface, square: pygame.Rect, corners: Sequence[str], m: Metrics) -> None:
+    """A frame around each quadrant to point out (a meaningful difference) on the map drawn in `square`."""
+    half = square.width // 2
+    for corner in corners:
+        dx, dy = CORNERS[corner]
+        cell = pygame.Rect(square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half)
+        pygame.draw.rect(image, theme.WARNING, cell, MARK_SCALE * m.stroke)
+
+
+def dashed_line(
     surface: pygame.Surface,
     colour: Colour,
     start: tuple[float, float],

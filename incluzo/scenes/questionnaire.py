@@ -22,12 +22,13 @@ from incluzo.engine.questionnaire.themes import (
     Sheet,
     result,
 )
+from incluzo.engine.scenario.text import Text
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Profiled, Turn
-from incluzo.scenes.base import Context, FooterKey, Scene, Target, heading_item
+from incluzo.scenes.base import Context, Scene, Target, heading_item
+from incluzo.scenes.bindings import NEXT, FooterKey, Local, Request
 from incluzo.scenes.entry import Bump, NumberEntry, Pick, Submit
-from incluzo.scenes.input import Input
-from incluzo.scenes.text import Flow, draw_lines, line_height, render, width_of, wrap
+from incluzo.scenes.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 
 MARKS = "ABCD"
 MAX_RESPONDENTS = 30
@@ -93,7 +94,7 @@ class Filling:
 
 
 @dataclass(frozen=True)
-class _Setup:
+class Setup(Local):
     team: bool | None = None  # choose the team as a whole, or separate respondents
     step: int = 0  # one more or one fewer respondent
 
@@ -122,8 +123,8 @@ class QuestionnaireScene(Scene):
         self.row_page = 0
         self.rows: list[list[Row]] = []
 
-    def t(self, text: object) -> str:
-        found: str = text.get(self.ctx.lang, self.questionnaire.language)  # type: ignore[attr-defined]
+    def t(self, text: Text) -> str:
+        found = text.get(self.ctx.lang, self.questionnaire.language)
         return found.strip()  # YAML's folded style leaves a newline at the end
 
     # Layout -------------------------------------------------------------------------------------
@@ -163,18 +164,16 @@ class QuestionnaireScene(Scene):
         m, s = self.metrics, self.styles
         self.setup_box = box
         y = box.y + line_height(s["heading"]) + m.gap
-        self.targets.append(
-            Target("answer-team", pygame.Rect(box.x, y, box.width, button), _Setup(team=True))
-        )
+        self.targets.append(Target("answer-team", pygame.Rect(box.x, y, box.width, button), Setup(team=True)))
         y += button + m.gap
         self.targets.append(
-            Target("answer-respondents", pygame.Rect(box.x, y, box.width, button), _Setup(team=False))
+            Target("answer-respondents", pygame.Rect(box.x, y, box.width, button), Setup(team=False))
         )
         y += button + m.gap
         small = widgets.badge_size(m) * 2
-        self.targets.append(Target("fewer", pygame.Rect(box.x, y, small, button), _Setup(step=-1)))
+        self.targets.append(Target("fewer", pygame.Rect(box.x, y, small, button), Setup(step=-1)))
         self.targets.append(
-            Target("more", pygame.Rect(box.x + small + m.gap, y, small, button), _Setup(step=1))
+            Target("more", pygame.Rect(box.x + small + m.gap, y, small, button), Setup(step=1))
         )
 
     def _layout_sheet(self) -> None:
@@ -243,7 +242,7 @@ class QuestionnaireScene(Scene):
             f"{say('questionnaire.over', points=POINTS * 10)} {say('questionnaire.refused')}",
         ]
 
-    def _row(self, index: int, situation: object, x: int, width: int) -> Row:
+    def _row(self, index: int, situation: Text, x: int, width: int) -> Row:
         """Badge, the situation's text, and - points + on the right (below the text on a narrow window)."""
         m, s = self.metrics, self.styles
         button = widgets.badge_size(m)
@@ -321,7 +320,7 @@ class QuestionnaireScene(Scene):
 
     def primary_key(self) -> FooterKey | None:
         label = "key.begin" if self.filling.pause == "start" else "key.next"
-        return FooterKey("Enter", self.say(label), Submit(), "next")  # type: ignore[arg-type]
+        return NEXT.labelled(label).to(Submit()).footer_key(self.say)
 
     def _go_on(self) -> Action | None:
         filling = self.filling
@@ -338,18 +337,15 @@ class QuestionnaireScene(Scene):
         self.relayout()
         return None
 
-    def keys(self) -> dict[str, Action]:
-        return {}
-
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         filling = self.filling
         if filling.pause == "start":
             setup = {
-                "t": _Setup(team=True),
-                "r": _Setup(team=False),
-                "+": _Setup(step=1),
-                "=": _Setup(step=1),
-                "-": _Setup(step=-1),
+                "t": Setup(team=True),
+                "r": Setup(team=False),
+                "+": Setup(step=1),
+                "=": Setup(step=1),
+                "-": Setup(step=-1),
             }.get(name)
             if setup is not None:
                 self._setup(setup)
@@ -369,22 +365,20 @@ class QuestionnaireScene(Scene):
                 return None
         return super()._key(name)
 
-    def handle(self, event: Input) -> Action | None:
-        action = super().handle(event)
-        if isinstance(action, Submit):
+    def local(self, request: Local) -> Action | None:
+        if isinstance(request, Submit):
             return self._go_on()
-        if isinstance(action, _Setup):
-            self._setup(action)
-        elif isinstance(action, Pick):
-            self._pick(action.index)
-        elif isinstance(action, Bump):
-            self.filling.entry.bump(action.index, action.step)
-            self._typed()
+        if isinstance(request, Setup):
+            self._setup(request)
+        elif isinstance(request, Pick):
+            self._pick(request.index)
         else:
-            return action
+            assert isinstance(request, Bump), request
+            self.filling.entry.bump(request.index, request.step)
+            self._typed()
         return None
 
-    def _setup(self, setup: _Setup) -> None:
+    def _setup(self, setup: Setup) -> None:
         filling = self.filling
         if setup.team is not None:
             filling.team = setup.team
@@ -496,7 +490,7 @@ class QuestionnaireScene(Scene):
         self._button(surface, row.plus, "+", f"plus-{mark}")
         widgets.panel(surface, row.field, m, theme.PANEL, theme.ACCENT if selected else theme.BORDER)
         value = entry.values[row.index]
-        style = s["heading"] if value is not None else widgets.Style("bold", m.heading, theme.MUTED)
+        style = s["heading"] if value is not None else Style("bold", m.heading, theme.MUTED)
         image = render(str(value or 0), style)
         spot = image.get_rect(center=row.field.center)
         surface.blit(image, spot)

@@ -8,21 +8,42 @@ from pathlib import Path
 
 import pygame
 
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Session
 from incluzo.engine.play.views import BriefingView, present
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import catalog_for, languages
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, AskQuit, Help, OpenQuestionnaire, Play, SetLanguage, StartFrom
-from incluzo.scenes.base import Context, FooterKey, Scene, Target
+from incluzo.scenes.actions import Action, Play, SetLanguage
+from incluzo.scenes.base import Context, Scene, Target
+from incluzo.scenes.bindings import (
+    FROM_SCRATCH,
+    HELP,
+    NEXT,
+    QUESTIONNAIRE,
+    QUIT,
+    START_LANGUAGE,
+    START_MODE,
+    START_PICK,
+    Binding,
+    FooterKey,
+    Local,
+)
+from incluzo.scenes.input import Input
 from incluzo.scenes.text import draw_lines, line_height, wrap
 
-MODES = ("team", "solo")
-LANGUAGE_KEYS = {"n": "nl", "e": "en"}
-MODE_KEYS = {"t": "team", "s": "solo"}
+MODES = (Mode.GROUP, Mode.SOLO)
+MODE_KEYS = {"t": Mode.GROUP, "s": Mode.SOLO}
 NUMBERED = range(9)  # entries reachable with the keys 1-9
 RADIO_SCALE = 0.4  # radio mark radius in body units
 LIST_SHARE = 0.58  # share of the width for the scenario list
+
+
+def language_label(lang: str, shown_in: str) -> str:
+    """A language as offered: its own name, and its name in the language shown when that one has it."""
+    own, there = catalog_for(lang).name, catalog_for(shown_in).names.get(lang)
+    return f"{own} ({there})" if there else own
 
 
 @dataclass(frozen=True)
@@ -80,7 +101,7 @@ class StartScene(Scene):
         for index in range(self.first, min(len(self.entries), self.first + self.per_page)):
             rect = pygame.Rect(self.list_box.x, y, self.list_box.width, row)
             self.targets.append(
-                Target(f"scenario-{index}", rect, _Select(index), not self.entries[index].error)
+                Target(f"scenario-{index}", rect, Select(index), not self.entries[index].error)
             )
             y += row + m.gap
         if m.wide:
@@ -97,12 +118,12 @@ class StartScene(Scene):
         y = side.y + line_height(s["heading"]) + m.gap
         for key, mode in MODE_KEYS.items():
             self.targets.append(
-                Target(f"mode-{mode}", pygame.Rect(side.x, y, side.width, button), _Mode(mode))
+                Target(f"mode-{mode}", pygame.Rect(side.x, y, side.width, button), ChooseMode(mode))
             )
             y += button + m.gap
             del key
         y += line_height(s["heading"]) + m.gap
-        for lang in LANGUAGE_KEYS.values():
+        for lang in languages():
             self.targets.append(
                 Target(f"lang-{lang}", pygame.Rect(side.x, y, side.width, button), SetLanguage(lang))
             )
@@ -122,14 +143,11 @@ class StartScene(Scene):
         return self.play()
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("start.play"), Play("", self.mode, self.ctx.lang), "next")
+        play = NEXT.labelled("start.play").to(Play("", self.mode, self.ctx.lang))
+        return play.footer_key(self.say)
 
     def footer_keys(self) -> list[FooterKey]:
-        return [
-            FooterKey("H", self.say("key.help"), Help(), "help"),
-            FooterKey("Esc", self.say("key.quit"), AskQuit(), "quit"),
-            FooterKey("W", self.say("start.questionnaire"), OpenQuestionnaire(), "questionnaire"),
-        ]
+        return [binding.footer_key(self.say) for binding in (HELP, QUIT, QUESTIONNAIRE)]
 
     def subtitle(self, width: int) -> list[str]:
         """The note in full when there is one, else the first line of the subtitle."""
@@ -137,35 +155,35 @@ class StartScene(Scene):
             return wrap(self.note, self.styles["accent"], width, self.ctx.lang)
         return wrap(self.say("start.subtitle"), self.styles["muted"], width, self.ctx.lang)[:1]
 
-    def keys(self) -> dict[str, Action]:
-        keys: dict[str, Action] = {
-            "escape": AskQuit(),
-            "up": _Select(self.selected - 1),
-            "down": _Select(self.selected + 1),
-        }
-        keys.update({str(n + 1): _Select(n) for n in NUMBERED if n < len(self.entries)})
-        keys.update({key: _Mode(mode) for key, mode in MODE_KEYS.items()})
-        keys.update({key: SetLanguage(lang) for key, lang in LANGUAGE_KEYS.items()})
-        keys["w"] = OpenQuestionnaire()
-        if self.note:
-            keys["x"] = StartFrom(None)
-        return keys
+    def bindings(self) -> list[Binding]:
+        own = [
+            QUIT,
+            QUESTIONNAIRE,
+            START_PICK.to(Select(self.selected - 1), "up"),
+            START_PICK.to(Select(self.selected + 1), "down"),
+            *(START_PICK.to(Select(n), str(n + 1)) for n in NUMBERED if n < len(self.entries)),
+            *(START_MODE.to(ChooseMode(mode), key) for key, mode in MODE_KEYS.items()),
+            *(START_LANGUAGE.to(SetLanguage(lang), catalog_for(lang).key) for lang in languages()),
+        ]
+        return [*own, FROM_SCRATCH] if self.note else own
 
-    def handle(self, event: object) -> Action | None:  # type: ignore[override]
-        action = super().handle(event)  # type: ignore[arg-type]
+    def handle(self, event: Input) -> Action | None:
+        action = super().handle(event)
         if isinstance(action, Play) and not action.path:
             return self.play()
-        if isinstance(action, _Select):
-            if 0 <= action.index < len(self.entries):
-                self.selected = action.index
+        return action
+
+    def local(self, request: Local) -> Action | None:
+        if isinstance(request, Select):
+            if 0 <= request.index < len(self.entries):
+                self.selected = request.index
                 self.layout()
                 self.dirty = True
             return None
-        if isinstance(action, _Mode):
-            self.mode = action.mode
-            self.dirty = True
-            return None
-        return action
+        assert isinstance(request, ChooseMode), request
+        self.mode = request.mode
+        self.dirty = True
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -240,11 +258,12 @@ class StartScene(Scene):
                 self._option(surface, target, key.upper(), say(f"start.mode.{mode}"), mode == self.mode)
             if target.name.startswith("lang-"):
                 lang = target.name.removeprefix("lang-")
-                if lang == "nl":
+                if lang == languages()[0]:
                     heading_y = target.rect.y - m.gap - line_height(s["heading"])
                     draw_lines(surface, [say("start.language")], s["heading"], side.x, heading_y)
-                key = next(k for k, v in LANGUAGE_KEYS.items() if v == lang)
-                self._option(surface, target, key.upper(), say(f"language.{lang}"), lang == self.ctx.lang)
+                label = language_label(lang, self.ctx.lang)
+                key = catalog_for(lang).key
+                self._option(surface, target, key.upper(), label, lang == self.ctx.lang)
 
     def _option(self, surface: pygame.Surface, target: Target, key: str, label: str, on: bool) -> None:
         """A radio option: a filled or empty ring (not colour alone), its key and its label."""
@@ -270,10 +289,14 @@ class StartScene(Scene):
 
 
 @dataclass(frozen=True)
-class _Select:
+class Select(Local):
+    """Select the scenario at this index of the list."""
+
     index: int
 
 
 @dataclass(frozen=True)
-class _Mode:
-    mode: str
+class ChooseMode(Local):
+    """Team or solo play."""
+
+    mode: Mode

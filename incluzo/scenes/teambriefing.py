@@ -5,11 +5,12 @@ from __future__ import annotations
 from incluzo.engine.play.teamviews import Badge
 from incluzo.engine.play.views import BriefingView, MapView
 from incluzo.scenes.actions import Action
-from incluzo.scenes.base import Context, FooterKey, heading_item
+from incluzo.scenes.base import Context, heading_item
+from incluzo.scenes.bindings import NEXT, TEAM_GLOBAL, Binding, FooterKey, Request
 from incluzo.scenes.briefing import BriefingScene
-from incluzo.scenes.teamactions import BeginRound, PauseAll, ShowHelp, ShowMap
+from incluzo.scenes.teamactions import BeginRound
 from incluzo.scenes.teambadge import badge_line
-from incluzo.scenes.teamscene import TeamScene, key_name
+from incluzo.scenes.teamscene import key_name
 from incluzo.scenes.text import Flow
 
 
@@ -31,16 +32,14 @@ class TeamBriefingScene(BriefingScene):
         flow.text(self.say("team.briefing.how"), s["muted"], space_before=m.gap)
         return flow
 
-    footer_keys = TeamScene.footer_keys  # M and H show the teams' map and help
+    def global_bindings(self) -> tuple[Binding, ...]:
+        return TEAM_GLOBAL  # M and H show the teams' map and help
 
-    def keys(self) -> dict[str, Action]:
-        return {"m": ShowMap(), "h": ShowHelp(), "f1": ShowHelp(), "p": PauseAll()}  # type: ignore[dict-item]
-
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         return super()._key(key_name(name))
 
     def primary(self) -> Action | None:
-        return BeginRound()  # type: ignore[return-value]
+        return BeginRound()
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("Enter", self.say("key.begin"), BeginRound(), "next")  # type: ignore[arg-type]
+        return NEXT.to(BeginRound()).labelled("key.begin").footer_key(self.say)

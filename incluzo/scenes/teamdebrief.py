@@ -10,17 +10,17 @@ import pygame
 
 from incluzo.engine.play.teamviews import TeamDebriefView, TeamMapView, TeamResultView
 from incluzo.engine.play.views import QuadrantView
+from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action
-from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
+from incluzo.scenes.base import Context, bullet_list, heading_item
+from incluzo.scenes.bindings import EXPORT, TEAM_BACK, TEAM_EXPORT, Binding, FooterKey
 from incluzo.scenes.briefing import map_axes, positions
-from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.mapinfo import DISC_SCALE
 from incluzo.scenes.quadmap import QuadrantMap
-from incluzo.scenes.teamactions import Back, ExportTeams
 from incluzo.scenes.teambadge import badge_line, badge_width, draw_badge
 from incluzo.scenes.teammap import draw_teams_map, teams_legend
-from incluzo.scenes.teamscene import AnyAction, TeamScene, fit_lines
+from incluzo.scenes.teamscene import TeamScene, fit_lines
 from incluzo.scenes.text import Flow, Item, Style, draw_lines, line_height, render, width_of
 from incluzo.scenes.theme import Metrics
 
@@ -28,15 +28,15 @@ NUMBER_SAMPLE = "100"  # the widest number in a table cell
 MIN_NAME_COLUMN = 5  # body units: a narrower name column turns the table into lines of text
 
 
-def comparison_rows(view: TeamDebriefView, say: object) -> list[tuple[str, tuple[str, ...]]]:
+def comparison_rows(view: TeamDebriefView, say: Messages) -> list[tuple[str, tuple[str, ...]]]:
     """The comparison as text rows (label, cells): start, each team, desired. Cells: the four
     quadrants' points, the budget spent, the affirmative and the transformative count."""
-    rows: list[tuple[str, tuple[str, ...]]] = [(say("map.start"), (*_points(view.start), "", "", ""))]  # type: ignore[operator]
+    rows: list[tuple[str, tuple[str, ...]]] = [(say("map.start"), (*_points(view.start), "", "", ""))]
     for team in view.teams:
         a, t = team.tally
         rows.append((team.badge.name, (*_points(team.end), str(team.spent_total), str(a), str(t))))
     if view.desired:
-        rows.append((say("map.desired"), (*_points(view.desired), "", "", "")))  # type: ignore[operator]
+        rows.append((say("map.desired"), (*_points(view.desired), "", "", "")))
     return rows
 
 
@@ -44,12 +44,12 @@ def _points(quadrants: Sequence[QuadrantView]) -> tuple[str, ...]:
     return tuple(str(q.points) for q in quadrants)
 
 
-def table_item(view: TeamDebriefView, say: object, metrics: Metrics, width: int, lang: str) -> Item | None:
+def table_item(view: TeamDebriefView, say: Messages, metrics: Metrics, width: int, lang: str) -> Item | None:
     """The comparison as a table: one row per team, a column per quadrant, the budget spent and the tally;
     a long team name takes two lines. None when even then the table is wider than `width` (the caller
     writes the rows as text instead)."""
     s = widgets.styles(metrics)
-    heads = [say("team.table.spent"), say("team.table.affirmative"), say("team.table.transformative")]  # type: ignore[operator]
+    heads = [say("team.table.spent"), say("team.table.affirmative"), say("team.table.transformative")]
     rows = comparison_rows(view, say)
     number = max(width_of(NUMBER_SAMPLE, s["strong"]), metrics.scaled(DISC_SCALE))
     cells = [number] * 4 + [max(number, width_of(h, s["strong"])) for h in heads]
@@ -190,27 +190,19 @@ class TeamDebriefScene(TeamScene):
         self.export_note = note
         self.relayout()
 
-    columns = DebriefScene.columns  # the map on the left, the text on the right, as in solo play
-
     def layout(self) -> None:
-        text_box, self.map_box = self.columns()
+        text_box, self.map_box = self.map_and_text()  # as in solo play
         flow = debrief_flow(
             self.view, self.maps, self.ctx, self.metrics, text_box.width, note=self.export_note
         )
         self.paged = self.pager(flow, text_box)
         self.layout_footer()
 
-    def controls(self) -> list[FooterKey]:
-        return [
-            FooterKey("E", self.say("key.export"), ExportTeams(), "bar-export"),  # type: ignore[arg-type]
-            FooterKey("Backspace", self.say("team.key.back"), Back(), "bar-back"),  # type: ignore[arg-type]
-        ]
-
-    def team_keys(self) -> dict[str, AnyAction]:
-        return {"e": ExportTeams(), "backspace": Back()}
+    def controls(self) -> list[Binding]:
+        return [TEAM_EXPORT, TEAM_BACK]
 
     def primary_key(self) -> FooterKey | None:
-        return FooterKey("E", self.say("key.export"), ExportTeams(), "export")  # type: ignore[arg-type]
+        return EXPORT.footer_key(self.say)
 
     def primary(self) -> Action | None:
         return None

@@ -1,6 +1,7 @@
-"""The team director: the one place that changes a team game. It carries the facilitator's actions to
-the engine (teams.act through workshoplog.perform), appends each record to the save before the screen
-moves on, runs the deliberation clock, and builds the screen for the game as it stands.
+"""The game of competing teams (a `game.Game`): the one place that changes a team game. It carries the
+facilitator's actions to the engine (teams.apply through workshoplog.perform), appends each record to
+the save before the screen moves on, runs the deliberation clock on the time it is given (`tick`), and
+builds the screen for the game as it stands.
 
 Nothing here loses a decision except an explicit, confirmed undo: skipping a card and ending early are
 recorded steps that undo can take back, and looking back at an earlier screen changes nothing. Saving
@@ -10,108 +11,52 @@ the scenario file (or F5) carries the game over to the new version (`reload`), i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import assert_never
 
 from incluzo import persistence
-from incluzo.engine.logs import rebase, savelog, workshoplog
+from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.logs.savelog import Entry, SaveError, SaveLog, SaveProblem
 from incluzo.engine.play import rules, teams
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
 from incluzo.engine.play.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
 from incluzo.engine.play.views import Presenter
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
-from incluzo.engine.scenario.problems import Problem, ScenarioError
-from incluzo.scenes.actions import Home
+from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenes import actions
 from incluzo.scenes.base import Context, Scene
+from incluzo.scenes.bindings import TEAM_HELP, Binding
+from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm
 from incluzo.scenes.profile import StartProfile, start_profile_of
-from incluzo.scenes.teamactions import (
-    AddTime,
-    AskEnd,
-    AskSkip,
-    AskUndo,
-    Back,
-    BackToNow,
-    BeginRound,
-    BeginTeams,
-    ClearPick,
-    EndGame,
-    EndTime,
-    ExportTeams,
-    NextRound,
-    PauseAll,
-    PickFor,
-    RevealPicks,
-    SelectTeam,
-    ShowHelp,
-    ShowMap,
-    SkipCard,
-    TeamCommand,
-    ToggleNotes,
-    ToggleTimer,
-    UndoLast,
-)
 from incluzo.scenes.teambriefing import TeamBriefingScene
 from incluzo.scenes.teamdebrief import TeamDebriefScene
 from incluzo.scenes.teamexport import export_teams
 from incluzo.scenes.teammap import TeamMapOverlay
 from incluzo.scenes.teamreveal import TeamRevealScene
 from incluzo.scenes.teamround import TeamRoundScene
-from incluzo.scenes.teamsetup import TeamSetupScene
-
-if TYPE_CHECKING:
-    from incluzo.app import App
-
-MODE = "teams"  # the screens' mode (their words); the save's mode is workshoplog.TEAM_MODE
-TEAM_HELP = (
-    ("1-6", "team.help.select"),
-    ("A-D  1-4", "team.help.pick"),
-    ("Enter", "team.help.reveal"),
-    ("+  \u2212", "team.help.time"),
-    ("T", "team.help.clock"),
-    ("S", "team.help.time_up"),
-    ("N", "team.help.notes"),
-    ("K", "team.help.skip"),
-    ("U", "team.help.undo"),
-    ("1-6  U", "team.help.undo_team"),
-    ("Backspace", "team.help.back"),
-    ("X", "team.help.end"),
-    ("E", "team.help.export"),
-    ("F5", "help.reload"),
-    ("M", "team.help.map"),
-    ("P", "help.pause"),
-    ("H  F1", "help.help"),
-    ("PgUp PgDn", "help.pages"),
-    ("Esc", "help.menu"),
-    ("F11", "help.full"),
-)
 
 
 class TeamHelpOverlay(HelpOverlay):
     """Help with the facilitator's keys first."""
 
-    def help_keys(self) -> Sequence[tuple[str, str]]:
+    def help_keys(self) -> Sequence[Binding]:
         return TEAM_HELP
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the app should do after an action: say something, show a dialog, close the dialogs."""
-
-    notice: str = ""
-    overlay: Scene | None = None
-    close: bool = False
 
 
 Builder = Callable[[], Scene]
 
 
 class TeamDirector:
+    """The game of competing teams (a `game.Game`)."""
+
+    mode = Mode.TEAMS
+
     def __init__(
         self,
         scenario: Scenario,
@@ -122,15 +67,16 @@ class TeamDirector:
         briefed: bool = False,
         profile: StartProfile | None = None,
         log: SaveLog | None = None,
+        source: Path | None = None,
     ) -> None:
         self.scenario = scenario
-        self.ctx = replace(ctx, mode=MODE)
+        self.ctx = replace(ctx, mode=Mode.TEAMS)
         self.say = self.ctx.say
         self.play = play
         self.save = save
         self.profile = profile  # the room's "Welke bril?" profile the game started from, if any
         names = tuple(seat.team.name for seat in play.seats)
-        self.unsaved = log or savelog.new_log(scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=names)
+        self.unsaved = log or savelog.new_log(scenario, seed=0, mode=Mode.TEAMS.save_name, teams=names)
         self.presenter = TeamPresenter(scenario, self.ctx.lang)
         self.costs = has_costs(scenario)
         self.briefed = briefed
@@ -142,6 +88,7 @@ class TeamDirector:
         self.run_after_pause = False
         self.carry_ms = 0.0
         self.exports: list[Path] = []
+        self.source = source  # the scenario file, watched for edits
         self.screen: Scene = self.build()
 
     # Views ----------------------------------------------------------------------------------------
@@ -160,7 +107,7 @@ class TeamDirector:
             presenter = Presenter(self.scenario, ctx.lang)
             view = presenter.briefing(start)
             shown = without_meters(view) if not self.costs else view
-            return TeamBriefingScene(ctx, shown, presenter.map(start), self.badges)  # type: ignore[arg-type]
+            return TeamBriefingScene(ctx, shown, presenter.map(start), self.badges)
         if play.phase == CARD:
             return TeamRoundScene(
                 ctx, self.presenter.round(play), selected=self.selected, notes=self.notes, costs=self.costs
@@ -193,8 +140,8 @@ class TeamDirector:
             view, map_view, badges = shown.view, shown.map_view, shown.badges
             return lambda: TeamBriefingScene(ctx, view, map_view, badges)
         if self.play.phase == CARD:
-            view = self.presenter.round(self.play)
-            return lambda: TeamRoundScene(ctx, view, costs=costs, review=True)
+            round_view = self.presenter.round(self.play)
+            return lambda: TeamRoundScene(ctx, round_view, costs=costs, review=True)
         reveal = self._reveal_scene(review=True)
         return lambda: reveal
 
@@ -246,9 +193,9 @@ class TeamDirector:
         else:
             self.unsaved = self.unsaved.appended(entry)
 
-    def reloaded(self, scenario: Scenario) -> tuple[TeamDirector, str]:
+    def reload(self, scenario: Scenario) -> Reply:
         """This game carried over to a new version of its scenario (play as you write), in a new save;
-        and what to tell the room: how many steps carried over, or where and why replay stopped."""
+        the reply says how many steps carried over, or where and why replay stopped."""
         if self.profile is not None:  # a game that started from the room's profile keeps starting there
             scenario = self.profile.apply(scenario)
         rebased = workshoplog.rebase(scenario, self.log, self.play.default_seconds)
@@ -256,16 +203,21 @@ class TeamDirector:
         play = self._clock_kept(scenario, rebased.play)
         if play.phase == DEBRIEF and save is not None:
             persistence.finish(save, None)
-        director = TeamDirector(
-            scenario, self.ctx, play, save, briefed=self.briefed, profile=self.profile, log=rebased.log
-        )
+        self.scenario, self.play, self.save, self.unsaved = scenario, play, save, rebased.log
+        self.presenter = TeamPresenter(scenario, self.ctx.lang)
+        self.costs = has_costs(scenario)
+        self.selected = self.looking = self.pause = None
+        self.notes = self.run_after_pause = False
+        self.past = []
+        self.carry_ms = 0.0
+        self.screen = self.build()
         reason, count = rebased.message(self.ctx.lang), rebased.steps
         said = (
             self.say("reload.stopped", count=count, reason=reason)
             if reason
             else self.say("reload.done", count=count)
         )
-        return director, "\n".join(filter(None, [said, failed]))
+        return Reply("\n".join(filter(None, [said, failed])), close=True)
 
     def _clock_kept(self, scenario: Scenario, play: TeamPlay) -> TeamPlay:
         """The open round's countdown goes on as it stood (time used, time added or taken away, stopped
@@ -293,13 +245,73 @@ class TeamDirector:
             persistence.finish(self.save, None)
         return ""
 
-    def act(self, action: TeamCommand) -> Reply:
+    def act(self, action: actions.GameAction) -> Reply:
         """Carry out what a team screen asked for."""
-        handler = getattr(self, f"_{type(action).__name__}", None)
-        if handler is None:
-            return Reply()
-        reply: Reply = handler(action)
-        return reply
+        match action:
+            case actions.BeginRound():
+                self.past.append(self.snapshot())
+                self.briefed = True
+                self.show()
+                return Reply()
+            case actions.SelectTeam(number):
+                return self._select(number)
+            case actions.PickFor():
+                return self._pick(action)
+            case actions.ClearPick(team):
+                return self._moved(self.perform(teams.Unpick(team)))
+            case actions.RevealPicks():
+                return self._step(teams.Reveal()) if self.play.phase == CARD else Reply()
+            case actions.NextRound():
+                return self._step(teams.GoOn()) if self.play.phase == OUTCOME else Reply()
+            case actions.AddTime(seconds):
+                return self._clock(self.play.timer.add(seconds))
+            case actions.ToggleTimer():
+                timer = self.play.timer
+                reply = self._clock(timer.pause() if timer.running else timer.resume())
+                self.show()  # the bar's word for T changes
+                return reply
+            case actions.EndTime():
+                return self._clock(self.play.timer.skip())
+            case actions.AskSkip():
+                return self._ask_skip()
+            case actions.Skip():
+                return self._step(teams.Skip(), close=True)
+            case actions.AskUndo(team):
+                return self._ask_undo(team)
+            case actions.Undo(team):
+                self.notes = False
+                engine = teams.UndoRound() if team is None else teams.UndoTeam(team)
+                return self._moved(self.perform(engine), keep_past=False, close=True)
+            case actions.AskFinish():
+                if self.play.phase == DEBRIEF:
+                    return Reply()
+                return Reply(overlay=ask_end(self.ctx, "team.ask.end.text"))
+            case actions.Finish():
+                return self._step(teams.EndEarly(), close=True)
+            case actions.Back():
+                return self._back()
+            case actions.BackToNow():
+                self.looking = None
+                self.show()
+                return Reply()
+            case actions.ShowNotes():
+                self.notes = not self.notes
+                self.show(keep_page=False)
+                return Reply()
+            case actions.OpenMap():
+                return Reply(overlay=TeamMapOverlay(self.ctx, self.maps()))
+            case actions.Pause():
+                return self._pause()
+            case actions.Export():
+                self._export()
+                return Reply()
+            case actions.Start() | actions.Choose() | actions.Advance():
+                return Reply()  # one group's steps: a team game moves by picks and reveals
+            case _:
+                assert_never(action)
+
+    def help(self) -> Scene:
+        return TeamHelpOverlay(self.ctx)
 
     def _moved(self, notice: str, *, keep_past: bool = True, close: bool = False) -> Reply:
         """After an engine action: the new screen when it was done, else the reason."""
@@ -321,14 +333,7 @@ class TeamDirector:
             self.notes = False
         return self._moved(notice, close=close)
 
-    def _BeginRound(self, action: BeginRound) -> Reply:
-        self.past.append(self.snapshot())
-        self.briefed = True
-        self.show()
-        return Reply()
-
-    def _SelectTeam(self, action: SelectTeam) -> Reply:
-        number = action.number
+    def _select(self, number: int | None) -> Reply:
         if number is not None and not 1 <= number <= len(self.play.seats):
             return Reply(Refusal("unknown_team", str(number)).message(self.scenario, self.ctx.lang))
         if (
@@ -342,7 +347,7 @@ class TeamDirector:
         self.show()
         return Reply()
 
-    def _PickFor(self, action: PickFor) -> Reply:
+    def _pick(self, action: actions.PickFor) -> Reply:
         team = action.team if action.team is not None else self.selected
         if team is None or not action.choice:
             return Reply(self.say("team.first", count=len(self.play.seats)))
@@ -353,124 +358,59 @@ class TeamDirector:
         self.show()
         return Reply()
 
-    def _ClearPick(self, action: ClearPick) -> Reply:
-        return self._moved(self.perform(teams.Unpick(action.team)))
-
-    def _RevealPicks(self, action: RevealPicks) -> Reply:
-        if self.play.phase != CARD:
-            return Reply()
-        return self._step(teams.Reveal())
-
-    def _NextRound(self, action: NextRound) -> Reply:
-        if self.play.phase != OUTCOME:
-            return Reply()
-        return self._step(teams.GoOn())
-
-    def _AddTime(self, action: AddTime) -> Reply:
-        return self._clock(self.play.timer.add(action.seconds))
-
-    def _ToggleTimer(self, action: ToggleTimer) -> Reply:
-        timer = self.play.timer
-        reply = self._clock(timer.pause() if timer.running else timer.resume())
-        self.show()  # the bar's word for T changes
-        return reply
-
-    def _EndTime(self, action: EndTime) -> Reply:
-        return self._clock(self.play.timer.skip())
-
     def _clock(self, timer: teams.Timer) -> Reply:
         if self.play.phase != CARD:
             return Reply()
         self._set_timer(timer)
         return Reply()
 
-    def _AskSkip(self, action: AskSkip) -> Reply:
+    def _ask_skip(self) -> Reply:
         if self.play.phase != CARD:
             return Reply()
         card = teams.room_card(self.scenario, self.play)
         assert card is not None
         title = self.presenter.presenter.t(card.title)
-        return Reply(
-            overlay=confirm(
-                self.ctx, self.say("ask.skip", card=title), self.say("team.ask.skip.text"), SkipCard()
-            )
-        )  # type: ignore[arg-type]
+        return Reply(overlay=ask_skip(self.ctx, title, "team.ask.skip.text"))
 
-    def _SkipCard(self, action: SkipCard) -> Reply:
-        return self._step(teams.Skip(), close=True)
-
-    def _AskUndo(self, action: AskUndo) -> Reply:
+    def _ask_undo(self, team: int | None) -> Reply:
         play = self.play
-        if action.team is None:
+        if team is None:
             if not any(seat.rounds for seat in play.seats):
                 return Reply(self.say("refused.undo"))
             latest = max(seat.rounds[-1] for seat in play.seats if seat.rounds)
             names = ", ".join(s.team.name for s in play.seats if s.rounds and s.rounds[-1] == latest)
-            question, text = (
-                self.say("team.ask.undo_round"),
-                self.say("team.ask.undo_round.text", teams=names),
-            )
+            question = self.say("team.ask.undo_round")
+            text = self.say("team.ask.undo_round.text", teams=names)
         else:
-            seat = play.seats[action.team - 1]
+            seat = play.seats[team - 1]
             if not seat.game.decisions:
                 return Reply(self.say("team.nothing_to_undo", name=seat.team.name))
             question = self.say("team.ask.undo_team", name=seat.team.name)
             text = self.say("team.ask.undo_team.text")
-        return Reply(overlay=confirm(self.ctx, question, text, UndoLast(action.team)))  # type: ignore[arg-type]
+        return Reply(overlay=confirm(self.ctx, question, text, actions.Undo(team)))
 
-    def _UndoLast(self, action: UndoLast) -> Reply:
-        engine = teams.UndoRound() if action.team is None else teams.UndoTeam(action.team)
-        self.notes = False
-        return self._moved(self.perform(engine), keep_past=False, close=True)
-
-    def _AskEnd(self, action: AskEnd) -> Reply:
-        if self.play.phase == DEBRIEF:
-            return Reply()
-        text = self.say("team.ask.end.text")
-        return Reply(overlay=confirm(self.ctx, self.say("ask.end"), text, EndGame()))  # type: ignore[arg-type]
-
-    def _EndGame(self, action: EndGame) -> Reply:
-        return self._step(teams.EndEarly(), close=True)
-
-    def _Back(self, action: Back) -> Reply:
+    def _back(self) -> Reply:
         if not self.past or self.looking == 0:
             return Reply(self.say("team.back.none"))
         self.looking = len(self.past) - 1 if self.looking is None else self.looking - 1
         self.screen = self.past[self.looking]()
         return Reply()
 
-    def _BackToNow(self, action: BackToNow) -> Reply:
-        self.looking = None
-        self.show()
-        return Reply()
-
-    def _ToggleNotes(self, action: ToggleNotes) -> Reply:
-        self.notes = not self.notes
-        self.show(keep_page=False)
-        return Reply()
-
-    def _ShowMap(self, action: ShowMap) -> Reply:
-        return Reply(overlay=TeamMapOverlay(self.ctx, self.maps()))
-
-    def _ShowHelp(self, action: ShowHelp) -> Reply:
-        return Reply(overlay=TeamHelpOverlay(self.ctx))
-
-    def _PauseAll(self, action: PauseAll) -> Reply:
+    def _pause(self) -> Reply:
         self.pause = PauseOverlay(self.ctx)
         self.run_after_pause = self.play.timer.running
         if self.play.phase == CARD:
             self._set_timer(self.play.timer.pause())
         return Reply(overlay=self.pause)
 
-    def _ExportTeams(self, action: ExportTeams) -> Reply:
+    def _export(self) -> None:
         if self.play.phase != DEBRIEF or not isinstance(self.screen, TeamDebriefScene):
-            return Reply()
+            return
         png, md = export_teams(self.screen.view, self.screen.maps, self.ctx)
         self.exports = [png, md]
         note = self.say("export.done", png=str(png), md=md.name)
         print(note, flush=True)
         self.screen.show_export(note)
-        return Reply()
 
 
 # --- starting and resuming ------------------------------------------------------------------------
@@ -492,13 +432,14 @@ def start(
         return None, made.message(scenario, ctx.lang)
     source = str(Path(path).resolve())
     log = savelog.new_log(
-        scenario, seed=0, mode=workshoplog.TEAM_MODE, teams=tuple(t.name for t in made), source=source
+        scenario, seed=0, mode=Mode.TEAMS.save_name, teams=tuple(t.name for t in made), source=source
     )
     if profile is not None:
         log = log.appended(profile.entry())
     save, notice = new_save(log, ctx)
     play = teams.begin(scenario, made)
-    return TeamDirector(scenario, ctx, play, save, profile=profile, log=log), notice
+    director = TeamDirector(scenario, ctx, play, save, profile=profile, log=log, source=Path(path))
+    return director, notice
 
 
 def new_save(log: SaveLog, ctx: Context) -> tuple[persistence.SaveFile | None, str]:
@@ -539,100 +480,8 @@ def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
         header = replace(log.header, content_hash=scenario.content_hash)
         restored.file.rewrite(SaveLog(header, log.entries[: replayed.applied]))
     briefed = any(workshoplog.action_of(e) is not None for e in restored.file.log.entries)
-    director = TeamDirector(scenario, ctx, replayed.play, restored.file, briefed=briefed, profile=profile)
+    source = Path(log.header.source) if log.header.source else None
+    director = TeamDirector(
+        scenario, ctx, replayed.play, restored.file, briefed=briefed, profile=profile, source=source
+    )
     return director, notices
-
-
-def is_team_save(path: Path) -> bool:
-    log = persistence.peek(path)
-    return log is not None and workshoplog.is_team_game(log.header)
-
-
-# --- the app's side --------------------------------------------------------------------------------
-
-
-def command(app: App, action: TeamCommand) -> None:
-    """Carry out a team action for the app: start a team game, or pass it to the team director."""
-    if isinstance(action, BeginTeams):
-        if not action.names:
-            app.ctx = replace(app.ctx, mode="team")
-            app.play(action.path)  # no teams: the room plays as one group
-            return
-        play_teams(app, action.path, action.names)
-        return
-    team = app.team
-    if team is None:
-        return
-    reply = team.act(action)
-    if reply.close:
-        app.overlays = []
-    if reply.notice:
-        app.notice = reply.notice
-    if reply.overlay is not None:
-        app.push(reply.overlay)
-    if team.screen is not app.scene:
-        app.show(team.screen)
-    app.exports = team.exports or app.exports
-
-
-def begin(app: App, path: str, names: Sequence[str]) -> bool:
-    """Start a team game: with names straight away, without them at the set-up screen where the room
-    types its teams. False (with the reason as a notice) when the scenario cannot be played."""
-    if names:
-        return play_teams(app, path, names)
-    try:
-        scenario = load_file(path)
-    except ScenarioError as error:
-        app.act(Home())
-        app.notice = "\n".join(p.format(app.ctx.lang) for p in error.problems[:3])
-        return False
-    app.director = app.team = None
-    app.overlays = []
-    app.show(TeamSetupScene(app.ctx, path, scenario))
-    return True
-
-
-def play_teams(app: App, path: str, names: Sequence[str]) -> bool:
-    """Begin a team game in the app; False (with the reason as a notice) when it cannot begin: then
-    the set-up screen shows, for the room to put the names right."""
-    director, notice = start(path, names, app.ctx, app.profile)
-    if director is None:
-        begin(app, path, ())
-        app.notice = notice
-        return False
-    app.notice = notice
-    app.director = None
-    app.team = director
-    app.overlays = []
-    app.show(director.screen)
-    app._watch_source(Path(path))
-    return True
-
-
-def resume_teams(app: App, path: Path) -> bool:
-    """Go on with a saved team game in the app (raises as `resume` does)."""
-    director, notices = resume(path, app.ctx)
-    app.director = None
-    app.team = director
-    app.overlays = []
-    app.show(director.screen)
-    app.notice = "\n".join(notices)
-    source = director.log.header.source
-    app._watch_source(Path(source) if source else None)
-    return True
-
-
-def reload(app: App, path: Path) -> list[Problem] | None:
-    """Play as you write in a team game: read the scenario file at `path` again, check it, and carry the
-    game over to the new version. None when that was done; else the file's problems (the game plays on
-    with the version it had)."""
-    assert app.team is not None
-    scenario, problems = rebase.checked(path)
-    if scenario is None:
-        return problems
-    director, notice = app.team.reloaded(scenario)
-    app.team = director
-    app.overlays = []
-    app.show(director.screen)
-    app.notice = notice
-    return None

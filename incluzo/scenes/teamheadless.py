@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from incluzo.app import App
+from incluzo.engine.play.phases import Mode
 from incluzo.scenes.headless import SETTLE, checked
 from incluzo.scenes.input import Key
 from incluzo.scenes.teambriefing import TeamBriefingScene
@@ -74,8 +75,8 @@ def play_teams_headless(
     (and of the map with every team at the end) and the debrief export. 0 when the debrief was reached."""
     if checked(path, shots, lang) is None:
         return 1
-    app = App(size=size, lang=lang, scenario=path, teams=tuple(names))
-    if app.team is None:
+    app = App.opened(size=size, lang=lang, mode=Mode.TEAMS, scenario=path, teams=tuple(names))
+    if app.game is None:
         print(f"incluzo play: {app.notice}", file=sys.stderr)
         return 1
     pending = list(rounds)

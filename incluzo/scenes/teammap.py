@@ -7,6 +7,7 @@ import pygame
 
 from incluzo.engine.play.teamviews import TeamMapView
 from incluzo.engine.play.views import MapView
+from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.base import Context
 from incluzo.scenes.briefing import positions
@@ -18,11 +19,11 @@ from incluzo.scenes.text import Flow
 from incluzo.scenes.theme import Metrics
 
 
-def under_kites(view: MapView, say: object) -> list[tuple[str, Kite]]:
+def under_kites(view: MapView, say: Messages) -> list[tuple[str, Kite]]:
     """The start kite and, when the scenario has one, the desired kite, with their names."""
-    kites = [(say("map.start"), Kite(exact(view.start), theme.KITE_START, "dashed"))]  # type: ignore[operator]
+    kites = [(say("map.start"), Kite(exact(view.start), theme.KITE_START, "dashed"))]
     if view.desired:
-        kites.append((say("map.desired"), Kite(exact(view.desired), theme.KITE_DESIRED, "dotted")))  # type: ignore[operator]
+        kites.append((say("map.desired"), Kite(exact(view.desired), theme.KITE_DESIRED, "dotted")))
     return kites
 
 
@@ -32,7 +33,7 @@ def draw_teams_map(
     box: pygame.Rect,
     metrics: Metrics,
     maps: tuple[TeamMapView, ...],
-    say: object,
+    say: Messages,
 ) -> None:
     first = maps[0].map
     teams = [(t.badge, t.map.now, t.map.trail) for t in maps]

@@ -7,19 +7,33 @@ width allows. Below them: what each choice led to, and the card's questions, so 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
 from incluzo.engine.play.teamviews import RevealView, TeamDecisionView
-from incluzo.engine.play.views import Amount, DecisionView
+from incluzo.engine.play.views import Amount, ChoiceView, DecisionView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action
-from incluzo.scenes.base import Context, FooterKey, bullet_list, heading_item
+from incluzo.scenes.base import Context, bullet_list, heading_item
+from incluzo.scenes.bindings import (
+    NEXT,
+    TEAM_BACK,
+    TEAM_END,
+    TEAM_NOTES,
+    TEAM_SELECT,
+    TEAM_UNDO,
+    TEAM_UNDO_ROUND,
+    TEAM_UNDO_TEAM,
+    Binding,
+    FooterKey,
+)
 from incluzo.scenes.outcome import recognition_word
 from incluzo.scenes.poll import chart_items
-from incluzo.scenes.teamactions import AskEnd, AskUndo, Back, NextRound, SelectTeam, ToggleNotes
+from incluzo.scenes.teamactions import AskUndo, Back, NextRound, SelectTeam
 from incluzo.scenes.teambadge import badge_line
 from incluzo.scenes.teamround import clock
-from incluzo.scenes.teamscene import AnyAction, TeamScene, block_columns, block_row, block_width
+from incluzo.scenes.teamscene import TeamScene, block_columns, block_row, block_width
 from incluzo.scenes.text import Flow
 
 
@@ -128,16 +142,14 @@ class TeamRevealScene(TeamScene):
     def outcomes(self, flow: Flow) -> None:
         """Each choice that was made, by whom, and what it led to."""
         m, s, say = self.metrics, self.styles, self.say
-        made: dict[str, list[TeamDecisionView]] = {}
+        made: dict[str, tuple[ChoiceView, list[TeamDecisionView]]] = {}
         for team in self.played:
             if team.decision and team.decision.choice:
-                made.setdefault(team.decision.choice.id, []).append(team)
+                made.setdefault(team.decision.choice.id, (team.decision.choice, []))[1].append(team)
         if not made:
             return
         heading_item(flow, say("team.what_happened"), s["heading"], m.margin)
-        for chosen in sorted(made.values(), key=lambda ts: ts[0].decision.choice.letter):  # type: ignore[union-attr]
-            choice = chosen[0].decision.choice  # type: ignore[union-attr]
-            assert choice is not None
+        for choice, chosen in sorted(made.values(), key=lambda made: made[0].letter):
             names = ", ".join(t.badge.name for t in chosen)
             flow.text(
                 f"{choice.letter}. {choice.label} ({names})",
@@ -148,38 +160,34 @@ class TeamRevealScene(TeamScene):
             flow.text(choice.outcome, s["body"], space_before=m.gap // 3)
 
     # Keys -----------------------------------------------------------------------------------------
-    def controls(self) -> list[FooterKey]:
-        say = self.say
+    def controls(self) -> list[Binding]:
         count = len(self.view.teams)
         team_cap = f"1-{count} U" if count > 1 else "1 U"
-        controls = [
-            FooterKey("U", say("team.key.undo_round"), AskUndo(None), "bar-undo"),
-            FooterKey(team_cap, say("team.key.undo_team"), AskUndo(self.selected), "bar-undo-team"),
-            FooterKey("N", say("team.key.notes"), ToggleNotes(), "bar-notes"),
-            FooterKey("Backspace", say("team.key.back"), Back(), "bar-back"),
-            FooterKey("X", say("team.key.end"), AskEnd(), "bar-end"),
-        ]  # fmt: skip
-        return controls  # type: ignore[return-value]
+        return [
+            TEAM_UNDO_ROUND.to(AskUndo(None)),
+            replace(TEAM_UNDO_TEAM, cap=team_cap).to(AskUndo(self.selected)),
+            TEAM_NOTES,
+            TEAM_BACK,
+            TEAM_END,
+        ]
 
-    def team_keys(self) -> dict[str, AnyAction]:
-        keys: dict[str, AnyAction] = {
-            "u": AskUndo(self.selected),
-            "n": ToggleNotes(),
-            "x": AskEnd(),
-            "backspace": Back() if self.selected is None else SelectTeam(None),
-        }
-        keys.update({str(t.badge.number): SelectTeam(t.badge.number) for t in self.view.teams})
+    def team_bindings(self) -> list[Binding]:
+        own = [
+            TEAM_UNDO.to(AskUndo(self.selected)),
+            TEAM_BACK.to(Back() if self.selected is None else SelectTeam(None)),
+            *(TEAM_SELECT.to(SelectTeam(t.badge.number), str(t.badge.number)) for t in self.view.teams),
+        ]
         if self.selected is not None:
-            keys["escape"] = SelectTeam(None)
-        return keys
+            own.append(TEAM_SELECT.to(SelectTeam(None), "escape"))
+        return own
 
     def primary(self) -> Action | None:
-        return NextRound()  # type: ignore[return-value]
+        return NextRound()
 
     def primary_key(self) -> FooterKey | None:
         if self.review:
             return None
-        return FooterKey("Enter", self.say("key.next"), NextRound(), "next")  # type: ignore[arg-type]
+        return NEXT.to(NextRound()).footer_key(self.say)
 
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:

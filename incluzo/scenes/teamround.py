@@ -16,26 +16,36 @@ from incluzo.engine.play.teamviews import RoundView, TeamRoundView, TimerView
 from incluzo.engine.play.views import Amount, ChoiceView, PollOptionView
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Turn
-from incluzo.scenes.base import Context, FooterKey, Target, heading_item
+from incluzo.scenes.base import Context, Target, heading_item
+from incluzo.scenes.bindings import (
+    TEAM_BACK,
+    TEAM_CLOCK,
+    TEAM_END,
+    TEAM_LESS_TIME,
+    TEAM_NOTES,
+    TEAM_PAUSE,
+    TEAM_PICK,
+    TEAM_REVEAL,
+    TEAM_SELECT,
+    TEAM_SKIP,
+    TEAM_TIME,
+    TEAM_TIME_UP,
+    TEAM_UNDO,
+    Binding,
+    FooterKey,
+)
 from incluzo.scenes.teamactions import (
-    TIME_STEP,
-    AddTime,
-    AskEnd,
-    AskSkip,
     AskUndo,
     Back,
     ClearPick,
-    EndTime,
-    PauseAll,
     PickFor,
     RevealPicks,
     SelectTeam,
-    ToggleNotes,
-    ToggleTimer,
 )
 from incluzo.scenes.teambadge import badge_width, chips_width, draw_badge, draw_check, shape_size
-from incluzo.scenes.teamscene import AnyAction, TeamScene, fit_lines
+from incluzo.scenes.teamscene import TeamScene, fit_lines
 from incluzo.scenes.text import Flow, Item, draw_lines, draw_page, line_height, render, wrap
+from incluzo.scenes.widgets import shortfall_text
 
 TEAMS_SHARES = (0.27, 0.22, 0.18)  # shares of the width for the teams' column: less when choices need it
 MIN_CHOICE_WIDTH = 14  # body units: narrower choice boxes stand one per row
@@ -116,7 +126,7 @@ class TeamRoundScene(TeamScene):
             reason = ""
             if self.selected is not None and self.team(self.selected).plays:
                 own = _own(self.team(self.selected), choice.id, index)
-                reason = own.reason if not own.affordable else ""
+                reason = shortfall_text(own, self.say)
             elif blocked and len(blocked) == len(self.playing):
                 reason = self.say("team.nobody_can")
             found.append(Option(choice.id, choice.letter, choice.label, choice.costs, reason, blocked))
@@ -169,11 +179,11 @@ class TeamRoundScene(TeamScene):
         for offset, item in shown:
             for box in self.rows.get(id(item), []):
                 rect = box.rect.move(origin[0], origin[1] + offset)
-                self.targets.append(Target(f"option-{box.option.id}", rect, PickFor(None, box.option.id)))  # type: ignore[arg-type]
+                self.targets.append(Target(f"option-{box.option.id}", rect, PickFor(None, box.option.id)))
         self.team_rects = self._layout_teams()
         for number, rect in self.team_rects.items():
             again = None if self.selected == number else number
-            self.targets.append(Target(f"team-{number}", rect, SelectTeam(again)))  # type: ignore[arg-type]
+            self.targets.append(Target(f"team-{number}", rect, SelectTeam(again)))
         self.layout_footer()
 
     def _fixed_choices(self) -> tuple[pygame.Rect, Flow, pygame.Rect, Flow] | None:
@@ -330,19 +340,9 @@ class TeamRoundScene(TeamScene):
         return self.say("team.panel.how", numbers=numbers, marks=marks)
 
     # Keys -----------------------------------------------------------------------------------------
-    def controls(self) -> list[FooterKey]:
-        say = self.say
-        controls = [
-            FooterKey("P", say("team.key.pause"), PauseAll(), "bar-pause"),
-            FooterKey("+ \u2212", say("team.key.time", seconds=TIME_STEP), AddTime(TIME_STEP), "bar-time"),
-            FooterKey("S", say("team.key.time_up"), EndTime(), "bar-time-up"),
-            FooterKey("N", say("team.key.notes"), ToggleNotes(), "bar-notes"),
-            FooterKey("K", say("team.key.skip"), AskSkip(), "bar-skip"),
-            FooterKey("U", say("team.key.undo"), AskUndo(self.selected), "bar-undo"),
-            FooterKey("Backspace", say("team.key.back"), Back(), "bar-back"),
-            FooterKey("X", say("team.key.end"), AskEnd(), "bar-end"),
-        ]  # fmt: skip
-        return controls  # type: ignore[return-value]
+    def controls(self) -> list[Binding]:
+        undo = TEAM_UNDO.to(AskUndo(self.selected))
+        return [TEAM_PAUSE, TEAM_TIME, TEAM_TIME_UP, TEAM_NOTES, TEAM_SKIP, undo, TEAM_BACK, TEAM_END]
 
     def _marks(self) -> str:
         options = self.options()
@@ -350,33 +350,24 @@ class TeamRoundScene(TeamScene):
             return ""
         return f"{options[0].mark}-{options[-1].mark}" if len(options) > 1 else options[0].mark
 
-    def team_keys(self) -> dict[str, AnyAction]:
-        keys: dict[str, AnyAction] = {
-            "+": AddTime(TIME_STEP),
-            "-": AddTime(-TIME_STEP),
-            "t": ToggleTimer(),
-            "s": EndTime(),
-            "n": ToggleNotes(),
-            "k": AskSkip(),
-            "x": AskEnd(),
-            "u": AskUndo(self.selected),
-        }
+    def team_bindings(self) -> list[Binding]:
+        own = [TEAM_LESS_TIME, TEAM_CLOCK]
         options = self.options()
         if self.selected is None or not options:  # the digits pick a team (on a choice: the choice)
-            keys.update({str(t.badge.number): SelectTeam(t.badge.number) for t in self.view.teams})
-            keys["backspace"] = Back() if self.selected is None else SelectTeam(None)
-            keys.update({letter: PickFor(None, "") for letter in LETTER_KEYS[: len(options)]})
+            own += [TEAM_SELECT.to(SelectTeam(t.badge.number), str(t.badge.number)) for t in self.view.teams]
+            own.append(TEAM_BACK.to(Back() if self.selected is None else SelectTeam(None)))
+            own += [TEAM_PICK.to(PickFor(None, ""), letter) for letter in LETTER_KEYS[: len(options)]]
         else:
             for index, option in enumerate(options):
-                keys[option.mark.lower()] = PickFor(self.selected, option.id)
-                keys[str(index + 1)] = PickFor(self.selected, option.id)
+                pick = PickFor(self.selected, option.id)
+                own.append(TEAM_PICK.to(pick, option.mark.lower(), str(index + 1)))
             picked = self.team(self.selected).picked
-            keys["backspace"] = ClearPick(self.selected) if picked else SelectTeam(None)
-            keys["escape"] = SelectTeam(None)
-        return keys
+            own.append(TEAM_BACK.to(ClearPick(self.selected) if picked else SelectTeam(None)))
+            own.append(TEAM_SELECT.to(SelectTeam(None), "escape"))
+        return own
 
     def primary(self) -> Action | None:
-        return RevealPicks()  # type: ignore[return-value]
+        return RevealPicks()
 
     def _mains(self) -> list[FooterKey]:
         """Once every team is in, Enter reveals (PgDn still turns the card's pages)."""
@@ -394,11 +385,12 @@ class TeamRoundScene(TeamScene):
             return None
         waiting = len(self.view.waiting_for)
         card = self.view.card
+        reveal = TEAM_REVEAL.to(RevealPicks())
         if waiting:
-            label = self.say("team.key.waiting", count=waiting)
-        else:
-            label = self.say("key.next" if card.is_event and card.poll is None else "team.key.reveal")
-        return FooterKey("Enter", label, RevealPicks(), "next")  # type: ignore[arg-type]
+            return reveal.labelled("team.key.waiting", count=waiting).footer_key(self.say)
+        if card.is_event and card.poll is None:
+            return reveal.labelled("key.next").footer_key(self.say)
+        return reveal.footer_key(self.say)
 
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:
@@ -517,7 +509,7 @@ def _own(team: TeamRoundView, choice_id: str, index: int) -> ChoiceView:
     """The team's own view of a choice (its affordability), by id."""
     return next(
         (c for c in team.choices if c.id == choice_id),
-        team.choices[index] if team.choices else ChoiceView(choice_id, "", "", (), (), "", True, "", ""),
+        team.choices[index] if team.choices else ChoiceView(choice_id, "", "", (), (), "", True, (), ""),
     )
 
 

@@ -11,13 +11,22 @@ from collections.abc import Sequence
 import pygame
 
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Menu
-from incluzo.scenes.base import Context, FooterKey, Scene, Target
-from incluzo.scenes.teamactions import Back, BackToNow, PauseAll, ShowHelp, ShowMap, TeamCommand
+from incluzo.scenes.actions import Action
+from incluzo.scenes.base import Context, Scene, Target
+from incluzo.scenes.bindings import (
+    TEAM_BACK,
+    TEAM_BACK_MORE,
+    TEAM_GLOBAL,
+    TEAM_NOW,
+    Binding,
+    FooterKey,
+    Request,
+)
+from incluzo.scenes.teamactions import BackToNow
 from incluzo.scenes.text import Flow, Item, Style, draw_lines, draw_page, line_height, render, width_of, wrap
 from incluzo.scenes.theme import Colour, Metrics
 
-AnyAction = Action | TeamCommand
+AnyAction = Action  # kept for the team screens' signatures
 NUMBER_NAMES = {f"[{n}]": str(n) for n in range(10)}
 
 
@@ -94,19 +103,16 @@ class TeamScene(Scene):
         self.bar_rows: list[list[tuple[FooterKey, pygame.Rect]]] = []
 
     # The facilitator bar -------------------------------------------------------------------------
-    def controls(self) -> list[FooterKey]:
+    def controls(self) -> list[Binding]:
         """The facilitator's controls on this screen (the bar shows them in this order)."""
         return []
 
-    def review_controls(self) -> list[FooterKey]:
-        say = self.say
-        return [
-            FooterKey("Backspace", say("team.key.back_more"), Back(), "bar-back"),  # type: ignore[arg-type]
-            FooterKey("Enter", say("team.key.now"), BackToNow(), "bar-now"),  # type: ignore[arg-type]
-        ]
+    def review_controls(self) -> list[Binding]:
+        return [TEAM_BACK_MORE, TEAM_NOW]
 
     def bar_keys(self) -> list[FooterKey]:
-        return self.review_controls() if self.review else self.controls()
+        shown = self.review_controls() if self.review else self.controls()
+        return [binding.footer_key(self.say) for binding in shown]
 
     def _control_width(self, key: FooterKey) -> int:
         m = self.metrics
@@ -136,7 +142,7 @@ class TeamScene(Scene):
             for key in row:
                 rect = pygame.Rect(x, top + number * height, self._control_width(key), height)
                 placed.append((key, rect))
-                self.targets.append(Target(key.name, rect, key.action))  # type: ignore[arg-type]
+                self.targets.append(Target(key.name, rect, key.action))
                 x += rect.width + m.gap
             self.bar_rows.append(placed)
 
@@ -217,32 +223,28 @@ class TeamScene(Scene):
         surface.blit(image, (m.margin, bar.centery - image.get_height() // 2))
 
     # Keys -----------------------------------------------------------------------------------------
+    def global_bindings(self) -> tuple[Binding, ...]:
+        return TEAM_GLOBAL
+
     def footer_keys(self) -> list[FooterKey]:
-        say = self.say
-        return [
-            FooterKey("M", say("key.map"), ShowMap(), "map"),  # type: ignore[arg-type]
-            FooterKey("H", say("key.help"), ShowHelp(), "help"),  # type: ignore[arg-type]
-            FooterKey("Esc", say("key.menu"), Menu(), "menu"),
-        ]
+        """The footer has the keys every team screen has; this screen's own are in the bar above it."""
+        return [binding.footer_key(self.say) for binding in self.global_bindings() if binding.label]
 
-    def team_keys(self) -> dict[str, AnyAction]:
-        """This screen's own keys, besides the ones every team screen has."""
-        return {}
+    def team_bindings(self) -> list[Binding]:
+        """This screen's keys besides its bar's (digits, letters); they win over the bar's."""
+        return []
 
-    def keys(self) -> dict[str, Action]:
-        keys: dict[str, AnyAction] = {"m": ShowMap(), "h": ShowHelp(), "f1": ShowHelp(), "p": PauseAll()}
+    def bindings(self) -> list[Binding]:
         if self.review:
-            keys["backspace"] = Back()
-        else:
-            keys.update(self.team_keys())
-        return keys  # type: ignore[return-value]
+            return [TEAM_BACK]
+        return [*self.team_bindings(), *self.controls()]
 
     def _mains(self) -> list[FooterKey]:
         """A look back has no main button: Enter goes back to now (the bar says so)."""
         return [] if self.review else super()._mains()
 
-    def _key(self, name: str) -> Action | None:
+    def _key(self, name: str) -> Request | None:
         name = key_name(name)
         if self.review and name in ("return", "space"):
-            return BackToNow()  # type: ignore[return-value]
+            return BackToNow()
         return super()._key(name)

@@ -16,8 +16,18 @@ from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teamviews import Badge, badge
 from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, Help, Home
-from incluzo.scenes.base import Context, FooterKey, Scene, Target
+from incluzo.scenes.actions import Action
+from incluzo.scenes.base import Context, Scene, Target
+from incluzo.scenes.bindings import (
+    NEXT,
+    SETUP_ADD,
+    SETUP_BACK,
+    SETUP_HELP,
+    Binding,
+    FooterKey,
+    Local,
+    Request,
+)
 from incluzo.scenes.input import Input, Typed
 from incluzo.scenes.teamactions import BeginTeams
 from incluzo.scenes.teambadge import draw_badge
@@ -84,22 +94,22 @@ class TeamSetupScene(Scene):
                 self.error = ""
                 self.changed()
             return None
-        action = super().handle(event)
-        if isinstance(action, _Remove):
-            self.remove(action.number)
-            self.changed()
-            return None
-        if isinstance(action, _Add):
-            self.add(action.name)
-            self.changed()
-            return None
-        return action
+        return super().handle(event)
 
-    def _key(self, name: str) -> Action | None:
+    def local(self, request: Local) -> Action | None:
+        if isinstance(request, Remove):
+            self.remove(request.number)
+        else:
+            assert isinstance(request, Add), request
+            self.add(request.name)
+        self.changed()
+        return None
+
+    def _key(self, name: str) -> Request | None:
         """Letters, digits and the space arrive as typed text: only the editing keys count here."""
         if name in ("return", "keypad enter"):
             if self.field.strip():
-                return _Add(self.field)  # type: ignore[return-value]
+                return Add(self.field)
             return self.begin()
         if name == "backspace":
             if self.field:
@@ -109,30 +119,25 @@ class TeamSetupScene(Scene):
             self.error = ""
             self.changed()
             return None
-        if name == "tab":
-            return _Add("")  # type: ignore[return-value]
-        return {"escape": Home(), "f1": Help()}.get(name)
+        return self.keys().get(name)
+
+    def bindings(self) -> list[Binding]:
+        return [*([] if self.full else [SETUP_ADD.to(Add(""))]), SETUP_HELP, SETUP_BACK]
+
+    def global_bindings(self) -> tuple[Binding, ...]:
+        return ()  # letters and digits are typed into the name
 
     def begin(self) -> Action:
-        return BeginTeams(self.path, tuple(self.names))  # type: ignore[return-value]
+        return BeginTeams(self.path, tuple(self.names))
 
     def primary(self) -> Action | None:
         return self.begin()
 
     def primary_key(self) -> FooterKey | None:
         if self.field.strip():
-            return FooterKey("Enter", self.say("team.setup.add_typed"), _Add(self.field), "next")  # type: ignore[arg-type]
-        label = self.say("team.setup.begin" if self.names else "team.setup.one_group")
-        return FooterKey("Enter", label, self.begin(), "next")
-
-    def footer_keys(self) -> list[FooterKey]:
-        keys = [
-            FooterKey("F1", self.say("key.help"), Help(), "help"),
-            FooterKey("Esc", self.say("team.setup.back"), Home(), "back"),
-        ]
-        if not self.full:
-            keys.insert(0, FooterKey("Tab", self.say("team.setup.add"), _Add(""), "add"))  # type: ignore[arg-type]
-        return keys
+            return NEXT.to(Add(self.field)).labelled("team.setup.add_typed").footer_key(self.say)
+        label = "team.setup.begin" if self.names else "team.setup.one_group"
+        return NEXT.to(self.begin()).labelled(label).footer_key(self.say)
 
     # Layout ---------------------------------------------------------------------------------------
     def row_height(self) -> int:
@@ -158,7 +163,7 @@ class TeamSetupScene(Scene):
             button = pygame.Rect(
                 rect.right - remove_w - m.pad, rect.y + m.pad // 2, remove_w, rect.height - m.pad
             )
-            self.targets.append(Target(f"remove-{item.number}", button, _Remove(item.number)))  # type: ignore[arg-type]
+            self.targets.append(Target(f"remove-{item.number}", button, Remove(item.number)))
             y += rect.height + m.gap
         self.field_rect = (
             pygame.Rect(self.list_box.x, y, self.list_box.width, self.row_height()) if not self.full else None
@@ -217,10 +222,10 @@ class TeamSetupScene(Scene):
 
 
 @dataclass(frozen=True)
-class _Remove:
+class Remove(Local):
     number: int
 
 
 @dataclass(frozen=True)
-class _Add:
+class Add(Local):
     name: str

@@ -18,12 +18,12 @@ import pygame
 import pyphen
 
 from incluzo.errorlog import data_dir
+from incluzo.i18n import catalog_for
 from incluzo.scenes import theme
 from incluzo.scenes.theme import Colour
 
 HYPHEN = "-"
 HYPHENATE_FROM = 9  # words at least this long are split to fill a line, shorter ones move whole
-DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
 RENDER_CACHE = 600  # rendered lines kept
 
 
@@ -62,7 +62,7 @@ def render(text: str, style: Style) -> pygame.Surface:
 
 @cache
 def _hyphenator(lang: str) -> pyphen.Pyphen:
-    name = DICTIONARIES.get(lang, DICTIONARIES["nl"])
+    name = catalog_for(lang).hyphenation
     path = pyphen.LANGUAGES[name]
     if path not in pyphen.hdcache:
         _load_patterns(name, path)

@@ -30,7 +30,8 @@ def colour(code: str) -> Colour:
 
 def mix(a: Colour, b: Colour, share_of_b: float) -> Colour:
     """A blend of two colours (0.0 is all a, 1.0 all b)."""
-    return tuple(round(x + (y - x) * share_of_b) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+    red, green, blue = (round(x + (y - x) * share_of_b) for x, y in zip(a, b, strict=True))
+    return red, green, blue
 
 
 def luminance(rgb: Colour) -> float:

@@ -24,6 +24,6 @@ def proef() -> Scenario:
 def make_app() -> Callable[..., App]:
     def make(scenario: Path | None = PROEF, **options: object) -> App:
         options.setdefault("size", SIZE)
-        return App(scenario=scenario, **options)  # type: ignore[arg-type]
+        return App.opened(scenario=scenario, **options)  # type: ignore[arg-type]
 
     return make

@@ -7,6 +7,7 @@ from pathlib import Path
 from scene_helpers import press
 
 from incluzo.app import App
+from incluzo.engine.play.phases import Mode
 from incluzo.scenes.teamdirector import TeamDirector
 from incluzo.scenes.teamreveal import TeamRevealScene
 from incluzo.scenes.teamround import TeamRoundScene
@@ -18,12 +19,12 @@ THREE = ("Rood", "Blauw", "De Uilen")
 
 def team_app(path: Path = PRIKKELS, names: tuple[str, ...] = THREE, **options: object) -> App:
     options.setdefault("size", (1280, 720))
-    return App(scenario=path, teams=names, **options)  # type: ignore[arg-type]
+    return App.opened(scenario=path, mode=Mode.TEAMS, teams=names, **options)  # type: ignore[arg-type]
 
 
 def director(app: App) -> TeamDirector:
-    assert app.team is not None
-    return app.team
+    assert isinstance(app.game, TeamDirector)
+    return app.game
 
 
 def to_round(app: App) -> TeamRoundScene:

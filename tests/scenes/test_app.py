@@ -48,7 +48,7 @@ def test_backspace_on_the_outcome_takes_the_choice_back(make_app: Callable[..., 
     press(app, "return", "a", "backspace")
     assert isinstance(app.scene, CardScene)
     assert app.scene.view.id == "eerste"
-    assert app.director is not None and app.director.session.game.decisions == ()
+    assert app.game is not None and app.game.session.game.decisions == ()
 
 
 def test_meters_glide_from_old_to_new_on_the_outcome(make_app: Callable[..., App]) -> None:
@@ -120,7 +120,7 @@ def test_back_to_the_start_screen_after_confirmation(make_app: Callable[..., App
     app = make_app()
     press(app, "escape", "s", "return")
     assert isinstance(app.scene, StartScene)
-    assert app.director is None
+    assert app.game is None
 
 
 def test_a_resized_window_lays_every_scene_out_again(make_app: Callable[..., App]) -> None:

@@ -1,35 +1,129 @@
-"""The UI message catalog: every key in Dutch and English, every key the code uses exists."""
+"""The word catalogs: one file per language, the same keys and placeholders in each, plurals, and a
+new language that is nothing but a new file."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from incluzo.i18n import LANGUAGES, Messages, catalog
+import pytest
+from scene_helpers import press
 
+from incluzo import i18n
+from incluzo.app import App
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.loader import load_file
+from incluzo.i18n import Messages, catalogs, languages, placeholders, read_catalog
+from incluzo.scenes.start import StartScene
+
+PROEF = Path(__file__).parent / "data" / "proef.yaml"
 CODE = Path(__file__).resolve().parents[2] / "incluzo"
-LITERAL_KEY = re.compile(r"""say\(\s*["']([a-z_.]+)["']""")
+LITERAL_KEY = re.compile(r"""(?:say|message)\(\s*["']([a-z_.]+)["']""")
 
 
-def test_every_key_has_dutch_and_english_text() -> None:
-    missing = [
-        key
-        for key, texts in catalog().items()
-        if set(texts) != set(LANGUAGES) or not all(isinstance(t, str) and t for t in texts.values())
-    ]
-    assert missing == []
+def test_dutch_comes_first_and_english_is_offered() -> None:
+    assert languages()[:1] == ("nl",)
+    assert "en" in languages()
 
 
-def test_every_key_the_screens_ask_for_is_in_the_catalog() -> None:
-    used = {
-        key
-        for path in [*CODE.glob("scenes/*.py"), CODE / "app.py"]
-        for key in LITERAL_KEY.findall(path.read_text("utf-8"))
-    }
+def test_every_catalog_has_every_key_with_the_same_placeholders() -> None:
+    default = catalogs()["nl"].messages
+    for lang, found in catalogs().items():
+        assert sorted(set(default) ^ set(found.messages)) == [], lang
+        differ = [k for k, text in found.messages.items() if placeholders(text) != placeholders(default[k])]
+        assert differ == [], lang
+        assert all(text.strip() for text in found.messages.values()), lang
+
+
+def test_every_key_the_code_asks_for_is_in_the_catalog() -> None:
+    shell = [*CODE.glob("scenes/*.py"), *CODE.glob("commands/*.py"), *CODE.glob("*.py")]
+    used = {key for path in shell for key in LITERAL_KEY.findall(path.read_text("utf-8"))}
     assert len(used) > 40
-    assert sorted(used - set(catalog())) == []
+    assert sorted(used - set(catalogs()["nl"].messages)) == []
 
 
 def test_messages_fill_in_their_values_in_each_language() -> None:
     assert Messages("nl")("card.progress", number=2, total=6) == "Kaart 2 van 6"
     assert Messages("en")("card.progress", number=2, total=6) == "Card 2 of 6"
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "words"),
+    [("nl", 1, "1 stap"), ("nl", 2, "2 stappen"), ("en", 1, "1 step"), ("en", 0, "0 steps")],
+)
+def test_a_plural_takes_the_form_its_number_needs(lang: str, count: int, words: str) -> None:
+    text = Messages(lang)("resume.text", scenario="Proef", steps=count)
+    assert f"{words} " in text
+
+
+# --- a third language ---------------------------------------------------------------------------
+
+FRISIAN = "fy"
+
+
+def fake_catalog() -> str:
+    """A complete catalog for a third language: every message marked, so the screens show it is used."""
+    english = catalogs()["en"]
+    lines = [
+        "language:",
+        "  name: Frysk",
+        "  key: f",
+        "  hyphenation: nl_NL",
+        "  yes_key: j",
+        "  no_key: n",
+        '  decimal_mark: ","',
+        "  plural: {one: [1]}",
+        "messages:",
+    ]
+    lines += [f"  {key}: {json.dumps('FY ' + text)}" for key, text in english.messages.items()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def third_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The shipped catalogs and one more file beside them, nothing else."""
+    for shipped in i18n.folder().iterdir():
+        (tmp_path / shipped.name).write_text(shipped.read_text("utf-8"), "utf-8")
+    (tmp_path / f"{FRISIAN}.yaml").write_text(fake_catalog(), "utf-8")
+    monkeypatch.setattr(i18n, "folder", lambda: tmp_path)
+    i18n.catalogs.cache_clear()
+    yield
+    i18n.catalogs.cache_clear()
+
+
+@pytest.mark.usefixtures("third_language")
+def test_a_new_catalog_file_is_a_new_language(make_app: Callable[..., App]) -> None:
+    assert languages() == ("nl", "en", FRISIAN)
+    assert Messages(FRISIAN)("card.progress", number=2, total=6) == "FY Card 2 of 6"
+    app = make_app(None)  # the start screen offers it, its key picks it, the screens speak it
+    assert isinstance(app.scene, StartScene)
+    assert any(t.name == f"lang-{FRISIAN}" for t in app.scene.targets)
+    press(app, "f")
+    assert app.ctx.lang == FRISIAN and app.scene.say("key.help") == "FY Help"
+    press(app, "return", "return")
+    assert app.game is not None
+    assert app.scene.paged is not None
+    assert [line for line in app.scene.paged.lines() if line.startswith("FY ")] != []
+
+
+def test_a_catalog_reads_its_language_settings() -> None:
+    found = read_catalog(FRISIAN, fake_catalog())
+    assert (found.name, found.key, found.yes_key, found.plural_one) == ("Frysk", "f", "j", frozenset({1}))
+    assert found.messages["key.help"] == "FY Help"
+
+
+def test_every_refusal_of_the_engine_has_its_words() -> None:
+    words = catalogs()["nl"].messages
+    assert [
+        code for code in rules.REFUSALS if code != "unaffordable" and f"refusal.{code}" not in words
+    ] == []
+    refusal = rules.Refusal("unknown_choice", "z")
+    assert refusal.message(load_file(PROEF), "en") == "there is no choice 'z' on this card"
+
+
+def test_the_engines_own_endings_exist_in_every_language() -> None:
+    for ending in (rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING):
+        assert ending.title.languages == ending.text.languages == languages()
+    assert rules.DEFAULT_ENDING.title.get("en") == "End of the scenario"

@@ -54,7 +54,7 @@ def test_x_asks_first_and_no_keeps_the_game(make_app: Callable[..., App]) -> Non
     assert app.top.text.startswith("Naar de nabespreking.")
     press(app, "n")
     assert app.overlays == [] and isinstance(app.scene, CardScene)
-    assert app.director is not None and app.director.session.phase == "card"
+    assert app.game is not None and app.game.session.phase == "card"
 
 
 def test_x_then_yes_on_a_card_ends_the_game_saved_before_the_debrief(make_app: Callable[..., App]) -> None:
@@ -62,8 +62,8 @@ def test_x_then_yes_on_a_card_ends_the_game_saved_before_the_debrief(make_app: C
     press(app, "return", "x", "j")
     assert app.overlays == [] and isinstance(app.scene, DebriefScene) and not app.notice
     assert app.scene.view.ended_early and app.scene.view.decisions == ()
-    assert app.director is not None and app.director.save is not None
-    on_disk = savelog.read(app.director.save.path.read_bytes())
+    assert app.game is not None and app.game.save is not None
+    on_disk = savelog.read(app.game.save.path.read_bytes())
     assert on_disk.entries[1] == EndEarlyEntry(savelog.Id("eerste")) and on_disk.finished
 
 

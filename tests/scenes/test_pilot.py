@@ -81,5 +81,5 @@ def test_mouse_only_reaches_everything_on_the_start_screen(make_app: Callable[..
     click(app, "lang-en")
     click(app, "scenario-0")
     click(app, "next")
-    assert app.director is not None
+    assert app.game is not None
     assert app.ctx.mode == "solo" and app.ctx.lang == "en"

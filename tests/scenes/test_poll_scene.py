@@ -9,8 +9,7 @@ from scene_helpers import click, press
 from testsupport import ROOT
 
 from incluzo.app import App
-from incluzo.engine.logs.savelog import AdvanceEntry
-from incluzo.engine.logs.workshoplog import DeliberationEntry
+from incluzo.engine.logs.savelog import AdvanceEntry, DeliberationEntry
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.poll import PollScene
@@ -51,9 +50,9 @@ def test_typed_counts_show_in_the_view_and_in_the_bars(make_app: Callable[..., A
 def test_enter_records_the_counts_in_the_session_and_the_save(make_app: Callable[..., App]) -> None:
     app = at_first_poll(make_app)
     press(app, "a", "7", "e", "2", "return")
-    assert app.director is not None and app.director.save is not None
-    assert app.director.session.game.decisions[-1].counts == (7, 0, 0, 0, 2)
-    entries = app.director.save.log.entries
+    assert app.game is not None and app.game.save is not None
+    assert app.game.session.game.decisions[-1].counts == (7, 0, 0, 0, 2)
+    entries = app.game.save.log.entries
     assert AdvanceEntry("opp-in-de-praktijk", (7, 0, 0, 0, 2)) in entries  # type: ignore[arg-type]
     timed = [e for e in entries if isinstance(e, DeliberationEntry)]
     assert [e.card for e in timed] == ["keuzes-maken", "opp-in-de-praktijk"]
@@ -88,8 +87,8 @@ def test_clicking_the_footer_button_records_the_counts_typed(make_app: Callable[
     app = at_first_poll(make_app)
     press(app, "b", "4")
     click(app, "next")
-    assert app.director is not None
-    assert app.director.session.game.decisions[-1].counts == (0, 4, 0, 0, 0)
+    assert app.game is not None
+    assert app.game.session.game.decisions[-1].counts == (0, 4, 0, 0, 0)
 
 
 def test_a_numbered_poll_types_digits_and_moves_with_the_arrows(make_app: Callable[..., App]) -> None:
@@ -105,8 +104,8 @@ def test_a_numbered_poll_types_digits_and_moves_with_the_arrows(make_app: Callab
 def test_enter_with_nothing_typed_passes_the_poll_without_counts(make_app: Callable[..., App]) -> None:
     app = at_first_poll(make_app)
     press(app, "return")
-    assert app.director is not None
-    decision = app.director.session.game.decisions[-1]
+    assert app.game is not None
+    decision = app.game.session.game.decisions[-1]
     assert decision.card == "opp-in-de-praktijk" and decision.counts is None
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from scene_helpers import click, finish_animations, go_on, press
 
 from incluzo.app import App
-from incluzo.engine.logs.workshoplog import DeliberationEntry
+from incluzo.engine.logs.savelog import DeliberationEntry
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.outcome import OutcomeScene
 from incluzo.scenes.practice import PracticeCardScene, PracticeDirector
@@ -40,8 +40,8 @@ def flow_lines(scene: CardScene) -> list[str]:
 
 
 def test_solo_play_is_directed_as_practice(make_app: Callable[..., App]) -> None:
-    assert isinstance(make_app(mode="solo").director, PracticeDirector)
-    assert not isinstance(make_app(mode="team").director, PracticeDirector)
+    assert isinstance(make_app(mode="solo").game, PracticeDirector)
+    assert not isinstance(make_app(mode="team").game, PracticeDirector)
 
 
 def test_the_scenarios_hint_level_shows_each_choices_direction(make_app: Callable[..., App]) -> None:
@@ -89,7 +89,7 @@ def test_r_on_the_outcome_plays_the_same_card_again(make_app: Callable[..., App]
     finish_animations(app)
     press(app, "r")
     assert isinstance(app.scene, PracticeCardScene) and app.scene.view.id == "eerste"
-    director = app.director
+    director = app.game
     assert isinstance(director, PracticeDirector)
     assert director.session.game.decisions == ()
     assert director.practice.retries == 1
@@ -100,6 +100,6 @@ def test_each_decision_on_a_card_logs_its_deliberation_time(make_app: Callable[.
     press(app, "b")
     go_on(app)
     go_on(app)
-    assert app.director is not None and app.director.save is not None
-    timed = [e for e in app.director.save.log.entries if isinstance(e, DeliberationEntry)]
+    assert app.game is not None and app.game.save is not None
+    timed = [e for e in app.game.save.log.entries if isinstance(e, DeliberationEntry)]
     assert [e.card for e in timed] == ["eerste", "gebeurtenis"]

@@ -12,7 +12,7 @@ from testsupport import ROOT
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.profile import ProfileScene
@@ -135,20 +135,20 @@ def test_a_scenario_starts_from_the_profile_and_logs_it(make_app: Callable[..., 
     assert isinstance(app.scene, StartScene)
     assert app.scene.note.startswith("Scenario's starten nu vanuit het profiel")
     press(app, "return")  # proef.yaml, the only scenario in its folder
-    assert app.director is not None and app.director.save is not None
-    scenario = app.director.session.scenario
+    assert app.game is not None and app.game.save is not None
+    scenario = app.game.session.scenario
     found = app.profile.result if app.profile else None
     assert found is not None
     assert scenario.position == questionnaire.to_position(found.current)
     assert scenario.desired == questionnaire.to_position(found.desired)
-    first = app.director.save.log.entries[0]
+    first = app.game.save.log.entries[0]
     assert isinstance(first, ProfileEntry)
     assert first.current == ("30", "35", "25", "10") and first.questionnaire == "welke-bril"
     press(app, "return", "a")  # a decision, so the session can be resumed
-    resumed = make_app(None, resume=app.director.save.path, mode="solo")
-    assert resumed.director is not None
-    assert resumed.director.session.scenario.position == scenario.position
-    assert persistence.find_unfinished("proef") == app.director.save.path
+    resumed = make_app(None, resume=app.game.save.path, mode="solo")
+    assert resumed.game is not None
+    assert resumed.game.session.scenario.position == scenario.position
+    assert persistence.find_unfinished("proef") == app.game.save.path
 
 
 def test_naming_a_scenario_plays_it_right_after_the_profile(make_app: Callable[..., App]) -> None:

@@ -13,7 +13,7 @@ from conftest import PROEF
 from scene_helpers import press
 
 from incluzo.app import App
-from incluzo.engine.logs.workshoplog import ProfileEntry
+from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.outcome import OutcomeScene
@@ -41,7 +41,7 @@ def test_f5_reloads_the_file_and_replays_the_decisions(make_app: Callable[..., A
     edit(copy, "id: samen", "id: samen\n        # a comment changes nothing")
     press(app, "f5")
     assert isinstance(app.scene, OutcomeScene)
-    assert app.director is not None and len(app.director.session.log) == 2
+    assert app.game is not None and len(app.game.session.log) == 2
     assert app.notice == "Scenario opnieuw geladen; 2 stappen opnieuw gespeeld."
 
 
@@ -52,8 +52,8 @@ def test_a_removed_choice_stops_the_replay_there_and_says_why(
     press(app, "return", "b")
     edit(copy, "id: samen", "id: samen-anders")
     press(app, "f5")
-    assert app.director is not None
-    assert (app.director.session.phase, app.director.session.game.card) == ("card", "eerste")
+    assert app.game is not None
+    assert (app.game.session.phase, app.game.session.game.card) == ("card", "eerste")
     assert app.notice.startswith("Scenario opnieuw geladen, maar het spel stopt na 1 stappen:")
     assert "samen" in app.notice
 
@@ -68,7 +68,7 @@ def test_a_file_with_errors_keeps_the_old_version_playing_and_shows_them(
     assert isinstance(app.scene, OutcomeScene)
     assert app.notice.splitlines()[0] == "Het bestand heeft nu fouten; je speelt verder met de vorige versie:"
     assert "'transformatif' is hier niet toegestaan (bedoelde je 'transformatief'?)" in app.notice
-    assert app.director is not None and len(app.director.session.log) == 2
+    assert app.game is not None and len(app.game.session.log) == 2
 
 
 def test_saving_the_file_reloads_it_by_itself(make_app: Callable[..., App], copy: Path) -> None:
@@ -90,18 +90,18 @@ def test_a_game_started_from_the_rooms_profile_keeps_it_after_a_reload(
     press(app, "return", "b")
     edit(copy, "id: samen", "id: samen\n        # saved again")
     press(app, "f5")
-    assert app.director is not None and app.director.save is not None
-    assert app.director.session.scenario.position == questionnaire.to_position(profile)
-    assert isinstance(app.director.save.log.entries[0], ProfileEntry)
-    assert len(app.director.session.log) == 2
+    assert app.game is not None and app.game.save is not None
+    assert app.game.session.scenario.position == questionnaire.to_position(profile)
+    assert isinstance(app.game.save.log.entries[0], ProfileEntry)
+    assert len(app.game.session.log) == 2
 
 
 def test_a_resumed_game_is_watched_and_reloads(make_app: Callable[..., App], copy: Path) -> None:
     first = make_app(copy)
     press(first, "return", "b")
-    assert first.director is not None and first.director.save is not None
-    resumed = make_app(None, resume=first.director.save.path)
-    assert resumed.source == copy.resolve()
+    assert first.game is not None and first.game.save is not None
+    resumed = make_app(None, resume=first.game.save.path)
+    assert resumed.game is not None and resumed.game.source == copy.resolve()
     edit(copy, "id: samen", "id: samen\n        # saved after the resume")
     assert resumed.watch(now=100.0)
     assert resumed.notice == "Scenario opnieuw geladen; 2 stappen opnieuw gespeeld."

@@ -36,7 +36,7 @@ def test_k_asks_first_and_no_keeps_the_card(make_app: Callable[..., App]) -> Non
     )
     press(app, "n")
     assert app.overlays == [] and card_id(app) == "eerste"
-    assert app.director is not None and app.director.session.game.decisions == ()
+    assert app.game is not None and app.game.session.game.decisions == ()
 
 
 def test_k_then_yes_skips_the_card_and_saves_the_skip_before_the_next_screen(
@@ -45,10 +45,10 @@ def test_k_then_yes_skips_the_card_and_saves_the_skip_before_the_next_screen(
     app = make_app()
     press(app, "return", "k", "j")
     assert app.overlays == [] and card_id(app) == "gebeurtenis" and not app.notice
-    assert app.director is not None and app.director.save is not None
-    game = app.director.session.game
-    assert game.decisions[-1].skipped and game.meters == app.director.session.scenario.budget
-    on_disk = savelog.read(app.director.save.path.read_bytes())
+    assert app.game is not None and app.game.save is not None
+    game = app.game.session.game
+    assert game.decisions[-1].skipped and game.meters == app.game.session.scenario.budget
+    on_disk = savelog.read(app.game.save.path.read_bytes())
     assert on_disk.entries[1] == SkipEntry(savelog.Id("eerste"))
 
 
@@ -56,7 +56,7 @@ def test_backspace_takes_a_skip_back(make_app: Callable[..., App]) -> None:
     app = make_app()
     press(app, "return", "k", "j", "backspace")
     assert card_id(app) == "eerste"
-    assert app.director is not None and app.director.session.game.decisions == ()
+    assert app.game is not None and app.game.session.game.decisions == ()
 
 
 def test_skipped_cards_are_named_as_skipped_in_the_debrief(make_app: Callable[..., App]) -> None:
@@ -90,8 +90,8 @@ def test_a_reload_carries_a_skip_over_into_the_new_save(make_app: Callable[..., 
     press(app, "f5")
     assert app.notice == "Scenario opnieuw geladen; 2 stappen opnieuw gespeeld."
     assert card_id(app) == "gebeurtenis"
-    assert app.director is not None and app.director.save is not None
-    assert app.director.save.log.entries[-1] == SkipEntry(savelog.Id("eerste"))
+    assert app.game is not None and app.game.save is not None
+    assert app.game.save.log.entries[-1] == SkipEntry(savelog.Id("eerste"))
 
 
 def test_k_skips_a_poll_card_too_with_the_counts_typed_dropped(make_app: Callable[..., App]) -> None:
@@ -100,6 +100,6 @@ def test_k_skips_a_poll_card_too_with_the_counts_typed_dropped(make_app: Callabl
     assert isinstance(app.scene, PollScene) and app.scene.view.id == "opp-in-de-praktijk"
     press(app, "k", "j")
     assert card_id(app) != "opp-in-de-praktijk"
-    assert app.director is not None
-    decision = app.director.session.game.decisions[-1]
+    assert app.game is not None
+    decision = app.game.session.game.decisions[-1]
     assert (decision.card, decision.skipped, decision.counts) == ("opp-in-de-praktijk", True, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scene_helpers import click, press
 from team_helpers import director, enter, reveal_and_go_on, team_app, to_round
 
-from incluzo.engine.logs import workshoplog
+from incluzo.engine.logs import savelog
 from incluzo.scenes.overlays import PauseOverlay
 from incluzo.scenes.teamdebrief import TeamDebriefScene
 from incluzo.scenes.teamdirector import TeamHelpOverlay
@@ -86,7 +86,7 @@ def test_k_skips_the_card_after_a_yes_and_no_keeps_it() -> None:
     team = director(app)
     assert round_scene(app).view.card.id == "meer-kinderen-zoals-sem"
     assert all(seat.game.decisions[-1].skipped for seat in team.play.seats)
-    assert team.save is not None and isinstance(team.save.log.entries[-1], workshoplog.TeamSkipEntry)
+    assert team.save is not None and isinstance(team.save.log.entries[-1], savelog.TeamSkipEntry)
 
 
 def test_u_takes_back_the_last_round_exactly_after_a_yes() -> None:

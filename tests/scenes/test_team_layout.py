@@ -9,6 +9,7 @@ from team_helpers import SHIPPED, enter, team_app, to_round
 from test_layout import SIZES, check_scene
 
 from incluzo.app import App
+from incluzo.engine.play.phases import Mode
 from incluzo.scenes.base import Scene
 from incluzo.scenes.input import Typed
 from incluzo.scenes.teamreveal import TeamRevealScene
@@ -63,7 +64,7 @@ def test_every_team_screen_keeps_its_targets_inside_the_window_and_apart(
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_the_set_up_with_six_teams_fits(size: tuple[int, int]) -> None:
-    app = App(size=size, scenario=SCHOOLRIJP, teams=())
+    app = App.opened(size=size, mode=Mode.TEAMS, scenario=SCHOOLRIJP, teams=())
     for name in SIX:
         app.step([Typed(name)], 0.0)
         press(app, "return")

@@ -98,7 +98,7 @@ def test_the_reveal_waits_until_every_playing_team_has_chosen() -> None:
     press(app, "return")
     assert isinstance(app.scene, TeamRoundScene)
     assert app.notice == "nog niet gekozen: Rood, De Uilen"
-    assert app.scene.primary_key().label == "Wacht op 2 team(s)"  # type: ignore[union-attr]
+    assert app.scene.primary_key().label == "Wacht op 2 teams"  # type: ignore[union-attr]
 
 
 def test_a_team_that_cannot_pay_a_choice_is_refused_with_its_own_reason() -> None:

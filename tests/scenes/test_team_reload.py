@@ -14,9 +14,8 @@ from test_reload import edit
 
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.logs import savelog
 from incluzo.engine.questionnaire import themes as questionnaire
-from incluzo.scenes import teamdirector
 from incluzo.scenes.profile import StartProfile
 from incluzo.scenes.teamround import TeamRoundScene
 
@@ -42,17 +41,18 @@ def played(app: App) -> App:
 def test_f5_reloads_the_file_and_replays_the_team_game_in_a_new_save(copy: Path) -> None:
     app = played(team_app(copy))
     before = director(app)
-    assert before.save is not None
+    seats, save, scenario = before.play.seats, before.save, before.scenario
+    assert save is not None
     edit(copy, "id: strategieen-met-klas", "id: strategieen-met-klas\n        # a comment changes nothing")
     press(app, "f5")
-    after = director(app)
+    after = director(app)  # the same game, carried over to the new version
     assert app.notice == "Scenario opnieuw geladen; 6 stappen opnieuw gespeeld."
-    assert after is not before and isinstance(app.scene, TeamRoundScene)
-    assert after.play.seats == before.play.seats and after.play.seats[0].pick == "werkplek-houden"
-    assert after.save is not None and after.save.path != before.save.path
+    assert after.scenario is not scenario and isinstance(app.scene, TeamRoundScene)
+    assert after.play.seats == seats and after.play.seats[0].pick == "werkplek-houden"
+    assert after.save is not None and after.save.path != save.path
     on_disk = savelog.read(after.save.path.read_bytes())
-    assert on_disk.entries == before.save.log.entries
-    assert on_disk.header.content_hash != before.save.log.header.content_hash
+    assert on_disk.entries == save.log.entries
+    assert on_disk.header.content_hash != save.log.header.content_hash
     assert on_disk.header.teams == THREE
 
 
@@ -109,7 +109,7 @@ def test_a_file_that_is_no_scenario_at_all_shows_its_error(copy: Path) -> None:
     copy.write_text("cards: [\n", "utf-8")
     press(app, "f5")
     assert app.notice.startswith("Het bestand heeft nu fouten")
-    assert str(copy) in app.notice and app.team is not None
+    assert str(copy) in app.notice and app.game is not None
 
 
 def test_saving_the_file_reloads_a_team_game_by_itself(copy: Path) -> None:
@@ -136,14 +136,14 @@ def test_a_team_game_started_from_the_rooms_profile_keeps_it_after_a_reload(copy
     app = App(size=(1280, 720))
     profile = Fraction(40), Fraction(30), Fraction(20), Fraction(10)
     app.profile = StartProfile("welke-bril", questionnaire.Result(profile, profile[::-1], 1))
-    assert teamdirector.begin(app, str(copy), THREE)
+    assert app.begin_teams(str(copy), THREE)
     played(app)
     edit(copy, "id: strategieen-met-klas", "id: strategieen-met-klas\n        # saved again")
     press(app, "f5")
     team = director(app)
     assert team.scenario.position == questionnaire.to_position(profile)
-    assert team.save is not None and isinstance(team.save.log.entries[0], workshoplog.ProfileEntry)
-    assert len([e for e in team.save.log.entries if isinstance(e, workshoplog.ProfileEntry)]) == 1
+    assert team.save is not None and isinstance(team.save.log.entries[0], savelog.ProfileEntry)
+    assert len([e for e in team.save.log.entries if isinstance(e, savelog.ProfileEntry)]) == 1
     assert app.notice == "Scenario opnieuw geladen; 6 stappen opnieuw gespeeld."
 
 

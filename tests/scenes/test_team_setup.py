@@ -6,14 +6,16 @@ from scene_helpers import click, press
 from team_helpers import PRIKKELS, director
 
 from incluzo.app import App
+from incluzo.engine.play.phases import Mode
 from incluzo.scenes.briefing import BriefingScene
+from incluzo.scenes.director import Director
 from incluzo.scenes.input import Key, Typed
 from incluzo.scenes.teambriefing import TeamBriefingScene
 from incluzo.scenes.teamsetup import TeamSetupScene
 
 
 def setup_app() -> App:
-    app = App(size=(1280, 720), scenario=PRIKKELS, teams=())
+    app = App.opened(size=(1280, 720), mode=Mode.TEAMS, scenario=PRIKKELS, teams=())
     assert isinstance(app.scene, TeamSetupScene)
     return app
 
@@ -87,10 +89,10 @@ def test_tab_or_a_tap_adds_a_team_with_a_standard_name_up_to_six() -> None:
 def test_enter_without_teams_plays_with_the_room_as_one_group() -> None:
     app = setup_app()
     press(app, "return")
-    assert isinstance(app.scene, BriefingScene) and app.director is not None and app.team is None
+    assert isinstance(app.scene, BriefingScene) and isinstance(app.game, Director)
 
 
 def test_names_given_on_the_command_line_skip_the_set_up() -> None:
-    app = App(size=(1280, 720), scenario=PRIKKELS, teams=("Rood", "Blauw", "Groen"))
+    app = App.opened(size=(1280, 720), mode=Mode.TEAMS, scenario=PRIKKELS, teams=("Rood", "Blauw", "Groen"))
     assert isinstance(app.scene, TeamBriefingScene)
     assert [b.colour for b in app.scene.badges] == ["#EE6677", "#4477AA", "#228833"]

@@ -1,20 +1,15 @@
 """Play as you write: carry the decisions made so far over to a new version of the scenario.
 
-API (for the play screens' reload on F5 or when the file changes):
+API (for a game's reload on F5 or when the file changes):
 
-    reloaded = reload(path, session)  # load and check the file again, then rebase onto it
-    if reloaded.rebased is None:      # the file has errors: keep playing the old version
-        show(p.format(lang) for p in reloaded.problems)
-    else:                             # (reloaded.problems: the new version's warnings)
-        session = reloaded.rebased.session
-        show(reloaded.rebased.message(lang))   # where replay stopped; '' when all carried over
-
-or, with a scenario already loaded:
-
-    result = rebase(new_scenario, old_session.log, old_scenario)
-    session = result.session          # a fresh Session of new_scenario with the actions that still apply
-    if result.stop is not None:       # replay stopped at action number result.stop.index
-        show(result.stop.message(lang))   # e.g. "card 'x' no longer offers choice 'y'"
+    scenario, problems = checked(path)  # load and check the file again (problems: also its warnings)
+    if scenario is None:                # the file has errors: keep playing the old version
+        show(p.format(lang) for p in problems)
+    else:
+        result = rebase(scenario, session.log, session.scenario)
+        session = result.session        # a fresh Session of the new version with the actions that still apply
+        if result.stop is not None:     # replay stopped at action number result.stop.index
+            show(result.stop.message(lang))   # e.g. "card 'x' no longer offers choice 'y'"
 
 `rebase` never raises for a changed scenario: it replays the log (incluzo.engine.play.session Actions:
 Start, Choose, Advance, Skip, Finish) action by action onto `Session(new_scenario)` and stops at the first
@@ -29,9 +24,10 @@ A team game carries over the same way through `workshoplog.rebase`, after `check
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session
 from incluzo.engine.scenario.model import Scenario
@@ -111,7 +107,7 @@ def cards_played_on(scenario: Scenario, actions: Sequence[Action]) -> list[str |
     session = Session(scenario)
     cards: list[str | None] = []
     for action in actions:
-        cards.append(session.game.card if session.phase == "card" else None)
+        cards.append(session.game.card if session.phase == Phase.CARD else None)
         if session.dispatch(action) is not None:
             break
     return cards + [None] * (len(actions) - len(cards))
@@ -138,9 +134,9 @@ def carry(session: Session, index: int, action: Action, before: str | None) -> S
 
 def _moved(session: Session, index: int, before: str | None) -> Stop | None:
     """The game is no longer on the card this action was taken on."""
-    if before is None or (session.phase == "card" and session.game.card == before):
+    if before is None or (session.phase == Phase.CARD and session.game.card == before):
         return None
-    if session.game.over or session.phase != "card":
+    if session.game.over or session.phase != Phase.CARD:
         return Stop(index, "ended", expected=before)
     return Stop(index, "other_card", session.game.card or "", expected=before)
 
@@ -157,14 +153,6 @@ def _refused(session: Session, index: int, action: Action, before: str | None) -
     return Stop(index, code, card, choice, before or "", refusal)
 
 
-@dataclass(frozen=True)
-class Reload:
-    """A file read again: the rebased session, or None when the file has errors; and what check found."""
-
-    rebased: Rebased | None
-    problems: list[Problem] = field(default_factory=list)
-
-
 def checked(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     """The file at `path` loaded and checked again: the scenario (None when it has errors) and what check
     found (on success, its warnings)."""
@@ -175,11 +163,3 @@ def checked(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
 
     scenario, problems = check_file(path)
     return (None if has_errors(problems) else scenario), problems
-
-
-def reload(path: str | Path, session: Session) -> Reload:
-    """Check the file at `path` again and, when it loads, carry `session`'s decisions over to it."""
-    scenario, problems = checked(path)
-    if scenario is None:
-        return Reload(None, problems)
-    return Reload(rebase(scenario, session.log, session.scenario), problems)

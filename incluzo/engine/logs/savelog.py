@@ -20,6 +20,7 @@ from typing import Any, ClassVar, NewType, TypeVar
 
 from incluzo import __version__
 from incluzo.engine.logs import rebase
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session, Skip, Start
 from incluzo.engine.scenario import yamlsource
@@ -307,6 +308,77 @@ class EndEarlyEntry(Entry):
     card: Id | None = None  # the card on screen, or the card just left on an outcome
 
 
+# --- a workshop's records (team play; the shell's notes), replayed by workshoplog ----------------
+
+
+@record("team-pick", step=True)
+@dataclass(frozen=True)
+class TeamPickEntry(Entry):
+    team: int
+    choice: Id
+    card: Id | None = None  # the room card it was made on
+
+
+@record("team-unpick", step=True)
+@dataclass(frozen=True)
+class TeamUnpickEntry(Entry):
+    team: int
+
+
+@record("team-reveal", step=True)
+@dataclass(frozen=True)
+class TeamRevealEntry(Entry):
+    card: Id | None = None
+    ms: int = 0  # deliberation time used
+    counts: tuple[int, ...] | None = None  # a poll's counts
+
+
+@record("team-go-on", step=True)
+@dataclass(frozen=True)
+class TeamGoOnEntry(Entry):
+    pass
+
+
+@record("team-undo", step=True)
+@dataclass(frozen=True)
+class TeamUndoEntry(Entry):
+    team: int | None = None  # None: the latest round, for every team in it
+
+
+@record("team-end", step=True)
+@dataclass(frozen=True)
+class TeamEndEntry(Entry):
+    pass
+
+
+@record("team-skip", step=True)
+@dataclass(frozen=True)
+class TeamSkipEntry(Entry):
+    card: Id | None = None  # the room card that was skipped
+    ms: int = 0  # deliberation time used before it was skipped
+
+
+@record("deliberation")
+@dataclass(frozen=True)
+class DeliberationEntry(Entry):
+    """How long a card was deliberated before the decision (solo play; team reveals carry their own)."""
+
+    card: Id
+    ms: int
+
+
+@record("profile")
+@dataclass(frozen=True)
+class ProfileEntry(Entry):
+    """A "Welke bril?" result: per quadrant the exact score as text, current and desired."""
+
+    respondents: int
+    current: tuple[str, ...]
+    desired: tuple[str, ...]
+    questionnaire: Id | None = None
+    label: str = ""  # e.g. a team name; never a person's name
+
+
 @dataclass(frozen=True)
 class Undo:
     """Take back the last decision (a step beside the session's own actions)."""
@@ -332,7 +404,7 @@ def entry_for(step: Step, card: str | None) -> Entry:
 
 def perform(session: Session, step: Step) -> tuple[Refusal | None, Entry | None]:
     """Take one step; when it was done, also the entry to append to the log."""
-    card = session.last.card if session.phase == "outcome" and session.last else session.game.card
+    card = session.last.card if session.phase == Phase.OUTCOME and session.last else session.game.card
     if isinstance(step, Undo):
         done = session.undo()
         return (None, UndoEntry()) if done else (Refusal("wrong_phase", session.phase), None)
@@ -471,8 +543,6 @@ def parse(data: bytes, source: str = "<save>") -> Parsed:
     A save written by a newer incluzo is refused outright (SaveError): reading part of it could
     silently lose what that version recorded.
     """
-    from incluzo.engine.logs import workshoplog  # noqa: F401  registers the workshop's records; imported
-    # here, not at the top: it imports this module, and starting a game need not wait for it
 
     def problem(code: str, **params: Any) -> Parsed:
         return Parsed(None, SaveProblem(code, source, 1, 1, "", params))
@@ -618,7 +688,7 @@ def _misfit(session: Session, index: int, entry: Entry) -> tuple[str, str] | Non
         return None  # a note: it changes nothing in the game
     # The card the step was taken on; an advance or an end from an outcome was not taken on a card.
     card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry | SkipEntry | EndEarlyEntry) else None
-    before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == "card" else None
+    before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == Phase.CARD else None
     stop = rebase.carry(session, index, action, before)
     scenario = session.scenario
     return (stop.message("en", scenario), stop.message("nl", scenario)) if stop else None

@@ -12,98 +12,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from incluzo.engine.logs.savelog import Entry, FinishedEntry, Header, Id, SaveLog, new_log, record
+from incluzo.engine.logs.savelog import (
+    Entry,
+    FinishedEntry,
+    Header,
+    Id,
+    ProfileEntry,
+    SaveLog,
+    TeamEndEntry,
+    TeamGoOnEntry,
+    TeamPickEntry,
+    TeamRevealEntry,
+    TeamSkipEntry,
+    TeamUndoEntry,
+    TeamUnpickEntry,
+    new_log,
+)
 from incluzo.engine.play import teams
+from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import TeamAction, TeamPlay
 from incluzo.engine.questionnaire.themes import Profile, Result
 from incluzo.engine.scenario.model import Scenario
 
-TEAM_MODE = "team"  # also the mode of a room playing as one group: a team game's header names its teams
-
-
-@record("team-pick", step=True)
-@dataclass(frozen=True)
-class TeamPickEntry(Entry):
-    team: int
-    choice: Id
-    card: Id | None = None  # the room card it was made on
-
-
-@record("team-unpick", step=True)
-@dataclass(frozen=True)
-class TeamUnpickEntry(Entry):
-    team: int
-
-
-@record("team-reveal", step=True)
-@dataclass(frozen=True)
-class TeamRevealEntry(Entry):
-    card: Id | None = None
-    ms: int = 0  # deliberation time used
-    counts: tuple[int, ...] | None = None  # a poll's counts
-
-
-@record("team-go-on", step=True)
-@dataclass(frozen=True)
-class TeamGoOnEntry(Entry):
-    pass
-
-
-@record("team-undo", step=True)
-@dataclass(frozen=True)
-class TeamUndoEntry(Entry):
-    team: int | None = None  # None: the latest round, for every team in it
-
-
-@record("team-end", step=True)
-@dataclass(frozen=True)
-class TeamEndEntry(Entry):
-    pass
-
-
-@record("team-skip", step=True)
-@dataclass(frozen=True)
-class TeamSkipEntry(Entry):
-    card: Id | None = None  # the room card that was skipped
-    ms: int = 0  # deliberation time used before it was skipped
-
-
-@record("deliberation")
-@dataclass(frozen=True)
-class DeliberationEntry(Entry):
-    """How long a card was deliberated before the decision (solo play; team reveals carry their own)."""
-
-    card: Id
-    ms: int
-
-
-@record("profile")
-@dataclass(frozen=True)
-class ProfileEntry(Entry):
-    """A "Welke bril?" result: per quadrant the exact score as text, current and desired."""
-
-    respondents: int
-    current: tuple[str, ...]
-    desired: tuple[str, ...]
-    questionnaire: Id | None = None
-    label: str = ""  # e.g. a team name; never a person's name
-
-
-TEAM_ENTRIES = (
-    TeamPickEntry,
-    TeamUnpickEntry,
-    TeamRevealEntry,
-    TeamGoOnEntry,
-    TeamUndoEntry,
-    TeamEndEntry,
-    TeamSkipEntry,
-)
-
 
 def is_team_game(header: Header) -> bool:
     """Whether a log is of competing teams (replay it here), not of one group or one player (savelog)."""
-    return header.mode == TEAM_MODE and bool(header.teams)
+    return Mode.of_save(header.mode, header.teams) is Mode.TEAMS
 
 
 def profile_entry(found: Result, questionnaire: str | None = None, label: str = "") -> ProfileEntry:
@@ -171,7 +106,7 @@ def perform(
     scenario: Scenario, play: TeamPlay, action: TeamAction
 ) -> tuple[TeamPlay | Refusal, Entry | None]:
     """Take one action; when it was done, also the record to append to the log."""
-    result = teams.act(scenario, play, action)
+    result = teams.apply(scenario, play, action)
     return result, (entry_for(scenario, play, action) if isinstance(result, TeamPlay) else None)
 
 
@@ -199,7 +134,7 @@ def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAUL
         expected = getattr(entry, "card", None)
         if expected is not None and (card is None or card.id != expected):
             return TeamReplayed(play, number, Refusal("other_card", expected))
-        result = teams.act(scenario, play, action)
+        result = teams.apply(scenario, play, action)
         if isinstance(result, Refusal):
             return TeamReplayed(play, number, result)
         play = result

@@ -13,10 +13,13 @@ from typing import Any
 from transitions import EventData, Machine
 
 from incluzo.engine.play import rules
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Decision, GameState, Outcome, Refusal
 from incluzo.engine.scenario.model import Scenario
 
-PHASES = ["briefing", "card", "outcome", "debrief"]
+PHASES = [
+    phase.value for phase in Phase
+]  # transitions names an Enum state by its name: the machine keeps the words
 
 
 @dataclass(frozen=True)
@@ -49,28 +52,28 @@ class Finish:
 Action = Start | Choose | Advance | Skip | Finish
 
 TRANSITIONS: list[dict[str, Any]] = [
-    {"trigger": "start", "source": "briefing", "dest": "card", "conditions": "has_card"},
-    {"trigger": "start", "source": "briefing", "dest": "debrief", "unless": "has_card"},
+    {"trigger": "start", "source": Phase.BRIEFING.value, "dest": Phase.CARD.value, "conditions": "has_card"},
+    {"trigger": "start", "source": Phase.BRIEFING.value, "dest": Phase.DEBRIEF.value, "unless": "has_card"},
     {
         "trigger": "choose",
-        "source": "card",
-        "dest": "outcome",
+        "source": Phase.CARD.value,
+        "dest": Phase.OUTCOME.value,
         "prepare": "attempt_choice",
         "conditions": "is_accepted",
         "before": "commit",
     },
     {
         "trigger": "advance",
-        "source": "card",
-        "dest": "card",
+        "source": Phase.CARD.value,
+        "dest": Phase.CARD.value,
         "prepare": "attempt_event",
         "conditions": ["is_accepted", "leads_to_card"],
         "before": "commit",
     },
     {
         "trigger": "advance",
-        "source": "card",
-        "dest": "debrief",
+        "source": Phase.CARD.value,
+        "dest": Phase.DEBRIEF.value,
         "prepare": "attempt_event",
         "conditions": "is_accepted",
         "unless": "leads_to_card",
@@ -78,16 +81,16 @@ TRANSITIONS: list[dict[str, Any]] = [
     },
     {
         "trigger": "skip",
-        "source": "card",
-        "dest": "card",
+        "source": Phase.CARD.value,
+        "dest": Phase.CARD.value,
         "prepare": "attempt_skip",
         "conditions": ["is_accepted", "leads_to_card"],
         "before": "commit",
     },
     {
         "trigger": "skip",
-        "source": "card",
-        "dest": "debrief",
+        "source": Phase.CARD.value,
+        "dest": Phase.DEBRIEF.value,
         "prepare": "attempt_skip",
         "conditions": "is_accepted",
         "unless": "leads_to_card",
@@ -95,14 +98,14 @@ TRANSITIONS: list[dict[str, Any]] = [
     },
     {
         "trigger": "finish",
-        "source": ["card", "outcome"],
-        "dest": "debrief",
+        "source": [Phase.CARD.value, Phase.OUTCOME.value],
+        "dest": Phase.DEBRIEF.value,
         "prepare": "attempt_finish",
         "conditions": "is_accepted",
         "before": "commit",
     },
-    {"trigger": "advance", "source": "outcome", "dest": "card", "conditions": "has_card"},
-    {"trigger": "advance", "source": "outcome", "dest": "debrief", "unless": "has_card"},
+    {"trigger": "advance", "source": Phase.OUTCOME.value, "dest": Phase.CARD.value, "conditions": "has_card"},
+    {"trigger": "advance", "source": Phase.OUTCOME.value, "dest": Phase.DEBRIEF.value, "unless": "has_card"},
 ]
 
 
@@ -138,7 +141,7 @@ class Session:
             model=self,
             states=PHASES,
             transitions=TRANSITIONS,
-            initial="briefing",
+            initial=Phase.BRIEFING.value,
             auto_transitions=False,
             model_override=True,
             send_event=True,
@@ -146,8 +149,8 @@ class Session:
         )
 
     @property
-    def phase(self) -> str:
-        return self.state
+    def phase(self) -> Phase:
+        return Phase(self.state)
 
     # Conditions and callbacks, in transitions' vocabulary.
     def has_card(self, event: EventData) -> bool:
@@ -224,7 +227,7 @@ class Session:
         self.last = None
         self.log = []
         self._decisions_after = []
-        self.machine.set_state("briefing", model=self)
+        self.machine.set_state(Phase.BRIEFING.value, model=self)
 
     @classmethod
     def replay(cls, scenario: Scenario, actions: list[Action]) -> tuple[Session, int]:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any, assert_never
 
 from incluzo.engine.play import rules
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Decision, GameState, Outcome, Refusal
 from incluzo.engine.scenario.model import Card, Scenario
 
@@ -37,7 +39,7 @@ COLOUR_NAMES = (
 )
 SYMBOLS = ("circle", "triangle", "square", "diamond", "star", "cross")
 
-CARD, OUTCOME, DEBRIEF = "card", "outcome", "debrief"
+CARD, OUTCOME, DEBRIEF = Phase.CARD, Phase.OUTCOME, Phase.DEBRIEF  # a team game's phases
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ class Round:
 class TeamPlay:
     seats: tuple[Seat, ...]
     timer: Timer
-    phase: str = CARD  # card | outcome | debrief
+    phase: Phase = CARD
     rounds: int = 0  # rounds revealed so far (never reused, so undo can find the latest)
     last: Round | None = None  # the round just revealed (shown on the outcome screen)
     default_seconds: int = DEFAULT_SECONDS
@@ -394,20 +396,73 @@ class Skip:
 TeamAction = Pick | Unpick | Reveal | GoOn | UndoTeam | UndoRound | EndEarly | Skip
 
 
-def act(scenario: Scenario, play: TeamPlay, action: TeamAction) -> TeamPlay | Refusal:
-    """Apply one facilitator action."""
-    if isinstance(action, Pick):
-        return pick(scenario, play, action.team, action.choice)
-    if isinstance(action, Unpick):
-        return unpick(play, action.team)
-    if isinstance(action, Reveal):
-        return reveal(scenario, play, action.counts, action.deliberation_ms)
-    if isinstance(action, GoOn):
-        return go_on(scenario, play)
-    if isinstance(action, UndoTeam):
-        return undo_team(scenario, play, action.team)
-    if isinstance(action, UndoRound):
-        return undo(scenario, play)
-    if isinstance(action, Skip):
-        return skip(scenario, play)
-    return end_early(play)
+# The team flow in the session machine's table format (session.TRANSITIONS): which action may be taken in
+# which phase, and where it leads. `apply` refuses an action its phase has no row for; the pure functions
+# decide which of the rows' destinations is reached. docs/architecture.md draws it with transitions.
+TRANSITIONS: list[dict[str, Any]] = [
+    {"trigger": "pick", "source": CARD.value, "dest": CARD.value},
+    {"trigger": "unpick", "source": CARD.value, "dest": CARD.value},
+    {"trigger": "reveal", "source": CARD.value, "dest": OUTCOME.value},
+    {"trigger": "go_on", "source": OUTCOME.value, "dest": CARD.value, "conditions": "has_card"},
+    {"trigger": "go_on", "source": OUTCOME.value, "dest": DEBRIEF.value, "unless": "has_card"},
+    {"trigger": "skip", "source": CARD.value, "dest": CARD.value, "conditions": "has_card"},
+    {"trigger": "skip", "source": CARD.value, "dest": DEBRIEF.value, "unless": "has_card"},
+    {"trigger": "end_early", "source": [CARD.value, OUTCOME.value], "dest": DEBRIEF.value},
+    {
+        "trigger": "undo",
+        "source": [CARD.value, OUTCOME.value, DEBRIEF.value],
+        "dest": CARD.value,
+        "conditions": "has_card",
+    },
+    {
+        "trigger": "undo",
+        "source": [CARD.value, OUTCOME.value, DEBRIEF.value],
+        "dest": DEBRIEF.value,
+        "unless": "has_card",
+    },
+]
+TRIGGERS: dict[type[TeamAction], str] = {
+    Pick: "pick",
+    Unpick: "unpick",
+    Reveal: "reveal",
+    GoOn: "go_on",
+    Skip: "skip",
+    EndEarly: "end_early",
+    UndoTeam: "undo",
+    UndoRound: "undo",
+}
+
+
+def allowed(play: TeamPlay, action: TeamAction) -> bool:
+    """Whether the team flow has a row for `action` in the play's phase."""
+    trigger = TRIGGERS[type(action)]
+    for row in TRANSITIONS:
+        sources = row["source"] if isinstance(row["source"], list) else [row["source"]]
+        if row["trigger"] == trigger and play.phase in sources:
+            return True
+    return False
+
+
+def apply(scenario: Scenario, play: TeamPlay, action: TeamAction) -> TeamPlay | Refusal:
+    """Apply one facilitator action: the game after it, or why it cannot be taken (nothing changed)."""
+    if not allowed(play, action):
+        return Refusal("wrong_phase", play.phase)
+    match action:
+        case Pick(team, choice):
+            return pick(scenario, play, team, choice)
+        case Unpick(team):
+            return unpick(play, team)
+        case Reveal(counts, deliberation_ms):
+            return reveal(scenario, play, counts, deliberation_ms)
+        case GoOn():
+            return go_on(scenario, play)
+        case UndoTeam(team):
+            return undo_team(scenario, play, team)
+        case UndoRound():
+            return undo(scenario, play)
+        case Skip():
+            return skip(scenario, play)
+        case EndEarly():
+            return end_early(play)
+        case _:
+            assert_never(action)

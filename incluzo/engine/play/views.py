@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from incluzo.engine.play import position as positions
 from incluzo.engine.play import rules
+from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.play.session import Session
 from incluzo.engine.scenario.model import Card, Choice, Scenario
@@ -51,6 +52,16 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class ShortfallView:
+    """A meter a choice cannot pay: its name (in the player's language), what it needs and what is left.
+    The screens put it into words (`shortfall` in the catalog)."""
+
+    meter: str
+    needed: int
+    left: int
+
+
+@dataclass(frozen=True)
 class ChoiceView:
     id: str
     letter: str
@@ -59,7 +70,7 @@ class ChoiceView:
     moves: tuple[Amount, ...]  # only the quadrants it moves toward
     recognition: str
     affordable: bool
-    reason: str  # why not affordable, '' when it is
+    shortfalls: tuple[ShortfallView, ...]  # why not affordable, () when it is
     outcome: str
 
 
@@ -216,7 +227,8 @@ class Presenter:
 
     def choice(self, state: GameState, choice: Choice, index: int) -> ChoiceView:
         short = rules.shortfalls(self.scenario, state, choice)
-        reason = "; ".join(rules.shortfall_text(self.scenario, s, self.lang) for s in short)
+        model = self.scenario.model
+        reasons = tuple(ShortfallView(self.t(model.meter(s.meter).name), s.needed, s.left) for s in short)
         return ChoiceView(
             choice.id,
             LETTERS[index],
@@ -225,7 +237,7 @@ class Presenter:
             self.amounts(choice.move, of_meters=False, keep_zero=False),
             choice.recognition,
             not short,
-            reason,
+            reasons,
             self.t(choice.outcome),
         )
 
@@ -361,12 +373,12 @@ def map_of(session: Session, lang: str | None = None) -> MapView:
 def present(session: Session, lang: str | None = None) -> View:
     """The view of the session's current phase."""
     presenter = Presenter(session.scenario, lang or session.scenario.language)
-    if session.phase == "briefing":
+    if session.phase == Phase.BRIEFING:
         return presenter.briefing(session.game)
-    if session.phase == "card":
+    if session.phase == Phase.CARD:
         return presenter.card(session.game)
     states = history(session)
-    if session.phase == "outcome":
+    if session.phase == Phase.OUTCOME:
         assert session.last is not None
         return OutcomeView(
             presenter.decision(states, len(states) - 2),

@@ -18,11 +18,12 @@ from pathlib import Path
 import yaml
 
 from incluzo.engine.play import position
-from incluzo.engine.scenario.loader import _Reader, close, read_head
+from incluzo.engine.scenario.loader import Reader, close, read_head
 from incluzo.engine.scenario.model import QuadrantModel, Scenario, load_model
 from incluzo.engine.scenario.problems import Problem
 from incluzo.engine.scenario.text import EMPTY, Text
 from incluzo.engine.scenario.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
+from incluzo.i18n import catalog_for
 
 POINTS = 10  # points per theme and part
 SCALE = 100  # a profile runs from 0 to 100 per quadrant
@@ -98,7 +99,7 @@ def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Questionn
 
 
 def _build(root: yaml.Node, source: str, digest: str) -> Questionnaire:
-    reader = _Reader(source, load_model())
+    reader = Reader(source, load_model())
     keys, translations = read_head(reader, root, QUESTIONNAIRE_KEYS, "a questionnaire", "questionnaire_start")
     nodes = reader.sequence(keys["themes"], "themes") if "themes" in keys else []
     if "themes" in keys and isinstance(keys["themes"], yaml.SequenceNode) and not nodes:
@@ -130,7 +131,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Questionnaire:
     )
 
 
-def _theme(reader: _Reader, node: yaml.Node, path: str, first_line: dict[str, int]) -> Theme | None:
+def _theme(reader: Reader, node: yaml.Node, path: str, first_line: dict[str, int]) -> Theme | None:
     fields = reader.mapping(node, path, THEME_KEYS)
     if fields is None:
         return None
@@ -326,7 +327,7 @@ def decimal_text(value: Fraction, lang: str, *, signed: bool = False, places: in
     magnitude = (numerator * scale * 2 + denominator) // (2 * denominator)  # thousands; round half up
     whole, part = divmod(magnitude, scale)
     sign = "-" if value < 0 and magnitude else ("+" if signed else "")
-    mark = "," if lang == "nl" else "."
+    mark = catalog_for(lang).decimal_mark
     return f"{sign}{whole}{mark}{part:0{places}d}"
 
 

@@ -119,7 +119,7 @@ def _kind(node: yaml.Node) -> str:
 
 
 @dataclass
-class _Reader:
+class Reader:
     """Walks the node tree, building values and collecting problems; never stops at the first."""
 
     source: str
@@ -393,7 +393,7 @@ def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Scenario:
 
 
 def read_head(
-    reader: _Reader, root: yaml.Node, keys: dict[str, bool], what: str, hint: str
+    reader: Reader, root: yaml.Node, keys: dict[str, bool], what: str, hint: str
 ) -> tuple[dict[str, yaml.Node], tuple[str, ...]]:
     """The top-level map; check its format, set the reader's model and language, return the translations.
 
@@ -426,7 +426,7 @@ def read_head(
     return found, translations
 
 
-def close(reader: _Reader, root: yaml.Node, translations: Sequence[str]) -> tuple[Problem, ...]:
+def close(reader: Reader, root: yaml.Node, translations: Sequence[str]) -> tuple[Problem, ...]:
     """Last checks over all texts; raise every problem when one is an error, else return the warnings."""
     _check_translations(reader, translations)
     if len(reader.texts) > MAX_TEXTS:
@@ -441,7 +441,7 @@ def close(reader: _Reader, root: yaml.Node, translations: Sequence[str]) -> tupl
 
 
 def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
-    reader = _Reader(source, load_model())
+    reader = Reader(source, load_model())
     keys, translations = read_head(reader, root, SCENARIO_KEYS, "a scenario", "start_with")
     model = reader.model
     budget_map = reader.per_id(keys.get("budget"), "budget", model.meter_ids, 0, MAX_LEVEL, "meters")
@@ -506,7 +506,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
 
 
 def _vocabulary(
-    reader: _Reader, nodes: list[yaml.Node]
+    reader: Reader, nodes: list[yaml.Node]
 ) -> tuple[conditions.Vocabulary, list[tuple[yaml.Node, dict[str, yaml.Node]]]]:
     """First pass over the cards: their ids and choice ids, so conditions and `next` can refer ahead."""
     card_maps: list[tuple[yaml.Node, dict[str, yaml.Node]]] = []
@@ -552,7 +552,7 @@ def _vocabulary(
 
 
 def _condition(
-    reader: _Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
+    reader: Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
 ) -> conditions.Condition | None:
     if node is None:
         return None
@@ -583,9 +583,7 @@ def _condition(
     return condition
 
 
-def _next(
-    reader: _Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary
-) -> str | None:
+def _next(reader: Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary) -> str | None:
     if node is None:
         return None
     target = reader.scalar(node, path, "a card id or 'end'")
@@ -599,7 +597,7 @@ def _next(
 
 
 def _card(
-    reader: _Reader,
+    reader: Reader,
     node: yaml.Node,
     fields: dict[str, yaml.Node],
     path: str,
@@ -668,7 +666,7 @@ def _card(
     return card if card_id else None
 
 
-def _poll(reader: _Reader, card: dict[str, yaml.Node], path: str) -> Poll | None:
+def _poll(reader: Reader, card: dict[str, yaml.Node], path: str) -> Poll | None:
     """A card's `poll:` (question, 2-6 options); a poll card has no choices, cost or move."""
     card_path = path.removesuffix(".poll")
     for key in ("choices", "cost", "move"):
@@ -703,7 +701,7 @@ def _poll(reader: _Reader, card: dict[str, yaml.Node], path: str) -> Poll | None
     return Poll(reader.text(fields.get("question"), f"{path}.question"), tuple(options), marks or "letters")
 
 
-def _choice(reader: _Reader, node: yaml.Node, path: str, vocabulary: conditions.Vocabulary) -> Choice | None:
+def _choice(reader: Reader, node: yaml.Node, path: str, vocabulary: conditions.Vocabulary) -> Choice | None:
     fields = reader.mapping(node, path, CHOICE_KEYS)
     if fields is None:
         return None
@@ -731,9 +729,7 @@ def _choice(reader: _Reader, node: yaml.Node, path: str, vocabulary: conditions.
     return choice if choice_id else None
 
 
-def _endings(
-    reader: _Reader, node: yaml.Node | None, vocabulary: conditions.Vocabulary
-) -> tuple[Ending, ...]:
+def _endings(reader: Reader, node: yaml.Node | None, vocabulary: conditions.Vocabulary) -> tuple[Ending, ...]:
     endings: list[Ending] = []
     first_line: dict[str, int] = {}
     for i, item in enumerate(reader.sequence(node, "endings") if node is not None else []):
@@ -766,7 +762,7 @@ def _endings(
     return tuple(endings)
 
 
-def _check_translations(reader: _Reader, translations: Sequence[str]) -> None:
+def _check_translations(reader: Reader, translations: Sequence[str]) -> None:
     """The main language is required in every text; a missing translation is a warning (it falls back)."""
     for text, node, path in reader.texts:
         for language in (reader.language, *translations):

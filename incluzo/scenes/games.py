@@ -1,0 +1,99 @@
+"""Starting and resuming a game of any mode: the one place that knows which `Game` plays which mode.
+
+Starting a game writes its save (its header, durable before the first screen); resuming reads one back.
+Team play loads on first use, so the first frame of a group game waits for none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from incluzo import persistence
+from incluzo.engine.play.phases import Mode
+from incluzo.engine.play.session import Session
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenes.base import Context
+from incluzo.scenes.director import Director, new_save
+from incluzo.scenes.game import Game
+
+if TYPE_CHECKING:
+    from incluzo.scenes.profile import StartProfile
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A game started or resumed (None when it could not be), and what to tell the room."""
+
+    game: Game | None
+    notice: str = ""
+
+
+def start(
+    path: str,
+    mode: Mode,
+    ctx: Context,
+    *,
+    names: Sequence[str] = (),
+    profile: StartProfile | None = None,
+) -> Opened:
+    """A new game of the scenario at `path` in `mode` (competing teams: with these `names`), its save begun;
+    with a "Welke bril?" profile it starts from there (recorded first in the save)."""
+    if mode is Mode.TEAMS:
+        from incluzo.scenes import teamdirector
+
+        team, notice = teamdirector.start(path, names, ctx, profile)
+        return Opened(team, notice)
+    try:
+        scenario = load_file(path)
+    except ScenarioError as error:
+        return Opened(None, "\n".join(p.format(ctx.lang) for p in error.problems[:3]))
+    if profile is not None:
+        scenario = profile.apply(scenario)
+    save, failed = new_save(scenario, mode, str(Path(path).resolve()), ctx)
+    group = _director(Session(scenario), replace(ctx, mode=mode), save, Path(path), profile)
+    if profile is not None:
+        group.record(profile.entry())  # first in the log: a resume starts from it too
+    return Opened(group, failed)
+
+
+def resume(path: Path, ctx: Context) -> Opened:
+    """The game a save holds, rebuilt by replaying its log, in the mode it was played in.
+    Raises SaveError, ScenarioError or OSError when it cannot be read or replayed."""
+    from incluzo.scenes.profile import scenario_for, start_profile_of
+
+    if is_team_save(path):
+        from incluzo.scenes import teamdirector
+
+        team, notices = teamdirector.resume(path, ctx)
+        return Opened(team, "\n".join(notices))
+    resumed = persistence.resume(path, scenario_for(path))
+    header = resumed.file.log.header
+    mode = Mode.of_save(header.mode, header.teams)
+    source = Path(header.source) if header.source else None
+    profile = start_profile_of(path)  # a reload keeps the start the game was played from
+    group = _director(resumed.session, replace(ctx, mode=mode), resumed.file, source, profile)
+    return Opened(group, "\n".join(resumed.notices(ctx.lang)))
+
+
+def is_team_save(path: Path) -> bool:
+    log = persistence.peek(path)
+    return log is not None and Mode.of_save(log.header.mode, log.header.teams) is Mode.TEAMS
+
+
+def _director(
+    session: Session,
+    ctx: Context,
+    save: persistence.SaveFile | None,
+    source: Path | None,
+    profile: StartProfile | None,
+) -> Director:
+    """The director for the mode: solo play is practice (tips, retries, runs compared)."""
+    if ctx.mode == Mode.SOLO:
+        from incluzo.scenes.practice import PracticeDirector
+
+        return PracticeDirector(session, ctx, save, source=source, profile=profile)
+    return Director(session, ctx, save, source=source, profile=profile)
