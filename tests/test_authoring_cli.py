@@ -86,12 +86,12 @@ def test_check_reports_what_playing_every_game_finds(small: Path, capsys: Captur
     code, out, _ = run(capsys, "check", "--no-fit", "--lang", "en", str(small))
     assert code == 0
     assert out.splitlines() == [
-        f"{small}:5:9: warning: budget: the budget never limits a transformative team: the path strategie > "
-        "doorgaan affords every transformative choice it meets (lower the budget or raise the costs of "
-        "transformative choices, so no path can afford everything)",
-        f"{small}:5:42: warning: budget.toegankelijkheid: meter 'toegankelijkheid' never runs low: no "
-        "choice is ever short of it (lowest level 2 of 4) (lower its start level or raise its costs, so it "
-        "weighs in the choices)",
+        f"{small}:5:9: warning[INC040]: budget: the budget never limits a transformative team: the path "
+        "strategie > doorgaan affords every transformative choice it meets (lower the budget or raise the "
+        "costs of transformative choices, so no path can afford everything)",
+        f"{small}:5:42: warning[INC041]: budget.toegankelijkheid: meter 'toegankelijkheid' never runs "
+        "low: no choice is ever short of it (lowest level 2 of 4) (lower its start level or raise its "
+        "costs, so it weighs in the choices)",
     ]
     assert run(capsys, "check", "--no-fit", "--strict", str(small))[0] == 1
 

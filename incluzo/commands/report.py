@@ -17,8 +17,7 @@ from incluzo.commands.reporttables import ReportData, write_tables
 from incluzo.engine.logs.aggregate import LoggedSession
 from incluzo.i18n import languages, message
 from incluzo.persistence import saves_dir
-
-ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+from incluzo.shipped import SCENARIOS as ROOT_SCENARIOS
 
 HELP = """Aggregate session logs (the JSON Lines files incluzo writes for every session, in the saves
 folder) into one report a school board can read:
