@@ -418,7 +418,7 @@ class Scene:
         widgets.meter_icon(surface, order.index(meter.id), meter.symbol, (x + size // 2, bar.centery), m)
         number = round(value)
         label = f"{number}" if compact else f"{meter.name} {number}"
-        style = self.styles["strong"]
+        style = self.styles["warning" if number <= 0 else "strong"]
         image = render(label, style)
         thickness = widgets.bar_thickness(m)
         top = bar.centery - (image.get_height() + thickness + m.stroke) // 2
@@ -426,7 +426,7 @@ class Scene:
         track = pygame.Rect(
             x + size + m.gap, top + image.get_height() + m.stroke, width - size - m.gap, thickness
         )
-        widgets.meter_bar(surface, track, value / max(1, meter.start, meter.value, round(value)))
+        widgets.meter_bar(surface, track, value, meter, max(meter.scale, round(value)))
         return width
 
 

@@ -1,7 +1,8 @@
 """The card: the situation on the left, the choices A-D as large targets on the right.
 
-Each choice shows what it does to each meter (icon and signed number); one that cannot be paid is
-drawn disabled with the engine's reason. An event card shows its effect and a button to go on.
+Each choice shows what it leaves of each meter it costs ("Kwaliteit 7 naar 4"; free meters are left
+out) and warns when it would empty one; one that cannot be paid is drawn disabled with the engine's
+reason. An event card shows its effect and a button to go on.
 When the room plays as one group, the facilitator's keys: K asks to skip the card, N shows its notes,
 X asks to end the game.
 """
@@ -19,7 +20,7 @@ from incluzo.scenes.base import Context, Scene, Target, heading_item
 from incluzo.scenes.bindings import CHOOSE, END, NEXT, NOTES, SKIP, UNDO, Binding, FooterKey
 from incluzo.scenes.text import Flow, Style, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Metrics
-from incluzo.scenes.widgets import shortfall_text
+from incluzo.scenes.widgets import empties_text, packed, preview_items, shortfall_text
 
 NUMBER_KEYS = "1234"
 
@@ -31,14 +32,18 @@ class ChoiceBox:
     choice: ChoiceView
     rect: pygame.Rect
     label: list[str]
+    preview: list[str]
     reason: list[str]
 
     def needed(self, metrics: Metrics, styles: dict[str, Style]) -> int:
-        return choice_height(self.label, self.reason, metrics, styles)
+        return choice_height(self.label, self.preview, self.reason, metrics, styles)
 
 
-def choice_height(label: list[str], reason: list[str], metrics: Metrics, styles: dict[str, Style]) -> int:
-    text = len(label) * line_height(styles["strong"]) + metrics.gap + widgets.icon_size(metrics)
+def choice_height(
+    label: list[str], preview: list[str], reason: list[str], metrics: Metrics, styles: dict[str, Style]
+) -> int:
+    text = len(label) * line_height(styles["strong"])
+    text += len(preview) * line_height(styles["body"])
     text += len(reason) * line_height(styles["warning"]) + (metrics.gap if reason else 0)
     return max(text, widgets.badge_size(metrics)) + 2 * metrics.pad
 
@@ -97,14 +102,16 @@ class CardScene(Scene):
         m = self.metrics
         return box_width - 3 * m.pad - widgets.badge_size(m)
 
-    def _wrapped(self, choice: ChoiceView, box_width: int) -> tuple[list[str], list[str]]:
-        width = self._label_width(box_width)
-        reason = (
-            wrap(shortfall_text(choice, self.say), self.styles["warning"], width, self.ctx.lang)
-            if not choice.affordable
-            else []
+    def _wrapped(self, choice: ChoiceView, box_width: int) -> tuple[list[str], list[str], list[str]]:
+        """The label, what the choice leaves of each meter, and a warning (cannot pay / empties a meter)."""
+        width, lang, s = self._label_width(box_width), self.ctx.lang, self.styles
+        items = packed(preview_items(choice, self.say), s["body"], width) if choice.affordable else []
+        preview = [line for item in items for line in wrap(item, s["body"], width, lang)]
+        warning = (
+            shortfall_text(choice, self.say) if not choice.affordable else empties_text(choice, self.say)
         )
-        return wrap(choice.label, self.styles["strong"], width, self.ctx.lang), reason
+        reason = wrap(warning, s["warning"], width, lang) if warning else []
+        return wrap(choice.label, s["strong"], width, lang), preview, reason
 
     def _needed(self, choice: ChoiceView, box_width: int) -> int:
         return choice_height(*self._wrapped(choice, box_width), self.metrics, self.styles)
@@ -117,14 +124,14 @@ class CardScene(Scene):
         self.boxes = []
         if self.view.choices:
             wrapped = [self._wrapped(c, choice_box.width) for c in self.view.choices]
-            needed = [choice_height(label, reason, m, self.styles) for label, reason in wrapped]
+            needed = [choice_height(*lines, m, self.styles) for lines in wrapped]
             count = len(needed)
             even = (choice_box.height - m.gap * (count - 1)) // count
             heights = [max(needed)] * count if max(needed) <= even else needed
             y = choice_box.y
-            for choice, (label, reason), height in zip(self.view.choices, wrapped, heights, strict=True):
+            for choice, lines, height in zip(self.view.choices, wrapped, heights, strict=True):
                 rect = pygame.Rect(choice_box.x, y, choice_box.width, height)
-                self.boxes.append(ChoiceBox(choice, rect, label, reason))
+                self.boxes.append(ChoiceBox(choice, rect, *lines))
                 self.targets.append(Target(f"choice-{choice.id}", rect, Choose(choice.id), choice.affordable))
                 y += height + m.gap
         self.layout_footer()
@@ -169,19 +176,11 @@ class CardScene(Scene):
         )
         x = box.rect.x + 2 * m.pad + badge
         y = box.rect.y + m.pad
-        y += draw_lines(surface, box.label, s["strong"] if enabled else s["disabled"], x, y) + m.gap
-        widgets.chips(
-            surface,
-            box.choice.costs,
-            [v.id for v in self.view.meters],
-            x,
-            y,
-            s["strong"] if enabled else s["disabled"],
-            m,
-        )
-        y += widgets.icon_size(m) + m.gap
+        y += draw_lines(surface, box.label, s["strong"] if enabled else s["disabled"], x, y)
+        if box.preview:
+            y += draw_lines(surface, box.preview, s["body"], x, y)
         if box.reason:
-            draw_lines(surface, box.reason, s["warning"], x, y)
+            draw_lines(surface, box.reason, s["warning"], x, y + m.gap)
 
     # Measuring ----------------------------------------------------------------------------------
     def overflows(self) -> list[tuple[str, int, int]]:

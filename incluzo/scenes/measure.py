@@ -46,8 +46,10 @@ class Overflow:
 
 
 def _generous(scenario: Scenario, card_id: str) -> GameState:
-    """A state on the card with every choice affordable, so labels are measured without reasons."""
-    plenty = tuple(max(scenario.budget) + 100 for _ in scenario.budget)
+    """A state on the card with every choice affordable, so labels are measured without reasons, and
+    meters no wider than in play (their levels are printed in each choice's preview)."""
+    costs = [cost for card in scenario.cards for choice in card.choices for cost in choice.cost]
+    plenty = tuple(max(*scenario.budget, *costs, 9) for _ in scenario.budget)
     return GameState(meters=plenty, position=scenario.position, card=card_id)
 
 

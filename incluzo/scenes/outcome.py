@@ -180,7 +180,7 @@ class OutcomeScene(Scene):
             lines = wrap(text, s["strong"], box.width - size - m.gap, self.ctx.lang)
             y += draw_lines(surface, lines, s["strong"], box.x + size + m.gap, y)
             track = pygame.Rect(box.x + size + m.gap, y, box.width - size - m.gap, widgets.bar_thickness(m))
-            widgets.meter_bar(surface, track, value / max(1, after.start, before.value, after.value))
+            widgets.meter_bar(surface, track, value, after, max(after.scale, before.value))
             y += track.height + m.gap
         map_box = pygame.Rect(box.x, y + m.gap, box.width, box.bottom - y - m.gap)
         start = exact(self.decision.position_before)

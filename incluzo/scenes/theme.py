@@ -70,6 +70,8 @@ TRANSFORMATIVE_INK = colour("#0B4A37")
 SHADE = (70, 70, 80)  # multiplied into the scene behind an overlay to darken it
 BAR_TRACK = colour("#D6D3C8")
 BAR_FILL = colour("#2E2E48")
+BAR_LOW = colour("#C77700")  # amber: a meter at a third of its start or less
+BAR_EMPTY = colour("#C0261A")  # red: a meter at 0
 WHITE = colour("#FFFFFF")
 BLACK = colour("#000000")
 
@@ -126,7 +128,7 @@ HEADER_SCALE = 2.0  # top bar height in body units
 FOOTER_SCALE = 1.7  # bottom bar height in body units
 MIN_STROKE = 2
 WIDE_ASPECT = 1.2  # at least this width/height ratio: columns side by side
-CARD_TEXT_SHARES = (0.5, 0.4, 0.32)  # share of the width for a card's text; less when choices are long
+CARD_TEXT_SHARES = (0.5, 0.4, 0.32, 0.27)  # share of the width for a card's text; less when choices are long
 MAP_SHARE = 0.42  # share of the content width for a map beside text
 CHOICE_LABEL_LINES = 3  # lines a choice label may take on its button
 ANIMATION_SECONDS = 0.9  # meters and marker glide from old to new

@@ -20,7 +20,7 @@ from incluzo.scenes.theme import Colour, Metrics
 MINUS = "\u2212"
 ICON_SCALE = 1.4  # meter icon size in body units
 BADGE_SCALE = 1.6  # letter badge size in body units
-BAR_SCALE = 0.18  # meter bar thickness in body units
+BAR_SCALE = 0.3  # meter bar (pips) thickness in body units
 CHIP_GAP_SCALE = 0.3  # space between an icon and its number
 CHIPS_GAP_SCALE = 0.8  # space between two chips
 KEYCAP_PAD_SCALE = 0.25
@@ -31,6 +31,53 @@ def shortfall_text(choice: ChoiceView, say: Messages) -> str:
     return "; ".join(
         say("shortfall", meter=s.meter.lower(), needed=s.needed, left=s.left) for s in choice.shortfalls
     )
+
+
+PREVIEW_JOIN = " · "
+
+
+def preview_items(choice: ChoiceView, say: Messages) -> list[str]:
+    """What the choice leaves of each meter it costs: ['Kwaliteit 7 naar 4', 'Betaalbaarheid 5 naar 3']."""
+    return [
+        say("card.leaves", name=c.name, before=c.before, after=signed_level(c.after)) for c in choice.leaves
+    ]
+
+
+def preview_text(choice: ChoiceView, say: Messages) -> str:
+    """The preview on one line: 'Kwaliteit 7 naar 4 · Betaalbaarheid 5 naar 3'."""
+    return PREVIEW_JOIN.join(preview_items(choice, say))
+
+
+def packed(items: Sequence[str], style: Style, width: int) -> list[str]:
+    """Items joined with ' · ' into as few lines as fit `width`, never splitting one across lines
+    unless it alone is too wide (then the caller wraps that line)."""
+    lines: list[str] = []
+    for item in items:
+        joined = f"{lines[-1]}{PREVIEW_JOIN}{item}" if lines else item
+        if lines and width_of(joined, style) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(item)
+    return lines
+
+
+def empties_text(choice: ChoiceView, say: Messages) -> str:
+    """The warning that a choice uses a meter up: 'Daarna is kwaliteit op'; '' when it does not."""
+    if not choice.empties:
+        return ""
+    return say("card.empties", meters=listed([name.lower() for name in choice.empties], say))
+
+
+def listed(words: Sequence[str], say: Messages) -> str:
+    """'a', 'a en b', 'a, b en c' in the UI language."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])}{say('list.and')}{words[-1]}"
+
+
+def signed_level(number: int) -> str:
+    """A level with a real minus sign when below zero."""
+    return f"{MINUS}{-number}" if number < 0 else str(number)
 
 
 def signed(number: int) -> str:
@@ -216,11 +263,37 @@ class MeterShown:
     top: int
 
 
-def meter_bar(surface: pygame.Surface, rect: pygame.Rect, share: float) -> None:
-    pygame.draw.rect(surface, theme.BAR_TRACK, rect)
-    filled = rect.copy()
-    filled.width = round(rect.width * max(0.0, min(1.0, share)))
-    pygame.draw.rect(surface, theme.BAR_FILL, filled)
+def meter_colour(meter: MeterView, value: float | None = None) -> Colour:
+    """Dark while there is enough, amber when low, red at 0 (of the value shown, while animating)."""
+    level = meter.value if value is None else round(value)
+    shown = MeterView(meter.id, meter.name, meter.symbol, level, meter.start)
+    return theme.BAR_EMPTY if shown.empty else theme.BAR_LOW if shown.low else theme.BAR_FILL
+
+
+def meter_bar(
+    surface: pygame.Surface, rect: pygame.Rect, value: float, meter: MeterView, scale: int | None = None
+) -> None:
+    """The meter as a row of pips against its start level (a bar when the pips would be too small):
+    filled up to `value`, amber when low; at 0 an empty track with a red outline."""
+    scale = scale or meter.scale
+    colour = meter_colour(meter, value)
+    share = max(0.0, min(1.0, value / scale))
+    gap = max(1, rect.height // 3)
+    pip = (rect.width - gap * (scale - 1)) / scale
+    if pip < rect.height:  # too many to tell apart: one bar
+        pygame.draw.rect(surface, theme.BAR_TRACK, rect)
+        filled = rect.copy()
+        filled.width = round(rect.width * share)
+        pygame.draw.rect(surface, colour, filled)
+    else:
+        for index in range(scale):
+            left = round(rect.x + index * (pip + gap))
+            right = round(rect.x + index * (pip + gap) + pip)
+            box = pygame.Rect(left, rect.y, right - left, rect.height)
+            fill = index + 1 <= value + 0.5
+            pygame.draw.rect(surface, colour if fill else theme.BAR_TRACK, box)
+    if round(value) <= 0:
+        pygame.draw.rect(surface, theme.BAR_EMPTY, rect.inflate(2, 2), max(1, rect.height // 4))
 
 
 def bar_thickness(metrics: Metrics) -> int:

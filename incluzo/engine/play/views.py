@@ -17,6 +17,7 @@ from incluzo.engine.scenario.model import Card, Choice, Scenario
 from incluzo.engine.scenario.text import Text
 
 LETTERS = "ABCD"
+LOW_SHARE = 3  # a meter at a third of its start level or less is low
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,31 @@ class MeterView:
     symbol: str
     value: int
     start: int
+
+    @property
+    def empty(self) -> bool:
+        """Nothing left: drawn red."""
+        return self.value <= 0
+
+    @property
+    def low(self) -> bool:
+        """A third of the start level or less, not yet empty: drawn amber."""
+        return self.value > 0 and self.value * LOW_SHARE <= self.start
+
+    @property
+    def scale(self) -> int:
+        """What a bar or a row of pips is drawn against: the start level (or more, after a gift)."""
+        return max(1, self.start, self.value)
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """What a choice leaves of one meter it costs: 'Kwaliteit 7 -> 4' (in the player's language)."""
+
+    id: str
+    name: str
+    before: int
+    after: int
 
 
 @dataclass(frozen=True)
@@ -66,12 +92,14 @@ class ChoiceView:
     id: str
     letter: str
     label: str
-    costs: tuple[Amount, ...]  # every meter, in model order (0 where free)
+    costs: tuple[Amount, ...]  # the meters it costs (or gives back), in model order; free ones left out
     moves: tuple[Amount, ...]  # only the quadrants it moves toward
     recognition: str
     affordable: bool
     shortfalls: tuple[ShortfallView, ...]  # why not affordable, () when it is
     outcome: str
+    leaves: tuple[LevelChange, ...] = ()  # per meter it costs: the level now and after the choice
+    empties: tuple[str, ...] = ()  # the meters (names) the choice would bring to 0
 
 
 @dataclass(frozen=True)
@@ -202,10 +230,15 @@ class Presenter:
     def t(self, text: Text) -> str:
         return text.get(self.lang, self.scenario.language)
 
+    def symbol(self, symbol: str) -> str:
+        """A meter's letter, only in the scenario's own language (K/T/B mean nothing in English):
+        elsewhere the icon's shape and the full word beside it tell the meters apart."""
+        return symbol if self.lang == self.scenario.language else ""
+
     def meters(self, levels: tuple[int, ...]) -> tuple[MeterView, ...]:
         model = self.scenario.model
         return tuple(
-            MeterView(m.id, self.t(m.name), m.symbol, level, start)
+            MeterView(m.id, self.t(m.name), self.symbol(m.symbol), level, start)
             for m, level, start in zip(model.meters, levels, self.scenario.budget, strict=True)
         )
 
@@ -215,7 +248,7 @@ class Presenter:
     def amounts(self, values: tuple[int, ...], *, of_meters: bool, keep_zero: bool) -> tuple[Amount, ...]:
         model = self.scenario.model
         items = (
-            [(m.id, self.t(m.name), m.symbol) for m in model.meters]
+            [(m.id, self.t(m.name), self.symbol(m.symbol)) for m in model.meters]
             if of_meters
             else [(q.id, self.t(q.name), str(q.number)) for q in model.quadrants]
         )
@@ -229,16 +262,23 @@ class Presenter:
         short = rules.shortfalls(self.scenario, state, choice)
         model = self.scenario.model
         reasons = tuple(ShortfallView(self.t(model.meter(s.meter).name), s.needed, s.left) for s in short)
+        leaves = tuple(
+            LevelChange(m.id, self.t(m.name), level, level - cost)
+            for m, level, cost in zip(model.meters, state.meters, choice.cost, strict=True)
+            if cost
+        )
         return ChoiceView(
             choice.id,
             LETTERS[index],
             self.t(choice.label),
-            self.amounts(choice.cost, of_meters=True, keep_zero=True),
+            self.amounts(choice.cost, of_meters=True, keep_zero=False),
             self.amounts(choice.move, of_meters=False, keep_zero=False),
             choice.recognition,
             not short,
             reasons,
             self.t(choice.outcome),
+            leaves,
+            tuple(c.name for c in leaves if c.before > 0 and c.after == 0) if not short else (),
         )
 
     def choices(self, state: GameState, card: Card) -> tuple[ChoiceView, ...]:
