@@ -16,11 +16,13 @@ from incluzo.engine.play.teamviews import RevealView, RoundView
 from incluzo.engine.play.views import CardView, ChoiceView, MeterView, PollOptionView, present
 from incluzo.engine.questionnaire.themes import POINTS, Questionnaire
 from incluzo.engine.scenario.text import Text
+from incluzo.i18n import Messages
 from incluzo.phones import protocol
 from incluzo.phones.room import Badge, BrilOpen, Lobby, PollOpen, RoundOpen, Shown, Stage
 from incluzo.scenes.director import Director
 from incluzo.scenes.game import Game
 from incluzo.scenes.teamdirector import TeamDirector
+from incluzo.scenes.widgets import shortfall_text
 
 _NOT_ID = re.compile(r"[^a-z0-9-]")
 
@@ -39,9 +41,11 @@ def ask_id(prefix: str, step: int, card: str) -> str:
     return f"{prefix}{step}-{_NOT_ID.sub('-', card)}"[: protocol.MAX_ID]
 
 
-def choice(view: ChoiceView) -> protocol.Choice:
+def choice(view: ChoiceView, say: Messages) -> protocol.Choice:
     costs = tuple(protocol.Cost(a.name, a.symbol, a.amount) for a in view.costs)
-    return protocol.Choice(view.id, view.letter, view.label, costs, view.affordable, view.reason)
+    return protocol.Choice(
+        view.id, view.letter, view.label, costs, view.affordable, shortfall_text(view, say)
+    )
 
 
 def option(view: PollOptionView) -> protocol.Choice:
@@ -63,7 +67,8 @@ def team_round(game: TeamDirector, view: RoundView, notes: str) -> RoundOpen:
     if poll is not None:
         choices = {t.badge.number: tuple(option(o) for o in poll.options) for t in playing}
     else:
-        choices = {t.badge.number: tuple(choice(c) for c in t.choices) for t in playing}
+        say = Messages(game.ctx.lang)
+        choices = {t.badge.number: tuple(choice(c, say) for c in t.choices) for t in playing}
     return RoundOpen(
         ask=ask_id("p" if poll else "r", steps(game.log), card.id),
         card=card.title,
