@@ -224,6 +224,9 @@ class PhoneHub:
             case "skip":
                 return actions.Skip()
             case "next":
+                found = self.profile()
+                if isinstance(self.room.stage, BrilOpen):  # the room's profile from every sheet sent
+                    return actions.Profiled(found) if found is not None else None
                 if isinstance(game, TeamDirector):
                     return actions.NextRound() if game.briefed else actions.BeginRound()
                 return actions.Advance() if game is not None else None

@@ -542,5 +542,7 @@ class Room:
             return protocol.Desk(not stage.running, stage.remaining, stage.notes, tuple(commands))
         if isinstance(stage, PollOpen):
             return protocol.Desk(False, 0, stage.notes, ("pause", "close-poll", "skip"))
+        if isinstance(stage, BrilOpen):
+            return protocol.Desk(False, 0, "", ("next",))
         notes = stage.notes if isinstance(stage, Shown) else ""
         return protocol.Desk(False, 0, notes, ("pause", "next"))

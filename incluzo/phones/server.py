@@ -30,6 +30,7 @@ from incluzo.phones import protocol
 
 log = logging.getLogger("incluzo.phones")
 
+DEFAULT_PORT = protocol.DEFAULT_PORT
 COOKIE = "incluzo"  # the device token's cookie (the page also sends it in Hello)
 MAX_PHONES = 300  # open sockets at once; more are turned away
 HEARTBEAT = 20.0  # seconds between pings; a phone that stops answering is closed

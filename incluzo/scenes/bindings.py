@@ -35,6 +35,7 @@ from incluzo.scenes.actions import (
     ShowNotes,
     StartFrom,
     ToggleFullscreen,
+    TogglePhones,
     ToggleTimer,
     Turn,
     Undo,
@@ -131,6 +132,7 @@ START_LANGUAGE = Binding("N", (), None, help="help.start_lang", per_language=Tru
 QUESTIONNAIRE = Binding(
     "W", ("w",), OpenQuestionnaire(), "start.questionnaire", "help.start_questionnaire", "questionnaire"
 )
+PHONES = Binding("O", ("o",), TogglePhones(), "start.phones", "help.start_phones", "phones")
 FROM_SCRATCH = Binding("X", ("x",), StartFrom(None))  # start scenarios without the questionnaire's profile
 QUIT = Binding("Esc", ("escape",), AskQuit(), "key.quit", "", "quit")
 COUNT = Binding("0-9", (), None, help="help.count", help_cap="0-9  + \u2212")
@@ -160,6 +162,7 @@ GROUP_HELP = (
     START_MODE,
     START_LANGUAGE,
     QUESTIONNAIRE,
+    PHONES,
     COUNT,
     TIPS,
     RETRY,

@@ -12,7 +12,7 @@ from incluzo.engine.play.views import MapView
 from incluzo.i18n import catalog_for
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
+from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, ShowPhones, Turn
 from incluzo.scenes.base import Context, Scene, Target, heading_item
 from incluzo.scenes.bindings import GROUP_HELP, Binding, Request
 from incluzo.scenes.briefing import map_axes
@@ -115,12 +115,14 @@ class ButtonsOverlay(Overlay):
             surface.blit(image, (x, target.rect.centery - image.get_height() // 2))
 
 
-def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
+def menu(ctx: Context, *, in_game: bool, phones: bool = False) -> ButtonsOverlay:
     say = ctx.say
     options = [
         Option("escape", "Esc", say("menu.resume"), Close()),
         Option("h", "H", say("key.help"), Help()),
     ]
+    if phones:
+        options.append(Option("o", "O", say("start.phones"), ShowPhones()))
     if in_game:
         options.append(Option("s", "S", say("menu.home"), AskHome()))
     options.append(Option("q", "Q", say("menu.quit"), AskQuit()))

@@ -3,6 +3,7 @@ run with 30 phones, the keyboard beside the phones, the facilitator's device, a 
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import time
 from collections.abc import Callable, Coroutine
@@ -97,7 +98,8 @@ def test_a_team_without_phones_is_typed_in_the_same_round() -> None:
         await phone.close()
 
     drive(app, phones)
-    app.step([Key("2"), Key("b")], 1 / 60)  # Blauw has no phones: the facilitator types its pick
+    assert app.overlays and app.overlays[-1].name == "phones"  # the join screen is up
+    app.step([Key("escape"), Key("2"), Key("b")], 1 / 60)  # Blauw has no phones: the facilitator types it
     assert app.game.play.seats[0].pick == "werkplek" and app.game.play.seats[1].pick == "strategie"
     app.step([Key("return")], 1 / 60)
     assert app.game.play.phase.value == "outcome"
@@ -223,3 +225,73 @@ def test_a_hundred_and_twenty_phones() -> None:
     assert len(run.report.accepted) == 120 * 4 == len(run.saved_votes)
     assert len({(d, a) for d, a, _ in run.saved_votes}) == len(run.saved_votes)
     assert run.report.sheets == 120
+
+
+def test_welke_bril_on_phones_gives_the_room_profile_as_on_screen() -> None:
+    from incluzo.engine.questionnaire.themes import Response, result
+    from incluzo.scenes.profile import ProfileScene
+
+    app = App(phones=LOOPBACK)
+    app.open_questionnaire()
+    hub = app.phones
+    assert hub is not None
+    app.step([], 1 / 60)
+    themes = len(app.questionnaire.themes)
+    sheets = [
+        (tuple((10, 0, 0, 0) for _ in range(themes)), tuple((0, 0, 0, 10) for _ in range(themes))),
+        (tuple((4, 3, 2, 1) for _ in range(themes)), tuple((1, 2, 3, 4) for _ in range(themes))),
+    ]
+
+    async def phones(http: aiohttp.ClientSession) -> None:
+        crowd = [await joined(http, hub.url, hub.pin, None) for _ in sheets]
+        for phone, (current, desired) in zip(crowd, sheets, strict=True):
+            await phone.until(lambda p: p.view.get("stage") == "bril")
+            message = protocol.Answers(phone.next(), phone.view["ask"], current, desired)
+            assert (await phone.reply(await phone.send(message)))["type"] == "accepted"
+        await crowd[0].until(lambda p: p.view["bril"]["finished"] == 2)
+        assert crowd[0].view["bril"]["done"]
+        desk = Phone(http, hub.url)
+        await desk.connect()
+        await desk.join(hub.desk_pin)
+        await desk.until(lambda p: p.view.get("desk") is not None and "next" in p.view["desk"]["commands"])
+        await desk.reply(await desk.send(protocol.Control(desk.next(), "next")))
+        for phone in [*crowd, desk]:
+            await phone.close()
+
+    drive(app, phones)
+    app.step([], 1 / 60)
+    assert isinstance(app.scene, ProfileScene)
+    expected = result([Response(current, desired) for current, desired in sheets])
+    assert app.scene.result == expected  # computed exactly as the questionnaire on screen does
+    app.stop_phones()
+
+
+def test_the_start_screen_turns_the_phones_on_and_off() -> None:
+    app = App()
+    app.step([Key("o")], 1 / 60)
+    if app.phones is None:  # the default port is taken on this machine: the notice says so
+        assert "8765" in app.notice
+        return
+    url = app.phones.url
+    assert app.phones.server.port == protocol.DEFAULT_PORT
+    app.step([Key("o")], 1 / 60)
+    assert app.phones is None
+
+    async def gone() -> None:
+        async with aiohttp.ClientSession() as http:
+            with pytest.raises(aiohttp.ClientConnectionError):
+                await http.get(url)
+
+    asyncio.run(gone())
+
+
+def test_the_command_line_starts_the_phones_on_the_address_given() -> None:
+    from incluzo.commands.play import add_parser, phones_address
+
+    parser = argparse.ArgumentParser()
+    add_parser(parser.add_subparsers())
+    args = parser.parse_args(
+        ["play", str(KAMER), "--phones", "--phones-host", "127.0.0.1", "--phones-port", "0"]
+    )
+    assert phones_address(args) == ("127.0.0.1", 0)
+    assert phones_address(parser.parse_args(["play", str(KAMER)])) is None
