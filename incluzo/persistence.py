@@ -110,9 +110,11 @@ class SaveFile:
         """Add one record with one write and fsync; then refresh an autosave copy."""
         self.extend([entry])
 
-    def extend(self, entries: Sequence[Entry]) -> None:
+    def extend(self, entries: Sequence[Entry], *, autosave: bool = True) -> None:
         """Add records with one write and fsync (a step, or the phones' votes of one frame), then refresh
-        an autosave copy. Thread-safe: the phones' votes are written from a thread of their own."""
+        an autosave copy (not for the phones' notes: a vote is durable in the log itself, and copying the
+        whole log for every frame of votes would hold up the frames). Thread-safe: the phones' votes are
+        written from a thread of their own."""
         if not entries:
             return
         with self.lock:
@@ -129,8 +131,9 @@ class SaveFile:
             finally:
                 os.close(handle)
             self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
-            slots = autosave_paths(self.path)
-            write_atomic(slots[number % AUTOSAVES], self.log.text())
+            if autosave:
+                slots = autosave_paths(self.path)
+                write_atomic(slots[number % AUTOSAVES], self.log.text())
             if self.trace:
                 self.trace("saved", number)
 
