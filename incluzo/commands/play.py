@@ -39,7 +39,7 @@ examples:
   incluzo play scenarios/niet-schoolrijp.yaml --teams "Rood,Blauw,Groen"
   incluzo play scenarios/niet-schoolrijp.yaml --headless --teams Rood,Blauw --screenshots out/t \\
       --choices \\
-      ander-basisaanbod/startklas-go,-/tlv-doorzetten,aanpak-met-ouders-jgz/verzorgingsruimte,taallijn-met-voorschool/taalrijke-kring,-/opp-als-leerplan
+      ander-basisaanbod/startklas-go,-/tlv-doorzetten,aanpak-met-ouders-jgz/verzorgingsruimte,taallijn-met-voorschool/taalrijke-kring,alsnog-tlv/opp-als-leerplan
 """
 
 
@@ -182,6 +182,7 @@ def run(args: argparse.Namespace) -> int:
     from incluzo.app import App
     from incluzo.engine.analysis.checks import check_file
     from incluzo.persistence import find_unfinished
+    from incluzo.stopping import on_signals
 
     scenario_id = None
     if args.file is not None:
@@ -208,6 +209,7 @@ def run(args: argparse.Namespace) -> int:
     # one group)
     if args.file is not None and not args.solo and args.questionnaire is None:
         mode = Mode.TEAMS
+    stop = on_signals()  # before the window opens, so SDL leaves SIGTERM to it
     app = App.opened(
         size=args.size,
         lang=args.lang,
@@ -225,7 +227,13 @@ def run(args: argparse.Namespace) -> int:
     if app.notice and args.phones and app.phones is None:
         print(f"incluzo play: {app.notice}", file=sys.stderr)
         return 1
-    app.run()
+    stop.attach(app)
+    try:
+        app.run()
+    finally:
+        stop.restore()
+    if stop.requested and app.game:
+        print(app.ctx.say("confirm.quit.text"), flush=True)  # every decision is saved already
     return 0
 
 
