@@ -93,6 +93,11 @@ def run(args: argparse.Namespace) -> int:
         print("\r" + " " * (BAR + 40) + "\r", end="", file=sys.stderr)
     report = simulate.report(scenario, results, seed=args.seed, policy=args.policy)
     report["tones"] = tone.shares(scenario, results.endings)  # good | mixed | hard | none, shares 0-1
+    report["throughput"] = {
+        "seconds": round(elapsed, 3),
+        "runs_per_second": round(args.runs / max(elapsed, 1e-9)),
+        "jobs": args.jobs,
+    }
     for problem in report["problem_runs"]:
         problem["replay"] = f"incluzo run {args.file} --choices {','.join(problem['choices'])}"
     if args.json:
@@ -167,6 +172,7 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
 
     from incluzo.engine.play.views import quadrants
     from incluzo.scenes import theme
+    from incluzo.scenes.export import save_png
     from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
     from incluzo.scenes.text import Style, render
 
@@ -202,4 +208,4 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
                 shade = pygame.Surface((int(cell) + 1, int(cell) + 1), pygame.SRCALPHA)
                 shade.fill((*theme.TRAIL, HEAT_ALPHA_MIN + (255 - HEAT_ALPHA_MIN) * count // most))
                 image.blit(shade, (square.x + column * cell, square.y + row * cell))
-    pygame.image.save(image, str(path))
+    save_png(image, path)
