@@ -49,8 +49,10 @@ from incluzo.scenes.actions import (  # noqa: E402
     Reload,
     Resume,
     SetLanguage,
+    ShowPhones,
     StartFrom,
     ToggleFullscreen,
+    TogglePhones,
     Turn,
 )
 from incluzo.scenes.base import Context, Scene  # noqa: E402
@@ -64,6 +66,7 @@ from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 from incluzo.shipped import SCENARIOS  # noqa: E402
 
 if TYPE_CHECKING:
+    from incluzo.phones.hub import PhoneHub
     from incluzo.scenes.profile import StartProfile
 
 # Team play and the questionnaire, profile and practice screens load when first used (imports inside
@@ -92,8 +95,10 @@ class App:
         questionnaire: Path | None = None,
         threshold: Fraction | int | None = None,
         then_play: str | None = None,
+        phones: tuple[str, int] | None = None,
     ) -> None:
         self.ctx = Context(lang, Mode(mode))
+        self.phones: PhoneHub | None = None  # the room's phones (--phones): a server beside the loop
         self.folder = folder
         self.window = window
         self.fullscreen = False
@@ -117,6 +122,8 @@ class App:
             self.open_questionnaire()
         else:
             self.show(self._start_scene())
+        if phones is not None:
+            self.start_phones(*phones)
         if fullscreen:
             self.toggle_fullscreen()
 
@@ -229,7 +236,43 @@ class App:
         self.game = None
         self.overlays = []
         self.show(QuestionnaireScene(self.ctx, self.questionnaire))
+        if self.phones is not None:
+            self.show_phones()  # the room fills it in on the phones; the count of sheets in shows here
         return True
+
+    # Phones -------------------------------------------------------------------------------------
+    def start_phones(self, host: str, port: int = 0) -> bool:
+        """Let the room join with its phones (a server on `host`); False (a notice) when it cannot listen."""
+        from incluzo.phones.hub import PhoneHub
+
+        if self.phones is not None:
+            return True
+        hub = PhoneHub(host, port)
+        try:
+            hub.start()
+        except OSError as error:
+            self.notice = str(error)
+            return False
+        self.phones = hub
+        self.show_phones()
+        return True
+
+    def show_phones(self) -> None:
+        """The join screen: QR code, address, PIN and the room in counts (Enter closes it)."""
+        from incluzo.phones.panel import PhonesOverlay
+
+        if self.phones is not None and not any(isinstance(o, PhonesOverlay) for o in self.overlays):
+            self.push(PhonesOverlay(self.ctx, self.phones))
+
+    def stop_phones(self) -> None:
+        """Close the phones' server (the game stops, or the facilitator turned phones off)."""
+        from incluzo.phones.panel import PhonesOverlay
+
+        if self.phones is not None:
+            self.phones.stop()
+        self.phones = None
+        self.overlays = [o for o in self.overlays if not isinstance(o, PhonesOverlay)]
+        self.dirty = True
 
     # Games --------------------------------------------------------------------------------------
     def play(self, path: str) -> bool:
@@ -287,6 +330,8 @@ class App:
         self.ctx = replace(self.ctx, mode=self.game.mode)
         self.overlays = []
         self.show(self.game.screen)
+        if self.phones is not None:
+            self.show_phones()  # the room joins its teams on the phones
         self.notice = opened.notice
         self.source_stamp = _stamp(self.game.source) if self.game.source else 0.0
         return True
@@ -355,11 +400,15 @@ class App:
         Returns False once the player has quit."""
         if self.game is not None:
             self.game.tick(dt if wall is None else wall, self.overlays)
+        if self.phones is not None and self.phones.pump(self, time.monotonic()):
+            self.dirty = True
         for event in events:
             inp = event if not isinstance(event, pygame.event.Event) else translate(event)
             if inp is not None:
                 self.feed(inp)
         moving = self.scene.update(dt)
+        for overlay in self.overlays:
+            overlay.update(dt)
         if self.dirty or moving or any(s.dirty for s in [self.scene, *self.overlays]):
             self.draw()
         return self.running
@@ -413,6 +462,8 @@ class App:
         if isinstance(action, Turn):
             return  # a scene turns its own pages
         if not isinstance(action, AppAction):
+            if self.phones is not None:
+                action = self.phones.amend(action)
             if self.game is not None:
                 self.answer(self.game.act(action))
             elif isinstance(action, Pause):
@@ -437,7 +488,7 @@ class App:
             case Help():
                 self.push(self.game.help() if self.game else HelpOverlay(self.ctx))
             case Menu():
-                self.push(menu(self.ctx, in_game=self.game is not None))
+                self.push(menu(self.ctx, in_game=self.game is not None, phones=self.phones is not None))
             case Close():
                 self.overlays.pop()
             case AskQuit() | AskHome():
@@ -466,6 +517,15 @@ class App:
                 self.resume(path, skip=skip)
             case OpenQuestionnaire():
                 self.open_questionnaire()
+            case ShowPhones():
+                self.show_phones()
+            case TogglePhones():
+                if self.phones is not None:
+                    self.stop_phones()
+                else:
+                    from incluzo.phones.server import DEFAULT_PORT, lan_address
+
+                    self.start_phones(lan_address(), DEFAULT_PORT)
             case Profiled(result):
                 from incluzo.scenes.profile import ProfileScene, scenario_title
 
@@ -539,17 +599,34 @@ class App:
     def run(self) -> None:
         """Play in a window until the player quits."""
         clock = pygame.time.Clock()
+        if self.phones is not None:
+            self.phones.server.wake = wake_loop
+        try:
+            self._loop(clock)
+        finally:
+            self.stop_phones()
+
+    def _loop(self, clock: pygame.time.Clock) -> None:
         self.guarded_step([], 0.0)
         while self.running:
             if self.animating:
                 events = pygame.event.get()
                 dt = clock.tick(theme.FRAME_RATE) / 1000
             else:
-                events = idle_wait(self.game.wake_ms(theme.IDLE_WAIT_MS) if self.game else theme.IDLE_WAIT_MS)
+                wait = self.game.wake_ms(theme.IDLE_WAIT_MS) if self.game else theme.IDLE_WAIT_MS
+                if self.phones is not None and self.phones.unsent:
+                    wait = min(wait, self.phones.push_ms)  # the phones' views wait to go out
+                events = idle_wait(wait)
                 wall = clock.tick() / 1000
                 self.guarded_step(events, 0.0, watch=True, wall=wall)
                 continue
             self.guarded_step(events, dt, watch=True)
+
+
+def wake_loop() -> None:
+    """Wake the idle loop from another thread (a phone's message came in); safe from any thread."""
+    if pygame.display.get_init():
+        pygame.event.post(pygame.event.Event(pygame.USEREVENT, phones=True))
 
 
 def idle_wait(timeout: int = theme.IDLE_WAIT_MS) -> list[pygame.event.Event]:

@@ -11,6 +11,7 @@ from incluzo.commands.profile import THEMES, threshold
 from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
 from incluzo.engine.scenario.problems import echo
 from incluzo.i18n import languages
+from incluzo.phones.protocol import DEFAULT_PORT
 
 LARGEST = (7680, 4320)  # a window or screenshot larger than 8K is a typo (and would exhaust memory)
 
@@ -123,6 +124,24 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help="with --headless: print a JSON line when play starts and around every save",
     )
+    parser.add_argument(
+        "--phones",
+        action="store_true",
+        help="let the room join with its phones: a web server on the local network, a QR code on screen",
+    )
+    parser.add_argument(
+        "--phones-host",
+        metavar="ADDRESS",
+        help="with --phones: the address to listen on (default: this laptop's address on the local "
+        "network, else 127.0.0.1)",
+    )
+    parser.add_argument(
+        "--phones-port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar="PORT",
+        help=f"with --phones: the port (default {DEFAULT_PORT})",
+    )
     parser.set_defaults(run=run)
 
 
@@ -210,7 +229,11 @@ def run(args: argparse.Namespace) -> int:
         teams=names or (),
         ask_resume=not args.resume and not args.questionnaire,
         threshold=args.threshold,
+        phones=phones_address(args),
     )
+    if app.notice and args.phones and app.phones is None:
+        print(f"incluzo play: {app.notice}", file=sys.stderr)
+        return 1
     stop.attach(app)
     try:
         app.run()
@@ -219,3 +242,12 @@ def run(args: argparse.Namespace) -> int:
     if stop.requested and app.game:
         print(app.ctx.say("confirm.quit.text"), flush=True)  # every decision is saved already
     return 0
+
+
+def phones_address(args: argparse.Namespace) -> tuple[str, int] | None:
+    """Where the phones' server listens (None: no phones)."""
+    if not args.phones:
+        return None
+    from incluzo.phones.server import lan_address
+
+    return (args.phones_host or lan_address(), args.phones_port)

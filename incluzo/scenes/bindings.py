@@ -35,8 +35,10 @@ from incluzo.scenes.actions import (
     Pause,
     Reload,
     ShowNotes,
+    ShowPhones,
     StartFrom,
     ToggleFullscreen,
+    TogglePhones,
     ToggleTimer,
     Turn,
     Undo,
@@ -127,6 +129,7 @@ MENU_RESUME = Binding("Esc", ("escape",), Close(), "menu.resume")
 MENU_HELP = Binding("H", ("h",), Help(), "key.help")
 MENU_HOME = Binding("S", ("s",), AskHome(), "menu.home")
 MENU_QUIT = Binding("Q", ("q",), AskQuit(), "menu.quit")
+MENU_PHONES = Binding("O", ("o",), ShowPhones(), "start.phones")  # while the phones are on
 YES = Binding("J", (), None, "confirm.yes")
 NO = Binding("N", (), None, "confirm.no")
 
@@ -143,6 +146,7 @@ START_LANGUAGE = Binding("N", (), None, help="help.start_lang", per_language=Tru
 QUESTIONNAIRE = Binding(
     "W", ("w",), OpenQuestionnaire(), "start.questionnaire", "help.start_questionnaire", "questionnaire"
 )
+PHONES = Binding("O", ("o",), TogglePhones(), "start.phones", "help.start_phones", "phones")
 FROM_SCRATCH = Binding("X", ("x",), StartFrom(None))  # start scenarios without the questionnaire's profile
 QUIT = Binding("Esc", ("escape",), AskQuit(), "key.quit", "", "quit")
 COUNT = Binding("0-9", (), None, help="help.count", help_cap="0-9  + \u2212")
@@ -172,6 +176,7 @@ GROUP_HELP = (
     START_MODE,
     START_LANGUAGE,
     QUESTIONNAIRE,
+    PHONES,
     COUNT,
     TIPS,
     RETRY,

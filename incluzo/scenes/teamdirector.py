@@ -261,8 +261,8 @@ class TeamDirector:
                 return self._pick(action)
             case actions.ClearPick(team):
                 return self._moved(self.perform(teams.Unpick(team)))
-            case actions.RevealPicks():
-                return self._step(teams.Reveal()) if self.play.phase == CARD else Reply()
+            case actions.RevealPicks(counts):
+                return self._step(teams.Reveal(counts)) if self.play.phase == CARD else Reply()
             case actions.NextRound():
                 return self._step(teams.GoOn()) if self.play.phase == OUTCOME else Reply()
             case actions.AddTime(seconds):

@@ -1,0 +1,115 @@
+"""The phones on the big screen: the join screen (QR code, short address, PIN) and the room in counts.
+
+`PhonesOverlay` is a dialog like the others: it opens when the phones are turned on and from the menu,
+and stays up to date while it is up (how many phones joined, per team; how many questionnaires are in;
+how many voted in the poll). Only counts are shown, never names. Enter or Esc closes it.
+"""
+
+from __future__ import annotations
+
+import pygame
+import segno
+
+from incluzo.phones.hub import PhoneHub
+from incluzo.phones.room import BrilOpen
+from incluzo.scenes import theme, widgets
+from incluzo.scenes.actions import TogglePhones
+from incluzo.scenes.base import Context
+from incluzo.scenes.bindings import Request
+from incluzo.scenes.overlays import Overlay
+from incluzo.scenes.teambadge import draw_badge
+from incluzo.scenes.text import draw_lines, line_height, render, wrap
+
+QUIET = 2  # modules of white around the code (scanners want some)
+CODE_SHARE = 0.5  # the code's side as a share of the screen's height, at most
+
+
+def qr_surface(url: str, size: int) -> pygame.Surface:
+    """The QR code of the address, black on white, at most `size` pixels square (whole pixels a module)."""
+    code = segno.make(url, error="m", micro=False)
+    matrix = list(code.matrix)
+    modules = len(matrix) + 2 * QUIET
+    scale = max(1, size // modules)
+    surface = pygame.Surface((modules * scale, modules * scale))
+    surface.fill(theme.WHITE)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                surface.fill((0, 0, 0), ((x + QUIET) * scale, (y + QUIET) * scale, scale, scale))
+    return surface
+
+
+def address(url: str) -> str:
+    """The address as people type it: no scheme, no trailing slash."""
+    return url.removeprefix("http://").rstrip("/")
+
+
+class PhonesOverlay(Overlay):
+    name = "phones"
+    close_keys = ("escape", "return", "space")
+
+    def __init__(self, ctx: Context, hub: PhoneHub) -> None:
+        self.hub = hub
+        self.cache: tuple[str, int, pygame.Surface] | None = None
+        self.shown: tuple[object, ...] = ()
+        super().__init__(ctx)
+
+    def _key(self, name: str) -> Request | None:
+        return TogglePhones() if name == "o" else super()._key(name)
+
+    def qr(self, size: int) -> pygame.Surface:
+        if self.cache is None or self.cache[:2] != (self.hub.url, size):
+            self.cache = (self.hub.url, size, qr_surface(self.hub.url, size))
+        return self.cache[2]
+
+    def counts(self) -> list[str]:
+        """The room in numbers: phones joined, questionnaires in, poll votes."""
+        hub, say = self.hub, self.say
+        lines = [say("phones.joined", count=hub.devices())]
+        if isinstance(hub.room.stage, BrilOpen):
+            lines.append(say("phones.finished", count=hub.finished(), devices=hub.devices()))
+        counts = hub.room.counts()
+        if counts is not None:
+            lines.append(say("phones.voted", count=sum(counts)))
+        return lines
+
+    def update(self, dt: float) -> bool:
+        """Redraw when the room's counts changed (the hub tells the app; this keeps the dialog current)."""
+        now = (tuple(self.counts()), self.hub.joined())
+        if now != self.shown:
+            self.shown = now
+            self.dirty = True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        m, s, say, lang = self.metrics, self.styles, self.say, self.ctx.lang
+        code = round(min(m.height * CODE_SHARE, m.width * 0.4))
+        width = min(m.width - 2 * m.margin, code * 2 + 3 * m.pad)
+        text_width = width - code - 3 * m.pad
+        blocks: list[tuple[list[str], str]] = [
+            (wrap(say("phones.title"), s["heading"], text_width, lang), "heading"),
+            (wrap(address(self.hub.url), s["strong"], text_width, lang), "strong"),
+            (wrap(say("phones.pin", pin=self.hub.pin), s["title"], text_width, lang), "title"),
+            *((wrap(line, s["body"], text_width, lang), "body") for line in self.counts()),
+        ]
+        close = wrap(say("phones.close"), s["muted"], text_width, lang)
+        teams = self.hub.joined()
+        text_height = sum(len(lines) * line_height(s[style]) for lines, style in blocks)
+        text_height += (len(teams) + len(close)) * line_height(s["body"]) + 2 * m.gap
+        box = self.panel_rect(max(code, text_height) + 2 * m.pad)
+        box.width = width
+        box.centerx = m.width // 2
+        widgets.panel(surface, box, m, theme.PANEL, theme.BORDER)
+        image = self.qr(min(code, box.height - 2 * m.pad))
+        surface.blit(image, (box.x + m.pad, box.y + m.pad))
+        x, y = box.x + 2 * m.pad + code, box.y + m.pad
+        for lines, style in blocks:
+            y += draw_lines(surface, lines, s[style], x, y)
+        y += m.gap
+        for badge, count in teams:
+            centre = y + line_height(s["body"]) // 2
+            used = draw_badge(surface, badge, x, centre, m)
+            label = render(say("phones.team", name=badge.name, count=count), s["body"])
+            surface.blit(label, (x + used + m.gap // 2, centre - label.get_height() // 2))
+            y += line_height(s["body"])
+        draw_lines(surface, close, s["muted"], x, y + m.gap)
