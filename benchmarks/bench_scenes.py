@@ -51,7 +51,7 @@ import json, sys, time
 import pygame
 from incluzo.app import App
 from incluzo.scenes.input import Key
-app = App(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
+app = App.opened(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
 app.step([Key("return")], 0.0)
 while app.scene.name == "briefing":
     app.step([Key("return")], 0.0)
@@ -77,7 +77,7 @@ print(json.dumps((time.process_time() - start_cpu) / (time.perf_counter() - star
 APP_FIRST = f"""
 import time
 from incluzo.app import App
-app = App(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
+app = App.opened(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
 app.draw()
 print(time.time())
 """
@@ -113,7 +113,7 @@ def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, float]]:
     from incluzo.app import App
     from incluzo.scenes.input import Key
 
-    app = App(size=size, scenario=SCENARIO, window=True)
+    app = App.opened(size=size, scenario=SCENARIO, window=True)
 
     def redraw() -> None:
         app.top.dirty = True
@@ -141,7 +141,7 @@ def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, float]]:
         choices = [c for c in getattr(getattr(scene, "view", None), "choices", ()) if c.affordable]
         app.step([Key(choices[0].letter.lower() if choices else "return")], 10.0)
     results["debrief"] = timed(redraw)
-    app.director = None
+    app.game = None
     app.act(__import__("incluzo.scenes.actions", fromlist=["Home"]).Home())
     results["start"] = timed(redraw)
     return results

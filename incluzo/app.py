@@ -154,7 +154,7 @@ class App:
     def _open(self, size: tuple[int, int], flags: int = pygame.RESIZABLE) -> pygame.Surface:
         if not pygame.display.get_init():
             pygame.display.init()
-        pygame.display.set_caption("Inclu-zo!")
+        pygame.display.set_caption("incluzo")
         return pygame.display.set_mode(size, flags)
 
     def resize(self, size: tuple[int, int]) -> None:

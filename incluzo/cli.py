@@ -25,7 +25,7 @@ EPILOG = """examples:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="incluzo",
-        description="Inclu-zo: a serious game about the choices of inclusive education.",
+        description="incluzo: a serious game about the choices of inclusive education.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

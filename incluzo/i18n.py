@@ -36,6 +36,7 @@ class Catalog:
     hyphenation: str  # pyphen's dictionary for breaking long words
     yes_key: str  # the key that answers "yes" to a question
     no_key: str  # and "no"
+    decimal_mark: str  # "," in 7,50
     plural_one: frozenset[int]  # numbers that take a plural placeholder's first form
     names: Mapping[str, str]  # other languages' names in this one (optional, shown beside their own)
     messages: Mapping[str, str]
@@ -57,6 +58,7 @@ def read_catalog(lang: str, text: str) -> Catalog:
         str(language["hyphenation"]),
         str(language["yes_key"]),
         str(language["no_key"]),
+        str(language["decimal_mark"]),
         frozenset(int(n) for n in language["plural"]["one"]),
         {str(k): str(v) for k, v in (language.get("names") or {}).items()},
         {str(k): str(v) for k, v in data["messages"].items()},
@@ -110,6 +112,12 @@ def message(key: str, lang: str, **params: Any) -> str:
         found = catalog_for(DEFAULT_LANGUAGE)
         text = found.messages[key]
     return _Words(found.plural_one).format(text, **params)
+
+
+def translations(key: str) -> tuple[tuple[str, str], ...]:
+    """(language, words) of `key` in every catalog: the engine's own texts (its built-in endings) are
+    built from these, so they exist in every language there is a catalog for."""
+    return tuple((lang, found.messages[key]) for lang, found in catalogs().items())
 
 
 def placeholders(text: str) -> set[str]:

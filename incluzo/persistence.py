@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,6 +31,7 @@ from incluzo.engine.play.session import Session
 from incluzo.engine.scenario.loader import ID_PATTERN, load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.errorlog import data_dir
+from incluzo.i18n import Messages
 
 SUFFIX = ".jsonl"
 AUTOSAVES = 3
@@ -122,6 +123,22 @@ class SaveFile:
         if self.trace:
             self.trace("saved", number)
 
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """Add several records with one write and fsync (the phones' votes of one frame)."""
+        if not entries:
+            return
+        data = "".join(savelog.encode(entry) + "\n" for entry in entries).encode("utf-8")
+        handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        try:
+            while data:
+                data = data[os.write(handle, data) :]
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
+        slots = autosave_paths(self.path)
+        write_atomic(slots[len(self.log.entries) % AUTOSAVES], self.log.text())
+
     def rewrite(self, log: SaveLog) -> None:
         """Replace the file with `log` in one step (after a damaged save was read back)."""
         write_atomic(self.path, log.text())
@@ -145,28 +162,13 @@ class Restored:
         """What the player should know about the damage; None when the save was whole."""
         if not self.damaged:
             return None
-        steps = self.file.log.steps
-        nl = lang == "nl"
+        steps, say = self.file.log.steps, Messages(lang)
         if self.truncated and self.used == self.file.path:
-            return (
-                f"Het laatste opslaan is onderbroken. Het spel gaat verder na stap {steps}, de laatste "
-                "die helemaal bewaard was."
-                if nl
-                else f"The last save was interrupted. The game continues after step {steps}, the last one "
-                "that was saved completely."
-            )
+            return say("save.interrupted", steps=steps)
         where = self.problem.format(lang) if self.problem else str(self.file.path)
-        source = "de automatische kopie " if nl else "the autosave "
-        origin = (
-            f"{source}{self.used.name}"
-            if self.used != self.file.path
-            else ("het deel ervoor" if nl else "the part before it")
-        )
-        return (
-            f"De opslag is beschadigd ({where}). Het spel gaat verder vanuit {origin}, na stap {steps}."
-            if nl
-            else f"The save is damaged ({where}). The game continues from {origin}, after step {steps}."
-        )
+        if self.used != self.file.path:
+            return say("save.damaged.autosave", where=where, file=self.used.name, steps=steps)
+        return say("save.damaged", where=where, steps=steps)
 
 
 def decision_types() -> tuple[type[savelog.Entry], ...]:
@@ -174,7 +176,7 @@ def decision_types() -> tuple[type[savelog.Entry], ...]:
     return ChooseEntry, AdvanceEntry, SkipEntry, savelog.TeamPickEntry, savelog.TeamSkipEntry
 
 
-def _read(path: Path) -> savelog.Parsed:
+def read_leniently(path: Path) -> savelog.Parsed:
     """Parse one file leniently; a file too large is not even read."""
     try:
         size = path.stat().st_size
@@ -194,13 +196,13 @@ def restore(path: Path) -> Restored:
     The log file is repaired (rewritten with that state) when it was damaged, so the game can go on
     appending to it. Raises SaveError when nothing usable is left, or when a newer incluzo wrote it.
     """
-    first = _read(path)
+    first = read_leniently(path)
     best, used = first.log, path
     if first.problem is not None:
         for slot in autosave_paths(path):
             if not slot.exists():
                 continue
-            candidate = _read(slot).log
+            candidate = read_leniently(slot).log
             if (
                 candidate is not None
                 and candidate.header == (best or candidate).header
@@ -227,7 +229,7 @@ def _session_logs(folder: Path) -> Iterator[Path]:
 def peek(path: Path) -> SaveLog | None:
     """The good part of a save without repairing anything (None when even its header is unusable)."""
     with suppress(SaveError):
-        return _read(path).log
+        return read_leniently(path).log
     return None
 
 

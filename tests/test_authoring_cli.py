@@ -48,7 +48,7 @@ def test_new_writes_a_scenario_that_passes_a_strict_check(tmp_path: Path, capsys
     assert code == 0 and out.startswith(f"wrote {path}")
     assert load_file(path).id == "mijn-eerste-scenario"
     code, _, err = run(capsys, "check", "--strict", "--lang", "en", str(path))
-    assert (code, err) == (0, "0 error(s) and 0 warning(s) in 1 file(s)\n")
+    assert (code, err) == (0, "0 errors and 0 warnings in 1 file\n")
 
 
 def test_new_explains_every_key_the_loader_knows(tmp_path: Path, capsys: Capture) -> None:

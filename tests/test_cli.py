@@ -35,7 +35,7 @@ def broken(tmp_path: Path) -> Path:
 
 def test_check_ok_exits_0(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--lang", "en", str(small)]) == 0
-    assert "0 error(s) and 2 warning(s) in 1 file(s)" in capsys.readouterr().err  # warnings still exit 0
+    assert "0 errors and 2 warnings in 1 file" in capsys.readouterr().err  # warnings still exit 0
 
 
 def test_check_prints_every_problem_like_a_compiler_and_exits_1(

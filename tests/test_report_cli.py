@@ -50,7 +50,7 @@ def test_every_usable_log_is_counted_and_the_others_are_named(report: tuple[Path
     assert (
         (out / "summary.md")
         .read_text(encoding="utf-8")
-        .startswith("# Report of the sessions\n\n4 session(s), 5 game(s).\n")
+        .startswith("# Report of the sessions\n\n4 sessions, 5 games.\n")
     )
 
 

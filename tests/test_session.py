@@ -85,7 +85,10 @@ def test_card_view_shows_unaffordable_choices_disabled_with_the_reason() -> None
     by_id = {c.id: c for c in view.choices}
     assert by_id["doorgaan"].affordable
     assert not by_id["specialist"].affordable
-    assert by_id["specialist"].reason == "te weinig betaalbaarheid: 3 nodig, 1 over"
+    assert by_id["doorgaan"].shortfalls == ()
+    assert by_id["specialist"].shortfalls == (
+        views.ShortfallView("Betaalbaarheid", 3, 1),
+    )  # the screens word it
     assert [c.letter for c in view.choices] == ["A", "B"]
 
 

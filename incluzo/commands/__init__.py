@@ -11,15 +11,17 @@ if TYPE_CHECKING:
 
 
 def default_language(fallback: str = "en") -> str:
-    """INCLUZO_LANG, else the system locale when it is Dutch or English, else `fallback`.
+    """INCLUZO_LANG, else the system locale when incluzo has a catalog for it, else `fallback`.
 
     The game's screens fall back to Dutch (the audience's language); command-line tools to English.
     """
+    from incluzo.i18n import languages
+
     explicit = os.environ.get("INCLUZO_LANG")
-    if explicit in ("nl", "en"):
+    if explicit in languages():
         return explicit
     locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return locale[:2] if locale[:2] in ("nl", "en") else fallback
+    return locale[:2] if locale[:2] in languages() else fallback
 
 
 def load_or_report(path: str, lang: str) -> Scenario | None:

@@ -13,6 +13,7 @@ from incluzo.engine.scenario.locate import Locator, card_path, choice_path
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import Problem, Severity
 from incluzo.engine.scenario.yamlsource import decode, read_file
+from incluzo.i18n import languages, message
 
 FIT_SIZE = (1280, 720)
 
@@ -51,7 +52,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=languages(),
         default=default_language(),
         help="language of the messages (default: from INCLUZO_LANG or the system)",
     )
@@ -105,6 +106,4 @@ def _fit_path(scenario: Scenario, card_id: str, field: str) -> str:
 def summary(found: list[Problem], files: int, lang: str) -> str:
     errors = sum(p.severity is Severity.ERROR for p in found)
     warnings = len(found) - errors
-    if lang == "nl":
-        return f"{errors} fout(en) en {warnings} waarschuwing(en) in {files} bestand(en)"
-    return f"{errors} error(s) and {warnings} warning(s) in {files} file(s)"
+    return message("check.summary", lang, errors=errors, warnings=warnings, files=files)

@@ -6,6 +6,7 @@ import argparse
 
 from incluzo.commands import default_language, load_or_report
 from incluzo.engine.analysis.graph import FORMATS, RENDERERS
+from incluzo.i18n import languages
 
 HELP = """Print the flow of a scenario: which card follows which, by which choice, and where games end.
 The arrows are the steps games really take (conditions and 'next' included); cards no game reaches
@@ -33,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=languages(),
         default=None,
         help="language of the titles (default: the scenario's own)",
     )

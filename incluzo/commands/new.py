@@ -11,6 +11,7 @@ import incluzo
 from incluzo.commands import default_language
 from incluzo.engine.scenario.schema import render
 from incluzo.engine.scenario.skeleton import scenario_id, skeleton
+from incluzo.i18n import languages, message
 
 HELP = """Write a new scenario to start from: three cards (two with choices, one event) and three endings,
 in Dutch with English beside it, every key explained in a comment. It passes `incluzo check` with no
@@ -28,16 +29,6 @@ examples:
   incluzo new drukte --dir scenarios
 """
 
-MESSAGES = {  # (English, Dutch)
-    "exists": (
-        "incluzo new: {path} exists already; choose another name or add --force",
-        "incluzo new: {path} bestaat al; kies een andere naam of gebruik --force",
-    ),
-    "done": (
-        "wrote {path}\n  check it: incluzo check {path}\n  play it:  incluzo play {path}",
-        "{path} geschreven\n  controleren: incluzo check {path}\n  spelen:      incluzo play {path}",
-    ),
-}
 REPOSITORY_SCHEMA = Path(incluzo.__file__).resolve().parents[1] / "docs" / "scenario.schema.json"
 SCHEMA_FILE = "scenario.schema.json"
 
@@ -53,7 +44,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--dir", default=".", metavar="DIR", help="folder for the new file (default: here)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing file")
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the messages"
+        "--lang", choices=languages(), default=default_language(), help="language of the messages"
     )
     parser.set_defaults(run=run)
 
@@ -80,14 +71,9 @@ def schema_reference(folder: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     path = target(args.name, args.dir)
     if path.exists() and not args.force:
-        print(say("exists", args.lang, path), file=sys.stderr)
+        print(message("new.exists", args.lang, path=path), file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(path.stem, path.name, schema_reference(path.parent)), encoding="utf-8")
-    print(say("done", args.lang, path))
+    print(message("new.done", args.lang, path=path))
     return 0
-
-
-def say(key: str, lang: str, path: Path) -> str:
-    english, dutch = MESSAGES[key]
-    return (dutch if lang == "nl" else english).format(path=path)

@@ -9,6 +9,7 @@ from pathlib import Path
 from incluzo.commands import default_language
 from incluzo.commands.profile import THEMES, threshold
 from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
+from incluzo.i18n import languages
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -32,7 +33,7 @@ examples:
   incluzo play --questionnaire                     fill in "Welke bril?" on screen, then pick a scenario
   incluzo play scenarios/basisnorm.yaml --questionnaire   ... then play this one from the room's profile
   incluzo play scenarios/te-veel-prikkels.yaml --headless \\
-      --choices strategieen-met-klas,collegiale-consultatie,aanpak-met-de-wijk \\
+      --choices strategieen-met-klas,collegiale-consultatie,teamscholing,opp-voorzieningen \\
       --screenshots out/shots --size 1920x1080
   incluzo play scenarios/niet-schoolrijp.yaml --teams "Rood,Blauw,Groen"
   incluzo play scenarios/niet-schoolrijp.yaml --headless --teams Rood,Blauw --screenshots out/t \\
@@ -61,7 +62,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario YAML file")
     parser.add_argument(
         "--lang",
-        choices=("nl", "en"),
+        choices=languages(),
         default=default_language("nl"),
         help="language of the screens (default Dutch; INCLUZO_LANG=en for English)",
     )

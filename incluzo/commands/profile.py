@@ -14,6 +14,7 @@ from incluzo.engine.questionnaire import answers
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import Messages, languages, message
 
 THEMES = Path(__file__).resolve().parents[2] / "questionnaires" / "welke-bril.yaml"
 
@@ -33,33 +34,6 @@ examples:
   incluzo profile antwoorden.csv --themes mijn-thema-s.yaml --png profiel.png
   incluzo profile antwoorden.csv --json --threshold 7.5
 """
-
-WORDS = {
-    "nl": {
-        "respondents": "respondent(en)",
-        "threshold": "drempel",
-        "quadrant": "kwadrant",
-        "current": "huidig",
-        "desired": "gewenst",
-        "difference": "verschil",
-        "all": "Iedereen",
-        "team": "Team",
-        "meaningful": "* verschil van {threshold} of meer: betekenisvol",
-        "saved": "kaart opgeslagen in {path}",
-    },
-    "en": {
-        "respondents": "respondent(s)",
-        "threshold": "threshold",
-        "quadrant": "quadrant",
-        "current": "current",
-        "desired": "desired",
-        "difference": "difference",
-        "all": "Everyone",
-        "team": "Team",
-        "meaningful": "* a difference of {threshold} or more: meaningful",
-        "saved": "chart saved to {path}",
-    },
-}
 
 
 def threshold(text: str) -> Fraction:
@@ -99,7 +73,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="a difference of at least N is meaningful (default 10)",
     )
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the output"
+        "--lang", choices=languages(), default=default_language(), help="language of the output"
     )
     parser.set_defaults(run=run)
 
@@ -122,13 +96,13 @@ def run(args: argparse.Namespace) -> int:
         print(as_text(views, args.threshold, args.lang))
     if args.png:
         path = save_png(args.png, themes, views[0][1], args.lang)
-        print(WORDS[args.lang]["saved"].format(path=path), file=sys.stderr)
+        print(message("profile.cli.saved", args.lang, path=path), file=sys.stderr)
     return 0
 
 
 def groups_of(found: answers.Answers, lang: str) -> list[tuple[str, Result]]:
     """Everyone first, then each team when the answers name teams."""
-    groups = [(WORDS[lang]["all"], questionnaire.result(found.responses))]
+    groups = [(message("profile.cli.all", lang), questionnaire.result(found.responses))]
     teams = found.by_team()
     if len(teams) > 1 or "" not in teams:
         groups += [(team or "-", questionnaire.result(responses)) for team, responses in teams.items()]
@@ -136,15 +110,14 @@ def groups_of(found: answers.Answers, lang: str) -> list[tuple[str, Result]]:
 
 
 def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) -> str:
-    words = WORDS[lang]
+    say = Messages(lang)
     out: list[str] = []
     for name, view in views:
-        out += [f"{view.title}: {name}, {view.respondents} {words['respondents']}", ""]
+        out += [say("profile.cli.group", title=view.title, group=name, respondents=view.respondents), ""]
         width = max(len(f"{s.number} {s.name}") for s in view.scores)
-        out.append(
-            f"{words['quadrant']:<{width}}  {words['current']:>8}  {words['desired']:>8}  "
-            f"{words['difference']:>9}"
-        )
+        quadrant, current = say("profile.cli.quadrant"), say("profile.cli.current")
+        desired, difference = say("profile.cli.desired"), say("profile.cli.difference")
+        out.append(f"{quadrant:<{width}}  {current:>8}  {desired:>8}  {difference:>9}")
         for s in view.scores:
             mark = " *" if s.meaningful else ""
             out.append(
@@ -152,7 +125,7 @@ def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) ->
                 f"{s.difference_text:>9}{mark}"
             )
         out.append("")
-    out.append(words["meaningful"].format(threshold=number_text(limit, lang)))
+    out.append(say("profile.cli.meaningful", threshold=number_text(limit, lang)))
     return "\n".join(out)
 
 
@@ -197,16 +170,20 @@ def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) ->
     from incluzo.commands.kites import Line, save_chart
     from incluzo.scenes import theme
 
-    words = WORDS[lang]
+    say = Messages(lang)
     return save_chart(
         path,
         themes.model,
         lang,
-        f"{view.title} ({view.respondents} {words['respondents']})",
+        say("profile.cli.chart_title", title=view.title, respondents=view.respondents),
         [
-            Line(words["current"].capitalize(), [float(s.current) for s in view.scores], theme.KITE_NOW),
             Line(
-                words["desired"].capitalize(),
+                say("profile.cli.current").capitalize(),
+                [float(s.current) for s in view.scores],
+                theme.KITE_NOW,
+            ),
+            Line(
+                say("profile.cli.desired").capitalize(),
                 [float(s.desired) for s in view.scores],
                 theme.KITE_DESIRED,
                 "dashed",
@@ -216,6 +193,6 @@ def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) ->
             f"{s.number} {s.name}: {s.current_text} → {s.desired_text} ({s.difference_text})"
             for s in view.scores
         ]
-        + [words["meaningful"].format(threshold=number_text(view.threshold, lang))],
+        + [say("profile.cli.meaningful", threshold=number_text(view.threshold, lang))],
         [s.id for s in view.scores if s.meaningful],
     )

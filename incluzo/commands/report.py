@@ -6,7 +6,7 @@ import argparse
 import csv
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -19,7 +19,8 @@ from incluzo.engine.questionnaire.themes import decimal_text
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
-from incluzo.persistence import SUFFIX, _read, saves_dir
+from incluzo.i18n import Messages, languages, message
+from incluzo.persistence import SUFFIX, read_leniently, saves_dir
 
 ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -44,91 +45,6 @@ examples:
   incluzo report ~/.local/share/incluzo/saves --out rapport
   incluzo report sessie-1.jsonl sessie-2.jsonl --scenarios mijn-scenarios
 """
-
-WORDS = {
-    "nl": {
-        "title": "Rapport van de sessies",
-        "sessions": "sessie(s)",
-        "games": "spel(len)",
-        "skipped": "Overgeslagen",
-        "quadrant": "Kwadrant",
-        "start": "Start",
-        "end": "Eind",
-        "shift": "Verschuiving",
-        "card": "Kaart",
-        "choice": "Keuze",
-        "recognition": "Erkenning",
-        "times": "Keer",
-        "share": "Aandeel",
-        "timed": "Sessies",
-        "mean": "Gemiddeld (s)",
-        "least": "Minst (s)",
-        "most": "Meest (s)",
-        "option": "Optie",
-        "votes": "Stemmen",
-        "choices_h": "Keuzes per kaart",
-        "time_h": "Tijd per kaart",
-        "polls_h": "Peilingen",
-        "position_h": "Positie (gemiddeld, in punten)",
-        "recognition_line": "Affirmatief {a}, transformatief {t}: {share}% transformatief.",
-        "profiles_h": 'Profielen "Welke bril?"',
-        "label": "Groep",
-        "respondents": "Respondenten",
-        "current": "Huidig",
-        "desired": "Gewenst",
-        "mean_start": "Start (gemiddeld)",
-        "mean_end": "Eind (gemiddeld)",
-        "goal": "Gewenst (scenario)",
-        "everyone": "Alle respondenten samen",
-        "written": "rapport geschreven in {folder}",
-        "used": "gebruikt tot en met regel {line}",
-        "not_found": "scenario '{id}' niet gevonden (gebruik --scenarios MAP)",
-        "none": "geen enkel sessielog was bruikbaar",
-        "difference": "Verschil",
-        "unreadable": "onleesbaar",
-    },
-    "en": {
-        "title": "Report of the sessions",
-        "sessions": "session(s)",
-        "games": "game(s)",
-        "skipped": "Skipped",
-        "quadrant": "Quadrant",
-        "start": "Start",
-        "end": "End",
-        "shift": "Shift",
-        "card": "Card",
-        "choice": "Choice",
-        "recognition": "Recognition",
-        "times": "Times",
-        "share": "Share",
-        "timed": "Sessions",
-        "mean": "Mean (s)",
-        "least": "Least (s)",
-        "most": "Most (s)",
-        "option": "Option",
-        "votes": "Votes",
-        "choices_h": "Choices per card",
-        "time_h": "Time per card",
-        "polls_h": "Polls",
-        "position_h": "Position (mean, in points)",
-        "recognition_line": "Affirmative {a}, transformative {t}: {share}% transformative.",
-        "profiles_h": 'Profiles "Welke bril?"',
-        "label": "Group",
-        "respondents": "Respondents",
-        "current": "Current",
-        "desired": "Desired",
-        "mean_start": "Start (mean)",
-        "mean_end": "End (mean)",
-        "goal": "Desired (scenario)",
-        "everyone": "All respondents together",
-        "written": "report written to {folder}",
-        "used": "used up to line {line}",
-        "not_found": "scenario '{id}' not found (use --scenarios DIR)",
-        "none": "no session log could be used",
-        "difference": "Difference",
-        "unreadable": "unreadable",
-    },
-}
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -157,7 +73,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="also look for scenarios here (default: the shipped scenarios/)",
     )
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the summary"
+        "--lang", choices=languages(), default=default_language(), help="language of the summary"
     )
     parser.set_defaults(run=run)
 
@@ -182,10 +98,10 @@ def run(args: argparse.Namespace) -> int:
     for skip in skipped:
         print(f"incluzo report: {skip.source}: {skip.reason}", file=sys.stderr)
     if not logs:
-        print(f"incluzo report: {WORDS[args.lang]['none']}", file=sys.stderr)
+        print(f"incluzo report: {message('report.none', args.lang)}", file=sys.stderr)
         return 1
     write_report(args.out, logs, skipped, args.lang)
-    print(WORDS[args.lang]["written"].format(folder=args.out), file=sys.stderr)
+    print(message("report.written", args.lang, folder=args.out), file=sys.stderr)
     return 0
 
 
@@ -244,18 +160,18 @@ def _may_be(path: Path, scenario_id: str) -> bool:
 
 def read_log(path: Path, finder: ScenarioFinder, lang: str) -> LoggedSession | Skipped:
     """A log replayed on its scenario, as far as it is readable and still fits."""
-    parsed = _read(path)
+    parsed = read_leniently(path)
     if parsed.log is None:
         problem = parsed.problem
-        return Skipped(str(path), problem.format(lang) if problem else WORDS[lang]["unreadable"])
+        return Skipped(str(path), problem.format(lang) if problem else message("report.unreadable", lang))
     log = parsed.log
     if parsed.problem is not None:
-        used = WORDS[lang]["used"].format(line=parsed.problem.line - 1)
+        used = message("report.used", lang, line=parsed.problem.line - 1)
         print(f"incluzo report: {parsed.problem.format(lang)} ({used})", file=sys.stderr)
     header = log.header
     scenario = finder.find(header.scenario, header.source, header.content_hash)
     if scenario is None:
-        return Skipped(str(path), WORDS[lang]["not_found"].format(id=header.scenario))
+        return Skipped(str(path), message("report.not_found", lang, id=header.scenario))
     if workshoplog.is_team_game(header):
         team = workshoplog.replay(scenario, log)
         games = tuple((seat.team.name, seat.game) for seat in team.play.seats)
@@ -364,7 +280,7 @@ class Summary:
 
     def __init__(self, folder: Path, logs: Sequence[LoggedSession], lang: str) -> None:
         self.folder, self.logs, self.lang = folder, logs, lang
-        self.say: Callable[[str], str] = WORDS[lang].__getitem__
+        self.say = Messages(lang)
         self.scenarios = {log.scenario.id: log.scenario for log in logs}
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
@@ -387,7 +303,7 @@ class Summary:
     ) -> str:
         say, lang = self.say, self.lang
         games = sum(len(log.games) for log in self.logs)
-        out = [f"# {say('title')}", "", f"{len(self.logs)} {say('sessions')}, {games} {say('games')}.", ""]
+        out = [f"# {say('report.title')}", "", say("report.counts", sessions=len(self.logs), games=games), ""]
         for scenario_id, scenario in sorted(self.scenarios.items()):
             t = scenario.title.get(lang, scenario.language)
             cards = {c.id: c for c in scenario.cards}
@@ -397,12 +313,12 @@ class Summary:
                 "",
                 f"![{t}]({self.kites(scenario, mine).name})",
                 "",
-                f"### {say('position_h')}",
+                f"### {say('report.position_h')}",
                 "",
             ]
             names = {q.id: f"{q.number}. {q.name.get(lang)}" for q in scenario.model.quadrants}
             out += self.table(
-                (say("quadrant"), say("start"), say("end"), say("shift")),
+                (say("report.quadrant"), say("report.start"), say("report.end"), say("report.shift")),
                 (
                     (
                         names[r.quadrant],
@@ -416,16 +332,23 @@ class Summary:
             for r in recognition:
                 if r.scenario == scenario_id:
                     out += [
-                        say("recognition_line").format(
+                        say(
+                            "report.recognition_line",
                             a=r.affirmative,
                             t=r.transformative,
                             share=points(100 * r.transformative_share, lang),
                         ),
                         "",
                     ]
-            out += [f"### {say('choices_h')}", ""]
+            out += [f"### {say('report.choices_h')}", ""]
             out += self.table(
-                (say("card"), say("choice"), say("recognition"), say("times"), say("share")),
+                (
+                    say("report.card"),
+                    say("report.choice"),
+                    say("report.recognition"),
+                    say("report.times"),
+                    say("report.share"),
+                ),
                 (
                     (
                         cards[r.card].title.get(lang),
@@ -440,9 +363,15 @@ class Summary:
             )
             timed = [r for r in times if r.scenario == scenario_id]
             if timed:
-                out += [f"### {say('time_h')}", ""]
+                out += [f"### {say('report.time_h')}", ""]
                 out += self.table(
-                    (say("card"), say("timed"), say("mean"), say("least"), say("most")),
+                    (
+                        say("report.card"),
+                        say("report.timed"),
+                        say("report.mean"),
+                        say("report.least"),
+                        say("report.most"),
+                    ),
                     (
                         (
                             cards[r.card].title.get(lang),
@@ -456,9 +385,9 @@ class Summary:
                 )
             voted = [r for r in polls if r.scenario == scenario_id]
             if voted:
-                out += [f"### {say('polls_h')}", ""]
+                out += [f"### {say('report.polls_h')}", ""]
                 out += self.table(
-                    (say("card"), say("option"), say("votes")),
+                    (say("report.card"), say("report.option"), say("report.votes")),
                     (
                         (
                             cards[r.card].title.get(lang),
@@ -471,13 +400,13 @@ class Summary:
         if profiles:
             out += self.profiles(profiles)
         if skipped:
-            out += [f"## {say('skipped')}", "", *(f"- `{s.source}`: {s.reason}" for s in skipped), ""]
+            out += [f"## {say('report.skipped')}", "", *(f"- `{s.source}`: {s.reason}" for s in skipped), ""]
         return "\n".join(out)
 
     def profiles(self, profiles: list[aggregate.ProfileRow]) -> list[str]:
         say, lang = self.say, self.lang
         model = self.logs[0].scenario.model
-        out = [f"## {say('profiles_h')}", ""]
+        out = [f"## {say('report.profiles_h')}", ""]
         rows = []
         for row in profiles:
             for quadrant, now, wanted in zip(
@@ -495,12 +424,12 @@ class Summary:
                 )
         out += self.table(
             (
-                say("label"),
-                say("respondents"),
-                say("quadrant"),
-                say("current"),
-                say("desired"),
-                say("difference"),
+                say("report.label"),
+                say("report.respondents"),
+                say("report.quadrant"),
+                say("report.current"),
+                say("report.desired"),
+                say("report.difference"),
             ),
             rows,
         )
@@ -513,13 +442,18 @@ class Summary:
                 self.folder / "profiles.png",
                 model,
                 lang,
-                f"{say('everyone')} ({everyone.respondents})",
+                f"{say('report.everyone')} ({everyone.respondents})",
                 [
-                    Line(say("current"), [float(v) for v in everyone.current], theme.KITE_NOW),
-                    Line(say("desired"), [float(v) for v in everyone.desired], theme.KITE_DESIRED, "dashed"),
+                    Line(say("report.current"), [float(v) for v in everyone.current], theme.KITE_NOW),
+                    Line(
+                        say("report.desired"),
+                        [float(v) for v in everyone.desired],
+                        theme.KITE_DESIRED,
+                        "dashed",
+                    ),
                 ],
             )
-            out += [f"![{say('everyone')}]({path.name})", ""]
+            out += [f"![{say('report.everyone')}]({path.name})", ""]
         return out
 
     def kites(self, scenario: Scenario, rows: list[aggregate.PositionRow]) -> Path:
@@ -529,12 +463,17 @@ class Summary:
 
         say = self.say
         lines = [
-            Line(say("mean_start"), [float(r.start) for r in rows], theme.KITE_START, "dotted"),
-            Line(say("mean_end"), [float(r.end) for r in rows], theme.KITE_NOW),
+            Line(say("report.mean_start"), [float(r.start) for r in rows], theme.KITE_START, "dotted"),
+            Line(say("report.mean_end"), [float(r.end) for r in rows], theme.KITE_NOW),
         ]
         if scenario.desired:
             lines.append(
-                Line(say("goal"), [u / position.UNIT for u in scenario.desired], theme.KITE_DESIRED, "dashed")
+                Line(
+                    say("report.goal"),
+                    [u / position.UNIT for u in scenario.desired],
+                    theme.KITE_DESIRED,
+                    "dashed",
+                )
             )
         title = scenario.title.get(self.lang, scenario.language)
         games = rows[0].games if rows else 0
@@ -542,7 +481,7 @@ class Summary:
             self.folder / f"kites-{scenario.id}.png",
             scenario.model,
             self.lang,
-            f"{title} ({games} {say('games')})",
+            say("report.chart_title", title=title, games=games),
             lines,
         )
 

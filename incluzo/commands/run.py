@@ -13,6 +13,7 @@ from incluzo.engine.play.rules import GameState, Refusal
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.i18n import languages
 
 HELP = """Play a scenario without a screen, making the given choices in order (event cards need no
 entry), and print each step (card, choice, meters, position, recognition) and the ending.
@@ -23,7 +24,7 @@ examples:
   incluzo run scenarios/te-veel-prikkels.yaml \
       --choices aparte-werkplek,stapsgewijs-terug,teamscholing,opp-groei
   incluzo run scenarios/te-veel-prikkels.yaml --json \
-      --choices strategieen-met-klas,collegiale-consultatie,aanpak-met-de-wijk
+      --choices strategieen-met-klas,collegiale-consultatie,teamscholing,opp-voorzieningen
 """
 
 
@@ -38,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--choices", default="", metavar="ID,ID,...", help="choice ids in order")
     parser.add_argument("--json", action="store_true", help="print steps and result as JSON")
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the messages"
+        "--lang", choices=languages(), default=default_language(), help="language of the messages"
     )
     parser.set_defaults(run=run)
 

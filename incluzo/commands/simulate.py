@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language, load_or_report
-from incluzo.engine.analysis import simulate
+from incluzo.engine.analysis import simulate, tone
 from incluzo.engine.scenario.model import Scenario
+from incluzo.i18n import languages, message
 
 HELP = """Play many seeded games of a scenario through the game's own rules and report how they end:
-how often each card is shown and each choice made, the endings, the end position per quadrant (min,
+how often each card is shown and each choice made, the endings and the share of each ending tone
+(good, mixed, hard, none; see docs/authoring.md), the end position per quadrant (min,
 quartiles, max), the meters at the end, and the seed of runs that ran out of budget, so you can replay
 them (run k uses seed S+k: `incluzo simulate FILE --runs 1 --seed S+k`, or the printed `incluzo run`).
 
@@ -31,40 +33,12 @@ examples:
   incluzo simulate scenarios/te-veel-prikkels.yaml --png eindposities.png
 """
 
-LABELS = {  # (English, Dutch)
-    "head": (
-        "{runs:,} games of '{id}', seed {seed}, policy {policy} ({rate:,.0f} per second)",
-        "{runs:,} spellen van '{id}', seed {seed}, strategie {policy} ({rate:,.0f} per seconde)",
-    ),
-    "endings": ("endings", "eindes"),
-    "cards": ("cards shown, and choices made", "kaarten getoond, en keuzes gemaakt"),
-    "position": ("end position (points)", "eindpositie (punten)"),
-    "meters": ("meters at the end", "meters aan het eind"),
-    "recognition": (
-        "recognition per game (mean): affirmatief {a}, transformatief {t}",
-        "erkenning per spel (gemiddeld): affirmatief {a}, transformatief {t}",
-    ),
-    "ran_out": ("ran out of budget: {count:,} games", "budget op: {count:,} spellen"),
-    "replay": ("replay: ", "opnieuw spelen: "),
-    "never": ("never shown: {cards}", "nooit getoond: {cards}"),
-    "unchosen": ("never chosen: {choices}", "nooit gekozen: {choices}"),
-    "png": ("heat map written to {path}", "warmtekaart geschreven naar {path}"),
-    "png_title": (
-        "{title}: where {runs:,} games ended ({policy})",
-        "{title}: waar {runs:,} spellen eindigden ({policy})",
-    ),
-}
 PROGRESS_FROM = 4 * simulate.CHUNK  # runs from which a progress bar is worth showing
 BAR = 30
 HEATMAP_SIZE = (1200, 1200)
 HEATMAP_CELLS = 40
 HEAT_ALPHA_MIN = 60  # the faintest cell still shows
 QUARTILES = ("min", "q1", "median", "q3", "max")
-
-
-def say(key: str, lang: str, **values: Any) -> str:
-    english, dutch = LABELS[key]
-    return (dutch if lang == "nl" else english).format(**values)
 
 
 def positive(text: str) -> int:
@@ -102,7 +76,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--png", metavar="OUT", help="write a heat map of the end positions on the 2x2")
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default_language(), help="language of the report"
+        "--lang", choices=languages(), default=default_language(), help="language of the report"
     )
     parser.set_defaults(run=run)
 
@@ -118,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if show:
         print("\r" + " " * (BAR + 40) + "\r", end="", file=sys.stderr)
     report = simulate.report(scenario, results, seed=args.seed, policy=args.policy)
+    report["tones"] = tone.shares(scenario, results.endings)  # good | mixed | hard | none, shares 0-1
     for problem in report["problem_runs"]:
         problem["replay"] = f"incluzo run {args.file} --choices {','.join(problem['choices'])}"
     if args.json:
@@ -126,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         print_report(report, args.lang, args.runs / max(elapsed, 1e-9))
     if args.png:
         write_heatmap(scenario, results, Path(args.png), args.lang, args.policy)
-        print(say("png", args.lang, path=args.png), file=sys.stderr)
+        print(message("simulate.png", args.lang, path=args.png), file=sys.stderr)
     return 0
 
 
@@ -142,8 +117,8 @@ def _progress_bar(total: int) -> Any:
 def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
     runs = max(report["runs"], 1)
     print(
-        say(
-            "head",
+        message(
+            "simulate.head",
             lang,
             runs=report["runs"],
             id=report["scenario"],
@@ -152,10 +127,10 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
             rate=rate,
         )
     )
-    print(f"\n{say('endings', lang)}")
+    print(f"\n{message('simulate.endings', lang)}")
     for ending, count in sorted(report["endings"].items(), key=lambda item: -item[1]):
         print(f"  {ending:<40} {count:>10,} {100 * count / runs:6.1f}%")
-    print(f"\n{say('cards', lang)}")
+    print(f"\n{message('simulate.cards', lang)}")
     coverage = report["coverage"]
     for card, shown in coverage["cards"].items():
         print(f"  {card:<40} {shown:>10,} {100 * shown / runs:6.1f}%")
@@ -163,21 +138,24 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
             if key.startswith(f"{card}."):
                 print(f"    {key.split('.', 1)[1]:<38} {made:>10,} {100 * made / max(shown, 1):6.1f}%")
     for title, spreads in (("position", report["end_position"]), ("meters", report["end_meters"])):
-        print(f"\n{say(title, lang):<32}" + "".join(f"{k:>8}" for k in QUARTILES))
+        print(f"\n{message(f'simulate.{title}', lang):<32}" + "".join(f"{k:>8}" for k in QUARTILES))
         for name, spread in spreads.items():
             print(f"  {name:<30}" + "".join(f"{spread[k]:>8g}" for k in QUARTILES))
     tally = report["recognition"]
-    print("\n" + say("recognition", lang, a=tally["affirmatief"], t=tally["transformatief"]))
+    print("\n" + message("simulate.recognition", lang, a=tally["affirmatief"], t=tally["transformatief"]))
+    shares = ", ".join(f"{name} {100 * share:.1f}%" for name, share in report["tones"].items() if share)
+    print(message("simulate.tones", lang, shares=shares or "-"))
     if report["ran_out"]:
-        print("\n" + say("ran_out", lang, count=sum(report["ran_out"].values())))
+        print("\n" + message("simulate.ran_out", lang, count=sum(report["ran_out"].values())))
         for card, count in report["ran_out"].items():
             print(f"  {card:<40} {count:>10,}")
         for problem in report["problem_runs"]:
-            print(f"    seed {problem['seed']} ({problem['card']}): {say('replay', lang)}{problem['replay']}")
+            replay = message("simulate.replay", lang)
+            print(f"    seed {problem['seed']} ({problem['card']}): {replay}{problem['replay']}")
     if coverage["cards_never_shown"]:
-        print("\n" + say("never", lang, cards=", ".join(coverage["cards_never_shown"])))
+        print("\n" + message("simulate.never", lang, cards=", ".join(coverage["cards_never_shown"])))
     if coverage["choices_never_made"]:
-        print("\n" + say("unchosen", lang, choices=", ".join(coverage["choices_never_made"])))
+        print("\n" + message("simulate.unchosen", lang, choices=", ".join(coverage["choices_never_made"])))
 
 
 def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lang: str, policy: str) -> None:
@@ -196,8 +174,12 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
     metrics = theme.Metrics(*HEATMAP_SIZE)
     image = pygame.Surface(HEATMAP_SIZE)
     image.fill(theme.BACKGROUND)
-    heading = say(
-        "png_title", lang, title=scenario.title.get(lang, scenario.language), runs=results.runs, policy=policy
+    heading = message(
+        "simulate.png_title",
+        lang,
+        title=scenario.title.get(lang, scenario.language),
+        runs=results.runs,
+        policy=policy,
     )
     title = render(heading, Style("bold", metrics.heading, theme.INK))
     image.blit(title, (metrics.margin, metrics.margin))

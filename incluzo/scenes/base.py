@@ -17,13 +17,23 @@ from incluzo.engine.play.views import MeterView
 from incluzo.i18n import Messages
 from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import Action, Turn
-from incluzo.scenes.bindings import GLOBAL, MAP, Binding, FooterKey, Local, Request, keymap
+from incluzo.scenes.bindings import (
+    GLOBAL,
+    MAP,
+    MORE,
+    PAGE_UP,
+    PAGES,
+    Binding,
+    FooterKey,
+    Local,
+    Request,
+    keymap,
+)
 from incluzo.scenes.input import Click, Input, Key, Point, Scroll
 from incluzo.scenes.mapinfo import prefixed
 from incluzo.scenes.text import Flow, Item, Style, draw_page, render, width_of
 from incluzo.scenes.theme import Metrics
 
-PAGE_KEYS = {"page down": 1, "right": 1, "page up": -1, "left": -1}
 BULLET = "\u2022"
 FOOTER_LEVELS = 3  # full footer, global keys without words, short page count
 DEFAULT_SIZE = (1280, 720)
@@ -200,9 +210,7 @@ class Scene:
     def _key(self, name: str) -> Request | None:
         if name in ("return", "space"):
             return self.go_on()
-        if name in PAGE_KEYS:
-            return Turn(PAGE_KEYS[name])
-        return self.keys().get(name)
+        return keymap([PAGES, PAGE_UP]).get(name) or self.keys().get(name)
 
     def turn(self, step: int) -> None:
         if not self.paged:
@@ -263,11 +271,7 @@ class Scene:
             self.targets.append(Target(main.name, pygame.Rect(right, y, width, m.footer), main.action))
             right -= m.gap
         if self.paged and self.paged.count > 1:
-            pages: tuple[FooterKey | None, ...] = (
-                FooterKey("PgDn", "", Turn(1), "page-down"),
-                None,  # the page count between the two
-                FooterKey("PgUp", "", Turn(-1), "page-up"),
-            )
+            pages = (PAGES.footer_key(self.say), None, PAGE_UP.footer_key(self.say))  # the count between
             for page_key in pages:
                 if page_key is None:
                     right -= width_of(self.page_label(), self.styles["body"]) + m.gap
@@ -282,7 +286,7 @@ class Scene:
     def _mains(self) -> list[FooterKey]:
         mains = [self.primary_key()]
         if self.paged and self.paged.page < self.paged.count - 1:
-            more = FooterKey("Enter", self.say("key.more"), Turn(1), "next-page")
+            more = MORE.footer_key(self.say)
             mains = [*mains, more] if self.keep_primary else [more]
         return [main for main in mains if main]
 
@@ -292,7 +296,7 @@ class Scene:
             self._footer_width(k) for k in self._mains()
         ]
         if self.paged and self.paged.count > 1:
-            keys += [self._footer_width(FooterKey(cap, "", Turn(1), "")) for cap in ("PgUp", "PgDn")]
+            keys += [self._footer_width(page.footer_key(self.say)) for page in (PAGE_UP, PAGES)]
             keys.append(width_of(self.page_label(), self.styles["body"]))
         return sum(keys) + m.gap * (len(keys) + 2)
 
@@ -330,9 +334,9 @@ class Scene:
             for k in [
                 *self.footer_keys(),
                 *filter(None, [self.primary_key()]),
-                FooterKey("Enter", self.say("key.more"), Turn(1), "next-page"),
-                FooterKey("PgDn", "", Turn(1), "page-down"),
-                FooterKey("PgUp", "", Turn(-1), "page-up"),
+                MORE.footer_key(self.say),
+                PAGES.footer_key(self.say),
+                PAGE_UP.footer_key(self.say),
             ]
         }
         for target in self.targets:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from incluzo.i18n import catalog_for, languages
 from incluzo.scenes.actions import (
     Action,
     AddTime,
@@ -35,6 +36,7 @@ from incluzo.scenes.actions import (
     StartFrom,
     ToggleFullscreen,
     ToggleTimer,
+    Turn,
     Undo,
 )
 from incluzo.scenes.teamactions import TIME_STEP
@@ -67,6 +69,7 @@ class Binding:
     name: str = ""  # the footer button's name (tests click it)
     help_cap: str = ""  # the keys as the help lists them, when they are more than the cap ("H  F1")
     params: tuple[tuple[str, Any], ...] = ()  # what the footer label fills in
+    per_language: bool = False  # listed with every catalog's key (a new language adds its own)
 
     def to(self, action: Request, *keys: str) -> Binding:
         """This binding asking for `action` (the screen's state decides which), on `keys` if given."""
@@ -84,6 +87,8 @@ class Binding:
 
     @property
     def listed_cap(self) -> str:
+        if self.per_language:
+            return "  ".join(catalog_for(lang).key.upper() for lang in languages())
         return self.help_cap or self.cap
 
 
@@ -104,7 +109,11 @@ PAUSE = Binding("P", ("p",), Pause(), help="help.pause")
 MENU = Binding("Esc", ("escape",), Menu(), "key.menu", "help.menu", "menu")
 FULLSCREEN = Binding("F11", ("f11",), ToggleFullscreen(), help="help.full")
 RELOAD = Binding("F5", ("f5",), Reload(), help="help.reload")
-PAGES = Binding("PgDn", ("page down", "right"), None, help="help.pages", help_cap="PgUp PgDn")
+PAGES = Binding(
+    "PgDn", ("page down", "right"), Turn(1), help="help.pages", name="page-down", help_cap="PgUp PgDn"
+)
+PAGE_UP = Binding("PgUp", ("page up", "left"), Turn(-1), name="page-up")
+MORE = Binding("Enter", ("return", "space"), Turn(1), "key.more", name="next-page")  # a long text: read on
 NEXT = Binding("Enter", ("return", "space"), None, "key.next", "help.next", "next")
 GLOBAL = (MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD)
 AGAIN = Binding("R", ("r",), None)  # the crash page: back into the saved game
@@ -118,7 +127,7 @@ END = Binding("X", ("x",), AskFinish(), help="help.end")
 EXPORT = Binding("E", ("e",), Export(), "key.export", "help.export", "export")
 START_PICK = Binding("1-9", (), None, help="help.start_pick")
 START_MODE = Binding("T  S", ("t", "s"), None, help="help.start_mode")
-START_LANGUAGE = Binding("N  E", (), None, help="help.start_lang")
+START_LANGUAGE = Binding("N", (), None, help="help.start_lang", per_language=True)
 QUESTIONNAIRE = Binding(
     "W", ("w",), OpenQuestionnaire(), "start.questionnaire", "help.start_questionnaire", "questionnaire"
 )
@@ -129,8 +138,8 @@ TIPS = Binding("I", ("i",), None, "", "help.tips", "hints")
 RETRY = Binding("R", ("r",), Undo(), "practice.retry", "help.retry", "retry")
 REPLAY = Binding("R", ("r",), None, "practice.replay", "", "replay")
 PROFILE_EXPORT = Binding("E", ("e",), None, "key.export", "", "export")
-MORE = Binding("+", ("+", "="), None)  # one more (the profile's threshold)
-FEWER = Binding("\u2212", ("-",), None)
+RAISE = Binding("+", ("+", "="), None)  # one more (the profile's threshold)
+LOWER = Binding("\u2212", ("-",), None)
 
 GROUP_HELP = (
     CHOOSE,

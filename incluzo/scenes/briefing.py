@@ -65,6 +65,7 @@ class BriefingScene(Scene):
                     as_cost=False,
                 )
             )
+            flow.text(say("briefing.meters"), s["muted"], space_before=m.gap)
         entries = [
             (f"{say('briefing.position', kite=label)}: {positions(quadrants)}", kite)
             for label, kite, quadrants in self.kites_with()

@@ -19,6 +19,7 @@ from incluzo.scenes.base import Context, Scene, Target, heading_item
 from incluzo.scenes.bindings import CHOOSE, END, NEXT, NOTES, SKIP, UNDO, Binding, FooterKey
 from incluzo.scenes.text import Flow, Style, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Metrics
+from incluzo.scenes.widgets import shortfall_text
 
 NUMBER_KEYS = "1234"
 
@@ -99,7 +100,9 @@ class CardScene(Scene):
     def _wrapped(self, choice: ChoiceView, box_width: int) -> tuple[list[str], list[str]]:
         width = self._label_width(box_width)
         reason = (
-            wrap(choice.reason, self.styles["warning"], width, self.ctx.lang) if not choice.affordable else []
+            wrap(shortfall_text(choice, self.say), self.styles["warning"], width, self.ctx.lang)
+            if not choice.affordable
+            else []
         )
         return wrap(choice.label, self.styles["strong"], width, self.ctx.lang), reason
 

@@ -35,10 +35,10 @@ from incluzo.scenes import actions
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.briefing import BriefingScene
 from incluzo.scenes.card import CardScene
-from incluzo.scenes.game import Reply
+from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.outcome import OutcomeScene
-from incluzo.scenes.overlays import HelpOverlay, MapOverlay, NotesOverlay, PauseOverlay, confirm
+from incluzo.scenes.overlays import HelpOverlay, MapOverlay, NotesOverlay, PauseOverlay
 
 if TYPE_CHECKING:
     from incluzo.scenes.profile import StartProfile
@@ -47,6 +47,8 @@ Step = actions.Start | actions.Choose | actions.Advance | actions.Skip | actions
 
 
 class Director:
+    """The game of one group, or of one player practising alone (`practice.PracticeDirector`)."""
+
     def __init__(
         self,
         session: Session,
@@ -184,16 +186,14 @@ class Director:
         card = rules.current_card(self.session.scenario, self.session.game)
         if self.session.phase != Phase.CARD or card is None or not self.can_skip:
             return None
-        say = self.ctx.say
         title = Presenter(self.session.scenario, self.ctx.lang).t(card.title)
-        return confirm(self.ctx, say("ask.skip", card=title), say("ask.skip.text"), actions.Skip())
+        return ask_skip(self.ctx, title, "ask.skip.text")
 
     def ask_finish(self) -> Scene | None:
         """The question before the game is ended early (yes: Finish); None outside a card or an outcome."""
         if self.session.phase not in (Phase.CARD, Phase.OUTCOME) or not self.can_skip:
             return None
-        say = self.ctx.say
-        return confirm(self.ctx, say("ask.end"), say("ask.end.text"), actions.Finish())
+        return ask_end(self.ctx, "ask.end.text")
 
     def notes(self) -> Scene | None:
         """The notes of the card on screen for the facilitator; None when no card is shown."""

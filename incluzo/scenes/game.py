@@ -16,8 +16,9 @@ from typing import Protocol
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.scenario.model import Scenario
 from incluzo.persistence import SaveFile
-from incluzo.scenes.actions import GameAction
+from incluzo.scenes.actions import Finish, GameAction, Skip
 from incluzo.scenes.base import Context, Scene
+from incluzo.scenes.overlays import confirm
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,16 @@ class Game(Protocol):
     def wake_ms(self, idle_ms: int) -> int:
         """How long the idle loop may sleep (a running countdown wakes it sooner)."""
         ...
+
+
+# The facilitator's questions, the same in every mode (the text under them says what happens in it).
+
+
+def ask_skip(ctx: Context, card: str, text_key: str) -> Scene:
+    """K: skip the card `card` on screen? Yes is Skip."""
+    return confirm(ctx, ctx.say("ask.skip", card=card), ctx.say(text_key), Skip())
+
+
+def ask_end(ctx: Context, text_key: str) -> Scene:
+    """X: end the game now? Yes is Finish."""
+    return confirm(ctx, ctx.say("ask.end"), ctx.say(text_key), Finish())

@@ -243,6 +243,7 @@ class HelpOverlay(PagedOverlay):
 
             prefixed(flow, say(binding.help), s["body"], column, paint, space_before=m.gap // 2)
         flow.text(say("help.mouse"), s["muted"], space_before=m.gap)
+        flow.text(say("help.meters"), s["muted"], space_before=m.gap // 2)
         flow.text(say(f"help.mode.{self.ctx.mode}"), s["muted"], space_before=m.gap // 2)
         flow.text(say("help.saves", folder=folder_text()), s["muted"], space_before=m.gap // 2)
         return flow

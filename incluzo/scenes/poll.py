@@ -126,6 +126,11 @@ class PollScene(CardScene):
             for row in self.rows
         ]
 
+    def set_counts(self, counts: tuple[int, ...]) -> None:
+        """Counts from elsewhere (the phones' votes); the facilitator can still type over them."""
+        self.entry.values = list(counts)
+        self._changed()
+
     def _changed(self) -> None:
         self.poll = self.counted(self.counts())
         for row, option in zip(self.rows, self.poll.options, strict=True):

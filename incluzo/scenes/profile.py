@@ -28,7 +28,7 @@ from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.base import Context, Scene, heading_item
-from incluzo.scenes.bindings import FEWER, MORE, NEXT, PROFILE_EXPORT, Binding, FooterKey, Local
+from incluzo.scenes.bindings import LOWER, NEXT, PROFILE_EXPORT, RAISE, Binding, FooterKey, Local
 from incluzo.scenes.export import export_dir, slug
 from incluzo.scenes.mapinfo import legend, quadrant_rows
 from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, frame_quadrants
@@ -164,7 +164,7 @@ class ProfileScene(Scene):
 
     # Input --------------------------------------------------------------------------------------
     def bindings(self) -> list[Binding]:
-        return [PROFILE_EXPORT.to(ExportProfile()), MORE.to(Threshold(1)), FEWER.to(Threshold(-1))]
+        return [PROFILE_EXPORT.to(ExportProfile()), RAISE.to(Threshold(1)), LOWER.to(Threshold(-1))]
 
     def primary(self) -> Action | None:
         return StartFrom(self.result)

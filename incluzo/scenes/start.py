@@ -54,6 +54,7 @@ class Entry:
     title: str
     cards: int = 0
     error: str = ""
+    minutes: int | None = None  # the scenario's play length, when it gives one
 
 
 def find_scenarios(folder: Path) -> list[Path]:
@@ -64,12 +65,13 @@ def entries(paths: Sequence[Path], lang: str) -> list[Entry]:
     found = []
     for path in paths:
         try:
-            view = present(Session(load_file(path)), lang)
+            scenario = load_file(path)
+            view = present(Session(scenario), lang)
         except ScenarioError as error:
             found.append(Entry(str(path), path.stem, error=error.problems[0].format(lang)))
             continue
         assert isinstance(view, BriefingView)
-        found.append(Entry(str(path), view.title, view.cards))
+        found.append(Entry(str(path), view.title, view.cards, minutes=scenario.minutes))
     return found
 
 
@@ -230,13 +232,20 @@ class StartScene(Scene):
             x,
             target.rect.y + m.pad,
         )
-        detail = (entry.error and self.say("start.broken")) or self.say(
-            "start.cards", cards=entry.cards, file=Path(entry.path).name
-        )
+        detail = self.detail(entry)
         style = s["warning"] if entry.error else s["muted"]
         lines = wrap(detail, style, room, self.ctx.lang)
         text = lines[0] + ("\u2026" if len(lines) > 1 else "")
         draw_lines(surface, [text], style, x, target.rect.y + m.pad + line_height(s["strong"]))
+
+    def detail(self, entry: Entry) -> str:
+        """The line under an entry's title: cards, play length when known, file; or that it is broken."""
+        file = Path(entry.path).name
+        if entry.error:
+            return self.say("start.broken")
+        if entry.minutes:
+            return self.say("start.cards.minutes", cards=entry.cards, minutes=entry.minutes, file=file)
+        return self.say("start.cards", cards=entry.cards, file=file)
 
     def _settings(self, surface: pygame.Surface) -> None:
         m, s, say = self.metrics, self.styles, self.say

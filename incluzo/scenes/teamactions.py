@@ -53,7 +53,10 @@ class ClearPick:
 
 @dataclass(frozen=True)
 class RevealPicks:
-    """Show every team's choice at once (Enter once all are in)."""
+    """Show every team's choice at once (Enter once all are in); on a poll card, with the room's counts
+    (the phones' votes; None: each team's pick is one vote)."""
+
+    counts: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import actions
 from incluzo.scenes.base import Context, Scene
 from incluzo.scenes.bindings import TEAM_HELP, Binding
-from incluzo.scenes.game import Reply
+from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.meterless import has_costs, without_meters
 from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm
 from incluzo.scenes.profile import StartProfile, start_profile_of
@@ -259,8 +259,8 @@ class TeamDirector:
                 return self._pick(action)
             case actions.ClearPick(team):
                 return self._moved(self.perform(teams.Unpick(team)))
-            case actions.RevealPicks():
-                return self._step(teams.Reveal()) if self.play.phase == CARD else Reply()
+            case actions.RevealPicks(counts):
+                return self._step(teams.Reveal(counts)) if self.play.phase == CARD else Reply()
             case actions.NextRound():
                 return self._step(teams.GoOn()) if self.play.phase == OUTCOME else Reply()
             case actions.AddTime(seconds):
@@ -285,8 +285,7 @@ class TeamDirector:
             case actions.AskFinish():
                 if self.play.phase == DEBRIEF:
                     return Reply()
-                text = self.say("team.ask.end.text")
-                return Reply(overlay=confirm(self.ctx, self.say("ask.end"), text, actions.Finish()))
+                return Reply(overlay=ask_end(self.ctx, "team.ask.end.text"))
             case actions.Finish():
                 return self._step(teams.EndEarly(), close=True)
             case actions.Back():
@@ -371,8 +370,7 @@ class TeamDirector:
         card = teams.room_card(self.scenario, self.play)
         assert card is not None
         title = self.presenter.presenter.t(card.title)
-        question, text = self.say("ask.skip", card=title), self.say("team.ask.skip.text")
-        return Reply(overlay=confirm(self.ctx, question, text, actions.Skip()))
+        return Reply(overlay=ask_skip(self.ctx, title, "team.ask.skip.text"))
 
     def _ask_undo(self, team: int | None) -> Reply:
         play = self.play

@@ -45,6 +45,7 @@ from incluzo.scenes.teamactions import (
 from incluzo.scenes.teambadge import badge_width, chips_width, draw_badge, draw_check, shape_size
 from incluzo.scenes.teamscene import TeamScene, fit_lines
 from incluzo.scenes.text import Flow, Item, draw_lines, draw_page, line_height, render, wrap
+from incluzo.scenes.widgets import shortfall_text
 
 TEAMS_SHARES = (0.27, 0.22, 0.18)  # shares of the width for the teams' column: less when choices need it
 MIN_CHOICE_WIDTH = 14  # body units: narrower choice boxes stand one per row
@@ -125,7 +126,7 @@ class TeamRoundScene(TeamScene):
             reason = ""
             if self.selected is not None and self.team(self.selected).plays:
                 own = _own(self.team(self.selected), choice.id, index)
-                reason = own.reason if not own.affordable else ""
+                reason = shortfall_text(own, self.say)
             elif blocked and len(blocked) == len(self.playing):
                 reason = self.say("team.nobody_can")
             found.append(Option(choice.id, choice.letter, choice.label, choice.costs, reason, blocked))
@@ -508,7 +509,7 @@ def _own(team: TeamRoundView, choice_id: str, index: int) -> ChoiceView:
     """The team's own view of a choice (its affordability), by id."""
     return next(
         (c for c in team.choices if c.id == choice_id),
-        team.choices[index] if team.choices else ChoiceView(choice_id, "", "", (), (), "", True, "", ""),
+        team.choices[index] if team.choices else ChoiceView(choice_id, "", "", (), (), "", True, (), ""),
     )
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from incluzo.engine.play.views import Amount, MeterView
+from incluzo.engine.play.views import Amount, ChoiceView, MeterView
+from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.text import Item, Style, line_height, render, width_of
 from incluzo.scenes.theme import Colour, Metrics
@@ -23,6 +24,13 @@ BAR_SCALE = 0.18  # meter bar thickness in body units
 CHIP_GAP_SCALE = 0.3  # space between an icon and its number
 CHIPS_GAP_SCALE = 0.8  # space between two chips
 KEYCAP_PAD_SCALE = 0.25
+
+
+def shortfall_text(choice: ChoiceView, say: Messages) -> str:
+    """Why a choice cannot be paid, in words: 'te weinig betaalbaarheid: 3 nodig, 2 over'; '' when it can."""
+    return "; ".join(
+        say("shortfall", meter=s.meter.lower(), needed=s.needed, left=s.left) for s in choice.shortfalls
+    )
 
 
 def signed(number: int) -> str:

@@ -13,11 +13,14 @@ from scene_helpers import press
 
 from incluzo import i18n
 from incluzo.app import App
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.loader import load_file
 from incluzo.i18n import Messages, catalogs, languages, placeholders, read_catalog
 from incluzo.scenes.start import StartScene
 
+PROEF = Path(__file__).parent / "data" / "proef.yaml"
 CODE = Path(__file__).resolve().parents[2] / "incluzo"
-LITERAL_KEY = re.compile(r"""say\(\s*["']([a-z_.]+)["']""")
+LITERAL_KEY = re.compile(r"""(?:say|message)\(\s*["']([a-z_.]+)["']""")
 
 
 def test_dutch_comes_first_and_english_is_offered() -> None:
@@ -35,7 +38,7 @@ def test_every_catalog_has_every_key_with_the_same_placeholders() -> None:
 
 
 def test_every_key_the_code_asks_for_is_in_the_catalog() -> None:
-    shell = [*CODE.glob("scenes/*.py"), *CODE.glob("*.py")]
+    shell = [*CODE.glob("scenes/*.py"), *CODE.glob("commands/*.py"), *CODE.glob("*.py")]
     used = {key for path in shell for key in LITERAL_KEY.findall(path.read_text("utf-8"))}
     assert len(used) > 40
     assert sorted(used - set(catalogs()["nl"].messages)) == []
@@ -70,6 +73,7 @@ def fake_catalog() -> str:
         "  hyphenation: nl_NL",
         "  yes_key: j",
         "  no_key: n",
+        '  decimal_mark: ","',
         "  plural: {one: [1]}",
         "messages:",
     ]
@@ -108,3 +112,18 @@ def test_a_catalog_reads_its_language_settings() -> None:
     found = read_catalog(FRISIAN, fake_catalog())
     assert (found.name, found.key, found.yes_key, found.plural_one) == ("Frysk", "f", "j", frozenset({1}))
     assert found.messages["key.help"] == "FY Help"
+
+
+def test_every_refusal_of_the_engine_has_its_words() -> None:
+    words = catalogs()["nl"].messages
+    assert [
+        code for code in rules.REFUSALS if code != "unaffordable" and f"refusal.{code}" not in words
+    ] == []
+    refusal = rules.Refusal("unknown_choice", "z")
+    assert refusal.message(load_file(PROEF), "en") == "there is no choice 'z' on this card"
+
+
+def test_the_engines_own_endings_exist_in_every_language() -> None:
+    for ending in (rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING):
+        assert ending.title.languages == ending.text.languages == languages()
+    assert rules.DEFAULT_ENDING.title.get("en") == "End of the scenario"

@@ -93,7 +93,7 @@ def test_clicking_the_footer_button_records_the_counts_typed(make_app: Callable[
 
 def test_a_numbered_poll_types_digits_and_moves_with_the_arrows(make_app: Callable[..., App]) -> None:
     app = at_first_poll(make_app)
-    press(app, "return", "return")  # record no counts, pass the lenses card
+    press(app, "return", "return", "return")  # record no counts, pass the lenses and the roles cards
     scene = poll_scene(app)
     assert scene.view.id == "welk-model"
     press(app, "3", "down", "1", "0", "tab", "tab", "4")
@@ -111,7 +111,7 @@ def test_enter_with_nothing_typed_passes_the_poll_without_counts(make_app: Calla
 
 def test_the_debrief_shows_the_recorded_chart(make_app: Callable[..., App]) -> None:
     app = at_first_poll(make_app, size=(3840, 2160))
-    press(app, "a", "8", "b", "2", "return", "return", "return")
+    press(app, "a", "8", "b", "2", "return", "return", "return", "return")
     assert isinstance(app.scene, DebriefScene)
     lines = [item.text for item in app.scene.paged.flow.items]  # type: ignore[union-attr]
     assert "A. een verplicht document: 8 \u00b7 80%" in lines
@@ -136,5 +136,5 @@ def test_the_shipped_polls_fit_their_boxes(
 ) -> None:
     app = at_first_poll(make_app, size=size, lang=lang)
     assert poll_scene(app).overflows() == []
-    press(app, "return", "return")
+    press(app, "return", "return", "return")
     assert poll_scene(app).overflows() == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from incluzo.engine.analysis import tone
 from incluzo.engine.analysis.explore import analyse
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.locate import Locator, card_path
@@ -24,6 +25,7 @@ def check_file(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
         *scenario.warnings,
         *image_problems(scenario, Path(path).parent, locator),
         *analyse(scenario, text),
+        *tone.problems(scenario, locator),
     ]
     return scenario, sorted(found, key=lambda p: (p.line, p.column, p.code))
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from incluzo.engine.analysis.explore import Graph, explore
 from incluzo.engine.play import rules
 from incluzo.engine.scenario.model import Card, Ending, Scenario
+from incluzo.i18n import message
 
 START = "start"
 FORMATS = ("mermaid", "dot")
-RAN_OUT = {"nl": "budget op", "en": "budget ran out"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def flow(scenario: Scenario, lang: str | None = None) -> Flow:
     rank = {START: -1, **scenario.index, **{e.id: len(scenario.cards) + i for i, e in enumerate(endings)}}
     labels: dict[tuple[str, str], list[str]] = {}
     for source, target, label in sorted(
-        _arrows(graph, RAN_OUT.get(language, RAN_OUT["en"])),
+        _arrows(graph, message("graph.ran_out", language)),
         key=lambda a: (rank[a[0]], rank[a[1]], _choice_rank(scenario, *a)),
     ):
         labels.setdefault((source, target), []).append(label)

@@ -379,6 +379,46 @@ class ProfileEntry(Entry):
     label: str = ""  # e.g. a team name; never a person's name
 
 
+@record("phone-join")
+@dataclass(frozen=True)
+class PhoneJoinEntry(Entry):
+    """A phone joined the room (team None) or a team; `device` is a digest of its token, never a name."""
+
+    device: Id
+    team: int | None = None
+
+
+@record("phone-vote")
+@dataclass(frozen=True)
+class PhoneVoteEntry(Entry):
+    """One phone's vote for its team's choice in a round, or for a poll option (`ask` names which)."""
+
+    device: Id
+    ask: Id
+    option: Id
+
+
+@record("phone-answers")
+@dataclass(frozen=True)
+class PhoneAnswersEntry(Entry):
+    """One phone's "Welke bril?" sheet: per theme its points as '4,3,2,1', current and desired."""
+
+    device: Id
+    ask: Id
+    current: tuple[str, ...]
+    desired: tuple[str, ...]
+    team: str = ""
+
+
+@record("phone-room")
+@dataclass(frozen=True)
+class PhoneRoomEntry(Entry):
+    """The room's PINs, so a resumed session keeps them and its phones come back without a new PIN."""
+
+    pin: str
+    desk_pin: str
+
+
 @dataclass(frozen=True)
 class Undo:
     """Take back the last decision (a step beside the session's own actions)."""

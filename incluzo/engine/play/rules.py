@@ -8,42 +8,15 @@ from dataclasses import dataclass, replace
 from incluzo.engine.play import position
 from incluzo.engine.scenario.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenario
 from incluzo.engine.scenario.text import Text
+from incluzo.i18n import message, translations
 
 EXHAUSTED_ENDING = Ending(
     "incluzo:budget-op",
-    Text((("nl", "Het budget is op"), ("en", "The budget has run out"))),
-    Text(
-        (
-            (
-                "nl",
-                "Bij deze kaart was geen enkele keuze meer te betalen. Kijk terug: waar ging het budget "
-                "heen, en wat had je willen bewaren?",
-            ),
-            (
-                "en",
-                "On this card no choice could be paid for any more. Look back: where did the budget go, "
-                "and what would you have wanted to keep?",
-            ),
-        )
-    ),
+    Text(translations("ending.exhausted.title")),
+    Text(translations("ending.exhausted.text")),
 )
 DEFAULT_ENDING = Ending(
-    "incluzo:einde",
-    Text((("nl", "Einde van het scenario"), ("en", "End of the scenario"))),
-    Text(
-        (
-            (
-                "nl",
-                "Alle kaarten zijn gespeeld. Bekijk in de nabespreking waar je uitkwam en wat je "
-                "ervoor hebt laten liggen.",
-            ),
-            (
-                "en",
-                "All cards have been played. See in the debrief where you ended up and what you gave up "
-                "for it.",
-            ),
-        )
-    ),
+    "incluzo:einde", Text(translations("ending.default.title")), Text(translations("ending.default.text"))
 )
 
 
@@ -98,59 +71,38 @@ class Refusal:
     shortfalls: tuple[Shortfall, ...] = ()
 
     def message(self, scenario: Scenario, lang: str = "nl") -> str:
+        """The refusal in words, from the catalogs (refusal.<code>)."""
         if self.code == "unaffordable":
             return "; ".join(shortfall_text(scenario, s, lang) for s in self.shortfalls)
-        english, dutch = REFUSALS[self.code]
-        return (dutch if lang == "nl" else english).format(detail=self.detail)
+        return message(f"refusal.{self.code}", lang, detail=self.detail)
 
 
-REFUSALS = {
-    "game_over": ("the game is over", "het spel is afgelopen"),
-    "event_card": ("this card has no choices: go on", "deze kaart heeft geen keuzes: ga verder"),
-    "choice_card": ("make a choice first", "maak eerst een keuze"),
-    "unknown_choice": (
-        "there is no choice '{detail}' on this card",
-        "keuze '{detail}' staat niet op deze kaart",
-    ),
-    "not_offered": ("choice '{detail}' is not offered now", "keuze '{detail}' wordt nu niet aangeboden"),
-    "unaffordable": ("", ""),
-    "wrong_phase": ("that is not possible now (in the {detail})", "dat kan nu niet (in de fase {detail})"),
-    "not_poll": ("this card is not a poll: there are no counts to give", "deze kaart is geen peiling"),
-    "poll_counts": (
-        "give one whole count of 0 or more for each of the {detail} options",
-        "geef voor elk van de {detail} opties één heel aantal van 0 of meer",
-    ),
-    # team play (teams.py)
-    "team_count": ("play with 1 to {detail} teams", "speel met 1 tot {detail} teams"),
-    "team_name": (
-        "team name '{detail}' is too long (at most 30 characters) or holds a control character",
-        "teamnaam '{detail}' is te lang (hoogstens 30 tekens) of bevat een stuurteken",
-    ),
-    "team_twice": ("two teams are called '{detail}'", "twee teams heten '{detail}'"),
-    "unknown_team": ("there is no team {detail}", "er is geen team {detail}"),
-    "team_waits": (
-        "team {detail} does not play this card: its own path skipped it or went ahead",
-        "team {detail} speelt deze kaart niet: het eigen pad sloeg haar over of ging verder",
-    ),
-    "unknown_option": (
-        "there is no option '{detail}' in this poll",
-        "optie '{detail}' staat niet in deze peiling",
-    ),
-    "picks_missing": ("still waiting for: {detail}", "nog niet gekozen: {detail}"),
-    "nothing_to_undo": ("there is no decision to take back", "er is geen beslissing om terug te nemen"),
-    "other_card": (
-        "this step was taken on card '{detail}', but the game now shows another card",
-        "deze stap hoort bij kaart '{detail}', maar het spel toont nu een andere kaart",
-    ),
-}
+REFUSALS = (  # every code a refusal can have; its words are the catalogs' refusal.<code>
+    "game_over",
+    "event_card",
+    "choice_card",
+    "unknown_choice",
+    "not_offered",
+    "unaffordable",
+    "wrong_phase",
+    "not_poll",
+    "poll_counts",
+    "team_count",
+    "team_name",
+    "team_twice",
+    "unknown_team",
+    "team_waits",
+    "unknown_option",
+    "picks_missing",
+    "nothing_to_undo",
+    "other_card",
+)
 MAX_COUNT = 100_000  # more votes than any room holds: a typing slip
 
 
 def shortfall_text(scenario: Scenario, shortfall: Shortfall, lang: str = "nl") -> str:
     name = scenario.model.meter(shortfall.meter).name.get(lang).lower()
-    if lang == "nl":
-        return f"te weinig {name}: {shortfall.needed} nodig, {shortfall.left} over"
-    return f"not enough {name}: {shortfall.needed} needed, {shortfall.left} left"
+    return message("shortfall", lang, meter=name, needed=shortfall.needed, left=shortfall.left)
 
 
 @dataclass(frozen=True)

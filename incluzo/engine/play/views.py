@@ -52,6 +52,16 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class ShortfallView:
+    """A meter a choice cannot pay: its name (in the player's language), what it needs and what is left.
+    The screens put it into words (`shortfall` in the catalog)."""
+
+    meter: str
+    needed: int
+    left: int
+
+
+@dataclass(frozen=True)
 class ChoiceView:
     id: str
     letter: str
@@ -60,7 +70,7 @@ class ChoiceView:
     moves: tuple[Amount, ...]  # only the quadrants it moves toward
     recognition: str
     affordable: bool
-    reason: str  # why not affordable, '' when it is
+    shortfalls: tuple[ShortfallView, ...]  # why not affordable, () when it is
     outcome: str
 
 
@@ -217,7 +227,8 @@ class Presenter:
 
     def choice(self, state: GameState, choice: Choice, index: int) -> ChoiceView:
         short = rules.shortfalls(self.scenario, state, choice)
-        reason = "; ".join(rules.shortfall_text(self.scenario, s, self.lang) for s in short)
+        model = self.scenario.model
+        reasons = tuple(ShortfallView(self.t(model.meter(s.meter).name), s.needed, s.left) for s in short)
         return ChoiceView(
             choice.id,
             LETTERS[index],
@@ -226,7 +237,7 @@ class Presenter:
             self.amounts(choice.move, of_meters=False, keep_zero=False),
             choice.recognition,
             not short,
-            reason,
+            reasons,
             self.t(choice.outcome),
         )
 

@@ -23,6 +23,7 @@ from incluzo.engine.scenario.model import QuadrantModel, Scenario, load_model
 from incluzo.engine.scenario.problems import Problem
 from incluzo.engine.scenario.text import EMPTY, Text
 from incluzo.engine.scenario.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
+from incluzo.i18n import catalog_for
 
 POINTS = 10  # points per theme and part
 SCALE = 100  # a profile runs from 0 to 100 per quadrant
@@ -325,7 +326,7 @@ def decimal_text(value: Fraction, lang: str, *, signed: bool = False, places: in
     magnitude = (abs(value) * scale * 2 + 1) // 2  # round half up on the magnitude
     whole, part = divmod(int(magnitude), scale)
     sign = "-" if value < 0 and magnitude else ("+" if signed else "")
-    mark = "," if lang == "nl" else "."
+    mark = catalog_for(lang).decimal_mark
     return f"{sign}{whole}{mark}{part:0{places}d}"
 
 

@@ -16,9 +16,11 @@ from incluzo.engine.scenario import conditions
 from incluzo.engine.scenario.model import (
     END,
     HINT_LEVELS,
+    MAX_MINUTES,
     POLL_MARKS,
     POLL_OPTIONS,
     RECOGNITIONS,
+    TONES,
     Card,
     Choice,
     Ending,
@@ -68,6 +70,7 @@ SCENARIO_KEYS = {
     "notes": False,
     "reflect": False,
     "hints": False,
+    "minutes": False,
     "model": False,
     "budget": True,
     "position": False,
@@ -102,7 +105,7 @@ CHOICE_KEYS = {
     "when": False,
     "next": False,
 }
-ENDING_KEYS = {"id": True, "when": False, "title": True, "text": True}
+ENDING_KEYS = {"id": True, "when": False, "tone": False, "title": True, "text": True}
 
 
 def _kind(node: yaml.Node) -> str:
@@ -214,20 +217,22 @@ class Reader:
                 node, path, "INC021", "unsafe_character", char=describe_character(value[index]), at=index + 1
             )
 
-    def integer(self, node: yaml.Node, path: str, low: int, high: int) -> int | None:
+    def integer(self, node: yaml.Node, path: str, low: int, high: int, hint: str | None = None) -> int | None:
         value = self.scalar(node, path, "a whole number")
         if value is None:
             return None
         if node.tag != "tag:yaml.org,2002:int":
-            self.wrong_type(node, path, "a whole number")
+            self.wrong_type(node, path, "a whole number", hint)
             return None
         assert isinstance(node, yaml.ScalarNode)
         if len(value) > MAX_DIGITS:
-            self.report(node, path, "INC013", value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}")
+            self.report(
+                node, path, "INC013", hint, value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}"
+            )
             return None
         number = _CONSTRUCTOR.construct_yaml_int(node)
         if not low <= number <= high:
-            self.report(node, path, "INC013", value=number, range=f"{low} to {high}")
+            self.report(node, path, "INC013", hint, value=number, range=f"{low} to {high}")
             return None
         return int(number)
 
@@ -466,6 +471,9 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     endings = _endings(reader, keys.get("endings"), vocabulary)
     scenario_id = reader.ident(keys["id"], "id") if "id" in keys else None
     hints = reader.choose(keys["hints"], "hints", HINT_LEVELS) if "hints" in keys else "none"
+    minutes = (
+        reader.integer(keys["minutes"], "minutes", 1, MAX_MINUTES, "minutes") if "minutes" in keys else None
+    )
     author = reader.scalar(keys["author"], "author", "a name") if "author" in keys else ""
     start = reader.quadrant_points(keys.get("position"), "position")
     desired = reader.quadrant_points(keys.get("desired"), "desired")
@@ -489,6 +497,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
         notes=notes,
         reflect=reflect,
         hints=hints or "none",
+        minutes=minutes,
         endings=endings,
         source=source,
         content_hash=digest,
@@ -747,6 +756,7 @@ def _endings(reader: Reader, node: yaml.Node | None, vocabulary: conditions.Voca
             reader.text(fields.get("text"), f"{path}.text"),
             _condition(reader, fields.get("when"), f"{path}.when", vocabulary),
             item.start_mark.line + 1,
+            reader.choose(fields["tone"], f"{path}.tone", TONES) if "tone" in fields else None,
         )
         endings.append(ending)
     return tuple(endings)

@@ -19,6 +19,9 @@ AFFIRMATIEF = "affirmatief"
 TRANSFORMATIEF = "transformatief"
 RECOGNITIONS = (AFFIRMATIEF, TRANSFORMATIEF)
 HINT_LEVELS = ("none", "direction", "exact")
+GOOD, MIXED, HARD = "good", "mixed", "hard"
+TONES = (GOOD, MIXED, HARD)  # an ending's optional tone: how it feels to the team that reached it
+MAX_MINUTES = 480  # a scenario's optional play length, in whole minutes (a full workshop day)
 END = "end"
 DEFAULT_MODEL = "concurrerende-waarden"
 
@@ -168,6 +171,7 @@ class Ending:
     text: Text
     when: Condition | None = None
     line: int = 0
+    tone: str | None = None  # good | mixed | hard; None when the author gave none
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,7 @@ class Scenario:
     reflect: tuple[Text, ...] = ()
     hints: str = "none"
     desired: tuple[int, ...] | None = None
+    minutes: int | None = None  # about how long one game takes (start screen); None when not given
     endings: tuple[Ending, ...] = ()
     source: str = "<string>"
     content_hash: str = ""

@@ -62,6 +62,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' leads outside the scenario's folder",
         "'{value}' wijst buiten de map van het scenario",
     ),
+    # INC050-INC051: the tone check, whether a pure policy is a right answer (engine/analysis/tone.py).
+    "INC050": (
+        "a team that chooses {recognition} whenever it can reaches no good ending (it reaches: {endings})",
+        "een team dat waar het kan {recognition} kiest, haalt geen goed einde (het haalt: {endings})",
+    ),
+    "INC051": (
+        "a team that chooses {recognition} whenever it can never fails: no hard ending is reachable "
+        "(it reaches: {endings})",
+        "een team dat waar het kan {recognition} kiest, mislukt nooit: geen hard einde is bereikbaar "
+        "(het haalt: {endings})",
+    ),
     # INC1xx: polls, the "Welke bril?" questionnaire and its CSV answers (docs/questionnaire.md).
     "INC101": (
         "a poll has 2 to 6 options, this one has {count}",
@@ -209,6 +220,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "this incluzo reads format 1; update incluzo or write 'format: 1'",
         "deze incluzo leest formaat 1; werk incluzo bij of schrijf 'format: 1'",
     ),
+    "minutes": (
+        "about how long one game takes, in whole minutes, e.g. 'minutes: 10'",
+        "ongeveer hoe lang één spel duurt, in hele minuten, bijv. 'minutes: 10'",
+    ),
     "limit": ("split the scenario or shorten the text", "splits het scenario of kort de tekst in"),
     "poll_options": ("give the poll 2 to 6 options", "geef de peiling 2 tot 6 opties"),
     "poll_only": (
@@ -284,6 +299,16 @@ HINTS: dict[str, tuple[str, str]] = {
     "shorten_text": (
         "shorten the text, or move details to 'notes'",
         "kort de tekst in, of zet details in 'notes'",
+    ),
+    "tone_good": (
+        "let this route succeed somewhere (for this pupil, now), or give a reachable ending 'tone: good'",
+        "laat deze route ergens slagen (voor deze leerling, nu), of geef een bereikbaar einde 'tone: good'",
+    ),
+    "tone_hard": (
+        "let this route fail somewhere (it chafes too much, the bill arrives), "
+        "or give a reachable ending 'tone: hard'",
+        "laat deze route ergens mislukken (het schuurt te veel, de rekening komt), "
+        "of geef een bereikbaar einde 'tone: hard'",
     ),
     "split_scenario": (
         "split the scenario, or use fewer conditions on the position",

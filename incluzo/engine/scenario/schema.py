@@ -15,9 +15,11 @@ from typing import Any
 from incluzo.engine.scenario import loader
 from incluzo.engine.scenario.model import (
     HINT_LEVELS,
+    MAX_MINUTES,
     POLL_MARKS,
     POLL_OPTIONS,
     RECOGNITIONS,
+    TONES,
     available_models,
     load_model,
 )
@@ -205,6 +207,11 @@ def _definitions() -> dict[str, Schema]:
             {
                 "id": {"$ref": "#/definitions/id"},
                 "when": _ref("condition", "dit einde als dit geldt / this ending when this holds"),
+                "tone": {
+                    "enum": list(TONES),
+                    "description": "toon: good (goed), mixed (gemengd), hard (pijnlijk) / "
+                    "tone, for the tone check and simulate",
+                },
                 "title": _ref("text", "titel / title"),
                 "text": _ref("text", "tekst / text"),
             },
@@ -233,6 +240,13 @@ def schema() -> Schema:
                 {"$ref": "#/definitions/text"}, "vragen voor de nabespreking / debrief questions"
             ),
             "hints": {"enum": list(HINT_LEVELS), "description": "hulp bij solo spel / solo hint level"},
+            "minutes": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_MINUTES,
+                "description": "speelduur in minuten, op het startscherm / "
+                "play length in minutes, on the start screen",
+            },
             "model": {"enum": list(available_models()), "description": "het 2x2-model / the 2x2 model"},
             "budget": _numbers(
                 load_model().meter_ids,

@@ -37,6 +37,7 @@ reflect:                      # vragen voor de nabespreking (optioneel) / debrie
   - nl: Welke keuze schuurde het meest, en wat gaven jullie ermee op?
     en: Which choice chafed most, and what did you give up with it?
 hints: direction              # hulp bij solo spel: none | direction | exact / solo hints
+minutes: 20                   # speelduur in minuten, op het startscherm (optioneel) / play length, optional
 # model: concurrerende-waarden  # het 2x2-model (standaard) / the 2x2 model (default)
 budget:                       # de drie meters bij de start (>= 0) / the three meters at the start (>= 0)
   kwaliteit: 4
@@ -85,7 +86,7 @@ cards:                        # kaarten spelen in deze volgorde / cards play in 
         label:
           nl: Strategieën leren, samen met de klas
           en: Learn strategies together with the class
-        cost: {kwaliteit: 3, toegankelijkheid: 0, betaalbaarheid: 0}
+        cost: {kwaliteit: 2, toegankelijkheid: 0, betaalbaarheid: 0}  # kwaliteit: ruimte van het team
         move: {professionalisering: 10}
         recognition: transformatief
         outcome:
@@ -168,25 +169,64 @@ cards:                        # kaarten spelen in deze volgorde / cards play in 
         outcome:
           nl: Ouders en de buurtcoach doen mee; het kost overleg.
           en: Parents and the neighbourhood coach join in; it takes meetings.
+      - id: hele-school-leert
+        label:
+          nl: De hele school leert mee op een studiedag
+          en: The whole school learns along on a study day
+        cost: {kwaliteit: 3, toegankelijkheid: 0, betaalbaarheid: 1}
+        move: {leergemeenschap: 15}
+        recognition: transformatief
+        outcome:
+          nl: Collega's delen wat werkt; de studiedag kost een invaller.
+          en: Colleagues share what works; the study day costs a supply teacher.
 
 endings:                      # het eerste einde dat geldt / the first ending that holds
+  # tone: good | mixed | hard (optioneel / optional). 'incluzo check --strict' wil dat een team dat steeds
+  # affirmatief kiest, en een dat steeds transformatief kiest, allebei goed en hard kunnen eindigen: geen
+  # juist antwoord. / wants a team that always chooses affirmatief, and one that always chooses
+  # transformatief, each able to end well and badly: no right answer. See docs/authoring.md.
   - id: budget-op
     when: exhausted           # geen keuze meer te betalen / no choice could be paid for
+    tone: hard
     title:
       nl: Het budget is op
       en: The budget has run out
     text:
       nl: Bij de laatste kaart was geen keuze meer te betalen. Waar ging het budget heen?
       en: On the last card no choice could be paid for. Where did the budget go?
+  - id: team-op
+    when: kwaliteit == 0
+    tone: hard
+    title:
+      nl: Het team is op
+      en: The team has run dry
+    text:
+      nl: De aanpak hielp, maar het team heeft geen ruimte meer over. De volgende vraag komt te vroeg.
+      en: The approach helped, but the team has no room left. The next question comes too soon.
   - id: samen-sterk
     when: leergemeenschap >= 30 and transformatief >= 2
+    tone: good
     title:
       nl: Samen sterker
       en: Stronger together
     text:
       nl: Klas, ouders en wijk dragen de aanpak samen.
       en: Class, parents and neighbourhood carry the approach together.
+  - id: rust-op-maat
+    when: chosen extra-begeleiding
+    tone: good
+    title:
+      nl: Rust op maat
+      en: Calm, tailored
+    text:
+      nl: >
+        Voor deze leerling, nu, werkten de aparte plek en het vaste uur.
+        Wanneer gaat hij weer mee in de groep?
+      en: >
+        For this pupil, now, the separate place and the fixed hour worked.
+        When does he rejoin the group?
   - id: andere-weg            # zonder 'when' geldt altijd / without 'when' it always holds
+    tone: mixed
     title:
       nl: Een andere weg
       en: Another way

@@ -1,0 +1,273 @@
+"""The phones inside the game: the game's side of the room, called once per frame by `App.step`.
+
+`PhoneHub.pump` drains the server's queue (bounded per frame), lets the pure `Room` judge each message,
+saves the accepted votes in the game's save log (one write and fsync per frame, before any phone is
+told "accepted"), turns a team's choice into the `PickFor` a key press makes and a facilitator's
+command into the action its key makes, and pushes the new views to the phones. Nothing here waits on
+a phone: sending is handed to the server's own thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Callable
+from typing import Protocol
+
+from incluzo import i18n
+from incluzo.engine.logs.savelog import Entry, Id, PhoneJoinEntry, PhoneRoomEntry, SaveLog
+from incluzo.engine.questionnaire.themes import Questionnaire, Result, result
+from incluzo.phones import protocol, stage
+from incluzo.phones.room import Badge, BrilOpen, Lobby, Outcome, PollOpen, Room, RoundOpen, Stage
+from incluzo.phones.server import Closed, Opened, PhoneServer, Received
+from incluzo.scenes import actions
+from incluzo.scenes.actions import Action
+from incluzo.scenes.base import Scene
+from incluzo.scenes.game import Game
+from incluzo.scenes.questionnaire import QuestionnaireScene
+from incluzo.scenes.teamactions import TIME_STEP
+from incluzo.scenes.teamdirector import TeamDirector
+
+log = logging.getLogger("incluzo.phones")
+
+MAX_PER_FRAME = 400  # phone messages judged in one frame; the rest wait for the next
+PIN_LENGTH = 5
+
+
+def new_pin(length: int = PIN_LENGTH, avoid: str = "") -> str:
+    """A room PIN: `length` random digits, never a leading zero (it reads as a number)."""
+    while True:
+        pin = str(secrets.randbelow(9) + 1) + "".join(str(secrets.randbelow(10)) for _ in range(length - 1))
+        if pin != avoid:
+            return pin
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Host(Protocol):
+    """What the hub needs of the App: its game and screen, and acting as a key press does."""
+
+    game: Game | None
+    scene: Scene
+
+    def act(self, action: Action) -> None: ...
+
+
+class PhoneHub:
+    def __init__(
+        self,
+        host: str,
+        port: int = 0,
+        *,
+        pin: str | None = None,
+        desk_pin: str | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        self.server = PhoneServer(host, port)
+        self.pin = pin or new_pin()
+        self.desk_pin = desk_pin or new_pin(PIN_LENGTH + 1, self.pin)
+        self.room = Room(self.pin, self.desk_pin, (), new_token)
+        self.game: Game | None = None
+        self.log_size = 0
+        self.key: object = None
+        self.pending: list[Entry] = []  # records for a save that is not there yet (before a game)
+        self.brils = 0  # how often the questionnaire was opened on the phones this session
+        self.questionnaire: Questionnaire | None = None
+        self.changed_at = 0  # counts view pushes (tests and the benchmark watch it)
+        self.on_view: Callable[[], None] | None = None  # told after each push (the benchmark's clock)
+
+    # Life ---------------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.server.start()
+        log.info("phones: %s PIN %s (facilitator %s)", self.url, self.pin, self.desk_pin)
+
+    def stop(self) -> None:
+        self.server.stop()
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    # One frame ----------------------------------------------------------------------------------
+    def pump(self, host: Host, now: float) -> bool:
+        """Take the phones' messages in and send the new views; True when the big screen changed."""
+        outcome = Outcome()
+        outcome.add(self._follow(host))
+        for _ in range(MAX_PER_FRAME):
+            try:
+                item = self.server.inbox.get_nowait()
+            except Exception:  # queue.Empty
+                break
+            match item:
+                case Opened(conn=conn):
+                    self.room.opened(conn)
+                case Received(conn=conn, message=message):
+                    outcome.add(self.room.handle(conn, message, now))
+                case Closed(conn=conn):
+                    outcome.add(self.room.closed(conn))
+        self._save(outcome.records)
+        outcome.records = []
+        for _ in range(3):  # a pick can open nothing new, but a command can move the game on
+            if not (outcome.picks or outcome.commands):
+                break
+            picks, commands = outcome.picks, outcome.commands
+            outcome.picks, outcome.commands = [], []
+            for choice in picks:
+                host.act(actions.PickFor(choice.team, choice.choice))
+            for command in commands:
+                action = self._command(host, command)
+                if action is not None:
+                    host.act(action)
+            outcome.add(self._follow(host))
+            self._save(outcome.records)
+            outcome.records = []
+        for line in outcome.refused:
+            log.warning("phones: refused %s", line)
+        self.server.send_many([(conn, protocol.encode(reply)) for conn, reply in outcome.replies])
+        for conn, reason in outcome.drop:
+            self.server.drop(conn, reason)
+        if outcome.changed:
+            self.push()
+        return outcome.changed
+
+    def _follow(self, host: Host) -> Outcome:
+        """Tell the room what the game shows now (only when it changed)."""
+        game = host.game
+        if game is not self.game:
+            self._entered(game)
+        size = len(game.save.log.entries) if game is not None and game.save is not None else -1
+        timer = game.play.timer.remaining_ms // 1000 if isinstance(game, TeamDirector) else 0
+        running = game.play.timer.running if isinstance(game, TeamDirector) else False
+        key = (id(game), id(host.scene), size, timer, running)
+        if key == self.key:
+            return Outcome()
+        self.key = key
+        return self.room.show(self._stage(host))
+
+    def _stage(self, host: Host) -> Stage:
+        if host.game is not None:
+            return stage.of_game(host.game)
+        if isinstance(host.scene, QuestionnaireScene):
+            questionnaire = host.scene.questionnaire
+            if questionnaire is not self.questionnaire:
+                self.questionnaire, self.brils = questionnaire, self.brils + 1
+            return stage.bril(questionnaire, host.scene.ctx.lang, self.brils)
+        return Lobby("")
+
+    def _entered(self, game: Game | None) -> None:
+        """A new game (started or resumed): its teams, and the room's PINs and devices in its save."""
+        self.game = game
+        if game is None:
+            return
+        if isinstance(game, TeamDirector):
+            self.room.teams = stage.badges(game)
+        else:
+            self.room.teams = ()
+        saved = game.save.log if game.save is not None else None
+        if saved is not None and self._resumed(saved):
+            return
+        self.pending = [PhoneRoomEntry(self.pin, self.desk_pin)] + [
+            PhoneJoinEntry(Id(d.id), d.team if d.team and d.team <= len(self.room.teams) else None)
+            for d in self.room.devices.values()
+            if d.role == "player"
+        ]
+        self._save([])
+
+    def _resumed(self, saved: SaveLog) -> bool:
+        """Take the PINs, devices and votes of a resumed session's save; False when it had no phones."""
+        rooms = [e for e in saved.entries if isinstance(e, PhoneRoomEntry)]
+        if not rooms:
+            return False
+        self.pin, self.desk_pin = rooms[-1].pin, rooms[-1].desk_pin
+        teams = self.room.teams
+        self.room = Room(self.pin, self.desk_pin, teams, new_token)
+        self.room.restore(list(saved.entries))
+        log.info("phones: resumed room, PIN %s, %d devices", self.pin, len(self.room.devices))
+        return True
+
+    def _save(self, records: list[Entry]) -> None:
+        """The records in the game's save, in one write (kept until a game with a save is there)."""
+        self.pending += records
+        game = self.game
+        if not self.pending or game is None or game.save is None:
+            return
+        game.save.extend(self.pending)
+        self.pending = []
+
+    def _command(self, host: Host, command: protocol.Command) -> Action | None:
+        """The action the facilitator's key would give for a command from the facilitator's device."""
+        game = host.game
+        teams = isinstance(game, TeamDirector)
+        match command:
+            case "pause":
+                return actions.ToggleTimer() if teams else actions.Pause()
+            case "more-time":
+                return actions.AddTime(TIME_STEP) if teams else None
+            case "less-time":
+                return actions.AddTime(-TIME_STEP) if teams else None
+            case "reveal" | "close-poll":
+                if teams:
+                    return self.amend(actions.RevealPicks())
+                counts = self.room.counts()
+                return actions.Advance(counts) if isinstance(self.room.stage, PollOpen) else None
+            case "skip":
+                return actions.Skip()
+            case "next":
+                if isinstance(game, TeamDirector):
+                    return actions.NextRound() if game.briefed else actions.BeginRound()
+                return actions.Advance() if game is not None else None
+        return None
+
+    def amend(self, action: Action) -> Action:
+        """A reveal of a poll card carries the phones' counts (when any phone voted)."""
+        if isinstance(action, actions.RevealPicks) and action.counts is None:
+            stage_now = self.room.stage
+            if isinstance(stage_now, RoundOpen) and stage_now.poll is not None:
+                return actions.RevealPicks(self.room.counts())
+        return action
+
+    # Views --------------------------------------------------------------------------------------
+    def push(self) -> None:
+        """Every connected device's view, each distinct view encoded once."""
+        room = self.room
+        cache: dict[object, str] = {}
+        out: list[tuple[int, str]] = []
+        ask = getattr(room.stage, "ask", "")
+        votes = room.ballots[ask].votes if ask in room.ballots else {}
+        sheets = room.sheets.get(ask, {})
+        for conn, connection in room.connections.items():
+            if connection.device is None:
+                continue
+            device = room.devices[connection.device]
+            key = (device.team, device.role, device.lang, votes.get(device.id), device.id in sheets)
+            text = cache.get(key)
+            if text is None:
+                rule = i18n.message("phones.rule", device.lang)
+                text = cache[key] = protocol.encode(room.view(device, device.lang, rule))
+            out.append((conn, text))
+        self.server.send_many(out)
+        self.changed_at += 1
+        if self.on_view is not None:
+            self.on_view()
+
+    # The big screen -----------------------------------------------------------------------------
+    def joined(self) -> tuple[tuple[Badge, int], ...]:
+        """Per team its badge and how many devices joined it (counts, never names)."""
+        return tuple((badge, self.room.members(badge.number)) for badge in self.room.teams)
+
+    def devices(self) -> int:
+        return sum(1 for d in self.room.devices.values() if d.role == "player")
+
+    def finished(self) -> int:
+        """How many devices sent their questionnaire sheet."""
+        return len(self.room.responses())
+
+    def profile(self) -> Result | None:
+        """The room's profile from every sheet sent (as the questionnaire on screen computes it)."""
+        found = self.room.responses()
+        return result(found) if found else None
+
+    def bril_open(self) -> bool:
+        return isinstance(self.room.stage, BrilOpen)
