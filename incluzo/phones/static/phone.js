@@ -42,6 +42,7 @@
     selected: {}, // ask -> the choice or option tapped but not yet sent
     notice: null, // {text, error}
     bril: null, // the sheet being filled in: {ask, current, desired, page}
+    picking: false, // the phone asked to choose (another) team
     clockBase: null, // {seconds, at}: the timer as last told, counted down here
     lastKey: ''
   };
@@ -422,10 +423,15 @@
         }
         break;
       case 'view':
+        var same = app.screen === 'view' && app.view !== null && steady(app.view) === steady(message);
         app.view = message;
         app.screen = 'view';
         setClock(message);
-        render();
+        if (same) {
+          tick(); // only the clock moved: the page stays as it is (a screen reader keeps its place)
+        } else {
+          render();
+        }
         break;
       case 'accepted':
         accepted(message.seq);
@@ -494,6 +500,13 @@
 
   // --- the timer, counted down between views -----------------------------------------------------
 
+  function steady(view) {
+    // the view without its clock: the game sends a new view every second while the clock runs
+    return JSON.stringify(view, function (key, value) {
+      return key === 'remaining' ? 0 : value;
+    });
+  }
+
   function setClock(view) {
     var seconds = null;
     var running = true;
@@ -502,9 +515,10 @@
       running = !view.desk.paused;
     } else if (view.round) {
       seconds = view.round.remaining;
-      running = view.round.running !== false;
+      running = false; // the game sends the time every second while its clock runs
     }
-    app.clockBase = seconds === null ? null : {seconds: seconds, at: Date.now(), running: running};
+    var paused = !!(view.desk && view.desk.paused);
+    app.clockBase = seconds === null ? null : {seconds: seconds, at: Date.now(), running: running, paused: paused};
   }
 
   function clockNow() {
@@ -524,7 +538,7 @@
       return t('round.time_up');
     }
     var text = t('round.time', {clock: clock(seconds)});
-    return app.clockBase.running ? text : t('desk.stopped', {time: text});
+    return app.clockBase.paused ? t('desk.stopped', {time: text}) : text;
   }
 
   function tick() {
@@ -636,7 +650,8 @@
     if (app.role === 'facilitator') {
       return desk(view);
     }
-    if (view.team === null && view.stage !== 'done') {
+    var open = view.stage === 'poll' || view.stage === 'bril' || view.stage === 'done';
+    if (view.teams.length && (app.picking || (view.team === null && !open))) {
       return teamPick(view);
     }
     switch (view.stage) {
@@ -727,12 +742,20 @@
       el('h1', {text: t('team.pick.title')}),
       el('p', {text: t('team.pick.intro')}),
       el('ul', {className: 'teams'}, items),
-      noticeNode()
+      noticeNode(),
+      view.team !== null ? el('button', {type: 'button', id: 'keep-team', className: 'button secondary',
+        onclick: function () {
+          app.picking = false;
+          render();
+        }, text: t('team.keep')}) : null
     ]);
   }
 
   function teamButton(team) {
-    return el('button', {type: 'button', id: 'team-' + team.number, className: 'team-button', onclick: function () {
+    var mine = app.view && app.view.team === team.number;
+    return el('button', {type: 'button', id: 'team-' + team.number, 'aria-current': mine ? 'true' : null,
+      className: mine ? 'team-button option-selected' : 'team-button', onclick: function () {
+      app.picking = false;
       sendTracked({type: 'team', team: team.number}, {kind: 'team'});
     }}, [
       badge(team, true),
@@ -746,10 +769,15 @@
       el('h1', {text: t('lobby.title')}),
       team ? el('p', {className: 'mine'}, [t('team.mine') + ': ', badge(team, true)]) : null,
       el('p', {text: t('lobby.text')}),
-      el('button', {type: 'button', id: 'leave', className: 'button secondary', onclick: function () {
-        sendTracked({type: 'leave'}, {kind: 'leave'});
-      }, text: t('team.change')})
+      view.teams.length ? changeTeam() : null
     ]);
+  }
+
+  function changeTeam() {
+    return el('button', {type: 'button', id: 'change-team', className: 'button secondary', onclick: function () {
+      app.picking = true;
+      render();
+    }, text: app.view && app.view.team !== null ? t('team.change') : t('team.pick.title')});
   }
 
   // --- a team round ------------------------------------------------------------------------------
@@ -903,6 +931,9 @@
     var nodes = [el('h1', {text: t('poll.title')}), el('p', {className: 'question', text: p.question})];
     var items = [];
     var i;
+    if (view.team === null && view.teams.length) {
+      nodes.push(changeTeam());
+    }
     if (p.open && p.voted === null) {
       for (i = 0; i < p.options.length; i++) {
         items.push(el('li', {}, optionButton(ask, p.options[i], null, false)));
@@ -1018,6 +1049,9 @@
     var left = POINTS - sum(row);
     if (page === 0) {
       nodes.push(el('p', {text: t('bril.intro')}));
+      if (view.team === null && view.teams.length) {
+        nodes.push(changeTeam());
+      }
     }
     if (page === count) {
       nodes.push(el('div', {className: 'notice'}, [
