@@ -204,3 +204,8 @@ def desk_view(lang: str, *, paused: bool = False) -> View:
     base = round_view(lang)
     desk = Desk(paused, 80, notes, ("pause", "more-time", "less-time", "reveal", "skip"))
     return replace(base, team=None, teams=teams(lang, done=(2,)), desk=desk)
+
+
+def desk_reveal_view(lang: str) -> View:
+    """The facilitator's device after the reveal: every team's choice, and 'next'."""
+    return replace(reveal_view(lang), team=None, desk=Desk(False, 0, "", ("pause", "next")))

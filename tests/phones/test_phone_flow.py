@@ -259,3 +259,12 @@ def test_the_facilitators_desk_offers_only_the_commands_that_apply(page: Page) -
     room.send(samples.welcome(None, "facilitator"), samples.desk_view("nl", paused=True))
     expect(page.locator("#cmd-pause")).to_have_text("klok verder")
     expect(page.locator("#clock")).to_have_text("Tijd 1:20 (klok staat stil)")
+
+
+def test_the_desk_after_the_reveal_shows_every_choice_and_no_clock(page: Page) -> None:
+    room = FakeRoom(page, answer_hello(samples.welcome(None, "facilitator"), samples.desk_reveal_view("nl")))
+    room.open()
+    expect(page.locator(".reveal").first).to_contain_text("B: Sem leert strategieën met de klas")
+    expect(page.locator("#clock")).to_have_count(0)
+    expect(page.locator("#cmd-next")).to_be_enabled()
+    expect(page.locator("#cmd-reveal")).to_be_disabled()

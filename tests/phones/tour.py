@@ -66,6 +66,7 @@ STOPS = (
     Stop("done", player(lambda lang: samples.view(lang, "done"))),
     Stop("reconnecting", player(samples.round_view), lost),
     Stop("desk", lambda lang: (samples.welcome(None, "facilitator"), samples.desk_view(lang))),
+    Stop("desk-reveal", lambda lang: (samples.welcome(None, "facilitator"), samples.desk_reveal_view(lang))),
     Stop(
         "desk-paused",
         lambda lang: (samples.welcome(None, "facilitator"), samples.desk_view(lang, paused=True)),

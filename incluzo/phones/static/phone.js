@@ -510,7 +510,7 @@
   function setClock(view) {
     var seconds = null;
     var running = true;
-    if (view.desk) {
+    if (view.desk && view.round) {
       seconds = view.desk.remaining;
       running = !view.desk.paused;
     } else if (view.round) {
@@ -1141,6 +1141,14 @@
   // --- the reveal ---------------------------------------------------------------------------------
 
   function reveal(view) {
+    return screen('reveal:' + view.reveal.card, [
+      el('h1', {text: t('reveal.title')}),
+      el('p', {className: 'question', text: view.reveal.card}),
+      revealList(view)
+    ]);
+  }
+
+  function revealList(view) {
     var r = view.reveal;
     var items = [];
     for (var i = 0; i < r.picks.length; i++) {
@@ -1157,11 +1165,7 @@
         el('span', {className: pick === null ? 'reveal-pick hint' : 'reveal-pick', text: pick === null ? t('reveal.none') : pick})
       ]));
     }
-    return screen('reveal:' + r.card, [
-      el('h1', {text: t('reveal.title')}),
-      el('p', {className: 'question', text: r.card}),
-      el('ul', {className: 'reveal'}, items)
-    ]);
+    return el('ul', {className: 'reveal'}, items);
   }
 
   // --- the facilitator's desk ---------------------------------------------------------------------
@@ -1178,8 +1182,13 @@
       nodes.push(el('h2', {text: view.bril.title}));
       nodes.push(el('p', {className: 'hint', text: counted('bril.finished', view.bril.finished)}));
     }
+    if (view.reveal) {
+      nodes.push(revealList(view));
+    }
     if (d) {
-      nodes.push(el('p', {id: 'clock', className: 'clock', text: clockText()}));
+      if (view.round) {
+        nodes.push(el('p', {id: 'clock', className: 'clock', text: clockText()}));
+      }
       var buttons = [];
       for (var i = 0; i < COMMANDS.length; i++) {
         buttons.push(commandButton(COMMANDS[i], d));
