@@ -62,6 +62,8 @@ from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E4
 from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
 
 if TYPE_CHECKING:
+    from incluzo.phones.hub import PhoneHub
+    from incluzo.phones.panel import PhonePanel
     from incluzo.scenes.profile import StartProfile
 
 # Team play and the questionnaire, profile and practice screens load when first used (imports inside
@@ -91,8 +93,11 @@ class App:
         questionnaire: Path | None = None,
         threshold: Fraction | int | None = None,
         then_play: str | None = None,
+        phones: tuple[str, int] | None = None,
     ) -> None:
         self.ctx = Context(lang, Mode(mode))
+        self.phones: PhoneHub | None = None  # the room's phones (--phones): a server beside the loop
+        self.panel: PhonePanel | None = None
         self.folder = folder
         self.window = window
         self.fullscreen = False
@@ -115,6 +120,8 @@ class App:
             self.open_questionnaire()
         else:
             self.show(self._start_scene())
+        if phones is not None:
+            self.start_phones(*phones)
         if fullscreen:
             self.toggle_fullscreen()
 
@@ -228,6 +235,31 @@ class App:
         self.overlays = []
         self.show(QuestionnaireScene(self.ctx, self.questionnaire))
         return True
+
+    # Phones -------------------------------------------------------------------------------------
+    def start_phones(self, host: str, port: int = 0) -> bool:
+        """Let the room join with its phones (a server on `host`); False (a notice) when it cannot listen."""
+        from incluzo.phones.hub import PhoneHub
+        from incluzo.phones.panel import PhonePanel
+
+        if self.phones is not None:
+            return True
+        hub = PhoneHub(host, port)
+        try:
+            hub.start()
+        except OSError as error:
+            self.notice = str(error)
+            return False
+        self.phones, self.panel = hub, PhonePanel(hub)
+        self.dirty = True
+        return True
+
+    def stop_phones(self) -> None:
+        """Close the phones' server (the game stops, or the facilitator turned phones off)."""
+        if self.phones is not None:
+            self.phones.stop()
+        self.phones = self.panel = None
+        self.dirty = True
 
     # Games --------------------------------------------------------------------------------------
     def play(self, path: str) -> bool:
@@ -346,6 +378,8 @@ class App:
         Returns False once the player has quit."""
         if self.game is not None:
             self.game.tick(dt if wall is None else wall, self.overlays)
+        if self.phones is not None and self.phones.pump(self, time.monotonic()):
+            self.dirty = True
         for event in events:
             inp = event if not isinstance(event, pygame.event.Event) else translate(event)
             if inp is not None:
@@ -404,6 +438,8 @@ class App:
         if isinstance(action, Turn):
             return  # a scene turns its own pages
         if not isinstance(action, AppAction):
+            if self.phones is not None:
+                action = self.phones.amend(action)
             if self.game is not None:
                 self.answer(self.game.act(action))
             elif isinstance(action, Pause):
@@ -492,6 +528,8 @@ class App:
     # Drawing ------------------------------------------------------------------------------------
     def draw(self) -> None:
         self._draw_scene()
+        if self.panel is not None and not self.overlays:
+            self.panel.draw(self.surface, self.scene.metrics, self.ctx.say)
         for overlay in self.overlays:
             overlay.draw(self.surface)
             overlay.dirty = False
@@ -530,6 +568,14 @@ class App:
     def run(self) -> None:
         """Play in a window until the player quits."""
         clock = pygame.time.Clock()
+        if self.phones is not None:
+            self.phones.server.wake = wake_loop
+        try:
+            self._loop(clock)
+        finally:
+            self.stop_phones()
+
+    def _loop(self, clock: pygame.time.Clock) -> None:
         self.guarded_step([], 0.0)
         while self.running:
             if self.animating:
@@ -541,6 +587,12 @@ class App:
                 self.guarded_step(events, 0.0, watch=True, wall=wall)
                 continue
             self.guarded_step(events, dt, watch=True)
+
+
+def wake_loop() -> None:
+    """Wake the idle loop from another thread (a phone's message came in); safe from any thread."""
+    if pygame.display.get_init():
+        pygame.event.post(pygame.event.Event(pygame.USEREVENT, phones=True))
 
 
 def idle_wait(timeout: int = theme.IDLE_WAIT_MS) -> list[pygame.event.Event]:

@@ -116,6 +116,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_true",
         help="with --headless: print a JSON line when play starts and around every save",
     )
+    parser.add_argument(
+        "--phones",
+        action="store_true",
+        help="let the room join with its phones: a web server on the local network, a QR code on screen",
+    )
+    parser.add_argument(
+        "--phones-host",
+        metavar="ADDRESS",
+        help="with --phones: the address to listen on (default: this laptop's address on the local "
+        "network, else 127.0.0.1)",
+    )
+    parser.add_argument(
+        "--phones-port", type=int, default=8765, metavar="PORT", help="with --phones: the port (default 8765)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -201,6 +215,19 @@ def run(args: argparse.Namespace) -> int:
         teams=names or (),
         ask_resume=not args.resume and not args.questionnaire,
         threshold=args.threshold,
+        phones=phones_address(args),
     )
+    if app.notice and args.phones and app.phones is None:
+        print(f"incluzo play: {app.notice}", file=sys.stderr)
+        return 1
     app.run()
     return 0
+
+
+def phones_address(args: argparse.Namespace) -> tuple[str, int] | None:
+    """Where the phones' server listens (None: no phones)."""
+    if not args.phones:
+        return None
+    from incluzo.phones.server import lan_address
+
+    return (args.phones_host or lan_address(), args.phones_port)

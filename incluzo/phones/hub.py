@@ -16,14 +16,16 @@ from typing import Protocol
 
 from incluzo import i18n
 from incluzo.engine.logs.savelog import Entry, Id, PhoneJoinEntry, PhoneRoomEntry, SaveLog
+from incluzo.engine.play.teamviews import Badge
 from incluzo.engine.questionnaire.themes import Questionnaire, Result, result
 from incluzo.phones import protocol, stage
-from incluzo.phones.room import Badge, BrilOpen, Lobby, Outcome, PollOpen, Room, RoundOpen, Stage
+from incluzo.phones.room import BrilOpen, Lobby, Outcome, PollOpen, Room, RoundOpen, Stage
 from incluzo.phones.server import Closed, Opened, PhoneServer, Received
 from incluzo.scenes import actions
 from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Scene
 from incluzo.scenes.game import Game
+from incluzo.scenes.poll import PollScene
 from incluzo.scenes.questionnaire import QuestionnaireScene
 from incluzo.scenes.teamactions import TIME_STEP
 from incluzo.scenes.teamdirector import TeamDirector
@@ -95,6 +97,7 @@ class PhoneHub:
         """Take the phones' messages in and send the new views; True when the big screen changed."""
         outcome = Outcome()
         outcome.add(self._follow(host))
+        self.server.woken.clear()
         for _ in range(MAX_PER_FRAME):
             try:
                 item = self.server.inbox.get_nowait()
@@ -130,6 +133,9 @@ class PhoneHub:
             self.server.drop(conn, reason)
         if outcome.changed:
             self.push()
+            counts = self.room.counts()
+            if counts is not None and isinstance(host.scene, PollScene):
+                host.scene.set_counts(counts)  # the chart fills live; the facilitator can still type
         return outcome.changed
 
     def _follow(self, host: Host) -> Outcome:
@@ -162,7 +168,7 @@ class PhoneHub:
         if game is None:
             return
         if isinstance(game, TeamDirector):
-            self.room.teams = stage.badges(game)
+            self.room.teams = game.badges
         else:
             self.room.teams = ()
         saved = game.save.log if game.save is not None else None
@@ -220,7 +226,7 @@ class PhoneHub:
                 return actions.Advance() if game is not None else None
         return None
 
-    def amend(self, action: Action) -> Action:
+    def amend(self, action: actions.GameAction) -> actions.GameAction:
         """A reveal of a poll card carries the phones' counts (when any phone voted)."""
         if isinstance(action, actions.RevealPicks) and action.counts is None:
             stage_now = self.room.stage

@@ -19,6 +19,7 @@ from typing import assert_never
 
 from incluzo.engine.logs.savelog import Entry, Id, PhoneAnswersEntry, PhoneJoinEntry, PhoneVoteEntry
 from incluzo.engine.play import position
+from incluzo.engine.play.teamviews import Badge
 from incluzo.engine.questionnaire.themes import Response
 from incluzo.phones import protocol
 from incluzo.phones.protocol import (
@@ -95,14 +96,6 @@ class Shown:
 
 
 Stage = Lobby | RoundOpen | PollOpen | BrilOpen | Shown
-
-
-@dataclass(frozen=True)
-class Badge:
-    number: int
-    name: str
-    colour: str
-    symbol: str
 
 
 @dataclass

@@ -19,7 +19,7 @@ import logging
 import queue
 import socket
 import threading
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -119,6 +119,8 @@ class PhoneServer:
         self.failed: BaseException | None = None
         self.ready = threading.Event()
         self.tasks: set[asyncio.Future[None]] = set()
+        self.wake: Callable[[], None] | None = None  # wakes the game's idle loop when a message is in
+        self.woken = threading.Event()  # set once a wake is on its way; the game clears it as it drains
 
     # Life ---------------------------------------------------------------------------------------
     def start(self, timeout: float = 10.0) -> None:
@@ -224,6 +226,12 @@ class PhoneServer:
             await ws.send_str(protocol.encode(protocol.Bye(reason)))
         await ws.close(code=1008, message=reason.encode()[:100])
 
+    def _put(self, item: Inbound) -> None:
+        self.inbox.put(item)
+        if self.wake is not None and not self.woken.is_set():
+            self.woken.set()
+            self.wake()
+
     # HTTP -------------------------------------------------------------------------------------------
     async def _headers(self, request: web.Request, response: web.StreamResponse) -> None:
         for name, value in HEADERS.items():
@@ -251,7 +259,7 @@ class PhoneServer:
         conn = next(self.numbers)
         self.sockets[conn] = ws
         token = request.cookies.get(COOKIE)
-        self.inbox.put(Opened(conn, token if token and protocol.valid_token(token) else None))
+        self._put(Opened(conn, token if token and protocol.valid_token(token) else None))
         peer = request.remote or "?"
         try:
             async for frame in ws:
@@ -266,10 +274,10 @@ class PhoneServer:
                     log.warning("phone %s (%s) closed: %s %s", conn, peer, parsed.reason, parsed.detail)
                     await self._bye(ws, parsed.reason)
                     break
-                self.inbox.put(Received(conn, parsed))
+                self._put(Received(conn, parsed))
             if ws.close_code == 1009:
                 log.warning("phone %s (%s) closed: too-big", conn, peer)
         finally:
             self.sockets.pop(conn, None)
-            self.inbox.put(Closed(conn))
+            self._put(Closed(conn))
         return ws

@@ -18,7 +18,7 @@ from incluzo.engine.questionnaire.themes import POINTS, Questionnaire
 from incluzo.engine.scenario.text import Text
 from incluzo.i18n import Messages
 from incluzo.phones import protocol
-from incluzo.phones.room import Badge, BrilOpen, Lobby, PollOpen, RoundOpen, Shown, Stage
+from incluzo.phones.room import BrilOpen, Lobby, PollOpen, RoundOpen, Shown, Stage
 from incluzo.scenes.director import Director
 from incluzo.scenes.game import Game
 from incluzo.scenes.teamdirector import TeamDirector
@@ -54,10 +54,6 @@ def option(view: PollOptionView) -> protocol.Choice:
 
 def meters(views: tuple[MeterView, ...]) -> tuple[protocol.Meter, ...]:
     return tuple(protocol.Meter(m.name, m.symbol, m.value, m.start) for m in views)
-
-
-def badges(game: TeamDirector) -> tuple[Badge, ...]:
-    return tuple(Badge(b.number, b.name, b.colour, b.symbol) for b in game.badges)
 
 
 def team_round(game: TeamDirector, view: RoundView, notes: str) -> RoundOpen:

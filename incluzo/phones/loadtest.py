@@ -1,0 +1,286 @@
+"""Simulated phones (aiohttp clients) and the room's load test: bounded in phones, rounds and time.
+
+`run_room` starts a team game of `kamer.yaml` with its phones' server on loopback, lets `phones`
+simulated phones join with the PIN, choose a team, vote in three rounds and a poll and fill in the
+questionnaire, while the game's frame loop runs in this thread (as `App.run` would, headless). It
+returns what the test and the benchmark check: every vote reported accepted, what the save holds,
+the frame times and the time from each vote to the big screen's update.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+from incluzo.phones import protocol
+
+KAMER = Path(__file__).resolve().parent / "kamer.yaml"
+TEAMS = ("Rood", "Blauw", "Groen", "Geel")
+TIMEOUT = 60.0  # seconds: the whole run stops by then, done or not
+
+
+class Phone:
+    """One simulated phone: a socket, its seq, the latest view and the replies by seq."""
+
+    def __init__(self, http: aiohttp.ClientSession, url: str) -> None:
+        self.http = http
+        self.url = url
+        self.ws: aiohttp.ClientWebSocketResponse | None = None
+        self.seq = 0
+        self.token: str | None = None
+        self.view: dict[str, Any] = {}
+        self.replies: dict[int, dict[str, Any]] = {}
+        self.changed = asyncio.Event()
+        self.reader: asyncio.Task[None] | None = None
+        self.closed: dict[str, Any] | None = None
+
+    async def connect(self) -> None:
+        headers = {"Cookie": f"incluzo={self.token}"} if self.token else None
+        self.ws = await self.http.ws_connect(self.url + "ws", headers=headers)
+        self.reader = asyncio.ensure_future(self._read())
+        await self.send(protocol.Hello(self.next(), self.token, "nl"))
+
+    def next(self) -> int:
+        self.seq += 1
+        return self.seq
+
+    async def send(self, message: protocol.ClientMessage) -> int:
+        assert self.ws is not None
+        await self.ws.send_str(protocol.client_json(message))
+        return message.seq
+
+    async def raw(self, text: str) -> None:
+        assert self.ws is not None
+        await self.ws.send_str(text)
+
+    async def _read(self) -> None:
+        assert self.ws is not None
+        async for frame in self.ws:
+            if frame.type != aiohttp.WSMsgType.TEXT:
+                break
+            data = json.loads(frame.data)
+            kind = data["type"]
+            if kind == "view":
+                self.view = data
+            elif kind == "welcome":
+                self.token = data["token"]
+                self.seq = max(self.seq, data["seq"])
+            elif kind in ("accepted", "refused"):
+                self.replies[data["seq"]] = data
+            elif kind == "bye":
+                self.closed = data
+            self.changed.set()
+
+    async def until(self, test: Callable[[Phone], bool], timeout: float = 20.0) -> None:
+        """Wait until `test` holds (raises TimeoutError)."""
+        async with asyncio.timeout(timeout):
+            while not test(self):
+                self.changed.clear()
+                await self.changed.wait()
+
+    async def reply(self, seq: int, timeout: float = 20.0) -> dict[str, Any]:
+        await self.until(lambda p: seq in p.replies, timeout)
+        return self.replies[seq]
+
+    async def join(self, pin: str) -> dict[str, Any]:
+        """Send the PIN; the welcome (a new token) or the refusal."""
+        seq = await self.send(protocol.Join(self.next(), pin))
+        await self.until(lambda p: p.token is not None or seq in p.replies)
+        return self.replies.get(seq, {"type": "welcome"})
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+        if self.reader is not None:
+            await self.reader
+
+
+@dataclass
+class Report:
+    phones: int
+    accepted: list[tuple[str, str, str]] = field(default_factory=list)  # (token, ask, option)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    sent_at: dict[tuple[str, str], float] = field(default_factory=dict)  # (token, ask) -> when sent
+    sheets: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+async def room_phones(
+    url: str, pin: str, phones: int, rounds: int, report: Report, step: Callable[[], None] | None = None
+) -> None:
+    """The phones' side: join, pick teams, vote `rounds` rounds (choice or poll), send a sheet each."""
+    timeout = aiohttp.ClientTimeout(total=TIMEOUT)
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
+        crowd = [Phone(http, url) for _ in range(phones)]
+        await asyncio.gather(*(p.connect() for p in crowd))
+        joined = await asyncio.gather(*(p.join(pin) for p in crowd))
+        report.refused += [j for j in joined if j["type"] == "refused"]
+        for number, phone in enumerate(crowd):
+            await phone.send(protocol.ChooseTeam(phone.next(), number % len(TEAMS) + 1))
+        done: set[str] = set()
+        for _ in range(rounds):
+            await asyncio.gather(*(one_vote(p, i, done, report) for i, p in enumerate(crowd)))
+        await asyncio.gather(*(p.until(lambda p: p.view.get("stage") == "bril", TIMEOUT) for p in crowd))
+        await asyncio.gather(*(one_sheet(p, report) for p in crowd))
+        await asyncio.gather(*(p.close() for p in crowd))
+
+
+async def one_vote(phone: Phone, number: int, done: set[str], report: Report) -> None:
+    """Wait for an open question this phone has not answered, and vote in it."""
+    await phone.until(
+        lambda p: (
+            p.view.get("stage") in ("round", "poll")
+            and p.view.get("team") is not None
+            and f"{p.token}:{p.view.get('ask')}" not in done
+        ),
+        TIMEOUT,
+    )
+    view = phone.view
+    ask = view["ask"]
+    done.add(f"{phone.token}:{ask}")
+    if view["stage"] == "poll":
+        options = view["poll"]["options"]
+        option = options[number % len(options)]["id"]
+        message: protocol.ClientMessage = protocol.Vote(phone.next(), ask, option)
+    else:
+        if not view["round"]["plays"] or view["round"]["team_picked"]:
+            return
+        choices = [c for c in view["round"]["choices"] if c["affordable"]]
+        option = choices[number % len(choices)]["id"]
+        message = protocol.Pick(phone.next(), ask, option)
+    assert phone.token is not None
+    report.sent_at[(phone.token, ask)] = time.perf_counter()
+    reply = await phone.reply(await phone.send(message))
+    if reply["type"] == "accepted":
+        report.accepted.append((phone.token, ask, option))
+    else:
+        report.refused.append(reply)
+
+
+async def one_sheet(phone: Phone, report: Report) -> None:
+    view = phone.view
+    themes = len(view["bril"]["themes"])
+    rows = tuple((4, 3, 2, 1) for _ in range(themes))
+    wanted = tuple((1, 2, 3, 4) for _ in range(themes))
+    reply = await phone.reply(await phone.send(protocol.Answers(phone.next(), view["ask"], rows, wanted)))
+    if reply["type"] == "accepted":
+        report.sheets += 1
+    else:
+        report.refused.append(reply)
+
+
+def in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, list[BaseException]]:
+    """Run `work` (the phones' asyncio side) in a thread of its own; failures are kept for the caller."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as problem:  # handed to the caller's thread
+            failures.append(problem)
+
+    thread = threading.Thread(target=run, name="simulated-phones", daemon=True)
+    thread.start()
+    return thread, failures
+
+
+@dataclass
+class Run:
+    """What a room run measured and saved."""
+
+    report: Report
+    frames_ms: list[float]  # each frame while the phones were in (drawn in full)
+    latencies_ms: list[float]  # per accepted vote: sent -> the frame that showed it was drawn
+    saved_votes: list[tuple[str, str, str]]  # (device, ask, option) in the save log
+    save: Path | None
+    profile_respondents: int
+    rounds: int
+
+
+def play_room(
+    phones: int,
+    *,
+    size: tuple[int, int] = (1280, 720),
+    window: bool = False,
+    rounds: int = 4,
+    timeout: float = TIMEOUT,
+) -> Run:
+    """A team game of kamer.yaml with `phones` simulated phones on loopback, the frame loop in this thread.
+
+    The facilitator's part is played here: reveal once every team is in (on the poll: once every phone
+    voted), go on to the next round, and after `rounds` rounds open the questionnaire for the phones.
+    """
+    from incluzo.app import App
+    from incluzo.engine.logs.savelog import PhoneVoteEntry
+    from incluzo.engine.play.phases import Phase
+    from incluzo.phones.room import RoundOpen, device_id
+    from incluzo.scenes import actions
+    from incluzo.scenes.teamdirector import TeamDirector
+
+    app = App.opened(
+        size=size, scenario=KAMER, teams=TEAMS, mode="teams", window=window, phones=("127.0.0.1", 0)
+    )
+    hub = app.phones
+    assert hub is not None and isinstance(app.game, TeamDirector)
+    game: TeamDirector = app.game
+    app.act(actions.BeginRound())
+    report = Report(phones)
+    thread, failures = in_thread(lambda: asyncio.run(room_phones(hub.url, hub.pin, phones, rounds, report)))
+    frames: list[float] = []
+    latencies: list[float] = []
+    seen = len(game.save.log.entries) if game.save else 0
+    tokens: dict[str, str] = {}
+    played = 0
+    deadline = time.perf_counter() + timeout
+    try:
+        while thread.is_alive() and time.perf_counter() < deadline:
+            app.top.dirty = True
+            start = time.perf_counter()
+            app.step([], 1 / 60)
+            end = time.perf_counter()
+            frames.append((end - start) * 1000)
+            if game.save is not None:
+                entries = game.save.log.entries
+                for entry in entries[seen:]:
+                    if isinstance(entry, PhoneVoteEntry):
+                        if entry.device not in tokens:
+                            tokens.update({device_id(t): t for t, _ in report.sent_at})
+                        sent = report.sent_at.get((tokens.get(entry.device, ""), entry.ask))
+                        if sent is not None:
+                            latencies.append((end - sent) * 1000)
+                seen = len(entries)
+            if app.game is game and played < rounds:
+                stage = hub.room.stage
+                if game.play.phase == Phase.OUTCOME:
+                    app.act(actions.NextRound())
+                elif isinstance(stage, RoundOpen) and game.play.phase == Phase.CARD:
+                    votes = hub.room.ballots.get(stage.ask)
+                    in_poll = stage.poll is not None and votes is not None and len(votes.votes) >= phones
+                    everyone = stage.poll is None and set(stage.picked) >= set(stage.choices)
+                    if in_poll or everyone:
+                        app.act(actions.RevealPicks())
+                        played += 1
+            elif played >= rounds and not hub.bril_open():
+                app.open_questionnaire()
+            time.sleep(0.002)
+    finally:
+        thread.join(timeout=5)
+        respondents = len(hub.room.responses())
+        app.stop_phones()
+    if failures:
+        raise failures[0]
+    saved = [
+        (str(e.device), str(e.ask), str(e.option))
+        for e in (game.save.log.entries if game.save else ())
+        if isinstance(e, PhoneVoteEntry)
+    ]
+    return Run(report, frames, latencies, saved, game.save.path if game.save else None, respondents, played)
