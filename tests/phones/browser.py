@@ -11,14 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, Page, WebSocketRoute, sync_playwright
 
 from incluzo.phones import protocol
-from incluzo.phones.server import HEADERS, static_files
+from incluzo.phones.server import PhoneServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,8 +35,6 @@ MISSING = (
     "the phone pages' browser tests need Debian's Chromium at /usr/bin/chromium: "
     "run `apt-get install chromium` (as root); nothing is downloaded at test time"
 )
-ORIGIN = "http://phone.test"
-SOCKET = "ws://phone.test/ws"
 SIZES = ((360, 740), (768, 1024))
 TIMEOUT_MS = 10_000  # only stops a hang
 
@@ -66,28 +65,27 @@ def watch_errors(page: Page) -> list[str]:
 Answer = Callable[["FakeRoom", Message], None]
 
 
+@cache
+def files_server() -> PhoneServer:
+    """The game's own server on loopback for the pages' files and headers (its socket is never reached:
+    FakeRoom answers the page's socket itself). One per test process; it stops with the process."""
+    server = PhoneServer("127.0.0.1", 0)
+    server.start()
+    return server
+
+
 class FakeRoom:
     """The page's server: the shipped files, and a socket whose answers the test gives."""
 
     def __init__(self, page: Page, answer: Answer | None = None) -> None:
         self.page = page
-        self.files = static_files()
         self.received: list[Message] = []
         self.sockets: list[WebSocketRoute] = []
         self.answer: Answer = answer or (lambda room, message: None)
         self.errors = watch_errors(page)
+        self.origin = files_server().url.rstrip("/")
         page.set_default_timeout(TIMEOUT_MS)
-        page.route(f"{ORIGIN}/**", self._serve)
-        page.route_web_socket(SOCKET, self._open)
-
-    def _serve(self, route: Route) -> None:
-        name = route.request.url[len(ORIGIN) + 1 :].split("?")[0].split("#")[0] or "index.html"
-        found = self.files.get(name)
-        if found is None:
-            route.fulfill(status=404, body="not found")
-            return
-        body, content_type = found
-        route.fulfill(status=200, body=body, headers={**HEADERS, "Content-Type": content_type})
+        page.route_web_socket(self.origin.replace("http://", "ws://") + "/ws", self._open)
 
     def _open(self, socket: WebSocketRoute) -> None:
         self.sockets.append(socket)
@@ -99,7 +97,7 @@ class FakeRoom:
         self.answer(self, message)
 
     def open(self, query: str = "") -> None:
-        self.page.goto(f"{ORIGIN}/{query}")
+        self.page.goto(f"{self.origin}/{query}")
 
     def send(self, *messages: protocol.ServerMessage) -> None:
         """Messages from the game on the page's newest socket."""

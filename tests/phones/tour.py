@@ -99,5 +99,4 @@ def visit(room: FakeRoom, stop: Stop, lang: str) -> Page:
     room.open()
     room.page.wait_for_selector("#main[data-screen]:not([data-screen='connecting'])")
     stop.then(room)
-    room.page.wait_for_timeout(80)  # the live region's words land 50 ms after a change
     return room.page
