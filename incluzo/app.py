@@ -60,6 +60,7 @@ from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resize
 from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
 from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
+from incluzo.shipped import SCENARIOS  # noqa: E402
 
 if TYPE_CHECKING:
     from incluzo.phones.hub import PhoneHub
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
 
 # Team play and the questionnaire, profile and practice screens load when first used (imports inside
 # the methods and in games): the first frame waits for none of them.
-SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 NOTICE_WIDTH_SCALE = 36  # widest notice in body units
 MIN_SIZE = (640, 360)
 POLLING_DRIVERS = ("dummy", "offscreen")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pygame
 import pytest
 from scenario_text import SMALL
-from testsupport import ROOT, SCENARIOS
+from testsupport import ROOT
 
 from incluzo.cli import main
 from incluzo.commands.check import fit_problems
-from incluzo.engine.analysis.explore import analyse
 from incluzo.engine.scenario import loader
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.schema import render
@@ -88,12 +86,12 @@ def test_check_reports_what_playing_every_game_finds(small: Path, capsys: Captur
     code, out, _ = run(capsys, "check", "--no-fit", "--lang", "en", str(small))
     assert code == 0
     assert out.splitlines() == [
-        f"{small}:5:9: warning: budget: the budget never limits a transformative team: the path strategie > "
-        "doorgaan affords every transformative choice it meets (lower the budget or raise the costs of "
-        "transformative choices, so no path can afford everything)",
-        f"{small}:5:42: warning: budget.toegankelijkheid: meter 'toegankelijkheid' never runs low: no "
-        "choice is ever short of it (lowest level 2 of 4) (lower its start level or raise its costs, so it "
-        "weighs in the choices)",
+        f"{small}:5:9: warning[INC040]: budget: the budget never limits a transformative team: the path "
+        "strategie > doorgaan affords every transformative choice it meets (lower the budget or raise the "
+        "costs of transformative choices, so no path can afford everything)",
+        f"{small}:5:42: warning[INC041]: budget.toegankelijkheid: meter 'toegankelijkheid' never runs "
+        "low: no choice is ever short of it (lowest level 2 of 4) (lower its start level or raise its "
+        "costs, so it weighs in the choices)",
     ]
     assert run(capsys, "check", "--no-fit", "--strict", str(small))[0] == 1
 
@@ -114,14 +112,6 @@ def test_check_finds_a_situation_too_long_for_the_card(tmp_path: Path) -> None:
     problems = fit_problems(load_file(path), path)
     assert [(p.code, p.path, p.line, p.column) for p in problems] == [("INC045", "cards[0].text", 9, 11)]
     assert problems[0].message("en").startswith("this text does not fit on the big screen at 1280x720 (")
-
-
-def test_checking_a_shipped_scenario_takes_well_under_a_second() -> None:
-    for path in SCENARIOS:
-        scenario = load_file(path)
-        started = time.perf_counter()
-        analyse(scenario)
-        assert time.perf_counter() - started < 0.5, path.name
 
 
 def test_simulate_json_is_the_same_for_one_seed_and_any_number_of_jobs(small: Path, capsys: Capture) -> None:

@@ -44,9 +44,9 @@ def test_check_prints_every_problem_like_a_compiler_and_exits_1(
     assert main(["check", "--lang", "en", str(broken)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
-        f"{broken}:15:22: error: cards[0].choices[0].recognition: 'bevestigend' is not allowed here "
+        f"{broken}:15:22: error[INC008]: cards[0].choices[0].recognition: 'bevestigend' is not allowed here "
         "(allowed: affirmatief, transformatief)",
-        f"{broken}:29:5: error: cards[2].tekst: unknown key 'tekst' (did you mean 'text'?)",
+        f"{broken}:29:5: error[INC004]: cards[2].tekst: unknown key 'tekst' (did you mean 'text'?)",
     ]
 
 

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testsupport import route
 
 from incluzo import persistence
 from incluzo.app import App
 from incluzo.engine.logs import savelog
-from incluzo.engine.play import rules
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes.crash import CrashScene
@@ -38,23 +38,6 @@ from incluzo.scenes.overlays import HelpOverlay
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO_FILE = ROOT / "scenarios" / "te-veel-prikkels.yaml"
 WAIT = 60.0  # seconds a process may take to report (start-up on a busy machine included)
-
-
-def route(scenario: Scenario) -> list[str]:
-    """The choices of one whole game: the first affordable choice on every card."""
-    state, choices = rules.begin(scenario), []
-    while not state.over:
-        card = rules.current_card(scenario, state)
-        assert card is not None
-        if card.is_event:
-            outcome = rules.advance(scenario, state)
-        else:
-            choice = next(c for c in rules.offered(scenario, state, card) if rules.affordable(state, c))
-            choices.append(choice.id)
-            outcome = rules.choose(scenario, state, choice.id)
-        assert isinstance(outcome, rules.Outcome)
-        state = outcome.state
-    return choices
 
 
 class Lines:

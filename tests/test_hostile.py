@@ -71,9 +71,8 @@ TEXT = "Een leerling raakt overprikkeld."
         ),
         (
             SCENARIO.replace(b"  - id: drukte", b"\t- id: drukte"),
-            "s.yaml:7:1: error: this is not valid YAML: while scanning for the next token found "
-            "character '\\t' that "
-            "cannot start any token (indent with spaces, not tabs)",
+            "s.yaml:7:1: error: this is not valid YAML: this line is indented with a tab; YAML "
+            "indents with spaces only",
         ),
         (
             replaced("language: nl\n", "language: nl\nlanguage: en\n"),

@@ -137,4 +137,4 @@ def test_the_schema_refuses_what_check_refuses() -> None:
 def test_the_schema_is_json_an_editor_can_read() -> None:
     parsed = json.loads(schema.render())
     assert parsed["$schema"] == "http://json-schema.org/draft-07/schema#"
-    assert parsed["properties"]["format"]["enum"] == [1]
+    assert parsed["properties"]["format"]["enum"] == [1, "1"]  # YAML's `format: "1"` is read alike

@@ -5,9 +5,29 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.model import Scenario
+
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
 
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+def route(scenario: Scenario) -> list[str]:
+    """The choices of one whole game: the first affordable choice on every card."""
+    state, choices = rules.begin(scenario), []
+    while not state.over:
+        card = rules.current_card(scenario, state)
+        assert card is not None
+        if card.is_event:
+            outcome = rules.advance(scenario, state)
+        else:
+            choice = next(c for c in rules.offered(scenario, state, card) if rules.affordable(state, c))
+            choices.append(choice.id)
+            outcome = rules.choose(scenario, state, choice.id)
+        assert isinstance(outcome, rules.Outcome)
+        state = outcome.state
+    return choices

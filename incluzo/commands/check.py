@@ -18,7 +18,8 @@ from incluzo.i18n import languages, message
 FIT_SIZE = (1280, 720)
 
 HELP = """Check scenario files and print every problem as
-  file:line:col: severity: key.path: message (hint)
+  file:line:col: severity[CODE]: key.path: message (hint)
+e.g. mijn.yaml:37:15: error[INC011]: cards[2].choices[0].next: unknown card 'evaluatie2' (...)
 
 exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error
 
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([p.as_dict(args.lang) for p in found], ensure_ascii=False, indent=2))
     else:
         for problem in found:
-            print(problem.format(args.lang))
+            print(problem.format(args.lang, with_code=True))
         print(summary(found, len(args.files), args.lang), file=sys.stderr)
     return 1 if has_errors(found, strict=args.strict) else 0
 

@@ -7,11 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-import incluzo
 from incluzo.commands import default_language
 from incluzo.engine.scenario.schema import render
 from incluzo.engine.scenario.skeleton import scenario_id, skeleton
 from incluzo.i18n import languages, message
+from incluzo.shipped import checkout
 
 HELP = """Write a new scenario to start from: three cards (two with choices, one event) and three endings,
 in Dutch with English beside it, every key explained in a comment. It passes `incluzo check` with no
@@ -29,7 +29,6 @@ examples:
   incluzo new drukte --dir scenarios
 """
 
-REPOSITORY_SCHEMA = Path(incluzo.__file__).resolve().parents[1] / "docs" / "scenario.schema.json"
 SCHEMA_FILE = "scenario.schema.json"
 
 
@@ -59,9 +58,10 @@ def target(name: str, folder: str) -> Path:
 
 def schema_reference(folder: Path) -> str:
     """A path from `folder` to a schema: the repository's when inside it, else one written into `folder`."""
-    repository = REPOSITORY_SCHEMA.parents[1]
-    if REPOSITORY_SCHEMA.is_file() and folder.resolve().is_relative_to(repository):
-        return Path(os.path.relpath(REPOSITORY_SCHEMA, folder.resolve())).as_posix()
+    repository = checkout()
+    schema = repository / "docs" / SCHEMA_FILE if repository else None
+    if repository and schema and schema.is_file() and folder.resolve().is_relative_to(repository):
+        return Path(os.path.relpath(schema, folder.resolve())).as_posix()
     local = folder / SCHEMA_FILE
     if not local.exists():
         local.write_text(render(), encoding="utf-8")

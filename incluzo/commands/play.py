@@ -177,6 +177,7 @@ def run(args: argparse.Namespace) -> int:
     from incluzo.app import App
     from incluzo.engine.analysis.checks import check_file
     from incluzo.persistence import find_unfinished
+    from incluzo.stopping import on_signals
 
     scenario_id = None
     if args.file is not None:
@@ -203,6 +204,7 @@ def run(args: argparse.Namespace) -> int:
     # one group)
     if args.file is not None and not args.solo and args.questionnaire is None:
         mode = Mode.TEAMS
+    stop = on_signals()  # before the window opens, so SDL leaves SIGTERM to it
     app = App.opened(
         size=args.size,
         lang=args.lang,
@@ -220,7 +222,13 @@ def run(args: argparse.Namespace) -> int:
     if app.notice and args.phones and app.phones is None:
         print(f"incluzo play: {app.notice}", file=sys.stderr)
         return 1
-    app.run()
+    stop.attach(app)
+    try:
+        app.run()
+    finally:
+        stop.restore()
+    if stop.requested and app.game:
+        print(app.ctx.say("confirm.quit.text"), flush=True)  # every decision is saved already
     return 0
 
 

@@ -15,8 +15,9 @@ from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.i18n import Messages, languages, message
+from incluzo.shipped import QUESTIONNAIRES
 
-THEMES = Path(__file__).resolve().parents[2] / "questionnaires" / "welke-bril.yaml"
+THEMES = QUESTIONNAIRES / "welke-bril.yaml"
 
 HELP = """Score the answers to the "Welke bril?" questionnaire, OCAI style: per quadrant the mean of its
 points over the themes (x10, so 0-100), the team profile the mean of all respondents, for the

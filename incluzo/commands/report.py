@@ -21,8 +21,7 @@ from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.i18n import Messages, languages, message
 from incluzo.persistence import SUFFIX, read_leniently, saves_dir
-
-ROOT_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+from incluzo.shipped import SCENARIOS as ROOT_SCENARIOS
 
 HELP = """Aggregate session logs (the JSON Lines files incluzo writes for every session, in the saves
 folder) into CSV files and a Markdown summary with kite charts:

@@ -19,10 +19,12 @@ from incluzo.scenes.actions import (
     Action,
     AddTime,
     AskFinish,
+    AskHome,
     AskQuit,
     AskSkip,
     Back,
     BackToNow,
+    Close,
     EndTime,
     Export,
     Help,
@@ -117,6 +119,14 @@ MORE = Binding("Enter", ("return", "space"), Turn(1), "key.more", name="next-pag
 NEXT = Binding("Enter", ("return", "space"), None, "key.next", "help.next", "next")
 GLOBAL = (MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD)
 AGAIN = Binding("R", ("r",), None)  # the crash page: back into the saved game
+
+# --- the Esc menu and a question (the question's keys are the catalog's yes_key and no_key) ----------------
+MENU_RESUME = Binding("Esc", ("escape",), Close(), "menu.resume")
+MENU_HELP = Binding("H", ("h",), Help(), "key.help")
+MENU_HOME = Binding("S", ("s",), AskHome(), "menu.home")
+MENU_QUIT = Binding("Q", ("q",), AskQuit(), "menu.quit")
+YES = Binding("J", (), None, "confirm.yes")
+NO = Binding("N", (), None, "confirm.no")
 
 # --- one group and solo ------------------------------------------------------------------------------
 CHOOSE = Binding("A-D", (), None, help="help.choose", help_cap="A-D  1-4")

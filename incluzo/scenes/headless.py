@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from incluzo import persistence
-from incluzo.app import SCENARIOS, App
+from incluzo.app import App
 from incluzo.engine.analysis.checks import check_file
 from incluzo.engine.logs import savelog
 from incluzo.engine.play.phases import Mode
@@ -20,6 +20,7 @@ from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.director import Director
 from incluzo.scenes.input import Key
 from incluzo.scenes.start import entries, find_scenarios
+from incluzo.shipped import SCENARIOS
 
 SETTLE = theme.ANIMATION_SECONDS * 2  # seconds of game time given to a screen before its picture
 

@@ -4,7 +4,7 @@ notes for the facilitator (N)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
 import pygame
 
@@ -12,9 +12,20 @@ from incluzo.engine.play.views import MapView
 from incluzo.i18n import catalog_for
 from incluzo.persistence import folder_text
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action, AskHome, AskQuit, Close, Help, Turn
+from incluzo.scenes.actions import Action, Close, Turn
 from incluzo.scenes.base import Context, Scene, Target, heading_item
-from incluzo.scenes.bindings import GROUP_HELP, Binding, Request
+from incluzo.scenes.bindings import (
+    GROUP_HELP,
+    MENU_HELP,
+    MENU_HOME,
+    MENU_QUIT,
+    MENU_RESUME,
+    NO,
+    YES,
+    Binding,
+    Request,
+    keymap,
+)
 from incluzo.scenes.briefing import map_axes
 from incluzo.scenes.input import Click, Input
 from incluzo.scenes.mapinfo import legend, points_text, prefixed, quadrant_rows
@@ -23,14 +34,6 @@ from incluzo.scenes.text import Flow, Style, draw_lines, line_height, render, wi
 
 PANEL_WIDTH_SCALE = 34  # widest dialog panel in body units
 PAUSE_SCALE = 3.0  # the word 'Pauze' in body units
-
-
-@dataclass(frozen=True)
-class Option:
-    key: str  # the key name as pygame gives it, e.g. 'escape'
-    cap: str  # as printed on the key, e.g. 'Esc'
-    label: str
-    action: Action
 
 
 class Overlay(Scene):
@@ -62,7 +65,7 @@ class ButtonsOverlay(Overlay):
         ctx: Context,
         title: str,
         text: str,
-        options: Sequence[Option],
+        options: Sequence[Binding],
         name: str,
         *,
         enter: Action | None = None,
@@ -89,11 +92,11 @@ class ButtonsOverlay(Overlay):
         self.targets = []
         for option in self.options:
             rect = pygame.Rect(self.box.x + m.margin, y, self.box.width - 2 * m.margin, button)
-            self.targets.append(Target(f"option-{option.key}", rect, option.action))
+            self.targets.append(Target(f"option-{option.keys[0]}", rect, option.action))
             y += button + m.gap
 
     def keys(self) -> dict[str, Request]:
-        return {o.key: o.action for o in self.options}
+        return keymap(self.options)
 
     def _key(self, name: str) -> Request | None:
         if name in ("return", "space") and self.enter is not None:
@@ -111,27 +114,21 @@ class ButtonsOverlay(Overlay):
             widgets.panel(surface, target.rect, m, self.fill_for(target.name))
             x = target.rect.x + m.pad
             x += widgets.keycap(surface, option.cap, x, target.rect.centery, m) + m.gap
-            image = render(option.label, s["strong"])
+            image = render(self.say(option.label), s["strong"])
             surface.blit(image, (x, target.rect.centery - image.get_height() // 2))
 
 
 def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
     say = ctx.say
-    options = [
-        Option("escape", "Esc", say("menu.resume"), Close()),
-        Option("h", "H", say("key.help"), Help()),
-    ]
-    if in_game:
-        options.append(Option("s", "S", say("menu.home"), AskHome()))
-    options.append(Option("q", "Q", say("menu.quit"), AskQuit()))
+    options = [MENU_RESUME, MENU_HELP, *([MENU_HOME] if in_game else []), MENU_QUIT]
     return ButtonsOverlay(ctx, say("menu.title"), "", options, "menu", enter=Close())
 
 
 def confirm(ctx: Context, question: str, text: str, yes: Action) -> ButtonsOverlay:
-    say, language = ctx.say, catalog_for(ctx.lang)
+    language = catalog_for(ctx.lang)
     options = [
-        Option(language.yes_key, language.yes_key.upper(), say("confirm.yes"), yes),
-        Option(language.no_key, language.no_key.upper(), say("confirm.no"), Close()),
+        replace(YES, cap=language.yes_key.upper()).to(yes, language.yes_key),
+        replace(NO, cap=language.no_key.upper()).to(Close(), language.no_key),
     ]
     return ButtonsOverlay(ctx, question, text, options, "confirm", enter=yes)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
+
+from incluzo.shipped import ASSETS
 
 Colour = tuple[int, int, int]
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 FONT_DIR = ASSETS / "fonts"
 FONT_FILES = {
     "regular": "AtkinsonHyperlegible-Regular.ttf",

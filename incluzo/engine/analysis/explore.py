@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from incluzo.engine.analysis import dependencies
+from incluzo.engine.analysis import dependencies, rounding
 from incluzo.engine.play import rules
 from incluzo.engine.play.rules import GameState, Outcome, Refusal
 from incluzo.engine.scenario.locate import Locator, card_path, choice_path, ending_path
@@ -315,4 +315,5 @@ CHECKS: tuple[Callable[[Graph, Locator], Iterator[Problem]], ...] = (
     meters_never_low,
     meters_always_out,
     always_exhausted,
+    rounding.near_thresholds,  # INC049, its own module
 )

@@ -81,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "INC102": ("a poll card cannot have '{key}'", "een peilingkaart kan geen '{key}' hebben"),
     "INC103": ("the points sum to {total}, not {points}", "de punten tellen op tot {total}, niet {points}"),
     "INC104": ("column '{column}' is missing", "kolom '{column}' ontbreekt"),
-    # INC030-INC046: what `incluzo check` finds by playing every reachable game (engine/analysis/explore.py).
+    # INC030-INC049: what `incluzo check` finds by playing every reachable game (engine/analysis/explore.py).
     "INC030": (
         "card '{card}' is never reached: its condition never holds in any game",
         "kaart '{card}' wordt nooit bereikt: de voorwaarde geldt in geen enkel spel",
@@ -155,15 +155,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the analysis stopped after {states} game states; reachability was not checked",
         "de analyse stopte na {states} spelsituaties; bereikbaarheid is niet gecontroleerd",
     ),
+    # INC049: a condition decided on exact points that the screen shows rounded (engine/analysis/rounding.py)
+    "INC049": (
+        "'{comparison}' in {kind} '{name}' is decided on exact points, the screen shows whole ones: "
+        "{route} {quadrant} is {exact}, shown as {shown}, and the condition {verdict}",
+        "'{comparison}' bij {kind} '{name}' wordt beslist op exacte punten, het scherm toont hele: "
+        "{route} is {quadrant} {exact}, getoond als {shown}, en de voorwaarde {verdict}",
+    ),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
+    "clear_of_rounding": (
+        "move the threshold clear of the values games reach, or compare with a number the shown "
+        "value cannot round to (e.g. '> 24' rather than '>= 25')",
+        "leg de grens verder van de waarden die spellen bereiken, of vergelijk met een getal waar de "
+        "getoonde waarde niet op kan afronden (bijv. '> 24' in plaats van '>= 25')",
+    ),
     "unsafe_character": (
         "remove it: control characters and direction overrides hide or reorder text on screen",
         "haal het weg: stuurtekens en richtingswissels verbergen tekst of "
         "zetten hem in een andere volgorde op het scherm",
     ),
-    "tabs": ("indent with spaces, not tabs", "spring in met spaties, niet met tabs"),
     "id_character": (
         "{char} cannot be in an id: use lowercase letters a-z, digits and '-'",
         "{char} kan niet in een id: gebruik kleine letters a-z, cijfers en '-'",
@@ -330,9 +342,20 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Words:
+    """A message parameter in both languages, shown in the language of the message around it."""
+
+    en: str
+    nl: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
 def _render(table: Mapping[str, tuple[str, str]], key: str, params: Mapping[str, Any], lang: str) -> str:
     english, dutch = table[key]
-    values = dict(params)
+    values = {k: (v.nl if lang == "nl" else v.en) if isinstance(v, Words) else v for k, v in params.items()}
     if "kind" in values and values["kind"] in KINDS:
         values["kind"] = KINDS[values["kind"]][lang == "nl"]
     return (dutch if lang == "nl" else english).format(**values)
@@ -358,15 +381,14 @@ class Problem:
     def hint_text(self, lang: str = "en") -> str | None:
         return _render(HINTS, self.hint, self.hint_params, lang) if self.hint else None
 
-    def format(self, lang: str = "en") -> str:
-        """`file:line:col: severity: key.path: message (hint)`, like a compiler."""
+    def format(self, lang: str = "en", *, with_code: bool = False) -> str:
+        """`file:line:col: severity: key.path: message (hint)`, like a compiler; `with_code` writes
+        the severity as `error[INC011]`, the code docs/check-codes.md is indexed by."""
         where = f"{self.path}: " if self.path else ""
         hint = self.hint_text(lang)
         tail = f" ({hint})" if hint else ""
-        return (
-            f"{self.source}:{self.line}:{self.column}: {self.severity.value}: "
-            f"{where}{self.message(lang)}{tail}"
-        )
+        severity = f"{self.severity.value}[{self.code}]" if with_code else self.severity.value
+        return f"{self.source}:{self.line}:{self.column}: {severity}: {where}{self.message(lang)}{tail}"
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {

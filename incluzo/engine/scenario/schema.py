@@ -14,6 +14,7 @@ from typing import Any
 
 from incluzo.engine.scenario import loader
 from incluzo.engine.scenario.model import (
+    DEFAULT_MODEL,
     HINT_LEVELS,
     MAX_MINUTES,
     POLL_MARKS,
@@ -26,6 +27,12 @@ from incluzo.engine.scenario.model import (
 
 Schema = dict[str, Any]
 DRAFT = "http://json-schema.org/draft-07/schema#"
+# YAML reads `title: 2030` as a number and `title: yes` as a boolean; the loader takes any scalar as text
+SCALAR = ["string", "number", "boolean"]
+# a relative path that stays inside the scenario's folder: no root, no drive, no '..' (loader.image)
+INSIDE_FOLDER = r"^(?![/\\])(?![A-Za-z]:)(?!(.*[/\\])?\.\.([/\\]|$))"
+# keys a card may not have beside `choices` or `poll` (the loader's INC004 and poll errors)
+NOT_BESIDE = {"choices": ("cost", "move", "next", "poll"), "poll": ("choices", "cost", "move")}
 CHOICES = (2, 4)  # fewest and most choices on a card (loader._card)
 TIMER = (10, loader.MAX_TIMER)
 
@@ -83,8 +90,7 @@ def _quadrant_ids() -> tuple[str, ...]:
 
 
 def _definitions() -> dict[str, Schema]:
-    # YAML reads `title: 2030` as a number and `when: true` as a boolean; the loader takes both as text
-    text_value = {"type": ["string", "number"], "maxLength": loader.MAX_TEXT_LENGTH}
+    text_value = {"type": SCALAR, "maxLength": loader.MAX_TEXT_LENGTH}
     meters, quadrants = load_model().meter_ids, _quadrant_ids()
     text = "#/definitions/text"
     return {
@@ -94,7 +100,6 @@ def _definitions() -> dict[str, Schema]:
                 text_value,
                 {
                     "type": "object",
-                    "minProperties": 1,
                     "additionalProperties": text_value,
                     "propertyNames": {"pattern": loader.LANGUAGE_PATTERN.pattern},
                 },
@@ -111,7 +116,7 @@ def _definitions() -> dict[str, Schema]:
             "allemaal moeten gelden / a condition, or a list that must all hold",
             "anyOf": [
                 {"type": ["string", "boolean"]},
-                {"type": "array", "items": {"type": ["string", "boolean"]}, "minItems": 1},
+                {"type": "array", "items": {"type": ["string", "boolean"]}},
             ],
         },
         "cost": _numbers(
@@ -136,6 +141,7 @@ def _definitions() -> dict[str, Schema]:
                 "reflect": _list({"$ref": text}, "vragen na de uitkomst / questions after the outcome"),
                 "image": {
                     "type": "string",
+                    "pattern": INSIDE_FOLDER,
                     "description": "plaatje in de map van het scenario / a picture in "
                     "the scenario's folder, e.g. images/klas.png",
                 },
@@ -158,11 +164,9 @@ def _definitions() -> dict[str, Schema]:
                     "cost", "gebeurteniskaart: kosten (niet onder 0) / event card: cost (stops at 0)"
                 ),
                 "move": _ref("move", "gebeurteniskaart: verschuiving / event card: move"),
-                "next": {
-                    "type": "string",
-                    "description": "gebeurteniskaart: volgende kaart of 'end' / "
-                    "event card: the next card or 'end'",
-                },
+                "next": _ref(
+                    "id", "gebeurteniskaart: volgende kaart of 'end' / event card: the next card or 'end'"
+                ),
                 "poll": {"$ref": "#/definitions/poll"},
             },
             "een kaart / a card",
@@ -177,7 +181,7 @@ def _definitions() -> dict[str, Schema]:
                 "recognition": {"enum": list(RECOGNITIONS), "description": "erkenning / recognition"},
                 "outcome": _ref("text", "wat er gebeurt / what happens"),
                 "when": _ref("condition", "alleen aangeboden als dit geldt / only offered when this holds"),
-                "next": {"type": "string", "description": "volgende kaart of 'end' / the next card or 'end'"},
+                "next": _ref("id", "volgende kaart of 'end' / the next card or 'end'"),
             },
             "een keuze / a choice",
         ),
@@ -226,15 +230,18 @@ def schema() -> Schema:
     top = _object(
         loader.SCENARIO_KEYS,
         {
-            "format": {"enum": [loader.FORMAT], "description": "versie van het formaat / format version"},
+            "format": {
+                "enum": [loader.FORMAT, str(loader.FORMAT)],
+                "description": "versie van het formaat / format version",
+            },
             "id": {"$ref": "#/definitions/id"},
             "title": _ref("text", "titel / title"),
             "language": {**language, "description": "hoofdtaal, bijv. nl / main language, e.g. nl"},
             "translations": _list(
-                language, "andere talen die elke tekst heeft / other languages every text has"
+                {"type": SCALAR}, "andere talen die elke tekst heeft / other languages every text has"
             ),
             "description": _ref("text", "op het startscherm / on the start screen"),
-            "author": {"type": "string", "description": "auteur / author"},
+            "author": {"type": SCALAR, "description": "auteur / author"},
             "notes": _ref("text", "voor de begeleider / facilitator notes"),
             "reflect": _list(
                 {"$ref": "#/definitions/text"}, "vragen voor de nabespreking / debrief questions"
@@ -267,7 +274,37 @@ def schema() -> Schema:
         },
         "Een incluzo-scenario / an incluzo scenario (docs/scenario-format.md)",
     )
-    return {"$schema": DRAFT, "title": "incluzo scenario, format 1", **top, "definitions": _definitions()}
+    definitions = _definitions()
+    definitions["card"]["dependencies"] = {
+        key: {"properties": dict.fromkeys(others, False)} for key, others in NOT_BESIDE.items()
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "incluzo scenario, format 1",
+        **top,
+        "allOf": [_model_quadrants(model) for model in available_models()],
+        "definitions": definitions,
+    }
+
+
+def _model_quadrants(model: str) -> Schema:
+    """With `model: <model>` (or none, for the default model) every quadrant name is one of its own."""
+    ids = list(load_model(model).quadrant_ids)
+    names = {"propertyNames": {"enum": ids}}
+    chosen: Schema = {"properties": {"model": {"const": model}}}
+    if model != DEFAULT_MODEL:
+        chosen["required"] = ["model"]
+    card = {
+        "move": names,
+        "choices": {"items": {"properties": {"move": names}}},
+        "poll": {"properties": {"options": {"items": {"properties": {"quadrant": {"enum": ids}}}}}},
+    }
+    return {
+        "if": chosen,
+        "then": {
+            "properties": {"position": names, "desired": names, "cards": {"items": {"properties": card}}}
+        },
+    }
 
 
 def render() -> str:

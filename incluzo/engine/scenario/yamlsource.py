@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from incluzo.engine.scenario import yamlwords
 from incluzo.engine.scenario.problems import Problem, ScenarioError
 
 MAX_BYTES = 1_000_000
@@ -167,8 +168,7 @@ def _compose_explained(text: str, source: str, limits: Limits) -> yaml.Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = " ".join(str(part) for part in (error.context, error.problem) if part)
-        hint = "tabs" if "'\\t'" in reason else "yaml_syntax"
+        reason, hint = yamlwords.explain(error.context, error.problem)  # plain words, Dutch and English
         raise _problem(source, "INC002", line, column, hint=hint, reason=reason) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -179,9 +179,9 @@ def _compose_explained(text: str, source: str, limits: Limits) -> yaml.Node:
             line,
             column,
             hint="yaml_syntax",
-            reason=f"character U+{error.character:04X} is not allowed in YAML text"
-            if isinstance(error.character, int)
-            else "a character is not allowed in YAML text",
+            reason=yamlwords.forbidden_character(
+                error.character if isinstance(error.character, int) else None
+            ),
         ) from None
     except yaml.YAMLError as error:
         raise _problem(source, "INC002", hint="yaml_syntax", reason=str(error)) from None
