@@ -49,8 +49,10 @@ from incluzo.scenes.actions import (  # noqa: E402
     Reload,
     Resume,
     SetLanguage,
+    ShowPhones,
     StartFrom,
     ToggleFullscreen,
+    TogglePhones,
     Turn,
 )
 from incluzo.scenes.base import Context, Scene  # noqa: E402
@@ -64,7 +66,6 @@ from incluzo.shipped import SCENARIOS  # noqa: E402
 
 if TYPE_CHECKING:
     from incluzo.phones.hub import PhoneHub
-    from incluzo.phones.panel import PhonePanel
     from incluzo.scenes.profile import StartProfile
 
 # Team play and the questionnaire, profile and practice screens load when first used (imports inside
@@ -97,7 +98,6 @@ class App:
     ) -> None:
         self.ctx = Context(lang, Mode(mode))
         self.phones: PhoneHub | None = None  # the room's phones (--phones): a server beside the loop
-        self.panel: PhonePanel | None = None
         self.folder = folder
         self.window = window
         self.fullscreen = False
@@ -234,13 +234,14 @@ class App:
         self.game = None
         self.overlays = []
         self.show(QuestionnaireScene(self.ctx, self.questionnaire))
+        if self.phones is not None:
+            self.show_phones()  # the room fills it in on the phones; the count of sheets in shows here
         return True
 
     # Phones -------------------------------------------------------------------------------------
     def start_phones(self, host: str, port: int = 0) -> bool:
         """Let the room join with its phones (a server on `host`); False (a notice) when it cannot listen."""
         from incluzo.phones.hub import PhoneHub
-        from incluzo.phones.panel import PhonePanel
 
         if self.phones is not None:
             return True
@@ -250,15 +251,25 @@ class App:
         except OSError as error:
             self.notice = str(error)
             return False
-        self.phones, self.panel = hub, PhonePanel(hub)
-        self.dirty = True
+        self.phones = hub
+        self.show_phones()
         return True
+
+    def show_phones(self) -> None:
+        """The join screen: QR code, address, PIN and the room in counts (Enter closes it)."""
+        from incluzo.phones.panel import PhonesOverlay
+
+        if self.phones is not None and not any(isinstance(o, PhonesOverlay) for o in self.overlays):
+            self.push(PhonesOverlay(self.ctx, self.phones))
 
     def stop_phones(self) -> None:
         """Close the phones' server (the game stops, or the facilitator turned phones off)."""
+        from incluzo.phones.panel import PhonesOverlay
+
         if self.phones is not None:
             self.phones.stop()
-        self.phones = self.panel = None
+        self.phones = None
+        self.overlays = [o for o in self.overlays if not isinstance(o, PhonesOverlay)]
         self.dirty = True
 
     # Games --------------------------------------------------------------------------------------
@@ -315,6 +326,8 @@ class App:
         self.ctx = replace(self.ctx, mode=self.game.mode)
         self.overlays = []
         self.show(self.game.screen)
+        if self.phones is not None:
+            self.show_phones()  # the room joins its teams on the phones
         self.notice = opened.notice
         self.source_stamp = _stamp(self.game.source) if self.game.source else 0.0
         return True
@@ -385,6 +398,8 @@ class App:
             if inp is not None:
                 self.feed(inp)
         moving = self.scene.update(dt)
+        for overlay in self.overlays:
+            overlay.update(dt)
         if self.dirty or moving or any(s.dirty for s in [self.scene, *self.overlays]):
             self.draw()
         return self.running
@@ -464,7 +479,7 @@ class App:
             case Help():
                 self.push(self.game.help() if self.game else HelpOverlay(self.ctx))
             case Menu():
-                self.push(menu(self.ctx, in_game=self.game is not None))
+                self.push(menu(self.ctx, in_game=self.game is not None, phones=self.phones is not None))
             case Close():
                 self.overlays.pop()
             case AskQuit() | AskHome():
@@ -493,6 +508,15 @@ class App:
                 self.resume(path)
             case OpenQuestionnaire():
                 self.open_questionnaire()
+            case ShowPhones():
+                self.show_phones()
+            case TogglePhones():
+                if self.phones is not None:
+                    self.stop_phones()
+                else:
+                    from incluzo.phones.server import DEFAULT_PORT, lan_address
+
+                    self.start_phones(lan_address(), DEFAULT_PORT)
             case Profiled(result):
                 from incluzo.scenes.profile import ProfileScene, scenario_title
 
@@ -528,8 +552,6 @@ class App:
     # Drawing ------------------------------------------------------------------------------------
     def draw(self) -> None:
         self._draw_scene()
-        if self.panel is not None and not self.overlays:
-            self.panel.draw(self.surface, self.scene.metrics, self.ctx.say)
         for overlay in self.overlays:
             overlay.draw(self.surface)
             overlay.dirty = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -85,6 +86,7 @@ class SaveFile:
         self.path = path
         self.log = log
         self.trace: Callable[[str, int], None] | None = None
+        self.lock = threading.RLock()  # the phones' votes are written from a thread of their own
 
     @classmethod
     def create(cls, log: SaveLog, folder: Path | None = None) -> SaveFile:
@@ -106,43 +108,37 @@ class SaveFile:
 
     def append(self, entry: Entry) -> None:
         """Add one record with one write and fsync; then refresh an autosave copy."""
-        data = (savelog.encode(entry) + "\n").encode("utf-8")
-        number = len(self.log.entries) + 1
-        if self.trace:
-            self.trace("saving", number)
-        handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
-        try:
-            while data:
-                data = data[os.write(handle, data) :]
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        self.log = self.log.appended(entry)
-        slots = autosave_paths(self.path)
-        write_atomic(slots[number % AUTOSAVES], self.log.text())
-        if self.trace:
-            self.trace("saved", number)
+        self.extend([entry])
 
     def extend(self, entries: Sequence[Entry]) -> None:
-        """Add several records with one write and fsync (the phones' votes of one frame)."""
+        """Add records with one write and fsync (a step, or the phones' votes of one frame), then refresh
+        an autosave copy. Thread-safe: the phones' votes are written from a thread of their own."""
         if not entries:
             return
-        data = "".join(savelog.encode(entry) + "\n" for entry in entries).encode("utf-8")
-        handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
-        try:
-            while data:
-                data = data[os.write(handle, data) :]
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
-        slots = autosave_paths(self.path)
-        write_atomic(slots[len(self.log.entries) % AUTOSAVES], self.log.text())
+        with self.lock:
+            data = "".join(savelog.encode(entry) + "\n" for entry in entries).encode("utf-8")
+            first = len(self.log.entries) + 1
+            number = first + len(entries) - 1
+            if self.trace:
+                self.trace("saving", first)
+            handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            try:
+                while data:
+                    data = data[os.write(handle, data) :]
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+            self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
+            slots = autosave_paths(self.path)
+            write_atomic(slots[number % AUTOSAVES], self.log.text())
+            if self.trace:
+                self.trace("saved", number)
 
     def rewrite(self, log: SaveLog) -> None:
         """Replace the file with `log` in one step (after a damaged save was read back)."""
-        write_atomic(self.path, log.text())
-        self.log = log
+        with self.lock:
+            write_atomic(self.path, log.text())
+            self.log = log
 
 
 @dataclass(frozen=True)

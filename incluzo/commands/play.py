@@ -10,6 +10,7 @@ from incluzo.commands import default_language
 from incluzo.commands.profile import THEMES, threshold
 from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
 from incluzo.i18n import languages
+from incluzo.phones.protocol import DEFAULT_PORT
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -128,7 +129,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "network, else 127.0.0.1)",
     )
     parser.add_argument(
-        "--phones-port", type=int, default=8765, metavar="PORT", help="with --phones: the port (default 8765)"
+        "--phones-port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar="PORT",
+        help=f"with --phones: the port (default {DEFAULT_PORT})",
     )
     parser.set_defaults(run=run)
 

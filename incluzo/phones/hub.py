@@ -10,6 +10,7 @@ a phone: sending is handed to the server's own thread.
 from __future__ import annotations
 
 import logging
+import queue
 import secrets
 from collections.abc import Callable
 from typing import Protocol
@@ -27,8 +28,10 @@ from incluzo.engine.logs.savelog import (
 from incluzo.engine.play.teamviews import Badge
 from incluzo.engine.questionnaire.themes import Questionnaire, Result, result
 from incluzo.phones import protocol, stage
+from incluzo.phones.protocol import ServerMessage
 from incluzo.phones.room import BrilOpen, Lobby, Outcome, PollOpen, Room, RoundOpen, Stage
 from incluzo.phones.server import Closed, Opened, PhoneServer, Received
+from incluzo.phones.writer import SaveWriter
 from incluzo.scenes import actions
 from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Scene
@@ -76,6 +79,7 @@ class PhoneHub:
         clock: Callable[[], float] | None = None,
     ) -> None:
         self.server = PhoneServer(host, port)
+        self.writer = SaveWriter(self.server.send_many)
         self.pin = pin or new_pin()
         self.desk_pin = desk_pin or new_pin(PIN_LENGTH + 1, self.pin)
         self.room = Room(self.pin, self.desk_pin, (), new_token)
@@ -94,6 +98,8 @@ class PhoneHub:
         log.info("phones: %s PIN %s (facilitator %s)", self.url, self.pin, self.desk_pin)
 
     def stop(self) -> None:
+        """Write what is handed over, then close the server."""
+        self.writer.stop()
         self.server.stop()
 
     @property
@@ -109,7 +115,7 @@ class PhoneHub:
         for _ in range(MAX_PER_FRAME):
             try:
                 item = self.server.inbox.get_nowait()
-            except Exception:  # queue.Empty
+            except queue.Empty:
                 break
             match item:
                 case Opened(conn=conn):
@@ -118,8 +124,6 @@ class PhoneHub:
                     outcome.add(self.room.handle(conn, message, now))
                 case Closed(conn=conn):
                     outcome.add(self.room.closed(conn))
-        self._save(outcome.records)
-        outcome.records = []
         for _ in range(3):  # a pick can open nothing new, but a command can move the game on
             if not (outcome.picks or outcome.commands):
                 break
@@ -132,11 +136,9 @@ class PhoneHub:
                 if action is not None:
                     host.act(action)
             outcome.add(self._follow(host))
-            self._save(outcome.records)
-            outcome.records = []
         for line in outcome.refused:
             log.warning("phones: refused %s", line)
-        self.server.send_many([(conn, protocol.encode(reply)) for conn, reply in outcome.replies])
+        self._save(outcome.records, outcome.replies)
         for conn, reason in outcome.drop:
             self.server.drop(conn, reason)
         if outcome.changed:
@@ -192,7 +194,6 @@ class PhoneHub:
             ]
             + answered
         )  # sheets sent before the game (the questionnaire first) go into its save too
-        self._save([])
 
     def _resumed(self, saved: SaveLog) -> bool:
         """Take the PINs, devices and votes of a resumed session's save; False when it had no phones."""
@@ -206,14 +207,16 @@ class PhoneHub:
         log.info("phones: resumed room, PIN %s, %d devices", self.pin, len(self.room.devices))
         return True
 
-    def _save(self, records: list[Entry]) -> None:
-        """The records in the game's save, in one write (kept until a game with a save is there)."""
+    def _save(self, records: list[Entry], replies: list[tuple[int, ServerMessage]]) -> None:
+        """The records into the game's save by the writer's thread, which then sends the replies (kept
+        until a game with a save is there; the replies then go now)."""
         self.pending += records
         game = self.game
-        if not self.pending or game is None or game.save is None:
-            return
-        game.save.extend(self.pending)
-        self.pending = []
+        if self.pending and game is not None and game.save is not None:
+            self.writer.write(game.save, self.pending, replies)
+            self.pending = []
+        else:
+            self.server.send_many(replies)
 
     def _command(self, host: Host, command: protocol.Command) -> Action | None:
         """The action the facilitator's key would give for a command from the facilitator's device."""
@@ -234,6 +237,9 @@ class PhoneHub:
             case "skip":
                 return actions.Skip()
             case "next":
+                found = self.profile()
+                if isinstance(self.room.stage, BrilOpen):  # the room's profile from every sheet sent
+                    return actions.Profiled(found) if found is not None else None
                 if isinstance(game, TeamDirector):
                     return actions.NextRound() if game.briefed else actions.BeginRound()
                 return actions.Advance() if game is not None else None
@@ -251,8 +257,8 @@ class PhoneHub:
     def push(self) -> None:
         """Every connected device's view, each distinct view encoded once."""
         room = self.room
-        cache: dict[object, str] = {}
-        out: list[tuple[int, str]] = []
+        cache: dict[object, protocol.View] = {}
+        out: list[tuple[int, ServerMessage]] = []
         ask = getattr(room.stage, "ask", "")
         votes = room.ballots[ask].votes if ask in room.ballots else {}
         sheets = room.sheets.get(ask, {})
@@ -261,11 +267,11 @@ class PhoneHub:
                 continue
             device = room.devices[connection.device]
             key = (device.team, device.role, device.lang, votes.get(device.id), device.id in sheets)
-            text = cache.get(key)
-            if text is None:
+            view = cache.get(key)
+            if view is None:
                 rule = i18n.message("phones.rule", device.lang)
-                text = cache[key] = protocol.encode(room.view(device, device.lang, rule))
-            out.append((conn, text))
+                view = cache[key] = room.view(device, device.lang, rule)
+            out.append((conn, view))
         self.server.send_many(out)
         self.changed_at += 1
         if self.on_view is not None:

@@ -237,7 +237,7 @@ def play_room(
     thread, failures = in_thread(lambda: asyncio.run(room_phones(hub.url, hub.pin, phones, rounds, report)))
     frames: list[float] = []
     latencies: list[float] = []
-    seen = len(game.save.log.entries) if game.save else 0
+    counted: set[tuple[str, str]] = set()
     tokens: dict[str, str] = {}
     played = 0
     deadline = time.perf_counter() + timeout
@@ -248,16 +248,15 @@ def play_room(
             app.step([], 1 / 60)
             end = time.perf_counter()
             frames.append((end - start) * 1000)
-            if game.save is not None:
-                entries = game.save.log.entries
-                for entry in entries[seen:]:
-                    if isinstance(entry, PhoneVoteEntry):
-                        if entry.device not in tokens:
+            for ask, ballot in hub.room.ballots.items():
+                for device in ballot.votes:
+                    if (device, ask) not in counted:
+                        counted.add((device, ask))
+                        if device not in tokens:
                             tokens.update({device_id(t): t for t, _ in report.sent_at})
-                        sent = report.sent_at.get((tokens.get(entry.device, ""), entry.ask))
+                        sent = report.sent_at.get((tokens.get(device, ""), ask))
                         if sent is not None:
                             latencies.append((end - sent) * 1000)
-                seen = len(entries)
             if app.game is game and played < rounds:
                 stage = hub.room.stage
                 if game.play.phase == Phase.OUTCOME:
@@ -275,7 +274,7 @@ def play_room(
     finally:
         thread.join(timeout=5)
         respondents = len(hub.room.responses())
-        app.stop_phones()
+        app.stop_phones()  # writes what the phones handed over before it closes
     if failures:
         raise failures[0]
     saved = [

@@ -15,6 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+DEFAULT_PORT = 8765  # the server's port unless told otherwise (--phones-port)
 MAX_MESSAGE = 8192  # bytes of one phone message; a longer one closes the socket
 MAX_SEQ = 2**53 - 1  # the largest integer a phone's JavaScript counts exactly
 MAX_ID = 64  # characters of a choice, option or ask id

@@ -13,6 +13,7 @@ facilitator reveals with at least one vote in. A team without phones is typed in
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import assert_never
@@ -303,14 +304,14 @@ class Room:
         return Outcome(replies=[(conn, AskPin(self._wait(connection.wrong, now)))])
 
     def _wait(self, wrong: list[float], now: float) -> int:
-        """Seconds before another PIN is taken from this socket (0: now)."""
-        recent = [t for t in wrong if now - t < WINDOW]
-        room = [t for t in self.room_wrong if now - t < WINDOW]
-        if len(recent) >= WRONG_PER_DEVICE:
-            return max(1, int(recent[-WRONG_PER_DEVICE] + WAIT - now + 0.999))
-        if len(room) >= WRONG_PER_ROOM:
-            return max(1, int(room[-WRONG_PER_ROOM] + WAIT - now + 0.999))
-        return 0
+        """Seconds before another PIN is taken from this socket (0: now): WAIT seconds after the last
+        wrong PIN once the socket, or the whole room, had too many wrong ones within WINDOW."""
+        until = 0.0
+        for found, limit in ((wrong, WRONG_PER_DEVICE), (self.room_wrong, WRONG_PER_ROOM)):
+            recent = [t for t in found if now - t < WINDOW]
+            if len(recent) >= limit:
+                until = max(until, recent[-1] + WAIT)
+        return math.ceil(until - now) if until > now else 0
 
     def _join(self, conn: int, connection: Connection, pin: str, now: float) -> Outcome:
         wait = self._wait(connection.wrong, now)
@@ -541,5 +542,7 @@ class Room:
             return protocol.Desk(not stage.running, stage.remaining, stage.notes, tuple(commands))
         if isinstance(stage, PollOpen):
             return protocol.Desk(False, 0, stage.notes, ("pause", "close-poll", "skip"))
+        if isinstance(stage, BrilOpen):
+            return protocol.Desk(False, 0, "", ("next",))
         notes = stage.notes if isinstance(stage, Shown) else ""
         return protocol.Desk(False, 0, notes, ("pause", "next"))

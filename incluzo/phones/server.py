@@ -30,6 +30,7 @@ from incluzo.phones import protocol
 
 log = logging.getLogger("incluzo.phones")
 
+DEFAULT_PORT = protocol.DEFAULT_PORT
 COOKIE = "incluzo"  # the device token's cookie (the page also sends it in Hello)
 MAX_PHONES = 300  # open sockets at once; more are turned away
 HEARTBEAT = 20.0  # seconds between pings; a phone that stops answering is closed
@@ -182,23 +183,28 @@ class PhoneServer:
         return f"http://{self.host}:{self.port}/"
 
     # Sending, from the game's thread ---------------------------------------------------------------
-    def send(self, conn: int, text: str) -> None:
-        """Send text to one phone (thread-safe; a phone that left is skipped)."""
-        if self.loop is not None and not self.loop.is_closed():
-            self.loop.call_soon_threadsafe(self._send_now, conn, text)
+    def send(self, conn: int, message: protocol.ServerMessage) -> None:
+        """Send a message to one phone (thread-safe; a phone that left is skipped)."""
+        self.send_many([(conn, message)])
 
-    def send_many(self, messages: list[tuple[int, str]]) -> None:
-        """Send many texts in one hand-over to the server's loop."""
+    def send_many(self, messages: list[tuple[int, protocol.ServerMessage]]) -> None:
+        """Send many messages in one hand-over; they are written as JSON in the server's thread, each
+        message object once however many phones get it."""
         if messages and self.loop is not None and not self.loop.is_closed():
-            self.loop.call_soon_threadsafe(self._send_all, messages)
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: the game is stopping
+                self.loop.call_soon_threadsafe(self._send_all, messages)
 
     def drop(self, conn: int, reason: str) -> None:
         """Say Bye with the reason and close that phone's socket."""
         if self.loop is not None and not self.loop.is_closed():
             self.loop.call_soon_threadsafe(self._drop_now, conn, reason)
 
-    def _send_all(self, messages: list[tuple[int, str]]) -> None:
-        for conn, text in messages:
+    def _send_all(self, messages: list[tuple[int, protocol.ServerMessage]]) -> None:
+        texts: dict[int, str] = {}
+        for conn, message in messages:
+            text = texts.get(id(message))
+            if text is None:
+                text = texts[id(message)] = protocol.encode(message)
             self._send_now(conn, text)
 
     def _send_now(self, conn: int, text: str) -> None:

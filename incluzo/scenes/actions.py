@@ -141,6 +141,16 @@ class SetLanguage:
 
 
 @dataclass(frozen=True)
+class TogglePhones:
+    """Let the room join with its phones, or stop that (O on the start screen)."""
+
+
+@dataclass(frozen=True)
+class ShowPhones:
+    """Show the phones' join screen again (the menu, while the phones are on)."""
+
+
+@dataclass(frozen=True)
 class OpenQuestionnaire:
     """Fill in "Welke bril?" on screen (W on the start screen)."""
 
@@ -207,6 +217,8 @@ AppAction = (
     | Resume
     | SetLanguage
     | OpenQuestionnaire
+    | TogglePhones
+    | ShowPhones
     | Profiled
     | StartFrom
 )
@@ -251,10 +263,12 @@ __all__ = [
     "SelectTeam",
     "SetLanguage",
     "ShowNotes",
+    "ShowPhones",
     "Skip",
     "Start",
     "StartFrom",
     "ToggleFullscreen",
+    "TogglePhones",
     "ToggleTimer",
     "Turn",
     "Undo",

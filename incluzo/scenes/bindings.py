@@ -35,8 +35,10 @@ from incluzo.scenes.actions import (
     Pause,
     Reload,
     ShowNotes,
+    ShowPhones,
     StartFrom,
     ToggleFullscreen,
+    TogglePhones,
     ToggleTimer,
     Turn,
     Undo,
@@ -123,6 +125,7 @@ AGAIN = Binding("R", ("r",), None)  # the crash page: back into the saved game
 # --- the Esc menu and a question (the question's keys are the catalog's yes_key and no_key) ----------------
 MENU_RESUME = Binding("Esc", ("escape",), Close(), "menu.resume")
 MENU_HELP = Binding("H", ("h",), Help(), "key.help")
+MENU_PHONES = Binding("O", ("o",), ShowPhones(), "start.phones")
 MENU_HOME = Binding("S", ("s",), AskHome(), "menu.home")
 MENU_QUIT = Binding("Q", ("q",), AskQuit(), "menu.quit")
 YES = Binding("J", (), None, "confirm.yes")
@@ -141,6 +144,7 @@ START_LANGUAGE = Binding("N", (), None, help="help.start_lang", per_language=Tru
 QUESTIONNAIRE = Binding(
     "W", ("w",), OpenQuestionnaire(), "start.questionnaire", "help.start_questionnaire", "questionnaire"
 )
+PHONES = Binding("O", ("o",), TogglePhones(), "start.phones", "help.start_phones", "phones")
 FROM_SCRATCH = Binding("X", ("x",), StartFrom(None))  # start scenarios without the questionnaire's profile
 QUIT = Binding("Esc", ("escape",), AskQuit(), "key.quit", "", "quit")
 COUNT = Binding("0-9", (), None, help="help.count", help_cap="0-9  + \u2212")
@@ -170,6 +174,7 @@ GROUP_HELP = (
     START_MODE,
     START_LANGUAGE,
     QUESTIONNAIRE,
+    PHONES,
     COUNT,
     TIPS,
     RETRY,

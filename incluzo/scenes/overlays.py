@@ -18,6 +18,7 @@ from incluzo.scenes.bindings import (
     GROUP_HELP,
     MENU_HELP,
     MENU_HOME,
+    MENU_PHONES,
     MENU_QUIT,
     MENU_RESUME,
     NO,
@@ -118,9 +119,15 @@ class ButtonsOverlay(Overlay):
             surface.blit(image, (x, target.rect.centery - image.get_height() // 2))
 
 
-def menu(ctx: Context, *, in_game: bool) -> ButtonsOverlay:
+def menu(ctx: Context, *, in_game: bool, phones: bool = False) -> ButtonsOverlay:
     say = ctx.say
-    options = [MENU_RESUME, MENU_HELP, *([MENU_HOME] if in_game else []), MENU_QUIT]
+    options = [
+        MENU_RESUME,
+        MENU_HELP,
+        *([MENU_PHONES] if phones else []),
+        *([MENU_HOME] if in_game else []),
+        MENU_QUIT,
+    ]
     return ButtonsOverlay(ctx, say("menu.title"), "", options, "menu", enter=Close())
 
 

@@ -21,6 +21,7 @@ from incluzo.scenes.bindings import (
     FROM_SCRATCH,
     HELP,
     NEXT,
+    PHONES,
     QUESTIONNAIRE,
     QUIT,
     START_LANGUAGE,
@@ -147,7 +148,7 @@ class StartScene(Scene):
         return play.footer_key(self.say)
 
     def footer_keys(self) -> list[FooterKey]:
-        return [binding.footer_key(self.say) for binding in (HELP, QUIT, QUESTIONNAIRE)]
+        return [binding.footer_key(self.say) for binding in (HELP, QUIT, QUESTIONNAIRE, PHONES)]
 
     def subtitle(self, width: int) -> list[str]:
         """The note in full when there is one, else the first line of the subtitle."""
@@ -159,6 +160,7 @@ class StartScene(Scene):
         own = [
             QUIT,
             QUESTIONNAIRE,
+            PHONES,
             START_PICK.to(Select(self.selected - 1), "up"),
             START_PICK.to(Select(self.selected + 1), "down"),
             *(START_PICK.to(Select(n), str(n + 1)) for n in NUMBERED if n < len(self.entries)),

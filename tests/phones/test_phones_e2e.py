@@ -18,8 +18,8 @@ from incluzo.engine.logs.savelog import (
     TeamRevealEntry,
 )
 from incluzo.engine.play.phases import Mode
-from incluzo.i18n import Messages
 from incluzo.persistence import restore
+from incluzo.phones.panel import PhonesOverlay
 from incluzo.scenes import actions
 from incluzo.scenes.teamdirector import TeamDirector
 from phones.bigscreen import BigScreen, big_screen
@@ -150,8 +150,11 @@ def test_two_phones_fill_in_welke_bril_and_the_room_gets_its_profile() -> None:
         screen.until(lambda app: screen.hub.finished() == 2, "both sheets in")
         expect(first.locator("body")).to_contain_text("2 klaar")
 
-        lines = screen.read(lambda app: app.panel.lines(Messages("nl")) if app.panel else [])
-        assert "2 van 2 klaar" in lines
+        screen.act(actions.ShowPhones())  # the join dialog: the room in counts, never names
+        lines = screen.read(
+            lambda app: next(o for o in app.overlays if isinstance(o, PhonesOverlay)).counts()
+        )
+        assert lines == ["2 telefoons in de zaal", "2 van 2 klaar"]
         found = screen.read(lambda app: screen.hub.profile())
         assert found is not None and found.respondents == 2
         assert [int(x) for x in found.current] == [50, 25, 25, 0]

@@ -127,7 +127,7 @@ def test_the_game_can_send_to_a_phone(server: PhoneServer) -> None:
         async with aiohttp.ClientSession(timeout=TIMEOUT) as http, http.ws_connect(server.url + "ws") as ws:
             opened = await asyncio.to_thread(next_inbound, server)
             assert isinstance(opened, Opened)
-            server.send(opened.conn, protocol.encode(protocol.AskPin()))
+            server.send(opened.conn, protocol.AskPin())
             message = await ws.receive(timeout=5)
             return dict(json.loads(message.data))
 

@@ -1,0 +1,61 @@
+"""The phones' records written to the game's save in a thread of their own, then the replies sent.
+
+A frame never waits on the disk for a phone: the hub hands each frame's records and replies over, and
+the writer appends the records (`SaveFile.extend`: one write and fsync, under the save's lock) before
+it sends the replies, so a phone is told "accepted" only once its vote is on disk. When the disk
+refuses, the phones are told their messages were not taken.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+
+from incluzo.engine.logs.savelog import Entry
+from incluzo.persistence import SaveFile
+from incluzo.phones.protocol import Accepted, RefusedReply, ServerMessage
+
+log = logging.getLogger("incluzo.phones")
+
+Replies = list[tuple[int, ServerMessage]]
+Job = tuple[SaveFile, list[Entry], Replies]
+
+
+class SaveWriter:
+    def __init__(self, send: Callable[[Replies], None]) -> None:
+        self.send = send
+        self.jobs: queue.Queue[Job | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="incluzo-phone-saves", daemon=True)
+        self.thread.start()
+
+    def write(self, save: SaveFile, entries: list[Entry], replies: Replies) -> None:
+        self.jobs.put((save, entries, replies))
+
+    def _run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            save, entries, replies = job
+            try:
+                save.extend(entries)
+            except OSError as problem:
+                log.error("phones: %d records not saved: %s", len(entries), problem)
+                replies = [(conn, not_saved(reply)) for conn, reply in replies]
+            self.send(replies)
+            self.jobs.task_done()
+        self.jobs.task_done()
+
+    def wait(self) -> None:
+        """Until everything handed over is written and answered."""
+        self.jobs.join()
+
+    def stop(self) -> None:
+        self.jobs.put(None)
+        self.thread.join(timeout=10)
+
+
+def not_saved(reply: ServerMessage) -> ServerMessage:
+    """An Accepted that could not be kept becomes a refusal (the phone may try again)."""
+    if isinstance(reply, Accepted):
+        return RefusedReply(reply.seq, "refused", "not saved")
+    return reply
