@@ -604,7 +604,10 @@ class App:
                 events = pygame.event.get()
                 dt = clock.tick(theme.FRAME_RATE) / 1000
             else:
-                events = idle_wait(self.game.wake_ms(theme.IDLE_WAIT_MS) if self.game else theme.IDLE_WAIT_MS)
+                wait = self.game.wake_ms(theme.IDLE_WAIT_MS) if self.game else theme.IDLE_WAIT_MS
+                if self.phones is not None and self.phones.unsent:
+                    wait = min(wait, self.phones.push_ms)  # the phones' views wait to go out
+                events = idle_wait(wait)
                 wall = clock.tick() / 1000
                 self.guarded_step(events, 0.0, watch=True, wall=wall)
                 continue

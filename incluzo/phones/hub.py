@@ -44,6 +44,7 @@ from incluzo.scenes.teamdirector import TeamDirector
 log = logging.getLogger("incluzo.phones")
 
 MAX_PER_FRAME = 400  # phone messages judged in one frame; the rest wait for the next
+PUSH_INTERVAL = 0.1  # seconds between two rounds of views to the phones (replies go out at once)
 PIN_LENGTH = 5
 
 
@@ -90,6 +91,8 @@ class PhoneHub:
         self.brils = 0  # how often the questionnaire was opened on the phones this session
         self.questionnaire: Questionnaire | None = None
         self.changed_at = 0  # counts view pushes (tests and the benchmark watch it)
+        self.unsent = False  # the phones' views changed since they were last sent
+        self.pushed_at = -PUSH_INTERVAL
         self.on_view: Callable[[], None] | None = None  # told after each push (the benchmark's clock)
 
     # Life ---------------------------------------------------------------------------------------
@@ -101,6 +104,10 @@ class PhoneHub:
         """Write what is handed over, then close the server."""
         self.writer.stop()
         self.server.stop()
+
+    @property
+    def push_ms(self) -> int:
+        return round(PUSH_INTERVAL * 1000)
 
     @property
     def url(self) -> str:
@@ -141,8 +148,11 @@ class PhoneHub:
         self._save(outcome.records, outcome.replies)
         for conn, reason in outcome.drop:
             self.server.drop(conn, reason)
-        if outcome.changed:
+        self.unsent = self.unsent or outcome.changed
+        if self.unsent and now - self.pushed_at >= PUSH_INTERVAL:
             self.push()
+            self.unsent, self.pushed_at = False, now
+        if outcome.changed:
             counts = self.room.counts()
             if counts is not None and isinstance(host.scene, PollScene):
                 host.scene.set_counts(counts)  # the chart fills live; the facilitator can still type

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +28,7 @@ from incluzo.phones import protocol
 KAMER = Path(__file__).resolve().parent / "kamer.yaml"
 TEAMS = ("Rood", "Blauw", "Groen", "Geel")
 TIMEOUT = 60.0  # seconds: the whole run stops by then, done or not
+SEED = 15
 
 
 class Phone:
@@ -114,9 +118,11 @@ class Report:
 
 
 async def room_phones(
-    url: str, pin: str, phones: int, rounds: int, report: Report, step: Callable[[], None] | None = None
+    url: str, pin: str, phones: int, rounds: int, report: Report, spread: float = 0.0
 ) -> None:
-    """The phones' side: join, pick teams, vote `rounds` rounds (choice or poll), send a sheet each."""
+    """The phones' side: join, pick teams, vote `rounds` rounds (choice or poll), send a sheet each.
+    `spread`: each phone thinks a random 0 to `spread` seconds before it votes (seeded, as people do)."""
+    pace = random.Random(SEED)
     timeout = aiohttp.ClientTimeout(total=TIMEOUT)
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
@@ -128,14 +134,15 @@ async def room_phones(
             await phone.send(protocol.ChooseTeam(phone.next(), number % len(TEAMS) + 1))
         done: set[str] = set()
         for _ in range(rounds):
-            await asyncio.gather(*(one_vote(p, i, done, report) for i, p in enumerate(crowd)))
+            delays = [pace.uniform(0, spread) for _ in crowd]
+            await asyncio.gather(*(one_vote(p, i, done, report, delays[i]) for i, p in enumerate(crowd)))
         await asyncio.gather(*(p.until(lambda p: p.view.get("stage") == "bril", TIMEOUT) for p in crowd))
         await asyncio.gather(*(one_sheet(p, report) for p in crowd))
         await asyncio.gather(*(p.close() for p in crowd))
 
 
-async def one_vote(phone: Phone, number: int, done: set[str], report: Report) -> None:
-    """Wait for an open question this phone has not answered, and vote in it."""
+async def one_vote(phone: Phone, number: int, done: set[str], report: Report, delay: float = 0.0) -> None:
+    """Wait for an open question this phone has not answered, think `delay` seconds, and vote in it."""
     await phone.until(
         lambda p: (
             p.view.get("stage") in ("round", "poll")
@@ -144,6 +151,7 @@ async def one_vote(phone: Phone, number: int, done: set[str], report: Report) ->
         ),
         TIMEOUT,
     )
+    await asyncio.sleep(delay)
     view = phone.view
     ask = view["ask"]
     done.add(f"{phone.token}:{ask}")
@@ -158,7 +166,7 @@ async def one_vote(phone: Phone, number: int, done: set[str], report: Report) ->
         option = choices[number % len(choices)]["id"]
         message = protocol.Pick(phone.next(), ask, option)
     assert phone.token is not None
-    report.sent_at[(phone.token, ask)] = time.perf_counter()
+    report.sent_at[(phone.token, ask)] = time.monotonic()  # one clock for every process
     reply = await phone.reply(await phone.send(message))
     if reply["type"] == "accepted":
         report.accepted.append((phone.token, ask, option))
@@ -213,11 +221,17 @@ def play_room(
     window: bool = False,
     rounds: int = 4,
     timeout: float = TIMEOUT,
+    spread: float = 0.0,
+    separate: bool = False,
+    hz: float = 0.0,
 ) -> Run:
     """A team game of kamer.yaml with `phones` simulated phones on loopback, the frame loop in this thread.
 
     The facilitator's part is played here: reveal once every team is in (on the poll: once every phone
     voted), go on to the next round, and after `rounds` rounds open the questionnaire for the phones.
+    `separate`: the phones run in a process of their own (as real phones share no CPU time with the
+    game); `hz`: frames paced like the window's loop (0: as fast as they come); every frame is a full
+    redraw, as the frame benchmark measures them.
     """
     from incluzo.app import App
     from incluzo.engine.logs.savelog import PhoneVoteEntry
@@ -232,31 +246,40 @@ def play_room(
     hub = app.phones
     assert hub is not None and isinstance(app.game, TeamDirector)
     game: TeamDirector = app.game
+    app.overlays.clear()  # the facilitator closed the join screen
     app.act(actions.BeginRound())
     report = Report(phones)
-    thread, failures = in_thread(lambda: asyncio.run(room_phones(hub.url, hub.pin, phones, rounds, report)))
+    args = [hub.url, hub.pin, str(phones), str(rounds), str(spread)]
+    if separate:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "incluzo.phones.loadtest", *args], stdout=subprocess.PIPE, text=True
+        )
+        running: Callable[[], bool] = lambda: process.poll() is None  # noqa: E731
+        failures: list[BaseException] = []
+    else:
+        thread, failures = in_thread(
+            lambda: asyncio.run(room_phones(hub.url, hub.pin, phones, rounds, report, spread))
+        )
+        running = thread.is_alive
     frames: list[float] = []
     latencies: list[float] = []
     counted: set[tuple[str, str]] = set()
-    tokens: dict[str, str] = {}
+    handled: dict[tuple[str, str], float] = {}  # (device, ask) -> when the frame that showed it was drawn
     played = 0
-    deadline = time.perf_counter() + timeout
+    deadline = time.monotonic() + timeout
+    tick = time.monotonic()
     try:
-        while thread.is_alive() and time.perf_counter() < deadline:
+        while running() and time.monotonic() < deadline:
             app.top.dirty = True
-            start = time.perf_counter()
+            start = time.monotonic()
             app.step([], 1 / 60)
-            end = time.perf_counter()
+            end = time.monotonic()
             frames.append((end - start) * 1000)
             for ask, ballot in hub.room.ballots.items():
                 for device in ballot.votes:
                     if (device, ask) not in counted:
                         counted.add((device, ask))
-                        if device not in tokens:
-                            tokens.update({device_id(t): t for t, _ in report.sent_at})
-                        sent = report.sent_at.get((tokens.get(device, ""), ask))
-                        if sent is not None:
-                            latencies.append((end - sent) * 1000)
+                        handled[(device, ask)] = end
             if app.game is game and played < rounds:
                 stage = hub.room.stage
                 if game.play.phase == Phase.OUTCOME:
@@ -270,16 +293,63 @@ def play_room(
                         played += 1
             elif played >= rounds and not hub.bril_open():
                 app.open_questionnaire()
-            time.sleep(0.002)
+                app.overlays.clear()
+            tick = max(tick + 1 / hz, time.monotonic()) if hz else time.monotonic() + 0.002
+            time.sleep(max(0.0, tick - time.monotonic()))
     finally:
-        thread.join(timeout=5)
+        if separate:
+            out, _ = process.communicate(timeout=10)
+            report = read_report(out, phones)
+        else:
+            thread.join(timeout=5)
         respondents = len(hub.room.responses())
         app.stop_phones()  # writes what the phones handed over before it closes
     if failures:
         raise failures[0]
+    tokens = {device_id(token): token for token, _ in report.sent_at}
+    for (device, ask), shown in handled.items():
+        sent = report.sent_at.get((tokens.get(device, ""), ask))
+        if sent is not None:
+            latencies.append((shown - sent) * 1000)
     saved = [
         (str(e.device), str(e.ask), str(e.option))
         for e in (game.save.log.entries if game.save else ())
         if isinstance(e, PhoneVoteEntry)
     ]
     return Run(report, frames, latencies, saved, game.save.path if game.save else None, respondents, played)
+
+
+def write_report(report: Report) -> str:
+    return json.dumps(
+        {
+            "accepted": report.accepted,
+            "refused": report.refused,
+            "sent_at": [[token, ask, at] for (token, ask), at in report.sent_at.items()],
+            "sheets": report.sheets,
+        }
+    )
+
+
+def read_report(text: str, phones: int) -> Report:
+    data = json.loads(text.strip().splitlines()[-1]) if text.strip() else {}
+    report = Report(phones)
+    report.accepted = [(t, a, o) for t, a, o in data.get("accepted", [])]
+    report.refused = data.get("refused", [])
+    report.sent_at = {(t, a): at for t, a, at in data.get("sent_at", [])}
+    report.sheets = data.get("sheets", 0)
+    return report
+
+
+def main(argv: list[str]) -> int:
+    """The phones of `play_room(separate=True)`: URL PIN PHONES ROUNDS SPREAD; prints the report as JSON."""
+    url, pin, phones, rounds, spread = argv
+    report = Report(int(phones))
+    try:
+        asyncio.run(room_phones(url, pin, int(phones), int(rounds), report, float(spread)))
+    finally:
+        print(write_report(report), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
