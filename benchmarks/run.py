@@ -1,12 +1,15 @@
 """Run every benchmark module beside this file (bench_*.py) and print one JSON object.
 
 Each module has `run() -> dict` and reports its own figures with the targets they are held to.
-Usage: python benchmarks/run.py [NAME ...]   (names without the bench_ prefix; default: all)
+Usage: python benchmarks/run.py [NAME ...] [--choicescript DIR]   (names without the bench_ prefix;
+default: all). `--choicescript` is a ChoiceScript checkout for `peers` (skipped without one).
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -33,13 +36,22 @@ def load(path: Path) -> ModuleType:
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Run benchmarks and print one JSON object.")
+    parser.add_argument("names", nargs="*", metavar="NAME", help="benchmarks to run (default: all)")
+    parser.add_argument("--choicescript", metavar="DIR", help="a ChoiceScript checkout, for `peers`")
+    args = parser.parse_args(argv)
+    options = {"choicescript_dir": args.choicescript}
     found = modules()
-    wanted = argv or list(found)
+    wanted = args.names or list(found)
     unknown = [name for name in wanted if name not in found]
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(found)}", file=sys.stderr)
         return 2
-    results: dict[str, Any] = {name: load(found[name]).run() for name in wanted}
+    results: dict[str, Any] = {}
+    for name in wanted:
+        module = load(found[name])
+        accepted = inspect.signature(module.run).parameters
+        results[name] = module.run(**{k: v for k, v in options.items() if k in accepted})
     print(json.dumps(results, indent=2, ensure_ascii=False))
     return 0
 

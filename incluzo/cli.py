@@ -1,4 +1,9 @@
-"""The `incluzo` command: one subcommand per module in incluzo/commands."""
+"""The `incluzo` command: one subcommand per module in incluzo/commands.
+
+Only the module of the command given is imported (start-up stays short; `--version` and `--help`
+import none): the others are listed by their one-line summary, which tests/test_cli.py keeps equal
+to each module's own `help`.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,18 @@ from collections.abc import Sequence
 from incluzo import __version__
 from incluzo.errorlog import write_crash_log
 
-COMMANDS = ("play", "check", "run", "profile", "report", "simulate", "graph", "new", "schema")
+SUMMARIES = {  # each command module's `help`, so the list needs no import
+    "play": "play a scenario on screen (or headless with screenshots)",
+    "check": "check scenario files for mistakes",
+    "run": "play a scenario headless with given choices",
+    "profile": 'score "Welke bril?" answers (CSV) into current and desired profiles',
+    "report": "aggregate session logs into CSV files and a Markdown summary",
+    "simulate": "play many seeded games and report how they end",
+    "graph": "print the card flow as Mermaid or DOT",
+    "new": "write a new scenario to start from",
+    "schema": "print the JSON Schema of the scenario format",
+}
+COMMANDS = tuple(SUMMARIES)
 
 EPILOG = """examples:
   incluzo play scenarios/te-veel-prikkels.yaml
@@ -22,7 +38,8 @@ EPILOG = """examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, *, every: bool = True) -> argparse.ArgumentParser:
+    """The parser; with `every=False` only the module of command `only` is imported."""
     parser = argparse.ArgumentParser(
         prog="incluzo",
         description="incluzo: a serious game about the choices of inclusive education.",
@@ -32,13 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"incluzo {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"incluzo.commands.{name}").add_parser(sub)
+        if every or name == only:
+            importlib.import_module(f"incluzo.commands.{name}").add_parser(sub)
+        else:
+            sub.add_parser(name, help=SUMMARIES[name])
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    command = next((word for word in given if not word.startswith("-")), None)
+    parser = build_parser(command, every=False)
+    args = parser.parse_args(given)
     if args.command is None:
         parser.print_help()
         return 2

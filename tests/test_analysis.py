@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from testsupport import SCENARIOS
 
-from incluzo.engine.analysis.checks import check_file
-from incluzo.engine.analysis.explore import analyse, explore
+from incluzo.engine.analysis.checks import check_file, has_errors
+from incluzo.engine.analysis.explore import UNCHECKED, analyse, explore
 from incluzo.engine.scenario.loader import load_text
 from incluzo.engine.scenario.problems import Severity
 
@@ -260,9 +260,12 @@ def test_every_game_running_out_of_budget() -> None:
     assert ("INC036", "endings[0].when") in found and ("INC036", "endings[1].when") in found
 
 
-def test_a_state_limit_makes_the_analysis_say_it_is_partial() -> None:
+def test_a_state_limit_makes_the_analysis_say_it_is_partial_and_what_it_left_unchecked() -> None:
     problems = analyse(load_text(BASE, "s.yaml"), BASE, max_states=3)
-    assert [(p.code, p.params) for p in problems] == [("INC046", {"states": "3"})]
+    assert [(p.code, p.params["states"]) for p in problems] == [("INC046", "3")]
+    assert problems[0].params["checks"] == ", ".join(UNCHECKED)
+    assert "INC038" not in UNCHECKED and "INC030" in UNCHECKED  # dead ends found so far are reported
+    assert not has_errors(problems, strict=True)  # the tool's own limit never fails --strict
 
 
 def test_findings_are_warnings_told_in_dutch_too() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import glob
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from scenario_text import SMALL
 from testsupport import ROOT
 
 from incluzo import __version__
-from incluzo.cli import main
+from incluzo.cli import build_parser, main
 
 
 @pytest.fixture
@@ -132,3 +134,21 @@ def test_the_examples_in_the_help_work(
     for example in examples:
         args = [found for arg in example for found in (sorted(glob.glob(arg)) if "*" in arg else [arg])]
         assert main(args) == 0, example
+
+
+def test_the_command_list_names_each_module_by_its_own_summary() -> None:
+    """The list `incluzo --help` prints without importing the commands is the one they give themselves."""
+    assert build_parser(every=False).format_help() == build_parser().format_help()
+
+
+def test_version_and_help_import_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from incluzo.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('incluzo.commands.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

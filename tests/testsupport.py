@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import textwrap
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from incluzo.engine.play import rules
 from incluzo.engine.scenario.model import Scenario
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -31,3 +36,14 @@ def route(scenario: Scenario) -> list[str]:
         assert isinstance(outcome, rules.Outcome)
         state = outcome.state
     return choices
+
+
+def within(seconds: float, work: Callable[[], T]) -> T:
+    """`work()`, failing the test when it has not finished after `seconds`: a guard against a hang (or
+    a quadratic blow-up), never a speed test; benchmarks/ measures speed."""
+    done: list[T] = []
+    thread = threading.Thread(target=lambda: done.append(work()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert done, f"still running after {seconds} s"
+    return done[0]

@@ -39,7 +39,7 @@ examples:
   incluzo play scenarios/niet-schoolrijp.yaml --teams "Rood,Blauw,Groen"
   incluzo play scenarios/niet-schoolrijp.yaml --headless --teams Rood,Blauw --screenshots out/t \\
       --choices \\
-      ander-basisaanbod/startklas-go,-/tlv-doorzetten,aanpak-met-ouders-jgz/verzorgingsruimte,taallijn-met-voorschool/taalrijke-kring,-/opp-als-leerplan
+      ander-basisaanbod/startklas-go,-/tlv-doorzetten,aanpak-met-ouders-jgz/verzorgingsruimte,taallijn-met-voorschool/taalrijke-kring,alsnog-tlv/opp-als-leerplan
 """
 
 

@@ -93,6 +93,11 @@ def run(args: argparse.Namespace) -> int:
         print("\r" + " " * (BAR + 40) + "\r", end="", file=sys.stderr)
     report = simulate.report(scenario, results, seed=args.seed, policy=args.policy)
     report["tones"] = tone.shares(scenario, results.endings)  # good | mixed | hard | none, shares 0-1
+    report["throughput"] = {
+        "seconds": round(elapsed, 3),
+        "runs_per_second": round(args.runs / max(elapsed, 1e-9)),
+        "jobs": args.jobs,
+    }
     for problem in report["problem_runs"]:
         problem["replay"] = f"incluzo run {args.file} --choices {','.join(problem['choices'])}"
     if args.json:

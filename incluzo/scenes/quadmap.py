@@ -3,7 +3,9 @@
 Kites are drawn as OCAI draws them: each quadrant's points lie on its diagonal, 0 at the centre and
 100 in the corner. A quadrant is told apart by its number, name and pattern as well as its colour.
 The position as one marker is the sum of the corner directions weighted by the points (25 each is
-the centre). The static part (tints, patterns, names, axes) is drawn once per size and cached.
+the centre). The static part (tints, patterns, names, axes) is drawn once per size and cached; a map
+drawn twice in a row with the same kites, trail and marker is composed once and then blitted whole
+(a 4K map screen is one blit, not hundreds of dashes and dots), while an animation draws as before.
 """
 
 from __future__ import annotations
@@ -72,6 +74,8 @@ class QuadrantMap:
     lang: str = "nl"
     backdrop: Colour = theme.BACKGROUND  # what the map stands on: its cached image is opaque, fast to blit
     _cache: dict[tuple[int, int, int], tuple[pygame.Surface, pygame.Rect]] = field(default_factory=dict)
+    _last: object = None  # the layers drawn last time
+    _composed: tuple[object, pygame.Surface] | None = None  # layers and the map with them drawn in
 
     def square(self, rect: pygame.Rect, metrics: Metrics) -> pygame.Rect:
         """The 2x2 itself inside `rect`, leaving room for the axis labels."""
@@ -138,8 +142,37 @@ class QuadrantMap:
         if key not in self._cache:
             self._cache = {key: self._background(rect.size, metrics)}
         image, square = self._cache[key]
+        layers = (
+            key,
+            tuple((tuple(k.points), k.colour, k.style, k.width_scale) for k in kites),
+            tuple(tuple(p) for p in trail),
+            None if marker is None else tuple(marker),
+        )
+        if self._composed is not None and self._composed[0] == layers:
+            surface.blit(self._composed[1], rect.topleft)
+            return square.move(rect.topleft)
+        if layers == self._last and self._inside(image, square, metrics, kites, trail, marker):
+            composed = image.copy()
+            self._layers(composed, square, metrics, kites, trail, marker)
+            self._composed = (layers, composed)
+            surface.blit(composed, rect.topleft)
+            return square.move(rect.topleft)
+        self._last = layers
         surface.blit(image, rect.topleft)
         square = square.move(rect.topleft)
+        self._layers(surface, square, metrics, kites, trail, marker)
+        return square
+
+    def _layers(
+        self,
+        surface: pygame.Surface,
+        square: pygame.Rect,
+        metrics: Metrics,
+        kites: Sequence[Kite],
+        trail: Sequence[Points],
+        marker: Points | None,
+    ) -> None:
+        """What changes over a game: the kites, the trail and the marker."""
         for kite in kites:
             self._kite(surface, square, kite, metrics)
         if trail:
@@ -149,7 +182,30 @@ class QuadrantMap:
             radius = metrics.scaled(MARKER_SCALE)
             pygame.draw.circle(surface, theme.WHITE, centre, radius + metrics.stroke)
             pygame.draw.circle(surface, theme.TRAIL, centre, radius)
-        return square
+
+    def _inside(
+        self,
+        image: pygame.Surface,
+        square: pygame.Rect,
+        metrics: Metrics,
+        kites: Sequence[Kite],
+        trail: Sequence[Points],
+        marker: Points | None,
+    ) -> bool:
+        """Whether every layer falls inside the cached image (else composing it would clip them)."""
+        reach = max(
+            metrics.scaled(TRAIL_DOT_SCALE),
+            metrics.scaled(MARKER_SCALE) + metrics.stroke,
+            *(2 * max(theme.MIN_STROKE, metrics.scaled(k.width_scale)) + metrics.stroke for k in kites),
+        )
+        spots = [self.marker(square, p) for p in [*trail, *([marker] if marker is not None else [])]]
+        spots += [
+            self.point(square, q.corner, v)
+            for kite in kites
+            for q, v in zip(self.quadrants, kite.points, strict=True)
+        ]
+        area = image.get_rect().inflate(-2 * reach - 2, -2 * reach - 2)
+        return all(area.collidepoint(x, y) for x, y in spots)
 
     def _background(self, size: tuple[int, int], metrics: Metrics) -> tuple[pygame.Surface, pygame.Rect]:
         image = pygame.Surface(size)
@@ -174,6 +230,8 @@ class QuadrantMap:
             self._name(image, square, quadrant, metrics)
         if self._with_axes(area, metrics):
             self._axes(image, square, metrics, self._label_side(area, metrics))
+        if pygame.display.get_surface() is not None:
+            image = image.convert()  # in the window's own format it blits several times faster
         return image, square
 
     def _name(

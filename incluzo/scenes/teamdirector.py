@@ -249,6 +249,8 @@ class TeamDirector:
         """Carry out what a team screen asked for."""
         match action:
             case actions.BeginRound():
+                if self.briefed:
+                    return Reply()  # the briefing is left once
                 self.past.append(self.snapshot())
                 self.briefed = True
                 self.show()

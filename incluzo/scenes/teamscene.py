@@ -11,7 +11,6 @@ from collections.abc import Sequence
 import pygame
 
 from incluzo.scenes import theme, widgets
-from incluzo.scenes.actions import Action
 from incluzo.scenes.base import Context, Scene, Target
 from incluzo.scenes.bindings import (
     TEAM_BACK,
@@ -26,7 +25,6 @@ from incluzo.scenes.teamactions import BackToNow
 from incluzo.scenes.text import Flow, Item, Style, draw_lines, draw_page, line_height, render, width_of, wrap
 from incluzo.scenes.theme import Colour, Metrics
 
-AnyAction = Action  # kept for the team screens' signatures
 NUMBER_NAMES = {f"[{n}]": str(n) for n in range(10)}
 
 

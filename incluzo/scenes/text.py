@@ -24,6 +24,8 @@ from incluzo.scenes.theme import Colour
 
 HYPHEN = "-"
 HYPHENATE_FROM = 9  # words at least this long are split to fill a line, shorter ones move whole
+LONGEST_WORD = 60  # longer "words" (a pasted link, a slip of the keyboard) are cut between letters only
+MEASURE_WHOLE = 480  # longer strings are first bounded by their narrowest letter before being measured
 RENDER_CACHE = 600  # rendered lines kept
 
 
@@ -92,8 +94,35 @@ def _load_patterns(name: str, source: object) -> None:
             copy.write_bytes(marshal.dumps({"patterns": parsed.patterns, "maxlen": parsed.maxlen}))
 
 
+def _narrowest(word: str, style: Style) -> int:
+    """The narrowest letter of `word` in pixels (at least 1)."""
+    return max(1, min(width_of(letter, style) for letter in set(word)))
+
+
+def _fits(word: str, width: int, style: Style) -> bool:
+    """Whether `word` fits in `width` pixels; a very long word is ruled out without measuring it whole."""
+    if len(word) > MEASURE_WHOLE and len(word) * _narrowest(word, style) > 2 * width:
+        return False  # even at half its narrowest letter's width (kerning) it would not fit
+    return width_of(word, style) <= width
+
+
+def _cut(word: str, room: int, style: Style) -> tuple[str, str]:
+    """A very long word cut between letters: the longest head (with a hyphen) that fits, found by halving
+    among the heads short enough to fit at all, so each line costs about a line's worth of measuring."""
+    low, high = 0, min(len(word) - 1, 2 * room // _narrowest(word, style) + 1)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if width_of(word[:middle] + HYPHEN, style) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return (word[:low] + HYPHEN, word[low:]) if low else (word[:1], word[1:])
+
+
 def _split(word: str, room: int, style: Style, lang: str, *, forced: bool) -> tuple[str, str] | None:
     """The longest head of `word` (with a hyphen) that fits in `room` pixels, and the rest."""
+    if len(word) > LONGEST_WORD:
+        return _cut(word, room, style) if forced else None
     for head, tail in _hyphenator(lang).iterate(word):
         shown = head if head.endswith(HYPHEN) else head + HYPHEN  # 'so-|expertise' keeps its own hyphen
         if width_of(shown, style) <= room:
@@ -114,7 +143,7 @@ def wrap(text: str, style: Style, width: int, lang: str = "nl") -> list[str]:
         current = ""
         for word in paragraph.split():
             candidate = f"{current} {word}" if current else word
-            if width_of(candidate, style) <= width:
+            if _fits(candidate, width, style):
                 current = candidate
                 continue
             if current:
@@ -125,7 +154,7 @@ def wrap(text: str, style: Style, width: int, lang: str = "nl") -> list[str]:
                     word = parts[1]
                 else:
                     lines.append(current)
-            while width_of(word, style) > width:
+            while not _fits(word, width, style):
                 parts = _split(word, width, style, lang, forced=True)
                 assert parts is not None
                 lines.append(parts[0])

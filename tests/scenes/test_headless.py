@@ -67,3 +67,25 @@ def test_headless_play_of_a_broken_file_prints_located_errors(
 def test_headless_play_without_a_file_lists_the_shipped_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["play", "--headless"]) == 0
     assert "te-veel-prikkels.yaml" in capsys.readouterr().out
+
+
+def test_the_headless_examples_in_the_help_reach_the_debrief(
+    tmp_path: Path,
+    private_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every `incluzo play ... --headless` example of `incluzo play --help` plays to the debrief (exit 0),
+    its screenshots written to a scratch folder."""
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    with pytest.raises(SystemExit):
+        main(["play", "--help"])
+    text = capsys.readouterr().out.replace("\\\n", " ")  # join continued lines, as a shell does
+    examples = [line.split()[1:] for line in text.splitlines() if line.strip().startswith("incluzo play ")]
+    headless = [args for args in examples if "--headless" in args and len(args) > 2]
+    assert len(headless) >= 2  # one group and competing teams
+    for number, args in enumerate(headless):
+        where = args.index("--screenshots") + 1
+        args[where] = str(tmp_path / f"example-{number}")
+        assert main(args) == 0, (args, capsys.readouterr().err)
+        assert any((tmp_path / f"example-{number}").glob("*debrief*.png"))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pyphen
+from testsupport import within
 
 from incluzo.scenes import theme
 from incluzo.scenes.text import Flow, Style, line_height, width_of, wrap
@@ -60,3 +63,19 @@ def test_a_heading_never_ends_a_page() -> None:
         flow.text("Een regel tekst.", STYLE)
     pages = flow.pages(3 * line_height(STYLE) + 30)
     assert all(not page[-1][1].text.startswith("Kop") for page in pages)
+
+
+def test_a_title_of_one_unbreakable_word_of_5000_letters_wraps_in_bounded_time() -> None:
+    """Issue 12 (8): layout was quadratic in an unbreakable word (70 s headless for 4,999 letters)."""
+    word = "x" * 4_999
+    lines = within(60, lambda: wrap(f"Titel {word} einde", STYLE, 400, "nl"))
+    assert all(width_of(line, STYLE) <= 400 for line in lines)
+    assert "".join(line.removesuffix("-") for line in lines).replace(" ", "") == f"Titel{word}einde"
+    assert len(lines) > 100
+
+
+def test_a_very_long_word_is_cut_where_the_line_is_full() -> None:
+    word = "abcdefghij" * 20  # longer than LONGEST_WORD: cut between letters while that long
+    lines = wrap(word, STYLE, 300, "nl")
+    for line, following in itertools.pairwise(lines[:6]):
+        assert width_of(line, STYLE) <= 300 < width_of(line.removesuffix("-") + following[0] + "-", STYLE)

@@ -53,5 +53,8 @@ def image_problems(scenario: Scenario, folder: Path, locator: Locator | None = N
     return found
 
 
+LIMITS = frozenset({"INC046"})  # the analysis' own limit: said, but never a reason to fail --strict
+
+
 def has_errors(problems: list[Problem], *, strict: bool = False) -> bool:
-    return any(p.severity is Severity.ERROR or strict for p in problems)
+    return any(p.severity is Severity.ERROR or (strict and p.code not in LIMITS) for p in problems)

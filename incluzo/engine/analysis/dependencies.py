@@ -8,7 +8,7 @@ use this to memoise on a small key instead of the whole history.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.scenario.conditions import All, Chosen, Compare, Condition, Exhausted, Not, Seen
@@ -92,8 +92,7 @@ def relevant(state: GameState, needs: Dependencies, neutral: GameState) -> GameS
     The decision history is always dropped; `seen`, the meters, the card and the ending are always kept
     (they decide the flow and what is affordable). Chosen choices are kept only when a condition asks.
     """
-    return replace(
-        state,
+    return state.but(
         decisions=(),
         chosen=state.chosen & needs.chosen,
         position=state.position if needs.quadrants else neutral.position,

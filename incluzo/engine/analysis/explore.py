@@ -1,18 +1,22 @@
 """Play every reachable game of a scenario and report what does not work as a lesson (INC030-INC046).
 
 The exploration runs the pure rules on every affordable choice of every reachable state, memoised on
-the facts conditions can read (`dependencies.relevant`): a scenario's state space is small, so this is
-exhaustive rather than sampled. Each finding is a located `Problem`; docs/check-codes.md explains them.
+the facts the rest of the game can still tell apart (`abstraction.Abstraction`; `abstract=False` keys
+on `dependencies.relevant` alone, the exhaustive reference the tests compare with). It is breadth
+first, so the route a message quotes is the shortest (first in card order on ties) whichever key is
+used. Each finding is a located `Problem`; docs/check-codes.md explains them.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import ge
 
 from incluzo.engine.analysis import dependencies, rounding
+from incluzo.engine.analysis.abstraction import Abstraction
 from incluzo.engine.play import rules
 from incluzo.engine.play.rules import GameState, Outcome, Refusal
 from incluzo.engine.scenario.locate import Locator, card_path, choice_path, ending_path
@@ -20,7 +24,11 @@ from incluzo.engine.scenario.model import TRANSFORMATIEF, Card, Choice, Ending, 
 from incluzo.engine.scenario.problems import Problem
 
 MAX_STATES = 50_000  # far beyond a sensible scenario (the shipped ones have at most a few hundred)
+UPWARD_SHARE = 5  # a stopped analysis tries the undominated states up to MAX_STATES / UPWARD_SHARE
 Step = tuple[str | None, GameState]  # a choice id (None passes an event card) and the state it leads to
+Levels = tuple[tuple[int, ...], tuple[int, ...]]  # the lowest and highest true meter levels of a state
+UNCHECKED: tuple[str, ...] = tuple(f"INC0{n}" for n in (30, 31, 32, 33, 34, 35, 36, 37, 39, 40, 41, 42, 43))
+"""What a stopped analysis leaves unchecked (dead ends, INC038, found so far are still reported)."""
 
 
 @dataclass
@@ -33,6 +41,7 @@ class Graph:
     parent: dict[GameState, tuple[GameState, str | None] | None] = field(default_factory=dict)
     ran_out_at: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> card it ran out on
     complete: bool = True
+    upward: bool = False  # states more meters dominate were left out (see `explore`)
 
     @property
     def states(self) -> Iterator[GameState]:
@@ -41,6 +50,31 @@ class Graph:
     @cached_property
     def ends(self) -> list[GameState]:
         return [state for state in self.parent if state.over]
+
+    @cached_property
+    def levels(self) -> dict[GameState, Levels]:
+        """Per state, the lowest and highest meter levels games really have in it (keys may cap them)."""
+        scenario = self.scenario
+        if self.upward:  # meters are never capped there
+            return {state: (state.meters, state.meters) for state in self.parent}
+        found: dict[GameState, Levels] = {self.start: (scenario.budget, scenario.budget)}
+        for state in _topological(self):
+            low, high = found[state]
+            card = scenario.card(state.card or "")
+            for choice_id, child in self.steps[state]:
+                choice = card.choice(choice_id) if choice_id is not None else None
+                cost = choice.cost if choice is not None else card.cost
+                floor = 0 if choice is None else -(10**18)  # an event card's cost stops at zero
+                after_low = tuple(max(floor, a - c) for a, c in zip(low, cost, strict=True))
+                after_high = tuple(max(floor, a - c) for a, c in zip(high, cost, strict=True))
+                if child in found:
+                    was_low, was_high = found[child]
+                    after_low, after_high = (
+                        tuple(map(min, was_low, after_low)),
+                        tuple(map(max, was_high, after_high)),
+                    )
+                found[child] = (after_low, after_high)
+        return found
 
     @cached_property
     def shown(self) -> dict[str, list[GameState]]:
@@ -64,24 +98,55 @@ class Graph:
         return choices[::-1]
 
 
-def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Graph:
-    """Every state reachable with the rules, each affordable choice tried once per distinct state."""
+def explore(
+    scenario: Scenario,
+    max_states: int = MAX_STATES,
+    *,
+    abstract: bool = True,
+    pinned: dependencies.Dependencies | None = None,
+    upward: bool = False,
+) -> Graph:
+    """Every state reachable with the rules, each affordable choice tried once per distinct state.
+
+    `pinned` facts are never left out of a state (a check that reads them outside the flow).
+    `upward` (only when no card or choice condition reads a meter) leaves out a state when another
+    with the same facts and at least as much on every meter was met: every state left out is then
+    below one kept, which plays on at least as freely, so the checks of MONOTONE (is a card shown, a
+    choice offered or affordable anywhere, and the highest levels there) answer as on every state.
+    """
     needs = dependencies.of_flow(scenario) | dependencies.of_endings(scenario)
+    if pinned is not None:
+        needs = needs | pinned
     begin = rules.begin(scenario)
-    start = dependencies.relevant(begin, needs, begin)
-    graph = Graph(scenario, start)
+    frontier: dict[GameState, list[tuple[int, ...]]] = defaultdict(list)
+    if abstract:
+        key = Abstraction(scenario, needs, pinned=pinned, cap=not upward).key
+    else:
+
+        def key(state: GameState, neutral: GameState, ran_out_on: str | None = None) -> GameState:
+            return dependencies.relevant(state, needs, neutral)
+
+    first = next(iter(begin.seen)) if begin.exhausted else None
+    start = key(begin, begin, first)
+    graph = Graph(scenario, start, upward=upward)
     graph.parent[start] = None
-    if start.exhausted:
-        graph.ran_out_at[start] = next(iter(start.seen))
-    todo = [start]
+    if first is not None:
+        graph.ran_out_at[start] = first
+    todo = deque([start])
     while todo:
-        state = todo.pop()
+        state = todo.popleft()
         if state.over:
             continue
         card = scenario.card(state.card or "")
         steps: list[Step] = []
         for choice_id, outcome in _outcomes(scenario, state, card):
-            child = dependencies.relevant(outcome.state, needs, begin)
+            ran_out_on = next(iter(outcome.state.seen - state.seen)) if outcome.state.exhausted else None
+            child = key(outcome.state, begin, ran_out_on)
+            if upward:
+                kept = frontier[child.but(meters=())]
+                if any(all(map(ge, other, child.meters)) for other in kept):
+                    continue
+                kept.append(child.meters)
             steps.append((choice_id, child))
             if child in graph.parent:
                 continue
@@ -89,11 +154,33 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Graph:
                 graph.complete = False
                 return graph
             graph.parent[child] = (state, choice_id)
-            if child.exhausted:
-                graph.ran_out_at[child] = next(iter(child.seen - state.seen))
+            if ran_out_on is not None:
+                graph.ran_out_at[child] = ran_out_on
             todo.append(child)
         graph.steps[state] = steps
     return graph
+
+
+def _topological(graph: Graph) -> list[GameState]:
+    """The states at a card, each before every state it leads to (the graph has no cycles: see rules)."""
+    order: list[GameState] = []
+    done: set[GameState] = set()
+    for root in graph.steps:
+        if root in done:
+            continue
+        stack = [(root, iter(graph.steps[root]))]
+        done.add(root)
+        while stack:
+            state, children = stack[-1]
+            for _, child in children:
+                if child not in done and child in graph.steps:
+                    done.add(child)
+                    stack.append((child, iter(graph.steps[child])))
+                    break
+            else:
+                stack.pop()
+                order.append(state)
+    return order[::-1]
 
 
 def _outcomes(scenario: Scenario, state: GameState, card: Card) -> Iterator[tuple[str | None, Outcome]]:
@@ -109,19 +196,57 @@ def _outcomes(scenario: Scenario, state: GameState, card: Card) -> Iterator[tupl
         yield choice_id, result
 
 
-def analyse(scenario: Scenario, text: str | None = None, *, max_states: int = MAX_STATES) -> list[Problem]:
-    """Every finding about how the scenario plays, located in `text` (the file's contents) when given."""
-    graph = explore(scenario, max_states)
+def analyse(
+    scenario: Scenario, text: str | None = None, *, max_states: int = MAX_STATES, abstract: bool = True
+) -> list[Problem]:
+    """Every finding about how the scenario plays, located in `text` (the file's contents) when given.
+
+    `abstract=False` explores every distinct state the conditions can read (slow; the tests' reference).
+    """
+    graph = complete_graph(scenario, max_states, abstract=abstract)
     where = Locator(scenario, text)
     if not graph.complete:
-        return [
-            where.problem("INC046", "cards", "split_scenario", states=f"{max_states:,}"),
-            *dead_ends(graph, where),
-        ]
+        return partial(scenario, graph, where, max_states)
     found: list[Problem] = []
     for check in CHECKS:
         found.extend(check(graph, where))
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
+
+
+def partial(scenario: Scenario, graph: Graph, where: Locator, max_states: int) -> list[Problem]:
+    """What a stopped analysis can still say: the dead ends found so far, and, when no card or choice
+    condition reads a meter, the checks MONOTONE answers from an exploration of the states no other
+    state dominates; INC046 names the checks left undone."""
+    found = list(dead_ends(graph, where))
+    undone = UNCHECKED
+    if not dependencies.of_flow(scenario).meters:
+        upward = complete_graph(scenario, max_states // UPWARD_SHARE, upward=True)
+        if upward.complete:
+            found += [p for check in MONOTONE for p in check(upward, where)]
+            done = {"INC030", "INC031", "INC032", "INC033", "INC034", "INC039"}
+            undone = tuple(code for code in UNCHECKED if code not in done)
+    stopped = where.problem(
+        "INC046", "cards", "split_scenario", states=f"{max_states:,}", checks=", ".join(undone)
+    )
+    return sorted([stopped, *found], key=lambda p: (p.line, p.column, p.code))
+
+
+def complete_graph(
+    scenario: Scenario, max_states: int = MAX_STATES, *, abstract: bool = True, upward: bool = False
+) -> Graph:
+    """The explored graph every check can read: when a card is never shown, its conditions are asked of
+    every state (INC030, INC031), so the facts they read are kept in a second exploration."""
+    graph = explore(scenario, max_states, abstract=abstract, upward=upward)
+    if not graph.complete or not abstract:
+        return graph
+    unshown = [card for card in scenario.cards if card.id not in graph.shown]
+    pinned = dependencies.of(
+        [card.when for card in unshown] + [c.when for card in unshown for c in card.choices]
+    )
+    if not pinned.chosen:
+        return graph
+    del graph  # the second exploration replaces it: never both in memory
+    return explore(scenario, max_states, pinned=pinned, upward=upward)
 
 
 def unreached_cards(graph: Graph, where: Locator) -> Iterator[Problem]:
@@ -149,7 +274,7 @@ def unreached_choices(graph: Graph, where: Locator) -> Iterator[Problem]:
             if not offered_in:
                 yield where.problem("INC033", f"{path}.when", "loosen_when", choice=choice.id)
             elif not any(rules.affordable(s, choice) for s in offered_in):
-                most = [max(s.meters[i] for s in offered_in) for i in range(len(meters))]
+                most = [max(graph.levels[s][1][i] for s in offered_in) for i in range(len(meters))]
                 left = ", ".join(f"{m} {level}" for m, level in zip(meters, most, strict=True))
                 yield where.problem("INC034", f"{path}.cost", "lower_cost", {"left": left}, choice=choice.id)
 
@@ -274,7 +399,7 @@ def meters_never_low(graph: Graph, where: Locator) -> Iterator[Problem]:
             for state in shown
             for choice in rules.offered(scenario, state, scenario.card(card_id))
         )
-        lowest = min(state.meters[i] for state in graph.states)
+        lowest = min(low[i] for low, _ in graph.levels.values())
         if not short and lowest > 0:
             yield where.problem(
                 "INC041",
@@ -317,3 +442,9 @@ CHECKS: tuple[Callable[[Graph, Locator], Iterator[Problem]], ...] = (
     always_exhausted,
     rounding.near_thresholds,  # INC049, its own module
 )
+MONOTONE: tuple[Callable[[Graph, Locator], Iterator[Problem]], ...] = (
+    unreached_cards,
+    unreached_choices,
+    dominated_choices,
+)
+"""The checks an `upward` exploration answers exactly (INC030-INC034, INC039)."""

@@ -1,14 +1,20 @@
 """Many seeded playthroughs of a scenario, fast, through the same pure rules the game uses.
 
 The rules decide the flow: which card comes next and which choices it offers. That flow depends only on
-the facts conditions read, so the simulator asks the rules once per distinct *flow state* (card, cards
-seen, the choices conditions ask about, and meters, position or tally only when a card or choice
-condition reads them) and caches the answer as a node with one edge per offered choice. A playthrough
-then walks the nodes, carrying its own meters, position and tally: it pays costs (an event card's stop
-at zero, as in `rules.advance`), moves the position with `position.move` (memoised), and ends the game
-when no offered choice is affordable, exactly where `rules` would. Endings that read facts outside the
-node are decided by the rules' own `_finish` on the concrete state. tests/test_simulate.py replays
-thousands of simulated games through `rules` and compares every result.
+the facts conditions can still read, so the simulator asks the rules once per distinct *flow state*
+(the key of `abstraction.Abstraction`: card, the cards a later scan can meet, the choices a remaining
+condition asks about, and meters, position or tally only when a card or choice condition reads them)
+and caches the answer as a node with one edge per offered choice. A playthrough then walks the nodes,
+carrying its own meters, position and tally through the rules' own small steps (`rules.pay`,
+`rules.pay_event`, `rules.counted`, `position.move`), and ends the game when no offered choice is
+affordable, exactly where `rules` would. Endings that read facts outside the node are decided by
+`rules.close` on the concrete state. tests/test_simulate.py replays thousands of simulated games
+through `rules` and compares every result.
+
+Memory stays flat in the number of runs: the results are counters over bounded values (per quadrant in
+hundredths of a point, per meter, end points on a fixed grid; a batch of CHUNK runs is counted
+exactly first), and the node cache starts afresh past MAX_NODES. Moves are not memoised: with
+`position.move_one` a move costs about what a memo lookup did.
 
 Run k of a simulation with seed S uses `random.Random(S + k)`, so any run can be replayed alone with
 seed S + k; the result does not depend on how runs are spread over processes (`jobs`).
@@ -16,7 +22,6 @@ seed S + k; the result does not depend on how runs are spread over processes (`j
 
 from __future__ import annotations
 
-import operator
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -26,14 +31,17 @@ from itertools import groupby
 from typing import Any
 
 from incluzo.engine.analysis import dependencies
+from incluzo.engine.analysis.abstraction import Abstraction
 from incluzo.engine.play import position, rules
 from incluzo.engine.play.rules import GameState, Outcome
 from incluzo.engine.scenario.model import AFFIRMATIEF, TRANSFORMATIEF, Choice, Scenario
 
 UNLIMITED = 10**9  # meters of the representative state when no condition reads the meters
 CHUNK = 2_000  # runs per task: the unit of progress reports and of work for other processes
-MOVE_CACHE = 200_000  # positions memoised before the cache starts afresh
+MAX_NODES = 100_000  # flow states cached before the cache starts afresh (memory stays bounded)
 PROBLEM_RUNS = 3  # replayable runs kept per card where the budget ran out
+HUNDREDTH = position.UNIT // 100  # end positions are counted in hundredths of a point
+GRID = 240  # end points are counted on a GRID x GRID grid (heat maps of 8, 40, 60, 80, 120 cells are exact)
 
 # A policy ranks the offered choices; the player takes a random affordable one of the best rank.
 POLICIES: dict[str, Callable[[Choice], int]] = {
@@ -47,18 +55,20 @@ POLICIES: dict[str, Callable[[Choice], int]] = {
 class _Edge:
     """One way on from a node: a choice (None passes an event card) and, once asked, where it leads."""
 
-    __slots__ = ("affirmative", "child", "choice", "cost", "hits", "move", "moved", "ran_out_at")
+    __slots__ = ("child", "choice", "cost", "hits", "move", "one", "ran_out_at", "recognition")
 
     def __init__(
-        self, choice: str | None, cost: tuple[int, ...], move: tuple[int, ...], affirmative: bool
+        self, choice: str | None, cost: tuple[int, ...], move: tuple[int, ...], recognition: str | None
     ) -> None:
         self.choice = choice
         self.cost = cost
         self.move = move if any(move) else None
-        self.affirmative = affirmative  # counted as rules.choose counts the tally
+        named = [i for i, points in enumerate(move) if points]
+        # a move toward one quadrant: (its index, the units wanted), for position.move_one
+        self.one = (named[0], move[named[0]] * position.UNIT) if len(named) == 1 else None
+        self.recognition = recognition  # counted by rules.counted (None: an event card)
         self.child: _Node | None = None
         self.ran_out_at: str | None = None  # the card the rules ran out on when following this edge
-        self.moved: dict[tuple[int, ...], tuple[int, ...]] = {}  # position before -> after (memo)
         self.hits = 0
 
 
@@ -102,8 +112,9 @@ class Results:
     cards: Counter[str] = field(default_factory=Counter)
     choices: Counter[tuple[str, str]] = field(default_factory=Counter)
     endings: Counter[str] = field(default_factory=Counter)
-    positions: Counter[tuple[int, ...]] = field(default_factory=Counter)
-    meters: Counter[tuple[int, ...]] = field(default_factory=Counter)
+    positions: Counter[tuple[int, int]] = field(default_factory=Counter)  # (quadrant, hundredths): games
+    meters: Counter[tuple[int, int]] = field(default_factory=Counter)  # (meter, level at the end): games
+    points: Counter[tuple[int, int]] = field(default_factory=Counter)  # (row, column) on the GRID: games
     tallies: Counter[tuple[int, int]] = field(default_factory=Counter)
     ran_out: Counter[str] = field(default_factory=Counter)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (seed, card) of runs that ran out
@@ -147,14 +158,17 @@ class Simulator:
         )
         begin = rules.begin(self.rules_scenario)
         self.neutral = begin
+        self.abstraction = Abstraction(self.rules_scenario, self.needs, cap=flow.meters)
         self.nodes: dict[GameState, _Node] = {}
-        self.start = self._node(self._key(begin))
         self.start_ran_out = next(iter(begin.seen)) if begin.exhausted else None
-        self.memoised = 0  # positions memoised on the edges
+        self.start = self._node(self._key(begin, self.start_ran_out))
+        self.corners = [
+            (q.corner.endswith("right"), q.corner.startswith("bottom")) for q in scenario.model.quadrants
+        ]
         self.rng = random.Random()
 
-    def _key(self, state: GameState) -> GameState:
-        key = dependencies.relevant(state, self.needs, self.neutral)
+    def _key(self, state: GameState, ran_out_on: str | None = None) -> GameState:
+        key = self.abstraction.key(state, self.neutral, ran_out_on)
         return key if self.needs.meters else replace(key, meters=self.neutral.meters)
 
     def _node(self, key: GameState) -> _Node:
@@ -166,11 +180,11 @@ class Simulator:
         else:
             card = self.scenario.card(key.card or "")
             if card.is_event:
-                edges: tuple[_Edge, ...] = (_Edge(None, card.cost, card.move, False),)
+                edges: tuple[_Edge, ...] = (_Edge(None, card.cost, card.move, None),)
                 tiers: tuple[tuple[_Edge, ...], ...] = (edges,)
             else:
                 offered = sorted(rules.offered(self.scenario, key, card), key=self.rank)
-                edges = tuple(_Edge(c.id, c.cost, c.move, c.recognition == AFFIRMATIEF) for c in offered)
+                edges = tuple(_Edge(c.id, c.cost, c.move, c.recognition) for c in offered)
                 by_id = {e.choice: e for e in edges}
                 tiers = tuple(
                     tuple(by_id[c.id] for c in group) for _, group in groupby(offered, key=self.rank)
@@ -185,64 +199,50 @@ class Simulator:
         assert isinstance(result, Outcome), result
         if result.state.exhausted:  # only when conditions read the meters: the rules ran out on arrival
             edge.ran_out_at = next(iter(result.state.seen - node.state.seen))
-        edge.child = self._node(self._key(result.state))
+        edge.child = self._node(self._key(result.state, edge.ran_out_at))
         return edge.child
-
-    def _move(self, edge: _Edge, units: tuple[int, ...]) -> tuple[int, ...]:
-        """`position.move` along an edge, memoised on the edge (forgotten all at once when too many)."""
-        assert edge.move is not None
-        if self.memoised >= MOVE_CACHE:
-            for node in self.nodes.values():
-                for other in node.edges:
-                    other.moved.clear()
-            self.memoised = 0
-        self.memoised += 1
-        moved = edge.moved[units] = position.move(units, edge.move)
-        return moved
 
     def play_one(self, seed: int, *, record: bool = False) -> Game:
         """One game, its choices drawn with random.Random(seed)."""
         self.rng.seed(seed)
         draw = self.rng.random
-        ge, sub = operator.ge, operator.sub
+        pay, pay_event, counted, payable = rules.pay, rules.pay_event, rules.counted, rules.payable
+        move, move_one = position.move, position.move_one
         node = self.start
         meters = self.scenario.budget
         units = self.scenario.position
-        affirmative = transformative = 0
+        tally = (0, 0)
         steps: list[str | None] | None = [] if record else None
         ran_out = self.start_ran_out
         edge: _Edge | None = None
         while node.edges:
             if node.event:
                 edge = node.edges[0]
-                meters = tuple(level if level > 0 else 0 for level in map(sub, meters, edge.cost))
+                meters = pay_event(meters, edge.cost)
             else:
-                if all(map(ge, meters, node.dearest)):  # everything on offer is affordable
+                if payable(meters, node.dearest):  # everything on offer is affordable
                     tier = node.tiers[0]
                     edge = tier[int(draw() * len(tier))] if len(tier) > 1 else tier[0]
                 else:
                     edge = None
                     for tier in node.tiers:
-                        payable = [e for e in tier if all(map(ge, meters, e.cost))]
-                        if payable:
-                            edge = payable[int(draw() * len(payable))] if len(payable) > 1 else payable[0]
+                        can = [e for e in tier if payable(meters, e.cost)]
+                        if can:
+                            edge = can[int(draw() * len(can))] if len(can) > 1 else can[0]
                             break
                 if edge is None:  # the budget ran out on this card
                     ran_out = node.state.card
                     break
-                meters = tuple(map(sub, meters, edge.cost))
-                if edge.affirmative:
-                    affirmative += 1
-                else:
-                    transformative += 1
+                meters = pay(meters, edge.cost)
+                tally = counted(tally, edge.recognition)
             edge.hits += 1
             if steps is not None:
                 steps.append(edge.choice)
             if edge.move is not None:
-                units = edge.moved.get(units) or self._move(edge, units)
+                one = edge.one
+                units = move_one(units, *one) if one else move(units, edge.move)
             node = edge.child or self._follow(node, edge)
             ran_out = edge.ran_out_at
-        tally = (affirmative, transformative)
         return Game(
             seed,
             self._ending(node, meters, units, tally, ran_out is not None),
@@ -261,13 +261,13 @@ class Simulator:
         tally: tuple[int, int],
         exhausted: bool,
     ) -> str:
-        """The ending: from the rules' own end state, or by the rules' `_finish` on this game's facts."""
+        """The ending: from the rules' own end state, or by `rules.close` on this game's facts."""
         if node.state.over and not self.exact_end:
             return node.state.ending or ""
         if node.ran_out_ending is not None and not self.exact_end:
             return node.ran_out_ending
         concrete = GameState(meters, units, node.state.card, tally, node.state.chosen, node.state.seen)
-        ending = rules._finish(self.scenario, concrete, exhausted=exhausted).ending or ""
+        ending = rules.close(self.scenario, concrete, exhausted=exhausted).ending or ""
         if not node.state.over:
             node.ran_out_ending = ending
         return ending
@@ -275,20 +275,42 @@ class Simulator:
     def play(self, first_seed: int, runs: int) -> Results:
         """Runs with seeds first_seed .. first_seed + runs - 1, added up."""
         results = Results(runs=runs)
+        ends: Counter[tuple[tuple[int, ...], tuple[int, ...]]] = Counter()  # this batch's (position, meters)
         for seed in range(first_seed, first_seed + runs):
             game = self.play_one(seed)
             results.endings[game.ending] += 1
-            results.positions[game.position] += 1
-            results.meters[game.meters] += 1
+            ends[(game.position, game.meters)] += 1
             results.tallies[game.tally] += 1
             if game.ran_out_at is not None:
                 if results.ran_out[game.ran_out_at] < PROBLEM_RUNS:
                     results.problems.append((seed, game.ran_out_at))
                 results.ran_out[game.ran_out_at] += 1
+            if len(self.nodes) > MAX_NODES:
+                self._forget(results)
+        self._count_ends(results, ends)
         self._collect(results)
         return results
 
-    def _collect(self, results: Results) -> None:
+    def _count_ends(self, results: Results, ends: Counter[tuple[tuple[int, ...], tuple[int, ...]]]) -> None:
+        """A batch's end positions and meters into the bounded counters (per quadrant, meter, grid cell)."""
+        corners = self.corners
+        for (units, meters), count in ends.items():
+            for i, part in enumerate(units):
+                results.positions[(i, (part + HUNDREDTH // 2) // HUNDREDTH)] += count
+            for i, level in enumerate(meters):
+                results.meters[(i, level)] += count
+            total = sum(units) or 1
+            x = sum(u for u, (right, _) in zip(units, corners, strict=True) if right)
+            y = sum(u for u, (_, bottom) in zip(units, corners, strict=True) if bottom)
+            results.points[(min(y * GRID // total, GRID - 1), min(x * GRID // total, GRID - 1))] += count
+
+    def _forget(self, results: Results) -> None:
+        """Start the flow cache afresh (its hit counts kept in `results` first)."""
+        self._collect(results, shown_on_running_out=False)
+        self.nodes.clear()
+        self.start = self._node(self._key(self.neutral, self.start_ran_out))
+
+    def _collect(self, results: Results, *, shown_on_running_out: bool = True) -> None:
         """Move the hit counts from the edges into `results` (and zero them for the next batch)."""
         for node in self.nodes.values():
             card = node.state.card or ""
@@ -298,7 +320,8 @@ class Simulator:
                     if edge.choice is not None:
                         results.choices[(card, edge.choice)] += edge.hits
                 edge.hits = 0
-        results.cards.update(results.ran_out)  # a card the budget ran out on was shown too
+        if shown_on_running_out:
+            results.cards.update(results.ran_out)  # a card the budget ran out on was shown too
 
 
 _WORKER: Simulator | None = None
@@ -380,11 +403,11 @@ def plane_point(scenario: Scenario, units: tuple[int, ...]) -> tuple[float, floa
 
 
 def heatmap(scenario: Scenario, results: Results, size: int = 40) -> list[list[int]]:
-    """End points counted on a size x size grid over the 2x2 (rows from the top)."""
+    """End points counted on a size x size grid over the 2x2 (rows from the top); exact when `size`
+    divides GRID, else each GRID cell counts where its corner falls."""
     grid = [[0] * size for _ in range(size)]
-    for units, count in results.positions.items():
-        x, y = plane_point(scenario, units)
-        grid[min(int(y * size), size - 1)][min(int(x * size), size - 1)] += count
+    for (row, column), count in results.points.items():
+        grid[row * size // GRID][column * size // GRID] += count
     return grid
 
 
@@ -415,9 +438,7 @@ def report(scenario: Scenario, results: Results, *, seed: int, policy: str) -> d
             ],
         },
         "endings": {e: results.endings[e] for e in endings if results.endings[e]},
-        "end_position": {
-            q: _spread(results.positions, i, position.UNIT) for i, q in enumerate(model.quadrant_ids)
-        }
+        "end_position": {q: _spread(results.positions, i, 100) for i, q in enumerate(model.quadrant_ids)}
         if results.runs
         else {},
         "end_meters": {m: _spread(results.meters, i) for i, m in enumerate(model.meter_ids)}
@@ -432,11 +453,12 @@ def report(scenario: Scenario, results: Results, *, seed: int, policy: str) -> d
     }
 
 
-def _spread(counted: Counter[tuple[int, ...]], index: int, scale: int = 1) -> dict[str, float]:
-    """Min, quartiles and max of one component of counted tuples, divided by `scale`."""
+def _spread(counted: Counter[tuple[int, int]], index: int, scale: int = 1) -> dict[str, float]:
+    """Min, quartiles and max of the values counted for part `index` (quadrant or meter), over `scale`."""
     values: Counter[int] = Counter()
-    for value, count in counted.items():
-        values[value[index]] += count
+    for (part, value), count in counted.items():
+        if part == index:
+            values[value] += count
     names = ("min", "q1", "median", "q3", "max")
     return {name: round(v / scale, 2) for name, v in zip(names, quartiles(values), strict=True)}
 

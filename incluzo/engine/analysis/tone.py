@@ -10,8 +10,10 @@ and otherwise any affordable choice (as `incluzo simulate --policy` does). Every
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from incluzo.engine.analysis import dependencies
+from incluzo.engine.analysis.abstraction import Abstraction
 from incluzo.engine.play import rules
 from incluzo.engine.play.rules import GameState, Outcome
 from incluzo.engine.scenario.locate import Locator
@@ -50,18 +52,20 @@ def reach(scenario: Scenario, policy: str, limit: int = MAX_STATES) -> Reach:
     want = PURE_POLICIES[policy]
     endings: set[str] = set()
     seen: set[GameState] = set()
-    todo = [rules.begin(scenario)]
+    begin = rules.begin(scenario)
+    # keyed on what the rest of the game can tell apart (as `explore`), so long scenarios stay small
+    key = Abstraction(scenario, dependencies.of_flow(scenario) | dependencies.of_endings(scenario)).key
+    todo = [key(begin, begin)]
     while todo:
         state = todo.pop()
         if state.over:
             endings.add(state.ending or "")
             continue
-        key = replace(state, decisions=())
-        if key in seen:
+        if state in seen:
             continue
         if len(seen) >= limit:
             return Reach(policy, frozenset(endings), False)
-        seen.add(key)
+        seen.add(state)
         card = scenario.card(state.card or "")
         steps: list[str | None] = [None]
         if not card.is_event:
@@ -70,7 +74,7 @@ def reach(scenario: Scenario, policy: str, limit: int = MAX_STATES) -> Reach:
         for step in steps:
             result = rules.step(scenario, state, step)
             assert isinstance(result, Outcome), result
-            todo.append(result.state)
+            todo.append(key(result.state, begin))
     return Reach(policy, frozenset(endings), True)
 
 

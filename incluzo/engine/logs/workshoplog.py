@@ -111,44 +111,15 @@ def perform(
 
 
 @dataclass(frozen=True)
-class TeamReplayed:
-    play: TeamPlay
-    applied: int  # entries replayed before the first that no longer fits (all when none)
-    refusal: Refusal | None = None  # why that entry did not fit
-
-
-def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamReplayed:
-    """Rebuild a team game from its log; stops at the first action that no longer fits the scenario.
-
-    The timer of the open round starts afresh: time is not replayed, only the recorded reveals.
-    """
-    made = teams.make_teams(log.header.teams)
-    if isinstance(made, Refusal):
-        return TeamReplayed(teams.begin(scenario, (), default_seconds), 0, made)
-    play = teams.begin(scenario, made, default_seconds)
-    for number, entry in enumerate(log.entries):
-        action = action_of(entry)
-        if action is None:
-            continue
-        card = teams.room_card(scenario, play)
-        expected = getattr(entry, "card", None)
-        if expected is not None and (card is None or card.id != expected):
-            return TeamReplayed(play, number, Refusal("other_card", expected))
-        result = teams.apply(scenario, play, action)
-        if isinstance(result, Refusal):
-            return TeamReplayed(play, number, result)
-        play = result
-    return TeamReplayed(play, len(log.entries))
-
-
-@dataclass(frozen=True)
-class TeamRebased:
-    """A team game carried over to a new version of its scenario, with the log to save from now on."""
+class TeamRebuilt:
+    """A team game rebuilt from its log, on resume (`replay`) or onto a new version of its scenario
+    (`rebase`): the game the records that fit lead to, those records, and why the next one did not fit."""
 
     scenario: Scenario
     play: TeamPlay
-    log: SaveLog  # a header for the new version and the records that still fit
-    refusal: Refusal | None  # why the first record left out no longer fits (None: every record fitted)
+    log: SaveLog  # the records that fit (after a rebase: under the new version's header, 'finished' left out)
+    applied: int  # entries of the old log replayed before the first that no longer fits (all when none)
+    refusal: Refusal | None = None  # why that entry did not fit
 
     @property
     def steps(self) -> int:
@@ -160,7 +131,35 @@ class TeamRebased:
         return self.refusal.message(self.scenario, lang) if self.refusal else ""
 
 
-def rebase(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamRebased:
+def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamRebuilt:
+    """Rebuild a team game from its log; stops at the first action that no longer fits the scenario.
+
+    The timer of the open round starts afresh: time is not replayed, only the recorded reveals.
+    """
+
+    def rebuilt(play: TeamPlay, applied: int, refusal: Refusal | None = None) -> TeamRebuilt:
+        return TeamRebuilt(scenario, play, SaveLog(log.header, log.entries[:applied]), applied, refusal)
+
+    made = teams.make_teams(log.header.teams)
+    if isinstance(made, Refusal):
+        return rebuilt(teams.begin(scenario, (), default_seconds), 0, made)
+    play = teams.begin(scenario, made, default_seconds)
+    for number, entry in enumerate(log.entries):
+        action = action_of(entry)
+        if action is None:
+            continue
+        card = teams.room_card(scenario, play)
+        expected = getattr(entry, "card", None)
+        if expected is not None and (card is None or card.id != expected):
+            return rebuilt(play, number, Refusal("other_card", expected))
+        result = teams.apply(scenario, play, action)
+        if isinstance(result, Refusal):
+            return rebuilt(play, number, result)
+        play = result
+    return rebuilt(play, len(log.entries))
+
+
+def rebase(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamRebuilt:
     """Replay a team game's log onto a new version of its scenario, as far as it still fits.
 
     The records before the first that no longer fits carry over (notes such as the start profile too),
@@ -171,4 +170,4 @@ def rebase(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAUL
     kept = tuple(e for e in log.entries[: replayed.applied] if not isinstance(e, FinishedEntry))
     old = log.header
     header = new_log(scenario, seed=old.seed, mode=old.mode, teams=old.teams, source=old.source).header
-    return TeamRebased(scenario, replayed.play, SaveLog(header, kept), replayed.refusal)
+    return TeamRebuilt(scenario, replayed.play, SaveLog(header, kept), replayed.applied, replayed.refusal)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from operator import ge, sub
 
 from incluzo.engine.play import position
 from incluzo.engine.scenario.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenario
@@ -53,6 +54,14 @@ class GameState:
     @property
     def over(self) -> bool:
         return self.card is None
+
+    def but(self, **changes: object) -> GameState:
+        """A copy with some fields changed: `dataclasses.replace` without its checks, several times
+        faster, for the paths every explored or simulated step takes. Only field names may be given."""
+        copy = object.__new__(GameState)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
 
 
 @dataclass(frozen=True)
@@ -131,8 +140,31 @@ def shortfalls(scenario: Scenario, state: GameState, choice: Choice) -> tuple[Sh
     )
 
 
+def pay(meters: tuple[int, ...], cost: tuple[int, ...]) -> tuple[int, ...]:
+    """The meters after paying an affordable choice's cost (a negative cost gives back)."""
+    return tuple(map(sub, meters, cost))
+
+
+def pay_event(meters: tuple[int, ...], cost: tuple[int, ...]) -> tuple[int, ...]:
+    """The meters after an event card's cost: they stop at zero."""
+    return tuple([level - c if level > c else 0 for level, c in zip(meters, cost, strict=True)])
+
+
+def counted(tally: tuple[int, int], recognition: str | None) -> tuple[int, int]:
+    """The (affirmatief, transformatief) tally after a choice of this recognition."""
+    affirmative, transformative = tally
+    if recognition == AFFIRMATIEF:
+        return affirmative + 1, transformative
+    return affirmative, transformative + 1
+
+
+def payable(meters: tuple[int, ...], cost: tuple[int, ...]) -> bool:
+    """Whether these meters can pay this cost (no meter below zero after)."""
+    return all(map(ge, meters, cost))
+
+
 def affordable(state: GameState, choice: Choice) -> bool:
-    return all(level >= cost for level, cost in zip(state.meters, choice.cost, strict=True))
+    return payable(state.meters, choice.cost)
 
 
 def current_card(scenario: Scenario, state: GameState) -> Card | None:
@@ -163,17 +195,11 @@ def choose(scenario: Scenario, state: GameState, choice_id: str) -> Outcome | Re
     if isinstance(checked, Refusal):
         return checked
     card = scenario.card(state.card or "")
-    meters = tuple(level - cost for level, cost in zip(state.meters, checked.cost, strict=True))
+    meters = pay(state.meters, checked.cost)
     moved = position.move(state.position, checked.move)
-    affirmative, transformative = state.tally
-    tally = (
-        (affirmative + 1, transformative)
-        if checked.recognition == AFFIRMATIEF
-        else (affirmative, transformative + 1)
-    )
+    tally = counted(state.tally, checked.recognition)
     decision = Decision(card.id, checked.id, checked.recognition, state.meters, meters, state.position, moved)
-    after = replace(
-        state,
+    after = state.but(
         meters=meters,
         position=moved,
         tally=tally,
@@ -208,11 +234,11 @@ def advance(scenario: Scenario, state: GameState, counts: Sequence[int] | None =
     refused = check_counts(card, counts)
     if refused:
         return refused
-    meters = tuple(max(0, level - cost) for level, cost in zip(state.meters, card.cost, strict=True))
+    meters = pay_event(state.meters, card.cost)
     moved = position.move(state.position, card.move)
     typed = tuple(counts) if counts is not None else None
     decision = Decision(card.id, None, None, state.meters, meters, state.position, moved, typed)
-    after = replace(state, meters=meters, position=moved, decisions=(*state.decisions, decision))
+    after = state.but(meters=meters, position=moved, decisions=(*state.decisions, decision))
     return Outcome(_go_on(scenario, after, card, card.next), decision)
 
 
@@ -228,7 +254,7 @@ def skip(scenario: Scenario, state: GameState) -> Outcome | Refusal:
     decision = Decision(
         card.id, None, None, state.meters, state.meters, state.position, state.position, skipped=True
     )
-    after = replace(state, decisions=(*state.decisions, decision))
+    after = state.but(decisions=(*state.decisions, decision))
     return Outcome(_go_on(scenario, after, card, card.next if card.is_event else None), decision)
 
 
@@ -237,12 +263,12 @@ def finish(scenario: Scenario, state: GameState) -> GameState | Refusal:
     state as it stands, marked as ended early. The card on screen, if any, stays undecided."""
     if state.over:
         return Refusal("game_over")
-    return _finish(scenario, replace(state, ended_early=True), exhausted=False)
+    return close(scenario, replace(state, ended_early=True), exhausted=False)
 
 
 def _go_on(scenario: Scenario, state: GameState, card: Card, target: str | None) -> GameState:
     if target == END:
-        return _finish(scenario, state, exhausted=False)
+        return close(scenario, state, exhausted=False)
     start = scenario.index[target] if target else scenario.index[card.id] + 1
     return _arrive(scenario, state, start)
 
@@ -255,22 +281,22 @@ def _arrive(scenario: Scenario, state: GameState, start: int) -> GameState:
         choices = offered(scenario, state, card)
         if not card.is_event and not choices:
             continue
-        arrived = replace(state, card=card.id, seen=state.seen | {card.id})
+        arrived = state.but(card=card.id, seen=state.seen | {card.id})
         if choices and not any(affordable(state, c) for c in choices):
-            return _finish(scenario, arrived, exhausted=True)
+            return close(scenario, arrived, exhausted=True)
         return arrived
-    return _finish(scenario, state, exhausted=False)
+    return close(scenario, state, exhausted=False)
 
 
-def _finish(scenario: Scenario, state: GameState, *, exhausted: bool) -> GameState:
+def close(scenario: Scenario, state: GameState, *, exhausted: bool) -> GameState:
     """Close the game with the first ending that holds (only `exhausted` endings when the budget ran out)."""
-    final = replace(state, card=None, exhausted=exhausted)
+    final = state.but(card=None, exhausted=exhausted)
     for ending in scenario.endings:
         if exhausted and (ending.when is None or not ending.when.mentions_exhausted()):
             continue
         if ending.when is None or ending.when.holds(final):
-            return replace(final, ending=ending.id)
-    return replace(final, ending=(EXHAUSTED_ENDING if exhausted else DEFAULT_ENDING).id)
+            return final.but(ending=ending.id)
+    return final.but(ending=(EXHAUSTED_ENDING if exhausted else DEFAULT_ENDING).id)
 
 
 def ending_of(scenario: Scenario, state: GameState) -> Ending | None:

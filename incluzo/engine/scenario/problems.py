@@ -152,8 +152,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "deze tekst past niet op het grote scherm van 1280x720 ({detail})",
     ),
     "INC046": (
-        "the analysis stopped after {states} game states; reachability was not checked",
-        "de analyse stopte na {states} spelsituaties; bereikbaarheid is niet gecontroleerd",
+        "the analysis stopped after {states} game states; not checked: {checks}",
+        "de analyse stopte na {states} spelsituaties; niet gecontroleerd: {checks}",
     ),
     # INC049: a condition decided on exact points that the screen shows rounded (engine/analysis/rounding.py)
     "INC049": (

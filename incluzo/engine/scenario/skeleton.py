@@ -314,7 +314,12 @@ def synthetic(
     if varied:
         together = _condition(rng, ids, with_choices, choices)
         endings[:0] = [("op", "exhausted and kwaliteit == 0"), ("samen", together)]
-    lines.append("endings:")
+    return "\n".join([*lines, *_endings(endings)]) + "\n"
+
+
+def _endings(endings: list[tuple[str, str | None]]) -> list[str]:
+    """The `endings:` lines of generated scenarios: (id, condition or None)."""
+    lines = ["endings:"]
     for ending, when in endings:
         lines += [
             f"  - id: {ending}",
@@ -322,7 +327,7 @@ def synthetic(
             f"    title: {ending}",
             f"    text: Einde {ending}.",
         ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _condition(rng: random.Random, cards: list[str], with_choices: list[str], choices: int) -> str:
@@ -339,3 +344,123 @@ def _condition(rng: random.Random, cards: list[str], with_choices: list[str], ch
     if pick in (3, 4):
         return f"not seen {rng.choice(cards)}"
     return f"affirmatief < {rng.randint(1, 4)} or {rng.choice(METERS)} > {rng.randint(2, 8)}"
+
+
+def branching(
+    cards: int = 20, seed: int = 0, *, choices: tuple[int, int] = (3, 4), budget: int | None = None
+) -> str:
+    """A generated branching scenario (seeded) for the scaling benchmark and the soundness tests.
+
+    Every card has 3-4 choices with random costs 0-3; most choices jump ahead with `next` (to one of the
+    next few cards, or `end` near the end), so games take different paths; a quarter of the cards and
+    some choices play only `when` an earlier choice was made; endings ask about choices and meters (not
+    the position: that is what the scaling benchmark measures).
+    """
+    rng = random.Random(seed)
+    level = budget if budget is not None else 4 + cards  # some games run out, most do not
+    lines = [
+        "format: 1",
+        f"id: branching-{cards}",
+        "title: Branching",
+        "language: nl",
+        "budget:",
+        *(f"  {m}: {level}" for m in METERS),
+        "cards:",
+    ]
+    ids = [f"kaart-{i}" for i in range(cards)]
+    made: list[str] = []  # `card.choice` of the earlier cards, which conditions may name
+    for i, card in enumerate(ids):
+        lines += [f"  - id: {card}", f"    title: Kaart {i}", f"    text: Situatie {i}."]
+        if made and i > 1 and rng.random() < 0.25:
+            lines.append(f"    when: {_chosen(rng, made)}")
+        lines.append("    choices:")
+        count = rng.randint(*choices)
+        for j in range(count):
+            costs = ", ".join(f"{m}: {rng.randint(0, 3)}" for m in METERS)
+            lines += [
+                f"      - id: keuze-{j}",
+                f"        label: Keuze {j}",
+                f"        cost: {{{costs}}}",
+                f"        move: {{{QUADRANTS[(i + j) % 4]}: {rng.randint(5, 15)}}}",
+                f"        recognition: {'transformatief' if j % 2 else 'affirmatief'}",
+                f"        outcome: Uitkomst {j}.",
+            ]
+            if j and made and rng.random() < 0.15:
+                lines.append(f"        when: {_chosen(rng, made)}")
+            if rng.random() < 0.6 and i + 1 < cards:
+                target = rng.randint(i + 1, min(i + 4, cards - 1))
+                lines.append(
+                    f"        next: {'end' if i > cards - 4 and rng.random() < 0.3 else ids[target]}"
+                )
+        made += [f"{card}.keuze-{j}" for j in range(count)]
+    endings: list[tuple[str, str | None]] = [
+        ("budget-op", "exhausted"),
+        ("samen", f"{_chosen(rng, made)} and {rng.choice(METERS)} >= 2"),
+        ("zuinig", f"{rng.choice(METERS)} >= {level // 3}"),
+        ("anders", None),
+    ]
+    return "\n".join([*lines, *_endings(endings)]) + "\n"
+
+
+def _chosen(rng: random.Random, made: list[str]) -> str:
+    """A condition on one of the last choices made (recent ones, so it can still hold)."""
+    first = rng.choice(made[-12:])
+    if rng.random() < 0.3:
+        return f"chosen {first} or not chosen {rng.choice(made[-12:])}"
+    return f"chosen {first}"
+
+
+HEAD = ("format: 1", "language: nl", "budget: {kwaliteit: 9, toegankelijkheid: 9, betaalbaarheid: 9}")
+
+
+def when_chain(cards: int = 200, seed: int = 0, words: int = 40) -> str:
+    """Cards that each play only `when` a choice on the card before was (or was not) made, for free:
+    the long `when` chains of issue 12 (200 cards of 40 words are about 80 KB)."""
+    rng = random.Random(seed)
+    lines = [*HEAD, f"id: when-chain-{cards}", "title: When chain", "cards:"]
+    for i in range(cards):
+        lines += [f"  - id: kaart-{i}", f"    title: Kaart {i}", f"    text: {_words(rng, words)}"]
+        if i:
+            negation = "not " if rng.random() < 0.5 else ""
+            lines.append(f"    when: {negation}chosen kaart-{i - 1}.keuze-{rng.randrange(2)}")
+        lines.append("    choices:")
+        for j in range(2):
+            move = QUADRANTS[(i + j) % 4]
+            lines += [
+                f"      - id: keuze-{j}",
+                f"        label: Keuze {j} {_words(rng, 4)}",
+                "        cost: {kwaliteit: 0}",
+                f"        move: {{{move}: 5}}",
+                f"        recognition: {'transformatief' if j else 'affirmatief'}",
+                "        outcome: Gedaan.",
+            ]
+    lines += ["endings:", "  - id: einde", "    title: Einde", "    text: Klaar."]
+    return "\n".join(lines) + "\n"
+
+
+def dense_next(cards: int = 80, seed: int = 0) -> str:
+    """Cards whose choices all jump ahead with `next` to any later card: many different sets of cards
+    seen, the dense `next` graphs of issue 12."""
+    rng = random.Random(seed)
+    lines = [*HEAD, f"id: dense-next-{cards}", "title: Dense next", "cards:"]
+    for i in range(cards):
+        lines += [f"  - id: kaart-{i}", f"    title: Kaart {i}", "    text: Situatie.", "    choices:"]
+        for j in range(4):
+            target = f"kaart-{rng.randint(i + 1, cards - 1)}" if i + 1 < cards else "end"
+            lines += [
+                f"      - id: keuze-{j}",
+                f"        label: Keuze {j}",
+                f"        cost: {{kwaliteit: {rng.randint(0, 1)}}}",
+                f"        move: {{{QUADRANTS[j]}: 5}}",
+                f"        recognition: {'transformatief' if j % 2 else 'affirmatief'}",
+                f"        next: {target}",
+                "        outcome: Gedaan.",
+            ]
+    lines += ["endings:", "  - id: einde", "    title: Einde", "    text: Klaar."]
+    return "\n".join(lines) + "\n"
+
+
+def _words(rng: random.Random, count: int = 30) -> str:
+    """Filler text of `count` Dutch words."""
+    words = ("de", "leerling", "school", "ouders", "team", "ondersteuning", "plan", "klas", "zorg", "tijd")
+    return " ".join(rng.choice(words) for _ in range(count)) + "."

@@ -1,0 +1,131 @@
+"""The abstract analysis (`abstraction.Abstraction`) finds exactly what exhaustive exploration finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from testsupport import SCENARIOS
+
+from incluzo.engine.analysis import dependencies, tone
+from incluzo.engine.analysis.explore import MONOTONE, analyse, complete_graph, explore
+from incluzo.engine.play import rules
+from incluzo.engine.scenario.loader import load_file, load_text
+from incluzo.engine.scenario.locate import Locator
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.skeleton import branching, synthetic
+
+
+def same_findings(text: str) -> None:
+    scenario = load_text(text, "s.yaml")
+    abstract, exhaustive = analyse(scenario, text), analyse(scenario, text, abstract=False)
+    assert [(p.code, p.path, p.params, p.hint_params) for p in abstract] == [
+        (p.code, p.path, p.params, p.hint_params) for p in exhaustive
+    ]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_every_shipped_scenario_gets_the_same_findings(path: Path) -> None:
+    scenario = load_file(path)
+    text = path.read_text(encoding="utf-8")
+    assert analyse(scenario, text) == analyse(scenario, text, abstract=False)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_generated_branching_scenarios_get_the_same_findings(seed: int) -> None:
+    same_findings(branching(6 + seed % 5, seed, budget=4 + seed % 6))
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_generated_varied_scenarios_get_the_same_findings(seed: int) -> None:
+    """Event cards, jumps, and conditions on meters, quadrants, the tally, choices and seen cards."""
+    same_findings(synthetic(6 + seed % 3, 3, seed, budget=3 + seed % 6, varied=True))
+
+
+@pytest.mark.slow
+def test_many_generated_scenarios_get_the_same_findings() -> None:
+    for seed in range(100, 160):
+        same_findings(branching(8 + seed % 6, seed, budget=4 + seed % 9))
+        same_monotone_findings(load_text(branching(8 + seed % 6, seed, budget=4 + seed % 9)))
+        same_findings(synthetic(7 + seed % 3, 3 + seed % 2, seed, budget=3 + seed % 7, varied=True))
+
+
+def test_the_abstraction_merges_states_the_rest_of_the_game_cannot_tell_apart() -> None:
+    scenario = load_text(branching(12, 3))
+    assert len(explore(scenario).parent) < len(explore(scenario, abstract=False).parent)
+
+
+def test_a_meter_no_remaining_cost_can_reach_is_capped_yet_its_true_levels_are_kept() -> None:
+    scenario = load_text(branching(8, 2, budget=60))  # the budget never limits
+    graph, full = explore(scenario), explore(scenario, abstract=False)
+    assert len(graph.parent) < len(full.parent)
+    for i in range(3):
+        assert min(low[i] for low, _ in graph.levels.values()) == min(s.meters[i] for s in full.states)
+        assert max(high[i] for _, high in graph.levels.values()) == 60
+
+
+MONOTONE_CODES = {"INC030", "INC031", "INC032", "INC033", "INC034", "INC039"}
+
+
+def same_monotone_findings(scenario: Scenario, text: str | None = None) -> None:
+    """The states no other dominates answer INC030-INC034 and INC039 as the exhaustive exploration."""
+    where = Locator(scenario, text)
+    upward = complete_graph(scenario, upward=True)
+    assert upward.complete
+    found = sorted((p.code, p.path, str(p.params)) for check in MONOTONE for p in check(upward, where))
+    expected = sorted(
+        (p.code, p.path, str(p.params))
+        for p in analyse(scenario, text, abstract=False)
+        if p.code in MONOTONE_CODES
+    )
+    assert found == expected
+
+
+@pytest.mark.parametrize("seed", range(14))
+def test_the_undominated_states_answer_the_monotone_checks_exactly(seed: int) -> None:
+    same_monotone_findings(load_text(branching(6 + seed % 6, seed, budget=3 + seed % 7)))
+
+
+def test_the_undominated_states_answer_the_monotone_checks_on_shipped_scenarios() -> None:
+    for path in SCENARIOS:
+        scenario = load_file(path)
+        if not dependencies.of_flow(scenario).meters:
+            same_monotone_findings(scenario, path.read_text(encoding="utf-8"))
+
+
+def test_a_stopped_analysis_still_answers_the_monotone_checks_and_names_the_rest() -> None:
+    text = branching(12, 5, budget=10)  # 900 states, 134 of them undominated
+    scenario = load_text(text)
+    stopped = analyse(scenario, text, max_states=5 * 150)  # 900 > 750; 134 undominated < 150
+    limit = next(p for p in stopped if p.code == "INC046")
+    assert "INC030" not in limit.params["checks"] and "INC041" in limit.params["checks"]
+    full = analyse(scenario, text)
+    assert [p for p in stopped if p.code in MONOTONE_CODES] == [p for p in full if p.code in MONOTONE_CODES]
+
+
+def reference_reach(scenario: Scenario, policy: str) -> frozenset[str]:
+    """tone.reach by the book: every full state (the decisions left out), no abstraction."""
+    want, endings, seen = tone.PURE_POLICIES[policy], set(), set()
+    todo = [rules.begin(scenario)]
+    while todo:
+        state = todo.pop()
+        if state.over:
+            endings.add(state.ending or "")
+        elif (key := state.but(decisions=())) not in seen:
+            seen.add(key)
+            card = scenario.card(state.card or "")
+            payable = [c for c in rules.offered(scenario, state, card) if rules.affordable(state, c)]
+            steps = [c.id for c in ([c for c in payable if c.recognition == want] or payable)]
+            for step in steps if not card.is_event else [None]:
+                result = rules.step(scenario, state, step)
+                assert isinstance(result, rules.Outcome)
+                todo.append(result.state)
+    return frozenset(endings)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_the_tone_check_reaches_the_same_endings_as_a_full_search(path: Path) -> None:
+    scenario = load_file(path)
+    for policy in tone.PURE_POLICIES:
+        found = tone.reach(scenario, policy)
+        assert found.complete and found.endings == reference_reach(scenario, policy)
