@@ -10,8 +10,7 @@ setup(
     packages=[*find_namespace_packages(include=["incluzo", "incluzo.*"]), *SHIPPED],
     package_dir=SHIPPED,
     package_data={
-        "incluzo": ["**/*.yaml"],  # every YAML inside the package: messages, model definitions
-        "incluzo.phones.static": ["*.html", "*.css", "*.js"],  # the phone pages
+        "incluzo": ["**/*.yaml", "phones/static/*"],  # every YAML inside the package; the phone pages
         "incluzo.assets": ["fonts/*.ttf", "fonts/*.txt"],
         "incluzo.scenarios": ["*.yaml", "**/*.png", "**/*.jpg", "**/*.jpeg"],
         "incluzo.questionnaires": ["*.yaml"],

@@ -57,6 +57,7 @@ from incluzo.scenes.actions import (  # noqa: E402
 )
 from incluzo.scenes.base import Context, Scene  # noqa: E402
 from incluzo.scenes.crash import CrashScene  # noqa: E402
+from incluzo.scenes.director import Director  # noqa: E402
 from incluzo.scenes.game import Game, Reply  # noqa: E402
 from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
 from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
@@ -116,6 +117,7 @@ class App:
         self.threshold = threshold
         self.profile: StartProfile | None = None  # its result, which scenarios then start from
         self.then_play = then_play  # the scenario named with --questionnaire
+        self.crashed_at: tuple[Path, int] | None = None  # the save and its length at the last crash
         if questionnaire is not None:
             self.open_questionnaire()
         else:
@@ -145,13 +147,13 @@ class App:
         if teams_mode:
             options["mode"] = Mode.GROUP  # the start screen's words until the teams play
         app = cls(**options)
-        if scenario is not None:
+        if scenario is not None and resume is None:
             if teams_mode:
                 app.begin_teams(str(scenario), tuple(teams))
             else:
                 app.play(str(scenario))
         if resume is not None:
-            app.resume(resume)
+            app.resume(resume, scenario)  # onto the file given, when one was
         elif ask_resume:
             game = app.game
             app.offer_resume(game.save.log.header.scenario if game and game.save else None)
@@ -305,10 +307,12 @@ class App:
         self.show(TeamSetupScene(self.ctx, path, scenario))
         return True
 
-    def resume(self, path: Path) -> bool:
-        """Go on with a saved game of any mode where it stood; False (with a notice) when that cannot be."""
+    def resume(self, path: Path, given: str | Path | None = None, *, skip: bool = False) -> bool:
+        """Go on with a saved game of any mode where it stood, on the scenario file `given` (else the
+        one the save names); with `skip`, past the card or outcome it stood on (a crash there came
+        back). False (with a notice) when that cannot be."""
         try:
-            opened = games.resume(path, self.ctx)
+            opened = games.resume(path, self.ctx, given, skip=skip)
         except (SaveError, ScenarioError, OSError) as error:
             self.home(self.ctx.say("resume.failed", reason=_reason(error, self.ctx.lang)))
             return False
@@ -376,10 +380,15 @@ class App:
             self.scene.dirty = self.dirty = False
             return log
         save = self.game.save if self.game else None
+        at = (save.path, len(save.log.entries)) if save else None
+        repeated, self.crashed_at = at is not None and at == self.crashed_at, at
+        can_skip = repeated and isinstance(self.game, Director) and self.game.session.phase in games.SKIPPABLE
         self.game = None
         self.overlays = []
         self.notice = ""
-        self.show(CrashScene(self.ctx, log, save.path if save else None))
+        self.show(
+            CrashScene(self.ctx, log, save.path if save else None, repeated=repeated, can_skip=can_skip)
+        )
         return log
 
     # One frame ----------------------------------------------------------------------------------
@@ -504,8 +513,8 @@ class App:
                 else:
                     self.ctx = replace(self.ctx, mode=Mode.GROUP)
                     self.play(path)  # no teams: the room plays as one group
-            case Resume(path):
-                self.resume(path)
+            case Resume(path, skip):
+                self.resume(path, skip=skip)
             case OpenQuestionnaire():
                 self.open_questionnaire()
             case ShowPhones():

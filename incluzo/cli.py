@@ -56,6 +56,19 @@ def build_parser(only: str | None = None, *, every: bool = True) -> argparse.Arg
     return parser
 
 
+def file_error(error: OSError) -> str:
+    """An OSError as one line: what could not be done to which file, and why (the name cut short)."""
+    from incluzo.engine.scenario.problems import echo
+
+    reason = error.strerror or type(error).__name__
+    name = error.filename if error.filename is not None else None
+    return (
+        f"cannot use '{echo(name, 120)}': {echo(reason)}"
+        if name is not None
+        else f"cannot do that: {echo(reason)}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     command = next((word for word in given if not word.startswith("-")), None)
@@ -71,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:  # a file or folder named on the command line that cannot be used
+        print(f"incluzo {args.command}: {file_error(error)}", file=sys.stderr)
+        return 1
     except Exception:  # the last guard: no traceback reaches a facilitator
         path = write_crash_log(traceback.format_exc())
         print(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -16,10 +17,18 @@ def data_dir() -> Path:
 
 
 def write_crash_log(text: str) -> Path:
-    folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    """Append `text` to a new crash log in the data folder; never raises. When that folder cannot be
+    written (INCLUZO_HOME names a file, a read-only disk), the log goes to the system's temporary
+    folder instead, so the last guard itself never fails."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = folder / f"crash-{stamp}.log"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(text + "\n")
-    return path
+    name = f"crash-{stamp}.log"
+    fallback = Path(tempfile.gettempdir()) / f"incluzo-{name}"
+    for path in (data_dir() / "logs" / name, fallback):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+        except (OSError, ValueError):
+            continue
+        return path
+    return fallback

@@ -10,6 +10,7 @@ good state among the log and its autosaves, and says what it had to leave out.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -17,6 +18,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from incluzo.engine import files
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import (
     AdvanceEntry,
@@ -31,12 +33,15 @@ from incluzo.engine.logs.savelog import (
 from incluzo.engine.play.session import Session
 from incluzo.engine.scenario.loader import ID_PATTERN, load_file
 from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError, echo
 from incluzo.errorlog import data_dir
 from incluzo.i18n import Messages
+from incluzo.savelock import hold, in_use
 
 SUFFIX = ".jsonl"
 AUTOSAVES = 3
 SCAN = 50  # how many of the newest saves to look through for an unfinished session
+GLANCE = 65_536  # bytes read from each end of a save to tell, without reading it all, if it is worth more
 
 
 def saves_dir() -> Path:
@@ -78,8 +83,9 @@ def autosave_paths(path: Path) -> list[Path]:
 class SaveFile:
     """One session's log on disk. `append` returns only when the record is durable.
 
-    `trace`, when set, is told ("saving", n) before record n is written and ("saved", n) once it and
-    its autosave copy are on disk (the fault test kills the game between the two).
+    `trace`, when set, is told each step of saving record n: ("saving", n) before the write,
+    ("written", n) before its fsync, ("synced", n) once it is durable, ("autosaving", n) before the
+    autosave copy, and ("saved", n) once that is on disk too (the fault test kills the game at each).
     """
 
     def __init__(self, path: Path, log: SaveLog) -> None:
@@ -102,6 +108,7 @@ class SaveFile:
             except FileExistsError:
                 continue
             os.close(handle)
+            hold(path)
             write_atomic(path, log.text())
             return cls(path, log)
         raise FileExistsError(f"no free save name in {folder}")
@@ -110,9 +117,11 @@ class SaveFile:
         """Add one record with one write and fsync; then refresh an autosave copy."""
         self.extend([entry])
 
-    def extend(self, entries: Sequence[Entry]) -> None:
+    def extend(self, entries: Sequence[Entry], *, autosave: bool = True) -> None:
         """Add records with one write and fsync (a step, or the phones' votes of one frame), then refresh
-        an autosave copy. Thread-safe: the phones' votes are written from a thread of their own."""
+        an autosave copy (not for the phones' notes: a vote is durable in the log itself, and copying the
+        whole log for every frame of votes would hold up the frames). Thread-safe: the phones' votes are
+        written from a thread of their own."""
         if not entries:
             return
         with self.lock:
@@ -125,12 +134,19 @@ class SaveFile:
             try:
                 while data:
                     data = data[os.write(handle, data) :]
+                if self.trace:
+                    self.trace("written", number)
                 os.fsync(handle)
             finally:
                 os.close(handle)
             self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
-            slots = autosave_paths(self.path)
-            write_atomic(slots[number % AUTOSAVES], self.log.text())
+            if self.trace:
+                self.trace("synced", number)
+            if autosave:
+                if self.trace:
+                    self.trace("autosaving", number)
+                slots = autosave_paths(self.path)
+                write_atomic(slots[number % AUTOSAVES], self.log.text())
             if self.trace:
                 self.trace("saved", number)
 
@@ -173,30 +189,23 @@ def decision_types() -> tuple[type[savelog.Entry], ...]:
 
 
 def read_leniently(path: Path) -> savelog.Parsed:
-    """Parse one file leniently; a file too large is not even read."""
+    """Parse one file leniently: a regular file only, never read past the size limit."""
     try:
-        size = path.stat().st_size
-        if size > savelog.MAX_BYTES:
-            reason = f"{size:,} bytes; at most {savelog.MAX_BYTES:,}"
-            return savelog.Parsed(None, SaveProblem("SAV011", str(path), 1, 1, "", {"reason": reason}))
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return savelog.Parsed(None, SaveProblem("SAV001", str(path), 1, 1, "", {"reason": reason}))
+        data = files.read_limited(path, savelog.MAX_BYTES)
+    except files.Refused as error:
+        code = "SAV011" if isinstance(error, files.TooLarge) else "SAV001"
+        return savelog.Parsed(None, SaveProblem(code, str(path), 1, 1, "", {"reason": error.reason}))
     return savelog.parse(data, str(path))
 
 
-def restore(path: Path) -> Restored:
-    """Read a save back, falling back to the longest good state among it and its autosaves.
-
-    The log file is repaired (rewritten with that state) when it was damaged, so the game can go on
-    appending to it. Raises SaveError when nothing usable is left, or when a newer incluzo wrote it.
-    """
-    first = read_leniently(path)
+def best_copy(path: Path, first: savelog.Parsed | None = None) -> tuple[SaveLog | None, Path]:
+    """The longest good state among a save (`first`, when already read) and, when it is damaged, its
+    autosaves of the same header; with the file it came from."""
+    first = first or read_leniently(path)
     best, used = first.log, path
     if first.problem is not None:
         for slot in autosave_paths(path):
-            if not slot.exists():
+            if not files.is_regular(slot):
                 continue
             candidate = read_leniently(slot).log
             if (
@@ -205,6 +214,20 @@ def restore(path: Path) -> Restored:
                 and (best is None or len(candidate.entries) > len(best.entries))
             ):
                 best, used = candidate, slot
+    return best, used
+
+
+def restore(path: Path) -> Restored:
+    """Take the save for this process (`hold`), and read it back, falling back to the longest good
+    state among it and its autosaves.
+
+    The log file is repaired (rewritten with that state) when it was damaged, so the game can go on
+    appending to it. Raises SaveError when nothing usable is left, when a newer incluzo wrote it, or
+    when another incluzo has it open.
+    """
+    hold(path)
+    first = read_leniently(path)
+    best, used = best_copy(path, first)
     if best is None:
         assert first.problem is not None
         raise SaveError(first.problem)
@@ -215,11 +238,23 @@ def restore(path: Path) -> Restored:
 
 
 def _session_logs(folder: Path) -> Iterator[Path]:
-    """The session logs in a folder, newest first (autosave copies and temporary files left out)."""
+    """The session logs in a folder, newest first (autosave copies, temporary and special files left
+    out): only their names and times are read here."""
     if not folder.is_dir():
         return iter(())
-    logs = [p for p in folder.glob(f"*{SUFFIX}") if ".autosave-" not in p.name and not p.name.startswith(".")]
-    return iter(sorted(logs, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)[:SCAN])
+    logs = [
+        p
+        for p in files.regular_files(folder.glob(f"*{SUFFIX}"))
+        if ".autosave-" not in p.name and not p.name.startswith(".")
+    ]
+
+    def newest(path: Path) -> tuple[int, str]:
+        try:
+            return path.stat().st_mtime_ns, path.name
+        except OSError:
+            return 0, path.name
+
+    return iter(sorted(logs, key=newest, reverse=True)[:SCAN])
 
 
 def peek(path: Path) -> SaveLog | None:
@@ -229,16 +264,41 @@ def peek(path: Path) -> SaveLog | None:
     return None
 
 
+def _glance(path: Path) -> tuple[str | None, bool]:
+    """From a save's two ends only: the scenario id its header names (None when unsure), and whether
+    its last record closed the game. A big log that is finished, or of another scenario, is passed
+    over without being read; any doubt leaves the full read to decide."""
+    try:
+        head, tail = files.read_ends(path, savelog.MAX_BYTES, GLANCE)
+    except files.Refused:
+        return None, False
+    scenario: str | None = None
+    with suppress(ValueError, UnicodeDecodeError):
+        header = json.loads(head.split(b"\n", 1)[0])
+        if isinstance(header, dict) and header.get("type") == "header":
+            found = header.get("scenario")
+            scenario = found if isinstance(found, str) else None
+    finished = False
+    if tail.endswith(b"\n"):
+        with suppress(ValueError, UnicodeDecodeError):
+            last = json.loads(tail.rstrip(b"\n").rsplit(b"\n", 1)[-1])
+            finished = isinstance(last, dict) and last.get("type") == "finished"
+    return scenario, finished
+
+
 def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) -> Path | None:
     """The newest save with a decision in it whose game has not reached its debrief (of one scenario,
-    when given). A session left at its briefing is not worth offering."""
+    when given), and that no other incluzo has open. A session left at its briefing is not worth
+    offering. A damaged save counts with its best intact copy (an autosave may hold all of it). Only
+    the two ends of the others are read, so many big finished logs do not slow the start."""
     for path in _session_logs(folder or saves_dir()):
-        log = peek(path)
-        if log is None:
-            log = next((found for slot in autosave_paths(path) if (found := peek(slot)) is not None), None)
+        named, finished = _glance(path)
+        if finished or (scenario_id is not None and named not in (None, scenario_id)):
+            continue
+        log, _ = best_copy(path)
         if log is None or log.finished or scenario_id not in (None, log.header.scenario):
             continue
-        if any(isinstance(e, decision_types()) for e in log.entries):
+        if any(isinstance(e, decision_types()) for e in log.entries) and not in_use(path):
             return path
     return None
 
@@ -282,15 +342,42 @@ class Resumed:
         return ([damage] if damage else []) + self.replayed.report(lang)
 
 
-def resume(path: Path, scenario: Scenario | None = None) -> Resumed:
-    """Read a save back and replay it onto `scenario` (by default the file the header names).
+def named_scenario(log: SaveLog, save: Path) -> Scenario:
+    """The scenario the save's header names, when no file was given to resume onto.
 
-    When the scenario changed since, the log is rewritten to what still fits, under the new content
-    hash, so later records follow on from the state the players see. Raises SaveError, or
-    ScenarioError when the scenario file cannot be loaded.
+    That path is untrusted input (a save travels and can be edited): it is read like any scenario
+    (a regular file only, at most its size limit), shown cut short, and a file that is no scenario, or
+    another one, is refused without echoing what it holds. Raises SaveError (SAV013, SAV014).
+    """
+    source = log.header.source
+
+    def refuse(reason: str) -> SaveError:
+        params = {"source": echo(source, 80), "reason": reason}
+        return SaveError(SaveProblem("SAV014", str(save), 1, 1, "source", params, "give_file"))
+
+    if not source:
+        raise refuse("no file is named")
+    try:
+        scenario = load_file(source)
+    except ScenarioError as error:
+        first = error.problems[0]
+        raise refuse(f"{first.code} at line {first.line}") from None
+    if scenario.id != log.header.scenario:
+        names = {"saved": log.header.scenario, "given": scenario.id}
+        raise SaveError(SaveProblem("SAV013", str(save), 1, 1, "scenario", names, "give_file"))
+    return scenario
+
+
+def resume(path: Path, scenario: Scenario | None = None) -> Resumed:
+    """Read a save back and replay it onto `scenario` (the FILE given to resume; by default the file
+    the header names, see `named_scenario`).
+
+    The scenario's id must be the save's; when its content changed since (another content hash), the
+    log is replayed as far as it fits and rewritten to that, under the new hash, so later records
+    follow on from the state the players see. Raises SaveError.
     """
     restored = restore(path)
-    scenario = scenario or load_file(restored.file.log.header.source)
+    scenario = scenario or named_scenario(restored.file.log, path)
     replayed = savelog.replay(scenario, restored.file.log, str(path))
     if replayed.changed or replayed.misfit is not None:
         header = replace(replayed.log.header, content_hash=scenario.content_hash)

@@ -32,6 +32,7 @@ from incluzo.engine.logs import savelog
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes.crash import CrashScene
+from incluzo.scenes.headless import STOP_VARIABLE
 from incluzo.scenes.input import Key
 from incluzo.scenes.overlays import HelpOverlay
 
@@ -67,7 +68,8 @@ class Lines:
 @dataclass
 class Figures:
     kills: Counter[str] = field(default_factory=Counter)
-    during_save: int = 0
+    during_save: int = 0  # kills inside a save, at one of SAVE_STEPS
+    before_durable: int = 0  # of those, before the record's fsync
     resumed: int = 0
     games: int = 0
     restored_steps: list[int] = field(default_factory=list)
@@ -93,9 +95,18 @@ class Run:
         return max([*saved, self.ready["entries"] if self.ready else 0])
 
 
+SAVE_STEPS = ("saving", "written", "synced", "autosaving")  # the kill points inside a save (persistence)
+
+
 def play_once(home: Path, choices: list[str], rng: random.Random) -> tuple[Run, str]:
-    """Start the game with --resume and kill it at a random moment (or let it end)."""
+    """Start the game with --resume and kill it at a random moment (or let it end). A kill in a save is
+    placed by design: the child stops itself at a chosen step of its n-th save (INCLUZO_TRACE_STOP),
+    and is killed there."""
+    moment = rng.choice(["start-up", "play", "play", "save", "save"])
+    stage, savings = rng.choice(SAVE_STEPS), rng.randint(1, 4)
     env = {**os.environ, "INCLUZO_HOME": str(home), "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    if moment == "save":
+        env[STOP_VARIABLE] = f"{stage}:{savings}"
     command = [
         sys.executable,
         "-m",
@@ -112,21 +123,18 @@ def play_once(home: Path, choices: list[str], rng: random.Random) -> tuple[Run, 
     ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines = Lines(process)
-    moment = rng.choice(["start-up", "play", "play", "save", "save"])
     events: list[dict[str, Any]] = []
     started = time.monotonic()
     deadline = started + (rng.uniform(0.0, 1.5) if moment == "start-up" else WAIT)
-    savings = rng.randint(1, 4)
     while (event := lines.next(deadline)) is not None:
         events.append(event)
         if event["event"] == "ready" and moment == "play":
             deadline = time.monotonic() + rng.uniform(0.0, 1.5)
-        if event["event"] == "saving" and moment == "save":
+        if event["event"] == stage and moment == "save":
             savings -= 1
             if savings == 0:
-                time.sleep(rng.uniform(0.0, 0.004))  # inside the write, its fsync or the autosave copy
-                break
-    killed = process.poll() is None
+                break  # the child has stopped itself right here, inside the save
+    killed = not lines.closed and process.poll() is None  # a closed output is a process ending by itself
     if killed:
         process.send_signal(signal.SIGKILL)
     process.wait(timeout=WAIT)
@@ -178,7 +186,9 @@ def kill_and_resume(home: Path, kills: int, seed: int) -> Figures:
             durable = None
             continue
         figures.kills[moment] += 1
-        figures.during_save += bool(run.events) and run.events[-1]["event"] == "saving"
+        last = run.events[-1]["event"] if run.events else ""
+        figures.during_save += moment == "save" and last in SAVE_STEPS
+        figures.before_durable += moment == "save" and last in ("saving", "written")
     return figures
 
 
@@ -187,7 +197,7 @@ def test_killed_twenty_times_no_completed_decision_is_lost(private_data_dir: Pat
     figures = kill_and_resume(private_data_dir, 20, seed=6)
     assert sum(figures.kills.values()) == 20
     assert figures.resumed >= 3
-    assert figures.during_save >= 3
+    assert figures.during_save == figures.kills["save"] >= 3  # every save kill lands inside a save
 
 
 @pytest.mark.slow
@@ -197,10 +207,11 @@ def test_killed_two_hundred_times_no_completed_decision_is_lost(private_data_dir
     figures = kill_and_resume(private_data_dir, 200, seed=2026)
     print(
         f"\n200 kills in {time.monotonic() - started:.0f} s: {dict(figures.kills)}; "
-        f"{figures.during_save} during a save; {figures.resumed} resumes; {figures.games} games finished; "
+        f"{figures.during_save} during a save ({figures.before_durable} before its fsync); "
+        f"{figures.resumed} resumes; {figures.games} games finished; "
         f"restored up to {max(figures.restored_steps)} records"
     )
-    assert figures.during_save >= 20
+    assert figures.during_save == figures.kills["save"] >= 20
 
 
 # --- the crash guard, in process ------------------------------------------------------------------
@@ -293,3 +304,49 @@ def test_the_help_shows_where_the_saves_are(private_data_dir: Path) -> None:
     assert app.top.paged is not None
     shown = " ".join(text for page in app.top.paged.pages for _, item in page if (text := item.text))
     assert f"Elke keuze wordt meteen bewaard in {private_data_dir / 'saves'}" in shown
+
+
+def test_the_same_crash_after_r_is_not_rebuilt_again_k_skips_the_card() -> None:
+    app = App.opened(scenario=SCENARIO_FILE)
+    for _ in range(10):  # past the briefing (Enter also reads on through its pages), to the first card
+        if app.game is None or app.game.session.phase == "card":
+            break
+        app.step([], 10.0)
+        app.step([Key("return")], 0.0)
+    assert app.game is not None and app.game.session.phase == "card"
+    card = app.game.session.game.card
+    scene_type = type(app.scene)
+    original = scene_type.draw
+
+    def broken(self: object, surface: object) -> None:  # this card's screen always fails
+        raise RuntimeError("a bug on this card")
+
+    scene_type.draw = broken  # type: ignore[method-assign]
+    try:
+        app.dirty = True
+        app.guarded_step([], 0.0)
+        assert isinstance(app.scene, CrashScene) and not app.scene.repeated
+        app.guarded_step([Key("r")], 0.0)  # R rebuilds onto the same card: the same crash
+        assert isinstance(app.scene, CrashScene) and app.scene.repeated
+        _, text, _ = (line for _, line in app.scene.lines())
+        assert "Druk op K om deze kaart over te slaan, of op S voor het startscherm" in text
+        app.guarded_step([Key("r")], 0.0)  # R is no longer offered: nothing is rebuilt
+        assert isinstance(app.scene, CrashScene)
+    finally:
+        scene_type.draw = original  # type: ignore[method-assign]
+    app.guarded_step([Key("k")], 0.0)
+    assert app.game is not None and not isinstance(app.scene, CrashScene)
+    assert app.game.session.game.card != card
+    on_disk = savelog.read(app.game.save.path.read_bytes())  # type: ignore[union-attr]
+    assert any(isinstance(e, savelog.SkipEntry) and e.card == card for e in on_disk.entries)
+
+
+def test_the_same_crash_twice_offers_the_start_screen_with_s() -> None:
+    app = playing_app()  # on the first card's outcome
+    app.crash("Traceback: first")
+    app.step([Key("r")], 0.0)
+    assert app.game is not None  # rebuilt from the save
+    app.crash("Traceback: second")
+    assert isinstance(app.scene, CrashScene) and app.scene.repeated
+    app.step([Key("s")], 0.0)
+    assert app.scene.name == "start"

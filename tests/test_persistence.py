@@ -139,7 +139,13 @@ def test_trace_is_told_before_a_record_is_written_and_after_it_is_durable() -> N
     told: list[tuple[str, int, int]] = []
     file.trace = lambda event, number: told.append((event, number, len(file.path.read_bytes().splitlines())))
     file.append(ChooseEntry(Id("werkplek"), Id("drukte")))
-    assert told == [("saving", 2, 2), ("saved", 2, 3)]
+    assert told == [
+        ("saving", 2, 2),
+        ("written", 2, 3),
+        ("synced", 2, 3),
+        ("autosaving", 2, 3),
+        ("saved", 2, 3),
+    ]
 
 
 def test_resume_loads_the_scenario_file_its_header_names(tmp_path: Path) -> None:

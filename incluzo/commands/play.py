@@ -9,8 +9,11 @@ from pathlib import Path
 from incluzo.commands import default_language
 from incluzo.commands.profile import THEMES, threshold
 from incluzo.engine.questionnaire.themes import DEFAULT_THRESHOLD
+from incluzo.engine.scenario.problems import echo
 from incluzo.i18n import languages
 from incluzo.phones.protocol import DEFAULT_PORT
+
+LARGEST = (7680, 4320)  # a window or screenshot larger than 8K is a typo (and would exhaust memory)
 
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
@@ -47,9 +50,13 @@ def size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1920x1080, not '{text}'") from error
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT, e.g. 1920x1080, not '{echo(text, 40)}'"
+        ) from error
     if width < 320 or height < 240:
         raise argparse.ArgumentTypeError("the smallest size is 320x240")
+    if width > LARGEST[0] or height > LARGEST[1]:
+        raise argparse.ArgumentTypeError(f"the largest size is {LARGEST[0]}x{LARGEST[1]} (8K)")
     return width, height
 
 
@@ -94,7 +101,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--resume",
         action="store_true",
-        help="go on with the newest unfinished session (of FILE, when given), else a new one",
+        help="go on with the newest unfinished session (of FILE, when given: onto that file), else a new one",
     )
     parser.add_argument(
         "--questionnaire",
@@ -180,21 +187,21 @@ def run(args: argparse.Namespace) -> int:
         )
     use_dummy_display_if_headless()
     from incluzo.app import App
-    from incluzo.engine.analysis.checks import check_file
+    from incluzo.engine.scenario.loader import load_file
+    from incluzo.engine.scenario.problems import ScenarioError
     from incluzo.persistence import find_unfinished
     from incluzo.stopping import on_signals
 
     scenario_id = None
     if args.file is not None:
-        scenario, problems = check_file(args.file)
-        if scenario is None:
-            for problem in problems:
+        try:  # the load-time errors only: the analysis (`incluzo check`) never delays play
+            scenario_id = load_file(args.file).id
+        except ScenarioError as error:
+            for problem in error.problems:
                 print(problem.format(args.lang), file=sys.stderr)
             return 1
-        scenario_id = scenario.id
     if args.questionnaire is not None:
         from incluzo.engine.questionnaire import themes as questionnaire
-        from incluzo.engine.scenario.problems import ScenarioError
 
         try:
             questionnaire.load_file(args.questionnaire)
@@ -214,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
         size=args.size,
         lang=args.lang,
         mode=mode,
-        scenario=None if resume else args.file,
+        scenario=args.file,
         window=True,
         fullscreen=args.fullscreen,
         resume=resume,

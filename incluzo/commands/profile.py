@@ -13,7 +13,7 @@ from incluzo.commands import default_language
 from incluzo.engine.questionnaire import answers
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
-from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.engine.scenario.problems import ScenarioError, echo
 from incluzo.i18n import Messages, languages, message
 from incluzo.shipped import QUESTIONNAIRES
 
@@ -114,7 +114,10 @@ def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) ->
     say = Messages(lang)
     out: list[str] = []
     for name, view in views:
-        out += [say("profile.cli.group", title=view.title, group=name, respondents=view.respondents), ""]
+        out += [
+            say("profile.cli.group", title=view.title, group=echo(name, 80), respondents=view.respondents),
+            "",
+        ]
         width = max(len(f"{s.number} {s.name}") for s in view.scores)
         quadrant, current = say("profile.cli.quadrant"), say("profile.cli.current")
         desired, difference = say("profile.cli.desired"), say("profile.cli.difference")

@@ -12,10 +12,12 @@ from fractions import Fraction
 from pathlib import Path
 
 from incluzo.commands import default_language
+from incluzo.engine import files
 from incluzo.engine.logs import aggregate, savelog, workshoplog
 from incluzo.engine.logs.aggregate import LoggedSession
 from incluzo.engine.play import position
 from incluzo.engine.questionnaire.themes import decimal_text
+from incluzo.engine.scenario import yamlsource
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
@@ -151,9 +153,10 @@ _ID_LINE = re.compile(r"^id:[ \t]*[\"']?([a-z][a-z0-9-]*)", re.MULTILINE)
 def _may_be(path: Path, scenario_id: str) -> bool:
     """Whether a file may hold that scenario: a cheap look at its `id:` line before the full load."""
     try:
-        found = _ID_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
+        text = files.read_limited(path, yamlsource.MAX_BYTES).decode("utf-8", errors="replace")
+    except files.Refused:
         return False
+    found = _ID_LINE.search(text)
     return found is None or found.group(1) == scenario_id
 
 

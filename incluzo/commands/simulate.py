@@ -172,6 +172,7 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
 
     from incluzo.engine.play.views import quadrants
     from incluzo.scenes import theme
+    from incluzo.scenes.export import save_png
     from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
     from incluzo.scenes.text import Style, render
 
@@ -207,4 +208,4 @@ def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lan
                 shade = pygame.Surface((int(cell) + 1, int(cell) + 1), pygame.SRCALPHA)
                 shade.fill((*theme.TRAIL, HEAT_ALPHA_MIN + (255 - HEAT_ALPHA_MIN) * count // most))
                 image.blit(shade, (square.x + column * cell, square.y + row * cell))
-    pygame.image.save(image, str(path))
+    save_png(image, path)

@@ -207,6 +207,8 @@ class Run:
 
     report: Report
     frames_ms: list[float]  # each frame while the phones were in (drawn in full)
+    frame_ends: list[float]  # when each of those frames ended (time.monotonic)
+    shown: list[float]  # when the frame that showed each vote ended
     latencies_ms: list[float]  # per accepted vote: sent -> the frame that showed it was drawn
     saved_votes: list[tuple[str, str, str]]  # (device, ask, option) in the save log
     save: Path | None
@@ -262,6 +264,7 @@ def play_room(
         )
         running = thread.is_alive
     frames: list[float] = []
+    ends: list[float] = []
     latencies: list[float] = []
     counted: set[tuple[str, str]] = set()
     handled: dict[tuple[str, str], float] = {}  # (device, ask) -> when the frame that showed it was drawn
@@ -275,6 +278,7 @@ def play_room(
             app.step([], 1 / 60)
             end = time.monotonic()
             frames.append((end - start) * 1000)
+            ends.append(end)
             for ask, ballot in hub.room.ballots.items():
                 for device in ballot.votes:
                     if (device, ask) not in counted:
@@ -316,7 +320,16 @@ def play_room(
         for e in (game.save.log.entries if game.save else ())
         if isinstance(e, PhoneVoteEntry)
     ]
-    return Run(report, frames, latencies, saved, game.save.path if game.save else None, respondents, played)
+    save = game.save.path if game.save else None
+    return Run(report, frames, ends, list(handled.values()), latencies, saved, save, respondents, played)
+
+
+def while_voting(run: Run) -> list[float]:
+    """The frames drawn between the first vote sent and the last vote shown (the votes arriving)."""
+    if not run.report.sent_at:
+        return []
+    first, last = min(run.report.sent_at.values()), max(run.shown, default=0.0)
+    return [ms for ms, end in zip(run.frames_ms, run.frame_ends, strict=True) if first <= end <= last]
 
 
 def write_report(report: Report) -> str:

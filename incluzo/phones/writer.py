@@ -37,7 +37,7 @@ class SaveWriter:
         while (job := self.jobs.get()) is not None:
             save, entries, replies = job
             try:
-                save.extend(entries)
+                save.extend(entries, autosave=False)
             except OSError as problem:
                 log.error("phones: %d records not saved: %s", len(entries), problem)
                 replies = [(conn, not_saved(reply)) for conn, reply in replies]

@@ -130,9 +130,11 @@ class Play:
 
 @dataclass(frozen=True)
 class Resume:
-    """Go on with a saved session (after a crash, or when asked at the start)."""
+    """Go on with a saved session (after a crash, or when asked at the start); with `skip`, past the
+    card (or outcome) it stood on, after the same crash came back."""
 
     path: Path
+    skip: bool = False
 
 
 @dataclass(frozen=True)

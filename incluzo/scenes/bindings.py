@@ -121,13 +121,15 @@ MORE = Binding("Enter", ("return", "space"), Turn(1), "key.more", name="next-pag
 NEXT = Binding("Enter", ("return", "space"), None, "key.next", "help.next", "next")
 GLOBAL = (MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD)
 AGAIN = Binding("R", ("r",), None)  # the crash page: back into the saved game
+CRASH_SKIP = Binding("K", ("k",), None)  # the same crash again: past the card it stood on
+CRASH_HOME = Binding("S", ("s",), None)  # the same crash again: to the start screen
 
 # --- the Esc menu and a question (the question's keys are the catalog's yes_key and no_key) ----------------
 MENU_RESUME = Binding("Esc", ("escape",), Close(), "menu.resume")
 MENU_HELP = Binding("H", ("h",), Help(), "key.help")
-MENU_PHONES = Binding("O", ("o",), ShowPhones(), "start.phones")
 MENU_HOME = Binding("S", ("s",), AskHome(), "menu.home")
 MENU_QUIT = Binding("Q", ("q",), AskQuit(), "menu.quit")
+MENU_PHONES = Binding("O", ("o",), ShowPhones(), "start.phones")  # while the phones are on
 YES = Binding("J", (), None, "confirm.yes")
 NO = Binding("N", (), None, "confirm.no")
 

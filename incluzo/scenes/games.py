@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from incluzo import persistence
-from incluzo.engine.play.phases import Mode
-from incluzo.engine.play.session import Session
+from incluzo.engine.play.phases import Mode, Phase
+from incluzo.engine.play.session import Advance, Session, Skip
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes.base import Context
@@ -60,22 +60,31 @@ def start(
     return Opened(group, failed)
 
 
-def resume(path: Path, ctx: Context) -> Opened:
-    """The game a save holds, rebuilt by replaying its log, in the mode it was played in.
+SKIPPABLE = (Phase.CARD, Phase.OUTCOME)  # where a crash that came back can be stepped past (crash page K)
+
+
+def resume(path: Path, ctx: Context, given: str | Path | None = None, *, skip: bool = False) -> Opened:
+    """The game a save holds, rebuilt by replaying its log, in the mode it was played in, on the
+    scenario file `given` (else the one the save names, an untrusted path: persistence.named_scenario).
+    With `skip`, a one-group game goes on past the card or outcome it stood on, before its screen is
+    built again (the crash guard's K after the same crash came back).
     Raises SaveError, ScenarioError or OSError when it cannot be read or replayed."""
     from incluzo.scenes.profile import scenario_for, start_profile_of
 
     if is_team_save(path):
         from incluzo.scenes import teamdirector
 
-        team, notices = teamdirector.resume(path, ctx)
+        team, notices = teamdirector.resume(path, ctx, given)
         return Opened(team, "\n".join(notices))
-    resumed = persistence.resume(path, scenario_for(path))
+    resumed = persistence.resume(path, scenario_for(path, given))
     header = resumed.file.log.header
     mode = Mode.of_save(header.mode, header.teams)
-    source = Path(header.source) if header.source else None
+    named = given or header.source
+    source = Path(named) if named else None
     profile = start_profile_of(path)  # a reload keeps the start the game was played from
     group = _director(resumed.session, replace(ctx, mode=mode), resumed.file, source, profile)
+    if skip and group.session.phase in SKIPPABLE:
+        group.apply(Skip() if group.session.phase == Phase.CARD else Advance())
     return Opened(group, "\n".join(resumed.notices(ctx.lang)))
 
 

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
-import pygame
-
 from incluzo import persistence
 from incluzo.app import App
-from incluzo.engine.analysis.checks import check_file
 from incluzo.engine.logs import savelog
 from incluzo.engine.play.phases import Mode
+from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import theme
 from incluzo.scenes.card import CardScene
 from incluzo.scenes.debrief import DebriefScene
 from incluzo.scenes.director import Director
+from incluzo.scenes.export import save_png
 from incluzo.scenes.input import Key
 from incluzo.scenes.start import entries, find_scenarios
 from incluzo.shipped import SCENARIOS
@@ -42,7 +44,27 @@ def _trace(game: Director, *, resumed: bool) -> None:
         flush=True,
     )
     if save is not None:
-        save.trace = lambda event, number: print(json.dumps({"event": event, "entries": number}), flush=True)
+        save.trace = _Tracer(os.environ.get(STOP_VARIABLE, ""))
+
+
+STOP_VARIABLE = "INCLUZO_TRACE_STOP"
+
+
+class _Tracer:
+    """Prints each save step as a JSON line. `INCLUZO_TRACE_STOP=written:2` (a step and a count) makes
+    the process stop itself (SIGSTOP, POSIX) right after the 2nd 'written': the fault test then kills
+    it at exactly that point inside the save, by design instead of by timing luck."""
+
+    def __init__(self, stop: str) -> None:
+        stage, _, count = stop.partition(":")
+        self.stage, self.left = stage, int(count) if count.isdigit() else 0
+
+    def __call__(self, event: str, number: int) -> None:
+        print(json.dumps({"event": event, "entries": number}), flush=True)
+        if event == self.stage and self.left > 0:
+            self.left -= 1
+            if self.left == 0 and hasattr(signal, "SIGSTOP"):
+                os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def list_scenarios(lang: str) -> int:
@@ -54,10 +76,11 @@ def list_scenarios(lang: str) -> int:
 
 def checked(path: str, shots: Path | None, lang: str) -> Scenario | None:
     """The scenario to play headless, its screenshot folder made; None (every problem printed) when
-    the file has errors."""
-    scenario, problems = check_file(path)
-    if scenario is None:
-        for problem in problems:
+    the file has errors. Only the load: the analysis (`incluzo check`) never delays play."""
+    try:
+        scenario = load_file(path)
+    except ScenarioError as error:
+        for problem in error.problems:
             print(problem.format(lang), file=sys.stderr)
         return None
     if shots is not None:
@@ -86,7 +109,7 @@ def play_headless(
     if scenario is None:
         return 1
     found = persistence.find_unfinished(scenario.id) if resume else None
-    app = App.opened(size=size, lang=lang, mode=mode, scenario=None if found else path, resume=found)
+    app = App.opened(size=size, lang=lang, mode=mode, scenario=path, resume=found)
     game = app.game
     if not isinstance(game, Director):
         print(f"incluzo play: {app.notice}", file=sys.stderr)
@@ -104,7 +127,7 @@ def play_headless(
             seen = scene
             number += 1
             if shots is not None:
-                pygame.image.save(app.surface, str(shots / f"{number:02d}-{scene.name}.png"))
+                save_png(app.surface, shots / f"{number:02d}-{scene.name}.png")
         if isinstance(scene, DebriefScene):
             app.step([Key("e")], 0.0)
             return 0 if app.exports else 1

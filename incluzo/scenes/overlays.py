@@ -121,13 +121,8 @@ class ButtonsOverlay(Overlay):
 
 def menu(ctx: Context, *, in_game: bool, phones: bool = False) -> ButtonsOverlay:
     say = ctx.say
-    options = [
-        MENU_RESUME,
-        MENU_HELP,
-        *([MENU_PHONES] if phones else []),
-        *([MENU_HOME] if in_game else []),
-        MENU_QUIT,
-    ]
+    phones_key = [MENU_PHONES] if phones else []
+    options = [MENU_RESUME, MENU_HELP, *phones_key, *([MENU_HOME] if in_game else []), MENU_QUIT]
     return ButtonsOverlay(ctx, say("menu.title"), "", options, "menu", enter=Close())
 
 

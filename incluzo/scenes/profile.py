@@ -61,13 +61,19 @@ def start_profile_of(path: Path) -> StartProfile | None:
     return StartProfile(first.questionnaire or "", found) if found else None
 
 
-def scenario_for(path: Path) -> Scenario | None:
-    """The scenario to resume a save on, from the profile it started with; None when it had none."""
+def scenario_for(path: Path, given: str | Path | None = None) -> Scenario | None:
+    """The scenario to resume a save on: the file given (else the one the save names), started from
+    the profile the session began with. None when neither a file nor a profile asks for one."""
     profile = start_profile_of(path)
     log = persistence.peek(path)
-    if profile is None or log is None:
+    if given is None and (profile is None or log is None):
         return None
-    return profile.apply(load_file(log.header.source))
+    if given is not None:
+        base = load_file(given)
+    else:
+        assert log is not None
+        base = persistence.named_scenario(log, path)
+    return profile.apply(base) if profile is not None else base
 
 
 def scenario_title(path: str, lang: str) -> str:

@@ -453,7 +453,7 @@ def new_save(log: SaveLog, ctx: Context) -> tuple[persistence.SaveFile | None, s
         return None, ctx.say("save.failed", reason=error.strerror or str(error))
 
 
-def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
+def resume(path: Path, ctx: Context, given: str | Path | None = None) -> tuple[TeamDirector, list[str]]:
     """A team game rebuilt from its save by replaying the log; with what the players should be told.
 
     When the scenario changed so that a step no longer fits, the game goes on from the last step that
@@ -462,7 +462,7 @@ def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
     restored = persistence.restore(path)
     log = restored.file.log
     profile = start_profile_of(path)
-    scenario = load_file(log.header.source)
+    scenario = load_file(given) if given is not None else persistence.named_scenario(log, path)
     scenario = profile.apply(scenario) if profile is not None else scenario
     if scenario.id != log.header.scenario:
         names = {"saved": log.header.scenario, "given": scenario.id}
@@ -482,7 +482,8 @@ def resume(path: Path, ctx: Context) -> tuple[TeamDirector, list[str]]:
         header = replace(log.header, content_hash=scenario.content_hash)
         restored.file.rewrite(SaveLog(header, log.entries[: replayed.applied]))
     briefed = any(workshoplog.action_of(e) is not None for e in restored.file.log.entries)
-    source = Path(log.header.source) if log.header.source else None
+    named = given or log.header.source
+    source = Path(named) if named else None
     director = TeamDirector(
         scenario, ctx, replayed.play, restored.file, briefed=briefed, profile=profile, source=source
     )

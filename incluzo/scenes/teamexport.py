@@ -11,7 +11,7 @@ from incluzo.i18n import Messages
 from incluzo.scenes import theme
 from incluzo.scenes.base import Context
 from incluzo.scenes.briefing import map_axes
-from incluzo.scenes.export import EXPORT_SIZE, MAP_COLUMN_SHARE, export_paths
+from incluzo.scenes.export import EXPORT_SIZE, MAP_COLUMN_SHARE, cell, export_paths, save_png
 from incluzo.scenes.quadmap import QuadrantMap
 from incluzo.scenes.teamdebrief import comparison_rows, debrief_flow
 from incluzo.scenes.teammap import draw_teams_map
@@ -24,7 +24,7 @@ def export_teams(
 ) -> tuple[Path, Path]:
     """Write <folder>/<title>-teams-<time>.png and .md; returns both paths."""
     png, md = export_paths(view.title, folder, "teams")
-    pygame.image.save(debrief_image(view, maps, ctx), str(png))
+    save_png(debrief_image(view, maps, ctx), png)
     md.write_text(markdown(view, ctx.say), encoding="utf-8")
     return png, md
 
@@ -46,8 +46,13 @@ def debrief_image(view: TeamDebriefView, maps: tuple[TeamMapView, ...], ctx: Con
 
 def markdown(view: TeamDebriefView, say: Messages) -> str:
     """The same comparison as the screen, as a Markdown report."""
-    out = [f"# {view.title}", "", say("team.debrief.early" if view.ended_early else "team.debrief.intro"), ""]
-    quadrants = [f"{q.number}. {q.name}" for q in view.start]
+    out = [
+        f"# {cell(view.title)}",
+        "",
+        say("team.debrief.early" if view.ended_early else "team.debrief.intro"),
+        "",
+    ]
+    quadrants = [f"{q.number}. {cell(q.name)}" for q in view.start]
     heads = [say("report.team"), *quadrants, say("team.table.spent"), say("team.table.affirmative"),
              say("team.table.transformative")]  # fmt: skip
     out += [
@@ -56,24 +61,32 @@ def markdown(view: TeamDebriefView, say: Messages) -> str:
         "| " + " | ".join(heads) + " |",
         "|" + "---|" * len(heads),
     ]
-    out += ["| " + " | ".join([name, *cells]) + " |" for name, cells in comparison_rows(view, say)]
+    out += [
+        "| " + " | ".join(cell(c) for c in (name, *cells)) + " |"
+        for name, cells in comparison_rows(view, say)
+    ]
     if view.teams and view.teams[0].meters:
         out += ["", f"## {say('debrief.spent')}", ""]
-        meters = [f"{v.symbol} {v.name}" for v in view.teams[0].meters]
+        meters = [f"{cell(v.symbol)} {cell(v.name)}" for v in view.teams[0].meters]
         out += ["| " + " | ".join([say("report.team"), *meters]) + " |", "|" + "---|" * (len(meters) + 1)]
         for team in view.teams:
-            out.append("| " + " | ".join([team.badge.name, *(str(a.amount) for a in team.spent)]) + " |")
+            out.append(
+                "| " + " | ".join([cell(team.badge.name), *(str(a.amount) for a in team.spent)]) + " |"
+            )
     out += ["", f"## {say('team.debrief.endings')}", ""]
-    out += [f"- {t.badge.name}: {t.ending_title or say('team.debrief.unfinished')}" for t in view.teams]
+    out += [
+        f"- {cell(t.badge.name)}: {cell(t.ending_title or say('team.debrief.unfinished'))}"
+        for t in view.teams
+    ]
     out += ["", f"## {say('team.debrief.splits')}", ""]
     if not view.splits:
         out.append(say("team.debrief.no_splits"))
     for split in view.splits:
-        out += [f"### {split.card_title}", ""]
+        out += [f"### {cell(split.card_title)}", ""]
         for badge, choice in split.picks:
-            made = f"{choice.letter}. {choice.label}" if choice else say("team.debrief.not_played")
-            out.append(f"- {badge.name}: {made}")
+            made = f"{choice.letter}. {cell(choice.label)}" if choice else say("team.debrief.not_played")
+            out.append(f"- {cell(badge.name)}: {made}")
         out.append("")
     if view.reflect:
-        out += ["", f"## {say('debrief.reflect')}", ""] + [f"- {q}" for q in view.reflect]
+        out += ["", f"## {say('debrief.reflect')}", ""] + [f"- {cell(q)}" for q in view.reflect]
     return "\n".join(out) + "\n"

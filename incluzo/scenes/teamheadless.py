@@ -12,10 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import pygame
-
 from incluzo.app import App
 from incluzo.engine.play.phases import Mode
+from incluzo.scenes.export import save_png
 from incluzo.scenes.headless import SETTLE, checked
 from incluzo.scenes.input import Key
 from incluzo.scenes.teambriefing import TeamBriefingScene
@@ -87,7 +86,7 @@ def play_teams_headless(
         nonlocal count
         count += 1
         if shots is not None:
-            pygame.image.save(app.surface, str(shots / f"{count:02d}-{name}.png"))
+            save_png(app.surface, shots / f"{count:02d}-{name}.png")
 
     played = 0
     for _ in range(STEPS):

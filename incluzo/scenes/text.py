@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import pygame
 import pyphen
 
+from incluzo.engine import files
 from incluzo.errorlog import data_dir
 from incluzo.i18n import catalog_for
 from incluzo.scenes import theme
@@ -71,20 +72,41 @@ def _hyphenator(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=name)
 
 
+CACHE_BYTES = 4_000_000  # the Dutch patterns take some 300 KB
+
+
+def _well_typed(raw: object) -> bool:
+    """Whether a cache file holds what pyphen's parse gives: {'patterns': {str: (int, (int, ...))},
+    'maxlen': int}. Anything else (a damaged or planted file) falls back to parsing the dictionary."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("maxlen"), int):
+        return False
+    patterns = raw.get("patterns")
+    return isinstance(patterns, dict) and all(
+        isinstance(key, str)
+        and isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], int)
+        and isinstance(value[1], tuple)
+        and all(isinstance(v, int) for v in value[1])
+        for key, value in patterns.items()
+    )
+
+
 def _load_patterns(name: str, source: object) -> None:
     """Parsing a pyphen dictionary takes ~0.1 s of the start-up; a marshal copy of the parsed patterns
     in the data folder (plain dicts, tuples and ints: marshal runs no code) loads in a few ms. Any
     trouble with the copy falls back to pyphen's own."""
     copy = data_dir() / "cache" / f"hyphenation-{name}-{pyphen.VERSION}.marshal"
     try:
-        raw = marshal.loads(copy.read_bytes())
-        parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
-        parsed.patterns = raw["patterns"]
-        parsed.cache = {}
-        parsed.maxlen = raw["maxlen"]
-        pyphen.hdcache[source] = parsed
-        return
-    except (OSError, ValueError, EOFError, KeyError, TypeError):
+        raw = marshal.loads(files.read_limited(copy, CACHE_BYTES))
+        if _well_typed(raw):
+            parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+            parsed.patterns = raw["patterns"]
+            parsed.cache = {}
+            parsed.maxlen = raw["maxlen"]
+            pyphen.hdcache[source] = parsed
+            return
+    except (files.Refused, ValueError, EOFError, TypeError):
         pass
     parsed = pyphen.HyphDict(source)
     pyphen.hdcache[source] = parsed

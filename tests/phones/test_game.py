@@ -16,7 +16,7 @@ from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import PhoneRoomEntry, PhoneVoteEntry, TeamPickEntry, TeamRevealEntry
 from incluzo.phones import protocol
-from incluzo.phones.loadtest import KAMER, TEAMS, Phone, in_thread, play_room
+from incluzo.phones.loadtest import KAMER, TEAMS, Phone, in_thread, play_room, while_voting
 from incluzo.phones.room import RoundOpen
 from incluzo.scenes import actions
 from incluzo.scenes.input import Key
@@ -74,6 +74,7 @@ def test_thirty_phones_vote_three_rounds_a_poll_and_the_questionnaire_and_nothin
     assert len(run.saved_votes) == len(report.accepted)  # every accepted vote is in the save, once
     assert len({(device, ask) for device, ask, _ in run.saved_votes}) == len(run.saved_votes)
     assert report.sheets == 30 and run.profile_respondents == 30
+    assert while_voting(run)  # the frames the benchmark measures: drawn while the votes came in
     assert run.save is not None
     log = savelog.read(run.save.read_bytes())
     reveals = [e for e in log.entries if isinstance(e, TeamRevealEntry)]

@@ -11,7 +11,7 @@ from fractions import Fraction
 from scene_helpers import press
 from team_helpers import PRIKKELS, THREE, director, enter, reveal_and_go_on, team_app, to_round
 
-from incluzo import persistence
+from incluzo import persistence, savelock
 from incluzo.app import App
 from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.questionnaire import themes as questionnaire
@@ -107,6 +107,7 @@ def test_a_changed_scenario_resumes_up_to_the_step_that_no_longer_fits(tmp_path:
 def test_a_fresh_process_reads_a_team_save_through_persistence() -> None:
     app = played_app()
     path = director(app).save.path  # type: ignore[union-attr]
+    savelock.release(path)  # this game is closed: another process may take the save
     code = "import sys; from pathlib import Path; from incluzo import persistence; "
     code += "print(persistence.restore(Path(sys.argv[1])).file.log.entries[-1].TYPE)"
     run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False)

@@ -26,7 +26,7 @@ from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session
 from incluzo.engine.scenario import yamlsource
 from incluzo.engine.scenario.loader import ID_PATTERN
 from incluzo.engine.scenario.model import Scenario
-from incluzo.engine.scenario.problems import Problem, ScenarioError
+from incluzo.engine.scenario.problems import Problem, ScenarioError, echoed
 
 FORMAT = 1
 MAX_BYTES = 5_000_000  # a long workshop writes some tens of kilobytes
@@ -62,6 +62,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this save belongs to scenario '{saved}', not '{given}'",
         "deze opslag hoort bij scenario '{saved}', niet bij '{given}'",
     ),
+    "SAV014": (
+        "the scenario file this save names ('{source}') cannot be used: {reason}",
+        "het scenariobestand dat deze opslag noemt ('{source}') is niet te gebruiken: {reason}",
+    ),
+    "SAV015": (
+        "this session is open in another incluzo",
+        "deze sessie is geopend in een andere incluzo",
+    ),
 }
 HINTS: dict[str, tuple[str, str]] = {
     "update": ("update incluzo to open it", "werk incluzo bij om haar te openen"),
@@ -71,6 +79,14 @@ HINTS: dict[str, tuple[str, str]] = {
     ),
     "types": ("known types: {allowed}", "bekende soorten: {allowed}"),
     "scenario": ("open the save with its own scenario file", "open de opslag met het eigen scenariobestand"),
+    "give_file": (
+        "give the scenario file: incluzo play FILE --resume",
+        "geef het scenariobestand: incluzo play BESTAND --resume",
+    ),
+    "in_use": (
+        "close the other window first, or start a new session",
+        "sluit eerst het andere venster, of begin een nieuwe sessie",
+    ),
     "utf8": (
         "incluzo writes its saves as UTF-8 itself; another program has changed this file",
         "incluzo schrijft zijn opslag zelf als UTF-8; een ander programma heeft dit bestand veranderd",
@@ -84,13 +100,13 @@ class SaveProblem(Problem):
 
     def message(self, lang: str = "en") -> str:
         english, dutch = MESSAGES[self.code]
-        return (dutch if lang == "nl" else english).format(**self.params)
+        return (dutch if lang == "nl" else english).format(**echoed(self.params))
 
     def hint_text(self, lang: str = "en") -> str | None:
         if self.hint is None:
             return None
         english, dutch = HINTS[self.hint]
-        return (dutch if lang == "nl" else english).format(**self.hint_params)
+        return (dutch if lang == "nl" else english).format(**echoed(self.hint_params))
 
 
 class SaveError(Exception):

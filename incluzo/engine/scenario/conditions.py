@@ -166,6 +166,8 @@ class Vocabulary:
     quadrants: Sequence[str]
     cards: Sequence[str]
     choices: Mapping[str, Sequence[str]]  # card id -> its choice ids
+    # "did you mean": the loader passes its budgeted one (problems.Suggester); None is problems.suggest
+    suggest: Callable[[str, Sequence[str]], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -184,10 +186,12 @@ class _Stop(Exception):
         self.issue = issue
 
 
-def _suggestion(word: str, options: Sequence[str]) -> tuple[str | None, dict[str, Any]]:
+def _suggestion(
+    word: str, options: Sequence[str], finder: Callable[[str, Sequence[str]], str | None] | None
+) -> tuple[str | None, dict[str, Any]]:
     from incluzo.engine.scenario.problems import suggest
 
-    close = suggest(word, options)
+    close = (finder or suggest)(word, options)
     return ("did_you_mean", {"suggestion": close}) if close else (None, {})
 
 
@@ -212,7 +216,7 @@ class _Parser:
         return token
 
     def unknown(self, offset: int, kind: str, value: str, options: Sequence[str]) -> None:
-        hint, params = _suggestion(value, options)
+        hint, params = _suggestion(value, options, self.vocab.suggest)
         self.issues.append(ConditionIssue(offset, "INC011", {"kind": kind, "value": value}, hint, params))
 
     def fail(self, offset: int, reason: str) -> _Stop:

@@ -31,7 +31,7 @@ from incluzo.engine.scenario.model import (
     available_models,
     load_model,
 )
-from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, suggest
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, Suggester, capped
 from incluzo.engine.scenario.text import EMPTY, Text
 from incluzo.engine.scenario.yamlsource import (
     DEFAULT_LIMITS,
@@ -118,6 +118,11 @@ def _kind(node: yaml.Node) -> str:
     return f"'{node.value}'"
 
 
+def key_text(node: yaml.Node) -> str:
+    """A map key as text; a list or map used as a key (`? [a, b]`) is named, never printed whole."""
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else f"({_kind(node)})"
+
+
 @dataclass
 class Reader:
     """Walks the node tree, building values and collecting problems; never stops at the first."""
@@ -127,6 +132,7 @@ class Reader:
     language: str = "nl"
     problems: list[Problem] = field(default_factory=list)
     texts: list[tuple[Text, yaml.Node, str]] = field(default_factory=list)
+    suggest: Suggester = field(default_factory=Suggester)  # "did you mean", within a budget per file
 
     def report(
         self,
@@ -165,13 +171,13 @@ class Reader:
         first_line: dict[str, int] = {}
         suggested: set[str] = set()  # a misspelt required key is reported once, as the misspelling
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_text(key_node)
             key_path = f"{path}.{key}" if path else key
             if key in found:
                 self.report(key_node, key_path, "INC005", "remove_duplicate", key=key, first=first_line[key])
                 continue
             if key not in keys:
-                close = suggest(key, keys)
+                close = self.suggest(key, keys)
                 if close:
                     suggested.add(close)
                     self.report(key_node, key_path, "INC004", "did_you_mean", {"suggestion": close}, key=key)
@@ -230,7 +236,11 @@ class Reader:
                 node, path, "INC013", hint, value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}"
             )
             return None
-        number = _CONSTRUCTOR.construct_yaml_int(node)
+        try:  # an explicit `!!int abc` carries the int tag without being a number
+            number = _CONSTRUCTOR.construct_yaml_int(node)
+        except (ValueError, TypeError, IndexError):
+            self.wrong_type(node, path, "a whole number")
+            return None
         if not low <= number <= high:
             self.report(node, path, "INC013", hint, value=number, range=f"{low} to {high}")
             return None
@@ -274,7 +284,7 @@ class Reader:
     def choose(self, node: yaml.Node, path: str, allowed: Sequence[str]) -> str | None:
         value = self.scalar(node, path, "one of: " + ", ".join(allowed))
         if value is not None and value not in allowed:
-            close = suggest(value, allowed)
+            close = self.suggest(value, allowed)
             if close:
                 self.report(node, path, "INC008", "did_you_mean", {"suggestion": close}, value=value)
             else:
@@ -291,7 +301,7 @@ class Reader:
             values: list[tuple[str, str]] = []
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
-                lang = str(key_node.value)
+                lang = key_text(key_node)
                 if lang in seen:
                     self.report(
                         key_node, f"{path}.{lang}", "INC005", "remove_duplicate", key=lang, first=seen[lang]
@@ -328,10 +338,10 @@ class Reader:
         result: dict[str, int] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_text(key_node)
             key_path = f"{path}.{key}"
             if key not in ids:
-                close = suggest(key, ids)
+                close = self.suggest(key, ids)
                 hint, params = (
                     ("did_you_mean", {"suggestion": close})
                     if close
@@ -434,7 +444,7 @@ def close(reader: Reader, root: yaml.Node, translations: Sequence[str]) -> tuple
             root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}"
         )
     unique = {p.format(): p for p in reader.problems}.values()  # a node read twice is reported once
-    problems = sorted(unique, key=lambda p: (p.line, p.column))
+    problems = capped(sorted(unique, key=lambda p: (p.line, p.column)))
     if any(p.severity is Severity.ERROR for p in problems):
         raise ScenarioError(problems)
     return tuple(problems)
@@ -450,7 +460,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
             if (
                 meter not in budget_map
                 and isinstance(keys["budget"], yaml.MappingNode)
-                and not any(str(k.value) == meter for k, _ in keys["budget"].value)
+                and not any(key_text(k) == meter for k, _ in keys["budget"].value)
             ):
                 reader.report(keys["budget"], "budget", "INC006", key=meter)
     cards_nodes = reader.sequence(keys["cards"], "cards") if "cards" in keys else []
@@ -542,11 +552,11 @@ def _vocabulary(
                     ids += [
                         str(v.value)
                         for k, v in choice.value
-                        if str(k.value) == "id" and isinstance(v, yaml.ScalarNode)
+                        if key_text(k) == "id" and isinstance(v, yaml.ScalarNode)
                     ]
         choices[card_id] = ids
     vocabulary = conditions.Vocabulary(
-        reader.model.meter_ids, reader.model.quadrant_ids, tuple(choices), choices
+        reader.model.meter_ids, reader.model.quadrant_ids, tuple(choices), choices, reader.suggest
     )
     return vocabulary, card_maps
 
@@ -590,7 +600,7 @@ def _next(reader: Reader, node: yaml.Node | None, path: str, vocabulary: conditi
     if target is None:
         return None
     if target != END and target not in vocabulary.cards:
-        close = suggest(target, [*vocabulary.cards, END])
+        close = reader.suggest(target, [*vocabulary.cards, END])
         hint, params = ("did_you_mean", {"suggestion": close}) if close else (None, {})
         reader.report(node, path, "INC011", hint, params, kind="card", value=target)
     return target

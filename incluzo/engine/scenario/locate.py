@@ -84,7 +84,14 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
     if isinstance(step, int):
         return node.value[step] if isinstance(node, yaml.SequenceNode) and step < len(node.value) else None
     if isinstance(node, yaml.MappingNode):
-        return next((value for key, value in node.value if str(key.value) == step), None)
+        return next(
+            (
+                value
+                for key, value in node.value
+                if isinstance(key, yaml.ScalarNode) and str(key.value) == step
+            ),
+            None,
+        )
     return None
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from incluzo.engine import files
 from incluzo.engine.scenario import yamlwords
 from incluzo.engine.scenario.problems import Problem, ScenarioError
 
@@ -24,8 +25,9 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_NODES = 50_000
 # Control characters other than tab and newline, and the bidirectional embeddings, overrides and
-# isolates: they can hide text or show it in another order than it is stored (CVE-2021-42574).
-UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# isolates: they can hide text or show it in another order than it is stored (CVE-2021-42574); and
+# lone surrogates (an escaped "\ud83d"), which no screen or terminal can encode.
+UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ def unsafe_character(text: str) -> int | None:
 
 def describe_character(char: str) -> str:
     """'U+202E (RIGHT-TO-LEFT OVERRIDE)', or '(a control character)' for unnamed ones."""
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
+    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+    return f"U+{ord(char):04X} ({unicodedata.name(char, kind)})"
 
 
 def shown(value: str, width: int = 40) -> str:
@@ -93,17 +96,13 @@ def decode(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes: a regular file only, read to at most the byte limit (engine/files.py)."""
     try:
-        if path.stat().st_size > limits.bytes:
-            raise _problem(
-                str(path),
-                "INC017",
-                hint="limit",
-                reason=f"the file is {path.stat().st_size:,} bytes; at most {limits.bytes:,}",
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise _problem(str(path), "INC001", reason=error.strerror or str(error)) from None
+        return files.read_limited(path, limits.bytes)
+    except files.TooLarge as error:
+        raise _problem(str(path), "INC017", hint="limit", reason=f"the file is {error.reason}") from None
+    except files.Refused as error:
+        raise _problem(str(path), "INC001", reason=error.reason) from None
 
 
 def _prescan(text: str, source: str, limits: Limits, loader: Loader) -> None:
