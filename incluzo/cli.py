@@ -22,7 +22,7 @@ SUMMARIES = {  # each command module's `help`, so the list needs no import
     "check": "check scenario files for mistakes",
     "run": "play a scenario headless with given choices",
     "profile": 'score "Welke bril?" answers (CSV) into current and desired profiles',
-    "report": "aggregate session logs into CSV files and a Markdown summary",
+    "report": "aggregate session logs into one report (HTML, Markdown, CSV)",
     "simulate": "play many seeded games and report how they end",
     "graph": "print the card flow as Mermaid or DOT",
     "new": "write a new scenario to start from",

@@ -116,7 +116,7 @@ def test_a_fifo_among_saves_scenarios_and_logs_hangs_nothing(tmp_path: Path, cap
     assert [e.title for e in listed] == ["Klein scenario", "pijp"]
     assert "not a regular file" in listed[1].error
     assert within(lambda: cli.main(["report", str(saves), "--out", str(tmp_path / "out")])) == 1
-    assert "cannot read the save: this is a pipe (FIFO), not a regular file" in capsys.readouterr().err
+    assert "geen gewoon bestand (een map, apparaat of pijp); overgeslagen" in capsys.readouterr().err
 
 
 def test_reading_stops_one_byte_past_the_limit(tmp_path: Path) -> None:

@@ -72,12 +72,21 @@ def test_a_bad_value_and_a_row_that_does_not_sum_to_ten_are_named_by_row_and_col
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = FIXTURES / "antwoorden-fout.csv"
-    code, out, err = run(capsys, str(path), "--lang", "en")
+    code, out, err = run(capsys, str(path), "--lang", "en", "--strict")
     assert code == 1 and out == ""
     assert err.splitlines() == [
         f"{path}:3:11: error: row 2, opp.huidig.maatwerk: expected a whole number from 0 to 10, found 'elf'",
         f"{path}:4:33: error: row 3, basisondersteuning.gewenst: the points sum to 9, not 10 "
         "(distribute exactly 10 points over the four situations)",
+    ]
+    code, out, err = run(capsys, str(path), "--lang", "en")
+    assert code == 0 and out.startswith("Which lens?: Everyone, 1 respondent")
+    assert err.splitlines() == [
+        f"{path}:3:11: warning: row 2, opp.huidig.maatwerk: "
+        "expected a whole number from 0 to 10, found 'elf'",
+        f"{path}:4:33: warning: row 3, basisondersteuning.gewenst: the points sum to 9, not 10 "
+        "(distribute exactly 10 points over the four situations)",
+        "1 of 3 respondents counted; 2 rows left out",
     ]
 
 
@@ -110,3 +119,47 @@ def test_the_png_holds_the_two_kites_at_the_chart_size(
     assert code == 0 and str(out) in err
     image = pygame.image.load(str(out))
     assert image.get_size() == (1400, 1050)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_png_notes_use_only_glyphs_the_chart_font_has(lang: str) -> None:
+    from incluzo.commands.profile import chart_notes
+    from incluzo.engine.questionnaire import answers
+    from incluzo.engine.questionnaire import themes as questionnaire
+    from incluzo.scenes.text import font
+
+    themes = questionnaire.load_file(ROOT / "questionnaires" / "welke-bril.yaml")
+    found = answers.read_file(FIXTURES / "antwoorden.csv", themes)
+    view = questionnaire.present(themes, questionnaire.result(found.responses), lang)
+    notes = chart_notes(view, lang)
+    regular = font("regular", 40)
+    missing = regular.metrics("\u4e00")[0]  # the box drawn for a character the font lacks
+    assert {c for c in "".join(notes) if regular.metrics(c)[0] == missing} == set()
+    assert not any("*" in note for note in notes)  # the chart frames quadrants, it draws no star
+
+
+def test_the_heat_map_title_wraps_and_says_numbers_in_the_readers_language() -> None:
+    from incluzo.commands.kites import SIZE, heatmap_title
+    from incluzo.scenes import theme
+    from incluzo.scenes.text import Style, width_of, wrap
+
+    dutch = heatmap_title("De basisnorm komt eraan", 10_000, "nl", "random")
+    assert dutch == "De basisnorm komt eraan: waar 10.000 spellen eindigden (strategie random)"
+    assert "10,000 games" in heatmap_title("The base norm", 10_000, "en", "random")
+    metrics = theme.Metrics(*SIZE)
+    heading = Style("bold", metrics.title, theme.ACCENT)
+    lines = wrap(dutch, heading, SIZE[0] - 2 * metrics.margin, "nl")
+    assert len(lines) == 2 and all(width_of(line, heading) <= SIZE[0] - 2 * metrics.margin for line in lines)
+
+
+def test_simulate_says_its_numbers_in_dutch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = sorted((ROOT / "scenarios").glob("*.yaml"))[0]
+    image = tmp_path / "warmte.png"
+    code = main(["simulate", str(scenario), "--runs", "1000", "--png", str(image), "--lang", "nl"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith("1.000 spellen van ")
+    shares = [line.split()[-1] for line in out.splitlines() if line.endswith("%") and line.startswith("  ")]
+    assert shares and all("," in share and "." not in share for share in shares)  # 30,8%, never 30.8%
+    picture = pygame.image.load(str(image))
+    legend = [tuple(picture.get_at((x, y))) for x in range(1000, 1100) for y in range(150, 350)]
+    assert len(set(legend)) > 10  # the legend is drawn beside the map

@@ -28,7 +28,7 @@ LOGS = FIXTURES / "logs"
 
 
 def rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
 
 
@@ -50,7 +50,7 @@ def test_every_usable_log_is_counted_and_the_others_are_named(report: tuple[Path
     assert (
         (out / "summary.md")
         .read_text(encoding="utf-8")
-        .startswith("# Report of the sessions\n\n4 sessions, 5 games.\n")
+        .startswith("# Report of the sessions\n\n4 sessions, 5 games; 5 files read.\n")
     )
 
 
@@ -68,11 +68,11 @@ def test_choices_per_card_count_every_game_and_leave_undone_choices_out(
 
 def test_the_mean_position_shift_is_exact_over_every_game(report: tuple[Path, int, str]) -> None:
     assert rows(report[0] / "positions.csv") == [
-        ["scenario", "quadrant", "games", "start", "end", "shift"],
-        ["rapport-proef", "specialisme", "5", "25.00", "23.84", "-1.16"],
-        ["rapport-proef", "maatwerk", "5", "25.00", "27.67", "+2.67"],
-        ["rapport-proef", "professionalisering", "5", "25.00", "24.66", "-0.34"],
-        ["rapport-proef", "leergemeenschap", "5", "25.00", "23.84", "-1.16"],
+        ["scenario", "quadrant", "games", "start", "end", "shift", "desired"],
+        ["rapport-proef", "specialisme", "5", "25.00", "23.84", "-1.16", "10.00"],
+        ["rapport-proef", "maatwerk", "5", "25.00", "27.67", "+2.67", "20.00"],
+        ["rapport-proef", "professionalisering", "5", "25.00", "24.66", "-0.34", "40.00"],
+        ["rapport-proef", "leergemeenschap", "5", "25.00", "23.84", "-1.16", "30.00"],
     ]
 
 

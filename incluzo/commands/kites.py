@@ -16,9 +16,13 @@ import incluzo.scenes  # noqa: F401  (first: it quiets pygame's banner before py
 # isort: split
 import pygame
 
+from incluzo.commands.numbers import localised
+from incluzo.engine.play import position
 from incluzo.engine.play.views import QuadrantView
-from incluzo.engine.scenario.model import QuadrantModel
+from incluzo.engine.scenario.model import QuadrantModel, Scenario
+from incluzo.i18n import message
 from incluzo.scenes import theme
+from incluzo.scenes.export import save_png
 from incluzo.scenes.quadmap import DASH_SCALE, Kite, MapAxes, QuadrantMap, dashed_line, frame_quadrants
 from incluzo.scenes.text import Style, draw_lines, line_height, wrap
 from incluzo.scenes.theme import Colour, Metrics
@@ -26,6 +30,8 @@ from incluzo.scenes.theme import Colour, Metrics
 SIZE = (1400, 1050)  # width, height of a chart; text scales with the height like a 1050p screen
 MAP_SHARE = 0.68  # share of the width for the map; the legend takes the rest
 LEGEND_SWATCH = 1.6  # legend line length in body units
+SHADE_ALPHA_MIN = 60  # the faintest cell of a heat map still shows
+HEATMAP_CELLS = 40  # cells per side of the heat map
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,7 @@ class Line:
     label: str
     points: Sequence[float]
     colour: Colour
-    style: str = "solid"  # solid | dashed | dotted
+    style: str = "solid"  # solid | dashed | dotted | shade (a legend entry for a heat map, no kite)
 
 
 def quadrant_views(model: QuadrantModel, lang: str) -> tuple[QuadrantView, ...]:
@@ -56,8 +62,10 @@ def save_chart(
     lines: Sequence[Line],
     notes: Sequence[str] = (),
     marked: Sequence[str] = (),
+    shades: Sequence[Sequence[int]] = (),
 ) -> Path:
-    """Draw the kites on the 2x2 with a title, a legend and notes; frame the `marked` quadrants."""
+    """Draw the kites on the 2x2 with a title, a legend and notes; frame the `marked` quadrants; shade
+    the map's cells by `shades` (counts per cell, rows from the top), darker where the count is higher."""
     m = Metrics(*SIZE)
     image = pygame.Surface(SIZE)
     image.fill(theme.BACKGROUND)
@@ -69,7 +77,10 @@ def save_chart(
     axes = MapAxes(**{key: text.get(lang) for key, text in model.axes.items()})
     chart = QuadrantMap(quadrant_views(model, lang), axes, lang=lang)
     kites = [Kite(tuple(line.points), line.colour, line.style) for line in lines]
-    square = chart.draw(image, pygame.Rect(m.margin, top, side, side), m, kites)
+    square = chart.draw(
+        image, pygame.Rect(m.margin, top, side, side), m, [k for k in kites if k.style != "shade"]
+    )
+    _shade(image, square, shades)
     frame_quadrants(image, square, [q.corner for q in model.quadrants if q.id in marked], m)
     x = m.margin * 2 + side
     width = SIZE[0] - x - m.margin
@@ -86,17 +97,83 @@ def save_chart(
         texts = wrap(note, muted, width, lang)
         draw_lines(image, texts, muted, x, y)
         y += len(texts) * line_height(muted) + m.gap
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(image, str(path))
+    save_png(image, path)
     return path
+
+
+def _shade(image: pygame.Surface, square: pygame.Rect, grid: Sequence[Sequence[int]]) -> None:
+    """Each cell with a count tinted, from faint (one) to full (the most)."""
+    if not grid:
+        return
+    most = max(max(row) for row in grid) or 1
+    cell = square.width / len(grid)
+    for row, counts in enumerate(grid):
+        for column, count in enumerate(counts):
+            if count:
+                patch = pygame.Surface((int(cell) + 1, int(cell) + 1), pygame.SRCALPHA)
+                patch.fill((*theme.TRAIL, shade_alpha(count, most)))
+                image.blit(patch, (square.x + column * cell, square.y + row * cell))
+
+
+def shade_alpha(count: int, most: int) -> int:
+    return SHADE_ALPHA_MIN + (255 - SHADE_ALPHA_MIN) * count // max(most, 1)
 
 
 def _stroke(image: pygame.Surface, kite: Kite, start: tuple[int, int], length: int, m: Metrics) -> None:
     """A short stretch of a kite's line, solid or dashed, as its legend mark."""
     width = max(theme.MIN_STROKE, m.scaled(kite.width_scale))
     end = (start[0] + length, start[1])
-    if kite.style == "solid":
+    if kite.style == "shade":  # faint to full, as the map's cells
+        steps = 4
+        for step in range(steps):
+            patch = pygame.Surface((length // steps + 1, m.scaled(1)), pygame.SRCALPHA)
+            patch.fill((*kite.colour, shade_alpha(step + 1, steps)))
+            image.blit(patch, (start[0] + step * length // steps, start[1] - m.scaled(1) // 2))
+    elif kite.style == "solid":
         pygame.draw.line(image, kite.colour, start, end, width)
     else:
         dash = m.scaled(DASH_SCALE) // (1 if kite.style == "dashed" else 3)
         dashed_line(image, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
+
+
+def save_heatmap(
+    path: Path, scenario: Scenario, grid: Sequence[Sequence[int]], runs: int, lang: str, policy: str
+) -> Path:
+    """Where simulated games ended, on the 2x2: start dashed and desired dotted as in the game, the end
+    points shaded, with a legend; numbers in the language's style (10.000 in Dutch)."""
+    title = scenario.title.get(lang, scenario.language)
+    most = max((max(row) for row in grid), default=0)
+    lines = [
+        Line(
+            message("simulate.heatmap.start", lang),
+            [u / position.UNIT for u in scenario.position],
+            theme.KITE_START,
+            "dashed",
+        ),
+    ]
+    if scenario.desired:
+        lines.append(
+            Line(
+                message("simulate.heatmap.desired", lang),
+                [u / position.UNIT for u in scenario.desired],
+                theme.KITE_DESIRED,
+                "dotted",
+            )
+        )
+    lines.append(
+        Line(
+            message("simulate.heatmap.ends", lang, **localised({"most": most}, lang)),
+            (),
+            theme.TRAIL,
+            "shade",
+        )
+    )
+    return save_chart(
+        path, scenario.model, lang, heatmap_title(title, runs, lang, policy), lines, shades=grid
+    )
+
+
+def heatmap_title(title: str, runs: int, lang: str, policy: str) -> str:
+    return message(
+        "simulate.heatmap.title", lang, **localised({"title": title, "runs": runs, "policy": policy}, lang)
+    )

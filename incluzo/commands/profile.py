@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language
-from incluzo.engine.questionnaire import answers
+from incluzo.engine.questionnaire import answers, forms
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
 from incluzo.engine.scenario.problems import ScenarioError, echo
 from incluzo.i18n import Messages, languages, message
 from incluzo.shipped import QUESTIONNAIRES
 
+WIDTH = 100  # characters per line of --form's text
 THEMES = QUESTIONNAIRES / "welke-bril.yaml"
 
 HELP = """Score the answers to the "Welke bril?" questionnaire, OCAI style: per quadrant the mean of its
@@ -25,13 +27,21 @@ current and the desired situation. Differences of at least --threshold (default 
 
 The CSV has one row per respondent and, for every theme in the themes file, one column per part and
 quadrant, e.g. opp.huidig.specialisme ... opp.gewenst.leergemeenschap (see docs/questionnaire.md).
-Optional columns: respondent, team (a profile per team as well). Other columns are ignored.
-Separated by comma, semicolon or tab; UTF-8.
+A Microsoft Forms or Google Forms export is read as it is when the form was made from --form: its
+grid columns ("OPP - huidige situatie [Situatie A]") are recognised. Optional columns: respondent,
+team (a profile per team as well). Other columns (time stamp, e-mail) are ignored and never printed.
+Separated by comma, semicolon or tab; UTF-8, with or without a byte-order mark.
 
-exit code: 0 scored, 1 the answers or the themes file have errors, 2 usage error
+A row with a mistake (a theme that does not sum to 10, an empty cell) is left out with a warning that
+names its line and reason, and the other respondents are scored; --strict refuses the whole file.
+
+exit code: 0 scored (perhaps with rows left out), 1 the answers or the themes file have errors (with
+--strict: any row), 2 usage error
 
 examples:
+  incluzo profile --form > formulier.txt
   incluzo profile antwoorden.csv
+  incluzo profile Forms-export.csv --strict
   incluzo profile antwoorden.csv --themes mijn-thema-s.yaml --png profiel.png
   incluzo profile antwoorden.csv --json --threshold 7.5
 """
@@ -54,7 +64,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", metavar="FILE.csv", help="the answers, one row per respondent")
+    parser.add_argument(
+        "file", metavar="FILE.csv", nargs="?", help="the answers, one row per respondent (not with --form)"
+    )
+    parser.add_argument(
+        "--form",
+        action="store_true",
+        help="print the questions to put in a Microsoft or Google form, in words incluzo reads back",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="refuse the whole file when any row has a mistake"
+    )
     parser.add_argument(
         "--themes",
         type=Path,
@@ -80,25 +100,73 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.form == bool(args.file):
+        print("incluzo profile: give either FILE.csv or --form (see incluzo profile --help)", file=sys.stderr)
+        return 2
     try:
         themes = questionnaire.load_file(args.themes)
-        found = answers.read_file(args.file, themes)
+        if args.form:
+            print(form_text(themes, args.lang))
+            return 0
+        found = answers.read_file(args.file, themes, strict=args.strict)
     except ScenarioError as error:
         for problem in error.problems:
             print(problem.format(args.lang), file=sys.stderr)
         return 1
+    for problem in found.refused:
+        print(problem.format(args.lang), file=sys.stderr)
+    if found.refused:
+        counted = len(found.responses)
+        print(
+            message(
+                "profile.cli.counted",
+                args.lang,
+                counted=counted,
+                rows=found.rows,
+                refused=found.rows - counted,
+            ),
+            file=sys.stderr,
+        )
     groups = groups_of(found, args.lang)
     views = [
         (name, questionnaire.present(themes, result, args.lang, args.threshold)) for name, result in groups
     ]
     if args.json:
-        print(json.dumps(as_json(themes, views, args.threshold), ensure_ascii=False, indent=2))
+        found_json = as_json(themes, views, args.threshold)
+        found_json["rows"] = {
+            "read": found.rows,
+            "counted": len(found.responses),
+            "left_out": [
+                {"line": p.line, "column": p.column, "where": p.path, "reason": p.message(args.lang)}
+                for p in found.refused
+            ],
+        }
+        print(json.dumps(found_json, ensure_ascii=False, indent=2))
     else:
         print(as_text(views, args.threshold, args.lang))
     if args.png:
         path = save_png(args.png, themes, views[0][1], args.lang)
         print(message("profile.cli.saved", args.lang, path=path), file=sys.stderr)
     return 0
+
+
+def form_text(themes: Questionnaire, lang: str) -> str:
+    """The form's questions as text to copy into Microsoft Forms or Google Forms."""
+    say = Messages(lang)
+    out = [textwrap.fill(say("profile.cli.form_intro"), WIDTH), ""]
+    for number, question in enumerate(forms.form_questions(themes, lang), 1):
+        out += [
+            f"{say('profile.cli.question')} {number}: {question.title}",
+            f"  {say('profile.cli.description')}:",
+            *(
+                textwrap.fill(line, WIDTH, initial_indent="    ", subsequent_indent="      ")
+                for line in question.description.splitlines()
+            ),
+            f"  {say('profile.cli.rows')}: {', '.join(question.rows)}",
+            f"  {say('profile.cli.columns')}: {', '.join(question.columns)}",
+            "",
+        ]
+    return "\n".join(out).rstrip()
 
 
 def groups_of(found: answers.Answers, lang: str) -> list[tuple[str, Result]]:
@@ -170,7 +238,7 @@ def as_json(themes: Questionnaire, views: list[tuple[str, ProfileView]], limit: 
 
 
 def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) -> Path:
-    """Current (solid) and desired (dashed) kites; meaningful quadrants framed."""
+    """Current (solid) and desired (dotted, as in the game) kites; meaningful quadrants framed."""
     from incluzo.commands.kites import Line, save_chart
     from incluzo.scenes import theme
 
@@ -190,13 +258,20 @@ def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) ->
                 say("profile.cli.desired").capitalize(),
                 [float(s.desired) for s in view.scores],
                 theme.KITE_DESIRED,
-                "dashed",
+                "dotted",
             ),
         ],
-        [
-            f"{s.number} {s.name}: {s.current_text} → {s.desired_text} ({s.difference_text})"
-            for s in view.scores
-        ]
-        + [say("profile.cli.meaningful", threshold=number_text(view.threshold, lang))],
+        chart_notes(view, lang),
         [s.id for s in view.scores if s.meaningful],
     )
+
+
+def chart_notes(view: ProfileView, lang: str) -> list[str]:
+    """The chart's notes in words (the chart font has no arrow glyph), and what its frames mean."""
+    say = Messages(lang)
+    return [
+        f"{s.number} {s.name}: {say('profile.cli.current')} {s.current_text}, "
+        f"{say('profile.cli.desired')} {s.desired_text} "
+        f"({s.difference_text})"
+        for s in view.scores
+    ] + [say("profile.cli.meaningful_png", threshold=number_text(view.threshold, lang))]

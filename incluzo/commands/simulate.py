@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from incluzo.commands import default_language, load_or_report
+from incluzo.commands.numbers import Localised
 from incluzo.engine.analysis import simulate, tone
 from incluzo.engine.scenario.model import Scenario
 from incluzo.i18n import languages, message
@@ -35,9 +36,7 @@ examples:
 
 PROGRESS_FROM = 4 * simulate.CHUNK  # runs from which a progress bar is worth showing
 BAR = 30
-HEATMAP_SIZE = (1200, 1200)
 HEATMAP_CELLS = 40
-HEAT_ALPHA_MIN = 60  # the faintest cell still shows
 QUARTILES = ("min", "q1", "median", "q3", "max")
 
 
@@ -121,39 +120,45 @@ def _progress_bar(total: int) -> Any:
 
 def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
     runs = max(report["runs"], 1)
+
+    def n(value: float) -> Localised:  # a number in the reader's language: 10.000 and 12,5 in Dutch
+        return Localised(value, lang)
+
     print(
         message(
             "simulate.head",
             lang,
-            runs=report["runs"],
+            runs=n(report["runs"]),
             id=report["scenario"],
             seed=report["seed"],
             policy=report["policy"],
-            rate=rate,
+            rate=n(rate),
         )
     )
     print(f"\n{message('simulate.endings', lang)}")
     for ending, count in sorted(report["endings"].items(), key=lambda item: -item[1]):
-        print(f"  {ending:<40} {count:>10,} {100 * count / runs:6.1f}%")
+        print(f"  {ending:<40} {n(count):>10,} {n(100 * count / runs):6.1f}%")
     print(f"\n{message('simulate.cards', lang)}")
     coverage = report["coverage"]
     for card, shown in coverage["cards"].items():
-        print(f"  {card:<40} {shown:>10,} {100 * shown / runs:6.1f}%")
+        print(f"  {card:<40} {n(shown):>10,} {n(100 * shown / runs):6.1f}%")
         for key, made in coverage["choices"].items():
             if key.startswith(f"{card}."):
-                print(f"    {key.split('.', 1)[1]:<38} {made:>10,} {100 * made / max(shown, 1):6.1f}%")
+                print(f"    {key.split('.', 1)[1]:<38} {n(made):>10,} {n(100 * made / max(shown, 1)):6.1f}%")
     for title, spreads in (("position", report["end_position"]), ("meters", report["end_meters"])):
         print(f"\n{message(f'simulate.{title}', lang):<32}" + "".join(f"{k:>8}" for k in QUARTILES))
         for name, spread in spreads.items():
-            print(f"  {name:<30}" + "".join(f"{spread[k]:>8g}" for k in QUARTILES))
+            print(f"  {name:<30}" + "".join(f"{n(spread[k]):>8g}" for k in QUARTILES))
     tally = report["recognition"]
-    print("\n" + message("simulate.recognition", lang, a=tally["affirmatief"], t=tally["transformatief"]))
-    shares = ", ".join(f"{name} {100 * share:.1f}%" for name, share in report["tones"].items() if share)
+    print(
+        "\n" + message("simulate.recognition", lang, a=n(tally["affirmatief"]), t=n(tally["transformatief"]))
+    )
+    shares = ", ".join(f"{name} {n(100 * share):.1f}%" for name, share in report["tones"].items() if share)
     print(message("simulate.tones", lang, shares=shares or "-"))
     if report["ran_out"]:
-        print("\n" + message("simulate.ran_out", lang, count=sum(report["ran_out"].values())))
+        print("\n" + message("simulate.ran_out", lang, count=n(sum(report["ran_out"].values()))))
         for card, count in report["ran_out"].items():
-            print(f"  {card:<40} {count:>10,}")
+            print(f"  {card:<40} {n(count):>10,}")
         for problem in report["problem_runs"]:
             replay = message("simulate.replay", lang)
             print(f"    seed {problem['seed']} ({problem['card']}): {replay}{problem['replay']}")
@@ -164,48 +169,9 @@ def print_report(report: dict[str, Any], lang: str, rate: float) -> None:
 
 
 def write_heatmap(scenario: Scenario, results: simulate.Results, path: Path, lang: str, policy: str) -> None:
-    """The end points of all games on the quadrant map, darker where more games ended."""
-    from incluzo.scenes import use_dummy_display_if_headless
+    """The end points of all games on the quadrant map, darker where more games ended (see kites.py)."""
+    from incluzo.commands.kites import save_heatmap
 
-    use_dummy_display_if_headless()
-    import pygame
-
-    from incluzo.engine.play.views import quadrants
-    from incluzo.scenes import theme
-    from incluzo.scenes.export import save_png
-    from incluzo.scenes.quadmap import Kite, MapAxes, QuadrantMap, exact
-    from incluzo.scenes.text import Style, render
-
-    pygame.init()
-    metrics = theme.Metrics(*HEATMAP_SIZE)
-    image = pygame.Surface(HEATMAP_SIZE)
-    image.fill(theme.BACKGROUND)
-    heading = message(
-        "simulate.png_title",
-        lang,
-        title=scenario.title.get(lang, scenario.language),
-        runs=results.runs,
-        policy=policy,
+    save_heatmap(
+        path, scenario, simulate.heatmap(scenario, results, HEATMAP_CELLS), results.runs, lang, policy
     )
-    title = render(heading, Style("bold", metrics.heading, theme.INK))
-    image.blit(title, (metrics.margin, metrics.margin))
-    top = 2 * metrics.margin + title.get_height()
-    width, height = HEATMAP_SIZE
-    area = pygame.Rect(metrics.margin, top, width - 2 * metrics.margin, height - top - metrics.margin)
-    start = quadrants(scenario, scenario.position, lang)
-    axes = MapAxes(**{side: text.get(lang, scenario.language) for side, text in scenario.model.axes.items()})
-    board = QuadrantMap(start, axes, lang=lang)
-    kites = [Kite(exact(start), theme.KITE_START, "dashed")]
-    if scenario.desired:
-        kites.append(Kite(exact(quadrants(scenario, scenario.desired, lang)), theme.KITE_DESIRED, "dotted"))
-    square = board.draw(image, area, metrics, kites)
-    grid = simulate.heatmap(scenario, results, HEATMAP_CELLS)
-    most = max(max(row) for row in grid) or 1
-    cell = square.width / HEATMAP_CELLS
-    for row, counts in enumerate(grid):
-        for column, count in enumerate(counts):
-            if count:
-                shade = pygame.Surface((int(cell) + 1, int(cell) + 1), pygame.SRCALPHA)
-                shade.fill((*theme.TRAIL, HEAT_ALPHA_MIN + (255 - HEAT_ALPHA_MIN) * count // most))
-                image.blit(shade, (square.x + column * cell, square.y + row * cell))
-    save_png(image, path)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from incluzo.engine.play import position
+from incluzo.engine.play import position, rules
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.questionnaire.themes import Result
 from incluzo.engine.scenario.model import AFFIRMATIEF, Scenario
@@ -27,6 +27,7 @@ class LoggedSession:
     games: tuple[tuple[str, GameState], ...]  # (team name, '' in solo play; the game)
     times: tuple[tuple[str, int], ...] = ()  # (card id, milliseconds deliberated)
     profiles: tuple[tuple[str, Result], ...] = ()  # (label, questionnaire result)
+    date: str = ""  # when the session was played (ISO date and time), as far as the shell knows it
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,55 @@ class TimeRow:
     mean_ms: Fraction  # per session: all deliberation on the card in that session, summed
     low_ms: int
     high_ms: int
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One game of one session: when, what, how, and where it ended (None: not finished)."""
+
+    source: str
+    date: str
+    scenario: str
+    mode: str
+    team: str
+    decisions: int
+    ending: str | None
+    ended_early: bool
+
+
+@dataclass(frozen=True)
+class EndingRow:
+    scenario: str
+    ending: str | None  # None: games not (yet) finished
+    games: int
+    of: int
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    """Per scenario and meter: the budget at the start and the mean spent over every game."""
+
+    scenario: str
+    meter: str
+    games: int
+    budget: int
+    spent: Fraction  # mean
+    least: int
+    most: int
+
+
+@dataclass(frozen=True)
+class DesiredRow:
+    """Per scenario and quadrant: the mean end position against the scenario's desired one (points)."""
+
+    scenario: str
+    quadrant: str
+    end: Fraction
+    desired: Fraction
+
+    @property
+    def gap(self) -> Fraction:
+        return self.desired - self.end
 
 
 @dataclass(frozen=True)
@@ -182,6 +232,81 @@ def time_rows(logs: Sequence[LoggedSession]) -> list[TimeRow]:
                         max(timed),
                     )
                 )
+    return rows
+
+
+def session_rows(logs: Iterable[LoggedSession]) -> list[SessionRow]:
+    """Every game of every session, oldest session first."""
+    return [
+        SessionRow(
+            log.source,
+            log.date,
+            log.scenario.id,
+            log.mode,
+            team,
+            len(game.decisions),
+            game.ending if game.over else None,
+            game.ended_early,
+        )
+        for log in sorted(logs, key=lambda found: (found.date, found.source))
+        for team, game in log.games
+    ]
+
+
+def ending_rows(logs: Sequence[LoggedSession]) -> list[EndingRow]:
+    """Per scenario how many games reached each ending, in the scenario's order; unfinished ones last."""
+    rows: list[EndingRow] = []
+    for scenario_id, group in _by_scenario(logs).items():
+        scenario = group[0].scenario
+        games = [game for log in group for _, game in log.games]
+        reached = Counter(game.ending if game.over else None for game in games)
+        order = [e.id for e in scenario.endings] + [rules.EXHAUSTED_ENDING.id, rules.DEFAULT_ENDING.id]
+        order += sorted(str(e) for e in reached if e is not None and e not in order)
+        rows += [EndingRow(scenario_id, e, reached[e], len(games)) for e in order if reached[e]]
+        if reached[None]:
+            rows.append(EndingRow(scenario_id, None, reached[None], len(games)))
+    return rows
+
+
+def budget_rows(logs: Sequence[LoggedSession]) -> list[BudgetRow]:
+    """Per scenario and meter: the mean, least and most budget spent by a game."""
+    rows: list[BudgetRow] = []
+    for scenario_id, group in _by_scenario(logs).items():
+        scenario = group[0].scenario
+        games = [game for log in group for _, game in log.games]
+        for index, meter in enumerate(scenario.model.meter_ids):
+            spent = [scenario.budget[index] - game.meters[index] for game in games]
+            rows.append(
+                BudgetRow(
+                    scenario_id,
+                    meter,
+                    len(games),
+                    scenario.budget[index],
+                    Fraction(sum(spent), len(spent)),
+                    min(spent),
+                    max(spent),
+                )
+            )
+    return rows
+
+
+def desired_rows(positions: Sequence[PositionRow], scenarios: Iterable[Scenario]) -> list[DesiredRow]:
+    """The mean end per quadrant beside each scenario's desired position (scenarios without one: none)."""
+    rows: list[DesiredRow] = []
+    for scenario in scenarios:
+        if not scenario.desired:
+            continue
+        quadrants = scenario.model.quadrant_ids
+        rows += [
+            DesiredRow(
+                r.scenario,
+                r.quadrant,
+                r.end,
+                Fraction(scenario.desired[quadrants.index(r.quadrant)], position.UNIT),
+            )
+            for r in positions
+            if r.scenario == scenario.id
+        ]
     return rows
 
 

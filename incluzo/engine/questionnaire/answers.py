@@ -1,8 +1,13 @@
 """Questionnaire answers exported from a survey tool (CSV) to responses, every mistake located.
 
-One row per respondent; a column per theme, part and quadrant (`opp.huidig.specialisme`), see
-`Questionnaire.columns()`. Optional columns `respondent` (a number or role) and `team` (to score teams
-apart); any other column (a time stamp, an e-mail address) is ignored. Comma, semicolon or tab separated.
+One row per respondent; a column per theme, part and quadrant, named `opp.huidig.specialisme` (see
+`Questionnaire.columns()`) or as a Microsoft Forms or Google Forms export heads a grid question made
+with `incluzo profile --form` (`OPP - huidige situatie [Situatie A]`, see forms.py). Optional columns
+`respondent` (a number or role) and `team` (to score teams apart); any other column (a time stamp, an
+e-mail address) is ignored. Comma, semicolon or tab separated.
+
+A form cannot make each theme sum to 10, so by default a row with a mistake is refused on its own
+(`Answers.refused`, located) and the others are scored; `strict=True` refuses the whole file instead.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from incluzo.engine.questionnaire.forms import by_position, column_for, form_header, grid_parts
 from incluzo.engine.questionnaire.themes import (
     PARTS,
     POINTS,
@@ -23,7 +29,7 @@ from incluzo.engine.questionnaire.themes import (
     column_name,
 )
 from incluzo.engine.scenario import yamlsource
-from incluzo.engine.scenario.problems import Problem, ScenarioError, suggest
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, suggest
 
 RESPONDENT, TEAM = "respondent", "team"
 DELIMITERS = ",;\t"
@@ -36,6 +42,8 @@ _WHOLE = re.compile(r"^[+-]?\d{1,6}$")
 class Answers:
     responses: tuple[Response, ...]
     teams: tuple[str, ...]  # per response; '' when the file has no team column
+    refused: tuple[Problem, ...] = ()  # the rows left out, each with its line and reason (warnings)
+    rows: int = 0  # respondents' rows read (empty rows not counted)
 
     def by_team(self) -> dict[str, tuple[Response, ...]]:
         """The responses per team, in the order teams first appear."""
@@ -45,22 +53,34 @@ class Answers:
         return {team: tuple(found) for team, found in grouped.items()}
 
 
-def read_file(path: str | Path, questionnaire: Questionnaire) -> Answers:
-    """Read a CSV file of answers. Raises ScenarioError with every problem found."""
+def read_file(path: str | Path, questionnaire: Questionnaire, *, strict: bool = False) -> Answers:
+    """Read a CSV file of answers. Raises ScenarioError when the file cannot be scored (a column
+    missing, no valid row; with `strict`, any mistake), with every problem found."""
     path = Path(path)
     text = yamlsource.decode(yamlsource.read_file(path), str(path))
-    return read_text(text, questionnaire, str(path))
+    return read_text(text, questionnaire, str(path), strict=strict)
 
 
-def read_text(text: str, questionnaire: Questionnaire, source: str = "<csv>") -> Answers:
-    """Read CSV text of answers. Raises ScenarioError with every problem found."""
-    return _Sheet(questionnaire, source, _delimiter(text)).read(text)
+def read_text(
+    text: str, questionnaire: Questionnaire, source: str = "<csv>", *, strict: bool = False
+) -> Answers:
+    """Read CSV text of answers (see read_file)."""
+    return _Sheet(questionnaire, source, _delimiter(text), strict).read(text)
 
 
 def _delimiter(text: str) -> str:
     """The separator the header line uses most (Dutch spreadsheets write ';')."""
     header = text.split("\n", 1)[0]
     return max(DELIMITERS, key=header.count)
+
+
+def _own_name(header: str, questionnaire: Questionnaire) -> str:
+    """The name incluzo knows a column by: its own (`opp.huidig.specialisme`, `team`), or a form's."""
+    if header.casefold() in (RESPONDENT, TEAM):
+        return header.casefold()
+    if header in questionnaire.columns():
+        return header
+    return column_for(header, questionnaire) or header
 
 
 def _columns(line: str, delimiter: str) -> list[int]:
@@ -79,6 +99,7 @@ class _Sheet:
     questionnaire: Questionnaire
     source: str
     delimiter: str
+    strict: bool = False
 
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
@@ -112,6 +133,8 @@ class _Sheet:
         where = self.header(header)
         responses: list[Response] = []
         teams: list[str] = []
+        refused: list[Problem] = []
+        counted = 0
         last_line = rows.line_num
         try:
             for number, row in enumerate(rows, 1):
@@ -121,38 +144,52 @@ class _Sheet:
                 if number > MAX_ROWS:
                     self.fail("INC017", line, None, "", "limit", reason=f"more than {MAX_ROWS:,} rows")
                     break
-                if len(self.problems) >= MAX_PROBLEMS:
+                if len(self.problems) >= MAX_PROBLEMS or len(refused) >= MAX_ROWS:
                     break
+                counted += 1
+                before = len(self.problems)
                 found = self.row(row, number, line, header, where)
                 if found is not None:
                     responses.append(found)
                     teams.append(row[where[TEAM]].strip() if TEAM in where else "")
+                elif not self.strict:
+                    refused += [replace(p, severity=Severity.WARNING) for p in self.problems[before:]]
+                    del self.problems[before:]
         except csv.Error as error:
             self.fail("INC003", rows.line_num, None, "", reason=f"cannot read this CSV line: {error}")
         if not responses and not self.problems:
-            self.fail("INC003", 1, None, "", reason="the file has a header but no answers")
+            reason = "no row could be counted" if refused else "the file has a header but no answers"
+            self.fail("INC003", 1, None, "", reason=reason)
         if self.problems:
-            raise ScenarioError(self.problems)
-        return Answers(tuple(responses), tuple(teams))
+            raise ScenarioError([*refused, *self.problems])
+        return Answers(tuple(responses), tuple(teams), tuple(refused), counted)
 
     def header(self, header: list[str]) -> dict[str, int]:
-        """Column name -> field index; every missing or repeated column reported on line 1."""
+        """Column name -> field index; every missing or repeated column reported on line 1. A form's
+        grid header (`OPP - huidige situatie [Situatie A]`) stands for its column's name."""
         where: dict[str, int] = {}
-        for index, name in enumerate(header):
+        positional = by_position(header, self.questionnaire)
+        names = [positional.get(i) or _own_name(given, self.questionnaire) for i, given in enumerate(header)]
+        for index, name in enumerate(names):
             if name in where:
                 self.fail("INC010", 1, index, name, "unique_id", kind="column", value=name, first=1)
             else:
                 where[name] = index
         wanted = self.questionnaire.columns()
-        unknown = [name for name in header if name not in wanted and name not in (RESPONDENT, TEAM)]
+        unknown = [
+            given
+            for given, name in zip(header, names, strict=True)
+            if name not in (*wanted, RESPONDENT, TEAM)
+        ]
+        from_form = any(grid_parts(name) for name in unknown)
         for name in wanted:
             if name not in where:
-                close = suggest(name, unknown)
-                hint, params = (
-                    ("did_you_mean", {"suggestion": close}) if close else ("columns", {"example": wanted[0]})
-                )
+                expected = form_header(self.questionnaire, name) if from_form else name
+                close = suggest(expected, unknown)
+                example = ("form_columns", {}) if from_form else ("columns", {"example": name})
+                hint, params = ("did_you_mean", {"suggestion": close}) if close else example
                 self.fail(
-                    "INC104", 1, header.index(close) if close else None, name, hint, params, column=name
+                    "INC104", 1, header.index(close) if close else None, name, hint, params, column=expected
                 )
         if self.problems:
             raise ScenarioError(self.problems)
@@ -195,12 +232,10 @@ class _Sheet:
         """One cell as points 0-10, or None (reported)."""
         cell = row[index].strip()
         path = f"row {number}, {name}"
-        if not _WHOLE.match(cell):
-            found = f"'{cell[:20]}'" if cell else "an empty cell"
-            self.fail("INC007", line, index, path, expected=f"a whole number from 0 to {POINTS}", found=found)
+        if not cell:
+            self.fail("INC106", line, index, path, points=POINTS)
             return None
-        value = int(cell)
-        if not 0 <= value <= POINTS:
-            self.fail("INC013", line, index, path, value=value, range=f"0 to {POINTS}")
+        if not _WHOLE.match(cell) or not 0 <= int(cell) <= POINTS:
+            self.fail("INC105", line, index, path, points=POINTS, value=yamlsource.shown(cell, 20))
             return None
-        return value
+        return int(cell)

@@ -323,8 +323,9 @@ class ProfileView:
 def decimal_text(value: Fraction, lang: str, *, signed: bool = False, places: int = 2) -> str:
     """A fraction rounded half away from zero to `places` decimals, with the language's decimal mark."""
     scale = 10**places
-    magnitude = (abs(value) * scale * 2 + 1) // 2  # round half up on the magnitude
-    whole, part = divmod(int(magnitude), scale)
+    numerator, denominator = abs(value.numerator), value.denominator  # integers only: a report prints
+    magnitude = (numerator * scale * 2 + denominator) // (2 * denominator)  # thousands; round half up
+    whole, part = divmod(magnitude, scale)
     sign = "-" if value < 0 and magnitude else ("+" if signed else "")
     mark = catalog_for(lang).decimal_mark
     return f"{sign}{whole}{mark}{part:0{places}d}"

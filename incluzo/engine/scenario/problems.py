@@ -83,6 +83,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "INC102": ("a poll card cannot have '{key}'", "een peilingkaart kan geen '{key}' hebben"),
     "INC103": ("the points sum to {total}, not {points}", "de punten tellen op tot {total}, niet {points}"),
     "INC104": ("column '{column}' is missing", "kolom '{column}' ontbreekt"),
+    "INC105": (
+        "expected a whole number from 0 to {points}, found '{value}'",
+        "verwacht een heel getal van 0 tot en met {points}, gevonden '{value}'",
+    ),
+    "INC106": (
+        "expected a whole number from 0 to {points}, found an empty cell",
+        "verwacht een heel getal van 0 tot en met {points}, de cel is leeg",
+    ),
     # INC030-INC049: what `incluzo check` finds by playing every reachable game (engine/analysis/explore.py).
     "INC030": (
         "card '{card}' is never reached: its condition never holds in any game",
@@ -255,6 +263,10 @@ HINTS: dict[str, tuple[str, str]] = {
     "columns": (
         "the first row names the columns, like '{example}' (see docs/questionnaire.md)",
         "de eerste rij noemt de kolommen, zoals '{example}' (zie docs/questionnaire.md)",
+    ),
+    "form_columns": (
+        "title the form's questions as `incluzo profile --form` prints them",
+        "geef de vragen van het formulier de titels die `incluzo profile --form` geeft",
     ),
     "questionnaire_start": (
         "a questionnaire starts with 'format: 1' and has 'id', 'title', 'language' and 'themes' "
