@@ -234,6 +234,8 @@ def run(args: argparse.Namespace) -> int:
     if app.notice and args.phones and app.phones is None:
         print(f"incluzo play: {app.notice}", file=sys.stderr)
         return 1
+    if app.phones is not None:  # the facilitator's own PIN stays off the shared screen
+        print(app.ctx.say("phones.desk", url=app.phones.url, pin=app.phones.desk_pin), flush=True)
     stop.attach(app)
     try:
         app.run()

@@ -16,7 +16,15 @@ from collections.abc import Callable
 from typing import Protocol
 
 from incluzo import i18n
-from incluzo.engine.logs.savelog import Entry, Id, PhoneJoinEntry, PhoneRoomEntry, SaveLog
+from incluzo.engine.logs.savelog import (
+    Entry,
+    Id,
+    PhoneAnswersEntry,
+    PhoneJoinEntry,
+    PhoneRoomEntry,
+    PhoneVoteEntry,
+    SaveLog,
+)
 from incluzo.engine.play.teamviews import Badge
 from incluzo.engine.questionnaire.themes import Questionnaire, Result, result
 from incluzo.phones import protocol, stage
@@ -186,11 +194,16 @@ class PhoneHub:
         saved = game.save.log if game.save is not None else None
         if saved is not None and self._resumed(saved):
             return
-        self.pending = [PhoneRoomEntry(self.pin, self.desk_pin)] + [
-            PhoneJoinEntry(Id(d.id), d.team if d.team and d.team <= len(self.room.teams) else None)
-            for d in self.room.devices.values()
-            if d.role == "player"
-        ]
+        answered: list[Entry] = [e for e in self.pending if isinstance(e, PhoneAnswersEntry | PhoneVoteEntry)]
+        self.pending = (
+            [PhoneRoomEntry(self.pin, self.desk_pin)]
+            + [
+                PhoneJoinEntry(Id(d.id), d.team if d.team and d.team <= len(self.room.teams) else None)
+                for d in self.room.devices.values()
+                if d.role == "player"
+            ]
+            + answered
+        )  # sheets sent before the game (the questionnaire first) go into its save too
 
     def _resumed(self, saved: SaveLog) -> bool:
         """Take the PINs, devices and votes of a resumed session's save; False when it had no phones."""

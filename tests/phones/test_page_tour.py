@@ -1,0 +1,22 @@
+"""Every phone page in a real browser at a phone's and a tablet's size, in Dutch and English: WCAG AA
+contrast, 44 px targets, names and labels, nothing cut off or wider than the screen, no script error."""
+
+from __future__ import annotations
+
+import pytest
+
+from phones.browser import SIZES, audit, chromium
+from phones.tour import STOPS, phone, visit
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_passes_the_audit(lang: str, size: tuple[int, int]) -> None:
+    found: list[str] = []
+    with chromium() as browser, phone(browser, size, lang) as room:
+        for stop in STOPS:
+            page = visit(room, stop, lang)
+            assert page.get_attribute("html", "lang") == lang
+            found += [f"{stop.name}: {p}" for p in audit(page)]
+        found += room.errors
+    assert found == []

@@ -1,0 +1,185 @@
+"""The whole room in a real browser: the game runs headless with its phones' server on loopback, two
+phones of two teams join by PIN in Debian's Chromium, play a round, vote in a poll and fill in
+"Welke bril?"; the big screen's view data and the saved log say what the phones did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from incluzo.app import App
+from incluzo.engine.logs.savelog import (
+    PhoneAnswersEntry,
+    PhoneJoinEntry,
+    PhoneRoomEntry,
+    PhoneVoteEntry,
+    TeamPickEntry,
+    TeamRevealEntry,
+)
+from incluzo.engine.play.phases import Mode
+from incluzo.persistence import restore
+from incluzo.phones.panel import PhonesOverlay
+from incluzo.scenes import actions
+from incluzo.scenes.teamdirector import TeamDirector
+from phones.bigscreen import BigScreen, big_screen
+from phones.browser import TIMEOUT_MS, chromium, watch_errors
+
+HERE = Path(__file__).parent
+SCENARIO = HERE / "telefoons.yaml"
+QUESTIONNAIRE = HERE.parents[1] / "questionnaires" / "welke-bril.yaml"
+
+
+def join(browser: Browser, screen: BigScreen, team: int) -> Page:
+    """A phone scans the code, types the PIN and taps its team."""
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors = watch_errors(page)
+    page.goto(screen.hub.url)
+    page.get_by_label("Pincode").fill(screen.hub.pin)
+    page.get_by_role("button", name="Meedoen").click()
+    page.locator(f"#team-{team}").click()
+    expect(page.locator(".bar-badge")).to_contain_text(str(team))
+    assert errors == []
+    return page
+
+
+def team_game(app: App) -> TeamDirector:
+    assert isinstance(app.game, TeamDirector)
+    return app.game
+
+
+def test_two_phones_of_two_teams_play_a_round_and_vote_in_a_poll() -> None:
+    with (
+        chromium() as browser,
+        big_screen(scenario=SCENARIO, teams=("Rood", "Blauw"), mode=Mode.TEAMS) as screen,
+    ):
+        pin = screen.hub.pin
+        rood, blauw = join(browser, screen, 1), join(browser, screen, 2)
+        screen.until(lambda app: [n for _, n in screen.hub.joined()] == [1, 1], "one phone in each team")
+        expect(rood.locator("h1")).to_have_text("Je doet mee")
+
+        screen.act(actions.BeginRound())
+        for phone in (rood, blauw):
+            expect(phone.locator("h1")).to_have_text("Drukte in de klas")
+            expect(phone.locator("#option-werkplek")).to_be_disabled()
+            expect(phone.locator("#option-werkplek")).to_contain_text("Te duur")
+        rood.locator("#option-strategie").click()
+        rood.locator("#confirm").click()
+        expect(rood.locator(".notice-done").first).to_contain_text("Je stem is doorgegeven: B")
+        screen.until(lambda app: team_game(app).play.seats[0].pick == "strategie", "Rood's pick placed")
+        round_view = screen.read(lambda app: team_game(app).presenter.round(team_game(app).play))
+        assert [t.picked for t in round_view.teams] == [True, False]
+        assert round_view.waiting_for == ("Blauw",)
+        blauw.locator("#option-traject").click()
+        blauw.locator("#confirm").click()
+        screen.until(lambda app: team_game(app).play.seats[1].pick == "traject", "Blauw's pick placed")
+
+        screen.act(actions.RevealPicks())
+        reveal = screen.read(lambda app: team_game(app).presenter.reveal(team_game(app).play))
+        chosen = [t.decision.choice.id for t in reveal.teams if t.decision and t.decision.choice]
+        assert chosen == ["strategie", "traject"]
+        for phone in (rood, blauw):
+            expect(phone.locator("h1")).to_have_text("Alle keuzes")
+            expect(phone.locator(".reveal")).to_contain_text("Strategieën met de klas")
+
+        screen.act(actions.NextRound())
+        for phone, option in ((rood, "gesprek"), (blauw, "gesprek")):
+            expect(phone.locator("h1")).to_have_text("Peiling")
+            phone.locator(f"#option-{option}").click()
+            phone.locator("#confirm").click()
+            expect(phone.locator(".notice-done")).to_contain_text("Je stem telt mee")
+        expect(rood.locator(".results")).to_contain_text("2 stemmen, 100 procent")
+        screen.act(actions.RevealPicks())
+        poll = screen.read(lambda app: team_game(app).presenter.reveal(team_game(app).play).poll)
+        assert poll is not None and [o.count for o in poll.options] == [0, 2, 0]
+
+        saved = screen.read(lambda app: team_game(app).save)
+        assert saved is not None
+        path = saved.path
+
+    found = restore(path)
+    assert not found.damaged
+    entries = found.file.log.entries
+    rooms = [e for e in entries if isinstance(e, PhoneRoomEntry)]
+    assert [r.pin for r in rooms] == [pin]
+    teams_joined = sorted(e.team for e in entries if isinstance(e, PhoneJoinEntry) and e.team is not None)
+    assert teams_joined == [1, 2]
+    votes = [(e.ask, e.option) for e in entries if isinstance(e, PhoneVoteEntry)]
+    assert [o for _, o in votes] == ["strategie", "traject", "gesprek", "gesprek"]
+    assert len({device for device in (e.device for e in entries if isinstance(e, PhoneVoteEntry))}) == 2
+    picks = [(e.team, e.choice) for e in entries if isinstance(e, TeamPickEntry)]
+    assert picks[:2] == [(1, "strategie"), (2, "traject")]
+    reveals = [e for e in entries if isinstance(e, TeamRevealEntry)]
+    assert [r.counts for r in reveals] == [None, (0, 2, 0)]
+    assert not any(isinstance(e, PhoneAnswersEntry) for e in entries)
+
+
+def fill_in(page: Page, current: list[dict[str, int]], desired: list[dict[str, int]]) -> None:
+    """Points per theme as the phone's + buttons give them, current then desired, then send."""
+    for sheet in (current, desired):
+        for theme in sheet:
+            for mark, points in theme.items():
+                for _ in range(points):
+                    page.locator(f"#more-{mark}").click()
+            page.locator("#next, #send").click()
+
+
+def test_two_phones_fill_in_welke_bril_and_the_room_gets_its_profile() -> None:
+    with (
+        chromium() as browser,
+        big_screen(
+            questionnaire=QUESTIONNAIRE, scenario=SCENARIO, teams=("Rood", "Blauw"), mode=Mode.TEAMS
+        ) as screen,
+    ):
+        themes = screen.read(lambda app: len(screen.hub.room.stage.bril.themes))  # type: ignore[union-attr]
+        phones = []
+        for _ in range(2):
+            page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            page.goto(screen.hub.url)
+            page.get_by_label("Pincode").fill(screen.hub.pin)
+            page.get_by_role("button", name="Meedoen").click()
+            expect(page.locator("h1")).to_have_text("Welke bril?")
+            phones.append(page)
+        first, second = phones
+        fill_in(first, [{"A": 10}] * themes, [{"D": 10}] * themes)
+        expect(first.locator(".notice-done")).to_have_text("Dank je! Je antwoorden zijn binnen.")
+        screen.until(lambda app: screen.hub.finished() == 1, "one sheet in")
+        fill_in(second, [{"B": 5, "C": 5}] * themes, [{"C": 4, "D": 6}] * themes)
+        screen.until(lambda app: screen.hub.finished() == 2, "both sheets in")
+        expect(first.locator("body")).to_contain_text("2 klaar")
+
+        screen.act(actions.ShowPhones())  # the join dialog: the room in counts, never names
+        lines = screen.read(
+            lambda app: next(o for o in app.overlays if isinstance(o, PhonesOverlay)).counts()
+        )
+        assert lines == ["2 telefoons in de zaal", "2 van 2 klaar"]
+        found = screen.read(lambda app: screen.hub.profile())
+        assert found is not None and found.respondents == 2
+        assert [int(x) for x in found.current] == [50, 25, 25, 0]
+        assert [int(x) for x in found.desired] == [0, 0, 20, 80]
+
+        with screen.lock:  # the room goes on to its scenario: the sheets go into its save
+            assert screen.app.begin_teams(str(SCENARIO), ("Rood", "Blauw"))
+        screen.until(lambda app: team_game(app).save is not None, "the scenario's save")
+        screen.until(lambda app: len(answers_saved(team_game(app))) == 2, "both sheets in the save")
+        path = screen.read(lambda app: team_game(app).save.path)  # type: ignore[union-attr]
+
+    saved = answers_saved_in(path)
+    assert [(e.current, e.desired) for e in saved] == [
+        (("10,0,0,0",) * themes, ("0,0,0,10",) * themes),
+        (("0,5,5,0",) * themes, ("0,0,4,6",) * themes),
+    ]
+    assert saved[0].device != saved[1].device
+
+
+def answers_saved(game: TeamDirector) -> list[PhoneAnswersEntry]:
+    assert game.save is not None
+    return [e for e in game.save.log.entries if isinstance(e, PhoneAnswersEntry)]
+
+
+def answers_saved_in(path: Path) -> list[PhoneAnswersEntry]:
+    found = restore(path)
+    assert not found.damaged
+    return [e for e in found.file.log.entries if isinstance(e, PhoneAnswersEntry)]
