@@ -14,19 +14,10 @@ from pathlib import Path
 
 import pytest
 from test_report_board import FIXTURES, hostile_logs, saves
+from testsupport import CHROMIUM, CHROMIUM_ARGS
 
 from incluzo.cli import main
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 
 pytestmark = pytest.mark.skipif(
@@ -51,7 +42,7 @@ def test_the_html_report_reads_in_chromium_at_phone_and_desktop_width(page_file:
     shots = Path(os.environ.get("INCLUZO_SCREENSHOTS", page_file.parent))
     shots.mkdir(parents=True, exist_ok=True)
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for name, (width, height) in WIDTHS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})

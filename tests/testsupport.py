@@ -47,3 +47,17 @@ def within(seconds: float, work: Callable[[], T]) -> T:
     thread.join(seconds)
     assert done, f"still running after {seconds} s"
     return done[0]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, the one browser the browser tests use (nothing downloads one at test time)."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Flags for a closed network: no background connections, no updates, no sync."""

@@ -17,20 +17,11 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, WebSocketRoute, sync_playwright
+from testsupport import CHROMIUM, CHROMIUM_ARGS
 
 from incluzo.phones import protocol
 from incluzo.phones.server import PhoneServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MISSING = (
     "the phone pages' browser tests need Debian's Chromium at /usr/bin/chromium: "
     "run `apt-get install chromium` (as root); nothing is downloaded at test time"
