@@ -35,7 +35,7 @@ def words(lang: str, nl: str, en: str) -> str:
 def teams(lang: str, *, done: tuple[int, ...] = ()) -> tuple[TeamBadge, ...]:
     names = (
         ("Rood", "Red", "#EE6677", "triangle", 3),
-        ("De Zonnebloemen van groep 5", "The Sunflowers of year 5", "#4477AA", "circle", 2),
+        ("De Zonnebloemen van groep 5", "The Sunflowers of groep 5", "#4477AA", "circle", 2),
         ("Groen", "Green", "#228833", "star", 0),
     )
     return tuple(
@@ -79,7 +79,7 @@ def round_view(lang: str, *, voted: str | None = None, plays: bool = True) -> Vi
                 "Een prikkelarme werkplek buiten de klas, met toezicht",
                 "A low-stimulus workplace outside the classroom, with supervision",
             ),
-            costs(lang, -1, 1, 3),
+            costs(lang, 0, 1, 3),
             False,
             words(lang, "Betaalbaarheid: nodig 3, over 1", "Affordability: needs 3, 1 left"),
         ),
@@ -101,11 +101,11 @@ def round_view(lang: str, *, voted: str | None = None, plays: bool = True) -> Vi
                 "Een extern sensorisch traject bij een ergotherapeut",
                 "An external sensory trajectory with an occupational therapist",
             ),
-            costs(lang, -1, 3, 0),
+            costs(lang, 0, 3, 2),
         ),
     )
     card = Round(
-        words(lang, "Drukte in groep 5", "Bustle in year 5"),
+        words(lang, "Drukte in groep 5", "Bustle in groep 5"),
         words(
             lang,
             "Na de pauze en bij groepswerk raakt Sem overprikkeld: hij houdt zijn handen voor zijn oren, "
@@ -190,7 +190,7 @@ def reveal_view(lang: str) -> View:
         (2, None),
         (3, words(lang, "C: Een extern sensorisch traject", "C: An external sensory trajectory")),
     )
-    return view(lang, "reveal", reveal=Reveal(words(lang, "Drukte in groep 5", "Bustle in year 5"), picks))
+    return view(lang, "reveal", reveal=Reveal(words(lang, "Drukte in groep 5", "Bustle in groep 5"), picks))
 
 
 def desk_view(lang: str, *, paused: bool = False) -> View:

@@ -241,7 +241,7 @@ def test_the_language_switch_turns_the_page_english_and_asks_the_game_for_englis
     expect(page.locator("h1")).to_have_text("Drukte in groep 5")
     page.get_by_role("button", name="Switch to English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.locator("h1")).to_have_text("Bustle in year 5")
+    expect(page.locator("h1")).to_have_text("Bustle in groep 5")
     expect(page.locator("#lang")).to_have_text("Nederlands")
     assert room.wait_for("hello", 2)["lang"] == "en"
 
