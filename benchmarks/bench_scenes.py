@@ -53,7 +53,7 @@ APP_IDLE = f"""
 import json, sys, time
 import pygame
 from incluzo.app import App
-from incluzo.scenes.input import Key
+from incluzo.scenes.kit.input import Key
 app = App.opened(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
 app.step([Key("return")], 0.0)
 while app.scene.name == "briefing":
@@ -114,7 +114,7 @@ def timed(frame: Callable[[], None]) -> dict[str, float]:
 def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, float]]:
     """A full redraw of each screen of a game, in a real (dummy-driver) window."""
     from incluzo.app import App
-    from incluzo.scenes.input import Key
+    from incluzo.scenes.kit.input import Key
 
     app = App.opened(size=size, scenario=SCENARIO, window=True)
 

@@ -30,7 +30,7 @@ from incluzo.engine.play.phases import Mode  # noqa: E402
 from incluzo.engine.scenario.loader import load_file  # noqa: E402
 from incluzo.engine.scenario.problems import ScenarioError  # noqa: E402
 from incluzo.errorlog import write_crash_log  # noqa: E402
-from incluzo.scenes import games, theme, widgets  # noqa: E402
+from incluzo.scenes import games  # noqa: E402
 from incluzo.scenes.actions import (  # noqa: E402
     Action,
     AppAction,
@@ -55,19 +55,20 @@ from incluzo.scenes.actions import (  # noqa: E402
     TogglePhones,
     Turn,
 )
-from incluzo.scenes.base import Context, Scene  # noqa: E402
-from incluzo.scenes.crash import CrashScene  # noqa: E402
-from incluzo.scenes.director import Director  # noqa: E402
 from incluzo.scenes.game import Game, Reply  # noqa: E402
-from incluzo.scenes.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
-from incluzo.scenes.overlays import HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
-from incluzo.scenes.start import StartScene, entries, find_scenarios  # noqa: E402
-from incluzo.scenes.text import draw_lines, line_height, wrap  # noqa: E402
+from incluzo.scenes.kit import theme, widgets  # noqa: E402
+from incluzo.scenes.kit.base import Context, Scene  # noqa: E402
+from incluzo.scenes.kit.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
+from incluzo.scenes.kit.text import draw_lines, line_height, wrap  # noqa: E402
+from incluzo.scenes.screens.crash import CrashScene  # noqa: E402
+from incluzo.scenes.screens.director import Director  # noqa: E402
+from incluzo.scenes.screens.overlays import HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
+from incluzo.scenes.screens.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.shipped import SCENARIOS  # noqa: E402
 
 if TYPE_CHECKING:
     from incluzo.phones.hub import PhoneHub
-    from incluzo.scenes.profile import StartProfile
+    from incluzo.scenes.screens.profile import StartProfile
 
 # Team play and the questionnaire, profile and practice screens load when first used (imports inside
 # the methods and in games): the first frame waits for none of them.
@@ -226,7 +227,7 @@ class App:
         """Show "Welke bril?" to fill in; False (with a notice) when the themes file has errors."""
         from incluzo.commands.profile import THEMES
         from incluzo.engine.questionnaire import themes as welke_bril
-        from incluzo.scenes.questionnaire import QuestionnaireScene
+        from incluzo.scenes.screens.questionnaire import QuestionnaireScene
 
         try:
             self.questionnaire = welke_bril.load_file(self.questionnaire_file or THEMES)
@@ -295,7 +296,7 @@ class App:
 
     def setup_teams(self, path: str) -> bool:
         """The set-up screen where the room types its teams; False (a notice) when the file has errors."""
-        from incluzo.scenes.teamsetup import TeamSetupScene
+        from incluzo.scenes.teams.setup import TeamSetupScene
 
         try:
             scenario = load_file(path)
@@ -316,7 +317,7 @@ class App:
         except (SaveError, ScenarioError, OSError) as error:
             self.home(self.ctx.say("resume.failed", reason=_reason(error, self.ctx.lang)))
             return False
-        from incluzo.scenes.profile import start_profile_of
+        from incluzo.scenes.screens.profile import start_profile_of
 
         self.profile = start_profile_of(path)
         return self.enter(opened)
@@ -527,12 +528,12 @@ class App:
 
                     self.start_phones(lan_address(), DEFAULT_PORT)
             case Profiled(result):
-                from incluzo.scenes.profile import ProfileScene, scenario_title
+                from incluzo.scenes.screens.profile import ProfileScene, scenario_title
 
                 then = scenario_title(self.then_play, self.ctx.lang) if self.then_play else ""
                 self.show(ProfileScene(self.ctx, self.questionnaire, result, self.threshold, then))
             case StartFrom(result):
-                from incluzo.scenes.profile import StartProfile
+                from incluzo.scenes.screens.profile import StartProfile
 
                 self.profile = StartProfile(self.questionnaire.id, result) if result else None
                 if self.profile is not None and self.then_play is not None:

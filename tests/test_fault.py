@@ -31,10 +31,10 @@ from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
-from incluzo.scenes.crash import CrashScene
-from incluzo.scenes.headless import STOP_VARIABLE
-from incluzo.scenes.input import Key
-from incluzo.scenes.overlays import HelpOverlay
+from incluzo.scenes.kit.input import Key
+from incluzo.scenes.screens.crash import CrashScene
+from incluzo.scenes.screens.headless import STOP_VARIABLE
+from incluzo.scenes.screens.overlays import HelpOverlay
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO_FILE = ROOT / "scenarios" / "te-veel-prikkels.yaml"

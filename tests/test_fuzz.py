@@ -311,7 +311,7 @@ def test_fuzzed_saves_long_run(data: bytes) -> None:
 def test_special_files_in_every_folder_incluzo_reads(tmp_path: Path, kind: str) -> None:
     """A FIFO, /dev/zero or a folder named like a scenario or a save, wherever incluzo looks."""
     from incluzo import persistence
-    from incluzo.scenes.start import entries, find_scenarios
+    from incluzo.scenes.screens.start import entries, find_scenarios
 
     saves = persistence.saves_dir()
     saves.mkdir(parents=True)

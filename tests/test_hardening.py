@@ -29,10 +29,10 @@ from incluzo.engine.questionnaire import answers
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.scenario.loader import load_file, load_text
 from incluzo.engine.scenario.problems import MAX_PROBLEMS, MAX_SUGGESTIONS, ScenarioError, echo
-from incluzo.scenes import export
-from incluzo.scenes.director import Director
-from incluzo.scenes.input import Key
-from incluzo.scenes.start import entries, find_scenarios
+from incluzo.scenes.kit.input import Key
+from incluzo.scenes.screens import export
+from incluzo.scenes.screens.director import Director
+from incluzo.scenes.screens.start import entries, find_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 POSIX = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero exist on POSIX only")
@@ -411,7 +411,7 @@ class _Fixed:
 
 def test_a_wrongly_typed_hyphenation_cache_falls_back(private_data_dir: Path) -> None:
     script = (
-        "from incluzo.scenes import text, theme; "
+        "from incluzo.scenes.kit import text, theme; "
         "style = text.Style('regular', 24, theme.INK); "
         "print(len(text.wrap('ondersteuningsbehoeften ' * 20, style, 300, 'nl')))"
     )

@@ -1,6 +1,6 @@
 """The package's import graph has no cycles: every module's imports, read from its syntax tree, imports
 inside functions and `if TYPE_CHECKING:` blocks too (a module that names another's types depends on it:
-scenes/teamdirector.py once imported App for its type only, and wrote App's fields)."""
+scenes/teams/director.py once imported App for its type only, and wrote App's fields)."""
 
 from __future__ import annotations
 
@@ -82,5 +82,5 @@ def test_the_finder_sees_a_cycle_and_imports_inside_functions() -> None:
 
 def test_the_package_has_no_import_cycle() -> None:
     graph = import_graph()
-    assert "incluzo.app" in graph and "incluzo.scenes.teamdirector" in graph["incluzo.scenes.games"]
+    assert "incluzo.app" in graph and "incluzo.scenes.teams.director" in graph["incluzo.scenes.games"]
     assert cycles(graph) == []

@@ -126,7 +126,7 @@ def test_the_png_notes_use_only_glyphs_the_chart_font_has(lang: str) -> None:
     from incluzo.commands.profile import chart_notes
     from incluzo.engine.questionnaire import answers
     from incluzo.engine.questionnaire import themes as questionnaire
-    from incluzo.scenes.text import font
+    from incluzo.scenes.kit.text import font
 
     themes = questionnaire.load_file(ROOT / "questionnaires" / "welke-bril.yaml")
     found = answers.read_file(FIXTURES / "antwoorden.csv", themes)
@@ -140,8 +140,8 @@ def test_the_png_notes_use_only_glyphs_the_chart_font_has(lang: str) -> None:
 
 def test_the_heat_map_title_wraps_and_says_numbers_in_the_readers_language() -> None:
     from incluzo.commands.kites import SIZE, heatmap_title
-    from incluzo.scenes import theme
-    from incluzo.scenes.text import Style, width_of, wrap
+    from incluzo.scenes.kit import theme
+    from incluzo.scenes.kit.text import Style, width_of, wrap
 
     dutch = heatmap_title("De basisnorm komt eraan", 10_000, "nl", "random")
     assert dutch == "De basisnorm komt eraan: waar 10.000 spellen eindigden (strategie random)"

@@ -8,7 +8,7 @@ from pathlib import Path
 from testsupport import ROOT
 
 from incluzo import errorlog, persistence, practice_history
-from incluzo.scenes import export
+from incluzo.scenes.screens import export
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

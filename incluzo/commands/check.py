@@ -79,10 +79,10 @@ def run(args: argparse.Namespace) -> int:
 def fit_problems(scenario: Scenario, path: Path) -> list[Problem]:
     """Texts too long for their box on the big screen at 1280x720 (INC045), in every language.
 
-    The layout is the play screens' own (incluzo.scenes.measure), so pygame is imported here, in the
+    The layout is the play screens' own (incluzo.scenes.screens.measure), so pygame is imported here, in the
     command, never in the engine.
     """
-    from incluzo.scenes.measure import overflows
+    from incluzo.scenes.screens.measure import overflows
 
     where = Locator(scenario, decode(read_file(path), str(path)))
     found: dict[str, Problem] = {}

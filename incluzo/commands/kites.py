@@ -21,11 +21,11 @@ from incluzo.engine.play import position
 from incluzo.engine.play.views import QuadrantView
 from incluzo.engine.scenario.model import QuadrantModel, Scenario
 from incluzo.i18n import message
-from incluzo.scenes import theme
-from incluzo.scenes.export import save_png
-from incluzo.scenes.quadmap import DASH_SCALE, Kite, MapAxes, QuadrantMap, dashed_line, frame_quadrants
-from incluzo.scenes.text import Style, draw_lines, line_height, wrap
-from incluzo.scenes.theme import Colour, Metrics
+from incluzo.scenes.kit import theme
+from incluzo.scenes.kit.quadmap import DASH_SCALE, Kite, MapAxes, QuadrantMap, dashed_line, frame_quadrants
+from incluzo.scenes.kit.text import Style, draw_lines, line_height, wrap
+from incluzo.scenes.kit.theme import Colour, Metrics
+from incluzo.scenes.screens.export import save_png
 
 SIZE = (1400, 1050)  # width, height of a chart; text scales with the height like a 1050p screen
 MAP_SHARE = 0.68  # share of the width for the map; the legend takes the rest

@@ -165,12 +165,12 @@ def run(args: argparse.Namespace) -> int:
 
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         use_dummy_display_if_headless()
-        from incluzo.scenes.headless import list_scenarios, play_headless
+        from incluzo.scenes.screens.headless import list_scenarios, play_headless
 
         if args.file is None:
             return list_scenarios(args.lang)
         if names is not None:
-            from incluzo.scenes.teamheadless import parse_rounds, play_teams_headless
+            from incluzo.scenes.teams.headless import parse_rounds, play_teams_headless
 
             rounds = parse_rounds(args.choices)
             return play_teams_headless(args.file, names, rounds, args.screenshots, args.size, args.lang)

@@ -240,7 +240,7 @@ def as_json(themes: Questionnaire, views: list[tuple[str, ProfileView]], limit: 
 def save_png(path: Path, themes: Questionnaire, view: ProfileView, lang: str) -> Path:
     """Current (solid) and desired (dotted, as in the game) kites; meaningful quadrants framed."""
     from incluzo.commands.kites import Line, save_chart
-    from incluzo.scenes import theme
+    from incluzo.scenes.kit import theme
 
     say = Messages(lang)
     return save_chart(

@@ -283,7 +283,7 @@ class Summary:
         everyone = aggregate.pooled([r.result for r in profiles])
         if everyone is not None:
             from incluzo.commands.kites import Line, save_chart
-            from incluzo.scenes import theme
+            from incluzo.scenes.kit import theme
 
             path = save_chart(
                 self.folder / "profiles.png",
@@ -306,7 +306,7 @@ class Summary:
     def kites(self, scenario: Scenario, rows: list[aggregate.PositionRow]) -> Path:
         """As in the game's debrief: mean start dashed, mean end solid, the desired position dotted."""
         from incluzo.commands.kites import Line, save_chart
-        from incluzo.scenes import theme
+        from incluzo.scenes.kit import theme
 
         say = self.say
         lines = [

@@ -34,12 +34,12 @@ from incluzo.phones.server import Closed, Opened, PhoneServer, Received
 from incluzo.phones.writer import SaveWriter
 from incluzo.scenes import actions
 from incluzo.scenes.actions import Action
-from incluzo.scenes.base import Scene
 from incluzo.scenes.game import Game
-from incluzo.scenes.poll import PollScene
-from incluzo.scenes.questionnaire import QuestionnaireScene
-from incluzo.scenes.teamactions import TIME_STEP
-from incluzo.scenes.teamdirector import TeamDirector
+from incluzo.scenes.kit.base import Scene
+from incluzo.scenes.screens.poll import PollScene
+from incluzo.scenes.screens.questionnaire import QuestionnaireScene
+from incluzo.scenes.teams.actions import TIME_STEP
+from incluzo.scenes.teams.director import TeamDirector
 
 log = logging.getLogger("incluzo.phones")
 

@@ -240,7 +240,7 @@ def play_room(
     from incluzo.engine.play.phases import Phase
     from incluzo.phones.room import RoundOpen, device_id
     from incluzo.scenes import actions
-    from incluzo.scenes.teamdirector import TeamDirector
+    from incluzo.scenes.teams.director import TeamDirector
 
     app = App.opened(
         size=size, scenario=KAMER, teams=TEAMS, mode="teams", window=window, phones=("127.0.0.1", 0)

@@ -12,13 +12,13 @@ import segno
 
 from incluzo.phones.hub import PhoneHub
 from incluzo.phones.room import BrilOpen
-from incluzo.scenes import theme, widgets
 from incluzo.scenes.actions import TogglePhones
-from incluzo.scenes.base import Context
-from incluzo.scenes.bindings import Request
-from incluzo.scenes.overlays import Overlay
-from incluzo.scenes.teambadge import draw_badge
-from incluzo.scenes.text import draw_lines, line_height, render, wrap
+from incluzo.scenes.kit import theme, widgets
+from incluzo.scenes.kit.base import Context
+from incluzo.scenes.kit.bindings import Request
+from incluzo.scenes.kit.text import draw_lines, line_height, render, wrap
+from incluzo.scenes.screens.overlays import Overlay
+from incluzo.scenes.teams.badge import draw_badge
 
 QUIET = 2  # modules of white around the code (scanners want some)
 CODE_SHARE = 0.5  # the code's side as a share of the screen's height, at most

@@ -19,10 +19,10 @@ from incluzo.engine.scenario.text import Text
 from incluzo.i18n import Messages
 from incluzo.phones import protocol
 from incluzo.phones.room import BrilOpen, Lobby, PollOpen, RoundOpen, Shown, Stage
-from incluzo.scenes.director import Director
 from incluzo.scenes.game import Game
-from incluzo.scenes.teamdirector import TeamDirector
-from incluzo.scenes.widgets import shortfall_text
+from incluzo.scenes.kit.widgets import shortfall_text
+from incluzo.scenes.screens.director import Director
+from incluzo.scenes.teams.director import TeamDirector
 
 _NOT_ID = re.compile(r"[^a-z0-9-]")
 

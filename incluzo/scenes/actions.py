@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Advance, Choose, Finish, Skip, Start
-from incluzo.scenes.teamactions import (
+from incluzo.scenes.teams.actions import (
     AddTime,
     AskUndo,
     Back,

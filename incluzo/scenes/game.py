@@ -17,8 +17,8 @@ from incluzo.engine.play.phases import Mode
 from incluzo.engine.scenario.model import Scenario
 from incluzo.persistence import SaveFile
 from incluzo.scenes.actions import Finish, GameAction, Skip
-from incluzo.scenes.base import Context, Scene
-from incluzo.scenes.overlays import confirm
+from incluzo.scenes.kit.base import Context, Scene
+from incluzo.scenes.screens.overlays import confirm
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Advance, Session, Skip
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
-from incluzo.scenes.base import Context
-from incluzo.scenes.director import Director, new_save
 from incluzo.scenes.game import Game
+from incluzo.scenes.kit.base import Context
+from incluzo.scenes.screens.director import Director, new_save
 
 if TYPE_CHECKING:
-    from incluzo.scenes.profile import StartProfile
+    from incluzo.scenes.screens.profile import StartProfile
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def start(
     """A new game of the scenario at `path` in `mode` (competing teams: with these `names`), its save begun;
     with a "Welke bril?" profile it starts from there (recorded first in the save)."""
     if mode is Mode.TEAMS:
-        from incluzo.scenes import teamdirector
+        from incluzo.scenes.teams import director as teamdirector
 
         team, notice = teamdirector.start(path, names, ctx, profile)
         return Opened(team, notice)
@@ -69,10 +69,10 @@ def resume(path: Path, ctx: Context, given: str | Path | None = None, *, skip: b
     With `skip`, a one-group game goes on past the card or outcome it stood on, before its screen is
     built again (the crash guard's K after the same crash came back).
     Raises SaveError, ScenarioError or OSError when it cannot be read or replayed."""
-    from incluzo.scenes.profile import scenario_for, start_profile_of
+    from incluzo.scenes.screens.profile import scenario_for, start_profile_of
 
     if is_team_save(path):
-        from incluzo.scenes import teamdirector
+        from incluzo.scenes.teams import director as teamdirector
 
         team, notices = teamdirector.resume(path, ctx, given)
         return Opened(team, "\n".join(notices))
@@ -102,7 +102,7 @@ def _director(
 ) -> Director:
     """The director for the mode: solo play is practice (tips, retries, runs compared)."""
     if ctx.mode == Mode.SOLO:
-        from incluzo.scenes.practice import PracticeDirector
+        from incluzo.scenes.screens.practice import PracticeDirector
 
         return PracticeDirector(session, ctx, save, source=source, profile=profile)
     return Director(session, ctx, save, source=source, profile=profile)

@@ -19,8 +19,8 @@ from incluzo.phones import protocol
 from incluzo.phones.loadtest import KAMER, TEAMS, Phone, in_thread, play_room, while_voting
 from incluzo.phones.room import RoundOpen
 from incluzo.scenes import actions
-from incluzo.scenes.input import Key
-from incluzo.scenes.teamdirector import TeamDirector
+from incluzo.scenes.kit.input import Key
+from incluzo.scenes.teams.director import TeamDirector
 
 LOOPBACK = ("127.0.0.1", 0)
 
@@ -230,7 +230,7 @@ def test_a_hundred_and_twenty_phones() -> None:
 
 def test_welke_bril_on_phones_gives_the_room_profile_as_on_screen() -> None:
     from incluzo.engine.questionnaire.themes import Response, result
-    from incluzo.scenes.profile import ProfileScene
+    from incluzo.scenes.screens.profile import ProfileScene
 
     app = App(phones=LOOPBACK)
     app.open_questionnaire()

@@ -21,7 +21,7 @@ from incluzo.engine.play.phases import Mode
 from incluzo.persistence import restore
 from incluzo.phones.panel import PhonesOverlay
 from incluzo.scenes import actions
-from incluzo.scenes.teamdirector import TeamDirector
+from incluzo.scenes.teams.director import TeamDirector
 from phones.bigscreen import BigScreen, big_screen
 from phones.browser import TIMEOUT_MS, chromium, watch_errors
 

@@ -13,7 +13,7 @@ from incluzo.engine.play.phases import Mode
 from incluzo.persistence import restore
 from incluzo.phones import protocol
 from incluzo.phones.loadtest import Phone
-from incluzo.scenes.teamdirector import TeamDirector
+from incluzo.scenes.teams.director import TeamDirector
 from phones.bigscreen import big_screen
 
 HERE = Path(__file__).parent

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from incluzo.app import App
-from incluzo.scenes.input import Click, Key
+from incluzo.scenes.kit.input import Click, Key
 
 
 def press(app: App, *names: str) -> None:

@@ -8,9 +8,9 @@ from scene_helpers import press
 
 from incluzo.app import App
 from incluzo.engine.play.phases import Mode
-from incluzo.scenes.teamdirector import TeamDirector
-from incluzo.scenes.teamreveal import TeamRevealScene
-from incluzo.scenes.teamround import TeamRoundScene
+from incluzo.scenes.teams.director import TeamDirector
+from incluzo.scenes.teams.reveal import TeamRevealScene
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
 PRIKKELS = SHIPPED / "te-veel-prikkels.yaml"

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from scene_helpers import click, finish_animations, go_on, press
 
 from incluzo.app import App
-from incluzo.scenes.briefing import BriefingScene
-from incluzo.scenes.card import CardScene
-from incluzo.scenes.debrief import DebriefScene
-from incluzo.scenes.input import CloseWindow, Resized
-from incluzo.scenes.outcome import OutcomeScene
-from incluzo.scenes.start import StartScene
+from incluzo.scenes.kit.input import CloseWindow, Resized
+from incluzo.scenes.screens.briefing import BriefingScene
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.debrief import DebriefScene
+from incluzo.scenes.screens.outcome import OutcomeScene
+from incluzo.scenes.screens.start import StartScene
 
 
 def test_enter_on_the_briefing_shows_the_first_card(make_app: Callable[..., App]) -> None:

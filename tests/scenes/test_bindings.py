@@ -1,5 +1,5 @@
 """Keys are bound once: the footer, the key handling, the help and the docs' key tables all come from
-scenes/bindings.py."""
+scenes/kit/bindings.py."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from scene_helpers import press
 
 from incluzo.app import App
 from incluzo.i18n import catalogs
-from incluzo.scenes import bindings, keydocs
 from incluzo.scenes.actions import AskFinish, AskSkip, Help, Menu, OpenMap, ShowNotes
-from incluzo.scenes.bindings import GROUP_HELP, TEAM_HELP, Binding
-from incluzo.scenes.card import CardScene
+from incluzo.scenes.kit import bindings, keydocs
+from incluzo.scenes.kit.bindings import GROUP_HELP, TEAM_HELP, Binding
+from incluzo.scenes.screens.card import CardScene
 
 PLAYING = Path(__file__).resolve().parents[2] / "docs" / "playing.md"
 

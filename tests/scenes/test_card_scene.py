@@ -6,9 +6,9 @@ from incluzo.engine.play.rules import GameState
 from incluzo.engine.play.views import CardView, Presenter
 from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes.actions import Advance, Choose, Help, Menu, OpenMap, Pause, ToggleFullscreen, Undo
-from incluzo.scenes.base import Context
-from incluzo.scenes.card import CardScene
-from incluzo.scenes.input import Click, Key, Point
+from incluzo.scenes.kit.base import Context
+from incluzo.scenes.kit.input import Click, Key, Point
+from incluzo.scenes.screens.card import CardScene
 
 SIZE = (1280, 720)
 

@@ -16,7 +16,7 @@ from incluzo.app import App
 from incluzo.engine.play import rules
 from incluzo.engine.scenario.loader import load_file
 from incluzo.i18n import Messages, catalogs, languages, placeholders, read_catalog
-from incluzo.scenes.start import StartScene
+from incluzo.scenes.screens.start import StartScene
 
 PROEF = Path(__file__).parent / "data" / "proef.yaml"
 CODE = Path(__file__).resolve().parents[2] / "incluzo"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from incluzo.engine.scenario.model import available_models, load_model
-from incluzo.scenes import theme
+from incluzo.scenes.kit import theme
 
 MINIMUM = 4.5
 

@@ -16,10 +16,10 @@ from incluzo.engine.logs.savelog import DeliberationEntry
 from incluzo.engine.play.phases import Mode, Phase
 from incluzo.persistence import saves_dir
 from incluzo.scenes import actions
-from incluzo.scenes.director import Director
 from incluzo.scenes.game import Game, Reply
-from incluzo.scenes.practice import PracticeDirector
-from incluzo.scenes.teamdirector import TeamDirector
+from incluzo.scenes.screens.director import Director
+from incluzo.scenes.screens.practice import PracticeDirector
+from incluzo.scenes.teams.director import TeamDirector
 
 # A value for each field an action can carry, by its annotation.
 SAMPLES: dict[str, object] = {"str": "x", "int": 1, "int | None": None, "tuple[int, ...] | None": None}

@@ -78,8 +78,8 @@ def test_start_screen_matches_its_golden_image(make_app: Callable[..., App]) -> 
 
 def test_the_comparison_counts_the_pixels_a_changed_digit_makes() -> None:
     """Counted in pixels, not as a share, so the budget means the same at every size."""
-    from incluzo.scenes import theme
-    from incluzo.scenes.text import Style, render
+    from incluzo.scenes.kit import theme
+    from incluzo.scenes.kit.text import Style, render
 
     style = Style("bold", 24, theme.INK)
     base = pygame.Surface((1280, 720))

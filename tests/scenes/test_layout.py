@@ -10,8 +10,8 @@ import pytest
 from scene_helpers import go_on, press
 
 from incluzo.app import App
-from incluzo.scenes.base import Scene
-from incluzo.scenes.input import Resized
+from incluzo.scenes.kit.base import Scene
+from incluzo.scenes.kit.input import Resized
 
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768), (2560, 1080), (800, 600)]
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios" / "te-veel-prikkels.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from incluzo.engine.scenario.loader import load_file, load_text
-from incluzo.scenes.measure import all_overflows, overflows
+from incluzo.scenes.screens.measure import all_overflows, overflows
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 PROEF = Path(__file__).parent / "data" / "proef.yaml"

@@ -10,13 +10,13 @@ from testsupport import ROOT
 from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import EndEarlyEntry
-from incluzo.scenes.card import CardScene
-from incluzo.scenes.debrief import DebriefScene, debrief_flow
-from incluzo.scenes.export import markdown
-from incluzo.scenes.outcome import OutcomeScene
-from incluzo.scenes.overlays import HelpOverlay, NotesOverlay
-from incluzo.scenes.poll import PollScene
-from incluzo.scenes.practice import PracticeCardScene
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.debrief import DebriefScene, debrief_flow
+from incluzo.scenes.screens.export import markdown
+from incluzo.scenes.screens.outcome import OutcomeScene
+from incluzo.scenes.screens.overlays import HelpOverlay, NotesOverlay
+from incluzo.scenes.screens.poll import PollScene
+from incluzo.scenes.screens.practice import PracticeCardScene
 
 OPENING = ROOT / "scenarios" / "opening.yaml"
 

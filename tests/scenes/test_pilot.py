@@ -9,8 +9,8 @@ import pytest
 from scene_helpers import click, press
 
 from incluzo.app import App
-from incluzo.scenes.card import CardScene
-from incluzo.scenes.debrief import DebriefScene
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.debrief import DebriefScene
 
 SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 STEPS = 200

@@ -10,9 +10,9 @@ from testsupport import ROOT
 
 from incluzo.app import App
 from incluzo.engine.logs.savelog import AdvanceEntry, DeliberationEntry
-from incluzo.scenes.card import CardScene
-from incluzo.scenes.debrief import DebriefScene
-from incluzo.scenes.poll import PollScene
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.debrief import DebriefScene
+from incluzo.scenes.screens.poll import PollScene
 
 OPENING = ROOT / "scenarios" / "opening.yaml"
 

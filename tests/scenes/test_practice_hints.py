@@ -8,9 +8,9 @@ from scene_helpers import click, finish_animations, go_on, press
 
 from incluzo.app import App
 from incluzo.engine.logs.savelog import DeliberationEntry
-from incluzo.scenes.card import CardScene
-from incluzo.scenes.outcome import OutcomeScene
-from incluzo.scenes.practice import PracticeCardScene, PracticeDirector
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.outcome import OutcomeScene
+from incluzo.scenes.screens.practice import PracticeCardScene, PracticeDirector
 
 # proef.yaml starts at 40/30/20/10 with the goal 15/25/35/25: 30 points away. Worked out by hand:
 # A 'apart' (maatwerk +10) ends 34.29/40/17.14/8.57, 34 points away; B 'samen' (professionalisering

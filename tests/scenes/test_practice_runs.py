@@ -12,7 +12,7 @@ from incluzo.app import App
 from incluzo.engine.play.position import UNIT
 from incluzo.engine.scenario.model import Scenario
 from incluzo.scenes.actions import Play
-from incluzo.scenes.practice import PracticeDebriefScene
+from incluzo.scenes.screens.practice import PracticeDebriefScene
 
 
 def play_through(make_app: Callable[..., App], first: str, second: str) -> PracticeDebriefScene:

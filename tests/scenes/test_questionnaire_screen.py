@@ -14,10 +14,10 @@ from incluzo import persistence
 from incluzo.app import App
 from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as questionnaire
-from incluzo.scenes.briefing import BriefingScene
-from incluzo.scenes.profile import ProfileScene
-from incluzo.scenes.questionnaire import QuestionnaireScene
-from incluzo.scenes.start import StartScene
+from incluzo.scenes.screens.briefing import BriefingScene
+from incluzo.scenes.screens.profile import ProfileScene
+from incluzo.scenes.screens.questionnaire import QuestionnaireScene
+from incluzo.scenes.screens.start import StartScene
 
 WELKE_BRIL = ROOT / "questionnaires" / "welke-bril.yaml"  # two themes: opp, basisondersteuning
 PROEF = ROOT / "tests" / "scenes" / "data" / "proef.yaml"
@@ -108,7 +108,7 @@ def test_two_respondents_give_the_team_profile_computed_by_hand(make_app: Callab
 
 
 def scene_kites(scene: ProfileScene) -> list[tuple[str, object]]:
-    from incluzo.scenes.profile import kites
+    from incluzo.scenes.screens.profile import kites
 
     return kites(scene.view, scene.say)  # type: ignore[return-value]
 

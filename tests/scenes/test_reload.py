@@ -15,9 +15,9 @@ from scene_helpers import press
 from incluzo.app import App
 from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as questionnaire
-from incluzo.scenes.briefing import BriefingScene
-from incluzo.scenes.outcome import OutcomeScene
-from incluzo.scenes.profile import StartProfile
+from incluzo.scenes.screens.briefing import BriefingScene
+from incluzo.scenes.screens.outcome import OutcomeScene
+from incluzo.scenes.screens.profile import StartProfile
 
 
 @pytest.fixture

@@ -14,12 +14,12 @@ from testsupport import ROOT
 from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import SkipEntry
-from incluzo.scenes.card import CardScene
-from incluzo.scenes.debrief import DebriefScene
-from incluzo.scenes.export import decision_markdown
-from incluzo.scenes.overlays import HelpOverlay
-from incluzo.scenes.poll import PollScene
-from incluzo.scenes.practice import PracticeCardScene
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.debrief import DebriefScene
+from incluzo.scenes.screens.export import decision_markdown
+from incluzo.scenes.screens.overlays import HelpOverlay
+from incluzo.scenes.screens.poll import PollScene
+from incluzo.scenes.screens.practice import PracticeCardScene
 
 
 def card_id(app: App) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from scenario_text import SMALL
 
 from incluzo.app import App
-from incluzo.scenes.start import StartScene
+from incluzo.scenes.screens.start import StartScene
 
 
 def test_the_start_screen_shows_the_play_length_when_a_scenario_gives_one(

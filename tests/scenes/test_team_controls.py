@@ -6,12 +6,12 @@ from scene_helpers import click, press
 from team_helpers import director, enter, reveal_and_go_on, team_app, to_round
 
 from incluzo.engine.logs import savelog
-from incluzo.scenes.overlays import PauseOverlay
-from incluzo.scenes.teamdebrief import TeamDebriefScene
-from incluzo.scenes.teamdirector import TeamHelpOverlay
-from incluzo.scenes.teammap import TeamMapOverlay
-from incluzo.scenes.teamreveal import TeamRevealScene
-from incluzo.scenes.teamround import TeamRoundScene
+from incluzo.scenes.screens.overlays import PauseOverlay
+from incluzo.scenes.teams.debrief import TeamDebriefScene
+from incluzo.scenes.teams.director import TeamHelpOverlay
+from incluzo.scenes.teams.maps import TeamMapOverlay
+from incluzo.scenes.teams.reveal import TeamRevealScene
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 FIRST = {1: "aparte-werkplek", 2: "strategieen-met-klas", 3: "sensorisch-traject"}
 

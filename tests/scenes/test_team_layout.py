@@ -10,10 +10,10 @@ from test_layout import SIZES, check_scene
 
 from incluzo.app import App
 from incluzo.engine.play.phases import Mode
-from incluzo.scenes.base import Scene
-from incluzo.scenes.input import Typed
-from incluzo.scenes.teamreveal import TeamRevealScene
-from incluzo.scenes.teamround import TeamRoundScene
+from incluzo.scenes.kit.base import Scene
+from incluzo.scenes.kit.input import Typed
+from incluzo.scenes.teams.reveal import TeamRevealScene
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 SIX = ("Rood", "Blauw", "Groen", "De Uilen van groep acht", "Vossen", "Team met een erg lange naam")
 SCHOOLRIJP = SHIPPED / "niet-schoolrijp.yaml"

@@ -10,9 +10,9 @@ from team_helpers import PRIKKELS, director, enter, reveal_and_go_on, team_app, 
 from incluzo.engine.play import rules, teams
 from incluzo.engine.play.teamviews import TeamPresenter
 from incluzo.engine.scenario.loader import load_file
-from incluzo.scenes.teamdebrief import TeamDebriefScene, comparison_rows
-from incluzo.scenes.teamreveal import TeamRevealScene
-from incluzo.scenes.teamround import TeamRoundScene
+from incluzo.scenes.teams.debrief import TeamDebriefScene, comparison_rows
+from incluzo.scenes.teams.reveal import TeamRevealScene
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 TASTE = {1: 0, 2: -1, 3: 1}  # team 1 the first affordable choice, team 2 the last, team 3 the second
 

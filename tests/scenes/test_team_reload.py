@@ -16,8 +16,8 @@ from incluzo import persistence
 from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.questionnaire import themes as questionnaire
-from incluzo.scenes.profile import StartProfile
-from incluzo.scenes.teamround import TeamRoundScene
+from incluzo.scenes.screens.profile import StartProfile
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 FIRST = {1: "aparte-werkplek", 2: "strategieen-met-klas", 3: "sensorisch-traject"}
 

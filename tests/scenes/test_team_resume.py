@@ -16,9 +16,9 @@ from incluzo.app import App
 from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.scenario.loader import load_file
-from incluzo.scenes.crash import CrashScene
-from incluzo.scenes.profile import StartProfile
-from incluzo.scenes.teamround import TeamRoundScene
+from incluzo.scenes.screens.crash import CrashScene
+from incluzo.scenes.screens.profile import StartProfile
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 FIRST = {1: "aparte-werkplek", 2: "strategieen-met-klas", 3: "sensorisch-traject"}
 

@@ -7,11 +7,11 @@ from team_helpers import PRIKKELS, director
 
 from incluzo.app import App
 from incluzo.engine.play.phases import Mode
-from incluzo.scenes.briefing import BriefingScene
-from incluzo.scenes.director import Director
-from incluzo.scenes.input import Key, Typed
-from incluzo.scenes.teambriefing import TeamBriefingScene
-from incluzo.scenes.teamsetup import TeamSetupScene
+from incluzo.scenes.kit.input import Key, Typed
+from incluzo.scenes.screens.briefing import BriefingScene
+from incluzo.scenes.screens.director import Director
+from incluzo.scenes.teams.briefing import TeamBriefingScene
+from incluzo.scenes.teams.setup import TeamSetupScene
 
 
 def setup_app() -> App:

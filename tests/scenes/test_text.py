@@ -7,8 +7,8 @@ import itertools
 import pyphen
 from testsupport import within
 
-from incluzo.scenes import theme
-from incluzo.scenes.text import Flow, Style, line_height, width_of, wrap
+from incluzo.scenes.kit import theme
+from incluzo.scenes.kit.text import Flow, Style, line_height, width_of, wrap
 
 STYLE = Style("regular", 36, theme.INK)
 LONG = "ondersteuningsonafhankelijkheid"

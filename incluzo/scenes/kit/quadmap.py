@@ -1,0 +1,384 @@
+"""The quadrant map: the model's 2x2 with names, axes, patterns, kites and the trail.
+
+Kites are drawn as OCAI draws them: each quadrant's points lie on its diagonal, 0 at the centre and
+100 in the corner. A quadrant is told apart by its number, name and pattern as well as its colour.
+The position as one marker is the sum of the corner directions weighted by the points (25 each is
+the centre). The static part (tints, patterns, names, axes) is drawn once per size and cached; a map
+drawn twice in a row with the same kites, trail and marker is composed once and then blitted whole
+(a 4K map screen is one blit, not hundreds of dashes and dots), while an animation draws as before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from incluzo.engine.play.views import QuadrantView
+from incluzo.scenes.kit import theme
+from incluzo.scenes.kit.text import Style, draw_lines, line_height, render, wrap
+from incluzo.scenes.kit.theme import Colour, Metrics
+
+CORNERS = {"top-left": (-1, -1), "top-right": (1, -1), "bottom-left": (-1, 1), "bottom-right": (1, 1)}
+KITE_ORDER = ("top-left", "top-right", "bottom-right", "bottom-left")
+PATTERN_STEP_SCALE = 0.9  # pattern spacing in body units
+DOT_SCALE = 0.12  # pattern dot radius in body units
+WAVE_SCALE = 0.2  # wave amplitude in body units
+DASH_SCALE = 0.5  # dash length in body units
+KITE_SCALE = 0.14  # line width of the current kite in body units
+MARKER_SCALE = 0.45  # marker radius in body units
+TRAIL_DOT_SCALE = 0.72  # numbered trail dot radius in body units
+TRAIL_CLEARANCE = 2.3  # numbered dots at least this many radii apart; closer ones stay small
+NAME_PLATE_ALPHA = 235
+MIN_SIDE_FOR_AXES = 10  # body units: a smaller map drops its axis labels
+MIN_SIDE_FOR_NAMES = 8  # body units: a smaller map shows the quadrant numbers only
+PERCENT = 100
+MARK_SCALE = 3  # frame of a marked quadrant, in strokes
+
+Points = Sequence[float]  # points per quadrant, in the views' order
+
+
+@dataclass(frozen=True)
+class Kite:
+    points: Points
+    colour: Colour
+    style: str  # solid | dashed | dotted
+    width_scale: float = KITE_SCALE
+
+
+@dataclass(frozen=True)
+class MapAxes:
+    top: str = ""
+    bottom: str = ""
+    left: str = ""
+    right: str = ""
+
+
+def exact(quadrants: Sequence[QuadrantView]) -> tuple[float, ...]:
+    return tuple(q.exact for q in quadrants)
+
+
+def blend(a: Points, b: Points, share: float) -> tuple[float, ...]:
+    return tuple(x + (y - x) * share for x, y in zip(a, b, strict=True))
+
+
+@dataclass
+class QuadrantMap:
+    """One map for a list of quadrants; `draw` places it in a rectangle."""
+
+    quadrants: Sequence[QuadrantView]
+    axes: MapAxes = MapAxes()
+    labelled: bool = True
+    lang: str = "nl"
+    backdrop: Colour = theme.BACKGROUND  # what the map stands on: its cached image is opaque, fast to blit
+    _cache: dict[tuple[int, int, int], tuple[pygame.Surface, pygame.Rect]] = field(default_factory=dict)
+    _last: object = None  # the layers drawn last time
+    _composed: tuple[object, pygame.Surface] | None = None  # layers and the map with them drawn in
+
+    def square(self, rect: pygame.Rect, metrics: Metrics) -> pygame.Rect:
+        """The 2x2 itself inside `rect`, leaving room for the axis labels."""
+        side = min(rect.width, rect.height)
+        if self._with_axes(rect, metrics):
+            side = self._label_side(rect, metrics)
+            band = self._band(metrics, side)
+            side = min(rect.width - 2 * band[1], rect.height - 2 * band[0])
+        square = pygame.Rect(0, 0, side, side)
+        square.center = rect.center
+        return square
+
+    def _with_axes(self, rect: pygame.Rect, metrics: Metrics) -> bool:
+        """Axis labels only when asked for and when the square keeps room for its quadrant names."""
+        return (
+            bool(self.labelled and self.axes.top)
+            and self._label_side(rect, metrics) >= metrics.body * MIN_SIDE_FOR_AXES
+        )
+
+    def _label_side(self, rect: pygame.Rect, metrics: Metrics) -> int:
+        """The side of the square once the labels, wrapped to that side, stand around it."""
+        side = min(rect.width, rect.height)
+        for _ in range(4):
+            top, left = self._band(metrics, side)
+            smaller = min(rect.width - 2 * left, rect.height - 2 * top)
+            if smaller >= side:
+                break
+            side = max(1, smaller)
+        return side
+
+    def _band(self, metrics: Metrics, side: int) -> tuple[int, int]:
+        """Height of the top/bottom label bands and width of the left/right ones, wrapped to `side`."""
+        style = self._axis_style(metrics)
+        lines = max(len(wrap(t, style, side, self.lang)) for t in (self.axes.top, self.axes.bottom))
+        side_lines = max(len(wrap(t, style, side, self.lang)) for t in (self.axes.left, self.axes.right))
+        return lines * line_height(style) + metrics.gap, side_lines * line_height(style) + metrics.gap
+
+    @staticmethod
+    def _axis_style(metrics: Metrics) -> Style:
+        return Style("italic", metrics.body, theme.MUTED)
+
+    def point(self, square: pygame.Rect, corner: str, value: float) -> tuple[float, float]:
+        dx, dy = CORNERS[corner]
+        half = square.width / 2
+        return square.centerx + dx * half * value / PERCENT, square.centery + dy * half * value / PERCENT
+
+    def marker(self, square: pygame.Rect, points: Points) -> tuple[float, float]:
+        half = square.width / 2
+        x = sum(CORNERS[q.corner][0] * v for q, v in zip(self.quadrants, points, strict=True)) / PERCENT
+        y = sum(CORNERS[q.corner][1] * v for q, v in zip(self.quadrants, points, strict=True)) / PERCENT
+        return square.centerx + x * half, square.centery + y * half
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        metrics: Metrics,
+        kites: Sequence[Kite] = (),
+        trail: Sequence[Points] = (),
+        marker: Points | None = None,
+    ) -> pygame.Rect:
+        """Draw the map in `rect`; returns the square."""
+        key = (rect.width, rect.height, metrics.height)
+        if key not in self._cache:
+            self._cache = {key: self._background(rect.size, metrics)}
+        image, square = self._cache[key]
+        layers = (
+            key,
+            tuple((tuple(k.points), k.colour, k.style, k.width_scale) for k in kites),
+            tuple(tuple(p) for p in trail),
+            None if marker is None else tuple(marker),
+        )
+        if self._composed is not None and self._composed[0] == layers:
+            surface.blit(self._composed[1], rect.topleft)
+            return square.move(rect.topleft)
+        if layers == self._last and self._inside(image, square, metrics, kites, trail, marker):
+            composed = image.copy()
+            self._layers(composed, square, metrics, kites, trail, marker)
+            self._composed = (layers, composed)
+            surface.blit(composed, rect.topleft)
+            return square.move(rect.topleft)
+        self._last = layers
+        surface.blit(image, rect.topleft)
+        square = square.move(rect.topleft)
+        self._layers(surface, square, metrics, kites, trail, marker)
+        return square
+
+    def _layers(
+        self,
+        surface: pygame.Surface,
+        square: pygame.Rect,
+        metrics: Metrics,
+        kites: Sequence[Kite],
+        trail: Sequence[Points],
+        marker: Points | None,
+    ) -> None:
+        """What changes over a game: the kites, the trail and the marker."""
+        for kite in kites:
+            self._kite(surface, square, kite, metrics)
+        if trail:
+            self._trail(surface, square, trail, metrics)
+        if marker is not None:
+            centre = self.marker(square, marker)
+            radius = metrics.scaled(MARKER_SCALE)
+            pygame.draw.circle(surface, theme.WHITE, centre, radius + metrics.stroke)
+            pygame.draw.circle(surface, theme.TRAIL, centre, radius)
+
+    def _inside(
+        self,
+        image: pygame.Surface,
+        square: pygame.Rect,
+        metrics: Metrics,
+        kites: Sequence[Kite],
+        trail: Sequence[Points],
+        marker: Points | None,
+    ) -> bool:
+        """Whether every layer falls inside the cached image (else composing it would clip them)."""
+        reach = max(
+            metrics.scaled(TRAIL_DOT_SCALE),
+            metrics.scaled(MARKER_SCALE) + metrics.stroke,
+            *(2 * max(theme.MIN_STROKE, metrics.scaled(k.width_scale)) + metrics.stroke for k in kites),
+        )
+        spots = [self.marker(square, p) for p in [*trail, *([marker] if marker is not None else [])]]
+        spots += [
+            self.point(square, q.corner, v)
+            for kite in kites
+            for q, v in zip(self.quadrants, kite.points, strict=True)
+        ]
+        area = image.get_rect().inflate(-2 * reach - 2, -2 * reach - 2)
+        return all(area.collidepoint(x, y) for x, y in spots)
+
+    def _background(self, size: tuple[int, int], metrics: Metrics) -> tuple[pygame.Surface, pygame.Rect]:
+        image = pygame.Surface(size)
+        image.fill(self.backdrop)
+        area = pygame.Rect((0, 0), size)
+        square = self.square(area, metrics)
+        half = square.width // 2
+        for quadrant in self.quadrants:
+            dx, dy = CORNERS[quadrant.corner]
+            cell = pygame.Rect(
+                square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half
+            )
+            base = theme.colour(quadrant.colour)
+            pygame.draw.rect(image, theme.quadrant_tint(base), cell)
+            _pattern(
+                image, cell, quadrant.pattern, theme.mix(base, theme.WHITE, theme.PATTERN_SHARE), metrics
+            )
+        pygame.draw.rect(image, theme.BORDER, square, metrics.stroke)
+        pygame.draw.line(image, theme.BORDER, square.midtop, square.midbottom, metrics.stroke)
+        pygame.draw.line(image, theme.BORDER, square.midleft, square.midright, metrics.stroke)
+        for quadrant in self.quadrants:
+            self._name(image, square, quadrant, metrics)
+        if self._with_axes(area, metrics):
+            self._axes(image, square, metrics, self._label_side(area, metrics))
+        if pygame.display.get_surface() is not None:
+            image = image.convert()  # in the window's own format it blits several times faster
+        return image, square
+
+    def _name(
+        self, image: pygame.Surface, square: pygame.Rect, quadrant: QuadrantView, metrics: Metrics
+    ) -> None:
+        """Number badge and (when labelled) name in the quadrant's outer corner, on a light plate."""
+        dx, dy = CORNERS[quadrant.corner]
+        half = square.width // 2
+        base = theme.colour(quadrant.colour)
+        number = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
+        badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
+        style = Style("bold", metrics.body, theme.INK)
+        room = half - badge - 3 * metrics.pad
+        named = self.labelled and square.width >= metrics.body * MIN_SIDE_FOR_NAMES
+        lines = wrap(quadrant.name, style, room, self.lang) if named else []
+        text_w = max((render(line, style).get_width() for line in lines), default=0)
+        plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
+        plate_h = max(badge, len(lines) * line_height(style))
+        x = square.x + metrics.pad if dx < 0 else square.right - metrics.pad - plate_w
+        y = square.y + metrics.pad if dy < 0 else square.bottom - metrics.pad - plate_h
+        if lines:
+            plate = pygame.Surface((plate_w, plate_h), pygame.SRCALPHA)
+            plate.fill((*theme.PANEL, NAME_PLATE_ALPHA))
+            image.blit(plate, (x, y))
+            draw_lines(image, lines, style, x + badge + metrics.pad, y)
+        disc = pygame.Rect(x, y, badge, badge)
+        pygame.draw.ellipse(image, base, disc)
+        image.blit(number, number.get_rect(center=disc.center))
+
+    def _axes(self, image: pygame.Surface, square: pygame.Rect, metrics: Metrics, side: int) -> None:
+        style = self._axis_style(metrics)
+        height = line_height(style)
+        top = wrap(self.axes.top, style, side, self.lang)
+        draw_lines(
+            image,
+            top,
+            style,
+            square.x,
+            square.y - metrics.gap // 2 - len(top) * height,
+            centre_width=square.width,
+        )
+        bottom = wrap(self.axes.bottom, style, side, self.lang)
+        draw_lines(
+            image, bottom, style, square.x, square.bottom + metrics.gap // 2, centre_width=square.width
+        )
+        for text, angle, right in ((self.axes.left, 90, False), (self.axes.right, -90, True)):
+            lines = wrap(text, style, side, self.lang)
+            block = pygame.Surface((square.height, len(lines) * height), pygame.SRCALPHA)
+            draw_lines(block, lines, style, 0, 0, centre_width=square.height)
+            turned = pygame.transform.rotate(block, angle)
+            x = square.right + metrics.gap // 2 if right else square.x - metrics.gap // 2 - turned.get_width()
+            image.blit(turned, (x, square.y))
+
+    def _kite(self, surface: pygame.Surface, square: pygame.Rect, kite: Kite, metrics: Metrics) -> None:
+        by_corner = {q.corner: v for q, v in zip(self.quadrants, kite.points, strict=True)}
+        corners = [self.point(square, corner, by_corner[corner]) for corner in KITE_ORDER]
+        width = max(theme.MIN_STROKE, metrics.scaled(kite.width_scale))
+        for start, end in zip(corners, corners[1:] + corners[:1], strict=True):
+            if kite.style == "solid":
+                pygame.draw.line(surface, kite.colour, start, end, width)
+            else:
+                dash = metrics.scaled(DASH_SCALE) // (1 if kite.style == "dashed" else 3)
+                dashed_line(surface, kite.colour, start, end, width, max(theme.MIN_STROKE, dash))
+        for corner in corners:
+            pygame.draw.circle(surface, kite.colour, corner, width + metrics.stroke)
+
+    def _trail(
+        self, surface: pygame.Surface, square: pygame.Rect, trail: Sequence[Points], metrics: Metrics
+    ) -> None:
+        spots = [self.marker(square, p) for p in trail]
+        if len(spots) > 1:
+            pygame.draw.lines(surface, theme.TRAIL, False, spots, max(theme.MIN_STROKE, metrics.stroke))
+        if not self.labelled:
+            return
+        radius = metrics.scaled(TRAIL_DOT_SCALE)
+        style = Style("bold", metrics.body, theme.WHITE)
+        numbered: list[int] = []
+        for number in reversed(range(len(spots))):  # the latest first: it is never hidden
+            if all(math.dist(spots[number], spots[other]) >= TRAIL_CLEARANCE * radius for other in numbered):
+                numbered.append(number)
+        for number, spot in enumerate(spots):  # a step too close to a later one: a small dot beneath
+            if number not in numbered:
+                pygame.draw.circle(surface, theme.TRAIL, spot, metrics.stroke * 2)
+        for number in numbered:
+            spot = spots[number]
+            pygame.draw.circle(surface, theme.TRAIL, spot, radius)
+            label = render(str(number), style)
+            surface.blit(label, label.get_rect(center=(round(spot[0]), round(spot[1]))))
+
+
+def frame_quadrants(image: pygame.Surface, square: pygame.Rect, corners: Sequence[str], m: Metrics) -> None:
+    """A frame around each quadrant to point out (a meaningful difference) on the map drawn in `square`."""
+    half = square.width // 2
+    for corner in corners:
+        dx, dy = CORNERS[corner]
+        cell = pygame.Rect(square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half)
+        pygame.draw.rect(image, theme.WARNING, cell, MARK_SCALE * m.stroke)
+
+
+def dashed_line(
+    surface: pygame.Surface,
+    colour: Colour,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    width: int,
+    dash: int,
+) -> None:
+    length = math.dist(start, end)
+    steps = max(1, int(length // dash))
+    for step in range(0, steps, 2):
+        a = step / steps
+        b = min(1.0, (step + 1) / steps)
+        pygame.draw.line(surface, colour, _along(start, end, a), _along(start, end, b), width)
+
+
+def _along(start: tuple[float, float], end: tuple[float, float], share: float) -> tuple[float, float]:
+    return start[0] + (end[0] - start[0]) * share, start[1] + (end[1] - start[1]) * share
+
+
+def _pattern(image: pygame.Surface, cell: pygame.Rect, pattern: str, ink: Colour, metrics: Metrics) -> None:
+    """The quadrant's pattern, so it is recognisable without colour."""
+    step = metrics.scaled(PATTERN_STEP_SCALE)
+    line = max(1, metrics.stroke // 2)
+    clip = image.get_clip()
+    image.set_clip(cell)
+    if pattern == "dots":
+        radius = max(1, metrics.scaled(DOT_SCALE))
+        for x in range(cell.x + step // 2, cell.right, step):
+            for y in range(cell.y + step // 2, cell.bottom, step):
+                pygame.draw.circle(image, ink, (x, y), radius)
+    elif pattern == "stripes":
+        for offset in range(-cell.height, cell.width, step):
+            pygame.draw.line(
+                image, ink, (cell.x + offset, cell.bottom), (cell.x + offset + cell.height, cell.y), line
+            )
+    elif pattern == "grid":
+        for x in range(cell.x, cell.right, step):
+            pygame.draw.line(image, ink, (x, cell.y), (x, cell.bottom), line)
+        for y in range(cell.y, cell.bottom, step):
+            pygame.draw.line(image, ink, (cell.x, y), (cell.right, y), line)
+    else:  # waves
+        amplitude = metrics.scaled(WAVE_SCALE)
+        for y in range(cell.y + step // 2, cell.bottom, step):
+            wave = [
+                (x, y + amplitude * math.sin(x * 2 * math.pi / step))
+                for x in range(cell.x, cell.right + 1, 4)
+            ]
+            if len(wave) > 1:
+                pygame.draw.lines(image, ink, False, wave, line)
+    image.set_clip(clip)

@@ -1,0 +1,296 @@
+"""The game of one group or one player (a `game.Game`): it follows the session's phase, builds the scene
+for the current view and carries the screens' actions to the session. Scenes never touch the session.
+
+Every step taken is on disk (savelog.perform, then the save) before the next screen is built.
+Deliberation is measured in the time the game is given (`tick`), never read from the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, assert_never
+
+from incluzo import persistence
+from incluzo.engine.logs import rebase, savelog
+from incluzo.engine.logs.savelog import Entry, Id
+from incluzo.engine.play import rules
+from incluzo.engine.play.phases import Mode, Phase
+from incluzo.engine.play.session import Session
+from incluzo.engine.play.views import (
+    BriefingView,
+    CardView,
+    DebriefView,
+    MapView,
+    OutcomeView,
+    PollView,
+    Presenter,
+    map_of,
+    present,
+)
+from incluzo.engine.scenario.model import Scenario
+from incluzo.persistence import SaveFile
+from incluzo.scenes import actions
+from incluzo.scenes.game import Reply, ask_end, ask_skip
+from incluzo.scenes.kit.base import Context, Scene
+from incluzo.scenes.screens.briefing import BriefingScene
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.meterless import has_costs, without_meters
+from incluzo.scenes.screens.outcome import OutcomeScene
+from incluzo.scenes.screens.overlays import HelpOverlay, MapOverlay, NotesOverlay, PauseOverlay
+
+if TYPE_CHECKING:
+    from incluzo.scenes.screens.profile import StartProfile
+
+Step = actions.Start | actions.Choose | actions.Advance | actions.Skip | actions.Finish | actions.Undo
+
+
+class Director:
+    """The game of one group, or of one player practising alone (`practice.PracticeDirector`)."""
+
+    def __init__(
+        self,
+        session: Session,
+        ctx: Context,
+        save: SaveFile | None = None,
+        *,
+        source: Path | None = None,
+        profile: StartProfile | None = None,
+    ) -> None:
+        self.mode = Mode.SOLO if ctx.mode == Mode.SOLO else Mode.GROUP
+        self.ctx = replace(ctx, mode=self.mode)
+        self.source = source  # the scenario file, watched for edits
+        self.profile = profile  # the room's "Welke bril?" profile the game started from, if any
+        self.exports: list[Path] = []
+        self.clock = 0.0  # seconds of game time given to this game (tick)
+        self.begin(session, save)
+
+    def begin(self, session: Session, save: SaveFile | None) -> None:
+        """Play `session` from where it stands, recording into `save` (at the start and after a reload)."""
+        self.session = session
+        self.save = save
+        self.costs = has_costs(session.scenario)  # a scenario that costs nothing shows no meters
+        self.shown_at = self.clock  # when the card on screen was shown (deliberation time)
+        self.screen: Scene = self.scene()
+
+    @property
+    def can_skip(self) -> bool:
+        """The facilitator's keys (K skip, N notes, X end) are there when the room plays as one group, not in
+        solo practice (a player alone has no facilitator)."""
+        return self.mode is Mode.GROUP
+
+    def map_view(self) -> MapView:
+        return map_of(self.session, self.ctx.lang)
+
+    # Screens ------------------------------------------------------------------------------------------
+    def scene(self) -> Scene:
+        """The scene for the session's phase, built from the engine's view."""
+        view = present(self.session, self.ctx.lang)
+        if not self.costs:
+            view = without_meters(view)
+        if isinstance(view, BriefingView):
+            return BriefingScene(self.ctx, view, self.map_view())
+        if isinstance(view, CardView):
+            if view.poll is not None:
+                from incluzo.scenes.screens.poll import PollScene  # the first frame waits for no later screen
+
+                return PollScene(
+                    self.ctx, view, self.poll_counts, can_undo=self.session.can_undo(), can_skip=self.can_skip
+                )
+            return self.card_scene(view)
+        if isinstance(view, OutcomeView):
+            return self.outcome_scene(view)
+        assert isinstance(view, DebriefView)
+        return self.debrief_scene(view)
+
+    def card_scene(self, view: CardView) -> Scene:
+        return CardScene(self.ctx, view, can_undo=self.session.can_undo(), can_skip=self.can_skip)
+
+    def outcome_scene(self, view: OutcomeView) -> Scene:
+        return OutcomeScene(
+            self.ctx, view, self.map_view(), can_undo=self.session.can_undo(), can_end=self.can_skip
+        )
+
+    def debrief_scene(self, view: DebriefView) -> Scene:
+        from incluzo.scenes.screens.debrief import DebriefScene
+
+        return DebriefScene(self.ctx, view, self.map_view())
+
+    def poll_counts(self, counts: tuple[int, ...] | None) -> PollView:
+        """The poll card on screen with counts as typed so far (the live chart's data)."""
+        card = rules.current_card(self.session.scenario, self.session.game)
+        assert card is not None
+        poll = Presenter(self.session.scenario, self.ctx.lang).poll(card, counts)
+        assert poll is not None
+        return poll
+
+    def help(self) -> Scene:
+        return HelpOverlay(self.ctx)
+
+    # The game's side of the Game protocol -------------------------------------------------------------
+    def act(self, action: actions.GameAction) -> Reply:
+        """Carry out what a screen asked for."""
+        match action:
+            case actions.Start() | actions.Choose() | actions.Advance() | actions.Undo():
+                return self.step(action)
+            case actions.Skip() | actions.Finish():
+                return replace(self.step(action), close=True)  # the question asked before it
+            case actions.AskSkip():
+                return Reply(overlay=self.ask_skip())
+            case actions.AskFinish():
+                return Reply(overlay=self.ask_finish())
+            case actions.ShowNotes():
+                return Reply(overlay=self.notes())
+            case actions.OpenMap():
+                return Reply(overlay=MapOverlay(self.ctx, self.map_view()))
+            case actions.Pause():
+                return Reply(overlay=PauseOverlay(self.ctx))
+            case actions.Export():
+                self.export()
+                return Reply()
+            case (
+                actions.AskUndo()
+                | actions.BeginRound()
+                | actions.SelectTeam()
+                | actions.PickFor()
+                | actions.ClearPick()
+                | actions.RevealPicks()
+                | actions.NextRound()
+                | actions.AddTime()
+                | actions.ToggleTimer()
+                | actions.EndTime()
+                | actions.Back()
+                | actions.BackToNow()
+            ):
+                return Reply()  # the team screens' actions: one group has no teams to pick for
+            case _:
+                assert_never(action)
+
+    def tick(self, seconds: float, overlays: Sequence[Scene] = ()) -> None:
+        self.clock += seconds
+
+    def wake_ms(self, idle_ms: int) -> int:
+        return idle_ms
+
+    def step(self, action: Step) -> Reply:
+        """A step of the session, recorded; the reason in the player's language when it is refused."""
+        refused = self.apply(action)
+        if refused:
+            return Reply(refused)
+        self.screen = self.scene()
+        return Reply()
+
+    def ask_skip(self) -> Scene | None:
+        """The question before the card on screen is skipped (yes: Skip); None when there is no card."""
+        card = rules.current_card(self.session.scenario, self.session.game)
+        if self.session.phase != Phase.CARD or card is None or not self.can_skip:
+            return None
+        title = Presenter(self.session.scenario, self.ctx.lang).t(card.title)
+        return ask_skip(self.ctx, title, "ask.skip.text")
+
+    def ask_finish(self) -> Scene | None:
+        """The question before the game is ended early (yes: Finish); None outside a card or an outcome."""
+        if self.session.phase not in (Phase.CARD, Phase.OUTCOME) or not self.can_skip:
+            return None
+        return ask_end(self.ctx, "ask.end.text")
+
+    def notes(self) -> Scene | None:
+        """The notes of the card on screen for the facilitator; None when no card is shown."""
+        view = present(self.session, self.ctx.lang)
+        if not isinstance(view, CardView) or not self.can_skip:
+            return None
+        return NotesOverlay(self.ctx, view.title, view.notes)
+
+    def record(self, entry: Entry) -> None:
+        """Append a record to the session's save (durable when this returns)."""
+        if self.save is not None:
+            self.save.append(entry)
+
+    def apply(self, action: Step) -> str | None:
+        """Carry out an engine action; the reason in the player's language when it is refused.
+
+        A step that was taken is on disk before this returns, so the next screen never shows a
+        decision that a crash could lose. A decision on a card is followed by how long the card was
+        deliberated (a skipped card too).
+        """
+        card = self.session.game.card if self.session.phase == Phase.CARD else None
+        refusal, entry = savelog.perform(
+            self.session, savelog.Undo() if isinstance(action, actions.Undo) else action
+        )
+        if entry is not None:
+            self.record(entry)
+            if card is not None and not isinstance(action, actions.Undo):
+                ms = round((self.clock - self.shown_at) * 1000)
+                self.record(savelog.DeliberationEntry(Id(card), ms))
+            if self.session.phase == Phase.CARD:
+                self.shown_at = self.clock
+            if self.session.phase == Phase.DEBRIEF:
+                if self.save is not None:
+                    persistence.finish(self.save, self.session.game.ending)
+                self.reached_debrief()
+        if refusal is None:
+            return None
+        return (
+            self.ctx.say("refused.undo")
+            if isinstance(action, actions.Undo)
+            else refusal.message(self.session.scenario, self.ctx.lang)
+        )
+
+    def reached_debrief(self) -> None:
+        """Called once a step has led to the debrief (solo practice keeps the run)."""
+
+    def export(self) -> list[Path]:
+        """Write the debrief's PNG and Markdown report; show and print where they went."""
+        view = present(self.session, self.ctx.lang)
+        if not isinstance(view, DebriefView):
+            return []
+        from incluzo.scenes.screens.debrief import DebriefScene
+        from incluzo.scenes.screens.export import export
+
+        png, md = export(view, self.map_view(), self.ctx)
+        self.exports = [png, md]
+        note = self.ctx.say("export.done", png=str(png), md=md.name)
+        print(note, flush=True)
+        if isinstance(self.screen, DebriefScene):
+            self.screen.show_export(note)
+        return self.exports
+
+    # Play as you write ----------------------------------------------------------------------------------
+    def reload(self, scenario: Scenario) -> Reply:
+        """The decisions so far carried over to the edited scenario, in a new save that holds them."""
+        if self.profile is not None:  # a game that started from the room's profile keeps starting there
+            scenario = self.profile.apply(scenario)
+        session = self.session
+        rebased = rebase.rebase(scenario, session.log, session.scenario)
+        save, failed = self.resave(rebased.session)
+        self.begin(rebased.session, save)
+        reason = rebased.message(self.ctx.lang)
+        said = (
+            self.ctx.say("reload.stopped", count=rebased.applied, reason=reason)
+            if reason
+            else self.ctx.say("reload.done", count=rebased.applied)
+        )
+        return Reply("\n".join(filter(None, [failed, said])), close=True)
+
+    def resave(self, session: Session) -> tuple[SaveFile | None, str]:
+        """A new save for the reloaded version holding the decisions that carried over."""
+        source = str(self.source.resolve()) if self.source else ""
+        save, failed = new_save(session.scenario, self.mode, source, self.ctx)
+        if save is not None and self.profile is not None:
+            save.append(self.profile.entry())
+        replayed = Session(session.scenario)
+        for action in session.log:
+            _, entry = savelog.perform(replayed, action)
+            if save is not None and entry is not None:
+                save.append(entry)
+        return save, failed
+
+
+def new_save(scenario: Scenario, mode: Mode, source: str, ctx: Context) -> tuple[SaveFile | None, str]:
+    """A new session's save, its header durable; when the disk refuses, None and what to say (the game
+    goes on unsaved)."""
+    try:
+        return persistence.start(scenario, mode=mode.save_name, source=source), ""
+    except OSError as error:
+        return None, ctx.say("save.failed", reason=error.strerror or str(error))

@@ -1,0 +1,156 @@
+"""Scripted play without a window: press the keys a player would, save a PNG of every screen shown."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+from incluzo import persistence
+from incluzo.app import App
+from incluzo.engine.logs import savelog
+from incluzo.engine.play.phases import Mode
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenes.kit import theme
+from incluzo.scenes.kit.input import Key
+from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.debrief import DebriefScene
+from incluzo.scenes.screens.director import Director
+from incluzo.scenes.screens.export import save_png
+from incluzo.scenes.screens.start import entries, find_scenarios
+from incluzo.shipped import SCENARIOS
+
+SETTLE = theme.ANIMATION_SECONDS * 2  # seconds of game time given to a screen before its picture
+
+
+def _trace(game: Director, *, resumed: bool) -> None:
+    save = game.save
+    entries = len(save.log.entries) if save else 0
+    state = savelog.fingerprint(game.session)
+    print(
+        json.dumps(
+            {
+                "event": "ready",
+                "resumed": resumed,
+                "entries": entries,
+                "save": str(save.path if save else ""),
+                "state": state,
+            }
+        ),
+        flush=True,
+    )
+    if save is not None:
+        save.trace = _Tracer(os.environ.get(STOP_VARIABLE, ""))
+
+
+STOP_VARIABLE = "INCLUZO_TRACE_STOP"
+
+
+class _Tracer:
+    """Prints each save step as a JSON line. `INCLUZO_TRACE_STOP=written:2` (a step and a count) makes
+    the process stop itself (SIGSTOP, POSIX) right after the 2nd 'written': the fault test then kills
+    it at exactly that point inside the save, by design instead of by timing luck."""
+
+    def __init__(self, stop: str) -> None:
+        stage, _, count = stop.partition(":")
+        self.stage, self.left = stage, int(count) if count.isdigit() else 0
+
+    def __call__(self, event: str, number: int) -> None:
+        print(json.dumps({"event": event, "entries": number}), flush=True)
+        if event == self.stage and self.left > 0:
+            self.left -= 1
+            if self.left == 0 and hasattr(signal, "SIGSTOP"):
+                os.kill(os.getpid(), signal.SIGSTOP)
+
+
+def list_scenarios(lang: str) -> int:
+    for entry in entries(find_scenarios(SCENARIOS), lang):
+        state = f"  ({entry.error})" if entry.error else f"  ({entry.cards} cards)"
+        print(f"{entry.path}: {entry.title}{state}")
+    return 0
+
+
+def checked(path: str, shots: Path | None, lang: str) -> Scenario | None:
+    """The scenario to play headless, its screenshot folder made; None (every problem printed) when
+    the file has errors. Only the load: the analysis (`incluzo check`) never delays play."""
+    try:
+        scenario = load_file(path)
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem.format(lang), file=sys.stderr)
+        return None
+    if shots is not None:
+        shots.mkdir(parents=True, exist_ok=True)
+    return scenario
+
+
+def play_headless(
+    path: str,
+    choices: list[str],
+    shots: Path | None,
+    size: tuple[int, int],
+    lang: str,
+    mode: Mode,
+    *,
+    resume: bool = False,
+    trace: bool = False,
+) -> int:
+    """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached.
+
+    With `resume`, an unfinished session of the scenario goes on where it stood, and the choices it
+    already made are skipped. With `trace`, JSON lines on stdout tell when play starts (with the
+    state) and around every save; the fault test reads them.
+    """
+    scenario = checked(path, shots, lang)
+    if scenario is None:
+        return 1
+    found = persistence.find_unfinished(scenario.id) if resume else None
+    app = App.opened(size=size, lang=lang, mode=mode, scenario=path, resume=found)
+    game = app.game
+    if not isinstance(game, Director):
+        print(f"incluzo play: {app.notice}", file=sys.stderr)
+        return 1
+    made = sum(1 for d in game.session.game.decisions if d.choice is not None)
+    if trace:
+        _trace(game, resumed=found is not None)
+    pending = list(choices)[made:]
+    number = 0
+    seen: object = None
+    while True:
+        app.step([], SETTLE)
+        scene = app.scene
+        if scene is not seen:
+            seen = scene
+            number += 1
+            if shots is not None:
+                save_png(app.surface, shots / f"{number:02d}-{scene.name}.png")
+        if isinstance(scene, DebriefScene):
+            app.step([Key("e")], 0.0)
+            return 0 if app.exports else 1
+        key = "return"
+        if isinstance(scene, CardScene) and not scene.view.is_event:
+            if not pending:
+                offered = ", ".join(c.id for c in scene.view.choices)
+                print(
+                    f"incluzo play: the choices ran out at card '{scene.view.id}' (it offers: {offered})",
+                    file=sys.stderr,
+                )
+                return 1
+            wanted = pending.pop(0)
+            choice = next((c for c in scene.view.choices if c.id == wanted), None)
+            if choice is None:
+                offered = ", ".join(c.id for c in scene.view.choices)
+                print(
+                    f"incluzo play: card '{scene.view.id}' has no choice '{wanted}' (it offers: {offered})",
+                    file=sys.stderr,
+                )
+                return 1
+            key = choice.letter.lower()
+        app.step([Key(key)], 0.0)
+        if app.notice:
+            print(f"incluzo play: {app.notice}", file=sys.stderr)
+            return 1

@@ -1,0 +1,309 @@
+"""A poll card: the question to the room, its options as rows, and a live bar chart of the counts.
+
+The facilitator picks an option (its letter, Up/Down/Tab, or a tap), types the room's count, corrects
+with Backspace, or taps - and +. Each row shows its bar, count and share as it is typed; Enter records
+the counts in the session (Advance with the counts). The debrief shows the recorded chart again
+(`chart_items`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from incluzo.engine.play.rules import MAX_COUNT
+from incluzo.engine.play.views import CardView, PollOptionView, PollView
+from incluzo.scenes.actions import Action, Advance, Undo
+from incluzo.scenes.kit import theme, widgets
+from incluzo.scenes.kit.base import Context, Target
+from incluzo.scenes.kit.bindings import NEXT, FooterKey, Local, Request
+from incluzo.scenes.kit.entry import Bump, NumberEntry, Pick, Submit
+from incluzo.scenes.kit.text import Flow, Item, Style, draw_lines, line_height, render, width_of, wrap
+from incluzo.scenes.kit.theme import Metrics
+from incluzo.scenes.screens.card import CardScene
+
+BAR_SCALE = 0.6  # a chart bar's thickness in body units
+BUTTON_SCALE = 2.0  # the - and + buttons' width in body units
+FIELD_DIGITS = "00000"  # the count field is as wide as the largest count
+PERCENT_SAMPLE = "100%"
+
+Counted = Callable[[tuple[int, ...] | None], PollView]  # the poll view for counts as typed so far
+
+
+@dataclass
+class OptionRow:
+    """An option as laid out: its panel, its wrapped label, its bar track and its buttons."""
+
+    option: PollOptionView
+    rect: pygame.Rect
+    label: list[str]
+    track: pygame.Rect
+    minus: pygame.Rect
+    field: pygame.Rect
+    plus: pygame.Rect
+
+
+def bar_colour(option: PollOptionView) -> theme.Colour:
+    """The quadrant's colour when the option stands for one, else the meters' ink."""
+    return theme.colour(option.colour) if option.colour else theme.BAR_FILL
+
+
+def draw_bar(surface: pygame.Surface, track: pygame.Rect, option: PollOptionView, metrics: Metrics) -> int:
+    """The option's share as a bar on its track; returns the filled width in pixels."""
+    pygame.draw.rect(surface, theme.BAR_TRACK, track)
+    filled = round(track.width * option.percent / 100)
+    if filled:
+        bar = pygame.Rect(track.x, track.y, filled, track.height)
+        pygame.draw.rect(surface, bar_colour(option), bar)
+        pygame.draw.rect(surface, theme.BORDER, bar, max(1, metrics.stroke // 2))
+    return filled
+
+
+def count_text(option: PollOptionView) -> str:
+    """'12 · 40%' (or '0 · 0%' when nothing was typed)."""
+    return f"{option.count or 0} \u00b7 {option.percent}%"
+
+
+def chart_items(flow: Flow, poll: PollView, say: Callable[..., str], metrics: Metrics, width: int) -> None:
+    """The recorded chart as flow items: the question, per option its words and a bar (debrief, export)."""
+    styles = widgets.styles(metrics)
+    flow.text(poll.question, styles["italic"], space_before=metrics.gap // 2, keep_with_next=True)
+    if poll.total is None:
+        flow.text(say("debrief.poll.none"), styles["muted"])
+        return
+    thickness = metrics.scaled(BAR_SCALE)
+    for option in poll.options:
+        flow.text(
+            f"{option.mark}. {option.label}: {count_text(option)}",
+            styles["body"],
+            space_before=metrics.gap // 2,
+            keep_with_next=True,
+        )
+
+        def paint(surface: pygame.Surface, x: int, y: int, option: PollOptionView = option) -> None:
+            draw_bar(surface, pygame.Rect(x, y, width, thickness), option, metrics)
+
+        flow.add(Item(thickness, paint, metrics.gap // 3, text=f"{option.percent}%"))
+    flow.text(say("poll.total", total=poll.total), styles["muted"], space_before=metrics.gap // 2)
+
+
+class PollScene(CardScene):
+    """The card's text on the left, the poll with its live chart where the choices would be."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        view: CardView,
+        counted: Counted,
+        *,
+        can_undo: bool = False,
+        can_skip: bool = False,
+    ) -> None:
+        super().__init__(ctx, view, can_undo=can_undo, can_skip=can_skip)
+        assert view.poll is not None
+        self.poll: PollView = view.poll
+        self.counted = counted
+        self.entry = NumberEntry(len(view.poll.options), MAX_COUNT)
+        self.rows: list[OptionRow] = []
+        self.marks = {o.mark.lower(): i for i, o in enumerate(view.poll.options) if o.mark.isalpha()}
+
+    # The counts ---------------------------------------------------------------------------------
+    def counts(self) -> tuple[int, ...] | None:
+        """The counts to record: None when nothing was typed (the poll passes without counts)."""
+        return self.entry.numbers if self.entry.typed else None
+
+    def bar_values(self) -> list[tuple[str, int | None, int, int]]:
+        """Per option: its id, the count shown, its percentage and the bar's filled width in pixels."""
+        return [
+            (
+                row.option.id,
+                row.option.count,
+                row.option.percent,
+                round(row.track.width * row.option.percent / 100),
+            )
+            for row in self.rows
+        ]
+
+    def set_counts(self, counts: tuple[int, ...]) -> None:
+        """Counts from elsewhere (the phones' votes); the facilitator can still type over them."""
+        self.entry.values = list(counts)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.poll = self.counted(self.counts())
+        for row, option in zip(self.rows, self.poll.options, strict=True):
+            row.option = option
+        self.dirty = True
+
+    # Layout -------------------------------------------------------------------------------------
+    def text_flow(self, width: int) -> Flow:
+        """The card's text, then how to enter the counts."""
+        flow = super().text_flow(width)
+        flow.text(self._how(), self.styles["muted"], space_before=self.metrics.margin)
+        return flow
+
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
+        """Side by side, the chart getting more width until its rows fit; stacked on a narrow window."""
+        m, area = self.metrics, self.content
+        if not m.wide:
+            text_h = min(self.text_flow(area.width).height, area.height // 3)
+            text = pygame.Rect(area.x, area.y, area.width, text_h)
+            return text, pygame.Rect(
+                area.x, text.bottom + m.margin, area.width, area.bottom - text.bottom - m.margin
+            )
+        for share in theme.CARD_TEXT_SHARES:
+            text = pygame.Rect(area.x, area.y, round(area.width * share) - m.margin // 2, area.height)
+            chart = pygame.Rect(
+                text.right + m.margin, area.y, area.right - text.right - m.margin, area.height
+            )
+            if self._chart(chart)[2] <= chart.bottom:
+                break
+        return text, chart
+
+    def _chart(self, box: pygame.Rect) -> tuple[list[str], list[OptionRow], int]:
+        """The question's lines, the option rows and the bottom of the total line, laid out in `box`."""
+        m, s = self.metrics, self.styles
+        question = wrap(self.poll.question.strip(), s["heading"], box.width, self.ctx.lang)
+        y = box.y + len(question) * line_height(s["heading"])
+        rows = []
+        for option in self.poll.options:
+            rows.append(self._row(option, box.x, y + m.gap, box.width))
+            y = rows[-1].rect.bottom
+        return question, rows, y + m.gap + line_height(s["muted"])
+
+    def layout(self) -> None:
+        super().layout()
+        self.question, self.rows, bottom = self._chart(self.choice_box)
+        self.total_y = bottom - line_height(self.styles["muted"])
+        for index, row in enumerate(self.rows):
+            option = row.option.id
+            self.targets += [
+                Target(f"option-{option}", row.rect, Pick(index)),
+                Target(f"minus-{option}", row.minus, Bump(index, -1)),
+                Target(f"plus-{option}", row.plus, Bump(index, 1)),
+            ]
+        self._changed()
+
+    def _how(self) -> str:
+        options = self.poll.options
+        if options[0].mark.isalpha():
+            return self.say("poll.how.letters", first=options[0].mark, last=options[-1].mark)
+        return self.say("poll.how.numbers")
+
+    def _row(self, option: PollOptionView, x: int, y: int, width: int) -> OptionRow:
+        """Badge and label, the bar with its share below the label, and - count + on the right."""
+        m, s = self.metrics, self.styles
+        button = widgets.badge_size(m)
+        field_w = width_of(FIELD_DIGITS, s["strong"]) + 2 * m.pad
+        controls = 2 * button + field_w + 2 * m.gap
+        text_x = x + 2 * m.pad + button
+        text_w = x + width - controls - 2 * m.pad - text_x
+        label = wrap(option.label.strip(), s["strong"], text_w, self.ctx.lang)
+        label_h = len(label) * line_height(s["strong"])
+        bar_line = line_height(s["body"])
+        height = max(button, label_h + bar_line) + m.pad
+        rect = pygame.Rect(x, y, width, height)
+        thickness = m.scaled(BAR_SCALE)
+        percent_w = width_of(PERCENT_SAMPLE, s["strong"]) + m.gap
+        track_y = y + m.pad // 2 + label_h + (bar_line - thickness) // 2
+        track = pygame.Rect(text_x, track_y, text_w - percent_w, thickness)
+        top = y + m.pad // 2
+        control_h = height - m.pad
+        right = rect.right - m.pad
+        plus = pygame.Rect(right - button, top, button, control_h)
+        field = pygame.Rect(plus.x - m.gap - field_w, top, field_w, control_h)
+        minus = pygame.Rect(field.x - m.gap - button, top, button, control_h)
+        return OptionRow(option, rect, label, track, minus, field, plus)
+
+    # Input --------------------------------------------------------------------------------------
+    def _key(self, name: str) -> Request | None:
+        if name in self.marks:
+            self.entry.select(self.marks[name])
+        elif self.entry.key(name):
+            pass
+        elif name == "backspace":
+            if self.entry.backspace():
+                pass
+            elif not self.entry.typed and self.can_undo:
+                return Undo()
+            else:
+                return None
+        else:
+            return super()._key(name)
+        self._changed()
+        return None
+
+    def local(self, request: Local) -> Action | None:
+        if isinstance(request, Submit):
+            return self.primary()
+        if isinstance(request, Pick):
+            self.entry.select(request.index)
+        else:
+            assert isinstance(request, Bump), request
+            self.entry.bump(request.index, request.step)
+        self._changed()
+        return None
+
+    def primary(self) -> Action | None:
+        return Advance(self.counts())
+
+    def primary_key(self) -> FooterKey | None:
+        return NEXT.labelled("poll.record").to(Submit()).footer_key(self.say)
+
+    def header_text(self) -> str:
+        return f"{super().header_text()} \u00b7 {self.say('poll.header')}"
+
+    # Drawing ------------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        s = self.styles
+        box = self.choice_box
+        draw_lines(surface, self.question, s["heading"], box.x, box.y)
+        for index, row in enumerate(self.rows):
+            self._draw_row(surface, row, selected=index == self.entry.selected)
+        total = self.poll.total
+        words = self.say("poll.total", total=total) if total is not None else self.say("poll.none")
+        draw_lines(
+            surface, wrap(words, s["muted"], box.width, self.ctx.lang)[:1], s["muted"], box.x, self.total_y
+        )
+
+    def _draw_row(self, surface: pygame.Surface, row: OptionRow, *, selected: bool) -> None:
+        m, s = self.metrics, self.styles
+        name = f"option-{row.option.id}"
+        fill = theme.HOVER if selected or self.hover == name else theme.PANEL
+        widgets.panel(surface, row.rect, m, fill, theme.ACCENT if selected else theme.BORDER)
+        if selected:
+            pygame.draw.rect(surface, theme.ACCENT, row.rect, 2 * m.stroke, border_radius=m.radius)
+        badge_y = row.rect.centery - widgets.badge_size(m) // 2
+        widgets.letter_badge(surface, row.option.mark, (row.rect.x + m.pad, badge_y), m)
+        draw_lines(surface, row.label, s["strong"], row.track.x, row.rect.y + m.pad // 2)
+        draw_bar(surface, row.track, row.option, m)
+        percent = render(f"{row.option.percent}%", s["strong"])
+        surface.blit(percent, (row.track.right + m.gap, row.track.centery - percent.get_height() // 2))
+        for rect, sign, key in ((row.minus, widgets.MINUS, "minus"), (row.plus, "+", "plus")):
+            widgets.panel(
+                surface, rect, m, theme.HOVER if self.hover == f"{key}-{row.option.id}" else theme.PANEL
+            )
+            image = render(sign, s["heading"])
+            surface.blit(image, image.get_rect(center=rect.center))
+        typing = selected and not self.entry.fresh
+        widgets.panel(surface, row.field, m, theme.PANEL, theme.ACCENT if selected else theme.BORDER)
+        count = row.option.count
+        style = s["strong"] if count is not None else Style("bold", m.body, theme.MUTED)
+        image = render(str(count or 0), style)
+        spot = image.get_rect(midright=(row.field.right - m.pad, row.field.centery))
+        surface.blit(image, spot)
+        if typing:
+            caret = pygame.Rect(spot.right + m.stroke, spot.y, m.stroke, spot.height)
+            pygame.draw.rect(surface, theme.ACCENT, caret)
+
+    # Measuring ----------------------------------------------------------------------------------
+    def overflows(self) -> list[tuple[str, int, int]]:
+        """The card's text, and the poll's rows with the total below them, must fit their boxes."""
+        found = [f for f in super().overflows() if f[0] == "text"]
+        bottom = self.total_y + line_height(self.styles["muted"])
+        if bottom > self.choice_box.bottom:
+            found.append(("poll", bottom - self.choice_box.y, self.choice_box.height))
+        return found

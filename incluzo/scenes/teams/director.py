@@ -1,0 +1,490 @@
+"""The game of competing teams (a `game.Game`): the one place that changes a team game. It carries the
+facilitator's actions to the engine (teams.apply through workshoplog.perform), appends each record to
+the save before the screen moves on, runs the deliberation clock on the time it is given (`tick`), and
+builds the screen for the game as it stands.
+
+Nothing here loses a decision except an explicit, confirmed undo: skipping a card and ending early are
+recorded steps that undo can take back, and looking back at an earlier screen changes nothing. Saving
+the scenario file (or F5) carries the game over to the new version (`reload`), in a new save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import assert_never
+
+from incluzo import persistence
+from incluzo.engine.logs import savelog, workshoplog
+from incluzo.engine.logs.savelog import Entry, SaveError, SaveLog, SaveProblem
+from incluzo.engine.play import rules, teams
+from incluzo.engine.play.phases import Mode
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
+from incluzo.engine.play.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
+from incluzo.engine.play.views import Presenter
+from incluzo.engine.scenario.loader import load_file
+from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenes import actions
+from incluzo.scenes.game import Reply, ask_end, ask_skip
+from incluzo.scenes.kit.base import Context, Scene
+from incluzo.scenes.kit.bindings import TEAM_HELP, Binding
+from incluzo.scenes.screens.meterless import has_costs, without_meters
+from incluzo.scenes.screens.overlays import HelpOverlay, PauseOverlay, confirm
+from incluzo.scenes.screens.profile import StartProfile, start_profile_of
+from incluzo.scenes.teams.briefing import TeamBriefingScene
+from incluzo.scenes.teams.debrief import TeamDebriefScene
+from incluzo.scenes.teams.export import export_teams
+from incluzo.scenes.teams.maps import TeamMapOverlay
+from incluzo.scenes.teams.reveal import TeamRevealScene
+from incluzo.scenes.teams.rounds import TeamRoundScene
+
+
+class TeamHelpOverlay(HelpOverlay):
+    """Help with the facilitator's keys first."""
+
+    def help_keys(self) -> Sequence[Binding]:
+        return TEAM_HELP
+
+
+Builder = Callable[[], Scene]
+
+
+class TeamDirector:
+    """The game of competing teams (a `game.Game`)."""
+
+    mode = Mode.TEAMS
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        ctx: Context,
+        play: TeamPlay,
+        save: persistence.SaveFile | None = None,
+        *,
+        briefed: bool = False,
+        profile: StartProfile | None = None,
+        log: SaveLog | None = None,
+        source: Path | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.ctx = replace(ctx, mode=Mode.TEAMS)
+        self.say = self.ctx.say
+        self.play = play
+        self.save = save
+        self.profile = profile  # the room's "Welke bril?" profile the game started from, if any
+        names = tuple(seat.team.name for seat in play.seats)
+        self.unsaved = log or savelog.new_log(scenario, seed=0, mode=Mode.TEAMS.save_name, teams=names)
+        self.presenter = TeamPresenter(scenario, self.ctx.lang)
+        self.costs = has_costs(scenario)
+        self.briefed = briefed
+        self.selected: int | None = None
+        self.notes = False
+        self.past: list[Builder] = []  # earlier screens, oldest first, to look back at
+        self.looking: int | None = None  # the one shown while looking back
+        self.pause: Scene | None = None  # the pause screen while it is up
+        self.run_after_pause = False
+        self.carry_ms = 0.0
+        self.exports: list[Path] = []
+        self.source = source  # the scenario file, watched for edits
+        self.screen: Scene = self.build()
+
+    # Views ----------------------------------------------------------------------------------------
+    @property
+    def badges(self) -> tuple[Badge, ...]:
+        return tuple(badge(seat.team) for seat in self.play.seats)
+
+    def maps(self) -> tuple[TeamMapView, ...]:
+        return self.presenter.maps(self.play)
+
+    def build(self) -> Scene:
+        """The screen of the game as it stands."""
+        ctx, play = self.ctx, self.play
+        if not self.briefed:
+            start = rules.begin(self.scenario)
+            presenter = Presenter(self.scenario, ctx.lang)
+            view = presenter.briefing(start)
+            shown = without_meters(view) if not self.costs else view
+            return TeamBriefingScene(ctx, shown, presenter.map(start), self.badges)
+        if play.phase == CARD:
+            return TeamRoundScene(
+                ctx, self.presenter.round(play), selected=self.selected, notes=self.notes, costs=self.costs
+            )
+        if play.phase == OUTCOME:
+            return self._reveal_scene()
+        return TeamDebriefScene(ctx, self.presenter.debrief(play), self.maps())
+
+    def _reveal_scene(self, *, review: bool = False) -> Scene:
+        assert self.play.last is not None
+        card = self.scenario.card(self.play.last.card)
+        t = self.presenter.presenter.t
+        return TeamRevealScene(
+            self.ctx,
+            self.presenter.reveal(self.play),
+            notes=t(card.notes),
+            text="" if card.choices else t(card.text),
+            show_notes=self.notes and not review,
+            selected=None if review else self.selected,
+            costs=self.costs,
+            review=review,
+        )
+
+    def snapshot(self) -> Builder:
+        """The screen shown now, frozen, to look back at later."""
+        ctx, costs = self.ctx, self.costs
+        if not self.briefed:
+            shown = self.screen
+            assert isinstance(shown, TeamBriefingScene)
+            view, map_view, badges = shown.view, shown.map_view, shown.badges
+            return lambda: TeamBriefingScene(ctx, view, map_view, badges)
+        if self.play.phase == CARD:
+            round_view = self.presenter.round(self.play)
+            return lambda: TeamRoundScene(ctx, round_view, costs=costs, review=True)
+        reveal = self._reveal_scene(review=True)
+        return lambda: reveal
+
+    def show(self, *, keep_page: bool = True) -> None:
+        """Show the game as it stands; the same screen (a team picked on it) stays on its page."""
+        old, new = self.screen, self.build()
+        if keep_page and new.name == old.name and type(new) is type(old):
+            new.page = old.page
+        self.screen = new
+
+    # The clock -----------------------------------------------------------------------------------
+    def tick(self, seconds: float, overlays: Sequence[Scene] = ()) -> None:
+        """Time passed in the window: the open round's countdown counts it (not during a pause)."""
+        if self.pause is not None and self.pause not in overlays:
+            self.pause = None
+            if self.run_after_pause:
+                self._set_timer(self.play.timer.resume())
+        if self.play.phase != CARD or not self.briefed:
+            return
+        self.carry_ms += seconds * 1000
+        whole = int(self.carry_ms)
+        self.carry_ms -= whole
+        if whole:
+            self._set_timer(teams.tick(self.play, whole).timer)
+
+    def wake_ms(self, longest: int) -> int:
+        """How long the window may sleep before the countdown on screen must change."""
+        timer = self.play.timer
+        if self.play.phase != CARD or not timer.running or timer.expired or not self.briefed:
+            return longest
+        return min(longest, (timer.remaining_ms - 1) % 1000 + 1)
+
+    def _set_timer(self, timer: teams.Timer) -> None:
+        before = timer_view(self.play.timer)
+        self.play = replace(self.play, timer=timer)
+        after = timer_view(timer)
+        if after != before and isinstance(self.screen, TeamRoundScene) and not self.screen.review:
+            self.screen.set_timer(after)
+
+    # The log ----------------------------------------------------------------------------------------
+    @property
+    def log(self) -> SaveLog:
+        """Every record of the game so far: the save's, or, when the disk refused it, kept in memory."""
+        return self.save.log if self.save is not None else self.unsaved
+
+    def record(self, entry: Entry) -> None:
+        if self.save is not None:
+            self.save.append(entry)
+        else:
+            self.unsaved = self.unsaved.appended(entry)
+
+    def reload(self, scenario: Scenario) -> Reply:
+        """This game carried over to a new version of its scenario (play as you write), in a new save;
+        the reply says how many steps carried over, or where and why replay stopped."""
+        if self.profile is not None:  # a game that started from the room's profile keeps starting there
+            scenario = self.profile.apply(scenario)
+        rebased = workshoplog.rebase(scenario, self.log, self.play.default_seconds)
+        save, failed = new_save(rebased.log, self.ctx)
+        play = self._clock_kept(scenario, rebased.play)
+        if play.phase == DEBRIEF and save is not None:
+            persistence.finish(save, None)
+        self.scenario, self.play, self.save, self.unsaved = scenario, play, save, rebased.log
+        self.presenter = TeamPresenter(scenario, self.ctx.lang)
+        self.costs = has_costs(scenario)
+        self.selected = self.looking = self.pause = None
+        self.notes = self.run_after_pause = False
+        self.past = []
+        self.carry_ms = 0.0
+        self.screen = self.build()
+        reason, count = rebased.message(self.ctx.lang), rebased.steps
+        said = (
+            self.say("reload.stopped", count=count, reason=reason)
+            if reason
+            else self.say("reload.done", count=count)
+        )
+        return Reply("\n".join(filter(None, [said, failed])), close=True)
+
+    def _clock_kept(self, scenario: Scenario, play: TeamPlay) -> TeamPlay:
+        """The open round's countdown goes on as it stood (time used, time added or taken away, stopped
+        or running) when the room still faces the same card; a changed `timer` of the card counts."""
+        before, after = teams.room_card(self.scenario, self.play), teams.room_card(scenario, play)
+        same_card = before is not None and after is not None and before.id == after.id
+        if not same_card or {play.phase, self.play.phase} != {CARD}:
+            return play
+        old = self.play.timer
+        added = old.limit_ms - teams.timer_for(before, self.play.default_seconds).limit_ms
+        running = old.running or (self.pause is not None and self.run_after_pause)  # the pause closes
+        limit = max(old.used_ms, play.timer.limit_ms + added)
+        return replace(play, timer=replace(old, limit_ms=limit, running=running))
+
+    # Actions --------------------------------------------------------------------------------------
+    def perform(self, action: TeamAction) -> str:
+        """Apply one engine action; its record is on disk before this returns. '' or why it was refused."""
+        result, entry = workshoplog.perform(self.scenario, self.play, action)
+        if isinstance(result, Refusal):
+            return result.message(self.scenario, self.ctx.lang)
+        if entry is not None:
+            self.record(entry)
+        self.play = result
+        if result.phase == DEBRIEF and self.save is not None:
+            persistence.finish(self.save, None)
+        return ""
+
+    def act(self, action: actions.GameAction) -> Reply:
+        """Carry out what a team screen asked for."""
+        match action:
+            case actions.BeginRound():
+                if self.briefed:
+                    return Reply()  # the briefing is left once
+                self.past.append(self.snapshot())
+                self.briefed = True
+                self.show()
+                return Reply()
+            case actions.SelectTeam(number):
+                return self._select(number)
+            case actions.PickFor():
+                return self._pick(action)
+            case actions.ClearPick(team):
+                return self._moved(self.perform(teams.Unpick(team)))
+            case actions.RevealPicks(counts):
+                return self._step(teams.Reveal(counts)) if self.play.phase == CARD else Reply()
+            case actions.NextRound():
+                return self._step(teams.GoOn()) if self.play.phase == OUTCOME else Reply()
+            case actions.AddTime(seconds):
+                return self._clock(self.play.timer.add(seconds))
+            case actions.ToggleTimer():
+                timer = self.play.timer
+                reply = self._clock(timer.pause() if timer.running else timer.resume())
+                self.show()  # the bar's word for T changes
+                return reply
+            case actions.EndTime():
+                return self._clock(self.play.timer.skip())
+            case actions.AskSkip():
+                return self._ask_skip()
+            case actions.Skip():
+                return self._step(teams.Skip(), close=True)
+            case actions.AskUndo(team):
+                return self._ask_undo(team)
+            case actions.Undo(team):
+                self.notes = False
+                engine = teams.UndoRound() if team is None else teams.UndoTeam(team)
+                return self._moved(self.perform(engine), keep_past=False, close=True)
+            case actions.AskFinish():
+                if self.play.phase == DEBRIEF:
+                    return Reply()
+                return Reply(overlay=ask_end(self.ctx, "team.ask.end.text"))
+            case actions.Finish():
+                return self._step(teams.EndEarly(), close=True)
+            case actions.Back():
+                return self._back()
+            case actions.BackToNow():
+                self.looking = None
+                self.show()
+                return Reply()
+            case actions.ShowNotes():
+                self.notes = not self.notes
+                self.show(keep_page=False)
+                return Reply()
+            case actions.OpenMap():
+                return Reply(overlay=TeamMapOverlay(self.ctx, self.maps()))
+            case actions.Pause():
+                return self._pause()
+            case actions.Export():
+                self._export()
+                return Reply()
+            case actions.Start() | actions.Choose() | actions.Advance():
+                return Reply()  # one group's steps: a team game moves by picks and reveals
+            case _:
+                assert_never(action)
+
+    def help(self) -> Scene:
+        return TeamHelpOverlay(self.ctx)
+
+    def _moved(self, notice: str, *, keep_past: bool = True, close: bool = False) -> Reply:
+        """After an engine action: the new screen when it was done, else the reason."""
+        if notice:
+            return Reply(notice, close=close)
+        if not keep_past:
+            self.past.clear()
+        self.looking = None
+        self.selected = None
+        self.show()
+        return Reply(close=close)
+
+    def _step(self, action: TeamAction, *, close: bool = False) -> Reply:
+        """An engine action that moves the game on: the screen left becomes one to look back at."""
+        left = self.snapshot()
+        notice = self.perform(action)
+        if not notice:
+            self.past.append(left)
+            self.notes = False
+        return self._moved(notice, close=close)
+
+    def _select(self, number: int | None) -> Reply:
+        if number is not None and not 1 <= number <= len(self.play.seats):
+            return Reply(Refusal("unknown_team", str(number)).message(self.scenario, self.ctx.lang))
+        if (
+            number is not None
+            and self.play.phase == CARD
+            and number not in teams.playing(self.scenario, self.play)
+        ):
+            name = self.play.seats[number - 1].team.name
+            return Reply(Refusal("team_waits", name).message(self.scenario, self.ctx.lang))
+        self.selected = number
+        self.show()
+        return Reply()
+
+    def _pick(self, action: actions.PickFor) -> Reply:
+        team = action.team if action.team is not None else self.selected
+        if team is None or not action.choice:
+            return Reply(self.say("team.first", count=len(self.play.seats)))
+        notice = self.perform(teams.Pick(team, action.choice))
+        if notice:
+            return Reply(notice)
+        self.selected = None
+        self.show()
+        return Reply()
+
+    def _clock(self, timer: teams.Timer) -> Reply:
+        if self.play.phase != CARD:
+            return Reply()
+        self._set_timer(timer)
+        return Reply()
+
+    def _ask_skip(self) -> Reply:
+        if self.play.phase != CARD:
+            return Reply()
+        card = teams.room_card(self.scenario, self.play)
+        assert card is not None
+        title = self.presenter.presenter.t(card.title)
+        return Reply(overlay=ask_skip(self.ctx, title, "team.ask.skip.text"))
+
+    def _ask_undo(self, team: int | None) -> Reply:
+        play = self.play
+        if team is None:
+            if not any(seat.rounds for seat in play.seats):
+                return Reply(self.say("refused.undo"))
+            latest = max(seat.rounds[-1] for seat in play.seats if seat.rounds)
+            names = ", ".join(s.team.name for s in play.seats if s.rounds and s.rounds[-1] == latest)
+            question = self.say("team.ask.undo_round")
+            text = self.say("team.ask.undo_round.text", teams=names)
+        else:
+            seat = play.seats[team - 1]
+            if not seat.game.decisions:
+                return Reply(self.say("team.nothing_to_undo", name=seat.team.name))
+            question = self.say("team.ask.undo_team", name=seat.team.name)
+            text = self.say("team.ask.undo_team.text")
+        return Reply(overlay=confirm(self.ctx, question, text, actions.Undo(team)))
+
+    def _back(self) -> Reply:
+        if not self.past or self.looking == 0:
+            return Reply(self.say("team.back.none"))
+        self.looking = len(self.past) - 1 if self.looking is None else self.looking - 1
+        self.screen = self.past[self.looking]()
+        return Reply()
+
+    def _pause(self) -> Reply:
+        self.pause = PauseOverlay(self.ctx)
+        self.run_after_pause = self.play.timer.running
+        if self.play.phase == CARD:
+            self._set_timer(self.play.timer.pause())
+        return Reply(overlay=self.pause)
+
+    def _export(self) -> None:
+        if self.play.phase != DEBRIEF or not isinstance(self.screen, TeamDebriefScene):
+            return
+        png, md = export_teams(self.screen.view, self.screen.maps, self.ctx)
+        self.exports = [png, md]
+        note = self.say("export.done", png=str(png), md=md.name)
+        print(note, flush=True)
+        self.screen.show_export(note)
+
+
+# --- starting and resuming ------------------------------------------------------------------------
+
+
+def start(
+    path: str, names: Sequence[str], ctx: Context, profile: StartProfile | None = None
+) -> tuple[TeamDirector | None, str]:
+    """A new team game of the scenario at `path`, its save begun; or None and why it cannot start.
+    With a "Welke bril?" profile, the teams start from it (recorded first in the save, as solo play does)."""
+    try:
+        scenario = load_file(path)
+        if profile is not None:
+            scenario = profile.apply(scenario)
+    except ScenarioError as error:
+        return None, "\n".join(p.format(ctx.lang) for p in error.problems[:3])
+    made = teams.make_teams(list(names))
+    if isinstance(made, Refusal):
+        return None, made.message(scenario, ctx.lang)
+    source = str(Path(path).resolve())
+    log = savelog.new_log(
+        scenario, seed=0, mode=Mode.TEAMS.save_name, teams=tuple(t.name for t in made), source=source
+    )
+    if profile is not None:
+        log = log.appended(profile.entry())
+    save, notice = new_save(log, ctx)
+    play = teams.begin(scenario, made)
+    director = TeamDirector(scenario, ctx, play, save, profile=profile, log=log, source=Path(path))
+    return director, notice
+
+
+def new_save(log: SaveLog, ctx: Context) -> tuple[persistence.SaveFile | None, str]:
+    """A new save holding `log`, durable when this returns; when the disk refuses, None and what to say
+    (the game goes on unsaved)."""
+    try:
+        return persistence.SaveFile.create(log), ""
+    except OSError as error:
+        return None, ctx.say("save.failed", reason=error.strerror or str(error))
+
+
+def resume(path: Path, ctx: Context, given: str | Path | None = None) -> tuple[TeamDirector, list[str]]:
+    """A team game rebuilt from its save by replaying the log; with what the players should be told.
+
+    When the scenario changed so that a step no longer fits, the game goes on from the last step that
+    does, and the save is rewritten to match. Raises SaveError, ScenarioError or OSError.
+    """
+    restored = persistence.restore(path)
+    log = restored.file.log
+    profile = start_profile_of(path)
+    scenario = load_file(given) if given is not None else persistence.named_scenario(log, path)
+    scenario = profile.apply(scenario) if profile is not None else scenario
+    if scenario.id != log.header.scenario:
+        names = {"saved": log.header.scenario, "given": scenario.id}
+        raise SaveError(SaveProblem("SAV013", str(path), 1, 1, "scenario", names, "scenario"))
+    replayed = workshoplog.replay(scenario, log)
+    notices = [n for n in [restored.notice(ctx.lang)] if n]
+    changed = scenario.content_hash != log.header.content_hash
+    if changed:
+        notices.append(ctx.say("team.resume.changed"))
+    if replayed.refusal is not None:
+        reason = replayed.refusal.message(scenario, ctx.lang)
+        dropped = len(log.entries) - replayed.applied
+        notices.append(
+            ctx.say("team.resume.misfit", step=replayed.applied + 1, reason=reason, dropped=dropped)
+        )
+    if changed or replayed.refusal is not None:
+        header = replace(log.header, content_hash=scenario.content_hash)
+        restored.file.rewrite(SaveLog(header, log.entries[: replayed.applied]))
+    briefed = any(workshoplog.action_of(e) is not None for e in restored.file.log.entries)
+    named = given or log.header.source
+    source = Path(named) if named else None
+    director = TeamDirector(
+        scenario, ctx, replayed.play, restored.file, briefed=briefed, profile=profile, source=source
+    )
+    return director, notices
