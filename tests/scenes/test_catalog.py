@@ -45,8 +45,8 @@ def test_every_key_the_code_asks_for_is_in_the_catalog() -> None:
 
 
 def test_messages_fill_in_their_values_in_each_language() -> None:
-    assert Messages("nl")("card.progress", number=2, total=6) == "Kaart 2 van 6"
-    assert Messages("en")("card.progress", number=2, total=6) == "Card 2 of 6"
+    assert Messages("nl")("card.progress", number=2, ahead="nog 1-3") == "Kaart 2 \u00b7 nog 1-3"
+    assert Messages("en")("progress.range", fewest=1, most=3) == "1-3 to go"
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def third_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[
 @pytest.mark.usefixtures("third_language")
 def test_a_new_catalog_file_is_a_new_language(make_app: Callable[..., App]) -> None:
     assert languages() == ("nl", "en", FRISIAN)
-    assert Messages(FRISIAN)("card.progress", number=2, total=6) == "FY Card 2 of 6"
+    assert Messages(FRISIAN)("progress.exact", count=2) == "FY 2 to go"
     app = make_app(None)  # the start screen offers it, its key picks it, the screens speak it
     assert isinstance(app.scene, StartScene)
     assert any(t.name == f"lang-{FRISIAN}" for t in app.scene.targets)

@@ -34,7 +34,7 @@ def play_by_keys(app: App, pick: int) -> None:
         press(
             app,
             affordable_letter(scene, pick)
-            if isinstance(scene, CardScene) and scene.view.choices
+            if isinstance(scene, CardScene) and scene.view.choices and not scene.out
             else "return",
         )
     raise AssertionError("the debrief was never reached")
@@ -45,7 +45,7 @@ def play_by_mouse(app: App, pick: int) -> None:
         scene = app.scene
         if isinstance(scene, DebriefScene):
             return
-        if isinstance(scene, CardScene) and scene.view.choices:
+        if isinstance(scene, CardScene) and scene.view.choices and not scene.out:
             click(app, affordable_target(scene, pick))
         else:
             names = {t.name for t in scene.targets}

@@ -42,6 +42,9 @@ def test_three_teams_play_a_whole_shipped_scenario_by_keyboard_only() -> None:
         assert all(t.picked for t in app.scene.view.teams if t.plays) or not card.choices  # type: ignore[attr-defined]
         press(app, "return")
         reveal = app.scene
+        if card.is_event and card.poll is None:  # an event card is its own moment: no reveal after it
+            assert not isinstance(reveal, TeamRevealScene)
+            continue
         assert isinstance(reveal, TeamRevealScene)
         shown = {
             t.badge.number: t.decision.choice.id

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from incluzo.engine.play import rules, teams
+from incluzo.engine.play import progress, rules, teams
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.play.teams import Seat, TeamPlay
 from incluzo.engine.play.views import (
@@ -16,6 +16,7 @@ from incluzo.engine.play.views import (
     CardView,
     ChoiceView,
     DecisionView,
+    ExhaustionView,
     MapView,
     MeterView,
     PollView,
@@ -52,6 +53,8 @@ class TeamRoundView:
     meters: tuple[MeterView, ...]
     position: tuple[QuadrantView, ...]
     finished: bool  # this team's game is over
+    waits_for: str | None = None  # sitting out: the title of its own next card, which the room reaches later
+    ran_out: tuple[str, ...] = ()  # its game ended on the budget: the meters (names) it was short of
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,22 @@ class RoundView:
     teams: tuple[TeamRoundView, ...]
     waiting_for: tuple[str, ...]  # names of playing teams that have not chosen yet
     timer: TimerView
+    ahead: progress.Ahead = progress.NONE_AHEAD  # cards still to come after this one, over the playing teams
 
 
 @dataclass(frozen=True)
 class TeamDecisionView:
     badge: Badge
     decision: DecisionView | None  # None: the team sat this card out
+    ran_out: tuple[str, ...] = ()  # this decision ran its budget out: the meters (names) it is short of
+
+
+@dataclass(frozen=True)
+class TeamOutView:
+    """A team whose game ended on the budget, and how (the budget-out screen of a team game)."""
+
+    badge: Badge
+    exhaustion: ExhaustionView
 
 
 @dataclass(frozen=True)
@@ -139,17 +152,20 @@ class TeamPresenter:
         assert card is not None, "a round is open only while a game runs"
         numbers = teams.playing(self.scenario, play)
         first = play.seats[numbers[0] - 1].game
+        spans = [progress.ahead(self.scenario, play.seats[n - 1].game) for n in numbers]
         return RoundView(
             play.rounds + 1,
             self.presenter.card(first),
             tuple(self._seat(seat, seat.team.number in numbers) for seat in play.seats),
             tuple(play.seats[n - 1].team.name for n in teams.waiting_for(self.scenario, play)),
             timer_view(play.timer),
+            progress.Ahead(min(a.fewest for a in spans), max(a.most for a in spans)),
         )
 
     def _seat(self, seat: Seat, plays: bool) -> TeamRoundView:
         game = seat.game
         card = rules.current_card(self.scenario, game) if plays else None
+        own = rules.current_card(self.scenario, game)
         return TeamRoundView(
             badge(seat.team),
             plays,
@@ -158,14 +174,37 @@ class TeamPresenter:
             self.presenter.meters(game.meters),
             self.presenter.position(game.position),
             game.over,
+            self.presenter.t(own.title) if own is not None and not plays else None,
+            self.short_of(game),
         )
+
+    def short_of(self, game: GameState) -> tuple[str, ...]:
+        """The meters (names) a game that ended on the budget was short of; () for any other game."""
+        exhaustion = self.presenter.exhaustion(game)
+        return tuple(m.name for m in exhaustion.short) if exhaustion is not None else ()
+
+    def ran_out(self, play: TeamPlay) -> tuple[TeamOutView, ...]:
+        """The teams whose budget ran out in the round just revealed (none outside a reveal)."""
+        last = play.last
+        if last is None:
+            return ()
+        found = []
+        for seat, made in zip(play.seats, last.decisions, strict=True):
+            exhaustion = self.presenter.exhaustion(seat.game) if made is not None else None
+            if exhaustion is not None:
+                found.append(TeamOutView(badge(seat.team), exhaustion))
+        return tuple(found)
 
     def reveal(self, play: TeamPlay) -> RevealView:
         last = play.last
         assert last is not None, "a reveal exists only in the outcome phase"
         card = self.scenario.card(last.card)
         decisions = tuple(
-            TeamDecisionView(badge(seat.team), self._decision(seat.game, made) if made else None)
+            TeamDecisionView(
+                badge(seat.team),
+                self._decision(seat.game, made) if made else None,
+                self.short_of(seat.game) if made else (),
+            )
             for seat, made in zip(play.seats, last.decisions, strict=True)
         )
         chosen = {d.choice for d in last.decisions if d is not None}

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from incluzo.engine.play import position as positions
-from incluzo.engine.play import rules
+from incluzo.engine.play import progress, rules
 from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.play.session import Session
@@ -134,7 +134,7 @@ class BriefingView:
 class CardView:
     id: str
     number: int  # 1-based count of cards shown so far
-    total: int
+    total: int  # cards in the scenario (not the length of this path: see `ahead`)
     title: str
     text: str
     notes: str
@@ -145,6 +145,31 @@ class CardView:
     meters: tuple[MeterView, ...]
     position: tuple[QuadrantView, ...]
     poll: PollView | None = None  # a poll card (an event card with a question to the room)
+    ahead: progress.Ahead = progress.NONE_AHEAD  # cards still to be played after this one, fewest-most
+
+
+@dataclass(frozen=True)
+class ShortMeterView:
+    """A meter the card where the budget ran out could not be paid from."""
+
+    id: str
+    name: str
+    left: int
+    needed: int  # the least any choice on the card asks of it
+    meaning: str  # what it means for the team when this meter runs out (the model's `empty` text)
+
+    @property
+    def empty(self) -> bool:
+        return self.left <= 0
+
+
+@dataclass(frozen=True)
+class ExhaustionView:
+    """The budget ran out: the card no choice of which could be paid, and the meters that stopped it."""
+
+    card: CardView  # every choice greyed, each with the meters it is short of
+    short: tuple[ShortMeterView, ...]  # the meters some choice needed more of than was left, model order
+    empty: tuple[str, ...]  # the names of the meters at 0 (may be fewer than `short`)
 
 
 @dataclass(frozen=True)
@@ -185,6 +210,8 @@ class DebriefView:
     decisions: tuple[DecisionView, ...]
     reflect: tuple[str, ...]
     ended_early: bool = False  # the facilitator ended the game before its last card
+    exhaustion: ExhaustionView | None = None  # how the budget ran out, if it did
+    empty: tuple[str, ...] = ()  # the names of the meters at 0 at the end, whatever the ending
 
 
 @dataclass(frozen=True)
@@ -314,7 +341,33 @@ class Presenter:
             self.meters(state.meters),
             self.position(state.position),
             self.poll(card),
+            progress.ahead(self.scenario, state),
         )
+
+    def exhaustion(self, state: GameState) -> ExhaustionView | None:
+        """How the budget ran out: the card no choice of which could be paid, and per meter that stopped
+        it what was left, what the cheapest choice short of it needed, and what that means for the team.
+        None when the game did not end on the budget."""
+        stuck = rules.exhausted_at(state)
+        if stuck is None:
+            return None
+        at = state.but(card=stuck, exhausted=False)  # as it stood when the card was reached
+        card = self.card(at)
+        needs: dict[str, int] = {}
+        for choice in rules.offered(self.scenario, at, self.scenario.card(stuck)):
+            for lack in rules.shortfalls(self.scenario, at, choice):
+                needs[lack.meter] = min(needs.get(lack.meter, lack.needed), lack.needed)
+        model = self.scenario.model
+        short = tuple(
+            ShortMeterView(m.id, self.t(m.name), level, needs[m.id], self.t(m.empty))
+            for m, level in zip(model.meters, state.meters, strict=True)
+            if m.id in needs
+        )
+        return ExhaustionView(card, short, self.empty(state))
+
+    def empty(self, state: GameState) -> tuple[str, ...]:
+        """The names of the meters at 0."""
+        return tuple(v.name for v in self.meters(state.meters) if v.empty)
 
     def poll(self, card: Card, counts: Sequence[int] | None = None) -> PollView | None:
         """A poll card's question and options, with counts as typed so far (a bar chart's data)."""
@@ -397,6 +450,8 @@ class Presenter:
             tuple(self.decision(states, i) for i in range(len(state.decisions))),
             tuple(self.t(q) for q in s.reflect),
             state.ended_early,
+            self.exhaustion(state),
+            self.empty(state),
         )
 
 

@@ -3,6 +3,10 @@
 Each choice shows what it leaves of each meter it costs ("Kwaliteit 7 naar 4"; free meters are left
 out) and warns when it would empty one; one that cannot be paid is drawn disabled with the engine's
 reason. An event card shows its effect and a button to go on.
+The header says where the team is on its path: the card's number and how many cards may still come
+("Kaart 4 · nog 1-3"), never a total that branches make wrong.
+The card on which the budget runs out (`out`) is shown once more with every choice greyed and the
+meters each is short of; Enter goes on to the budget-out screen.
 When the room plays as one group, the facilitator's keys: K asks to skip the card, N shows its notes,
 X asks to end the game.
 """
@@ -13,7 +17,9 @@ from dataclasses import dataclass
 
 import pygame
 
+from incluzo.engine.play.progress import Ahead
 from incluzo.engine.play.views import CardView, ChoiceView
+from incluzo.i18n import Messages
 from incluzo.scenes.actions import Action, Advance, Choose
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, Scene, Target, heading_item
@@ -23,6 +29,15 @@ from incluzo.scenes.kit.theme import Metrics
 from incluzo.scenes.kit.widgets import empties_text, packed, preview_items, shortfall_text
 
 NUMBER_KEYS = "1234"
+
+
+def ahead_text(ahead: Ahead, say: Messages) -> str:
+    """How many cards may still come after this one: 'nog 1-3', 'nog 2', 'laatste kaart'."""
+    if ahead.last:
+        return say("progress.last")
+    if ahead.fewest == ahead.most:
+        return say("progress.exact", count=ahead.most)
+    return say("progress.range", fewest=ahead.fewest, most=ahead.most)
 
 
 @dataclass
@@ -52,14 +67,21 @@ class CardScene(Scene):
     name = "card"
 
     def __init__(
-        self, ctx: Context, view: CardView, *, can_undo: bool = False, can_skip: bool = False
+        self,
+        ctx: Context,
+        view: CardView,
+        *,
+        can_undo: bool = False,
+        can_skip: bool = False,
+        out: bool = False,
     ) -> None:
         super().__init__(ctx)
         self.view = view
         self.can_undo = can_undo
-        self.can_skip = can_skip
+        self.can_skip = can_skip and not out
+        self.out = out  # the card on which the budget ran out: nothing can be chosen, Enter goes on
         self.boxes: list[ChoiceBox] = []
-        self.name = f"card-{view.id}"
+        self.name = f"card-out-{view.id}" if out else f"card-{view.id}"
 
     # Layout -------------------------------------------------------------------------------------
     def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
@@ -83,6 +105,8 @@ class CardScene(Scene):
     def text_flow(self, width: int) -> Flow:
         flow = Flow(width, self.ctx.lang)
         heading_item(flow, self.view.title, self.styles["title"], 0)
+        if self.out:
+            flow.text(self.say("card.out.lead"), self.styles["warning"], space_before=self.metrics.gap)
         flow.text(self.view.text, self.styles["body"], space_before=self.metrics.gap)
         if self.view.is_event and self.view.effect:
             m = self.metrics
@@ -141,6 +165,7 @@ class CardScene(Scene):
         own = [
             CHOOSE.to(Choose(choice.id), choice.letter.lower(), NUMBER_KEYS[index])
             for index, choice in enumerate(self.view.choices)
+            if not self.out
         ]
         if self.can_undo:
             own.append(UNDO)
@@ -149,14 +174,16 @@ class CardScene(Scene):
         return own
 
     def primary(self) -> Action | None:
-        return Advance() if self.view.is_event else None
+        return Advance() if self.view.is_event or self.out else None
 
     def primary_key(self) -> FooterKey | None:
-        return NEXT.to(Advance()).footer_key(self.say) if self.view.is_event else None
+        return NEXT.to(Advance()).footer_key(self.say) if self.view.is_event or self.out else None
 
     # Drawing ------------------------------------------------------------------------------------
     def header_text(self) -> str:
-        return self.say("card.progress", number=self.view.number, total=self.view.total)
+        if self.out:
+            return self.say("card.out.progress", number=self.view.number)
+        return self.say("card.progress", number=self.view.number, ahead=ahead_text(self.view.ahead, self.say))
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

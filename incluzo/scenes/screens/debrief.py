@@ -18,6 +18,7 @@ from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow
 from incluzo.scenes.kit.theme import Metrics
 from incluzo.scenes.screens.briefing import map_axes
+from incluzo.scenes.screens.budgetout import budget_notes
 from incluzo.scenes.screens.poll import chart_items
 
 
@@ -63,8 +64,8 @@ def debrief_flow(
     flow = Flow(width, ctx.lang)
     heading_item(flow, view.ending_title, s["title"], 0)
     flow.text(view.ending_text, s["body"], space_before=m.gap)
-    if view.exhausted_at:
-        flow.text(say("debrief.exhausted", card=view.exhausted_at), s["warning"], space_before=m.gap)
+    for note in budget_notes(view, say):
+        flow.text(note, s["warning"], space_before=m.gap)
     if view.ended_early:
         flow.text(say("debrief.early"), s["warning"], space_before=m.gap)
     if export_note:

@@ -2,6 +2,9 @@
 for the current view and carries the screens' actions to the session. Scenes never touch the session.
 
 Every step taken is on disk (savelog.perform, then the save) before the next screen is built.
+When a step runs the budget out, the debrief waits for the budget-out moment: the card no choice of
+which can be paid (every choice greyed, the meters it is short of named), then the 'Op is op' screen.
+These two screens are the director's, not the session's: the game is already closed, nothing is saved.
 Deliberation is measured in the time the game is given (`tick`), never read from the clock.
 """
 
@@ -22,6 +25,7 @@ from incluzo.engine.play.views import (
     BriefingView,
     CardView,
     DebriefView,
+    ExhaustionView,
     MapView,
     OutcomeView,
     PollView,
@@ -35,6 +39,7 @@ from incluzo.scenes import actions
 from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.kit.base import Context, Scene
 from incluzo.scenes.screens.briefing import BriefingScene
+from incluzo.scenes.screens.budgetout import BudgetOutScene, RanOut
 from incluzo.scenes.screens.card import CardScene
 from incluzo.scenes.screens.meterless import has_costs, without_meters
 from incluzo.scenes.screens.outcome import OutcomeScene
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
     from incluzo.scenes.screens.profile import StartProfile
 
 Step = actions.Start | actions.Choose | actions.Advance | actions.Skip | actions.Finish | actions.Undo
+OUT_CARD, OUT_SCREEN = "card", "screen"  # the budget-out moment's two screens, in order
 
 
 class Director:
@@ -70,6 +76,7 @@ class Director:
         """Play `session` from where it stands, recording into `save` (at the start and after a reload)."""
         self.session = session
         self.save = save
+        self.out: str | None = None  # the budget-out screen shown before the debrief, if any
         self.costs = has_costs(session.scenario)  # a scenario that costs nothing shows no meters
         self.shown_at = self.clock  # when the card on screen was shown (deliberation time)
         self.screen: Scene = self.scene()
@@ -86,6 +93,8 @@ class Director:
     # Screens ------------------------------------------------------------------------------------------
     def scene(self) -> Scene:
         """The scene for the session's phase, built from the engine's view."""
+        if self.out is not None:
+            return self.out_scene(self.out)
         view = present(self.session, self.ctx.lang)
         if not self.costs:
             view = without_meters(view)
@@ -106,6 +115,28 @@ class Director:
 
     def card_scene(self, view: CardView) -> Scene:
         return CardScene(self.ctx, view, can_undo=self.session.can_undo(), can_skip=self.can_skip)
+
+    def exhaustion(self) -> ExhaustionView | None:
+        """How the budget ran out, if the game ended on it."""
+        return Presenter(self.session.scenario, self.ctx.lang).exhaustion(self.session.game)
+
+    def out_scene(self, step: str) -> Scene:
+        """The budget-out moment: the card that could not be paid, then the 'Op is op' screen."""
+        exhaustion = self.exhaustion()
+        assert exhaustion is not None
+        can_undo = self.session.can_undo()
+        if step == OUT_CARD:
+            return CardScene(self.ctx, exhaustion.card, can_undo=can_undo, out=True)
+        meters = Presenter(self.session.scenario, self.ctx.lang).meters(self.session.game.meters)
+        return BudgetOutScene(
+            self.ctx, [RanOut(None, exhaustion)], meters, actions.Advance(), can_undo=can_undo
+        )
+
+    def go_on_from_out(self) -> Reply:
+        """Enter on the budget-out moment: from the card to the screen, from the screen to the debrief."""
+        self.out = OUT_SCREEN if self.out == OUT_CARD else None
+        self.screen = self.scene()
+        return Reply()
 
     def outcome_scene(self, view: OutcomeView) -> Scene:
         return OutcomeScene(
@@ -132,6 +163,8 @@ class Director:
     def act(self, action: actions.GameAction) -> Reply:
         """Carry out what a screen asked for."""
         match action:
+            case actions.Advance() if self.out is not None:
+                return self.go_on_from_out()
             case actions.Start() | actions.Choose() | actions.Advance() | actions.Undo():
                 return self.step(action)
             case actions.Skip() | actions.Finish():
@@ -178,6 +211,7 @@ class Director:
         refused = self.apply(action)
         if refused:
             return Reply(refused)
+        self.out = OUT_CARD if self.session.phase == Phase.DEBRIEF and self.exhaustion() else None
         self.screen = self.scene()
         return Reply()
 

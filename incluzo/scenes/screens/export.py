@@ -18,6 +18,7 @@ from incluzo.scenes.kit.quadmap import QuadrantMap, exact
 from incluzo.scenes.kit.text import draw_page
 from incluzo.scenes.kit.theme import Metrics
 from incluzo.scenes.screens.briefing import map_axes
+from incluzo.scenes.screens.budgetout import budget_notes
 from incluzo.scenes.screens.debrief import debrief_flow, debrief_kites
 from incluzo.scenes.screens.poll import count_text
 
@@ -114,8 +115,8 @@ def debrief_image(view: DebriefView, map_view: MapView, ctx: Context) -> pygame.
 def markdown(view: DebriefView, say: Messages, mode: str) -> str:
     """The same content as the debrief screen, as a Markdown report."""
     out = [f"# {cell(view.title)}", "", f"## {cell(view.ending_title)}", "", md(view.ending_text), ""]
-    if view.exhausted_at:
-        out += [say("debrief.exhausted", card=cell(view.exhausted_at)), ""]
+    for note in budget_notes(view, say):
+        out += [md(note), ""]
     if view.ended_early:
         out += [say("debrief.early"), ""]
     desired = {q.id: q.points for q in view.desired} if view.desired else None

@@ -132,7 +132,7 @@ def play_headless(
             app.step([Key("e")], 0.0)
             return 0 if app.exports else 1
         key = "return"
-        if isinstance(scene, CardScene) and not scene.view.is_event:
+        if isinstance(scene, CardScene) and not scene.view.is_event and not scene.out:
             if not pending:
                 offered = ", ".join(c.id for c in scene.view.choices)
                 print(

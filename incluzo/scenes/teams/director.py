@@ -3,6 +3,10 @@ facilitator's actions to the engine (teams.apply through workshoplog.perform), a
 the save before the screen moves on, runs the deliberation clock on the time it is given (`tick`), and
 builds the screen for the game as it stands.
 
+An event card with no question is its own moment: Enter on its round reveals and goes on in one go,
+with no empty reveal between. When teams run out of budget in a round, the 'Op is op' screen names
+them (and the meters they were short of) before the next round or the debrief.
+
 Nothing here loses a decision except an explicit, confirmed undo: skipping a card and ending early are
 recorded steps that undo can take back, and looking back at an earlier screen changes nothing. Saving
 the scenario file (or F5) carries the game over to the new version (`reload`), in a new save.
@@ -31,6 +35,8 @@ from incluzo.scenes import actions
 from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.kit.base import Context, Scene
 from incluzo.scenes.kit.bindings import TEAM_HELP, Binding
+from incluzo.scenes.kit.widgets import listed
+from incluzo.scenes.screens.budgetout import BudgetOutScene, RanOut
 from incluzo.scenes.screens.meterless import has_costs, without_meters
 from incluzo.scenes.screens.overlays import HelpOverlay, PauseOverlay, confirm
 from incluzo.scenes.screens.profile import StartProfile, start_profile_of
@@ -89,6 +95,7 @@ class TeamDirector:
         self.carry_ms = 0.0
         self.exports: list[Path] = []
         self.source = source  # the scenario file, watched for edits
+        self.out_round: int | None = None  # the reveal whose budget-out screen is up (or was seen)
         self.screen: Scene = self.build()
 
     # Views ----------------------------------------------------------------------------------------
@@ -113,6 +120,8 @@ class TeamDirector:
                 ctx, self.presenter.round(play), selected=self.selected, notes=self.notes, costs=self.costs
             )
         if play.phase == OUTCOME:
+            if play.last is not None and self.out_round == play.last.number and self.presenter.ran_out(play):
+                return self._out_scene()
             return self._reveal_scene()
         return TeamDebriefScene(ctx, self.presenter.debrief(play), self.maps())
 
@@ -130,6 +139,49 @@ class TeamDirector:
             costs=self.costs,
             review=review,
         )
+
+    def _out_scene(self) -> Scene:
+        """'Op is op' for the teams that ran out in the round just revealed."""
+        out = self.presenter.ran_out(self.play)
+        names = listed([o.badge.name for o in out], self.say)
+        closing = self.say("out.teams.done") if self.play.over else self.say("out.teams.go_on", teams=names)
+        seat = self.play.seats[out[0].badge.number - 1]
+        meters = self.presenter.presenter.meters(seat.game.meters) if len(out) == 1 else ()
+        return BudgetOutScene(
+            self.ctx,
+            [RanOut(o.badge.name, o.exhaustion) for o in out],
+            meters,
+            actions.NextRound(),
+            closing=closing,
+        )
+
+    def _go_on(self) -> Reply:
+        """Enter after a reveal: first the budget-out screen if teams ran out in it, then the next round."""
+        last = self.play.last
+        if last is not None and self.out_round != last.number and self.presenter.ran_out(self.play):
+            self.past.append(self.snapshot())
+            self.out_round = last.number
+            self.show()
+            return Reply()
+        return self._step(teams.GoOn())
+
+    def _reveal(self, counts: tuple[int, ...] | None) -> Reply:
+        """Enter on a round: the reveal; on an event card without a question, straight on to the next
+        round (or to the budget-out screen when the card ran a team out)."""
+        card = teams.room_card(self.scenario, self.play)
+        if card is None or not card.is_event or card.poll is not None:
+            return self._step(teams.Reveal(counts))
+        left = self.snapshot()
+        notice = self.perform(teams.Reveal(counts))
+        if notice:
+            return Reply(notice)
+        self.past.append(left)
+        self.notes = False
+        if self.presenter.ran_out(self.play):
+            assert self.play.last is not None
+            self.out_round = self.play.last.number
+            return self._moved("")
+        return self._moved(self.perform(teams.GoOn()))
 
     def snapshot(self) -> Builder:
         """The screen shown now, frozen, to look back at later."""
@@ -206,7 +258,7 @@ class TeamDirector:
         self.scenario, self.play, self.save, self.unsaved = scenario, play, save, rebased.log
         self.presenter = TeamPresenter(scenario, self.ctx.lang)
         self.costs = has_costs(scenario)
-        self.selected = self.looking = self.pause = None
+        self.selected = self.looking = self.pause = self.out_round = None
         self.notes = self.run_after_pause = False
         self.past = []
         self.carry_ms = 0.0
@@ -262,9 +314,9 @@ class TeamDirector:
             case actions.ClearPick(team):
                 return self._moved(self.perform(teams.Unpick(team)))
             case actions.RevealPicks(counts):
-                return self._step(teams.Reveal(counts)) if self.play.phase == CARD else Reply()
+                return self._reveal(counts) if self.play.phase == CARD else Reply()
             case actions.NextRound():
-                return self._step(teams.GoOn()) if self.play.phase == OUTCOME else Reply()
+                return self._go_on() if self.play.phase == OUTCOME else Reply()
             case actions.AddTime(seconds):
                 return self._clock(self.play.timer.add(seconds))
             case actions.ToggleTimer():

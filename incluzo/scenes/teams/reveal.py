@@ -137,6 +137,9 @@ class TeamRevealScene(TeamScene):
                 flow.text(say("team.gave_up", letters=letters), s["muted"], space_before=m.gap // 2)
         if self.costs and d.meters_after:
             flow.text(say("team.left", levels=levels_text(d)), s["muted"], space_before=m.gap // 2)
+        if team.ran_out:  # its game ended on the budget: the budget-out screen follows this reveal
+            meters = widgets.listed([name.lower() for name in team.ran_out], say)
+            flow.text(say("team.status.out", meters=meters), s["warning"], space_before=m.gap // 2)
         return flow
 
     def outcomes(self, flow: Flow) -> None:

@@ -35,7 +35,8 @@ from incluzo.scenes.kit.bindings import (
     FooterKey,
 )
 from incluzo.scenes.kit.text import Flow, Item, draw_lines, draw_page, line_height, render, wrap
-from incluzo.scenes.kit.widgets import shortfall_text
+from incluzo.scenes.kit.widgets import listed, shortfall_text
+from incluzo.scenes.screens.card import ahead_text
 from incluzo.scenes.teams.actions import (
     AskUndo,
     Back,
@@ -395,7 +396,8 @@ class TeamRoundScene(TeamScene):
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:
         card = self.view.card
-        return self.say("team.round", round=self.view.round, number=card.number, total=card.total)
+        ahead = ahead_text(self.view.ahead, self.say)
+        return self.say("team.round", round=self.view.round, number=card.number, ahead=ahead)
 
     def timer_text(self) -> tuple[str, bool]:
         timer = self.view.timer
@@ -439,12 +441,20 @@ class TeamRoundScene(TeamScene):
         if box.note:
             draw_lines(surface, box.note, s["warning"], x, y + m.gap)
 
-    def status(self, team: TeamRoundView) -> tuple[str, str]:
-        """The team's state in words and its style: chosen, choosing, sitting out, finished."""
+    def status(self, team: TeamRoundView, *, short: bool = False) -> tuple[str, str]:
+        """The team's state in words and its style: chosen, choosing, sitting out (and for which card),
+        finished (or out of budget, and short of what). `short`: one or two words, for a compact line."""
         say = self.say
+        if short and not team.plays:
+            word = "out_short" if team.ran_out else "finished" if team.finished else "later"
+            return say(f"team.status.{word}"), "muted"
         if team.finished:
+            if team.ran_out:
+                return say("team.status.out", meters=listed([m.lower() for m in team.ran_out], say)), "muted"
             return say("team.status.finished"), "muted"
         if not team.plays:
+            if team.waits_for:
+                return say("team.status.waits", card=team.waits_for), "muted"
             return say("team.status.watching"), "muted"
         if self.selected == team.badge.number:
             marks = self._marks()
@@ -474,7 +484,7 @@ class TeamRoundScene(TeamScene):
                 room -= shape_size(m) + m.gap
                 draw_check(surface, (rect.right - m.pad - shape_size(m), y + line_height(strong) // 2), m)
             elif not team.plays:  # watching or finished: said in a word at the end of the line
-                word = render(self.status(team)[0], s["disabled"])
+                word = render(self.status(team, short=True)[0], s["disabled"])
                 room -= word.get_width() + m.gap
                 surface.blit(word, (rect.right - m.pad - word.get_width(), y))
             draw_lines(
