@@ -70,6 +70,39 @@ def test_screen_matches_its_golden_image(make_app: Callable[..., App], name: str
     check(name, app.surface)
 
 
+SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
+DRAIN = ("return", "return", "c", "return", "return", "c", "return", "return")  # kwaliteit runs out
+SIZED: dict[str, tuple[Path, tuple[str, ...]]] = {
+    "card": (DATA / "proef.yaml", ("return",)),
+    "card-out": (SHIPPED / "hoe-niet-waar-kort.yaml", DRAIN),
+    "budget-out": (SHIPPED / "hoe-niet-waar-kort.yaml", (*DRAIN, "return")),
+}
+SIZES = ((1280, 720), (1920, 1080))
+SIZED_CASES = [
+    (name, lang, size)
+    for name in sorted(SIZED)
+    for lang in ("nl", "en")
+    for size in SIZES
+    if (name, lang, size) != ("card", "nl", (1280, 720))  # that one is the golden 'card' above
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "size"), SIZED_CASES, ids=[f"{n}-{lang}-{w}x{h}" for n, lang, (w, h) in SIZED_CASES]
+)
+def test_card_and_budget_out_match_their_golden_images_per_language_and_size(
+    make_app: Callable[..., App], name: str, lang: str, size: tuple[int, int]
+) -> None:
+    """The card (its progress in the header), the card on which the budget ran out, and 'Op is op'."""
+    path, keys = SIZED[name]
+    app = make_app(path, lang=lang, size=size)
+    press(app, *keys)
+    finish_animations(app)
+    assert app.scene.name.startswith(name), app.scene.name
+    app.draw()
+    check(f"{name}-{lang}-{size[0]}x{size[1]}", app.surface)
+
+
 def test_start_screen_matches_its_golden_image(make_app: Callable[..., App]) -> None:
     app = make_app(None, folder=DATA)
     app.draw()

@@ -156,7 +156,7 @@ class ShortMeterView:
     name: str
     left: int
     needed: int  # the least any choice on the card asks of it
-    meaning: str  # what it means for the team when this meter runs out (the model's `empty` text)
+    meaning: str  # what it means for the team when this meter runs short (the model's `short` text)
 
     @property
     def empty(self) -> bool:
@@ -359,7 +359,7 @@ class Presenter:
                 needs[lack.meter] = min(needs.get(lack.meter, lack.needed), lack.needed)
         model = self.scenario.model
         short = tuple(
-            ShortMeterView(m.id, self.t(m.name), level, needs[m.id], self.t(m.empty))
+            ShortMeterView(m.id, self.t(m.name), level, needs[m.id], self.t(m.short))
             for m, level in zip(model.meters, state.meters, strict=True)
             if m.id in needs
         )

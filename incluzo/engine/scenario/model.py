@@ -31,7 +31,7 @@ class Meter:
     id: str
     name: Text
     symbol: str
-    empty: Text = EMPTY  # what it means for the team when this meter is at 0 (the budget-out screen)
+    short: Text = EMPTY  # what it means for the team when this meter runs short (the budget-out screen)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def load_model(model_id: str = DEFAULT_MODEL) -> QuadrantModel:
         id=raw["id"],
         title=Text.of(raw["title"]),
         meters=tuple(
-            Meter(m["id"], Text.of(m["name"]), m["symbol"], Text.of(m["empty"]) if "empty" in m else EMPTY)
+            Meter(m["id"], Text.of(m["name"]), m["symbol"], Text.of(m["short"]) if "short" in m else EMPTY)
             for m in raw["meters"]
         ),
         quadrants=tuple(
