@@ -1,7 +1,7 @@
 """The UI's own words, one catalog per language: incluzo/data/messages/<lang>.yaml.
 
 Scenario text comes from the scenario (via the engine's views); everything the screens and commands add
-(buttons, headings, help, errors) comes from here, by key: `say("card.progress", number=2, total=6)`.
+(buttons, headings, help, errors) comes from here, by key: `say("card.progress", number=2, ahead="nog 1-3")`.
 A language is a catalog file, nothing else: the languages offered are the files found (Dutch, the
 default, first). Besides its messages a catalog names its language, the key that picks it on the
 start screen, its hyphenation dictionary, the key for "yes" and its plural rule.

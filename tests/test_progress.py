@@ -120,3 +120,32 @@ def test_an_ending_reached_with_a_meter_at_zero_says_so() -> None:
         assert debrief.exhaustion is None
         zero = [scenario.model.meters[i].name.get("nl") for i, level in enumerate(end.meters) if level == 0]
         assert list(debrief.empty) == zero
+
+
+def test_a_team_result_names_the_meters_it_ran_short_of_and_those_at_zero() -> None:
+    from incluzo.engine.play import teams
+    from incluzo.engine.play.teamviews import TeamPresenter
+
+    scenario = load_file(SHIPPED[0].parent / "hoe-niet-waar-kort.yaml")
+    made = teams.make_teams(["Rood", "Blauw"])
+    assert isinstance(made, tuple)
+    play = teams.begin(scenario, made)
+    for picks in (("kompas-met-leerling", "vakje-terugkeer"), ("youssef-symbiose", "youssef-blijft")):
+        for number, choice in enumerate(picks, 1):
+            picked = teams.pick(scenario, play, number, choice)
+            assert isinstance(picked, teams.TeamPlay)
+            play = picked
+        revealed = teams.reveal(scenario, play)
+        assert isinstance(revealed, teams.TeamPlay)
+        play = revealed
+        if picks[0] == "youssef-symbiose":
+            out = TeamPresenter(scenario, "en").ran_out(play)
+            assert [(o.badge.name, [m.id for m in o.exhaustion.short]) for o in out] == [
+                ("Rood", ["kwaliteit"])
+            ]
+        gone = teams.go_on(scenario, play)
+        assert isinstance(gone, teams.TeamPlay)
+        play = gone
+    rood, blauw = TeamPresenter(scenario, "en").debrief(play).teams
+    assert rood.ran_out == ("Quality",) and rood.empty == ("Quality",)
+    assert blauw.ran_out == ()

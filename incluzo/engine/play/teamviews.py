@@ -108,6 +108,8 @@ class TeamResultView:
     tally: tuple[int, int]  # (affirmatief, transformatief)
     ending_title: str | None  # None when the game was ended before this team finished
     decisions: int
+    ran_out: tuple[str, ...] = ()  # its game ended on the budget: the meters (names) it was short of
+    empty: tuple[str, ...] = ()  # the meters (names) at 0 at its end, whatever its ending
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,8 @@ class TeamPresenter:
             game.tally,
             self.presenter.t(ending.title) if ending else None,
             len(game.decisions),
+            self.short_of(game),
+            self.presenter.empty(game),
         )
 
     def splits(self, play: TeamPlay) -> tuple[SplitView, ...]:

@@ -147,13 +147,16 @@ class TeamDirector:
         closing = self.say("out.teams.done") if self.play.over else self.say("out.teams.go_on", teams=names)
         seat = self.play.seats[out[0].badge.number - 1]
         meters = self.presenter.presenter.meters(seat.game.meters) if len(out) == 1 else ()
-        return BudgetOutScene(
+        scene = BudgetOutScene(
             self.ctx,
             [RanOut(o.badge.name, o.exhaustion) for o in out],
             meters,
             actions.NextRound(),
             closing=closing,
         )
+        assert self.play.last is not None
+        scene.name = f"budget-out-{self.play.last.number}"  # one per round in which teams ran out
+        return scene
 
     def _go_on(self) -> Reply:
         """Enter after a reveal: first the budget-out screen if teams ran out in it, then the next round."""
