@@ -227,3 +227,12 @@ def test_a_team_whose_path_skips_the_room_card_is_told_which_card_it_waits_for()
     assert not blauw.plays and blauw.waits_for == "Het schuurt"
     assert scene.status(blauw)[0] == "speelt straks 'Het schuurt'"
     assert scene.view.teams[0].plays
+
+
+def test_the_briefing_counts_the_cards_one_game_plays_not_the_cards_in_the_file(
+    make_app: Callable[..., App],
+) -> None:
+    app = make_app(BASISNORM, lang="en")
+    assert app.scene.name == "briefing" and app.scene.paged is not None
+    said = [item.text for item in app.scene.paged.flow.items if "cards." in item.text]
+    assert said == ["4-5 cards. As one team: discuss and choose together."]  # the file has 6 cards

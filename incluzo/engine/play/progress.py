@@ -110,3 +110,12 @@ def ahead(scenario: Scenario, state: GameState) -> Ahead:
     except _TooMany:
         return Ahead(0, sum(card.id not in state.seen for card in scenario.cards))
     return Ahead(fewest - 1, most - 1)
+
+
+def played(scenario: Scenario, state: GameState) -> Ahead:
+    """The cards a game from `state` plays, its current card included: fewest and most (the briefing's
+    "4-5 kaarten")."""
+    if state.over:
+        return NONE_AHEAD
+    still = ahead(scenario, state)
+    return Ahead(still.fewest + 1, still.most + 1)

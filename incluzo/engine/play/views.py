@@ -127,7 +127,8 @@ class BriefingView:
     meters: tuple[MeterView, ...]
     position: tuple[QuadrantView, ...]
     desired: tuple[QuadrantView, ...] | None
-    cards: int
+    cards: int  # cards in the scenario file
+    played: progress.Ahead = progress.NONE_AHEAD  # cards one game plays, fewest and most over its paths
 
 
 @dataclass(frozen=True)
@@ -322,6 +323,7 @@ class Presenter:
             self.position(state.position),
             self.position(s.desired) if s.desired else None,
             len(s.cards),
+            progress.played(s, state),
         )
 
     def card(self, state: GameState) -> CardView:

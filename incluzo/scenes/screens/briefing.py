@@ -52,7 +52,8 @@ class BriefingScene(Scene):
         flow = Flow(width, self.ctx.lang)
         heading_item(flow, v.title, s["title"], 0)
         flow.text(v.description, s["body"], space_before=m.gap)
-        flow.text(say(f"briefing.mode.{self.ctx.mode}", cards=v.cards), s["muted"], space_before=m.gap)
+        cards = f"{v.played.fewest}-{v.played.most}" if v.played.fewest != v.played.most else v.played.most
+        flow.text(say(f"briefing.mode.{self.ctx.mode}", cards=cards), s["muted"], space_before=m.gap)
         if v.meters:  # a scenario that costs nothing shows no budget
             heading_item(flow, say("briefing.budget"), s["heading"], m.margin)
             flow.add(

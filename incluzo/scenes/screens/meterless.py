@@ -24,5 +24,5 @@ def without_meters(view: ViewT) -> ViewT:
         decision = replace(view.decision, meters_before=(), meters_after=())
         return replace(view, meters=(), decision=decision)
     if isinstance(view, DebriefView):
-        return replace(view, meters=(), spent=())
+        return replace(view, meters=(), spent=(), empty=())
     return view
