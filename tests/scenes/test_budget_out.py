@@ -182,7 +182,7 @@ def test_a_team_that_runs_out_is_named_on_its_reveal_then_op_is_op_while_the_oth
     lines = out.lines()
     assert lines[0] == "Op is op voor Rood"
     assert "Kwaliteit is op" in lines
-    assert "De andere teams spelen verder; Rood kijkt mee tot de nabespreking." in " ".join(lines)
+    assert "De andere teams spelen verder; voor Rood is het spel uit tot de nabespreking." in " ".join(lines)
     press(app, "return")
     scene = app.scene
     assert isinstance(scene, TeamRoundScene) and scene.view.card.id == "sem"
@@ -236,3 +236,28 @@ def test_the_briefing_counts_the_cards_one_game_plays_not_the_cards_in_the_file(
     assert app.scene.name == "briefing" and app.scene.paged is not None
     said = [item.text for item in app.scene.paged.flow.items if "cards." in item.text]
     assert said == ["4-5 cards. As one team: discuss and choose together."]  # the file has 6 cards
+
+
+def test_teams_that_run_out_together_share_one_screen_and_then_the_debrief() -> None:
+    app = team_app(HOE_NIET_WAAR, ("Rood", "Blauw"), lang="en")
+    to_round(app)
+    for choice in DRAIN:
+        play_round(app, {1: choice, 2: choice})
+        reveal = app.scene
+        assert isinstance(reveal, TeamRevealScene)
+        while app.scene is reveal:
+            press(app, "return")
+    out = app.scene
+    assert isinstance(out, BudgetOutScene) and out.name == "budget-out-2"
+    lines = out.lines()
+    assert lines[:4] == [
+        "Out of budget",
+        "At 'Sem is not there yet' none of the choices can be paid. The game stops here.",
+        "Rood: Quality is used up",
+        "Blauw: Quality is used up",
+    ]
+    assert sum("Too little room in the team" in line for line in lines) == 1  # what it means: once
+    assert lines[-1] == "That ends the game for every team: on to the debrief."
+    press(app, "return")
+    assert isinstance(app.scene, TeamDebriefScene)
+    assert [t.ran_out for t in app.scene.view.teams] == [("Quality",), ("Quality",)]

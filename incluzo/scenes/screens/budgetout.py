@@ -85,9 +85,10 @@ class BudgetOutScene(Scene):
         self.can_undo = can_undo
 
     def title(self) -> str:
+        """'Op is op', or for one team 'Op is op voor Rood' (several teams are named a line each)."""
         names = [r.name for r in self.ran_out if r.name]
-        if names:
-            return self.say("out.teams.title", teams=listed(names, self.say))
+        if len(names) == 1:
+            return self.say("out.teams.title", teams=names[0])
         return self.say("out.title")
 
     def flow(self, width: int) -> Flow:
@@ -95,17 +96,28 @@ class BudgetOutScene(Scene):
         flow = Flow(width, self.ctx.lang)
         banner = Style("bold", m.scaled(BANNER_SCALE), theme.WARNING)
         heading_item(flow, self.title(), banner, 0)
-        several = len(self.ran_out) > 1  # teams that ran out in the same round: each under its name
         short = Style("bold", m.heading, theme.WARNING)
-        for ran_out in self.ran_out:
-            if ran_out.name and several:
-                heading_item(flow, ran_out.name, s["heading"], m.margin)
-            lead = say("out.lead", card=ran_out.exhaustion.card.title)
-            flow.text(lead, s["body"], space_before=m.gap if ran_out.name and several else m.margin)
+        if len(self.ran_out) == 1:  # each meter that stopped the game, with what it means right under it
+            (ran_out,) = self.ran_out
+            flow.text(say("out.lead", card=ran_out.exhaustion.card.title), s["body"], space_before=m.margin)
             for line, meaning in meter_lines(ran_out.exhaustion, say):
-                flow.text(line, short, space_before=m.margin)
+                flow.text(line, short, space_before=m.margin, keep_with_next=bool(meaning))
                 if meaning:
                     flow.text(meaning, s["body"], space_before=m.gap // 2)
+        else:  # teams that ran out in the same round: a line each, what the meters mean once
+            cards = {r.exhaustion.card.title for r in self.ran_out}
+            if len(cards) == 1:
+                flow.text(say("out.lead", card=cards.pop()), s["body"], space_before=m.margin)
+            meanings: dict[str, str] = {}
+            for index, ran_out in enumerate(self.ran_out):
+                who = ran_out.name or ""
+                if len({r.exhaustion.card.title for r in self.ran_out}) > 1:
+                    who = f"{who} ('{ran_out.exhaustion.card.title}')"
+                said = "; ".join(line for line, _ in meter_lines(ran_out.exhaustion, say))
+                flow.text(f"{who}: {said}", short, space_before=m.margin if index == 0 else m.gap // 2)
+                meanings.update({meter.id: meter.meaning for meter in ran_out.exhaustion.short})
+            for meaning in filter(None, meanings.values()):
+                flow.text(meaning, s["body"], space_before=m.gap)
         flow.text(self.closing, s["muted"], space_before=m.margin)
         return flow
 
