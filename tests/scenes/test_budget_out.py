@@ -261,3 +261,18 @@ def test_teams_that_run_out_together_share_one_screen_and_then_the_debrief() -> 
     press(app, "return")
     assert isinstance(app.scene, TeamDebriefScene)
     assert [t.ran_out for t in app.scene.view.teams] == [("Quality",), ("Quality",)]
+
+
+def test_u_on_the_team_budget_out_screen_takes_the_round_back() -> None:
+    app = team_app(HOE_NIET_WAAR, ("Rood", "Blauw"))
+    to_round(app)
+    for choice in DRAIN:
+        play_round(app, {1: choice, 2: "youssef-blijft" if choice == "youssef-symbiose" else choice})
+        reveal = app.scene
+        while app.scene is reveal:
+            press(app, "return")
+    assert isinstance(app.scene, BudgetOutScene)
+    press(app, "u", "j")  # asks first: yes
+    scene = app.scene
+    assert isinstance(scene, TeamRoundScene) and scene.view.card.id == "youssef", app.notice
+    assert not any(t.finished for t in scene.view.teams)

@@ -76,6 +76,7 @@ class BudgetOutScene(Scene):
         *,
         closing: str = "",
         can_undo: bool = False,
+        keys: Sequence[Binding] = (),
     ) -> None:
         super().__init__(ctx)
         self.ran_out = tuple(ran_out)
@@ -83,6 +84,7 @@ class BudgetOutScene(Scene):
         self.go_on_action = go_on
         self.closing = closing or self.say("out.next")
         self.can_undo = can_undo
+        self.extra = list(keys)  # more keys of the game shown on this screen (team play: undo the round)
 
     def title(self) -> str:
         """'Op is op', or for one team 'Op is op voor Rood' (several teams are named a line each)."""
@@ -131,7 +133,7 @@ class BudgetOutScene(Scene):
         self.layout_footer()
 
     def bindings(self) -> list[Binding]:
-        return [UNDO] if self.can_undo else []
+        return ([UNDO] if self.can_undo else []) + self.extra
 
     def primary(self) -> Action | None:
         return self.go_on_action

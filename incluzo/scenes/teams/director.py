@@ -34,7 +34,7 @@ from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.scenes import actions
 from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.kit.base import Context, Scene
-from incluzo.scenes.kit.bindings import TEAM_HELP, Binding
+from incluzo.scenes.kit.bindings import TEAM_HELP, TEAM_UNDO_ROUND, Binding
 from incluzo.scenes.kit.widgets import listed
 from incluzo.scenes.screens.budgetout import BudgetOutScene, RanOut
 from incluzo.scenes.screens.meterless import has_costs, without_meters
@@ -153,6 +153,9 @@ class TeamDirector:
             meters,
             actions.NextRound(),
             closing=closing,
+            keys=[
+                TEAM_UNDO_ROUND.to(actions.AskUndo(None))
+            ],  # a wrong pick that ran a team out can be taken back
         )
         assert self.play.last is not None
         scene.name = f"budget-out-{self.play.last.number}"  # one per round in which teams ran out
