@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from scene_helpers import press
 from team_helpers import SHIPPED, enter, letter, team_app, to_round
+from test_layout import SIZES as LAYOUT_SIZES
+from test_layout import check_scene
 
 from incluzo.app import App
 from incluzo.engine.play.phases import Mode, Phase
@@ -276,3 +278,22 @@ def test_u_on_the_team_budget_out_screen_takes_the_round_back() -> None:
     scene = app.scene
     assert isinstance(scene, TeamRoundScene) and scene.view.card.id == "youssef", app.notice
     assert not any(t.finished for t in scene.view.teams)
+
+
+@pytest.mark.parametrize("size", LAYOUT_SIZES, ids=[f"{w}x{h}" for w, h in LAYOUT_SIZES])
+def test_the_budget_out_moment_fits_every_window_on_one_page(
+    make_app: Callable[..., App], size: tuple[int, int]
+) -> None:
+    app = make_app(HOE_NIET_WAAR, lang="en", size=size)
+    to_first_card(app)
+    for choice in DRAIN:
+        choose(app, choice)
+    card = app.scene
+    assert isinstance(card, CardScene) and card.out
+    check_scene(card, size)
+    assert card.overflows() == []
+    press(app, "return")
+    out = app.scene
+    assert isinstance(out, BudgetOutScene)
+    check_scene(out, size)
+    assert out.paged is not None and out.paged.count == 1
