@@ -141,7 +141,11 @@ def test_simulate_prints_a_replay_line_for_runs_that_ran_out(tmp_path: Path, cap
     replay = next(line for line in out.splitlines() if "replay: " in line).split("replay: ")[1]
     assert replay.startswith(f"incluzo run {path} --choices ")
     code, steps, _ = run(capsys, *replay.split()[1:], "--lang", "en")
-    assert code == 0 and "budget ran out at card 'evaluatie'" in steps
+    assert code == 0 and "budget ran out at card 'evaluatie': " in steps  # then the meters short of it
+    code, json_out, _ = run(capsys, *replay.split()[1:], "--json")
+    final = json.loads(json_out)["final"]
+    assert final["exhausted_at"] == "evaluatie" and final["short_of"]
+    assert all(short["left"] < short["needed"] for short in final["short_of"].values())
 
 
 def test_simulate_text_report_names_every_card_and_ending(small: Path, capsys: Capture) -> None:

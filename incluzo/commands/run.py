@@ -108,6 +108,9 @@ def run(args: argparse.Namespace) -> int:
             "ending": state.ending,
             "exhausted": state.exhausted,
             "exhausted_at": rules.exhausted_at(state),
+            "short_of": {
+                s.meter: {"left": s.left, "needed": s.needed} for s in rules.short_of(scenario, state)
+            },
         }
         print(json.dumps({"steps": steps, "final": final, "error": refused}, ensure_ascii=False, indent=2))
     else:
@@ -129,5 +132,8 @@ def print_steps(scenario: Scenario, steps: list[dict[str, Any]], state: GameStat
     ending = rules.ending_of(scenario, state)
     if ending is not None:
         stuck = rules.exhausted_at(state)
-        extra = f", budget ran out at card '{stuck}'" if stuck else ""
+        short = ", ".join(
+            f"{s.meter} {s.left} left, {s.needed} needed" for s in rules.short_of(scenario, state)
+        )
+        extra = f", budget ran out at card '{stuck}': {short}" if stuck else ""
         print(f"ending: {ending.id} ({ending.title.get(lang, scenario.language)}{extra})")

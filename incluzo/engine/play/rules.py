@@ -313,6 +313,24 @@ def exhausted_at(state: GameState) -> str | None:
     return next(iter(state.seen - {d.card for d in state.decisions}), None) if state.exhausted else None
 
 
+def short_of(scenario: Scenario, state: GameState) -> tuple[Shortfall, ...]:
+    """Why the budget ran out: per meter that some choice on the stuck card needed more of than was left
+    (model order), what was left and the least such a choice needed. () when it did not run out."""
+    stuck = exhausted_at(state)
+    if stuck is None:
+        return ()
+    at = state.but(card=stuck, exhausted=False)  # as it stood when the card was reached
+    needs: dict[str, int] = {}
+    for choice in offered(scenario, at, scenario.card(stuck)):
+        for lack in shortfalls(scenario, at, choice):
+            needs[lack.meter] = min(needs.get(lack.meter, lack.needed), lack.needed)
+    return tuple(
+        Shortfall(meter, needs[meter], level)
+        for meter, level in zip(scenario.model.meter_ids, state.meters, strict=True)
+        if meter in needs
+    )
+
+
 @dataclass(frozen=True)
 class SkipCard:
     """The step that skips the current card (see `skip`)."""

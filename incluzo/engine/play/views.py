@@ -353,17 +353,17 @@ class Presenter:
         stuck = rules.exhausted_at(state)
         if stuck is None:
             return None
-        at = state.but(card=stuck, exhausted=False)  # as it stood when the card was reached
-        card = self.card(at)
-        needs: dict[str, int] = {}
-        for choice in rules.offered(self.scenario, at, self.scenario.card(stuck)):
-            for lack in rules.shortfalls(self.scenario, at, choice):
-                needs[lack.meter] = min(needs.get(lack.meter, lack.needed), lack.needed)
+        card = self.card(state.but(card=stuck, exhausted=False))  # as it stood when the card was reached
         model = self.scenario.model
         short = tuple(
-            ShortMeterView(m.id, self.t(m.name), level, needs[m.id], self.t(m.short))
-            for m, level in zip(model.meters, state.meters, strict=True)
-            if m.id in needs
+            ShortMeterView(
+                s.meter,
+                self.t(model.meter(s.meter).name),
+                s.left,
+                s.needed,
+                self.t(model.meter(s.meter).short),
+            )
+            for s in rules.short_of(self.scenario, state)
         )
         return ExhaustionView(card, short, self.empty(state))
 
