@@ -19,7 +19,7 @@ import yaml
 
 from incluzo.engine import files
 from incluzo.engine.scenario import yamlwords
-from incluzo.engine.scenario.problems import Problem, ScenarioError
+from incluzo.engine.scenario.problems import Problem, ScenarioError, said
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -73,12 +73,12 @@ def decode(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
             source,
             "INC017",
             hint="limit",
-            reason=f"the file is {len(data):,} bytes; a scenario may be at most {limits.bytes:,}",
+            reason=said("problem.reason.file_bytes", count=len(data), most=limits.bytes),
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _problem(source, "INC001", hint="utf8", reason="the file is UTF-16, not UTF-8")
+        raise _problem(source, "INC001", hint="utf8", reason=said("problem.reason.utf16"))
     if b"\x00" in data:
-        raise _problem(source, "INC001", hint="utf8", reason="the file is binary, not text")
+        raise _problem(source, "INC001", hint="utf8", reason=said("problem.reason.binary"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -90,7 +90,7 @@ def decode(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
             line,
             column,
             hint="utf8",
-            reason=f"byte 0x{data[error.start]:02x} is not UTF-8 (Latin-1 or Windows text?)",
+            reason=said("problem.reason.not_utf8", byte=f"0x{data[error.start]:02x}"),
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -100,7 +100,9 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     try:
         return files.read_limited(path, limits.bytes)
     except files.TooLarge as error:
-        raise _problem(str(path), "INC017", hint="limit", reason=f"the file is {error.reason}") from None
+        raise _problem(
+            str(path), "INC017", hint="limit", reason=said("problem.reason.file_is", reason=error.reason)
+        ) from None
     except files.Refused as error:
         raise _problem(str(path), "INC001", reason=error.reason) from None
 
@@ -122,7 +124,7 @@ def _prescan(text: str, source: str, limits: Limits, loader: Loader) -> None:
                     line,
                     column,
                     hint="limit",
-                    reason=f"nested more than {limits.depth} levels deep",
+                    reason=said("problem.reason.depth", most=limits.depth),
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -130,7 +132,12 @@ def _prescan(text: str, source: str, limits: Limits, loader: Loader) -> None:
             nodes += 1
             if nodes > limits.nodes:
                 raise _problem(
-                    source, "INC017", line, column, hint="limit", reason=f"more than {limits.nodes:,} values"
+                    source,
+                    "INC017",
+                    line,
+                    column,
+                    hint="limit",
+                    reason=said("problem.reason.values", most=limits.nodes),
                 )
 
 
@@ -145,7 +152,7 @@ def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Nod
             source,
             "INC017",
             hint="limit",
-            reason=f"the text is {len(text):,} characters; at most {limits.bytes:,}",
+            reason=said("problem.reason.text_size", count=len(text), most=limits.bytes),
         )
     if FAST_LOADER is not yaml.SafeLoader:
         try:
@@ -155,7 +162,7 @@ def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Nod
             pass
         else:
             if node is None:
-                raise _problem(source, "INC003", hint="start_with", reason="the file is empty")
+                raise _problem(source, "INC003", hint="start_with", reason=said("problem.reason.empty"))
             return node
     return _compose_explained(text, source, limits)
 
@@ -185,5 +192,5 @@ def _compose_explained(text: str, source: str, limits: Limits) -> yaml.Node:
     except yaml.YAMLError as error:
         raise _problem(source, "INC002", hint="yaml_syntax", reason=str(error)) from None
     if node is None:
-        raise _problem(source, "INC003", hint="start_with", reason="the file is empty")
+        raise _problem(source, "INC003", hint="start_with", reason=said("problem.reason.empty"))
     return node
