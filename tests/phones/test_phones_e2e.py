@@ -99,8 +99,8 @@ def test_two_phones_of_two_teams_play_a_round_and_vote_in_a_poll() -> None:
         path = saved.path
 
     found = restore(path)
-    assert not found.damaged
-    entries = found.file.log.entries
+    assert found.damage is None and found.read_from == path
+    entries = found.log.entries
     rooms = [e for e in entries if isinstance(e, PhoneRoomEntry)]
     assert [r.pin for r in rooms] == [pin]
     teams_joined = sorted(e.team for e in entries if isinstance(e, PhoneJoinEntry) and e.team is not None)
@@ -181,5 +181,5 @@ def answers_saved(game: TeamDirector) -> list[PhoneAnswersEntry]:
 
 def answers_saved_in(path: Path) -> list[PhoneAnswersEntry]:
     found = restore(path)
-    assert not found.damaged
-    return [e for e in found.file.log.entries if isinstance(e, PhoneAnswersEntry)]
+    assert found.damage is None and found.read_from == path
+    return [e for e in found.log.entries if isinstance(e, PhoneAnswersEntry)]

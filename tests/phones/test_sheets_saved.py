@@ -49,7 +49,7 @@ def test_sheets_sent_before_the_game_are_in_its_save() -> None:
             lambda app: any(isinstance(e, PhoneAnswersEntry) for e in game.save.log.entries), "saved"
         )
         path = game.save.path
-    entries = restore(path).file.log.entries
+    entries = restore(path).log.entries
     kinds = [type(e) for e in entries if isinstance(e, PhoneRoomEntry | PhoneJoinEntry | PhoneAnswersEntry)]
     assert kinds == [PhoneRoomEntry, PhoneJoinEntry, PhoneAnswersEntry]
     sheet = next(e for e in entries if isinstance(e, PhoneAnswersEntry))
