@@ -1,5 +1,5 @@
 """One old step carried over onto a session of (perhaps another version of) its scenario, or why it no
-longer fits: the rule under one group's replay and rebase (`savelog.replay`, `rebase.rebase`).
+longer fits: the rule under one group's replay and rebase (`savelog.replay`, `savelog.rebase`).
 
 A step fits when the new version takes it on the card it was taken on before (a choice id that happens
 to exist on another card is not the same decision; a skipped card replays as a skip of that same card)

@@ -173,7 +173,7 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class ConditionIssue:
-    """A problem at `offset` in the condition text: a problems.MESSAGES code with its parameters."""
+    """A problem at `offset` in the condition text: a problem code with its parameters (said by the catalogs)."""
 
     offset: int
     code: str

@@ -174,7 +174,7 @@ def _compose_explained(text: str, source: str, limits: Limits) -> yaml.Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason, hint = yamlwords.explain(error.context, error.problem)  # plain words, Dutch and English
+        reason, hint = yamlwords.explain(error.context, error.problem)  # plain words, from the catalogs
         raise _problem(source, "INC002", line, column, hint=hint, reason=reason) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
