@@ -62,7 +62,7 @@ from incluzo.scenes.kit.input import Click, CloseWindow, Exposed, Input, Key, Re
 from incluzo.scenes.kit.text import draw_lines, line_height, wrap  # noqa: E402
 from incluzo.scenes.screens.crash import CrashScene  # noqa: E402
 from incluzo.scenes.screens.director import Director  # noqa: E402
-from incluzo.scenes.screens.overlays import HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
+from incluzo.scenes.screens.overlays import ButtonsOverlay, HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
 from incluzo.scenes.screens.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.shipped import SCENARIOS  # noqa: E402
 
@@ -444,7 +444,8 @@ class App:
             self.dirty = True
             return
         if isinstance(inp, CloseWindow):
-            if self.overlays and self.overlays[-1].name == "confirm-quit":
+            top = self.overlays[-1] if self.overlays else None
+            if isinstance(top, ButtonsOverlay) and isinstance(top.enter, Quit):  # closed twice: quit
                 self.running = False
             else:
                 self.act(AskQuit())

@@ -166,10 +166,8 @@ def many_references(cards: int, unknown: int) -> str:
 def test_hundreds_of_unknown_references_are_checked_at_once(tmp_path: Path) -> None:
     path = tmp_path / "veel.yaml"
     path.write_text(many_references(120, 160), "utf-8")  # 40 conditions of 4 unknown choices
-    started = time.perf_counter()
     with pytest.raises(ScenarioError) as caught:
-        within(lambda: load_file(path))
-    assert time.perf_counter() - started < LIMIT
+        within(lambda: load_file(path))  # a hang fails; speed is measured in benchmarks/
     problems = caught.value.problems
     assert all(p.code == "INC011" for p in problems) and len(problems) == 160
     assert "(did you mean 'keuze-nummer-0-" in problems[0].format()
