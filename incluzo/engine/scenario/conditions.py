@@ -173,7 +173,7 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class ConditionIssue:
-    """A problem at `offset` in the condition text: a problem code with its parameters (said by the catalogs)."""
+    """A problem at `offset` in the condition text: a problem code and its parameters (catalog words)."""
 
     offset: int
     code: str
