@@ -19,7 +19,7 @@ import yaml
 
 from incluzo.engine import files
 from incluzo.engine.scenario import yamlwords
-from incluzo.engine.scenario.problems import Problem, ScenarioError, said
+from incluzo.engine.scenario.problems import Phrase, Problem, ScenarioError, said
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -54,10 +54,15 @@ def unsafe_character(text: str) -> int | None:
     return found.start() if found else None
 
 
-def describe_character(char: str) -> str:
-    """'U+202E (RIGHT-TO-LEFT OVERRIDE)', or '(a control character)' for unnamed ones."""
-    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
-    return f"U+{ord(char):04X} ({unicodedata.name(char, kind)})"
+def describe_character(char: str) -> str | Phrase:
+    """'U+202E (RIGHT-TO-LEFT OVERRIDE)' (Unicode's name), or for an unnamed one 'U+0007 (a control
+    character)' in the catalogs' words."""
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    if name:
+        return f"{code} ({name})"
+    kind = "problem.char.surrogate" if "\ud800" <= char <= "\udfff" else "problem.char.control"
+    return said("problem.char.unnamed", code=code, kind=said(kind))
 
 
 def shown(value: str, width: int = 40) -> str:
