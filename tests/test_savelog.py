@@ -14,7 +14,7 @@ from incluzo.engine.logs.savelog import (
     FinishedEntry,
     SaveLog,
     StartEntry,
-    Undo,
+    TakeBack,
     UndoEntry,
 )
 from incluzo.engine.play.session import Advance, Choose, Session, Start
@@ -74,7 +74,10 @@ def test_a_refused_step_gives_no_record() -> None:
     savelog.perform(session, Start())
     refusal, entry = savelog.perform(session, Choose("bestaat-niet"))
     assert (refusal and refusal.code, entry) == ("unknown_choice", None)
-    assert savelog.perform(Session(SCENARIO), Undo()) == (savelog.Refusal("wrong_phase", "briefing"), None)
+    assert savelog.perform(Session(SCENARIO), TakeBack()) == (
+        savelog.Refusal("wrong_phase", "briefing"),
+        None,
+    )
 
 
 def test_replay_rebuilds_the_live_state_and_phase() -> None:
@@ -85,7 +88,7 @@ def test_replay_rebuilds_the_live_state_and_phase() -> None:
 
 
 def test_an_undo_record_replays_as_undo() -> None:
-    live, log = played(Start(), Choose("werkplek"), Advance(), Advance(), Undo())
+    live, log = played(Start(), Choose("werkplek"), Advance(), Advance(), TakeBack())
     replayed = savelog.replay(SCENARIO, log)
     assert replayed.state.game == live.game
     assert (replayed.state.phase, replayed.state.game.card) == ("card", "bezuiniging")
@@ -218,7 +221,7 @@ def test_a_record_type_with_a_field_a_save_cannot_hold_fails_at_once() -> None:
 def test_replaying_too_many_undos_stops_with_a_report(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(savelog, "MAX_REPLAY_STEPS", 10)
     steps: list[savelog.Step] = [Start()]
-    steps += [Choose("werkplek"), Undo()] * 5
+    steps += [Choose("werkplek"), TakeBack()] * 5
     _, log = played(*steps)
     replayed = savelog.replay(SCENARIO, log)
     assert replayed.misfit is not None

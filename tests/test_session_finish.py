@@ -7,7 +7,7 @@ from scenario_text import SMALL, load, played
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog
-from incluzo.engine.logs.savelog import EndEarlyEntry, Undo
+from incluzo.engine.logs.savelog import EndEarlyEntry, TakeBack
 from incluzo.engine.play import rules
 from incluzo.engine.play.rules import DEFAULT_ENDING, Refusal
 from incluzo.engine.play.session import Advance, Choose, Finish, Session, Start
@@ -84,7 +84,7 @@ def test_a_finish_is_saved_with_its_card_and_replays_as_a_finish() -> None:
 
 
 def test_an_undone_finish_replays_as_undone() -> None:
-    live, log = played(Start(), Choose("werkplek"), Finish(), Undo(), Advance())
+    live, log = played(Start(), Choose("werkplek"), Finish(), TakeBack(), Advance())
     replayed = savelog.replay(SCENARIO, log)
     assert replayed.state.game == live.game and replayed.state.phase == "card"
     assert not replayed.state.game.ended_early

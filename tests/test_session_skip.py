@@ -6,7 +6,7 @@ from scenario_text import SMALL, load, played
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog
-from incluzo.engine.logs.savelog import SkipEntry, Undo
+from incluzo.engine.logs.savelog import SkipEntry, TakeBack
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.session import Advance, Choose, Session, Skip, Start
 
@@ -55,7 +55,7 @@ def test_a_skip_is_saved_with_its_card_and_replays_as_a_skip() -> None:
 
 
 def test_an_undone_skip_replays_as_undone() -> None:
-    live, log = played(Start(), Skip(), Undo(), Choose("strategie"))
+    live, log = played(Start(), Skip(), TakeBack(), Choose("strategie"))
     replayed = savelog.replay(SCENARIO, log)
     assert replayed.state.game == live.game
     assert [d.skipped for d in replayed.state.game.decisions] == [False]

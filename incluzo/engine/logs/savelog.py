@@ -380,11 +380,12 @@ class PhoneRoomEntry(Entry):
 
 
 @dataclass(frozen=True)
-class Undo:
-    """Take back the last decision (a step beside the session's own actions)."""
+class TakeBack:
+    """Take back the last decision: one group's step beside the session's own actions (the screens ask
+    for it with `scenes.actions.Undo`)."""
 
 
-Step = Action | Undo
+Step = Action | TakeBack
 
 
 def entry_for(step: Step, card: str | None) -> Entry:
@@ -405,7 +406,7 @@ def entry_for(step: Step, card: str | None) -> Entry:
 def perform(session: Session, step: Step) -> tuple[Refusal | None, Entry | None]:
     """Take one step; when it was done, also the entry to append to the log."""
     card = session.last.card if session.phase == Phase.OUTCOME and session.last else session.game.card
-    if isinstance(step, Undo):
+    if isinstance(step, TakeBack):
         done = session.undo()
         return (None, UndoEntry()) if done else (Refusal("wrong_phase", session.phase), None)
     refusal = session.dispatch(step)

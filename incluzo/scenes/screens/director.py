@@ -216,7 +216,7 @@ class Director:
         """
         card = self.session.game.card if self.session.phase == Phase.CARD else None
         refusal, entry = savelog.perform(
-            self.session, savelog.Undo() if isinstance(action, actions.Undo) else action
+            self.session, savelog.TakeBack() if isinstance(action, actions.Undo) else action
         )
         if entry is not None:
             self.record(entry)
