@@ -66,17 +66,16 @@ def test_a_yaml_syntax_error_and_an_unreadable_file_are_said_in_it() -> None:
 
 def test_a_save_recovered_after_damage_says_so_in_it(tmp_path: Path) -> None:
     _, log = played(Start(), Choose("werkplek"), Advance())
-    file = persistence.SaveFile.create(log, tmp_path)
-    for slot in persistence.autosave_paths(file.path):
-        slot.unlink(missing_ok=True)
-    lines = file.path.read_bytes().split(b"\n")
-    lines[2] = b"garbage"
-    file.path.write_bytes(b"\n".join(lines))
+    file = persistence.SaveFile.create(savelog.SaveLog(log.header, log.entries[:-1]), tmp_path)
+    file.append(log.entries[-1])  # an autosave holds all three records
+    file.path.write_bytes(b"\x00" * 100)  # the log itself is overwritten
     restored = persistence.restore(file.path)
     assert restored.damage is not None
     assert restored.damage.text("xx") == (
-        f"«The save is damaged ({file.path}:3:1: error: «this line is not valid JSON: Expecting value»). "
-        "The game continues from the part before it, after step 1.»"
+        f"«The save is damaged ({file.path}:1:1: error: «cannot read the save: "
+        "«the file is binary, not text»» («incluzo writes its saves as UTF-8 itself; another program has "
+        f"changed this file»)). The game continues from the autosave {restored.read_from.name}, "
+        "after step 3.»"
     )
 
 

@@ -120,30 +120,19 @@ def _prescan(text: str, source: str, limits: Limits, loader: Loader) -> None:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _problem(source, "INC018", line, column, hint="no_aliases")
+        too_many = None
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > limits.depth:
-                raise _problem(
-                    source,
-                    "INC017",
-                    line,
-                    column,
-                    hint="limit",
-                    reason=said("problem.reason.depth", most=limits.depth),
-                )
+            too_many = said("problem.reason.depth", most=limits.depth) if depth > limits.depth else None
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
-            if nodes > limits.nodes:
-                raise _problem(
-                    source,
-                    "INC017",
-                    line,
-                    column,
-                    hint="limit",
-                    reason=said("problem.reason.values", most=limits.nodes),
-                )
+            too_many = too_many or (
+                said("problem.reason.values", most=limits.nodes) if nodes > limits.nodes else None
+            )
+        if too_many is not None:
+            raise _problem(source, "INC017", line, column, hint="limit", reason=too_many)
 
 
 def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Node:
