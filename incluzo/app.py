@@ -526,7 +526,8 @@ class App:
                 else:
                     from incluzo.phones.server import DEFAULT_PORT, lan_address
 
-                    self.start_phones(lan_address(), DEFAULT_PORT)
+                    if self.start_phones(lan_address(), DEFAULT_PORT) and self.phones is not None:
+                        print(self.ctx.say("phones.desk", url=self.phones.url, pin=self.phones.desk_pin))
             case Profiled(result):
                 from incluzo.scenes.screens.profile import ProfileScene, scenario_title
 

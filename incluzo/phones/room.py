@@ -66,6 +66,8 @@ class RoundOpen:
     running: bool
     notes: str = ""
     poll: str | None = None  # the question, on a poll card
+    number: int = 0  # the card's number (1-based) of `total`, as the big screen shows it
+    total: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,15 @@ class BrilOpen:
 
 
 @dataclass(frozen=True)
+class ClosedPoll:
+    """A poll the game moved on from: the phones show its counts, closed, until a new question opens."""
+
+    ask: str
+    question: str
+    options: tuple[protocol.Choice, ...]
+
+
+@dataclass(frozen=True)
 class Shown:
     """Anything else on the big screen: a reveal (picks), the briefing, an outcome, the debrief."""
 
@@ -94,6 +105,7 @@ class Shown:
     title: str
     reveal: protocol.Reveal | None = None
     notes: str = ""
+    closed: ClosedPoll | None = None  # the poll that closed last, while no new question is open
 
 
 Stage = Lobby | RoundOpen | PollOpen | BrilOpen | Shown
@@ -413,12 +425,28 @@ class Room:
     # The game moved on --------------------------------------------------------------------------
     def show(self, stage: Stage) -> Outcome:
         """The game's new state; the picks it makes due (time up)."""
+        stage = self._closing(stage)
         changed = stage != self.stage
         self.stage = stage
         outcome = Outcome(changed=changed)
         if changed:
             outcome.add(self.settle())
         return outcome
+
+    def _closing(self, stage: Stage) -> Stage:
+        """A poll the game moved on from stays on the phones, closed, until the next question opens."""
+        if not isinstance(stage, Shown) or stage.closed is not None:
+            return stage
+        old = self.stage
+        if isinstance(old, PollOpen):
+            closed: ClosedPoll | None = ClosedPoll(old.ask, old.question, old.options)
+        elif isinstance(old, RoundOpen) and old.poll is not None:
+            closed = ClosedPoll(old.ask, old.poll, next(iter(old.choices.values()), ()))
+        elif isinstance(old, Shown):
+            closed = old.closed
+        else:
+            return stage
+        return replace(stage, closed=closed) if closed is not None else stage
 
     def settle(self, *, closing: bool = False) -> Outcome:
         """Place the choice of every team that is in: all its connected phones voted, or (time up or
@@ -486,13 +514,17 @@ class Room:
                     stage="poll",
                     title=stage.card,
                     ask=stage.ask,
-                    poll=self._poll(stage.question, stage.options, ballot, device),
+                    poll=self._poll(stage.question, stage.options, ballot, device, is_open=True),
                     desk=desk,
                 )
             case BrilOpen():
                 sheets = self.sheets.get(stage.ask, {})
                 bril = replace(stage.bril, done=device.id in sheets, finished=len(sheets))
                 return replace(base, stage="bril", title=bril.title, ask=stage.ask, bril=bril, desk=desk)
+            case Shown(closed=ClosedPoll() as closed):
+                ballot = self.ballots.get(closed.ask, Ballot())
+                poll = self._poll(closed.question, closed.options, ballot, device, is_open=False)
+                return replace(base, stage="poll", title=stage.title, ask=closed.ask, poll=poll, desk=desk)
             case Shown():
                 return replace(base, stage=stage.stage, title=stage.title, reveal=stage.reveal, desk=desk)
             case _:
@@ -503,7 +535,7 @@ class Room:
         team = device.team
         if stage.poll is not None:
             options = next(iter(stage.choices.values()), ())
-            poll = self._poll(stage.poll, options, ballot, device)
+            poll = self._poll(stage.poll, options, ballot, device, is_open=True)
             return replace(base, stage="poll", title=stage.card, ask=stage.ask, poll=poll)
         plays = team in stage.choices
         team_votes = sum(1 for d in ballot.votes if self.devices[d].team == team) if team else 0
@@ -517,12 +549,21 @@ class Room:
             team_votes,
             team in stage.picked if team else False,
             stage.remaining,
+            stage.running,
+            stage.number,
+            stage.total,
             rule,
         )
         return replace(base, stage="round", title=stage.card, ask=stage.ask, round=shown)
 
     def _poll(
-        self, question: str, options: tuple[protocol.Choice, ...], ballot: Ballot, device: Device
+        self,
+        question: str,
+        options: tuple[protocol.Choice, ...],
+        ballot: Ballot,
+        device: Device,
+        *,
+        is_open: bool,
     ) -> protocol.Poll:
         counts = ballot.count(tuple(o.id for o in options))
         total = sum(counts)
@@ -531,7 +572,7 @@ class Room:
             protocol.PollBar(o.id, o.mark, o.label, n, p)
             for o, n, p in zip(options, counts, shares, strict=True)
         )
-        return protocol.Poll(question, bars, total, ballot.votes.get(device.id), True)
+        return protocol.Poll(question, bars, total, ballot.votes.get(device.id), is_open)
 
     def _desk(self) -> protocol.Desk:
         stage = self.stage

@@ -77,6 +77,8 @@ def team_round(game: TeamDirector, view: RoundView, notes: str) -> RoundOpen:
         running=view.timer.running,
         notes=notes,
         poll=poll.question if poll else None,
+        number=card.number,
+        total=card.total,
     )
 
 

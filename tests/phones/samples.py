@@ -69,7 +69,7 @@ def costs(lang: str, k: int, t: int, b: int) -> tuple[Cost, ...]:
     )
 
 
-def round_view(lang: str, *, voted: str | None = None, plays: bool = True) -> View:
+def round_view(lang: str, *, voted: str | None = None, plays: bool = True, running: bool = True) -> View:
     choices = (
         Choice(
             "aparte-werkplek",
@@ -120,6 +120,9 @@ def round_view(lang: str, *, voted: str | None = None, plays: bool = True) -> Vi
         2 if voted else 1,
         voted is not None,
         95,
+        running,
+        2,
+        7,
         RULE[lang],
     )
     return view(lang, "round", ask="round-1", round=card)

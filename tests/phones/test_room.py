@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -26,6 +27,7 @@ from incluzo.phones.room import (
     PollOpen,
     Room,
     RoundOpen,
+    Shown,
     TeamChoice,
     device_id,
     majority,
@@ -278,6 +280,49 @@ def test_a_poll_counts_every_phone_once() -> None:
     assert room.counts() == (3, 2)
     view = room.view(room.devices[device_id(phones.tokens[1])], "nl", "")
     assert view.poll is not None and [b.percent for b in view.poll.options] == [60, 40]
+    assert view.poll.open
+
+
+def test_a_poll_the_game_moved_on_from_shows_closed_and_refuses_late_votes() -> None:
+    room = make_room()
+    phones = Phones(room)
+    for conn in range(1, 4):
+        phones.join(conn)
+    room.show(PollOpen("p2-peiling", "Peiling", "", "Wat herken je?", (A, B)))
+    phones.send(1, Vote, "p2-peiling", "a")
+    room.show(Shown("wait", "Drukte"))  # the facilitator closed the poll: the outcome is on the big screen
+    view = room.view(room.devices[device_id(phones.tokens[2])], "nl", "")
+    assert view.stage == "poll" and view.ask == "p2-peiling"
+    assert view.poll is not None and not view.poll.open and view.poll.total == 1 and view.poll.voted is None
+    assert refused(phones.send(2, Vote, "p2-peiling", "b")) == "closed"
+    assert room.ballots["p2-peiling"].count(("a", "b")) == (1, 0)
+    room.show(Shown("wait", "Drukte", notes="verder"))  # still no new question: still the closed poll
+    assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").stage == "poll"
+    room.show(round_open())  # the next question replaces it
+    assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").poll is None
+
+
+def test_a_team_poll_card_closes_at_the_reveal() -> None:
+    room = make_room()
+    phones = Phones(room)
+    phones.join(1, team=1)
+    room.show(replace(round_open("p3-peiling"), poll="Wat herken je?", choices={1: (A, B), 2: (A, B)}))
+    shown = room.view(room.devices[device_id(phones.tokens[1])], "nl", "")
+    assert shown.poll is not None and shown.poll.open
+    phones.send(1, Vote, "p3-peiling", "b")
+    room.show(Shown("reveal", "Drukte"))
+    closed = room.view(room.devices[device_id(phones.tokens[1])], "nl", "")
+    assert closed.poll is not None and not closed.poll.open and closed.poll.voted == "b"
+    assert [bar.count for bar in closed.poll.options] == [0, 1]
+
+
+def test_the_round_says_whether_the_clock_runs_and_which_card_it_is() -> None:
+    room = make_room()
+    phones = Phones(room)
+    phones.join(1, team=1)
+    room.show(replace(round_open(), running=False, number=3, total=7))
+    shown = room.view(room.devices[device_id(phones.tokens[1])], "nl", "").round
+    assert shown is not None and (shown.running, shown.number, shown.total) == (False, 3, 7)
 
 
 def test_the_room_comes_back_from_the_save_records() -> None:

@@ -56,6 +56,7 @@ STOPS = (
     Stop("round", player(samples.round_view), tap("#option-strategieen-met-klas")),
     Stop("round-voted", player(lambda lang: samples.round_view(lang, voted="strategieen-met-klas"))),
     Stop("round-watching", player(lambda lang: samples.round_view(lang, plays=False))),
+    Stop("round-stopped", player(lambda lang: samples.round_view(lang, running=False))),
     Stop("poll", player(samples.poll_view), tap("#option-soms")),
     Stop("poll-voted", player(lambda lang: samples.poll_view(lang, voted="soms"))),
     Stop("poll-closed", player(lambda lang: samples.poll_view(lang, open_=False))),

@@ -147,6 +147,7 @@ QUESTIONNAIRE = Binding(
     "W", ("w",), OpenQuestionnaire(), "start.questionnaire", "help.start_questionnaire", "questionnaire"
 )
 PHONES = Binding("O", ("o",), TogglePhones(), "start.phones", "help.start_phones", "phones")
+DESK_PIN = Binding("B", ("b",), None)  # the phones' join dialog: the facilitator's PIN for a few seconds
 FROM_SCRATCH = Binding("X", ("x",), StartFrom(None))  # start scenarios without the questionnaire's profile
 QUIT = Binding("Esc", ("escape",), AskQuit(), "key.quit", "", "quit")
 COUNT = Binding("0-9", (), None, help="help.count", help_cap="0-9  + \u2212")
