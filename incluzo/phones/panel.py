@@ -18,7 +18,7 @@ from incluzo.phones.room import BrilOpen
 from incluzo.scenes.actions import TogglePhones
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context
-from incluzo.scenes.kit.bindings import DESK_PIN, PHONES, Request
+from incluzo.scenes.kit.bindings import DESK_PIN, PHONES, ROOM_PROFILE, Request
 from incluzo.scenes.kit.text import draw_lines, line_height, render, wrap
 from incluzo.scenes.screens.overlays import Overlay
 from incluzo.scenes.teams.badge import draw_badge
@@ -66,6 +66,8 @@ class PhonesOverlay(Overlay):
             self.desk_left = 0.0 if self.desk_left else DESK_SECONDS
             self.dirty = True
             return None
+        if name in ROOM_PROFILE.keys and self.hub.bril_open():
+            return self.hub.profiles()  # the profile screen, from every sheet sent (none yet: nothing)
         return super()._key(name)
 
     def qr(self, size: int) -> pygame.Surface:
@@ -79,6 +81,8 @@ class PhonesOverlay(Overlay):
         lines = [say("phones.joined", count=hub.devices())]
         if isinstance(hub.room.stage, BrilOpen):
             lines.append(say("phones.finished", count=hub.finished(), devices=hub.devices()))
+            if hub.finished():
+                lines.append(say("phones.profile_key", count=hub.finished()))
         counts = hub.room.counts()
         if counts is not None:
             lines.append(say("phones.voted", count=sum(counts)))

@@ -171,6 +171,25 @@ class Ballot:
         return tuple(tally)
 
 
+def saved_sheet(entry: PhoneAnswersEntry) -> Response | None:
+    """A sheet as the save keeps it ('4,3,2,1' per theme), or None when it is not one (a damaged record)."""
+    try:
+        current, desired = (
+            tuple(tuple(int(n) for n in row.split(",")) for row in part)
+            for part in (entry.current, entry.desired)
+        )
+    except ValueError:
+        return None
+    rows = current + desired
+    if (
+        not current
+        or len(current) != len(desired)
+        or any(len(r) != protocol.QUADRANTS or sum(r) != protocol.POINTS or min(r) < 0 for r in rows)
+    ):
+        return None
+    return Response(current, desired, entry.team)
+
+
 def majority(votes: list[str]) -> str | None:
     """The team rule: most votes; on a tie the choice that reached that number first (votes in order)."""
     counts: dict[str, int] = {}
@@ -208,13 +227,16 @@ class Room:
 
     # Restoring from the save log ----------------------------------------------------------------
     def restore(self, entries: list[Entry]) -> None:
-        """Devices, teams and votes from a resumed session's records (tokens come back with the phones)."""
+        """Devices, teams, votes and sheets from a resumed session's records (or the room's journal);
+        tokens come back with the phones."""
         for entry in entries:
             if isinstance(entry, PhoneJoinEntry):
                 device = self.devices.setdefault(entry.device, Device(entry.device, "player"))
                 device.team = entry.team
             elif isinstance(entry, PhoneVoteEntry):
                 self.ballots.setdefault(entry.ask, Ballot()).votes[entry.device] = entry.option
+            elif isinstance(entry, PhoneAnswersEntry) and (sheet := saved_sheet(entry)) is not None:
+                self.sheets.setdefault(entry.ask, {})[entry.device] = sheet
 
     # Connections --------------------------------------------------------------------------------
     def opened(self, conn: int) -> None:
@@ -411,7 +433,7 @@ class Room:
         sheets = self.sheets.setdefault(message.ask, {})
         if device.id in sheets:
             return self._refuse(conn, message.seq, "already")
-        team = self.teams[device.team - 1].name if device.team else ""
+        team = self.teams[device.team - 1].name if device.team and device.team <= len(self.teams) else ""
         sheets[device.id] = Response(message.current, message.desired, team)
         entry = PhoneAnswersEntry(
             Id(device.id),

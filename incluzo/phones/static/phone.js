@@ -1050,7 +1050,10 @@
     var left = POINTS - sum(row);
     if (page === 0) {
       nodes.push(el('p', {text: t('bril.intro')}));
-      if (view.team === null && view.teams.length) {
+      if (view.teams.length) {
+        var team = myTeam();
+        nodes.push(team ? el('p', {className: 'mine'}, [t('team.mine') + ': ', badge(team, true)])
+          : el('p', {className: 'hint', text: t('bril.team')}));
         nodes.push(changeTeam());
       }
     }

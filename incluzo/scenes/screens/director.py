@@ -278,7 +278,7 @@ class Director:
         source = str(self.source.resolve()) if self.source else ""
         save, failed = new_save(session.scenario, self.mode, source, self.ctx)
         if save is not None and self.profile is not None:
-            save.append(self.profile.entry())
+            save.extend(self.profile.entries())
         replayed = Session(session.scenario)
         for action in session.log:
             _, entry = savelog.perform(replayed, action)
