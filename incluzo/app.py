@@ -624,8 +624,9 @@ class App:
                 dt = clock.tick(theme.FRAME_RATE) / 1000
             else:
                 wait = self.game.wake_ms(theme.IDLE_WAIT_MS) if self.game else theme.IDLE_WAIT_MS
-                if self.phones is not None and self.phones.unsent:
-                    wait = min(wait, self.phones.push_ms)  # the phones' views wait to go out
+                phones = self.phones.wait_ms() if self.phones is not None else None
+                if phones is not None:
+                    wait = min(wait, phones)  # messages wait to be judged, or views to go out
                 events = idle_wait(wait)
                 wall = clock.tick() / 1000
                 self.guarded_step(events, 0.0, watch=True, wall=wall)

@@ -14,6 +14,8 @@ import logging
 import queue
 import re
 import secrets
+import sys
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -24,6 +26,7 @@ from incluzo.engine.logs.savelog import (
     PhoneAnswersEntry,
     PhoneJoinEntry,
     PhoneRoomEntry,
+    PhoneVoteEntry,
     SaveLog,
 )
 from incluzo.engine.play.teamviews import Badge
@@ -45,9 +48,13 @@ from incluzo.scenes.teams.director import TeamDirector
 
 log = logging.getLogger("incluzo.phones")
 
-MAX_PER_FRAME = 400  # phone messages judged in one frame; the rest wait for the next
+MAX_PER_FRAME = 400  # phone messages judged in one frame at most; the rest wait for the next
+HANDLE_BUDGET = 0.001  # seconds of judging messages in one frame (a burst is spread over frames)
+BACKLOG_MS = 16  # the idle loop's wait while messages are still waiting (one frame at 60 Hz)
+SWITCH_INTERVAL = 0.001  # seconds: how soon the game's thread gets Python back from the server's
 PUSH_INTERVAL = 0.1  # seconds between two rounds of views to the phones (replies go out at once)
 PIN_LENGTH = 5
+PHONE_RECORDS = (PhoneRoomEntry, PhoneJoinEntry, PhoneVoteEntry, PhoneAnswersEntry)
 _OPENED = re.compile(r"^bril([0-9]+)-")  # the questionnaire's ask: how often it was opened (stage.bril)
 
 
@@ -100,10 +107,21 @@ class PhoneHub:
         self.unsent = False  # the phones' views changed since they were last sent
         self.pushed_at = -PUSH_INTERVAL
         self.on_view: Callable[[], None] | None = None  # told after each push (the benchmark's clock)
+        self.switch_interval = sys.getswitchinterval()
+        self.acted = 0  # game actions the phones made (a team's choice, a command): the benchmark counts
+        self.counted = (0, 0)  # the save's records looked at, and how many of them were the game's own
 
     # Life ---------------------------------------------------------------------------------------
     def start(self) -> None:
-        """Listen; a room left in a journal by a game that stopped before it had a save comes back."""
+        """Listen; a room left in a journal by a game that stopped before it had a save comes back.
+
+        The server's thread shares Python with the frame loop: while it writes views to a hundred phones,
+        a frame that gave Python up (a flip, a write) waits for it back up to the switch interval (5 ms
+        by default); a shorter one keeps that wait inside the frame budget."""
+        self.switch_interval = sys.getswitchinterval()
+        self.acted = 0  # game actions the phones made (a team's choice, a command): the benchmark counts
+        self.counted = (0, 0)  # the save's records looked at, and how many of them were the game's own
+        sys.setswitchinterval(min(self.switch_interval, SWITCH_INTERVAL))
         self.server.start()
         self._take_up(journal.newest())
         log.info("phones: %s PIN %s (facilitator %s)", self.url, self.pin, self.desk_pin)
@@ -130,10 +148,18 @@ class PhoneHub:
         """Write what is handed over, then close the server."""
         self.writer.stop()
         self.server.stop()
+        sys.setswitchinterval(self.switch_interval)
 
     @property
     def push_ms(self) -> int:
         return round(PUSH_INTERVAL * 1000)
+
+    def wait_ms(self) -> int | None:
+        """How long the idle loop may sleep for the phones' sake: a frame while messages wait to be
+        judged, until the next push while views wait to go out; None: as long as it likes."""
+        if not self.server.inbox.empty():
+            return BACKLOG_MS
+        return self.push_ms if self.unsent else None
 
     @property
     def url(self) -> str:
@@ -145,7 +171,10 @@ class PhoneHub:
         outcome = Outcome()
         outcome.add(self._follow(host))
         self.server.woken.clear()
+        stop = time.perf_counter() + HANDLE_BUDGET
         for _ in range(MAX_PER_FRAME):
+            if time.perf_counter() > stop:
+                break  # bounded work per frame: the rest in the next one
             try:
                 item = self.server.inbox.get_nowait()
             except queue.Empty:
@@ -164,10 +193,12 @@ class PhoneHub:
             outcome.picks, outcome.commands = [], []
             for choice in picks:
                 host.act(actions.PickFor(choice.team, choice.choice))
+                self.acted += 1
             for command in commands:
                 action = self._command(host, command)
                 if action is not None:
                     host.act(action)
+                    self.acted += 1
             outcome.add(self._follow(host))
         for line in outcome.refused:
             log.warning("phones: refused %s", line)
@@ -189,14 +220,25 @@ class PhoneHub:
         game = host.game
         if game is not self.game:
             self._entered(game)
-        size = len(game.save.log.entries) if game is not None and game.save is not None else -1
+        steps = self._game_records(game.save.log) if game is not None and game.save is not None else -1
         timer = game.play.timer.remaining_ms // 1000 if isinstance(game, TeamDirector) else 0
         running = game.play.timer.running if isinstance(game, TeamDirector) else False
-        key = (id(game), id(host.scene), size, timer, running)
+        key = (id(game), id(host.scene), steps, timer, running)
         if key == self.key:
             return Outcome()
         self.key = key
         return self.room.show(self._stage(host))
+
+    def _game_records(self, saved: SaveLog) -> int:
+        """The game's own records in its save (the phones' are left out: a vote saved changes no view),
+        counted on from where the last frame stopped."""
+        seen, own = self.counted
+        entries = saved.entries
+        if len(entries) < seen:  # the save was written anew (a reload): count again
+            seen, own = 0, 0
+        own += sum(1 for e in entries[seen:] if not isinstance(e, PHONE_RECORDS))
+        self.counted = (len(entries), own)
+        return own
 
     def _stage(self, host: Host) -> Stage:
         if host.game is not None:
@@ -212,6 +254,7 @@ class PhoneHub:
     def _entered(self, game: Game | None) -> None:
         """A new game (started or resumed): its teams, and the room's PINs and devices in its save."""
         self.game = game
+        self.counted = (0, 0)
         if game is None:
             return
         if isinstance(game, TeamDirector):
