@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from incluzo.engine.logs.savelog import PhoneJoinEntry, PhoneVoteEntry
+from incluzo.engine.logs.savelog import PhoneAnswersEntry, PhoneJoinEntry, PhoneVoteEntry
 from incluzo.engine.play.teamviews import Badge
 from incluzo.phones import protocol
 from incluzo.phones.protocol import (
@@ -340,3 +340,16 @@ def test_the_room_comes_back_from_the_save_records() -> None:
     assert isinstance(welcome, Welcome) and welcome.team == 1
     outcome = again.handle(5, Pick(2, "r0-drukte", "b"), 0.0)
     assert [refused(r) for _, r in outcome.replies] == ["already"]
+
+
+def test_sheets_come_back_from_the_records_and_a_damaged_one_is_left_out() -> None:
+    room = make_room()
+    good = PhoneAnswersEntry(
+        "d1", "bril1-welke-bril", ("1,2,3,4", "10,0,0,0"), ("4,3,2,1", "0,0,0,10"), "Rood"
+    )  # type: ignore[arg-type]
+    torn = PhoneAnswersEntry("d2", "bril1-welke-bril", ("1,2,3",), ("4,3,2,1",), "Blauw")  # type: ignore[arg-type]
+    wrong = PhoneAnswersEntry("d3", "bril1-welke-bril", ("5,5,5,5",), ("4,3,2,1",))  # type: ignore[arg-type]
+    room.restore([PhoneJoinEntry("d1", 1), good, torn, wrong])  # type: ignore[arg-type]
+    sheets = room.sheets["bril1-welke-bril"]
+    assert list(sheets) == ["d1"]
+    assert sheets["d1"].current == ((1, 2, 3, 4), (10, 0, 0, 0)) and sheets["d1"].label == "Rood"
