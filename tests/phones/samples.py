@@ -142,7 +142,7 @@ def poll_view(lang: str, *, voted: str | None = None, open_: bool = True) -> Vie
     return view(lang, "poll", ask="poll-1", poll=Poll(question, options, 10, voted, open_))
 
 
-def bril_view(lang: str, *, done: bool = False) -> View:
+def bril_view(lang: str, *, done: bool = False, team: int | None = 1) -> View:
     themes = (
         Theme(
             "opp",
@@ -183,7 +183,7 @@ def bril_view(lang: str, *, done: bool = False) -> View:
         ),
     )
     quadrants = ("Specialisme", "Individueel maatwerk", "Professionalisering", "Leergemeenschap")
-    return view(lang, "bril", ask="welke-bril", bril=Bril(words(lang, "Welke bril?", "Which lens?"),
+    return view(lang, "bril", team, ask="welke-bril", bril=Bril(words(lang, "Welke bril?", "Which lens?"),
                 quadrants, themes, 10, done, 4))  # fmt: skip
 
 

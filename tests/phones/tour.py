@@ -62,6 +62,7 @@ STOPS = (
     Stop("poll-closed", player(lambda lang: samples.poll_view(lang, open_=False))),
     Stop("bril", player(samples.bril_view), tap("#more-A", 3)),
     Stop("bril-done", player(lambda lang: samples.bril_view(lang, done=True))),
+    Stop("bril-no-team", player(lambda lang: samples.bril_view(lang, team=None))),
     Stop("reveal", player(samples.reveal_view)),
     Stop("wait", player(lambda lang: samples.view(lang, "wait"))),
     Stop("done", player(lambda lang: samples.view(lang, "done"))),
