@@ -113,7 +113,7 @@ class PhoneHub:
 
     # Life ---------------------------------------------------------------------------------------
     def start(self) -> None:
-        """Listen; a room left in a journal by a game that stopped before it had a save comes back.
+        """Listen (the room of a questionnaire that stopped comes back when the questionnaire opens).
 
         The server's thread shares Python with the frame loop: while it writes views to a hundred phones,
         a frame that gave Python up (a flip, a write) waits for it back up to the switch interval (5 ms
@@ -123,7 +123,6 @@ class PhoneHub:
         self.counted = (0, 0)  # the save's records looked at, and how many of them were the game's own
         sys.setswitchinterval(min(self.switch_interval, SWITCH_INTERVAL))
         self.server.start()
-        self._take_up(journal.newest())
         log.info("phones: %s PIN %s (facilitator %s)", self.url, self.pin, self.desk_pin)
 
     def _take_up(self, found: Journal | None) -> None:
@@ -244,6 +243,8 @@ class PhoneHub:
         if host.game is not None:
             return stage.of_game(host.game)
         if isinstance(host.scene, QuestionnaireScene):
+            if self.journal is None and self.game is None and not self.room.devices:
+                self._take_up(journal.newest())  # the room of a questionnaire that stopped, if any
             self.room.teams = stage.ahead(host.then_teams)  # the phones choose their team already
             questionnaire = host.scene.questionnaire
             if questionnaire is not self.questionnaire:

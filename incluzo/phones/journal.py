@@ -4,9 +4,9 @@
 for the sheets to go into. The room's PINs, its devices and every sheet then go into a journal in
 `<saves>/phones/room-<date>-<time>.jsonl`, one record a line in the save log's own format, each write
 fsynced before the phone hears "accepted" (the `SaveWriter` writes both kinds of file). When a game
-starts, the records move into its save and the journal is removed. A game that stopped during the
-questionnaire finds the newest journal of the last MAX_AGE hours when the phones start again, and the
-room comes back from it: the same PINs, the phones' teams, the sheets sent.
+starts, the records move into its save and the journal is removed. When the questionnaire opens on the
+phones again before anyone joined (the game was started again after it stopped), the newest journal
+of the last MAX_AGE seconds brings the room back: the same PINs, the phones' teams, the sheets sent.
 """
 
 from __future__ import annotations

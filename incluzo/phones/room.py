@@ -456,8 +456,9 @@ class Room:
         return outcome
 
     def _closing(self, stage: Stage) -> Stage:
-        """A poll the game moved on from stays on the phones, closed, until the next question opens."""
-        if not isinstance(stage, Shown) or stage.closed is not None:
+        """A poll the game moved on from stays on the phones, closed, until the next question opens (or
+        the game ends: the phones then say so)."""
+        if not isinstance(stage, Shown) or stage.closed is not None or stage.stage not in ("wait", "reveal"):
             return stage
         old = self.stage
         if isinstance(old, PollOpen):

@@ -300,6 +300,9 @@ def test_a_poll_the_game_moved_on_from_shows_closed_and_refuses_late_votes() -> 
     assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").stage == "poll"
     room.show(round_open())  # the next question replaces it
     assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").poll is None
+    room.show(PollOpen("p4-peiling", "Peiling", "", "Nog een?", (A, B)))
+    room.show(Shown("done", "Drukte"))  # the game ended: the phones say so, not the poll
+    assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").stage == "done"
 
 
 def test_a_team_poll_card_closes_at_the_reveal() -> None:

@@ -131,11 +131,12 @@ def test_sheets_accepted_before_a_kill_come_back_with_the_room() -> None:
     app = App.opened(questionnaire=QUESTIONNAIRE, scenario=SCENARIO, teams=("Rood", "Blauw"), mode=Mode.TEAMS)
     assert app.start_phones("127.0.0.1", 0)
     hub = app.phones
-    assert hub is not None and hub.pin == started["pin"]  # the same room: its PIN, its phones, its sheets
+    assert hub is not None
     screen = BigScreen(app)
     screen.thread.start()
     try:
         screen.until(lambda app: hub.bril_open() and hub.finished() == 2, "both sheets back")
+        assert hub.pin == started["pin"]  # the same room: its PIN, its phones, its sheets
         view = asyncio.run(back(hub.url, *kept[0]))
         assert view["team"] == 1 and view["bril"]["done"] and view["again"] == "already"  # type: ignore[index]
         found = screen.read(lambda app: hub.profiles())
