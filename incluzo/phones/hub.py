@@ -226,7 +226,8 @@ class PhoneHub:
         if key == self.key:
             return Outcome()
         self.key = key
-        return self.room.show(self._stage(host))
+        shown = self._stage(host)  # first: it may bring back the room of a journal
+        return self.room.show(shown)
 
     def _game_records(self, saved: SaveLog) -> int:
         """The game's own records in its save (the phones' are left out: a vote saved changes no view),
