@@ -50,7 +50,7 @@ log = logging.getLogger("incluzo.phones")
 
 MAX_PER_FRAME = 400  # phone messages judged in one frame at most; the rest wait for the next
 HANDLE_BUDGET = 0.001  # seconds of judging messages in one frame (a burst is spread over frames)
-MIN_PER_FRAME = 16  # judged whatever the clock says (a frame the system took away still gets on)
+MIN_PER_FRAME = 8  # judged whatever the clock says (a frame the system took away still gets on)
 BACKLOG_MS = 16  # the idle loop's wait while messages are still waiting (one frame at 60 Hz)
 SWITCH_INTERVAL = 0.001  # seconds: how soon the game's thread gets Python back from the server's
 PUSH_INTERVAL = 0.1  # seconds between two rounds of views to the phones (replies go out at once)
