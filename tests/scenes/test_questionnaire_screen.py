@@ -225,6 +225,10 @@ def test_the_profile_screen_shows_each_teams_profile_and_starts_from_the_one_sho
     assert scene.label == "Rood" and scene.result == rood
     assert scene.paged is not None and scene.paged.flow.items[0].text == "Profiel van Rood: Welke bril?"
     assert [s.current_text for s in scene.view.scores] == ["70,00", "10,00", "10,00", "10,00"]
+    png, md = scene.export()  # E: Rood's profile, named as Rood's
+    assert "-rood-" in png.name and md.read_text(encoding="utf-8").startswith(
+        "# Profiel van Rood: Welke bril?"
+    )
     press(app, "return", "return")  # read on, then play Proefscenario from Rood's profile
     assert isinstance(app.scene, BriefingScene)
     assert [q.points for q in app.scene.view.position] == [70, 10, 10, 10]

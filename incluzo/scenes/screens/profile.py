@@ -151,6 +151,12 @@ class ProfileScene(Scene):
         """Whose profile is on screen: a team's name, '' for everyone's."""
         return self.groups[self.shown][0]
 
+    def title(self) -> str:
+        """The profile's title: whose it is when it is a team's."""
+        if self.label:
+            return self.say("profile.title.team", title=self.view.title, team=self.label)
+        return self.say("profile.title", title=self.view.title)
+
     @property
     def marked(self) -> list[str]:
         """The quadrants whose difference reaches the threshold."""
@@ -160,8 +166,7 @@ class ProfileScene(Scene):
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
-        title = say("profile.title.team", title=v.title, team=self.label) if self.label else None
-        heading_item(flow, title or say("profile.title", title=v.title), s["title"], 0)
+        heading_item(flow, self.title(), s["title"], 0)
         count = (
             say("profile.respondents.one")
             if v.respondents == 1
@@ -242,7 +247,7 @@ class ProfileScene(Scene):
         folder = folder or export_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        base = folder / f"{slug(self.questionnaire.id)}-{stamp}"
+        base = folder / f"{slug(self.questionnaire.id)}{'-' + slug(self.label) if self.label else ''}-{stamp}"
         lines = [
             Line(label, kite.points, kite.colour, kite.style) for label, kite in kites(self.view, self.say)
         ]
@@ -250,7 +255,7 @@ class ProfileScene(Scene):
             base.with_suffix(".png"),
             self.questionnaire.model,
             self.ctx.lang,
-            self.say("profile.title", title=self.view.title),
+            self.title(),
             lines,
             [self.say("profile.frame", threshold=float(self.threshold))],
             self.marked,
@@ -262,7 +267,7 @@ class ProfileScene(Scene):
     def markdown(self) -> str:
         say, v = self.say, self.view
         out = [
-            f"# {say('profile.title', title=v.title)}",
+            f"# {self.title()}",
             "",
             say("profile.respondents", count=v.respondents),
             "",
