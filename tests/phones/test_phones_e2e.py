@@ -68,6 +68,7 @@ def test_two_phones_of_two_teams_play_a_round_and_vote_in_a_poll() -> None:
         screen.act(actions.BeginRound())
         for phone in (rood, blauw):
             expect(phone.locator("h1")).to_have_text("Drukte in de klas")
+            expect(phone.locator("main")).to_contain_text("Kaart 1 van ")
             expect(phone.locator("#option-werkplek")).to_be_disabled()
             expect(phone.locator("#option-werkplek")).to_contain_text("Te duur")
         rood.locator("#option-strategie").click()
@@ -99,6 +100,9 @@ def test_two_phones_of_two_teams_play_a_round_and_vote_in_a_poll() -> None:
         screen.act(actions.RevealPicks())
         poll = screen.read(lambda app: team_game(app).presenter.reveal(team_game(app).play).poll)
         assert poll is not None and [o.count for o in poll.options] == [0, 2, 0]
+        for phone in (rood, blauw):  # the poll closed with the reveal: the counts stay, no vote is taken
+            expect(phone.locator("main")).to_contain_text("Peiling gesloten. Stemmen kan niet meer.")
+            expect(phone.locator("#confirm")).to_have_count(0)
 
         saved = screen.read(lambda app: team_game(app).save)
         assert saved is not None
