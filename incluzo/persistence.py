@@ -97,6 +97,7 @@ class SaveFile:
         self.log = log
         self.read_from = read_from or path  # the file its log was read back from: itself or an autosave
         self.damage = damage  # what reading it back had to leave out (None: it was whole), for the room
+        self.text = log.text()  # the log as on disk, kept as it grows: an autosave never encodes it again
         self.trace: Callable[[str, int], None] | None = None
         self.lock = threading.RLock()  # the phones' votes are written from a thread of their own
 
@@ -131,7 +132,8 @@ class SaveFile:
         if not entries:
             return
         with self.lock:
-            data = "".join(savelog.encode(entry) + "\n" for entry in entries).encode("utf-8")
+            lines = "".join(savelog.encode(entry) + "\n" for entry in entries)
+            data = lines.encode("utf-8")
             first = len(self.log.entries) + 1
             number = first + len(entries) - 1
             if self.trace:
@@ -146,20 +148,22 @@ class SaveFile:
             finally:
                 os.close(handle)
             self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
+            self.text += lines
             if self.trace:
                 self.trace("synced", number)
             if autosave:
                 if self.trace:
                     self.trace("autosaving", number)
                 slots = autosave_paths(self.path)
-                write_atomic(slots[number % AUTOSAVES], self.log.text())
+                write_atomic(slots[number % AUTOSAVES], self.text)
             if self.trace:
                 self.trace("saved", number)
 
     def rewrite(self, log: SaveLog) -> None:
         """Replace the file with `log` in one step (after a damaged save was read back)."""
         with self.lock:
-            write_atomic(self.path, log.text())
+            self.text = log.text()
+            write_atomic(self.path, self.text)
             self.log = log
 
 

@@ -57,8 +57,8 @@ def start(
         scenario = profile.apply(scenario)
     save, failed = new_save(scenario, mode, str(Path(path).resolve()), ctx)
     group = _director(Session(scenario), replace(ctx, mode=mode), save, Path(path), profile)
-    if profile is not None:
-        group.record(profile.entry())  # first in the log: a resume starts from it too
+    for entry in profile.entries() if profile is not None else ():
+        group.record(entry)  # first in the log: a resume starts from it too
     return Opened(group, failed)
 
 

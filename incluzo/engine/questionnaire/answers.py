@@ -45,13 +45,6 @@ class Answers:
     refused: tuple[Problem, ...] = ()  # the rows left out, each with its line and reason (warnings)
     rows: int = 0  # respondents' rows read (empty rows not counted)
 
-    def by_team(self) -> dict[str, tuple[Response, ...]]:
-        """The responses per team, in the order teams first appear."""
-        grouped: dict[str, list[Response]] = {}
-        for team, response in zip(self.teams, self.responses, strict=True):
-            grouped.setdefault(team, []).append(response)
-        return {team: tuple(found) for team, found in grouped.items()}
-
 
 def read_file(path: str | Path, questionnaire: Questionnaire, *, strict: bool = False) -> Answers:
     """Read a CSV file of answers. Raises ScenarioError when the file cannot be scored (a column

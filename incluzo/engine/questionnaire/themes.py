@@ -240,6 +240,17 @@ def result(responses: Sequence[Response]) -> Result:
     )
 
 
+def team_results(responses: Sequence[Response], teams: Sequence[str]) -> tuple[tuple[str, Result], ...]:
+    """Each team's result (`teams`: per response its team's name, '' for none), in the order the teams
+    first appear; none when no response names a team (then there is only everyone's result)."""
+    grouped: dict[str, list[Response]] = {}
+    for team, response in zip(teams, responses, strict=True):
+        grouped.setdefault(team, []).append(response)
+    if set(grouped) <= {""}:
+        return ()
+    return tuple((team, result(found)) for team, found in grouped.items())
+
+
 def start_from(scenario: Scenario, found: Result) -> Scenario:
     """The scenario with the room's current profile as start position and its desired one as goal."""
     return replace(scenario, position=to_position(found.current), desired=to_position(found.desired))

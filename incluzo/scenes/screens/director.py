@@ -264,7 +264,8 @@ class Director:
             return self.save.log
         source = str(self.source.resolve()) if self.source else ""
         log = savelog.new_log(self.session.scenario, seed=0, mode=self.mode.save_name, source=source)
-        log = log.appended(self.profile.entry()) if self.profile is not None else log
+        for record in self.profile.entries() if self.profile is not None else ():
+            log = log.appended(record)
         replayed = Session(self.session.scenario)
         for action in self.session.log:
             _, entry = savelog.perform(replayed, action)

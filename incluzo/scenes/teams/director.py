@@ -431,8 +431,8 @@ def start(
     log = savelog.new_log(
         scenario, seed=0, mode=Mode.TEAMS.save_name, teams=tuple(t.name for t in made), source=source
     )
-    if profile is not None:
-        log = log.appended(profile.entry())
+    for entry in profile.entries() if profile is not None else ():
+        log = log.appended(entry)
     save, notice = saved(log, ctx)
     play = teams.begin(scenario, made)
     director = TeamDirector(scenario, ctx, play, save, profile=profile, log=log, source=Path(path))
