@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from incluzo.engine.logs.savelog import STEP_RECORDS, SaveLog, TeamPickEntry, TeamUnpickEntry
+from incluzo.engine.play import teams
 from incluzo.engine.play.phases import Phase
-from incluzo.engine.play.teamviews import RevealView, RoundView
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.teamviews import Badge, RevealView, RoundView, badge
 from incluzo.engine.play.views import CardView, ChoiceView, MeterView, PollOptionView, present
 from incluzo.engine.questionnaire.themes import POINTS, Questionnaire
 from incluzo.engine.scenario.text import Text
@@ -21,6 +23,7 @@ from incluzo.phones import protocol
 from incluzo.phones.room import BrilOpen, Lobby, PollOpen, RoundOpen, Shown, Stage
 from incluzo.scenes.game import Game
 from incluzo.scenes.kit.widgets import shortfall_text
+from incluzo.scenes.screens.card import ahead_text
 from incluzo.scenes.screens.director import Director
 from incluzo.scenes.teams.director import TeamDirector
 
@@ -60,10 +63,10 @@ def team_round(game: TeamDirector, view: RoundView, notes: str) -> RoundOpen:
     card = view.card
     poll = card.poll
     playing = [t for t in view.teams if t.plays]
+    say = Messages(game.ctx.lang)
     if poll is not None:
         choices = {t.badge.number: tuple(option(o) for o in poll.options) for t in playing}
     else:
-        say = Messages(game.ctx.lang)
         choices = {t.badge.number: tuple(choice(c, say) for c in t.choices) for t in playing}
     return RoundOpen(
         ask=ask_id("p" if poll else "r", steps(game.log), card.id),
@@ -77,6 +80,9 @@ def team_round(game: TeamDirector, view: RoundView, notes: str) -> RoundOpen:
         running=view.timer.running,
         notes=notes,
         poll=poll.question if poll else None,
+        number=card.number,
+        total=card.total,
+        progress=say("card.progress", number=card.number, ahead=ahead_text(view.ahead, say)),
     )
 
 
@@ -132,6 +138,13 @@ def of_game(game: Game) -> Stage:
     if isinstance(game, Director):
         return of_group(game)
     return Shown("wait", "")
+
+
+def ahead(names: tuple[str, ...]) -> tuple[Badge, ...]:
+    """The teams of the game that follows the questionnaire, as it will make them (none: no names, or
+    names it would refuse)."""
+    made = teams.make_teams(list(names)) if names else ()
+    return () if isinstance(made, Refusal) else tuple(badge(team) for team in made)
 
 
 def bril(questionnaire: Questionnaire, lang: str, number: int) -> BrilOpen:
