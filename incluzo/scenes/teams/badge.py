@@ -11,12 +11,13 @@ from collections.abc import Sequence
 import pygame
 
 from incluzo.engine.play.teamviews import Badge
-from incluzo.engine.play.views import Amount, QuadrantView
+from incluzo.engine.play.views import QuadrantView
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.mapinfo import prefixed
 from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow, Style, line_height, render, width_of
 from incluzo.scenes.kit.theme import Metrics
+from incluzo.scenes.kit.widgets import chips_width as chips_width  # the round screen's import
 
 SHAPE_SCALE = 1.05  # a badge's shape in body units
 MARKER_SCALE = 0.55  # a kite corner or trail marker in body units
@@ -85,15 +86,6 @@ def draw_badge(surface: pygame.Surface, badge: Badge, x: int, centre_y: int, met
     number = render(str(badge.number), widgets.styles(metrics)["strong"])
     surface.blit(number, (x + size + metrics.gap // 2, centre_y - number.get_height() // 2))
     return badge_width(badge, metrics)
-
-
-def chips_width(amounts: Sequence[Amount], metrics: Metrics, style: Style, *, as_cost: bool = False) -> int:
-    """How wide widgets.chips draws these amounts."""
-    size = widgets.icon_size(metrics)
-    gap = metrics.scaled(widgets.CHIP_GAP_SCALE)
-    spacing = metrics.scaled(widgets.CHIPS_GAP_SCALE)
-    widths = [size + gap + width_of(widgets.chip_text(a, as_cost=as_cost), style) for a in amounts]
-    return sum(widths) + spacing * max(0, len(widths) - 1)
 
 
 def draw_check(surface: pygame.Surface, left_centre: tuple[int, int], metrics: Metrics) -> int:
