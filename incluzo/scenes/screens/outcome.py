@@ -85,7 +85,11 @@ def given_up_flow(
             continue
 
         def paint(
-            surface: pygame.Surface, x: int, y: int, amounts: Sequence[Amount] = amounts, shown: list = shown
+            surface: pygame.Surface,
+            x: int,
+            y: int,
+            amounts: Sequence[Amount] = amounts,
+            shown: list[tuple[str, Colour, str]] = shown,
         ) -> None:
             left = x + indent
             if amounts:

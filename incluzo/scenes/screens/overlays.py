@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pygame
 
+from incluzo.engine.play.moves import trail_arrows
 from incluzo.engine.play.views import MapView
 from incluzo.i18n import catalog_for
 from incluzo.persistence import folder_text
@@ -29,6 +30,7 @@ from incluzo.scenes.kit.bindings import (
 )
 from incluzo.scenes.kit.input import Click, Input
 from incluzo.scenes.kit.mapinfo import legend, points_text, prefixed, quadrant_rows
+from incluzo.scenes.kit.mapmarks import Marks
 from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 from incluzo.scenes.screens.briefing import map_axes
@@ -331,16 +333,12 @@ class MapOverlay(PagedOverlay):
                 )
             )
         quadrant_rows(flow, rows, s["body"], m)
-        legend(flow, [*self.kites(), (say("map.trail"), Kite((), theme.TRAIL, "solid"))], s["body"], m)
+        legend(flow, [*self.kites(), (say("map.steps"), Kite((), theme.TRAIL, "solid"))], s["body"], m)
         flow.text(say("map.reading"), s["muted"], space_before=m.gap)
+        flow.text(say("map.marker"), s["muted"], space_before=m.gap // 2)
         return flow
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        self.map.draw(
-            surface,
-            self.map_box,
-            self.metrics,
-            [k for _, k in self.kites()],
-            trail=[exact(p) for p in self.view.trail],
-        )
+        trail = Marks(trail=trail_arrows(self.view.trail))
+        self.map.draw(surface, self.map_box, self.metrics, [k for _, k in self.kites()], marks=trail)
