@@ -23,7 +23,7 @@ TRAIL_SCALE = 0.12  # a trail arrow's line in body units
 HEAD_SCALE = 0.6  # an arrow head's length in body units
 DISC_SCALE = 1.35  # a trail number's disc (or plate height) in body units
 LABEL_SCALE = 1.0  # the text of labels on the map, in body units
-GHOST = theme.mix(theme.TRAIL, theme.BACKGROUND, 0.45)  # a faint chosen arrow: what could have been
+GHOST = theme.mix(theme.TRAIL, theme.BACKGROUND, 0.35)  # a faint chosen arrow: what could have been
 
 
 @dataclass(frozen=True)
