@@ -35,6 +35,7 @@ MARKER_SCALE = 0.45  # marker radius in body units
 NAME_PLATE_ALPHA = 235
 MIN_SIDE_FOR_AXES = 10  # body units: a smaller map drops its axis labels
 MIN_SIDE_FOR_NAMES = 8  # body units: a smaller map shows the quadrant numbers only
+NAME_LINES = 2  # a name that needs more lines in its corner: the map shows the numbers only
 PERCENT = 100
 MARK_SCALE = 3  # frame of a marked quadrant, in strokes
 
@@ -279,27 +280,44 @@ class QuadrantMap:
         pygame.draw.rect(image, theme.BORDER, square, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midtop, square.midbottom, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midleft, square.midright, metrics.stroke)
-        plates = tuple((q.corner, self._name(image, square, q, metrics)) for q in self.quadrants)
+        named = self._named(square, metrics)
+        plates = tuple((q.corner, self._name(image, square, q, metrics, named)) for q in self.quadrants)
         if self._with_axes(area, metrics):
             self._axes(image, square, metrics, self._label_side(area, metrics))
         if pygame.display.get_surface() is not None:
             image = image.convert()  # in the window's own format it blits several times faster
         return Background(image, square, plates)
 
+    def _named(self, square: pygame.Rect, metrics: Metrics) -> bool:
+        """Names only on a map big enough that each fits its corner in at most NAME_LINES lines; a
+        smaller map shows the quadrants' numbers (its legend names them)."""
+        if not self.labelled or square.width < metrics.body * MIN_SIDE_FOR_NAMES:
+            return False
+        room = self._name_room(square, metrics)
+        style = Style("bold", metrics.body, theme.INK)
+        return all(len(wrap(q.name, style, room, self.lang)) <= NAME_LINES for q in self.quadrants)
+
+    @staticmethod
+    def _name_room(square: pygame.Rect, metrics: Metrics) -> int:
+        badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
+        return square.width // 2 - badge - 3 * metrics.pad
+
     def _name(
-        self, image: pygame.Surface, square: pygame.Rect, quadrant: QuadrantView, metrics: Metrics
+        self,
+        image: pygame.Surface,
+        square: pygame.Rect,
+        quadrant: QuadrantView,
+        metrics: Metrics,
+        named: bool,
     ) -> pygame.Rect:
         """Number badge and (when labelled) name in the quadrant's outer corner, on a light plate;
         returns the plate."""
         dx, dy = CORNERS[quadrant.corner]
-        half = square.width // 2
         base = theme.colour(quadrant.colour)
         number = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
         style = Style("bold", metrics.body, theme.INK)
-        room = half - badge - 3 * metrics.pad
-        named = self.labelled and square.width >= metrics.body * MIN_SIDE_FOR_NAMES
-        lines = wrap(quadrant.name, style, room, self.lang) if named else []
+        lines = wrap(quadrant.name, style, self._name_room(square, metrics), self.lang) if named else []
         text_w = max((render(line, style).get_width() for line in lines), default=0)
         plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
         plate_h = max(badge, len(lines) * line_height(style))
