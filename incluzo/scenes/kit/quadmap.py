@@ -87,6 +87,7 @@ class QuadrantMap:
     _cache: dict[tuple[int, int, int], Background] = field(default_factory=dict)
     _last: object = None  # the layers drawn last time
     _composed: tuple[object, pygame.Surface] | None = None  # layers and the map with them drawn in
+    _placed: tuple[object, list[mapmarks.Label]] | None = None  # the labels of the marks drawn last
 
     def square(self, rect: pygame.Rect, metrics: Metrics) -> pygame.Rect:
         """The 2x2 itself inside `rect`, leaving room for the axis labels."""
@@ -183,15 +184,33 @@ class QuadrantMap:
         plates: Sequence[tuple[str, pygame.Rect]],
         metrics: Metrics,
         marks: Marks,
-        marker: Points | None = None,
+        marker: Spot | None = None,
     ) -> list[mapmarks.Label]:
-        """The labels of `marks` on the map drawn in `square` (plates in the same coordinates)."""
+        """The labels of `marks` on the map drawn in `square` (plates in the same coordinates), clear of
+        the marker at `marker` (map units)."""
         taken = []
         if marker is not None:
             dot = pygame.Rect(0, 0, 2 * self._marker_radius(metrics), 2 * self._marker_radius(metrics))
-            dot.center = (round(self.marker(square, marker)[0]), round(self.marker(square, marker)[1]))
+            x, y = at(square, marker)
+            dot.center = (round(x), round(y))
             taken.append(dot)
         return mapmarks.layout(marks, lambda spot: at(square, spot), square, plates, metrics, taken)
+
+    def _labels_of(
+        self, back: Background, offset: tuple[int, int], metrics: Metrics, marks: Marks, marker: Points | None
+    ) -> list[mapmarks.Label]:
+        """The labels, placed once per map, marks and size: a marker gliding along the chosen arrow keeps
+        them where they stand at its end (so they do not jump while it moves)."""
+        key = (back.square.size, offset, metrics.height, marks, marker is not None)
+        if self._placed is None or self._placed[0] != key:
+            square = back.square.move(offset)
+            plates = [(c, r.move(offset)) for c, r in back.plates]
+            corners = [q.corner for q in self.quadrants]
+            end = None if marker is None else lean(corners, marker)
+            if marker is not None and marks.chosen is not None:
+                end = marks.chosen.end
+            self._placed = (key, self.labels(square, plates, metrics, marks, end))
+        return self._placed[1]
 
     def plates(self, rect: pygame.Rect, metrics: Metrics) -> tuple[tuple[str, pygame.Rect], ...]:
         """Each quadrant's name plate (corner, rect) on the map drawn in `rect`."""
@@ -230,8 +249,7 @@ class QuadrantMap:
             pygame.draw.circle(surface, theme.WHITE, centre, radius + metrics.stroke)
             pygame.draw.circle(surface, theme.TRAIL, centre, radius)
         if marks is not None and self.labelled:
-            plates = [(c, r.move(offset)) for c, r in back.plates]
-            mapmarks.draw_labels(surface, self.labels(square, plates, metrics, marks, marker), metrics)
+            mapmarks.draw_labels(surface, self._labels_of(back, offset, metrics, marks, marker), metrics)
 
     def _inside(
         self,

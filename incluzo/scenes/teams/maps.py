@@ -74,12 +74,18 @@ def cells(count: int, box: pygame.Rect, metrics: Metrics) -> list[tuple[pygame.R
 def mini(quadrant_map: QuadrantMap, index: int, single: bool, named: bool) -> QuadrantMap:
     """The map team `index` is drawn on (each keeps its own composed image): one team's map keeps the
     axes; a small one shows the quadrants' numbers only, and no trail numbers."""
-    key = (tuple(quadrant_map.quadrants), quadrant_map.lang, single, named, index)
+    key = (tuple(quadrant_map.quadrants), quadrant_map.lang, quadrant_map.backdrop, single, named, index)
     if key not in _minis:
         if len(_minis) >= CACHED:
             _minis.clear()
         axes = quadrant_map.axes if single else MapAxes()
-        _minis[key] = QuadrantMap(quadrant_map.quadrants, axes, labelled=named, lang=quadrant_map.lang)
+        _minis[key] = QuadrantMap(
+            quadrant_map.quadrants,
+            axes,
+            labelled=named,
+            lang=quadrant_map.lang,
+            backdrop=quadrant_map.backdrop,
+        )
     return _minis[key]
 
 
