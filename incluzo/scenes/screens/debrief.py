@@ -14,7 +14,7 @@ from incluzo.i18n import Messages
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, Scene, bullet_list, heading_item
 from incluzo.scenes.kit.bindings import EXPORT, Binding, FooterKey
-from incluzo.scenes.kit.mapinfo import legend, points_text, quadrant_rows
+from incluzo.scenes.kit.mapinfo import legend, profile_rows
 from incluzo.scenes.kit.mapmarks import Marks
 from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow
@@ -55,17 +55,7 @@ def map_legend(flow: Flow, view: DebriefView, ctx: Context, metrics: Metrics) ->
     and the trail's arrows mean."""
     s, say, m = widgets.styles(metrics), ctx.say, metrics
     heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
-    desired = {q.id: q.points for q in view.desired} if view.desired else {}
-    rows = []
-    for start, end in zip(view.start, view.end, strict=True):
-        values = [("map.start", start.points), ("map.end", end.points)]
-        rows.append(
-            (
-                end,
-                points_text(say, end.name, values + ([("map.desired", desired[end.id])] if desired else [])),
-            )
-        )
-    quadrant_rows(flow, rows, s["body"], m)
+    profile_rows(flow, say, view.start, view.end, "map.end", view.desired, s["body"], m)
     legend(
         flow, [*debrief_kites(view, say), (say("map.steps"), Kite((), theme.TRAIL, "solid"))], s["body"], m
     )

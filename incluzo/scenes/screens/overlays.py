@@ -29,7 +29,7 @@ from incluzo.scenes.kit.bindings import (
     keymap,
 )
 from incluzo.scenes.kit.input import Click, Input
-from incluzo.scenes.kit.mapinfo import legend, points_text, prefixed, quadrant_rows
+from incluzo.scenes.kit.mapinfo import legend, prefixed, profile_rows
 from incluzo.scenes.kit.mapmarks import Marks
 from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
@@ -320,19 +320,7 @@ class MapOverlay(PagedOverlay):
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
         flow.text(say("map.title"), s["title"], keep_with_next=True)
-        desired = {q.id: q.points for q in v.desired} if v.desired else {}
-        rows = []
-        for start, now in zip(v.start, v.now, strict=True):
-            values = [("map.start", start.points), ("map.now", now.points)]
-            rows.append(
-                (
-                    now,
-                    points_text(
-                        say, now.name, values + ([("map.desired", desired[now.id])] if desired else [])
-                    ),
-                )
-            )
-        quadrant_rows(flow, rows, s["body"], m)
+        profile_rows(flow, say, v.start, v.now, "map.now", v.desired, s["body"], m)
         legend(flow, [*self.kites(), (say("map.steps"), Kite((), theme.TRAIL, "solid"))], s["body"], m)
         flow.text(say("map.reading"), s["muted"], space_before=m.gap)
         flow.text(say("map.marker"), s["muted"], space_before=m.gap // 2)
