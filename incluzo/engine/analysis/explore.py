@@ -10,13 +10,15 @@ used. Each finding is a located `Problem`; docs/check-codes.md explains them.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import ge
+from typing import TypeVar
 
-from incluzo.engine.analysis import dependencies, rounding
+from incluzo.engine.analysis import dependencies, metersets, rounding
 from incluzo.engine.analysis.abstraction import Abstraction
+from incluzo.engine.analysis.metersets import MeterGraph
 from incluzo.engine.play import rules
 from incluzo.engine.play.rules import GameState, Outcome, Refusal
 from incluzo.engine.scenario.locate import Locator, card_path, choice_path, ending_path
@@ -25,6 +27,7 @@ from incluzo.engine.scenario.problems import Problem
 
 MAX_STATES = 50_000  # far beyond a sensible scenario (the shipped ones have at most a few hundred)
 UPWARD_SHARE = 5  # a stopped analysis tries the undominated states up to MAX_STATES / UPWARD_SHARE
+Node = TypeVar("Node", bound=Hashable)
 Step = tuple[str | None, GameState]  # a choice id (None passes an event card) and the state it leads to
 Levels = tuple[tuple[int, ...], tuple[int, ...]]  # the lowest and highest true meter levels of a state
 UNCHECKED: tuple[str, ...] = tuple(f"INC0{n}" for n in (30, 31, 32, 33, 34, 35, 36, 37, 39, 40, 41, 42, 43))
@@ -42,6 +45,11 @@ class Graph:
     ran_out_at: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> card it ran out on
     complete: bool = True
     upward: bool = False  # states more meters dominate were left out (see `explore`)
+    sets: MeterGraph | None = None  # meter sets stand behind these states (see `from_sets`)
+    known_levels: dict[GameState, Levels] | None = None  # given with the meter sets
+    unchecked: list[str] = field(default_factory=list)  # checks that gave up (see ROUTE_LIMIT)
+    escapes: list[bool] | None = None  # with meter sets: per meter, a game never empties it (INC042)
+    transformative: bool = False  # with meter sets: a game for INC040 exists
 
     @property
     def states(self) -> Iterator[GameState]:
@@ -55,6 +63,8 @@ class Graph:
     def levels(self) -> dict[GameState, Levels]:
         """Per state, the lowest and highest meter levels games really have in it (keys may cap them)."""
         scenario = self.scenario
+        if self.known_levels is not None:
+            return self.known_levels
         if self.upward:  # meters are never capped there
             return {state: (state.meters, state.meters) for state in self.parent}
         found: dict[GameState, Levels] = {self.start: (scenario.budget, scenario.budget)}
@@ -85,6 +95,20 @@ class Graph:
         for state, card in self.ran_out_at.items():
             found[card].append(state)
         return found
+
+    def follow(self, state: GameState) -> list[Step]:
+        """The steps a game in `state` can take, in the rules' order (concrete meters with meter sets)."""
+        if self.sets is None:
+            return self.steps.get(state, [])
+        return [
+            (choice, child.but(meters=meters))
+            for choice, (child, meters) in self.sets.successors(state.but(meters=()), state.meters)
+        ]
+
+    def ran_out_card(self, state: GameState) -> str | None:
+        if self.sets is None:
+            return self.ran_out_at.get(state)
+        return self.sets.ran_out_on.get(state.but(meters=()))
 
     def path_to(self, state: GameState) -> list[str]:
         """The choices of one game that reaches `state` (event cards left out)."""
@@ -197,20 +221,90 @@ def _outcomes(scenario: Scenario, state: GameState, card: Card) -> Iterator[tupl
 
 
 def analyse(
-    scenario: Scenario, text: str | None = None, *, max_states: int = MAX_STATES, abstract: bool = True
+    scenario: Scenario,
+    text: str | None = None,
+    *,
+    max_states: int = MAX_STATES,
+    abstract: bool = True,
+    sets: bool = True,
 ) -> list[Problem]:
     """Every finding about how the scenario plays, located in `text` (the file's contents) when given.
 
+    Meter sets (`metersets`) are used where they apply (`sets=False`: never), else states are explored.
     `abstract=False` explores every distinct state the conditions can read (slow; the tests' reference).
     """
-    graph = complete_graph(scenario, max_states, abstract=abstract)
+    graph = (abstract and sets and set_graph(scenario)) or complete_graph(
+        scenario, max_states, abstract=abstract
+    )
     where = Locator(scenario, text)
     if not graph.complete:
         return partial(scenario, graph, where, max_states)
     found: list[Problem] = []
     for check in CHECKS:
-        found.extend(check(graph, where))
+        found.extend(p for p in check(graph, where) if p.code not in graph.unchecked)
+    if graph.unchecked:
+        found.append(
+            where.problem(
+                "INC046",
+                "cards",
+                "split_scenario",
+                states=f"{ROUTE_LIMIT:,}",
+                checks=", ".join(graph.unchecked),
+            )
+        )
     return sorted(found, key=lambda p: (p.line, p.column, p.code))
+
+
+def set_graph(scenario: Scenario) -> Graph | None:
+    """The graph of `metersets` (every meter vector of every flow state at once) as representative
+    states the checks read, or None where meter sets do not apply (see `metersets.applies`). As with
+    `complete_graph`, the facts the conditions of cards never shown read are then kept."""
+    meter_graph = metersets.build(scenario)
+    if meter_graph is None:
+        return None
+    graph = from_sets(meter_graph)
+    unshown = [card for card in scenario.cards if card.id not in graph.shown]
+    pinned = dependencies.of(
+        [card.when for card in unshown] + [c.when for card in unshown for c in card.choices]
+    )
+    if not pinned.chosen:
+        return graph
+    again = metersets.build(
+        scenario, pinned, max_nodes=max(PINNED_GROWTH * len(meter_graph.edges), PINNED_FLOOR)
+    )
+    if again is not None:
+        return from_sets(again)
+    graph.unchecked += UNSHOWN  # which of the three these cards get needs the facts left out
+    return graph
+
+
+def from_sets(meter_graph: MeterGraph) -> Graph:
+    """A Graph of concrete states standing for the meter sets: per reached flow state a few vectors
+    (`metersets._witnesses`, and one that can pay each choice), each with the set's true extent as
+    its levels, so the checks that read states answer as on all of them."""
+    reached = metersets.propagate(meter_graph)
+    _grid, scenario = meter_graph.grid, meter_graph.scenario
+    start = meter_graph.start.but(meters=scenario.budget)
+    levels: dict[GameState, Levels] = {}
+    graph = Graph(scenario, start, sets=meter_graph, known_levels=levels)
+    graph.escapes, graph.transformative = reached.escapes, reached.transformative
+    for node in meter_graph.order:
+        if node not in reached.extent:
+            continue
+        witnesses = list(reached.witnesses[node])
+        for edge in meter_graph.edges.get(node, []):
+            paying = reached.payable.get((node, edge.choice))
+            if paying is not None:
+                witnesses.append(paying)
+        for meters in witnesses:
+            state = node.but(meters=meters)
+            graph.parent[state] = None
+            levels[state] = reached.extent[node]
+            if not node.over:
+                graph.steps[state] = []
+            elif node in meter_graph.ran_out_on:
+                graph.ran_out_at[state] = meter_graph.ran_out_on[node]
+    return graph
 
 
 def partial(scenario: Scenario, graph: Graph, where: Locator, max_states: int) -> list[Problem]:
@@ -303,17 +397,61 @@ def _may_close(ending: Ending, end: GameState) -> bool:
 
 
 def dead_ends(graph: Graph, where: Locator) -> Iterator[Problem]:
-    """Cards where the budget can run out while no ending is written for that (docs: No affordable choice)."""
+    """Cards where the budget can run out while no ending is written for that (docs: No affordable choice).
+    The route quoted is the first such game in the order the cards list their choices."""
     if any(e.when is not None and e.when.mentions_exhausted() for e in graph.scenario.endings):
         return
-    first: dict[str, GameState] = {}
-    for end, card in graph.ran_out_at.items():
-        first.setdefault(card, end)
-    for card, end in first.items():
-        route = " > ".join(graph.path_to(end)) or "-"
+    cards = sorted(set(graph.ran_out_at.values()), key=graph.scenario.index.__getitem__)
+    for card in cards:
+
+        def ran_out_here(state: GameState, card: str = card) -> bool:
+            return graph.ran_out_card(state) == card
+
+        route = first_route(graph.start, graph.follow, ran_out_here)
+        if route is None:
+            graph.unchecked.append("INC038")
+            return
         yield where.problem(
-            "INC038", card_path(graph.scenario, card), "add_exhausted_ending", {"route": route}, card=card
+            "INC038",
+            card_path(graph.scenario, card),
+            "add_exhausted_ending",
+            {"route": " > ".join(c for c in route if c) or "-"},
+            card=card,
         )
+
+
+PINNED_GROWTH = 3  # keeping the facts unshown cards ask about may grow the flow states this much
+PINNED_FLOOR = 600  # flow states a small scenario may always grow to
+UNSHOWN = ["INC030", "INC031", "INC032"]  # the checks of cards never shown
+ROUTE_LIMIT = 200_000  # states a route search tries before it gives up (INC046 then names its check)
+
+
+def first_route(
+    start: Node, follow: Callable[[Node], Sequence[tuple[str | None, Node]]], goal: Callable[[Node], bool]
+) -> tuple[str | None, ...] | None:
+    """The choices of the first game, depth first in the rules' order of choices, from `start` to a node
+    `goal` accepts; () when `start` is one; None when none is found within ROUTE_LIMIT nodes."""
+    if goal(start):
+        return ()
+    failed: set[Node] = set()
+    path: list[str | None] = []
+    stack = [(start, iter(follow(start)))]
+    while stack and len(failed) < ROUTE_LIMIT:
+        node, children = stack[-1]
+        for choice, child in children:
+            if child in failed:
+                continue
+            if goal(child):
+                return (*path, choice)
+            path.append(choice)
+            stack.append((child, iter(follow(child))))
+            break
+        else:
+            stack.pop()
+            failed.add(node)
+            if path:
+                path.pop()
+    return None
 
 
 def dominated_choices(graph: Graph, where: Locator) -> Iterator[Problem]:
@@ -351,41 +489,35 @@ def _no_better(worse: Choice, better: Choice) -> bool:
 
 
 def budget_not_limiting(graph: Graph, where: Locator) -> Iterator[Problem]:
-    """A game that takes transformative choices wherever offered and can always afford all of them."""
-    best = _transformative_path(graph)
-    if best is not None and best[0] >= 2:
-        yield where.problem("INC040", "budget", "tighten_budget", route=" > ".join(best[1]))
-
-
-def _transformative_path(graph: Graph) -> tuple[int, tuple[str, ...]] | None:
-    """(cards met with transformative choices, the choices) of the best such game, if there is one."""
+    """A game that takes transformative choices wherever offered, can always afford all of them and meets
+    them on at least two cards; the route quoted is the first such game in the order of choices."""
+    if graph.sets is not None and not graph.transformative:
+        return
     scenario = graph.scenario
-    memo: dict[GameState, tuple[int, tuple[str, ...]] | None] = {}
+    Counted = tuple[GameState, int]  # a state of the search and the transformative cards met (up to 2)
 
-    def best(state: GameState) -> tuple[int, tuple[str, ...]] | None:
-        if state in memo:
-            return memo[state]
+    def follow(node: Counted) -> list[tuple[str | None, Counted]]:
+        state, met = node
         if state.over:
-            memo[state] = None if state.exhausted else (0, ())
-            return memo[state]
+            return []
         card = scenario.card(state.card or "")
-        transformative = [c for c in rules.offered(scenario, state, card) if c.recognition == TRANSFORMATIEF]
-        if not all(rules.affordable(state, c) for c in transformative):
-            memo[state] = None
-            return None
-        wanted = {c.id for c in transformative}
-        found: tuple[int, tuple[str, ...]] | None = None
-        for choice, child in graph.steps[state]:
-            if wanted and choice not in wanted:
-                continue
-            rest = best(child)
-            if rest is not None:
-                candidate = (rest[0] + bool(wanted), (choice, *rest[1]) if choice else rest[1])
-                found = max(found, candidate) if found else candidate
-        memo[state] = found
-        return found
+        wanted = {c.id for c in rules.offered(scenario, state, card) if c.recognition == TRANSFORMATIEF}
+        if not all(rules.affordable(state, card.choice(c)) for c in wanted):  # type: ignore[arg-type]
+            return []
+        more = min(met + bool(wanted), 2)
+        return [
+            (choice, (child, more)) for choice, child in graph.follow(state) if not wanted or choice in wanted
+        ]
 
-    return best(graph.start)
+    def done(node: Counted) -> bool:
+        return node[0].over and not node[0].exhausted and node[1] >= 2
+
+    route = first_route((graph.start, 0), follow, done)
+    if route is None:
+        if graph.sets is not None:
+            graph.unchecked.append("INC040")
+        return
+    yield where.problem("INC040", "budget", "tighten_budget", route=" > ".join(c for c in route if c))
 
 
 def meters_never_low(graph: Graph, where: Locator) -> Iterator[Problem]:
@@ -412,7 +544,12 @@ def meters_never_low(graph: Graph, where: Locator) -> Iterator[Problem]:
 
 
 def meters_always_out(graph: Graph, where: Locator) -> Iterator[Problem]:
+    escapes = graph.escapes
     for i, meter in enumerate(graph.scenario.model.meter_ids):
+        if escapes is not None:
+            if not escapes[i]:
+                yield where.problem("INC042", f"budget.{meter}", "ease_meter", meter=meter)
+            continue
         memo: dict[GameState, bool] = {}
 
         def runs_out(state: GameState, i: int = i, memo: dict[GameState, bool] = memo) -> bool:
