@@ -48,8 +48,6 @@ class Graph:
     sets: MeterGraph | None = None  # meter sets stand behind these states (see `from_sets`)
     known_levels: dict[GameState, Levels] | None = None  # given with the meter sets
     unchecked: list[str] = field(default_factory=list)  # checks that gave up (see ROUTE_LIMIT)
-    escapes: list[bool] | None = None  # with meter sets: per meter, a game never empties it (INC042)
-    transformative: bool = False  # with meter sets: a game for INC040 exists
 
     @property
     def states(self) -> Iterator[GameState]:
@@ -287,7 +285,6 @@ def from_sets(meter_graph: MeterGraph) -> Graph:
     start = meter_graph.start.but(meters=scenario.budget)
     levels: dict[GameState, Levels] = {}
     graph = Graph(scenario, start, sets=meter_graph, known_levels=levels)
-    graph.escapes, graph.transformative = reached.escapes, reached.transformative
     for node in meter_graph.order:
         if node not in reached.extent:
             continue
@@ -407,10 +404,12 @@ def dead_ends(graph: Graph, where: Locator) -> Iterator[Problem]:
         def ran_out_here(state: GameState, card: str = card) -> bool:
             return graph.ran_out_card(state) == card
 
-        route = first_route(graph.start, graph.follow, ran_out_here)
-        if route is None:
+        try:
+            route = first_route(graph.start, graph.follow, ran_out_here)
+        except SearchLimit:
             graph.unchecked.append("INC038")
             return
+        assert route is not None, "the budget runs out there in some game"
         yield where.problem(
             "INC038",
             card_path(graph.scenario, card),
@@ -420,23 +419,35 @@ def dead_ends(graph: Graph, where: Locator) -> Iterator[Problem]:
         )
 
 
-PINNED_GROWTH = 3  # keeping the facts unshown cards ask about may grow the flow states this much
+PINNED_GROWTH = 2  # keeping the facts unshown cards ask about may grow the flow states this much
 PINNED_FLOOR = 600  # flow states a small scenario may always grow to
 UNSHOWN = ["INC030", "INC031", "INC032"]  # the checks of cards never shown
+SEARCH_LIMIT = 20_000  # with meter sets: games a search tries before the sets decide (INC040, INC042)
 ROUTE_LIMIT = 200_000  # states a route search tries before it gives up (INC046 then names its check)
 
 
+class SearchLimit(Exception):
+    """A search for one game gave up (see `first_route`)."""
+
+
 def first_route(
-    start: Node, follow: Callable[[Node], Sequence[tuple[str | None, Node]]], goal: Callable[[Node], bool]
+    start: Node,
+    follow: Callable[[Node], Sequence[tuple[str | None, Node]]],
+    goal: Callable[[Node], bool],
+    limit: int | None = None,
 ) -> tuple[str | None, ...] | None:
     """The choices of the first game, depth first in the rules' order of choices, from `start` to a node
-    `goal` accepts; () when `start` is one; None when none is found within ROUTE_LIMIT nodes."""
+    `goal` accepts; () when `start` is one; None when there is none. Past `limit` nodes given up on (by
+    default ROUTE_LIMIT) it raises SearchLimit."""
+    most = ROUTE_LIMIT if limit is None else limit
     if goal(start):
         return ()
     failed: set[Node] = set()
     path: list[str | None] = []
     stack = [(start, iter(follow(start)))]
-    while stack and len(failed) < ROUTE_LIMIT:
+    while stack:
+        if len(failed) >= most:
+            raise SearchLimit
         node, children = stack[-1]
         for choice, child in children:
             if child in failed:
@@ -491,8 +502,6 @@ def _no_better(worse: Choice, better: Choice) -> bool:
 def budget_not_limiting(graph: Graph, where: Locator) -> Iterator[Problem]:
     """A game that takes transformative choices wherever offered, can always afford all of them and meets
     them on at least two cards; the route quoted is the first such game in the order of choices."""
-    if graph.sets is not None and not graph.transformative:
-        return
     scenario = graph.scenario
     Counted = tuple[GameState, int]  # a state of the search and the transformative cards met (up to 2)
 
@@ -512,10 +521,14 @@ def budget_not_limiting(graph: Graph, where: Locator) -> Iterator[Problem]:
     def done(node: Counted) -> bool:
         return node[0].over and not node[0].exhausted and node[1] >= 2
 
-    route = first_route((graph.start, 0), follow, done)
+    try:
+        route = first_route((graph.start, 0), follow, done, SEARCH_LIMIT if graph.sets else None)
+    except SearchLimit:
+        assert graph.sets is not None
+        if metersets.propagate(graph.sets, transformative=True).transformative:
+            graph.unchecked.append("INC040")  # such a game exists, but the first was not found
+        return
     if route is None:
-        if graph.sets is not None:
-            graph.unchecked.append("INC040")
         return
     yield where.problem("INC040", "budget", "tighten_budget", route=" > ".join(c for c in route if c))
 
@@ -544,10 +557,9 @@ def meters_never_low(graph: Graph, where: Locator) -> Iterator[Problem]:
 
 
 def meters_always_out(graph: Graph, where: Locator) -> Iterator[Problem]:
-    escapes = graph.escapes
     for i, meter in enumerate(graph.scenario.model.meter_ids):
-        if escapes is not None:
-            if not escapes[i]:
+        if graph.sets is not None:
+            if not _escapes(graph, i):
                 yield where.problem("INC042", f"budget.{meter}", "ease_meter", meter=meter)
             continue
         memo: dict[GameState, bool] = {}
@@ -560,6 +572,23 @@ def meters_always_out(graph: Graph, where: Locator) -> Iterator[Problem]:
 
         if runs_out(graph.start):
             yield where.problem("INC042", f"budget.{meter}", "ease_meter", meter=meter)
+
+
+def _escapes(graph: Graph, meter: int) -> bool:
+    """With meter sets: whether some game never empties `meter` (on a card, or at an exhausted end).
+    A search for one such game first; when it gives up, the meter sets of such games."""
+
+    def follow(state: GameState) -> list[Step]:
+        return [] if state.over or state.meters[meter] == 0 else graph.follow(state)
+
+    def done(state: GameState) -> bool:
+        return state.over and not (state.exhausted and state.meters[meter] == 0)
+
+    assert graph.sets is not None
+    try:
+        return first_route(graph.start, follow, done, SEARCH_LIMIT) is not None
+    except SearchLimit:
+        return metersets.propagate(graph.sets, alive_meters=(meter,)).escapes[meter]
 
 
 def always_exhausted(graph: Graph, where: Locator) -> Iterator[Problem]:

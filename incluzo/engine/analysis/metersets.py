@@ -19,6 +19,7 @@ tests/test_abstraction.py compares every finding with it on the shipped and on g
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise, product
@@ -60,8 +61,8 @@ class Grid:
     def bit(self, meters: tuple[int, ...]) -> int:
         return 1 << sum((t - m) * s for m, t, s in zip(meters, self.top, self.strides, strict=True))
 
-    def box(self, low: tuple[int, ...], high: tuple[int, ...]) -> int:
-        """The vectors with low[k] <= meter k <= high[k] (bounds clipped to the grid); cached."""
+    def box(self, low: tuple[int, ...], high: tuple[int, ...], keep: bool = True) -> int:
+        """The vectors with low[k] <= meter k <= high[k] (bounds clipped to the grid); cached if `keep`."""
         key = (low, high)
         if key in self.boxes:
             return self.boxes[key]
@@ -78,7 +79,8 @@ class Grid:
             block = zero * first[k] + block * (last[k] - first[k] + 1) + zero * (self.top[k] - last[k])
             size *= self.dims[k]
         found = int.from_bytes(block.rstrip(b"\0"), "little")
-        self.boxes[key] = found
+        if keep:
+            self.boxes[key] = found
         return found
 
     def at_least(self, cost: tuple[int, ...]) -> int:
@@ -86,10 +88,10 @@ class Grid:
         low = tuple(max(c, 0) for c in cost)
         return self.box(low, tuple(t + min(c, 0) for t, c in zip(self.top, cost, strict=True)))
 
-    def axis(self, k: int, low: int, high: int) -> int:
+    def axis(self, k: int, low: int, high: int, keep: bool = True) -> int:
         """The vectors whose meter k lies in [low, high]."""
         lows = tuple(low if i == k else 0 for i in range(len(self.top)))
-        return self.box(lows, tuple(high if i == k else t for i, t in enumerate(self.top)))
+        return self.box(lows, tuple(high if i == k else t for i, t in enumerate(self.top)), keep)
 
     def pay(
         self, vectors: int, cost: tuple[int, ...], mask: int | None = None, shift: int | None = None
@@ -146,15 +148,23 @@ class Grid:
         return tuple(found)
 
 
+Costs = tuple[tuple[int, ...], ...]
+Spec = tuple[Costs | None, int]
+"""A part's mask: the costs the next card offers (None: the game closes there) and -1 for the vectors
+that can pay one of them (the game goes on), else the index of the ending region of those that cannot."""
+MASKS_KEPT = 48  # masks `MeterGraph.payable` keeps made (the least recently used goes first)
+
+
 @dataclass
 class Edge:
     """One step from a flow state: a choice (None passes an event card), its cost, and where the meter
-    vectors after paying go: (mask, flow state) parts that split them by running out and by ending."""
+    vectors after paying go: (mask, flow state) parts that split them by running out and by ending (the
+    masks by their `Spec`, made when needed: a few hundred full masks would not fit in memory)."""
 
     choice: str | None
     cost: tuple[int, ...]
     event: bool
-    parts: list[tuple[int, GameState]]
+    parts: list[tuple[Spec, GameState]]
     mask: int = 0  # the vectors that can pay (a choice)
     shift: int = 0  # how far paying moves them
 
@@ -170,6 +180,27 @@ class MeterGraph:
     order: list[GameState] = field(default_factory=list)  # every flow state before those it leads to
     ran_out_on: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> its card
     regions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (mask, a vector in it)
+    masks: dict[Costs | None, int] = field(default_factory=dict)  # see `payable`
+
+    def payable(self, costs: Costs | None) -> int:
+        """The vectors that can pay one of these costs (none when the game closes; all for an event),
+        made again when not among the last few made."""
+        found = self.masks.pop(costs, None)
+        if found is None:
+            grid = self.grid
+            found = 0 if costs is None else grid.full if not costs else _union(grid, costs)
+            if len(self.masks) >= MASKS_KEPT:
+                del self.masks[next(iter(self.masks))]  # the least recently used
+        self.masks[costs] = found
+        return found
+
+    def split(self, after: int, spec: Spec) -> int:
+        """The part of the vectors `after` one step that `spec` takes."""
+        costs, region = spec
+        payable = self.payable(costs)
+        if region < 0:
+            return after & payable
+        return (after & ~payable if payable else after) & self.regions[region][0]
 
     def successors(
         self, node: GameState, meters: tuple[int, ...]
@@ -181,7 +212,7 @@ class MeterGraph:
             after = self.grid.pay_event(bit, edge.cost) if edge.event else self.grid.pay(bit, edge.cost)
             if not after:
                 continue
-            child = next(child for mask, child in edge.parts if after & mask)
+            child = next(child for spec, child in edge.parts if self.split(after, spec))
             found.append((edge.choice, (child, self.grid.one(after))))
         return found
 
@@ -246,8 +277,7 @@ def build(
     graph = MeterGraph(scenario, grid, key(begin, first), regions=_regions(scenario, grid))
     if first is not None:
         graph.ran_out_on[graph.start] = first
-    affordable: dict[tuple[tuple[int, ...], ...], int] = {}
-    splits: dict[int, list[tuple[int, tuple[int, ...]]]] = {}  # a set of vectors -> its ending regions
+    splits: dict[Costs | None, tuple[bool, list[int]]] = {}
     todo = [graph.start]
     while todo:
         node = todo.pop()
@@ -266,7 +296,7 @@ def build(
         for choice, cost in steps:
             result = rules.step(scenario, here, choice)
             assert isinstance(result, Outcome), result
-            parts = _parts(scenario, graph, result.state, affordable, key, splits)
+            parts = _parts(scenario, graph, result.state, splits, key)
             edges.append(Edge(choice, cost, choice is None, parts, grid.at_least(cost), grid.offset(cost)))
             todo += [child for _, child in parts if child not in graph.edges]
     graph.order = _order(graph)
@@ -280,59 +310,71 @@ def _parts(
     scenario: Scenario,
     graph: MeterGraph,
     after: GameState,
-    affordable: dict[tuple[tuple[int, ...], ...], int],
+    splits: dict[Costs | None, tuple[bool, list[int]]],
     key: Key,
-    splits: dict[int, list[tuple[int, tuple[int, ...]]]],
-) -> list[tuple[int, GameState]]:
-    """Where the meter vectors after one step go (see `Edge`)."""
-    grid = graph.grid
-    found: dict[GameState, int] = {}
-
-    def closing(state: GameState, exhausted: bool, within: int, ran_out_on: str | None) -> None:
-        if within not in splits:
-            splits[within] = [(within & mask, vector) for mask, vector in graph.regions if within & mask]
-        for part, vector in splits[within]:
-            end = key(rules.close(scenario, state.but(meters=vector), exhausted=exhausted), ran_out_on)
-            found[end] = found.get(end, 0) | part
-            if ran_out_on is not None:
-                graph.ran_out_on[end] = ran_out_on
-
-    if after.over:
-        closing(after, False, grid.full, None)
-        return [(mask, end) for end, mask in found.items()]
-    card = scenario.card(after.card or "")
-    payable = grid.full
-    if not card.is_event:
+) -> list[tuple[Spec, GameState]]:
+    """Where the meter vectors after one step go (see `Edge`). Which parts are not empty depends only on
+    the costs the next card offers, so that is found once per such set of costs (`splits`)."""
+    found: dict[GameState, list[Spec]] = {}
+    card = None if after.over else scenario.card(after.card or "")
+    costs: Costs | None = None
+    if card is not None:
         before = after.but(seen=after.seen - {card.id})  # the rules ask before the card is seen
-        costs = tuple(c.cost for c in rules.offered(scenario, before, card))
-        if costs not in affordable:
-            union = 0
-            for cost in costs:
-                union |= grid.at_least(cost)
-            affordable[costs] = union
-        payable = affordable[costs]
-    found[key(after)] = payable
-    if payable != grid.full:
-        closing(after, True, grid.full & ~payable, card.id)
-    return [(mask, child) for child, mask in found.items()]
+        costs = () if card.is_event else tuple(c.cost for c in rules.offered(scenario, before, card))
+    if costs not in splits:  # upward closed, so one corner tells (no mask needed)
+        top = graph.grid.top
+        splits[costs] = (
+            costs is not None and _pays(top, costs),
+            [r for r, (_, low) in enumerate(graph.regions) if costs is None or not _pays(low, costs)],
+        )
+    goes_on, regions = splits[costs]
+    if goes_on:
+        found[key(after)] = [(costs, -1)]
+    ran_out_on = card.id if card is not None else None
+    for region in regions:
+        state = rules.close(scenario, after.but(meters=graph.regions[region][1]), exhausted=card is not None)
+        end = key(state, ran_out_on)
+        found.setdefault(end, []).append((costs, region))
+        if ran_out_on is not None:
+            graph.ran_out_on[end] = ran_out_on
+    return [(spec, child) for child, specs in found.items() for spec in specs]
+
+
+def _pays(meters: tuple[int, ...], costs: Costs) -> bool:
+    """Whether these meters can pay one of these costs (an event card's none: always)."""
+    return not costs or any(all(m >= c for m, c in zip(meters, cost, strict=True)) for cost in costs)
+
+
+def _union(grid: Grid, costs: tuple[tuple[int, ...], ...]) -> int:
+    """The vectors that can pay at least one of these costs."""
+    union = 0
+    for cost in costs:
+        union |= grid.at_least(cost)
+    return union
 
 
 def _order(graph: MeterGraph) -> list[GameState]:
-    """Every flow state, each before the states it leads to (the flow has no cycles: see rules)."""
+    """Every flow state, each before the states it leads to (the flow has no cycles: see rules), and
+    otherwise in card order, so the masks of one card's next cards are made once (see `MASKS_KEPT`)."""
+    scenario = graph.scenario
+    waiting: dict[GameState, int] = {graph.start: 0}
+    for node in graph.edges:
+        for child in set(_children(graph, node)):
+            waiting[child] = waiting.get(child, 0) + 1
+    rank = {
+        node: (scenario.index[node.card] if node.card else len(scenario.index), i)
+        for i, node in enumerate(waiting)
+    }
+    ready = [(rank[graph.start], graph.start)]
     order: list[GameState] = []
-    done: set[GameState] = {graph.start}
-    stack: list[tuple[GameState, Iterator[GameState]]] = [(graph.start, _children(graph, graph.start))]
-    while stack:
-        node, children = stack[-1]
-        for child in children:
-            if child not in done:
-                done.add(child)
-                stack.append((child, _children(graph, child)))
-                break
-        else:
-            stack.pop()
-            order.append(node)
-    return order[::-1]
+    while ready:
+        _, node = heapq.heappop(ready)
+        order.append(node)
+        for child in set(_children(graph, node)):
+            waiting[child] -= 1
+            if not waiting[child]:
+                heapq.heappush(ready, (rank[child], child))
+    return order
 
 
 def _children(graph: MeterGraph, node: GameState) -> Iterator[GameState]:
@@ -350,16 +392,19 @@ class Reached:
     transformative: bool = False  # a game affords every transformative choice on 2+ cards (INC040)
 
 
-def propagate(graph: MeterGraph) -> Reached:
-    """One pass in flow order: the meter vectors of every flow state, and beside them the vectors of
-    games that have not emptied meter k (INC042) and of games that took and afforded every
-    transformative choice, counted up to 2 cards (INC040)."""
+def propagate(graph: MeterGraph, alive_meters: tuple[int, ...] = (), transformative: bool = False) -> Reached:
+    """One pass in flow order: the meter vectors of every flow state, and beside them, when asked, the
+    vectors of games that have not emptied meter k (INC042, for k in `alive_meters`) and of games that
+    took and afforded every transformative choice, counted up to 2 cards (INC040). The checks ask for
+    these only when a search for one such game gave up (see explore.SEARCH_LIMIT)."""
     scenario, grid = graph.scenario, graph.grid
     meters = len(grid.dims)
     budget = grid.bit(scenario.budget)
     reach: dict[GameState, int] = {graph.start: budget}
-    alive: list[dict[GameState, int]] = [{graph.start: budget} for _ in range(meters)]
-    valid: list[dict[GameState, int]] = [{graph.start: budget}, {}, {}]
+    alive: list[dict[GameState, int]] = [
+        {graph.start: budget} if k in alive_meters else {} for k in range(meters)
+    ]
+    valid: list[dict[GameState, int]] = [{graph.start: budget} if transformative else {}, {}, {}]
     found = Reached(escapes=[False] * meters)
     nonzero = [grid.axis(k, 1, grid.dims[k] - 1) for k in range(meters)]
     for node in graph.order:
@@ -381,7 +426,7 @@ def propagate(graph: MeterGraph) -> Reached:
         wanted = {c.id for c in card.choices if c.recognition == TRANSFORMATIEF} & {
             e.choice for e in graph.edges[node]
         }
-        if wanted:
+        if wanted and any(counts):
             can = grid.full
             for edge in graph.edges[node]:
                 if edge.choice in wanted:
@@ -405,9 +450,10 @@ def propagate(graph: MeterGraph) -> Reached:
                 sets += [(valid[n], pay(c, edge.cost)) for n, c in enumerate(counts)]
             elif edge.choice in wanted:
                 sets += [(valid[min(n + 1, 2)], pay(c, edge.cost)) for n, c in enumerate(counts)]
-            for mask, child in edge.parts:
+            sets = [(track, moved) for track, moved in sets if moved]
+            for spec, child in edge.parts:
                 for track, moved in sets:
-                    part = moved & mask
+                    part = graph.split(moved, spec)
                     if part:
                         track[child] = track.get(child, 0) | part
     return found
@@ -420,7 +466,7 @@ def _witnesses(
     ending region it meets. Every check read on them answers as on the whole set."""
     found = {grid.one(vectors)}
     for k, level in enumerate(low):
-        found.add(grid.one(vectors & grid.axis(k, level, level)))
+        found.add(grid.one(vectors & grid.axis(k, level, level, keep=False)))
     for mask, _ in regions if len(regions) > 1 else ():
         if vectors & mask:
             found.add(grid.one(vectors & mask))
