@@ -4,7 +4,8 @@ Generated branching scenarios (`skeleton.branching`, seeded) of 10, 20, 40, 80 a
 choices, random costs, `next` jumps and `when` on earlier choices. Each measurement runs in a fresh
 process (so peak memory is its own), bounded in time and address space so a blow-up is reported, not
 suffered. Targets: `check` (the full analysis) under 2 s and 200 MB at 160 cards with every check
-completed (`unchecked` names those INC046 says were not); 10,000 simulated games with 2 jobs under 10 s and 200 MB. Beside them, the slow legal
+completed (`unchecked` names those INC046 says were not); 10,000 simulated games with 2 jobs under
+10 s and 200 MB. Beside them, the slow legal
 files of issue 12 (long `when` chains of 150 and 730 KB, a dense `next` graph). Run alone:
 `python benchmarks/bench_scaling.py [CARDS ...]`.
 """
