@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from testsupport import SCENARIOS
 
-from incluzo.engine.analysis import dependencies, metersets, tone
+from incluzo.engine.analysis import dependencies, graph, metersets, tone
+from incluzo.engine.analysis import explore as explore_module
 from incluzo.engine.analysis.explore import MONOTONE, analyse, complete_graph, explore
 from incluzo.engine.play import rules
 from incluzo.engine.scenario.loader import load_file, load_text
@@ -160,3 +161,27 @@ def test_the_tone_check_reaches_the_same_endings_as_a_full_search(path: Path) ->
     for policy in tone.PURE_POLICIES:
         found = tone.reach(scenario, policy)
         assert found.complete and found.endings == reference_reach(scenario, policy)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_flow_drawn_from_meter_sets_is_the_flow_of_every_state(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = branching(6 + seed % 8, seed, budget=3 + seed % 7)
+    scenario = load_text(without_exhausted_ending(text) if seed % 2 else text)
+    from_sets = graph.mermaid(scenario)
+    monkeypatch.setattr(graph, "set_graph", lambda scenario: None)
+    assert from_sets == graph.mermaid(scenario)
+
+
+def test_meter_sets_fall_back_on_states_when_a_search_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """INC042 then reads the sets of games that never empty a meter; INC040, when such a game exists
+    but none was found, is named by INC046 instead of quoting a route."""
+    monkeypatch.setattr(explore_module, "SEARCH_LIMIT", 1)
+    for seed in range(10):
+        text = branching(6 + seed % 5, seed, budget=3 + seed % 6)
+        scenario = load_text(text)
+        found = {(p.code, p.path) for p in analyse(scenario, text)}
+        expected = {(p.code, p.path) for p in analyse(scenario, text, abstract=False)}
+        named = any(code == "INC046" for code, _ in found)
+        assert found - {("INC046", "cards")} == expected - ({("INC040", "budget")} if named else set())

@@ -279,7 +279,8 @@ def set_graph(scenario: Scenario) -> Graph | None:
 def from_sets(meter_graph: MeterGraph) -> Graph:
     """A Graph of concrete states standing for the meter sets: per reached flow state a few vectors
     (`metersets._witnesses`, and one that can pay each choice), each with the set's true extent as
-    its levels, so the checks that read states answer as on all of them."""
+    its levels, so the checks that read states answer as on all of them. The first witnesses carry the
+    steps games take (for `graph`); the checks that follow games use `Graph.follow`."""
     reached = metersets.propagate(meter_graph)
     _grid, scenario = meter_graph.grid, meter_graph.scenario
     start = meter_graph.start.but(meters=scenario.budget)
@@ -301,6 +302,10 @@ def from_sets(meter_graph: MeterGraph) -> Graph:
                 graph.steps[state] = []
             elif node in meter_graph.ran_out_on:
                 graph.ran_out_at[state] = meter_graph.ran_out_on[node]
+    for node, taken in reached.taken.items():  # the steps games take, between first witnesses (graph.py)
+        graph.steps[node.but(meters=reached.witnesses[node][0])] = [
+            (choice, child.but(meters=reached.witnesses[child][0])) for choice, child in taken
+        ]
     return graph
 
 

@@ -389,6 +389,9 @@ class Reached:
     witnesses: dict[GameState, list[tuple[int, ...]]] = field(default_factory=dict)
     payable: dict[tuple[GameState, str | None], tuple[int, ...]] = field(default_factory=dict)  # a vector
     escapes: list[bool] = field(default_factory=list)  # per meter: a game never empties it (INC042)
+    taken: dict[GameState, list[tuple[str | None, GameState]]] = field(
+        default_factory=dict
+    )  # steps games take
     transformative: bool = False  # a game affords every transformative choice on 2+ cards (INC040)
 
 
@@ -456,6 +459,8 @@ def propagate(graph: MeterGraph, alive_meters: tuple[int, ...] = (), transformat
                     part = graph.split(moved, spec)
                     if part:
                         track[child] = track.get(child, 0) | part
+                        if track is reach:
+                            found.taken.setdefault(node, []).append((edge.choice, child))
     return found
 
 
