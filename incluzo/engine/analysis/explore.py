@@ -543,8 +543,9 @@ def meters_never_low(graph: Graph, where: Locator) -> Iterator[Problem]:
     if not any(not card.is_event for card in scenario.cards):
         return
     for i, meter in enumerate(scenario.model.meter_ids):
+        levels = graph.levels
         short = any(
-            choice.cost[i] > state.meters[i]
+            choice.cost[i] > levels[state][0][i]  # the lowest level games have in this state
             for card_id, shown in graph.shown.items()
             for state in shown
             for choice in rules.offered(scenario, state, scenario.card(card_id))

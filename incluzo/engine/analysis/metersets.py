@@ -194,13 +194,19 @@ class MeterGraph:
         self.masks[costs] = found
         return found
 
-    def split(self, after: int, spec: Spec) -> int:
-        """The part of the vectors `after` one step that `spec` takes."""
-        costs, region = spec
-        payable = self.payable(costs)
-        if region < 0:
-            return after & payable
-        return (after & ~payable if payable else after) & self.regions[region][0]
+    def pieces(self, after: int, parts: list[tuple[Spec, GameState]]) -> Iterator[tuple[int, GameState]]:
+        """The non-empty parts of the vectors `after` one step, with the flow state each goes to: those
+        that can pay on the next card (once per set of costs), the rest split by ending region."""
+        done: dict[Costs | None, tuple[int, int]] = {}
+        single = len(self.regions) == 1
+        for (costs, region), child in parts:
+            if costs not in done:
+                payable = after if costs == () else after & self.payable(costs) if costs else 0
+                done[costs] = (payable, after ^ payable if payable else after)
+            going, rest = done[costs]
+            part = going if region < 0 else rest if single or not rest else rest & self.regions[region][0]
+            if part:
+                yield part, child
 
     def successors(
         self, node: GameState, meters: tuple[int, ...]
@@ -212,7 +218,7 @@ class MeterGraph:
             after = self.grid.pay_event(bit, edge.cost) if edge.event else self.grid.pay(bit, edge.cost)
             if not after:
                 continue
-            child = next(child for spec, child in edge.parts if self.split(after, spec))
+            child = next(child for _, child in self.pieces(after, edge.parts))
             found.append((edge.choice, (child, self.grid.one(after))))
         return found
 
@@ -418,7 +424,7 @@ def propagate(graph: MeterGraph, alive_meters: tuple[int, ...] = (), transformat
             continue
         low, high = grid.extent(vectors)
         found.extent[node] = (low, high)
-        found.witnesses[node] = _witnesses(grid, graph.regions, vectors, low)
+        found.witnesses[node] = _witnesses(grid, graph.regions, vectors)
         if node.over:
             for k, live in enumerate(lives):
                 found.escapes[k] |= bool(live if not node.exhausted else live & nonzero[k])
@@ -454,24 +460,19 @@ def propagate(graph: MeterGraph, alive_meters: tuple[int, ...] = (), transformat
             elif edge.choice in wanted:
                 sets += [(valid[min(n + 1, 2)], pay(c, edge.cost)) for n, c in enumerate(counts)]
             sets = [(track, moved) for track, moved in sets if moved]
-            for spec, child in edge.parts:
-                for track, moved in sets:
-                    part = graph.split(moved, spec)
-                    if part:
-                        track[child] = track.get(child, 0) | part
-                        if track is reach:
-                            found.taken.setdefault(node, []).append((edge.choice, child))
+            for track, moved in sets:
+                for part, child in graph.pieces(moved, edge.parts):
+                    track[child] = track.get(child, 0) | part
+                    if track is reach:
+                        found.taken.setdefault(node, []).append((edge.choice, child))
     return found
 
 
-def _witnesses(
-    grid: Grid, regions: list[tuple[int, tuple[int, ...]]], vectors: int, low: tuple[int, ...]
-) -> list[tuple[int, ...]]:
-    """Concrete vectors standing for a set: its highest, one at each meter's lowest level, one per
-    ending region it meets. Every check read on them answers as on the whole set."""
+def _witnesses(grid: Grid, regions: list[tuple[int, tuple[int, ...]]], vectors: int) -> list[tuple[int, ...]]:
+    """Concrete vectors standing for a set: its highest and one per ending region it meets (and, added
+    by explore.from_sets, one that can pay each choice). With the set's extent as their levels, every
+    check read on them answers as on the whole set."""
     found = {grid.one(vectors)}
-    for k, level in enumerate(low):
-        found.add(grid.one(vectors & grid.axis(k, level, level, keep=False)))
     for mask, _ in regions if len(regions) > 1 else ():
         if vectors & mask:
             found.add(grid.one(vectors & mask))
