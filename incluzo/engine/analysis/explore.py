@@ -267,6 +267,10 @@ def set_graph(scenario: Scenario) -> Graph | None:
     )
     if not pinned.chosen:
         return graph
+    nodes = len(meter_graph.edges)
+    if nodes > PINNED_FLOOR and 2 ** len(pinned.chosen) > PINNED_GROWTH:  # would most likely outgrow it
+        graph.unchecked += UNSHOWN
+        return graph
     again = metersets.build(
         scenario, pinned, max_nodes=max(PINNED_GROWTH * len(meter_graph.edges), PINNED_FLOOR)
     )

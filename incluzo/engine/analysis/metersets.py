@@ -179,7 +179,8 @@ class MeterGraph:
     edges: dict[GameState, list[Edge]] = field(default_factory=dict)
     order: list[GameState] = field(default_factory=list)  # every flow state before those it leads to
     ran_out_on: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> its card
-    regions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (mask, a vector in it)
+    regions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (mask, its lowest vector)
+    highs: list[tuple[int, ...]] = field(default_factory=list)  # per region its highest vector
     masks: dict[Costs | None, int] = field(default_factory=dict)  # see `payable`
 
     def payable(self, costs: Costs | None) -> int:
@@ -213,14 +214,27 @@ class MeterGraph:
     ) -> list[tuple[str | None, tuple[GameState, tuple[int, ...]]]]:
         """The steps one concrete game (flow state and meters) can take, in the rules' order."""
         found = []
-        bit = self.grid.bit(meters)
         for edge in self.edges.get(node, []):
-            after = self.grid.pay_event(bit, edge.cost) if edge.event else self.grid.pay(bit, edge.cost)
-            if not after:
+            if edge.event:
+                after = rules.pay_event(meters, edge.cost)
+            elif rules.payable(meters, edge.cost):
+                after = rules.pay(meters, edge.cost)
+            else:
                 continue
-            child = next(child for _, child in self.pieces(after, edge.parts))
-            found.append((edge.choice, (child, self.grid.one(after))))
+            found.append((edge.choice, (self._part(after, edge.parts), after)))
         return found
+
+    def _part(self, after: tuple[int, ...], parts: list[tuple[Spec, GameState]]) -> GameState:
+        """The flow state one vector goes to after a step (as `pieces`, for one vector)."""
+        for (costs, region), child in parts:
+            pays = costs is not None and _pays(after, costs)
+            if region < 0 and pays:
+                return child
+            if region >= 0 and not pays:
+                low, high = self.regions[region][1], self.highs[region]
+                if all(lo <= m <= hi for lo, m, hi in zip(low, after, high, strict=True)):
+                    return child
+        raise AssertionError("every vector goes somewhere")
 
 
 def applies(scenario: Scenario) -> bool:
@@ -258,6 +272,15 @@ def _regions(scenario: Scenario, grid: Grid) -> list[tuple[int, tuple[int, ...]]
     ]
 
 
+def _highs(regions: list[tuple[int, tuple[int, ...]]], top: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """Per region its highest vector: the next region's lowest level on a meter, less one, else the top."""
+    found = []
+    for _, low in regions:
+        above = [[other[k] for _, other in regions if other[k] > low[k]] for k in range(len(top))]
+        found.append(tuple(min(a) - 1 if a else t for a, t in zip(above, top, strict=True)))
+    return found
+
+
 def build(
     scenario: Scenario, pinned: dependencies.Dependencies | None = None, max_nodes: int = MAX_NODES
 ) -> MeterGraph | None:
@@ -280,7 +303,8 @@ def build(
         return abstraction.key(state, begin, ran_out_on).but(meters=())
 
     first = next(iter(begin.seen)) if begin.exhausted else None
-    graph = MeterGraph(scenario, grid, key(begin, first), regions=_regions(scenario, grid))
+    regions = _regions(scenario, grid)
+    graph = MeterGraph(scenario, grid, key(begin, first), regions=regions, highs=_highs(regions, grid.top))
     if first is not None:
         graph.ran_out_on[graph.start] = first
     splits: dict[Costs | None, tuple[bool, list[int]]] = {}
