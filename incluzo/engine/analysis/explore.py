@@ -48,6 +48,8 @@ class Graph:
     sets: MeterGraph | None = None  # meter sets stand behind these states (see `from_sets`)
     known_levels: dict[GameState, Levels] | None = None  # given with the meter sets
     unchecked: list[str] = field(default_factory=list)  # checks that gave up (see ROUTE_LIMIT)
+    unshown: dict[str, tuple[bool, bool]] | None = None  # with meter sets: see `_unshown`
+    taken: dict[GameState, list[Step]] = field(default_factory=dict)  # with meter sets: flow steps games take
 
     @property
     def states(self) -> Iterator[GameState]:
@@ -267,6 +269,10 @@ def set_graph(scenario: Scenario) -> Graph | None:
     )
     if not pinned.chosen:
         return graph
+    decided = _unshown(graph, unshown)
+    if decided is not None:
+        graph.unshown = decided
+        return graph
     nodes = len(meter_graph.edges)
     if nodes > PINNED_FLOOR and 2 ** len(pinned.chosen) > PINNED_GROWTH:  # would most likely outgrow it
         graph.unchecked += UNSHOWN
@@ -278,6 +284,105 @@ def set_graph(scenario: Scenario) -> Graph | None:
         return from_sets(again)
     graph.unchecked += UNSHOWN  # which of the three these cards get needs the facts left out
     return graph
+
+
+def _unshown(graph: Graph, unshown: list[Card]) -> dict[str, tuple[bool, bool]] | None:
+    """Per card never shown: whether its `when` holds in some state games reach, and whether some state
+    offers one of its choices (what INC030 and INC031 ask), found by searching for one such game (see
+    `_somewhere`); None when a search gave up."""
+    scenario = graph.scenario
+    found: dict[str, tuple[bool, bool]] = {}
+    for card in unshown:
+        when = card.when
+        holds = True
+        if when is not None:
+            holds_when = _somewhere(graph, when.holds, dependencies.of([when]).chosen)
+            if holds_when is None:
+                return None
+            holds = holds_when
+        offers = True
+        if card.choices and (when is None or holds):
+            asked = dependencies.of([c.when for c in card.choices]).chosen
+
+            def offered(state: GameState, card: Card = card) -> bool:
+                return bool(rules.offered(scenario, state, card))
+
+            offers_any = _somewhere(graph, offered, asked)
+            if offers_any is None:
+                return None
+            offers = offers_any
+        found[card.id] = (holds, offers)
+    return found
+
+
+def _somewhere(
+    graph: Graph, holds: Callable[[GameState], bool], asked: frozenset[tuple[str, str]]
+) -> bool | None:
+    """Whether some game reaches a state where `holds` is true, the choices in `asked` kept as the game
+    makes them (flow states leave out choices no later condition reads). First over the flow states
+    alone, along every step some game takes (`Graph.taken`) in any order: more games than there are, so
+    none there is none at all. Then, with meters, one game depth first (SEARCH_LIMIT); None when that
+    gives up."""
+    sets = graph.sets
+    assert sets is not None
+    Made = frozenset[tuple[str, str]]
+
+    def after(state: GameState, choice: str | None, made: Made) -> Made:
+        return made | ({(state.card or "", choice)} & asked) if choice is not None else made
+
+    def goal(node: tuple[GameState, Made]) -> bool:
+        state, made = node
+        return holds(state.but(chosen=state.chosen | made))
+
+    def loose(node: tuple[GameState, Made]) -> list[tuple[str | None, tuple[GameState, Made]]]:
+        state, made = node
+        return [(choice, (child, after(state, choice, made))) for choice, child in graph.taken.get(state, [])]
+
+    def follow(node: tuple[GameState, Made]) -> list[tuple[str | None, tuple[GameState, Made]]]:
+        state, made = node
+        return [(choice, (child, after(state, choice, made))) for choice, child in graph.follow(state)]
+
+    nothing: Made = frozenset()
+    hopeful = _leading_to((sets.start, nothing), loose, goal)
+    if not hopeful:
+        return False
+
+    def guided(node: tuple[GameState, Made]) -> list[tuple[str | None, tuple[GameState, Made]]]:
+        return [
+            (c, (child, made)) for c, (child, made) in follow(node) if (child.but(meters=()), made) in hopeful
+        ]
+
+    try:
+        return first_route((graph.start, nothing), guided, goal, SEARCH_LIMIT) is not None
+    except SearchLimit:
+        return None
+
+
+def _leading_to(
+    start: Node, follow: Callable[[Node], Sequence[tuple[str | None, Node]]], goal: Callable[[Node], bool]
+) -> set[Node]:
+    """The nodes reachable from `start` from which a node `goal` accepts can be reached (empty: none)."""
+    seen = {start}
+    todo = [start]
+    back: dict[Node, list[Node]] = {}
+    found: list[Node] = []
+    while todo:
+        node = todo.pop()
+        if goal(node):
+            found.append(node)
+        for _, child in follow(node):
+            back.setdefault(child, []).append(node)
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    leading = set(found)
+    while found:
+        node = found.pop()
+        for parent in back.get(node, []):
+            if parent not in leading:
+                leading.add(parent)
+                found.append(parent)
+    return leading
 
 
 def from_sets(meter_graph: MeterGraph) -> Graph:
@@ -306,6 +411,7 @@ def from_sets(meter_graph: MeterGraph) -> Graph:
                 graph.steps[state] = []
             elif node in meter_graph.ran_out_on:
                 graph.ran_out_at[state] = meter_graph.ran_out_on[node]
+    graph.taken = reached.taken
     for node, taken in reached.taken.items():  # the steps games take, between first witnesses (graph.py)
         graph.steps[node.but(meters=reached.witnesses[node][0])] = [
             (choice, child.but(meters=reached.witnesses[child][0])) for choice, child in taken
@@ -355,9 +461,14 @@ def unreached_cards(graph: Graph, where: Locator) -> Iterator[Problem]:
         if card.id in graph.shown:
             continue
         path = card_path(scenario, card.id)
-        if card.when is not None and not any(card.when.holds(s) for s in graph.states):
+        known = graph.unshown.get(card.id) if graph.unshown is not None else None
+        if card.when is not None and not (
+            known[0] if known else any(card.when.holds(s) for s in graph.states)
+        ):
             yield where.problem("INC030", f"{path}.when", "loosen_when", card=card.id)
-        elif card.choices and not any(rules.offered(scenario, s, card) for s in graph.states):
+        elif card.choices and not (
+            known[1] if known else any(rules.offered(scenario, s, card) for s in graph.states)
+        ):
             yield where.problem("INC031", path, "offer_a_choice", card=card.id)
         else:
             yield where.problem("INC032", path, "reach_card", card=card.id)
