@@ -47,7 +47,7 @@ else:
     text = skeleton.dense_next(cards, seed)
 scenario = load_text(text, f"{case}-{cards}.yaml")
 figures = {"bytes": len(text.encode())}
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 if kind == "check":
     from incluzo.engine.analysis.explore import analyse
     problems = analyse(scenario, text)
@@ -62,6 +62,7 @@ else:
     from incluzo.engine.analysis.graph import mermaid
     figures["lines"] = mermaid(scenario).count("\\n")
 figures["seconds"] = round(time.perf_counter() - started, 3)
+figures["cpu_seconds"] = round(time.process_time() - cpu, 3)  # this process only (simulate's workers aside)
 peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 figures["peak_mb"] = round(peak / 1024, 1)
 print(json.dumps(figures))
@@ -110,15 +111,13 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
         for name, (case, cards, words) in CASES.items()
     }
     largest = str(max(sizes))
-    verdicts = {}
+    verdicts, by_cpu = {}, {}
     for kind, (seconds, megabytes) in TARGETS.items():
         at = found[kind][largest]
-        verdicts[kind] = (
-            "error" not in at
-            and at["seconds"] < seconds
-            and at["peak_mb"] < megabytes
-            and not at.get("state_cap_hit", False)
-        )
+        fits = "error" not in at and at["peak_mb"] < megabytes and not at.get("state_cap_hit", False)
+        verdicts[kind] = fits and at["seconds"] < seconds
+        if kind == "check":  # simulate's CPU is spent in its workers, not counted here
+            by_cpu[kind] = fits and at["cpu_seconds"] < seconds
     return {
         "name": "scaling",
         "scenario": f"skeleton.branching(cards, seed={SEED}): 3-4 choices, next jumps, when on choices",
@@ -128,6 +127,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
         **found,
         "issue_12_cases": cases,
         "meets_targets": verdicts,
+        "meets_targets_by_cpu_seconds": by_cpu,  # steadier when other work shares the machine
         "cores": os.cpu_count(),
     }
 
