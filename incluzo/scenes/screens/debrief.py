@@ -125,7 +125,7 @@ def meter_row(
     line = line_height(big)
     thickness = metrics.scaled(METER_ROW_BAR)
     size = widgets.icon_size(metrics)
-    numbers = f"{meter.start} \u2192 {meter.value}"
+    numbers = say("debrief.from_to", start=meter.start, end=meter.value)
     change = f" ({widgets.signed(-spent)})" if spent else ""
     status = say("debrief.empty") if meter.empty else ""
     height = line + metrics.gap + thickness

@@ -16,7 +16,7 @@ from incluzo.scenes.actions import Action
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import FOOTER_LEVELS, Context, heading_item
 from incluzo.scenes.kit.bindings import EXPORT, TEAM_BACK, TEAM_EXPORT, Binding, FooterKey
-from incluzo.scenes.kit.mapinfo import DISC_SCALE
+from incluzo.scenes.kit.mapinfo import DISC_SCALE, legend
 from incluzo.scenes.kit.quadmap import QuadrantMap
 from incluzo.scenes.kit.text import Flow, Item, Style, draw_lines, line_height, render, width_of
 from incluzo.scenes.kit.theme import Metrics
@@ -25,7 +25,7 @@ from incluzo.scenes.screens.briefing import map_axes, positions
 from incluzo.scenes.screens.debrief import export_line, step_label
 from incluzo.scenes.screens.steps import Step, StepPages, flow_item, question_steps
 from incluzo.scenes.teams.badge import badge_line, badge_width, draw_badge
-from incluzo.scenes.teams.maps import draw_teams_map, teams_legend
+from incluzo.scenes.teams.maps import draw_teams_map, under_kites
 from incluzo.scenes.teams.scene import TeamScene, block_columns, block_row, block_width, fit_lines
 
 NUMBER_SAMPLE = "100"  # the widest number in a table cell
@@ -113,13 +113,13 @@ def _disc(surface: pygame.Surface, quadrant: QuadrantView, centre: tuple[int, in
     surface.blit(image, image.get_rect(center=centre))
 
 
-def meter_item(meter: MeterView, order: list[str], metrics: Metrics, width: int) -> Item:
+def meter_item(meter: MeterView, order: list[str], metrics: Metrics, width: int, say: Messages) -> Item:
     """One meter of a team: its icon, its pips against the start level, 'start -> end' (and 'op')."""
     s = widgets.styles(metrics)
     size = widgets.icon_size(metrics)
-    numbers = f"{meter.start} \u2192 {meter.value}"
+    numbers = say("debrief.from_to", start=meter.start, end=meter.value)
     style = s["warning" if meter.empty else "strong"]
-    numbers_w = width_of(f"{NUMBER_SAMPLE} \u2192 {NUMBER_SAMPLE}", style)
+    numbers_w = width_of(say("debrief.from_to", start=NUMBER_SAMPLE, end=NUMBER_SAMPLE), style)
     thickness = widgets.bar_thickness(metrics) * 2
 
     def paint(surface: pygame.Surface, x: int, y: int) -> None:
@@ -144,7 +144,7 @@ def team_budget(team: TeamResultView, metrics: Metrics, width: int, say: Message
     badge_line(flow, team.badge, team.badge.name, s["strong"], metrics)
     order = [v.id for v in team.meters]
     for meter in team.meters:
-        flow.add(meter_item(meter, order, metrics, width))
+        flow.add(meter_item(meter, order, metrics, width, say))
     empty = [v.name for v in team.meters if v.empty]
     if empty:
         flow.text(
@@ -174,8 +174,7 @@ def debrief_steps(
         for team in view.teams:
             words = f"{team.badge.name}: {team.ending_title or say('team.debrief.unfinished')}"
             badge_line(flow, team.badge, words, s["body"], m, space_before=m.gap // 2)
-        heading_item(flow, say("team.map.title"), s["heading"], m.margin)
-        teams_legend(flow, maps, ctx, m)
+        legend(flow, under_kites(maps[0].map, say), s["body"], m)  # each team's points: the next step
         return flow
 
     def compare(width: int) -> Flow:

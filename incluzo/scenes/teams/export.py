@@ -9,7 +9,7 @@ from pathlib import Path
 from incluzo.engine.play.teamviews import TeamDebriefView, TeamMapView
 from incluzo.i18n import Messages
 from incluzo.scenes.kit.base import Context
-from incluzo.scenes.kit.widgets import listed
+from incluzo.scenes.kit.widgets import listed, signed
 from incluzo.scenes.screens.briefing import positions
 from incluzo.scenes.screens.export import cell, export_paths, save_png, steps_image, words_markdown
 from incluzo.scenes.screens.steps import Step
@@ -64,9 +64,10 @@ def budget_markdown(view: TeamDebriefView, say: Messages) -> list[str]:
     meters = [f"{cell(v.symbol)} {cell(v.name)}".strip() for v in view.teams[0].meters]
     out = ["| " + " | ".join([say("report.team"), *meters]) + " |", "|" + "---|" * (len(meters) + 1)]
     for team in view.teams:
+        spent = {a.id: a.amount for a in team.spent}
         levels = [
-            f"{v.start} \u2192 {v.value} (\u2212{a.amount})"
-            for v, a in zip(team.meters, team.spent, strict=True)
+            f"{say('debrief.from_to', start=v.start, end=v.value)} ({signed(-spent.get(v.id, 0))})"
+            for v in team.meters
         ]
         out.append("| " + " | ".join([cell(team.badge.name), *levels]) + " |")
     out.append("")
