@@ -115,14 +115,14 @@ def result_steps(poll: PollView, say: Messages, metrics: Metrics, title: str = "
     """The result moment as steps: the chart large, then each discussion question on its own screen."""
     s = widgets.styles(metrics)
 
-    def build(width: int) -> Flow:
+    def build(width: int, compact: bool = False) -> Flow:
         flow = Flow(width, say.lang)
-        if title:
+        if title and not compact:  # smaller: the question says what the card asks
             flow.text(title, s["title"], keep_with_next=True)
-        result_items(flow, poll, say, metrics, width)
+        result_items(flow, poll, say, metrics, width, compact=compact)
         return flow
 
-    chart = Step("result", say("poll.result"), build)
+    chart = Step("result", say("poll.result"), build, smaller=lambda width: build(width, compact=True))
     return [
         chart,
         *question_steps(

@@ -29,6 +29,7 @@ class Step:
     title: str
     build: Callable[[int], Flow]
     beside_map: bool = False
+    smaller: Callable[[int], Flow] | None = None  # the same in smaller type, when the large does not fit
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class StepPages(Paged):
         for number, step in enumerate(self.steps):
             box = beside_map if step.beside_map else whole
             flow = step.build(box.width)
+            if step.smaller is not None and flow.height > box.height:
+                flow = step.smaller(box.width)
             self.flows.append(flow)
             self.screens += [Screen(number, box, items) for items in flow.pages(box.height)]
         self.pages = [screen.items for screen in self.screens]
