@@ -14,6 +14,7 @@ from incluzo.engine.logs.savelog import AdvanceEntry, DeliberationEntry
 from incluzo.scenes.screens.card import CardScene
 from incluzo.scenes.screens.debrief import DebriefScene
 from incluzo.scenes.screens.poll import PollScene
+from incluzo.scenes.screens.steps import StepPages
 
 OPENING = ROOT / "scenarios" / "opening.yaml"
 
@@ -124,7 +125,9 @@ def test_the_debrief_shows_the_recorded_chart(make_app: Callable[..., App]) -> N
     go_on(app)  # the second poll: no counts, its question
     press(app, "return", "return", "return")  # the lenses and the roles cards, the last poll
     assert isinstance(app.scene, DebriefScene)
-    first, second = [b for b in app.scene.stepped.step_lines("decisions") if "organisatie" in b or "model" in b]
+    first, second = [
+        b for b in app.scene.stepped.step_lines("decisions") if "organisatie" in b or "model" in b
+    ]
     assert "A. een verplicht document: 8 \u00b7 80% (Meeste stemmen)" in first
     assert "B. een startpunt voor gesprek: 2 \u00b7 20% " in first
     assert first.endswith("Totaal: 10")
@@ -155,7 +158,9 @@ def test_the_shipped_polls_fit_their_boxes(
     assert poll_scene(app).overflows() == []
 
 
-def test_enter_shows_the_result_with_the_lead_marked_then_the_discussion(make_app: Callable[..., App]) -> None:
+def test_enter_shows_the_result_with_the_lead_marked_then_the_discussion(
+    make_app: Callable[..., App],
+) -> None:
     app = at_first_poll(make_app)
     press(app, "a", "3", "c", "9", "d", "1", "return")
     scene = poll_scene(app)
@@ -205,3 +210,52 @@ def test_pgup_on_the_result_goes_back_a_step(make_app: Callable[..., App]) -> No
     assert scene.result is not None and scene.result.step.key == "discuss"
     press(app, "page up")
     assert scene.result.step.key == "result"
+
+
+def test_a_team_poll_shows_the_same_result_moment_then_the_discussion() -> None:
+    from team_helpers import team_app
+
+    from incluzo.scenes.teams.reveal import TeamRevealScene
+    from incluzo.scenes.teams.rounds import TeamRoundScene
+
+    app = team_app(OPENING, ("Rood", "Blauw", "Groen"))
+    for _ in range(10):
+        if isinstance(app.scene, TeamRoundScene) and app.scene.view.card.poll is not None:
+            break
+        press(app, "return")
+    press(app, "1", "c", "2", "c", "3", "a", "return")
+    reveal = app.scene
+    assert isinstance(reveal, TeamRevealScene) and isinstance(reveal.paged, StepPages)
+    assert reveal.paged.step.key == "result"
+    lines = reveal.paged.lines()
+    assert "C. een kompas voor ontwikkeling: 2 \u00b7 67% (Meeste stemmen)" in lines
+    assert "A. een verplicht document: 1 \u00b7 33%" in lines
+    go_on_to = [reveal.paged.steps[s.step].key for s in reveal.paged.screens]
+    assert go_on_to[-1] == "discuss"
+    for _ in range(len(go_on_to) - 1):
+        press(app, "return")
+    assert app.scene is reveal and reveal.paged.step.key == "discuss"
+    press(app, "return")
+    assert isinstance(app.scene, TeamRoundScene)  # on to the next round
+
+
+def test_the_result_is_the_same_chart_in_one_group_and_in_teams(make_app: Callable[..., App]) -> None:
+    """Both build their result screen from pollresult.result_steps: the same lines for the same counts."""
+    from team_helpers import team_app
+
+    from incluzo.scenes.teams.rounds import TeamRoundScene
+
+    app = at_first_poll(make_app)
+    press(app, "a", "1", "c", "2", "return")
+    group = poll_scene(app).result
+    assert group is not None
+    teams = team_app(OPENING, ("Rood", "Blauw", "Groen"))
+    for _ in range(10):
+        if isinstance(teams.scene, TeamRoundScene) and teams.scene.view.card.poll is not None:
+            break
+        press(teams, "return")
+    press(teams, "1", "c", "2", "c", "3", "a", "return")
+    shown = teams.scene.paged
+    assert isinstance(shown, StepPages)
+    options = [line for line in group.lines() if line[:2] in ("A.", "C.")]
+    assert options == [line for line in shown.lines() if line[:2] in ("A.", "C.")]
