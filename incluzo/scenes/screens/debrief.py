@@ -21,7 +21,7 @@ from incluzo.scenes.kit.theme import Metrics
 from incluzo.scenes.kit.widgets import listed
 from incluzo.scenes.screens.briefing import map_axes
 from incluzo.scenes.screens.pollresult import result_items
-from incluzo.scenes.screens.steps import Step, StepPages, flow_item, question_steps
+from incluzo.scenes.screens.steps import Step, StepPages, flow_item, question_steps, step_label
 
 METER_ROW_BAR = 0.8  # a meter's pips on the budget step, in body units
 
@@ -269,10 +269,3 @@ class DebriefScene(Scene):
 
     def kites(self) -> list[tuple[str, Kite]]:
         return debrief_kites(self.view, self.say)
-
-
-def step_label(stepped: StepPages, say: Messages, *, compact: bool) -> str:
-    """'Stap 2 / 6' ('2/6' where the footer is short)."""
-    if compact:
-        return f"{stepped.page + 1}/{stepped.count}"
-    return say("debrief.step_count", step=stepped.page + 1, steps=stepped.count)

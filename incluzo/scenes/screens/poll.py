@@ -18,13 +18,13 @@ from incluzo.engine.play.rules import MAX_COUNT
 from incluzo.engine.play.views import CardView, PollOptionView, PollView
 from incluzo.scenes.actions import Action, Advance, Undo
 from incluzo.scenes.kit import theme, widgets
-from incluzo.scenes.kit.base import Context, Target
+from incluzo.scenes.kit.base import FOOTER_LEVELS, Context, Target
 from incluzo.scenes.kit.bindings import NEXT, SKIP, UNDO, Binding, FooterKey, Local, Request
 from incluzo.scenes.kit.entry import Bump, NumberEntry, Pick, Submit
 from incluzo.scenes.kit.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 from incluzo.scenes.screens.card import CardScene
 from incluzo.scenes.screens.pollresult import draw_bar, result_steps
-from incluzo.scenes.screens.steps import StepPages
+from incluzo.scenes.screens.steps import StepPages, step_label
 
 BAR_SCALE = 0.6  # a chart bar's thickness in body units (while the counts are typed)
 BUTTON_SCALE = 2.0  # the - and + buttons' width in body units
@@ -265,6 +265,11 @@ class PollScene(CardScene):
         if self.result is not None:  # Backspace: back to the counts; K would drop them
             return [RECOUNT, *(b for b in own if b not in (UNDO, SKIP))]
         return own
+
+    def page_label(self) -> str:
+        if self.result is None:
+            return super().page_label()
+        return step_label(self.result, self.say, compact=self.compact >= FOOTER_LEVELS - 1)
 
     def header_text(self) -> str:
         words = self.say("poll.header")

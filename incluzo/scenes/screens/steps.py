@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pygame
 
+from incluzo.i18n import Messages
 from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.base import Paged
-from incluzo.scenes.kit.text import Flow, Item, Style, draw_page, line_height, wrap
+from incluzo.scenes.kit.text import Flow, Item, Style, draw_page
 from incluzo.scenes.kit.theme import Metrics
 
 QUESTION_SCALE = 1.6  # a reflection question on its own screen, in body units
@@ -122,6 +123,8 @@ def flow_item(flow: Flow, *, space_before: int = 0, keep_with_next: bool = False
     return Item(height, paint, space_before, keep_with_next, words)
 
 
-def fits_lines(text: str, style: Style, width: int, lang: str) -> int:
-    """The height `text` takes wrapped at `width`."""
-    return len(wrap(text, style, width, lang)) * line_height(style)
+def step_label(stepped: StepPages, say: Messages, *, compact: bool) -> str:
+    """'Stap 2 / 6' in the footer ('2/6' where the footer is short)."""
+    if compact:
+        return f"{stepped.page + 1}/{stepped.count}"
+    return say("debrief.step_count", step=stepped.page + 1, steps=stepped.count)

@@ -22,8 +22,8 @@ from incluzo.scenes.kit.text import Flow, Item, Style, draw_lines, line_height, 
 from incluzo.scenes.kit.theme import Metrics
 from incluzo.scenes.kit.widgets import listed
 from incluzo.scenes.screens.briefing import map_axes, positions
-from incluzo.scenes.screens.debrief import export_line, step_label
-from incluzo.scenes.screens.steps import Step, StepPages, flow_item, question_steps
+from incluzo.scenes.screens.debrief import export_line
+from incluzo.scenes.screens.steps import Step, StepPages, flow_item, question_steps, step_label
 from incluzo.scenes.teams.badge import badge_line, badge_width, draw_badge
 from incluzo.scenes.teams.maps import draw_teams_map, under_kites
 from incluzo.scenes.teams.scene import TeamScene, block_columns, block_row, block_width, fit_lines
