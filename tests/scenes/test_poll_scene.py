@@ -259,3 +259,12 @@ def test_the_result_is_the_same_chart_in_one_group_and_in_teams(make_app: Callab
     assert isinstance(shown, StepPages)
     options = [line for line in group.lines() if line[:2] in ("A.", "C.")]
     assert options == [line for line in shown.lines() if line[:2] in ("A.", "C.")]
+
+
+def test_counts_that_arrive_while_the_result_is_shown_redraw_it(make_app: Callable[..., App]) -> None:
+    app = at_first_poll(make_app)
+    press(app, "a", "2", "return")
+    scene = poll_scene(app)
+    scene.set_counts((2, 5, 0, 0, 0))  # the phones' votes
+    assert scene.result is not None and scene.result.step.key == "result"
+    assert "B. een startpunt voor gesprek: 5 \u00b7 71% (Meeste stemmen)" in scene.result.lines()

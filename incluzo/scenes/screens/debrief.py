@@ -159,6 +159,9 @@ def decisions_step(view: DebriefView, ctx: Context, metrics: Metrics, note: str)
         flow = Flow(width, ctx.lang)
         export_line(flow, note, metrics)
         heading_item(flow, title, s["title"], 0)
+        if not view.meters and any(view.tally):  # no budget step to say it
+            words = say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1])
+            flow.text(f"{say('debrief.tally')}: {words}", s["body"], space_before=m.gap)
         for number, decision in enumerate(view.decisions, 1):
             flow.add(flow_item(decision_block(number, decision, ctx, metrics, width), space_before=m.margin))
         return flow

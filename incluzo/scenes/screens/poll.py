@@ -125,6 +125,8 @@ class PollScene(CardScene):
         self.poll = self.counted(self.counts())
         for row, option in zip(self.rows, self.poll.options, strict=True):
             row.option = option
+        if self.result is not None:  # the phones' votes came in while the room sees the result
+            self.relayout()
         self.dirty = True
 
     # Layout -------------------------------------------------------------------------------------
