@@ -212,10 +212,10 @@ def test_pgup_on_the_result_goes_back_a_step(make_app: Callable[..., App]) -> No
     assert scene.result.step.key == "result"
 
 
-def test_a_team_poll_shows_the_same_result_moment_then_the_discussion() -> None:
+def team_poll_revealed() -> App:
+    """Three teams at the opening's first poll: two pick C, one A, and the facilitator reveals."""
     from team_helpers import team_app
 
-    from incluzo.scenes.teams.reveal import TeamRevealScene
     from incluzo.scenes.teams.rounds import TeamRoundScene
 
     app = team_app(OPENING, ("Rood", "Blauw", "Groen"))
@@ -224,6 +224,14 @@ def test_a_team_poll_shows_the_same_result_moment_then_the_discussion() -> None:
             break
         press(app, "return")
     press(app, "1", "c", "2", "c", "3", "a", "return")
+    return app
+
+
+def test_a_team_poll_shows_the_same_result_moment_then_the_discussion() -> None:
+    from incluzo.scenes.teams.reveal import TeamRevealScene
+    from incluzo.scenes.teams.rounds import TeamRoundScene
+
+    app = team_poll_revealed()
     reveal = app.scene
     assert isinstance(reveal, TeamRevealScene) and isinstance(reveal.paged, StepPages)
     assert reveal.paged.step.key == "result"
@@ -241,21 +249,11 @@ def test_a_team_poll_shows_the_same_result_moment_then_the_discussion() -> None:
 
 def test_the_result_is_the_same_chart_in_one_group_and_in_teams(make_app: Callable[..., App]) -> None:
     """Both build their result screen from pollresult.result_steps: the same lines for the same counts."""
-    from team_helpers import team_app
-
-    from incluzo.scenes.teams.rounds import TeamRoundScene
-
     app = at_first_poll(make_app)
     press(app, "a", "1", "c", "2", "return")
     group = poll_scene(app).result
     assert group is not None
-    teams = team_app(OPENING, ("Rood", "Blauw", "Groen"))
-    for _ in range(10):
-        if isinstance(teams.scene, TeamRoundScene) and teams.scene.view.card.poll is not None:
-            break
-        press(teams, "return")
-    press(teams, "1", "c", "2", "c", "3", "a", "return")
-    shown = teams.scene.paged
+    shown = team_poll_revealed().scene.paged
     assert isinstance(shown, StepPages)
     options = [line for line in group.lines() if line[:2] in ("A.", "C.")]
     assert options == [line for line in shown.lines() if line[:2] in ("A.", "C.")]
