@@ -26,7 +26,7 @@ from incluzo.scenes.screens.card import CardScene
 from incluzo.scenes.screens.pollresult import draw_bar, result_steps
 from incluzo.scenes.screens.steps import StepPages, step_label
 
-BAR_SCALE = 0.6  # a chart bar's thickness in body units (while the counts are typed)
+BAR_SCALE = 0.3  # the thin bar of a row while the counts are typed, in body units
 BUTTON_SCALE = 2.0  # the - and + buttons' width in body units
 FIELD_DIGITS = "00000"  # the count field is as wide as the largest count
 PERCENT_SAMPLE = "100%"
@@ -194,22 +194,21 @@ class PollScene(CardScene):
         return self.say("poll.how.numbers")
 
     def _row(self, option: PollOptionView, x: int, y: int, width: int) -> OptionRow:
-        """Badge and label, the bar with its share below the label, and - count + on the right."""
+        """Badge, label and share, a thin bar below the label, and - count + on the right: compact, for
+        the facilitator (the room's chart is the result that follows)."""
         m, s = self.metrics, self.styles
         button = widgets.badge_size(m)
         field_w = width_of(FIELD_DIGITS, s["strong"]) + 2 * m.pad
         controls = 2 * button + field_w + 2 * m.gap
         text_x = x + 2 * m.pad + button
         text_w = x + width - controls - 2 * m.pad - text_x
-        label = wrap(option.label.strip(), s["strong"], text_w, self.ctx.lang)
+        percent_w = width_of(PERCENT_SAMPLE, s["body"]) + m.gap
+        label = wrap(option.label.strip(), s["strong"], text_w - percent_w, self.ctx.lang)
         label_h = len(label) * line_height(s["strong"])
-        bar_line = line_height(s["body"])
-        height = max(button, label_h + bar_line) + m.pad
-        rect = pygame.Rect(x, y, width, height)
         thickness = m.scaled(BAR_SCALE)
-        percent_w = width_of(PERCENT_SAMPLE, s["strong"]) + m.gap
-        track_y = y + m.pad // 2 + label_h + (bar_line - thickness) // 2
-        track = pygame.Rect(text_x, track_y, text_w - percent_w, thickness)
+        height = max(button, label_h + m.gap // 2 + thickness) + m.pad
+        rect = pygame.Rect(x, y, width, height)
+        track = pygame.Rect(text_x, y + m.pad // 2 + label_h + m.gap // 2, text_w, thickness)
         top = y + m.pad // 2
         control_h = height - m.pad
         right = rect.right - m.pad
@@ -310,8 +309,8 @@ class PollScene(CardScene):
         widgets.letter_badge(surface, row.option.mark, (row.rect.x + m.pad, badge_y), m)
         draw_lines(surface, row.label, s["strong"], row.track.x, row.rect.y + m.pad // 2)
         draw_bar(surface, row.track, row.option, m)
-        percent = render(f"{row.option.percent}%", s["strong"])
-        surface.blit(percent, (row.track.right + m.gap, row.track.centery - percent.get_height() // 2))
+        percent = render(f"{row.option.percent}%", s["body"])
+        surface.blit(percent, (row.track.right - percent.get_width(), row.rect.y + m.pad // 2))
         for rect, sign, key in ((row.minus, widgets.MINUS, "minus"), (row.plus, "+", "plus")):
             widgets.panel(
                 surface, rect, m, theme.HOVER if self.hover == f"{key}-{row.option.id}" else theme.PANEL
