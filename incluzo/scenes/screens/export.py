@@ -152,10 +152,17 @@ def step_markdown(step: Step, view: DebriefView, say: Messages, mode: str) -> li
     if step.key == "budget":
         return budget_markdown(view, say)
     if step.key == "decisions":
-        return [
-            line for number, d in enumerate(view.decisions, 1) for line in decision_markdown(number, d, say)
-        ]
+        return decisions_markdown(view, say)
     return words_markdown(step)
+
+
+def decisions_markdown(view: DebriefView, say: Messages) -> list[str]:
+    """Every decision; first the tally when there is no budget step to give it (as on screen)."""
+    tally = say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1])
+    out = [f"{say('debrief.tally')}: {tally}", ""] if not view.meters and any(view.tally) else []
+    for number, decision in enumerate(view.decisions, 1):
+        out += decision_markdown(number, decision, say)
+    return out
 
 
 def words_markdown(step: Step) -> list[str]:
