@@ -66,20 +66,43 @@ def ending_step(view: DebriefView, ctx: Context, metrics: Metrics, note: str) ->
             flow.text(say("debrief.exhausted", card=view.exhausted_at), s["warning"], space_before=m.gap)
         if view.ended_early:
             flow.text(say("debrief.early"), s["warning"], space_before=m.gap)
-        heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
-        desired = {q.id: q.points for q in view.desired} if view.desired else {}
-        rows = []
-        for start, end in zip(view.start, view.end, strict=True):
-            values = [("map.start", start.points), ("map.end", end.points)]
-            if desired:
-                values.append(("map.desired", desired[end.id]))
-            rows.append((end, points_text(say, end.name, values)))
-        quadrant_rows(flow, rows, s["body"], m)
-        trail = (say("map.trail"), Kite((), theme.TRAIL, "solid"))
-        legend(flow, [*debrief_kites(view, say), trail], s["body"], m)
+        map_legend(flow, view, ctx, metrics)
         return flow
 
     return Step("ending", say("debrief.step.ending"), build, beside_map=True)
+
+
+def map_legend(flow: Flow, view: DebriefView, ctx: Context, metrics: Metrics) -> None:
+    """The map in words: each quadrant's points at the start, the end and the goal, then what each line
+    means (h10b's map drawing owns this and `draw_debrief_map`)."""
+    s, say, m = widgets.styles(metrics), ctx.say, metrics
+    heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
+    desired = {q.id: q.points for q in view.desired} if view.desired else {}
+    rows = []
+    for start, end in zip(view.start, view.end, strict=True):
+        values = [("map.start", start.points), ("map.end", end.points)]
+        if desired:
+            values.append(("map.desired", desired[end.id]))
+        rows.append((end, points_text(say, end.name, values)))
+    quadrant_rows(flow, rows, s["body"], m)
+    trail = (say("map.trail"), Kite((), theme.TRAIL, "solid"))
+    legend(flow, [*debrief_kites(view, say), trail], s["body"], m)
+
+
+def draw_debrief_map(
+    surface: pygame.Surface,
+    quadrant_map: QuadrantMap,
+    box: pygame.Rect,
+    metrics: Metrics,
+    view: DebriefView,
+    say: Messages,
+    *,
+    before: Sequence[Kite] = (),
+) -> None:
+    """The debrief's map in `box` (the 'ending and map' step calls this): the start, end and desired
+    kites with the trail; `before` draws kites under them (solo practice: the previous run)."""
+    kites = [*before, *(k for _, k in debrief_kites(view, say))]
+    quadrant_map.draw(surface, box, metrics, kites, trail=[exact(p) for p in view.trail])
 
 
 def export_line(flow: Flow, note: str, metrics: Metrics) -> None:
@@ -261,14 +284,11 @@ class DebriefScene(Scene):
             self.draw_map(surface, self.map_box)
 
     def draw_map(self, surface: pygame.Surface, map_box: pygame.Rect) -> None:
-        """The map of the debrief (the one place it is drawn: h10b's map drawing goes here)."""
-        self.map.draw(
-            surface,
-            map_box,
-            self.metrics,
-            [k for _, k in self.kites()],
-            trail=[exact(p) for p in self.view.trail],
+        """The map of the debrief, drawn in this one place."""
+        draw_debrief_map(
+            surface, self.map, map_box, self.metrics, self.view, self.say, before=self.earlier_kites()
         )
 
-    def kites(self) -> list[tuple[str, Kite]]:
-        return debrief_kites(self.view, self.say)
+    def earlier_kites(self) -> list[Kite]:
+        """Kites a kind of debrief draws under the game's own (the plain debrief has none)."""
+        return []

@@ -229,11 +229,11 @@ class PracticeDebriefScene(DebriefScene):
     def bindings(self) -> list[Binding]:
         return [*super().bindings(), *([REPLAY.to(self.replay)] if self.replay else [])]
 
-    def kites(self) -> list[tuple[str, Kite]]:
-        kites = super().kites()
+    def earlier_kites(self) -> list[Kite]:
+        """The previous run's end kite, under this run's."""
         if self.comparison is not None and self.comparison.earlier:
-            kites.insert(0, (self.say("practice.previous_kite"), previous_kite(self.comparison.earlier[0])))
-        return kites
+            return [previous_kite(self.comparison.earlier[0])]
+        return []
 
 
 class PracticeDirector(Director):
