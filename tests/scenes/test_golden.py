@@ -26,7 +26,7 @@ UPDATE = os.environ.get("INCLUZO_UPDATE_GOLDEN") == "1"
 SCREENS: dict[str, tuple[str, ...]] = {
     "briefing": (),
     "card": ("return",),
-    "card-event": ("return", "b", "return", "return"),
+    "card-event": ("return", "b", "return"),
     "outcome": ("return", "b"),
     "map": ("return", "b", "m"),
     "help": ("h",),

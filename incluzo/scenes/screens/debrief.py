@@ -9,12 +9,14 @@ from dataclasses import replace
 
 import pygame
 
+from incluzo.engine.play.moves import trail_arrows
 from incluzo.engine.play.views import DebriefView, DecisionView, MapView, MeterView
 from incluzo.i18n import Messages
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import FOOTER_LEVELS, Context, Scene, heading_item
 from incluzo.scenes.kit.bindings import EXPORT, Binding, FooterKey
-from incluzo.scenes.kit.mapinfo import legend, points_text, quadrant_rows
+from incluzo.scenes.kit.mapinfo import legend, profile_rows
+from incluzo.scenes.kit.mapmarks import Marks
 from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow, Item, Style, line_height, render
 from incluzo.scenes.kit.theme import Metrics
@@ -53,6 +55,35 @@ def decision_line(number: int, decision: DecisionView, say: Messages) -> tuple[s
     return title, chosen, say("debrief.left", choices=left) if left else ""
 
 
+def map_legend(flow: Flow, view: DebriefView, ctx: Context, metrics: Metrics) -> None:
+    """The map in words: each quadrant's points at the start, the end and the goal, then what each line
+    and the trail's arrows mean."""
+    s, say, m = widgets.styles(metrics), ctx.say, metrics
+    heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
+    profile_rows(flow, say, view.start, view.end, "map.end", view.desired, s["body"], m)
+    legend(
+        flow, [*debrief_kites(view, say), (say("map.steps"), Kite((), theme.TRAIL, "solid"))], s["body"], m
+    )
+
+
+def draw_debrief_map(
+    surface: pygame.Surface,
+    quadrant_map: QuadrantMap,
+    box: pygame.Rect,
+    metrics: Metrics,
+    view: DebriefView,
+    say: Messages,
+    *,
+    before: Sequence[Kite] = (),
+) -> pygame.Rect:
+    """The debrief's map in `box` (the 'ending and map' step calls this): the start, end and desired
+    kites and the trail of decisions as arrows numbered as the decisions are, no number over another or
+    over a quadrant's name; `before` draws kites under them (solo practice: the previous run). Returns
+    the map's square."""
+    kites = [*before, *(k for _, k in debrief_kites(view, say))]
+    return quadrant_map.draw(surface, box, metrics, kites, marks=Marks(trail=trail_arrows(view.trail)))
+
+
 def ending_step(view: DebriefView, ctx: Context, metrics: Metrics, note: str) -> Step:
     """Step 1: the ending, what stopped the game, and where the team ended on the map (beside it)."""
     s, say, m = widgets.styles(metrics), ctx.say, metrics
@@ -70,39 +101,6 @@ def ending_step(view: DebriefView, ctx: Context, metrics: Metrics, note: str) ->
         return flow
 
     return Step("ending", say("debrief.step.ending"), build, beside_map=True)
-
-
-def map_legend(flow: Flow, view: DebriefView, ctx: Context, metrics: Metrics) -> None:
-    """The map in words: each quadrant's points at the start, the end and the goal, then what each line
-    means (h10b's map drawing owns this and `draw_debrief_map`)."""
-    s, say, m = widgets.styles(metrics), ctx.say, metrics
-    heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
-    desired = {q.id: q.points for q in view.desired} if view.desired else {}
-    rows = []
-    for start, end in zip(view.start, view.end, strict=True):
-        values = [("map.start", start.points), ("map.end", end.points)]
-        if desired:
-            values.append(("map.desired", desired[end.id]))
-        rows.append((end, points_text(say, end.name, values)))
-    quadrant_rows(flow, rows, s["body"], m)
-    trail = (say("map.trail"), Kite((), theme.TRAIL, "solid"))
-    legend(flow, [*debrief_kites(view, say), trail], s["body"], m)
-
-
-def draw_debrief_map(
-    surface: pygame.Surface,
-    quadrant_map: QuadrantMap,
-    box: pygame.Rect,
-    metrics: Metrics,
-    view: DebriefView,
-    say: Messages,
-    *,
-    before: Sequence[Kite] = (),
-) -> None:
-    """The debrief's map in `box` (the 'ending and map' step calls this): the start, end and desired
-    kites with the trail; `before` draws kites under them (solo practice: the previous run)."""
-    kites = [*before, *(k for _, k in debrief_kites(view, say))]
-    quadrant_map.draw(surface, box, metrics, kites, trail=[exact(p) for p in view.trail])
 
 
 def export_line(flow: Flow, note: str, metrics: Metrics) -> None:
