@@ -12,7 +12,7 @@ from dataclasses import replace
 import pygame
 
 from incluzo.engine.play.teamviews import RevealView, TeamDecisionView
-from incluzo.engine.play.views import Amount, ChoiceView, DecisionView
+from incluzo.engine.play.views import Amount, ChoiceView, DecisionView, PollView
 from incluzo.scenes.actions import Action
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, bullet_list, heading_item
@@ -30,7 +30,8 @@ from incluzo.scenes.kit.bindings import (
 )
 from incluzo.scenes.kit.text import Flow
 from incluzo.scenes.screens.outcome import recognition_word
-from incluzo.scenes.screens.poll import chart_items
+from incluzo.scenes.screens.pollresult import result_steps
+from incluzo.scenes.screens.steps import Step, StepPages
 from incluzo.scenes.teams.actions import AskUndo, Back, NextRound, SelectTeam
 from incluzo.scenes.teams.badge import badge_line
 from incluzo.scenes.teams.rounds import clock
@@ -81,8 +82,29 @@ class TeamRevealScene(TeamScene):
 
     # Layout --------------------------------------------------------------------------------------
     def layout(self) -> None:
-        self.paged = self.pager(self.flow(self.content.width), self.content)
+        if self.view.poll is not None:  # a poll: the result moment every mode shares
+            self.paged = StepPages(self.poll_steps(self.view.poll), self.content, self.content, self.page)
+            self.page = self.paged.page
+        else:
+            self.paged = self.pager(self.flow(self.content.width), self.content)
         self.layout_footer()
+
+    def poll_steps(self, poll: PollView) -> list[Step]:
+        """The room's result (the chart large, the lead marked), then the discussion; the notes first
+        when the facilitator asked for them."""
+        steps = result_steps(poll, self.say, self.metrics, title=self.view.card_title)
+        if not self.show_notes:
+            return steps
+
+        def notes(width: int) -> Flow:
+            flow = Flow(width, self.ctx.lang)
+            heading_item(flow, self.say("notes"), self.styles["heading"], 0)
+            flow.text(
+                self.notes or self.say("notes.none"), self.styles["italic"], space_before=self.metrics.gap
+            )
+            return flow
+
+        return [Step("notes", self.say("notes"), notes), *steps]
 
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view
@@ -94,11 +116,9 @@ class TeamRevealScene(TeamScene):
         if sum(1 for t in self.played if t.decision and t.decision.choice) > 1:
             flow.text(say("team.split" if v.split else "team.same"), s["accent"], space_before=m.gap // 2)
         flow.text(self.text, s["body"], space_before=m.gap)
-        if v.poll is not None:
-            chart_items(flow, v.poll, say, m, width)
         columns = block_columns(width, len(v.teams), m)
         each = block_width(width, columns, m)
-        for start in range(0, len(v.teams) if v.poll is None else 0, columns):  # a poll: the chart says it
+        for start in range(0, len(v.teams), columns):
             blocks = [
                 (theme.colour(t.badge.colour), self.block(t, each - 2 * m.pad))
                 for t in v.teams[start : start + columns]
