@@ -33,6 +33,7 @@ LETTER_SCALE = 0.8  # a meter's letter on that line in body units
 PIP_HEIGHT = 0.55  # a pip's height in body units
 LEAST_PIP = 0.25  # a pip's least width in body units (the panel widens to keep it)
 PIP_GAP = 0.25  # the gap between two pips as a share of a pip's width
+PANEL_SHARE = 0.25  # the panel's share of a wide window's width (wider when its meters need it)
 SELECTED_BORDER = 3  # strokes around the selected team
 RING_SCALE = 4.0  # the ring's least diameter in body units
 RING_WIDTH = 0.5  # its arc's width in body units
@@ -67,13 +68,46 @@ def panel_height(count: int, metrics: Metrics, styles: dict[str, Style], *, mete
     return count * row_height(metrics, styles, meters=meters) + (count - 1) * metrics.scaled(ROW_GAP)
 
 
-def layout_rows(
+def split(
+    area: pygame.Rect, rows: Sequence[TeamRow], metrics: Metrics, styles: dict[str, Style], *, meters: bool
+) -> tuple[pygame.Rect, pygame.Rect]:
+    """(the screen's own part, the panel): the panel a column on the right of a wide window, as narrow
+    as its rows allow; below on a narrow one, its rows in two columns."""
+    m = metrics
+    if m.wide:
+        side = min(area.width // 2, max(round(area.width * PANEL_SHARE), least_width(rows, m, styles)))
+        return (
+            pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
+            pygame.Rect(area.right - side, area.y, side, area.height),
+        )
+    side = min(area.height // 2, panel_height(-(-len(rows) // 2), m, styles, meters=meters))
+    return (
+        pygame.Rect(area.x, area.y, area.width, area.height - side - m.gap),
+        pygame.Rect(area.x, area.bottom - side, area.width, side),
+    )
+
+
+def columns(metrics: Metrics) -> int:
+    """The panel's columns of rows: one in a wide window's side column, two below a narrow one's."""
+    return 1 if metrics.wide else 2
+
+
+def place_rows(
     box: pygame.Rect, count: int, metrics: Metrics, styles: dict[str, Style], *, meters: bool
-) -> list[pygame.Rect]:
-    """The rows' rectangles, from the top of `box`."""
-    height = row_height(metrics, styles, meters=meters)
-    step = height + metrics.scaled(ROW_GAP)
-    return [pygame.Rect(box.x, box.y + index * step, box.width, height) for index in range(count)]
+) -> dict[int, pygame.Rect]:
+    """Team number to its row, from the top of `box`, in the panel's columns."""
+    m = metrics
+    cols = columns(m)
+    per_col = -(-count // cols)
+    width = (box.width - (cols - 1) * m.gap) // cols
+    height = row_height(m, styles, meters=meters)
+    step = height + m.scaled(ROW_GAP)
+    return {
+        index + 1: pygame.Rect(
+            box.x + (index // per_col) * (width + m.gap), box.y + (index % per_col) * step, width, height
+        )
+        for index in range(count)
+    }
 
 
 def draw_row(

@@ -51,7 +51,6 @@ from incluzo.scenes.teams.badge import chips_width
 from incluzo.scenes.teams.panel import TeamRow, clock
 from incluzo.scenes.teams.scene import TeamScene, fit_lines
 
-PANEL_SHARE = 0.25  # the team panel's share of a wide window's width (wider when its meters need it)
 MIN_CHOICE_WIDTH = 12  # body units: narrower choice boxes do not stand side by side
 MAX_CHOICE_COLUMNS = 4
 LETTER_KEYS = "abcdef"
@@ -156,24 +155,6 @@ class TeamRoundScene(TeamScene):
             rows.append(TeamRow(team.badge, meters, team.plays, mark, word, selected))
         return rows
 
-    def columns(self) -> tuple[pygame.Rect, pygame.Rect]:
-        """The card (text and choices) and the team panel: a column on the right of a wide window, as
-        narrow as its rows allow; below the card on a narrow one."""
-        m, area = self.metrics, self.content
-        if m.wide:
-            least = panel.least_width(self.team_rows(), m, self.styles)
-            side = min(area.width // 2, max(round(area.width * PANEL_SHARE), least))
-            return (
-                pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
-                pygame.Rect(area.right - side, area.y, side, area.height),
-            )
-        rows = (len(self.view.teams) + 1) // 2
-        side = min(area.height // 2, panel.panel_height(rows, m, self.styles, meters=self.costs))
-        return (
-            pygame.Rect(area.x, area.y, area.width, area.height - side - m.gap),
-            pygame.Rect(area.x, area.bottom - side, area.width, side),
-        )
-
     def ring_box(self) -> pygame.Rect | None:
         """Where the countdown ring stands: the top right corner, over the header's edge (none in a
         look back)."""
@@ -188,7 +169,11 @@ class TeamRoundScene(TeamScene):
         text fits whole where any arrangement allows (below the text, else beside it); only when none
         leaves the text room for a few lines do text and choices share one paged column."""
         self.ring = self.ring_box()
-        card_box, self.teams_box = self.columns()
+        card_box, self.teams_box = panel.split(
+            self.content, self.team_rows(), self.metrics, self.styles, meters=self.costs
+        )
+        if self.ring is not None and not self.metrics.wide:  # the ring stands beside the card's title
+            card_box.width -= self.ring.width + self.metrics.gap
         self.team_rects = self._layout_teams()
         placed = self._fixed_choices(card_box)
         self.choice_page: list[tuple[int, Item]] = []
@@ -350,10 +335,7 @@ class TeamRoundScene(TeamScene):
         m, s = self.metrics, self.styles
         box = self.teams_box
         count = len(self.view.teams)
-        cols = 1 if m.wide else 2
-        per_col = (count + cols - 1) // cols
-        width = (box.width - (cols - 1) * m.gap) // cols
-        rows = panel.panel_height(per_col, m, s, meters=self.costs)
+        rows = panel.panel_height(-(-count // panel.columns(m)), m, s, meters=self.costs)
         ring_bottom = self.ring.bottom + m.gap if self.ring is not None and m.wide else box.y
         line = line_height(s["strong"])
         self.how_top, self.how_width = box.y, box.width
@@ -369,12 +351,8 @@ class TeamRoundScene(TeamScene):
         else:
             self.how = []
             top = max(ring_bottom, box.y)
-        column = pygame.Rect(box.x, top, width, box.bottom - top)
-        rects = panel.layout_rows(column, per_col, m, s, meters=self.costs)
-        return {
-            team.badge.number: rects[index % per_col].move((index // per_col) * (width + m.gap), 0)
-            for index, team in enumerate(self.view.teams)
-        }
+        column = pygame.Rect(box.x, top, box.width, box.bottom - top)
+        return panel.place_rows(column, count, m, s, meters=self.costs)
 
     def _how(self) -> str:
         """'Teams: 1-3, then A-D' (the way to enter a choice), or what to do now."""
