@@ -29,7 +29,6 @@ ROW_PAD = 0.25  # a row's inner padding in body units
 ROW_GAP = 0.25  # between two rows
 METER_GAP = 0.6  # between two meters on a row
 METER_LINE = 1.0  # the meters' line under the name in body units
-LETTER_SCALE = 0.8  # a meter's letter on that line in body units
 PIP_HEIGHT = 0.55  # a pip's height in body units
 LEAST_PIP = 0.25  # a pip's least width in body units (the panel widens to keep it)
 PIP_GAP = 0.25  # the gap between two pips as a share of a pip's width
@@ -51,10 +50,6 @@ class TeamRow:
     mark: str = ""  # '' nothing, 'check' has chosen, a letter: the choice it made (revealed)
     word: str = ""  # said at the end of the name line instead of a mark ('kijkt mee')
     selected: bool = False
-
-
-def letter_style(metrics: Metrics, ink: Colour = theme.INK) -> Style:
-    return Style("bold", metrics.scaled(LETTER_SCALE), ink)
 
 
 def row_height(metrics: Metrics, styles: dict[str, Style], *, meters: bool) -> int:
@@ -139,9 +134,8 @@ def draw_row(
     lines = fit_lines(row.badge.name, strong, right - name_x, lang, 1)
     surface.blit(render(lines[0], strong), (name_x, y))
     if row.meters:
-        letters = letter_style(m, strong.colour)
         line_box = pygame.Rect(x, y + line, rect.width - 2 * m.pad, m.scaled(METER_LINE))
-        meters_line(surface, row.meters, line_box, m, letters)
+        meters_line(surface, row.meters, line_box, m)
 
 
 def _draw_mark(
@@ -164,19 +158,24 @@ def _draw_mark(
     return 0
 
 
-def meters_line(
-    surface: pygame.Surface, meters: Sequence[MeterView], rect: pygame.Rect, m: Metrics, style: Style
-) -> None:
-    """Each meter as its letter and a row of pips, side by side in equal parts of `rect`."""
+def meters_line(surface: pygame.Surface, meters: Sequence[MeterView], rect: pygame.Rect, m: Metrics) -> None:
+    """Each meter as its small icon (its shape, with its letter where the language has one) and a
+    row of pips, side by side in equal parts of `rect`."""
     gap = m.scaled(METER_GAP)
     part = (rect.width - gap * (len(meters) - 1)) // max(1, len(meters))
+    small = icon_metrics(m)
+    size = widgets.icon_size(small)
     for index, meter in enumerate(meters):
         left = rect.x + index * (part + gap)
-        letter = render(meter.symbol, style)
-        surface.blit(letter, (left, rect.centery - letter.get_height() // 2))
-        start = left + letter.get_width() + m.gap // 2
+        widgets.meter_icon(surface, index, meter.symbol, (left + size // 2, rect.centery), small)
+        start = left + size + m.gap // 2
         height = min(m.scaled(PIP_HEIGHT), rect.height)
         pips(surface, pygame.Rect(start, rect.centery - height // 2, left + part - start, height), meter)
+
+
+def icon_metrics(metrics: Metrics) -> Metrics:
+    """The sizes of a window whose meter icons are as tall as the panel's meters' line."""
+    return Metrics(metrics.width, round(metrics.height * METER_LINE / widgets.ICON_SCALE))
 
 
 def pips(surface: pygame.Surface, rect: pygame.Rect, meter: MeterView) -> None:
@@ -201,18 +200,17 @@ def pips(surface: pygame.Surface, rect: pygame.Rect, meter: MeterView) -> None:
         pygame.draw.rect(surface, theme.BAR_EMPTY, rect.inflate(4, 4), 2)
 
 
-def meters_width(meters: Sequence[MeterView], m: Metrics, style: Style) -> int:
+def meters_width(meters: Sequence[MeterView], m: Metrics) -> int:
     """The least width of a meters' line with pips of at least LEAST_PIP each."""
-    letters = sum(width_of(v.symbol, style) + m.gap // 2 for v in meters)
+    letters = len(meters) * (widgets.icon_size(icon_metrics(m)) + m.gap // 2)
     least = max(2, m.scaled(LEAST_PIP))
     return letters + sum(v.scale for v in meters) * least + m.scaled(METER_GAP) * (len(meters) - 1)
 
 
 def least_width(rows: Sequence[TeamRow], m: Metrics, styles: dict[str, Style]) -> int:
     """How wide the panel must be for its meters' lines and a few letters of every name."""
-    letters = letter_style(m)
     names = max(badge_width(r.badge, m) for r in rows) + m.gap + 4 * m.body + shape_size(m) + m.gap
-    meters = max((meters_width(r.meters, m, letters) for r in rows if r.meters), default=0)
+    meters = max((meters_width(r.meters, m) for r in rows if r.meters), default=0)
     return max(names, meters) + 2 * m.pad
 
 
