@@ -371,7 +371,7 @@ class TeamRevealScene(TeamScene):
             draw_badge(surface, badge, x, y + height // 2, m)
             surface.blit(render(text, strong), (x + badge_width(badge, m) + m.gap, y))
 
-        return Item(height, paint, m.gap // 2, text=text)
+        return Item(height, paint, m.gap // 2, text=badge.name if badge is not None else text)
 
     def _badges_line(
         self, choice: ChoiceView, teams: list[TeamDecisionView], each: int, *, first: bool
