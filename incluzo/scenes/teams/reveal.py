@@ -36,7 +36,7 @@ from incluzo.scenes.kit.bindings import (
     FooterKey,
     Local,
 )
-from incluzo.scenes.kit.text import Flow, Item, draw_page, line_height, render
+from incluzo.scenes.kit.text import Flow, Item, draw_page, line_height, render, width_of
 from incluzo.scenes.screens.outcome import recognition_word
 from incluzo.scenes.screens.poll import chart_items
 from incluzo.scenes.teams import panel
@@ -299,7 +299,7 @@ class TeamRevealScene(TeamScene):
         with their names, or (`names` False, when that is too tall) their badges side by side."""
         m, s = self.metrics, self.styles
         flow = Flow(width, self.ctx.lang)
-        flow.add(self._head(choice))
+        flow.add(self._head(choice, width))
         flow.text(choice.label, s["strong"], space_before=m.gap // 2)
         if self.costs and choice.costs:
             order = [meter.id for meter in self._order()]
@@ -321,19 +321,25 @@ class TeamRevealScene(TeamScene):
         d = next((t.decision for t in self.played if t.decision), None)
         return d.meters_after if d else ()
 
-    def _head(self, choice: ChoiceView) -> Item:
-        """The letter badge, with 'Affirmatief' or 'Transformatief' on its plate beside it."""
+    def _head(self, choice: ChoiceView, width: int) -> Item:
+        """The letter badge, with 'Affirmatief' or 'Transformatief' on its plate beside it (under it
+        in a column too narrow for both)."""
         m = self.metrics
         size = widgets.badge_size(m)
         word = recognition_word(choice.recognition, self.say)
         fill, ink = widgets.recognition_colours(choice.recognition)
         tag = widgets.tag_item(word, fill, ink, m)
+        beside = size + m.gap + width_of(word, self.styles["strong"]) + 2 * m.pad <= width
+        height = size if beside else size + m.gap // 2 + tag.height
 
         def paint(surface: pygame.Surface, x: int, y: int) -> None:
             widgets.letter_badge(surface, choice.letter, (x, y), m)
-            tag.paint(surface, x + size + m.gap, y + (size - tag.height) // 2)
+            if beside:
+                tag.paint(surface, x + size + m.gap, y + (size - tag.height) // 2)
+            else:
+                tag.paint(surface, x, y + size + m.gap // 2)
 
-        return Item(size, paint, 0, text=f"{choice.letter} {word}")
+        return Item(height, paint, 0, text=f"{choice.letter} {word}")
 
     def _rule(self, width: int) -> Item:
         m = self.metrics
