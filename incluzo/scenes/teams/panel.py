@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -37,6 +38,7 @@ SELECTED_BORDER = 3  # strokes around the selected team
 RING_SCALE = 4.0  # the ring's least diameter in body units
 RING_WIDTH = 0.5  # its arc's width in body units
 RING_LOW = 0.2  # the share of the time left from which the arc turns amber
+MEMO = 64  # meters' lines kept drawn (six teams, before and after, a few sizes)
 ARC_STEP = math.radians(3)  # the arc is drawn as a polygon with a point every 3 degrees
 
 
@@ -160,17 +162,25 @@ def _draw_mark(
 
 def meters_line(surface: pygame.Surface, meters: Sequence[MeterView], rect: pygame.Rect, m: Metrics) -> None:
     """Each meter as its small icon (its shape, with its letter where the language has one) and a
-    row of pips, side by side in equal parts of `rect`."""
+    row of pips, side by side in equal parts of `rect` (drawn once, then kept until they change)."""
+    surface.blit(_meters_image(tuple(meters), rect.size, m), rect.topleft)
+
+
+@lru_cache(maxsize=MEMO)
+def _meters_image(meters: tuple[MeterView, ...], size: tuple[int, int], m: Metrics) -> pygame.Surface:
+    image = pygame.Surface(size, pygame.SRCALPHA)
+    rect = image.get_rect()
     gap = m.scaled(METER_GAP)
     part = (rect.width - gap * (len(meters) - 1)) // max(1, len(meters))
     small = icon_metrics(m)
-    size = widgets.icon_size(small)
+    size_icon = widgets.icon_size(small)
     for index, meter in enumerate(meters):
-        left = rect.x + index * (part + gap)
-        widgets.meter_icon(surface, index, meter.symbol, (left + size // 2, rect.centery), small)
-        start = left + size + m.gap // 2
+        left = index * (part + gap)
+        widgets.meter_icon(image, index, meter.symbol, (left + size_icon // 2, rect.centery), small)
+        start = left + size_icon + m.gap // 2
         height = min(m.scaled(PIP_HEIGHT), rect.height)
-        pips(surface, pygame.Rect(start, rect.centery - height // 2, left + part - start, height), meter)
+        pips(image, pygame.Rect(start, rect.centery - height // 2, left + part - start, height), meter)
+    return image
 
 
 def icon_metrics(metrics: Metrics) -> Metrics:

@@ -137,8 +137,12 @@ class TeamRoundScene(TeamScene):
         return Option(option.id, option.mark, option.label, (), "", ())
 
     def set_timer(self, timer: TimerView) -> None:
-        """The countdown moved on: only the header changes."""
+        """The countdown moved on: only the ring changes, unless the clock stopped, ran again or ran
+        out (the line beside the ring says so)."""
+        before = self.view.timer
         self.view = _with_timer(self.view, timer)
+        if (before.running, before.expired) != (timer.running, timer.expired):
+            self.relayout()
         self.dirty = True
 
     # Layout ------------------------------------------------------------------------------------------
@@ -343,7 +347,7 @@ class TeamRoundScene(TeamScene):
             (box.width, ring_bottom, 1),
             (box.width - (self.ring.width + m.gap if self.ring is not None and m.wide else 0), box.y, 2),
         ):
-            self.how = fit_lines(self._how(), s["strong"], how_width, self.ctx.lang, most)
+            self.how = fit_lines(self.how_text()[0], s["strong"], how_width, self.ctx.lang, most)
             top = max(ring_bottom, start + len(self.how) * line + m.gap)
             if top + rows <= box.bottom and how_width > 0:
                 self.how_top, self.how_width = start, how_width
@@ -353,6 +357,14 @@ class TeamRoundScene(TeamScene):
             top = max(ring_bottom, box.y)
         column = pygame.Rect(box.x, top, box.width, box.bottom - top)
         return panel.place_rows(column, count, m, s, meters=self.costs)
+
+    def how_text(self) -> tuple[str, str]:
+        """The line above the team panel and its style: while the clock stands or after time is up,
+        that (so the room sees why the ring stands still); else how to enter a choice."""
+        if self.ring is not None and not self.view.timer.running:
+            text, late = self.timer_text()
+            return text, "warning" if late else "accent"
+        return self._how(), "strong"
 
     def _how(self) -> str:
         """'Teams: 1-3, then A-D' (the way to enter a choice), or what to do now."""
@@ -444,12 +456,7 @@ class TeamRoundScene(TeamScene):
         self.paged.draw(surface)
         if self.choice_page:
             draw_page(surface, self.choice_page, self.choice_box.x, self.choice_box.y)
-        how, style = self.how, self.styles["strong"]
-        if ring is not None and not self.view.timer.running and how:  # the room sees why the ring stands
-            text, late = self.timer_text()
-            style = self.styles["warning" if late else "accent"]
-            how = fit_lines(text, style, self.how_width, self.ctx.lang, 2)
-        draw_lines(surface, how, style, self.teams_box.x, self.how_top)
+        draw_lines(surface, self.how, self.styles[self.how_text()[1]], self.teams_box.x, self.how_top)
         for row in self.team_rows():
             rect = self.team_rects[row.badge.number]
             fill = self.fill_for(f"team-{row.badge.number}")
