@@ -232,9 +232,12 @@ def clock(seconds: int) -> str:
 
 
 def ring_size(metrics: Metrics, styles: dict[str, Style], limit: int) -> int:
-    """The ring's diameter: at least RING_SCALE body units, and wide enough for the time limit's clock
-    ('2:00') in its middle."""
-    inner = width_of(clock(limit), styles["title"]) + 2 * metrics.pad
+    """The ring's diameter: at least RING_SCALE body units, and wide enough for any time up to the
+    limit in its middle (so the ring keeps its size as the time runs or is changed)."""
+    style = styles["title"]
+    widest = max("0123456789", key=lambda digit: width_of(digit, style))
+    shape = "".join(widest if c.isdigit() else c for c in clock(max(limit, 0)))
+    inner = width_of(shape, style) + 2 * metrics.pad
     return max(metrics.scaled(RING_SCALE), inner + 2 * metrics.scaled(RING_WIDTH))
 
 
