@@ -19,7 +19,7 @@ import pygame
 
 from incluzo.engine.play.teamviews import RevealView, TeamDecisionView
 from incluzo.engine.play.views import Amount, ChoiceView, DecisionView, MeterView
-from incluzo.scenes.actions import Action
+from incluzo.scenes.actions import Action, Turn
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, bullet_list, heading_item
 from incluzo.scenes.kit.bindings import (
@@ -36,12 +36,13 @@ from incluzo.scenes.kit.bindings import (
     FooterKey,
     Local,
 )
-from incluzo.scenes.kit.text import Flow, Item, draw_page, line_height, render, width_of
+from incluzo.scenes.kit.text import Flow, Item, Style, draw_page, line_height, render, width_of
+from incluzo.scenes.kit.theme import Metrics
 from incluzo.scenes.screens.outcome import recognition_word
 from incluzo.scenes.screens.poll import chart_items
 from incluzo.scenes.teams import panel
 from incluzo.scenes.teams.actions import AskUndo, Back, NextRound, SelectTeam
-from incluzo.scenes.teams.badge import badge_width, draw_badge
+from incluzo.scenes.teams.badge import badge_width, chips_width, draw_badge
 from incluzo.scenes.teams.panel import TeamRow, clock
 from incluzo.scenes.teams.scene import TeamScene, fit_lines
 
@@ -61,6 +62,19 @@ class Step:
     choice: ChoiceView | None
     band: bool = True
     focus: bool = False
+
+
+def chip_lines(
+    amounts: tuple[Amount, ...], width: int, metrics: Metrics, style: Style
+) -> list[tuple[Amount, ...]]:
+    """The costs in as many lines of chips as a narrow column needs."""
+    lines: list[tuple[Amount, ...]] = []
+    for amount in amounts:
+        if lines and chips_width((*lines[-1], amount), metrics, style, as_cost=True) <= width:
+            lines[-1] = (*lines[-1], amount)
+        else:
+            lines.append((amount,))
+    return lines
 
 
 def changes(decision: DecisionView) -> tuple[Amount, ...]:
@@ -97,6 +111,7 @@ class TeamRevealScene(TeamScene):
         self.costs = costs
         self.name = f"team-reveal-{view.round}"
         self.wanted = step  # the step asked for; laid out, it is kept within the plan
+        self.title_in_header = False  # when the columns need the title's room
         self.plan: list[Step] = [Step(None)]
         self.step = 1
 
@@ -184,21 +199,29 @@ class TeamRevealScene(TeamScene):
 
     # Steps ----------------------------------------------------------------------------------------
     def go_on(self) -> Action | Local | None:
+        """Enter: the rest of a step that needed a second page (a small window), else the next step,
+        and after the last one the next card."""
+        if self.paged is not None and self.paged.page < self.paged.count - 1:
+            return Turn(1)
         return NextStep() if self.step < self.steps else self.primary()
 
     def local(self, request: Local) -> Action | None:
         if isinstance(request, NextStep):
-            self.turn(1)
+            self.to_step(self.step + 1)
         return None
 
     def turn(self, step: int) -> None:
-        """PgUp and PgDn (and Enter) walk the steps; a long poll or event text turns its pages."""
-        if self.paged is not None and self.paged.count > 1:
+        """PgUp and PgDn walk the steps (and the pages of a step that needed more than one)."""
+        paged = self.paged
+        if paged is not None and 0 <= paged.page + step < paged.count:
             super().turn(step)
             return
-        new = max(1, min(self.steps, self.step + step))
-        if new != self.step:
-            self.wanted = new
+        self.to_step(self.step + step)
+
+    def to_step(self, number: int) -> None:
+        number = max(1, min(self.steps, number))
+        if number != self.step:
+            self.wanted, self.page = number, 0
             self.relayout()
 
     # Layout --------------------------------------------------------------------------------------
@@ -210,10 +233,14 @@ class TeamRevealScene(TeamScene):
         m, s = self.metrics, self.styles
         card, self.teams_box = panel.split(self.content, self.team_rows(), m, s, meters=self.costs)
         self.team_rects = panel.place_rows(self.teams_box, len(self.view.teams), m, s, meters=self.costs)
+        self.title_in_header = False
         top = self.top_flow(card.width)
         self.columns = self.column_rows(card.width, names=True)
         if top.height + sum(r.space_before + r.height for r in self.columns) > card.height:
             self.columns = self.column_rows(card.width, names=False)  # the badges without their names
+        if self.columns and top.height + sum(r.space_before + r.height for r in self.columns) > card.height:
+            self.title_in_header = True  # the card's title moves up into the header
+            top = self.top_flow(card.width)
         self.plan = self.make_plan(card, top.height + sum(r.space_before + r.height for r in self.columns))
         last = len(self.plan)
         self.step = last if self.review else max(1, min(self.wanted or 1, last))
@@ -245,7 +272,8 @@ class TeamRevealScene(TeamScene):
         if self.show_notes:
             heading_item(flow, say("notes"), s["heading"], 0)
             flow.text(self.notes or say("notes.none"), s["italic"], space_before=m.gap)
-        heading_item(flow, v.card_title, s["title"], m.margin if self.show_notes else 0)
+        if not self.title_in_header:
+            heading_item(flow, v.card_title, s["title"], m.margin if self.show_notes else 0)
         flow.text(self.text, s["body"], space_before=m.gap)
         return flow
 
@@ -303,7 +331,8 @@ class TeamRevealScene(TeamScene):
         flow.text(choice.label, s["strong"], space_before=m.gap // 2)
         if self.costs and choice.costs:
             order = [meter.id for meter in self._order()]
-            flow.add(widgets.chips_item(choice.costs, order, s["strong"], m, space_before=m.gap // 2))
+            for amounts in chip_lines(choice.costs, width, m, s["strong"]):
+                flow.add(widgets.chips_item(amounts, order, s["strong"], m, space_before=m.gap // 2))
         teams = self.teams_of(choice.id)
         flow.add(self._rule(width))
         if names or len(teams) < 2:
@@ -485,6 +514,8 @@ class TeamRevealScene(TeamScene):
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:
         text = self.say("team.revealed", round=self.view.round)
+        if self.title_in_header:
+            text = f"{self.view.card_title} \u00b7 {text}"
         if self.steps > 1 and not self.review:
             text += " \u00b7 " + self.say("team.reveal.step", step=self.step, steps=self.steps)
         if self.selected is not None:
