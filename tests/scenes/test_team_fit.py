@@ -37,8 +37,10 @@ def test_every_reveal_step_of_a_shipped_scenario_fits_one_screen_with_six_teams(
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)], ids=["720p", "4k"])
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
-def test_the_reveal_fits_at_other_sizes_of_16_to_9_in_english(path: Path, size: tuple[int, int]) -> None:
-    found = reveal_overflows(load_file(path), size, "en", 6)
+def test_round_and_reveal_fit_at_other_sizes_of_16_to_9(path: Path, size: tuple[int, int]) -> None:
+    scenario = load_file(path)
+    found = [m for lang in scenario.languages for m in round_overflows(scenario, size, lang, 6)]
+    found += reveal_overflows(scenario, size, "en", 6)
     assert [m.describe() for m in found] == []
 
 
