@@ -105,6 +105,7 @@ class TeamRoundScene(TeamScene):
         self.costs = costs
         self.name = f"team-round-{view.card.id}"
         self.rows: dict[int, list[OptionBox]] = {}  # flow item id -> its boxes
+        self.title_in_header = False  # when the text needs the title's room to fit whole
 
     # What the round shows ------------------------------------------------------------------------
     @property
@@ -230,13 +231,15 @@ class TeamRoundScene(TeamScene):
             return None
         least = MIN_TEXT_LINES * line_height(self.styles["body"])
         usable = []
-        for text_box, text, box, choices in self._arrangements(card):
-            if choices.height > card.height:
-                continue
-            if text.height <= text_box.height:
-                return self._kept(text_box, text, box, choices)
-            if text_box.height >= least:
-                usable.append((text_box, text, box, choices))
+        for self.title_in_header in (False, True):  # the title moves up into the header if that helps
+            for text_box, text, box, choices in self._arrangements(card):
+                if choices.height > card.height:
+                    continue
+                if text.height <= text_box.height:
+                    return self._kept(text_box, text, box, choices)
+                if text_box.height >= least and not self.title_in_header:
+                    usable.append((text_box, text, box, choices))
+        self.title_in_header = False
         if not usable:
             return None
         return self._kept(*max(usable, key=lambda found: found[0].height))
@@ -260,9 +263,9 @@ class TeamRoundScene(TeamScene):
             heading_item(flow, say("notes"), s["heading"], 0)
             flow.text(card.notes or say("notes.none"), s["italic"], space_before=m.gap)
             heading_item(flow, card.title, s["title"], m.margin)
-        else:
+        elif not self.title_in_header:
             heading_item(flow, card.title, s["title"], 0)
-        flow.text(card.text, s["body"], space_before=m.gap)
+        flow.text(card.text, s["body"], space_before=m.gap if flow.items else 0)
         if card.is_event and card.effect and self.costs:
             heading_item(flow, say("card.effect"), s["heading"], m.margin)
             order = [v.id for v in card.meters]
@@ -431,7 +434,8 @@ class TeamRoundScene(TeamScene):
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:
         card = self.view.card
-        return self.say("team.round", round=self.view.round, number=card.number, total=card.total)
+        text = self.say("team.round", round=self.view.round, number=card.number, total=card.total)
+        return f"{card.title} \u00b7 {text}" if self.title_in_header else text
 
     def timer_text(self) -> tuple[str, bool]:
         timer = self.view.timer
