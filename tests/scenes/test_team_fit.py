@@ -49,7 +49,7 @@ def check_panel(scene: TeamRoundScene | TeamRevealScene) -> None:
     rows = scene.team_rows()
     assert [r.badge.number for r in rows] == [1, 2, 3, 4, 5, 6]
     assert all(len(r.meters) == 3 for r in rows), [r.badge.name for r in rows if len(r.meters) != 3]
-    bar = min(rect.y for row in scene.bar_rows for _, rect in row)
+    bar = min((rect.y for row in scene.bar_rows for _, rect in row), default=scene.metrics.height)
     for rect in scene.team_rects.values():
         assert scene.teams_box.contains(rect) and rect.bottom <= bar, (scene.name, rect)
 
