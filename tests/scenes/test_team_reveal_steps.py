@@ -1,10 +1,14 @@
-"""The reveal in steps and the countdown ring, by keys, asserted on what the scenes lay out."""
+"""The reveal in steps, the countdown ring and the panel's pips, by keys, asserted on what the scenes lay out."""
 
 from __future__ import annotations
 
+import pygame
 from scene_helpers import press
 from team_helpers import enter, team_app, to_round
 
+from incluzo.engine.play.views import MeterView
+from incluzo.scenes.kit import theme
+from incluzo.scenes.teams.panel import pips
 from incluzo.scenes.teams.reveal import TeamRevealScene
 from incluzo.scenes.teams.rounds import TeamRoundScene
 
@@ -93,3 +97,18 @@ def test_the_ring_stands_large_in_the_corner_and_says_when_the_clock_stands_or_t
     assert app.scene.how_text() == ("Tijd is om", "warning")  # type: ignore[attr-defined]
     rows = app.scene.team_rows()  # type: ignore[attr-defined]
     assert [len(r.meters) for r in rows] == [3, 3, 3]
+
+
+def test_a_meters_pips_are_dark_while_there_is_enough_amber_when_low_and_red_at_0() -> None:
+    surface = pygame.Surface((200, 40))
+    colours = []
+    for value in (8, 2, 0):
+        surface.fill(theme.BACKGROUND)
+        pips(surface, pygame.Rect(10, 10, 180, 20), MeterView("k", "Kwaliteit", "K", value, 9))
+        colours.append(
+            (surface.get_at((12, 20))[:3], surface.get_at((188, 20))[:3], surface.get_at((9, 20))[:3])
+        )
+    enough, low, empty = colours
+    assert enough[0] == theme.BAR_FILL and enough[1] == theme.BAR_TRACK  # 8 of 9: the last pip empty
+    assert low[0] == theme.BAR_LOW and low[1] == theme.BAR_TRACK
+    assert empty[0] == theme.BAR_TRACK and empty[2] == theme.BAR_EMPTY  # 0: an empty row, outlined red
