@@ -1,4 +1,4 @@
-"""The reveal in steps, the countdown ring and the panel's pips, by keys, asserted on what the scenes lay out."""
+"""The reveal in steps, the countdown ring and the pips, by keys, asserted on what the scenes lay out."""
 
 from __future__ import annotations
 
