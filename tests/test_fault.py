@@ -149,7 +149,7 @@ def rebuilt(scenario: Scenario, path: Path, entries: int) -> dict[str, Any]:
     parsed = savelog.parse(path.read_bytes(), str(path))
     assert parsed.log is not None and len(parsed.log.entries) >= entries
     log = savelog.SaveLog(parsed.log.header, parsed.log.entries[:entries])
-    return savelog.fingerprint(savelog.replay(scenario, log).session)
+    return savelog.fingerprint(savelog.replay(scenario, log).state)
 
 
 def finished(path: Path) -> bool:
