@@ -71,6 +71,7 @@ class RoundView:
 class TeamDecisionView:
     badge: Badge
     decision: DecisionView | None  # None: the team sat this card out
+    meters: tuple[MeterView, ...] = ()  # the team's meters now (after its decision, if it made one)
     ran_out: tuple[str, ...] = ()  # this decision ran its budget out: the meters (names) it is short of
 
 
@@ -205,6 +206,7 @@ class TeamPresenter:
             TeamDecisionView(
                 badge(seat.team),
                 self._decision(seat.game, made) if made else None,
+                self.presenter.meters(seat.game.meters),
                 self.short_of(seat.game) if made else (),
             )
             for seat, made in zip(play.seats, last.decisions, strict=True)

@@ -58,7 +58,7 @@ def budget_notes(view: DebriefView, say: Messages) -> list[str]:
         notes.append(say("debrief.out", card=view.exhaustion.card.title, meters=meters))
     empty = [name for name in view.empty if name not in named]
     if empty:
-        notes.append(say("debrief.empty", meters=listed([name.lower() for name in empty], say)))
+        notes.append(say("debrief.zero", meters=listed([name.lower() for name in empty], say)))
     return notes
 
 
