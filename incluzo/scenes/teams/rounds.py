@@ -154,8 +154,8 @@ class TeamRoundScene(TeamScene):
         for team in self.view.teams:
             selected = self.selected == team.badge.number
             word = ""
-            if not team.plays or selected:
-                word = self.status(team)[0]
+            if not team.plays or selected:  # the panel has room for a word or two beside the name
+                word = self.status(team, short=not team.plays)[0]
             mark = "check" if team.plays and team.picked and not selected else ""
             meters = team.meters if self.costs else ()
             rows.append(TeamRow(team.badge, meters, team.plays, mark, word, selected))
