@@ -18,7 +18,7 @@ import pygame
 
 from incluzo.engine.play.views import QuadrantView
 from incluzo.scenes.kit import theme
-from incluzo.scenes.kit.text import Style, draw_lines, line_height, render, wrap
+from incluzo.scenes.kit.text import Style, draw_lines, line_height, render, unbroken, widest_word, wrap
 from incluzo.scenes.kit.theme import Colour, Metrics
 
 CORNERS = {"top-left": (-1, -1), "top-right": (1, -1), "bottom-left": (-1, 1), "bottom-right": (1, 1)}
@@ -32,6 +32,7 @@ MARKER_SCALE = 0.45  # marker radius in body units
 TRAIL_DOT_SCALE = 0.72  # numbered trail dot radius in body units
 TRAIL_CLEARANCE = 2.3  # numbered dots at least this many radii apart; closer ones stay small
 NAME_PLATE_ALPHA = 235
+SMALLEST_NAME_SCALE = 0.75  # a quadrant's name shrinks to this (body units) before a word of it breaks
 MIN_SIDE_FOR_AXES = 10  # body units: a smaller map drops its axis labels
 MIN_SIDE_FOR_NAMES = 8  # body units: a smaller map shows the quadrant numbers only
 PERCENT = 100
@@ -243,20 +244,31 @@ class QuadrantMap:
         base = theme.colour(quadrant.colour)
         number = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
-        style = Style("bold", metrics.body, theme.INK)
-        room = half - badge - 3 * metrics.pad
         named = self.labelled and square.width >= metrics.body * MIN_SIDE_FOR_NAMES
+        smallest = metrics.scaled(SMALLEST_NAME_SCALE)
+        full = Style("bold", metrics.body, theme.INK)
+        room = half - badge - 3 * metrics.pad
+        style = unbroken(quadrant.name, full, room, smallest)
+        below = widest_word(quadrant.name, style) > room  # too long beside the badge: under it
+        if below:
+            room = half - 3 * metrics.pad
+            style = unbroken(quadrant.name, full, room, smallest)
         lines = wrap(quadrant.name, style, room, self.lang) if named else []
         text_w = max((render(line, style).get_width() for line in lines), default=0)
-        plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
-        plate_h = max(badge, len(lines) * line_height(style))
+        text_h = len(lines) * line_height(style)
+        if below and lines:
+            plate_w, plate_h = max(badge, text_w + 2 * metrics.pad), badge + text_h
+        else:
+            plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
+            plate_h = max(badge, text_h)
         x = square.x + metrics.pad if dx < 0 else square.right - metrics.pad - plate_w
         y = square.y + metrics.pad if dy < 0 else square.bottom - metrics.pad - plate_h
         if lines:
             plate = pygame.Surface((plate_w, plate_h), pygame.SRCALPHA)
             plate.fill((*theme.PANEL, NAME_PLATE_ALPHA))
             image.blit(plate, (x, y))
-            draw_lines(image, lines, style, x + badge + metrics.pad, y)
+            at = (x + metrics.pad, y + badge) if below else (x + badge + metrics.pad, y)
+            draw_lines(image, lines, style, *at)
         disc = pygame.Rect(x, y, badge, badge)
         pygame.draw.ellipse(image, base, disc)
         image.blit(number, number.get_rect(center=disc.center))
