@@ -18,8 +18,11 @@ LARGEST = (7680, 4320)  # a window or screenshot larger than 8K is a typo (and w
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
 With --headless nothing opens: the game plays the given choices in order (event cards need no entry),
-writes one PNG per screen shown into --screenshots (01-briefing.png, 02-card-ID.png, ...) and the
-debrief export (PNG and Markdown) into the exports folder, and exits 0. Without FILE, --headless
+writes one PNG per screen shown into --screenshots (01-briefing.png, 02-card-ID.png, ...; a screen
+of several pages adds 02-card-ID-p2.png, ...) and the debrief export (PNG and Markdown) into the
+exports folder, and exits 0. With --overlays it also writes the help, map and notes over every screen
+that offers them (02-card-ID-help.png, 02-card-ID-map.png, 02-card-ID-notes.png, their pages -p2, ...),
+so an author sees everything the room and the facilitator will see. Without FILE, --headless
 prints the scenarios it would list.
 
 Team play: without --solo the room first types its teams (1 to 6) on screen, or give them with
@@ -97,6 +100,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="with --headless: folder for the PNGs"
+    )
+    parser.add_argument(
+        "--overlays",
+        action="store_true",
+        help="with --headless --screenshots: also write the help, map and notes over each screen",
     )
     parser.add_argument(
         "--resume",
@@ -184,6 +192,7 @@ def run(args: argparse.Namespace) -> int:
             mode,
             resume=args.resume,
             trace=args.trace,
+            overlays=args.overlays,
         )
     use_dummy_display_if_headless()
     from incluzo.app import App
