@@ -110,6 +110,11 @@ class ToggleFullscreen:
 
 
 @dataclass(frozen=True)
+class TogglePresenter:
+    """F2: the presenter view (the facilitator's keys, notes, countdown and next card) over the screen."""
+
+
+@dataclass(frozen=True)
 class Reload:
     """F5: read the scenario file again and replay the decisions so far onto it."""
 
@@ -213,6 +218,7 @@ AppAction = (
     | Quit
     | Home
     | ToggleFullscreen
+    | TogglePresenter
     | Reload
     | Play
     | BeginTeams
@@ -270,6 +276,7 @@ __all__ = [
     "Start",
     "StartFrom",
     "ToggleFullscreen",
+    "TogglePresenter",
     "TogglePhones",
     "ToggleTimer",
     "Turn",
