@@ -35,8 +35,11 @@ OVERLAYS = (("help", "h", Help), ("map", "m", OpenMap), ("notes", "n", ShowNotes
 def pictures(app: App, stem: str, *, overlays: bool = False) -> list[tuple[str, pygame.Surface]]:
     """What the room would see of the screen shown: every page of it (`stem`, `stem-p2`, ...) and, with
     `overlays`, each overlay the screen offers (help, map, notes: `stem-help`, `stem-help-p2`, ...).
+    With the presenter view on (`App(presenter=True)`), its picture beside the first page (`stem-presenter`).
     The screen is left as it was found: its first page, no overlay open."""
     shots = _pages(app, app.scene, stem)
+    if app.desk_surface is not None:
+        shots.insert(1, (f"{stem}-presenter", app.desk_surface.copy()))
     if overlays and not app.overlays:
         keys = app.scene.keys()
         for name, key, action in OVERLAYS:
@@ -135,19 +138,21 @@ def play_headless(
     resume: bool = False,
     trace: bool = False,
     overlays: bool = False,
+    presenter: bool = False,
 ) -> int:
     """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached.
 
     With `resume`, an unfinished session of the scenario goes on where it stood, and the choices it
     already made are skipped. With `trace`, JSON lines on stdout tell when play starts (with the
     state) and around every save; the fault test reads them. Every page of a paged screen is written,
-    and with `overlays` the help, map and notes over each screen that offers them (see `pictures`).
+    and with `overlays` the help, map and notes over each screen that offers them, with `presenter` the
+    presenter view beside it (see `pictures`).
     """
     scenario = checked(path, shots, lang)
     if scenario is None:
         return 1
     found = persistence.find_unfinished(scenario.id) if resume else None
-    app = App.opened(size=size, lang=lang, mode=mode, scenario=path, resume=found)
+    app = App.opened(size=size, lang=lang, mode=mode, scenario=path, resume=found, presenter=presenter)
     game = app.game
     if not isinstance(game, Director):
         print(f"incluzo play: {app.notice}", file=sys.stderr)
