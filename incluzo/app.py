@@ -244,7 +244,12 @@ class App:
         """The presenter view of the screen shown now, laid out for `size`."""
         view = self.game.desk() if self.game is not None else DeskView("", None, ())
         picture = None if overlay else self.surface
-        desk = PresenterScene(self.ctx, self.scene, view, picture=picture, overlay=overlay)
+        pin = (
+            self.ctx.say("phones.desk", url=self.phones.url, pin=self.phones.desk_pin)
+            if self.phones is not None
+            else ""
+        )
+        desk = PresenterScene(self.ctx, self.scene, view, picture=picture, overlay=overlay, desk_pin=pin)
         desk.resize(size)
         if self.desk is not None and self.desk.hover:
             desk.hover = self.desk.hover

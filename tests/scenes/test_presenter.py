@@ -140,3 +140,16 @@ def test_headless_screenshots_with_presenter_write_the_presenter_view_of_each_sc
     assert main([*argv, "--choices", choices]) == 0
     names = {p.name for p in shots.iterdir()}
     assert {"01-briefing-presenter.png", "02-card-drukte-in-de-klas-presenter.png"} <= names
+
+
+def test_the_phones_facilitator_pin_is_on_the_presenter_window_never_over_the_game() -> None:
+    app = group_app()
+    card = to_card(app)
+    view = app.game.desk() if app.game else None
+    assert view is not None
+    own = PresenterScene(app.ctx, card, view, desk_pin="PIN 12345")
+    over = PresenterScene(app.ctx, card, view, desk_pin="PIN 12345", overlay=True)
+    for scene in (own, over):
+        scene.resize((1280, 720))
+    assert "PIN 12345" in (own.paged.lines() if own.paged else [])
+    assert "PIN 12345" not in (over.paged.lines() if over.paged else [])

@@ -49,9 +49,11 @@ class PresenterScene(Scene):
         *,
         picture: pygame.Surface | None = None,
         overlay: bool = False,
+        desk_pin: str = "",
     ) -> None:
         super().__init__(ctx)
         self.room, self.desk, self.picture = room, desk, picture
+        self.desk_pin = desk_pin  # the phones' facilitator PIN and address: only on a screen of its own
         self.overlay = overlay  # drawn over the room's screen (one screen): F2 closes it
 
     # Content ------------------------------------------------------------------------------------
@@ -81,6 +83,8 @@ class PresenterScene(Scene):
                 title = say("presenter.ending", title=way.title) if way.ending else way.title
                 text = f"{way.via}: {title}" if way.via else title
                 flow.text(text, s["body"], space_before=m.gap // 2)
+        if self.desk_pin and not self.overlay:
+            flow.text(self.desk_pin, s["muted"], space_before=m.margin)
         return flow
 
     # Layout -------------------------------------------------------------------------------------
