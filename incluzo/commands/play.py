@@ -194,7 +194,16 @@ def run(args: argparse.Namespace) -> int:
             from incluzo.scenes.teams.headless import parse_rounds, play_teams_headless
 
             rounds = parse_rounds(args.choices)
-            return play_teams_headless(args.file, names, rounds, args.screenshots, args.size, args.lang)
+            return play_teams_headless(
+                args.file,
+                names,
+                rounds,
+                args.screenshots,
+                args.size,
+                args.lang,
+                overlays=args.overlays,
+                presenter=args.presenter,
+            )
         choices = [c.strip() for c in args.choices.split(",") if c.strip()]
         return play_headless(
             args.file,

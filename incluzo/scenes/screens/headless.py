@@ -45,10 +45,14 @@ def pictures(app: App, stem: str, *, overlays: bool = False) -> list[tuple[str, 
         for name, key, action in OVERLAYS:
             if not isinstance(keys.get(key), action):
                 continue
+            before = app.scene
             app.step([Key(key)], 0.0)
             if app.overlays:
                 shots += _pages(app, app.overlays[-1], f"{stem}-{name}")
                 app.step([Key("escape")], 0.0)
+            elif app.scene is not before:  # shown on the screen itself (a team card's notes): N again hides
+                shots += _pages(app, app.scene, f"{stem}-{name}")
+                app.step([Key(key)], 0.0)
     return shots
 
 
