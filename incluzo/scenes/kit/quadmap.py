@@ -235,6 +235,23 @@ class QuadrantMap:
             image = image.convert()  # in the window's own format it blits several times faster
         return image, square
 
+    def _name_style(self, name: str, half: int, badge: int, metrics: Metrics) -> tuple[bool, int, Style]:
+        """Where a quadrant's name goes (under its badge when too long beside it), its width, and its
+        style: the size every name can have with its words whole, so the four match."""
+        smallest = metrics.scaled(SMALLEST_NAME_SCALE)
+        full = Style("bold", metrics.body, theme.INK)
+        beside, under = half - badge - 3 * metrics.pad, half - 3 * metrics.pad
+
+        def fitted(text: str) -> tuple[bool, int, Style]:
+            style = unbroken(text, full, beside, smallest)
+            if widest_word(text, style) <= beside:
+                return False, beside, style
+            return True, under, unbroken(text, full, under, smallest)
+
+        below, room, _ = fitted(name)
+        size = min(fitted(q.name)[2].size for q in self.quadrants)
+        return below, room, Style("bold", size, theme.INK)
+
     def _name(
         self, image: pygame.Surface, square: pygame.Rect, quadrant: QuadrantView, metrics: Metrics
     ) -> None:
@@ -245,14 +262,7 @@ class QuadrantMap:
         number = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
         named = self.labelled and square.width >= metrics.body * MIN_SIDE_FOR_NAMES
-        smallest = metrics.scaled(SMALLEST_NAME_SCALE)
-        full = Style("bold", metrics.body, theme.INK)
-        room = half - badge - 3 * metrics.pad
-        style = unbroken(quadrant.name, full, room, smallest)
-        below = widest_word(quadrant.name, style) > room  # too long beside the badge: under it
-        if below:
-            room = half - 3 * metrics.pad
-            style = unbroken(quadrant.name, full, room, smallest)
+        below, room, style = self._name_style(quadrant.name, half, badge, metrics)
         lines = wrap(quadrant.name, style, room, self.lang) if named else []
         text_w = max((render(line, style).get_width() for line in lines), default=0)
         text_h = len(lines) * line_height(style)
