@@ -73,7 +73,7 @@ from incluzo.scenes.kit.input import (  # noqa: E402
 from incluzo.scenes.kit.text import draw_lines, line_height, wrap  # noqa: E402
 from incluzo.scenes.screens.crash import CrashScene  # noqa: E402
 from incluzo.scenes.screens.director import Director  # noqa: E402
-from incluzo.scenes.screens.overlays import HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
+from incluzo.scenes.screens.overlays import ButtonsOverlay, HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
 from incluzo.scenes.screens.presenter import PresenterScene  # noqa: E402
 from incluzo.scenes.screens.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.shipped import SCENARIOS  # noqa: E402
@@ -109,6 +109,7 @@ class App:
         questionnaire: Path | None = None,
         threshold: Fraction | int | None = None,
         then_play: str | None = None,
+        then_teams: Sequence[str] = (),
         phones: tuple[str, int] | None = None,
         presenter: bool = False,
     ) -> None:
@@ -132,6 +133,7 @@ class App:
         self.threshold = threshold
         self.profile: StartProfile | None = None  # its result, which scenarios then start from
         self.then_play = then_play  # the scenario named with --questionnaire
+        self.then_teams = tuple(then_teams)  # and its teams (--teams): the phones choose them already
         self.crashed_at: tuple[Path, int] | None = None  # the save and its length at the last crash
         self.desk: PresenterScene | None = None  # the presenter view as last drawn (its clicks)
         self.desk_window: pygame.Window | None = None  # the presenter view's own window (--presenter)
@@ -161,10 +163,11 @@ class App:
         """An App with a game under way: `scenario` started in the mode given (competing teams with these
         `teams`, none: the set-up screen where the room types them), or the save `resume` goes on; with
         `ask_resume`, the newest unfinished session is offered. Starting a game writes its save."""
+        teams_mode = Mode(options.get("mode", Mode.GROUP)) is Mode.TEAMS
         if options.get("questionnaire") is not None:
             options["then_play"] = str(scenario) if scenario is not None else None
+            options["then_teams"] = tuple(teams) if teams_mode else ()
             scenario = None
-        teams_mode = Mode(options.get("mode", Mode.GROUP)) is Mode.TEAMS
         if teams_mode:
             options["mode"] = Mode.GROUP  # the start screen's words until the teams play
         app = cls(**options)
@@ -539,7 +542,8 @@ class App:
             self.dirty = True
             return
         if isinstance(inp, CloseWindow):
-            if self.overlays and self.overlays[-1].name == "confirm-quit":
+            top = self.overlays[-1] if self.overlays else None
+            if isinstance(top, ButtonsOverlay) and isinstance(top.enter, Quit):  # closed twice: quit
                 self.running = False
             else:
                 self.act(AskQuit())
@@ -626,17 +630,23 @@ class App:
                 else:
                     from incluzo.phones.server import DEFAULT_PORT, lan_address
 
-                    self.start_phones(lan_address(), DEFAULT_PORT)
-            case Profiled(result):
+                    if self.start_phones(lan_address(), DEFAULT_PORT) and self.phones is not None:
+                        print(self.ctx.say("phones.desk", url=self.phones.url, pin=self.phones.desk_pin))
+            case Profiled(result, teams):
                 from incluzo.scenes.screens.profile import ProfileScene, scenario_title
 
                 then = scenario_title(self.then_play, self.ctx.lang) if self.then_play else ""
-                self.show(ProfileScene(self.ctx, self.questionnaire, result, self.threshold, then))
-            case StartFrom(result):
+                self.overlays = []
+                self.show(ProfileScene(self.ctx, self.questionnaire, result, self.threshold, then, teams))
+            case StartFrom(result, label, others):
                 from incluzo.scenes.screens.profile import StartProfile
 
-                self.profile = StartProfile(self.questionnaire.id, result) if result else None
-                if self.profile is not None and self.then_play is not None:
+                found = StartProfile(self.questionnaire.id, result, label, others) if result else None
+                self.profile = found
+                if found is not None and self.then_play is not None and self.then_teams:
+                    self.ctx = replace(self.ctx, mode=Mode.TEAMS)
+                    self.begin_teams(self.then_play, self.then_teams)  # the teams named with --teams
+                elif found is not None and self.then_play is not None:
                     self.act(Play(self.then_play, Mode(self.ctx.mode), self.ctx.lang))
                 else:
                     self.show(self._start_scene())
@@ -729,8 +739,9 @@ class App:
                 dt = clock.tick(theme.FRAME_RATE) / 1000
             else:
                 wait = self.game.wake_ms(theme.IDLE_WAIT_MS) if self.game else theme.IDLE_WAIT_MS
-                if self.phones is not None and self.phones.unsent:
-                    wait = min(wait, self.phones.push_ms)  # the phones' views wait to go out
+                phones = self.phones.wait_ms() if self.phones is not None else None
+                if phones is not None:
+                    wait = min(wait, phones)  # messages wait to be judged, or views to go out
                 events = idle_wait(wait)
                 wall = clock.tick() / 1000
                 self.guarded_step(events, 0.0, watch=True, wall=wall)

@@ -104,7 +104,7 @@ class _Words(string.Formatter):
         return form.replace("#", str(value))
 
 
-def message(key: str, lang: str, **params: Any) -> str:
+def message(key: str, lang: str, /, **params: Any) -> str:
     """The message `key` in `lang`, with {params} filled in and plural forms chosen."""
     found = catalog_for(lang)
     text = found.messages.get(key)

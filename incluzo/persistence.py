@@ -15,8 +15,8 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 from incluzo.engine import files
 from incluzo.engine.logs import savelog
@@ -25,6 +25,7 @@ from incluzo.engine.logs.savelog import (
     ChooseEntry,
     Entry,
     FinishedEntry,
+    Rebuilt,
     SaveError,
     SaveLog,
     SaveProblem,
@@ -33,15 +34,16 @@ from incluzo.engine.logs.savelog import (
 from incluzo.engine.play.session import Session
 from incluzo.engine.scenario.loader import ID_PATTERN, load_file
 from incluzo.engine.scenario.model import Scenario
-from incluzo.engine.scenario.problems import ScenarioError, echo
+from incluzo.engine.scenario.problems import Phrase, ScenarioError, echo, said
 from incluzo.errorlog import data_dir
-from incluzo.i18n import Messages
 from incluzo.savelock import hold, in_use
 
 SUFFIX = ".jsonl"
 AUTOSAVES = 3
 SCAN = 50  # how many of the newest saves to look through for an unfinished session
 GLANCE = 65_536  # bytes read from each end of a save to tell, without reading it all, if it is worth more
+
+S = TypeVar("S")
 
 
 def saves_dir() -> Path:
@@ -88,9 +90,14 @@ class SaveFile:
     autosave copy, and ("saved", n) once that is on disk too (the fault test kills the game at each).
     """
 
-    def __init__(self, path: Path, log: SaveLog) -> None:
+    def __init__(
+        self, path: Path, log: SaveLog, read_from: Path | None = None, damage: Phrase | None = None
+    ) -> None:
         self.path = path
         self.log = log
+        self.read_from = read_from or path  # the file its log was read back from: itself or an autosave
+        self.damage = damage  # what reading it back had to leave out (None: it was whole), for the room
+        self.text = log.text()  # the log as on disk, kept as it grows: an autosave never encodes it again
         self.trace: Callable[[str, int], None] | None = None
         self.lock = threading.RLock()  # the phones' votes are written from a thread of their own
 
@@ -125,7 +132,8 @@ class SaveFile:
         if not entries:
             return
         with self.lock:
-            data = "".join(savelog.encode(entry) + "\n" for entry in entries).encode("utf-8")
+            lines = "".join(savelog.encode(entry) + "\n" for entry in entries)
+            data = lines.encode("utf-8")
             first = len(self.log.entries) + 1
             number = first + len(entries) - 1
             if self.trace:
@@ -140,47 +148,23 @@ class SaveFile:
             finally:
                 os.close(handle)
             self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
+            self.text += lines
             if self.trace:
                 self.trace("synced", number)
             if autosave:
                 if self.trace:
                     self.trace("autosaving", number)
                 slots = autosave_paths(self.path)
-                write_atomic(slots[number % AUTOSAVES], self.log.text())
+                write_atomic(slots[number % AUTOSAVES], self.text)
             if self.trace:
                 self.trace("saved", number)
 
     def rewrite(self, log: SaveLog) -> None:
         """Replace the file with `log` in one step (after a damaged save was read back)."""
         with self.lock:
-            write_atomic(self.path, log.text())
+            self.text = log.text()
+            write_atomic(self.path, self.text)
             self.log = log
-
-
-@dataclass(frozen=True)
-class Restored:
-    """A save read back: the best good log found, where it came from, and what was left out."""
-
-    file: SaveFile
-    used: Path  # the log itself or one of its autosaves
-    problem: SaveProblem | None  # the damage found in the log, if any
-    truncated: bool = False
-
-    @property
-    def damaged(self) -> bool:
-        return self.problem is not None or self.used != self.file.path
-
-    def notice(self, lang: str = "nl") -> str | None:
-        """What the player should know about the damage; None when the save was whole."""
-        if not self.damaged:
-            return None
-        steps, say = self.file.log.steps, Messages(lang)
-        if self.truncated and self.used == self.file.path:
-            return say("save.interrupted", steps=steps)
-        where = self.problem.format(lang) if self.problem else str(self.file.path)
-        if self.used != self.file.path:
-            return say("save.damaged.autosave", where=where, file=self.used.name, steps=steps)
-        return say("save.damaged", where=where, steps=steps)
 
 
 def decision_types() -> tuple[type[savelog.Entry], ...]:
@@ -217,9 +201,9 @@ def best_copy(path: Path, first: savelog.Parsed | None = None) -> tuple[SaveLog 
     return best, used
 
 
-def restore(path: Path) -> Restored:
+def restore(path: Path) -> SaveFile:
     """Take the save for this process (`hold`), and read it back, falling back to the longest good
-    state among it and its autosaves.
+    state among it and its autosaves; the file says where it was read from and what had to be left out.
 
     The log file is repaired (rewritten with that state) when it was damaged, so the game can go on
     appending to it. Raises SaveError when nothing usable is left, when a newer incluzo wrote it, or
@@ -231,10 +215,22 @@ def restore(path: Path) -> Restored:
     if best is None:
         assert first.problem is not None
         raise SaveError(first.problem)
-    file = SaveFile(path, best)
+    file = SaveFile(path, best, used, _damage(path, used, first, best.steps))
     if first.problem is not None:
         file.rewrite(best)
-    return Restored(file, used, first.problem, first.truncated)
+    return file
+
+
+def _damage(path: Path, used: Path, first: savelog.Parsed, steps: int) -> Phrase | None:
+    """What the room should be told about a save read back from `used`; None when it was whole."""
+    if first.problem is None and used == path:
+        return None
+    if first.truncated and used == path:
+        return said("save.interrupted", steps=steps)
+    where = first.problem or str(path)
+    if used != path:
+        return said("save.damaged.autosave", where=where, file=used.name, steps=steps)
+    return said("save.damaged", where=where, steps=steps)
 
 
 def _session_logs(folder: Path) -> Iterator[Path]:
@@ -324,24 +320,6 @@ def finish(file: SaveFile, ending: str | None) -> None:
         file.append(FinishedEntry(savelog.Id(ending) if ending and ID_PATTERN.fullmatch(ending) else None))
 
 
-@dataclass(frozen=True)
-class Resumed:
-    """A session rebuilt from its save, ready to go on appending."""
-
-    file: SaveFile
-    replayed: savelog.Replayed
-    restored: Restored
-
-    @property
-    def session(self) -> Session:
-        return self.replayed.session
-
-    def notices(self, lang: str = "nl") -> list[str]:
-        """Everything the players should be told: damage found, and what no longer fits the scenario."""
-        damage = self.restored.notice(lang)
-        return ([damage] if damage else []) + self.replayed.report(lang)
-
-
 def named_scenario(log: SaveLog, save: Path) -> Scenario:
     """The scenario the save's header names, when no file was given to resume onto.
 
@@ -351,35 +329,51 @@ def named_scenario(log: SaveLog, save: Path) -> Scenario:
     """
     source = log.header.source
 
-    def refuse(reason: str) -> SaveError:
+    def refuse(reason: Phrase) -> SaveError:
         params = {"source": echo(source, 80), "reason": reason}
         return SaveError(SaveProblem("SAV014", str(save), 1, 1, "source", params, "give_file"))
 
     if not source:
-        raise refuse("no file is named")
+        raise refuse(said("problem.reason.no_file"))
     try:
         scenario = load_file(source)
     except ScenarioError as error:
         first = error.problems[0]
-        raise refuse(f"{first.code} at line {first.line}") from None
+        raise refuse(said("problem.reason.code_at", code=first.code, line=first.line)) from None
     if scenario.id != log.header.scenario:
         names = {"saved": log.header.scenario, "given": scenario.id}
         raise SaveError(SaveProblem("SAV013", str(save), 1, 1, "scenario", names, "give_file"))
     return scenario
 
 
-def resume(path: Path, scenario: Scenario | None = None) -> Resumed:
-    """Read a save back and replay it onto `scenario` (the FILE given to resume; by default the file
-    the header names, see `named_scenario`).
+@overload
+def resume(path: Path, scenario: Scenario | None = None) -> tuple[SaveFile, Rebuilt[Session]]: ...
+
+
+@overload
+def resume(
+    path: Path, scenario: Scenario | None, replay: Callable[[Scenario, SaveLog], Rebuilt[S]]
+) -> tuple[SaveFile, Rebuilt[S]]: ...
+
+
+def resume(
+    path: Path,
+    scenario: Scenario | None = None,
+    replay: Callable[[Scenario, SaveLog], Rebuilt[Any]] = savelog.replay,
+) -> tuple[SaveFile, Rebuilt[Any]]:
+    """Read a save back and `replay` it (`savelog.replay` for one group, `workshoplog.replay` for
+    competing teams) onto `scenario` (the FILE given to resume; by default the file the header names,
+    see `named_scenario`): the file to go on appending to, and the game rebuilt.
 
     The scenario's id must be the save's; when its content changed since (another content hash), the
     log is replayed as far as it fits and rewritten to that, under the new hash, so later records
-    follow on from the state the players see. Raises SaveError.
+    follow on from the state the players see. What the room should be told: `file.damage` and
+    `rebuilt.warnings()`. Raises SaveError.
     """
-    restored = restore(path)
-    scenario = scenario or named_scenario(restored.file.log, path)
-    replayed = savelog.replay(scenario, restored.file.log, str(path))
-    if replayed.changed or replayed.misfit is not None:
-        header = replace(replayed.log.header, content_hash=scenario.content_hash)
-        restored.file.rewrite(SaveLog(header, replayed.log.entries))
-    return Resumed(restored.file, replayed, restored)
+    file = restore(path)
+    scenario = scenario or named_scenario(file.log, path)
+    savelog.check_scenario(scenario, file.log, str(path))
+    rebuilt = replay(scenario, file.log)
+    if rebuilt.log != file.log:
+        file.rewrite(rebuilt.log)
+    return file, rebuilt

@@ -53,7 +53,7 @@ def runs(scenario_id: str) -> tuple[PracticeRun, ...]:
     if not path.exists():
         return ()
     try:
-        log = persistence.restore(path).file.log
+        log = persistence.restore(path).log
     except (SaveError, OSError):
         return ()
     return tuple(e for e in log.entries if isinstance(e, PracticeRun))
@@ -63,7 +63,7 @@ def keep(scenario: Scenario, run: PracticeRun) -> Path:
     """Append a run to the scenario's history; durable when this returns."""
     path = history_path(scenario.id)
     if path.exists():
-        file = persistence.restore(path).file
+        file = persistence.restore(path)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         log = savelog.new_log(scenario, seed=0, mode=PRACTICE_MODE)

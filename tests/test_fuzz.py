@@ -254,7 +254,7 @@ SCENARIO = load_text(SMALL, "klein.yaml")
 def _save_seed() -> bytes:
     log = savelog.new_log(SCENARIO, seed=1, mode="solo", teams=("Team A",))
     session = Session(SCENARIO)
-    for step in (Start(), Choose("werkplek"), Advance(), Advance(), savelog.Undo(), Advance()):
+    for step in (Start(), Choose("werkplek"), Advance(), Advance(), savelog.TakeBack(), Advance()):
         _, entry = savelog.perform(session, step)
         assert entry is not None
         log = log.appended(entry)

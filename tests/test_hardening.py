@@ -28,7 +28,7 @@ from incluzo.engine.play.session import Advance, Choose, Session, Start
 from incluzo.engine.questionnaire import answers
 from incluzo.engine.questionnaire import themes as questionnaire
 from incluzo.engine.scenario.loader import load_file, load_text
-from incluzo.engine.scenario.problems import MAX_PROBLEMS, MAX_SUGGESTIONS, ScenarioError, echo
+from incluzo.engine.scenario.problems import MAX_PROBLEMS, MAX_SUGGESTIONS, Phrase, ScenarioError, echo
 from incluzo.scenes.kit.input import Key
 from incluzo.scenes.screens import export
 from incluzo.scenes.screens.director import Director
@@ -124,7 +124,9 @@ def test_reading_stops_one_byte_past_the_limit(tmp_path: Path) -> None:
     path.write_bytes(b"#" * 2000)
     with pytest.raises(files.TooLarge) as caught:
         files.read_limited(path, 1000)
-    assert caught.value.reason == "2,000 bytes; at most 1,000"
+    reason = caught.value.reason
+    assert isinstance(reason, Phrase) and reason.text("en") == "2,000 bytes; at most 1,000"
+    assert reason.text("nl") == "2,000 bytes; hoogstens 1,000"
     assert files.read_limited(path, 2000) == b"#" * 2000
 
 
@@ -164,10 +166,8 @@ def many_references(cards: int, unknown: int) -> str:
 def test_hundreds_of_unknown_references_are_checked_at_once(tmp_path: Path) -> None:
     path = tmp_path / "veel.yaml"
     path.write_text(many_references(120, 160), "utf-8")  # 40 conditions of 4 unknown choices
-    started = time.perf_counter()
     with pytest.raises(ScenarioError) as caught:
-        within(lambda: load_file(path))
-    assert time.perf_counter() - started < LIMIT
+        within(lambda: load_file(path))  # a hang fails; speed is measured in benchmarks/
     problems = caught.value.problems
     assert all(p.code == "INC011" for p in problems) and len(problems) == 160
     assert "(did you mean 'keuze-nummer-0-" in problems[0].format()
@@ -214,8 +214,8 @@ def test_a_moved_scenario_resumes_onto_the_file_given(tmp_path: Path) -> None:
     save = unfinished_save(first)
     moved = tmp_path / "elders.yaml"
     first.rename(moved)
-    resumed = persistence.resume(save, load_file(moved))
-    assert len(resumed.session.game.decisions) == 1
+    _, resumed = persistence.resume(save, load_file(moved))
+    assert len(resumed.state.game.decisions) == 1
     with pytest.raises(savelog.SaveError, match=r"the scenario file this save names \('.*'\) cannot be used"):
         persistence.resume(save)  # the header's path is gone: say so, and how to go on
 
@@ -284,7 +284,7 @@ def test_a_damaged_first_decision_still_finds_the_session_in_its_autosave(tmp_pa
     file.path.write_bytes(data[:at] + b"\xff" + data[at + 1 :])  # a flipped byte in the first choice
     assert persistence.find_unfinished() == file.path
     restored = persistence.restore(file.path)
-    assert len(restored.file.log.entries) == 4 and ".autosave-" in restored.used.name
+    assert len(restored.log.entries) == 4 and ".autosave-" in restored.read_from.name
 
 
 # --- 6 and 7. tags and lone surrogates ---------------------------------------------------------------

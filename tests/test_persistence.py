@@ -66,12 +66,12 @@ def test_an_interrupted_last_write_falls_back_to_the_step_before_and_repairs_the
     with file.path.open("ab") as handle:
         handle.write(b'{"type":"adv')
     restored = persistence.restore(file.path)
-    assert restored.file.log.entries == file.log.entries
-    assert restored.notice("nl") == (
+    assert restored.log.entries == file.log.entries
+    assert restored.damage is not None and restored.damage.text("nl") == (
         "Het laatste opslaan is onderbroken. Het spel gaat verder na stap 2, de "
         "laatste die helemaal bewaard was."
     )
-    assert restored.notice("en") == (
+    assert restored.damage.text("en") == (
         "The last save was interrupted. The game continues after step 2, the "
         "last one that was saved completely."
     )
@@ -82,12 +82,12 @@ def test_a_damaged_log_falls_back_to_the_newest_good_autosave() -> None:
     _, file = playing(Start(), Choose("werkplek"), Advance())
     file.path.write_bytes(b"\x00" * 100)
     restored = persistence.restore(file.path)
-    assert restored.file.log == file.log
-    assert restored.used.name.endswith(".autosave-1.jsonl")
-    notice = restored.notice("en")
-    assert notice is not None
+    assert restored.log == file.log
+    assert restored.read_from.name.endswith(".autosave-1.jsonl")
+    assert restored.damage is not None
+    notice = restored.damage.text("en")
     assert notice.startswith(f"The save is damaged ({file.path}:1:1: error: cannot read")
-    assert notice.endswith(f"The game continues from the autosave {restored.used.name}, after step 3.")
+    assert notice.endswith(f"The game continues from the autosave {restored.read_from.name}, after step 3.")
 
 
 def test_a_damaged_middle_line_keeps_the_part_before_it_when_no_autosave_has_more() -> None:
@@ -98,8 +98,8 @@ def test_a_damaged_middle_line_keeps_the_part_before_it_when_no_autosave_has_mor
     lines[2] = b"garbage"
     file.path.write_bytes(b"\n".join(lines))
     restored = persistence.restore(file.path)
-    assert restored.file.log.entries == (StartEntry(),)
-    assert restored.notice("nl") == (
+    assert restored.log.entries == (StartEntry(),)
+    assert restored.damage is not None and restored.damage.text("nl") == (
         f"De opslag is beschadigd ({file.path}:3:1: error: deze regel is geen geldige JSON: "
         "Expecting value). Het spel gaat verder vanuit het deel ervoor, na stap 1."
     )
@@ -158,27 +158,28 @@ def test_resume_loads_the_scenario_file_its_header_names(tmp_path: Path) -> None
         _, entry = savelog.perform(session, step)
         assert entry is not None
         file.append(entry)
-    resumed = persistence.resume(file.path)
-    assert savelog.fingerprint(resumed.session) == savelog.fingerprint(session)
+    _, resumed = persistence.resume(file.path)
+    assert savelog.fingerprint(resumed.state) == savelog.fingerprint(session)
 
 
 def test_resume_continues_exactly_where_the_session_stood() -> None:
     live, file = playing(Start(), Choose("werkplek"), Advance())
-    resumed = persistence.resume(file.path, SCENARIO)
-    assert (resumed.session.game, resumed.session.phase) == (live.game, live.phase)
-    assert resumed.notices("nl") == []
-    refusal, entry = savelog.perform(resumed.session, Advance())
+    saved, resumed = persistence.resume(file.path, SCENARIO)
+    assert (resumed.state.game, resumed.state.phase) == (live.game, live.phase)
+    assert (saved.damage, resumed.warnings()) == (None, ())
+    refusal, entry = savelog.perform(resumed.state, Advance())
     assert refusal is None and entry is not None
-    resumed.file.append(entry)
-    assert persistence.resume(file.path, SCENARIO).session.game == resumed.session.game
+    saved.append(entry)
+    assert persistence.resume(file.path, SCENARIO)[1].state.game == resumed.state.game
 
 
 def test_resume_on_a_changed_scenario_rewrites_the_log_to_what_still_fits() -> None:
     _, file = playing(Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan"))
     renamed = load(SMALL.replace("id: doorgaan", "id: verder"))
-    resumed = persistence.resume(file.path, renamed)
-    assert resumed.notices("en")[1].startswith("Step 5 no longer fits: card 'evaluatie' no longer offers")
-    again = persistence.resume(file.path, renamed)
-    assert again.notices("en") == []
-    assert again.file.log.header.content_hash == renamed.content_hash
-    assert len(again.file.log.entries) == 4
+    _, resumed = persistence.resume(file.path, renamed)
+    told = [p.text("en") for p in resumed.warnings()]
+    assert told[1].startswith("Step 5 no longer fits: card 'evaluatie' no longer offers")
+    saved, again = persistence.resume(file.path, renamed)
+    assert (saved.damage, again.warnings()) == (None, ())
+    assert saved.log.header.content_hash == renamed.content_hash
+    assert len(saved.log.entries) == 4

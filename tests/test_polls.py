@@ -175,6 +175,6 @@ def test_a_saved_session_restores_the_poll_counts_it_recorded() -> None:
         refusal, entry = savelog.perform(session, step)
         assert refusal is None and entry is not None
         log = log.appended(entry)
-    restored = savelog.replay(scenario, savelog.read(log.text().encode("utf-8"))).session
+    restored = savelog.replay(scenario, savelog.read(log.text().encode("utf-8"))).state
     assert [d.counts for d in restored.game.decisions] == [(4, 11, 7), (9, 3)]
     assert restored.game == session.game

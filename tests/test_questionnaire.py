@@ -90,6 +90,19 @@ def test_a_team_profile_is_the_mean_of_its_respondents_profiles() -> None:
     assert found.differences == (-40, -30, 30, 40)
 
 
+def test_each_team_has_the_mean_of_its_own_respondents_and_no_teams_gives_none() -> None:
+    one = Response(((10, 0, 0, 0),), ((0, 0, 0, 10),))
+    two = Response(((0, 10, 0, 0),), ((0, 0, 10, 0),))
+    three = Response(((0, 0, 10, 0),), ((0, 10, 0, 0),))
+    found = questionnaire.team_results([one, two, three], ["Blauw", "Rood", "Blauw"])
+    assert [(team, r.current, r.respondents) for team, r in found] == [
+        ("Blauw", (50, 0, 50, 0), 2),
+        ("Rood", (0, 100, 0, 0), 1),
+    ]
+    assert found[0][1] == questionnaire.result([one, three])  # scored as everyone's is
+    assert questionnaire.team_results([one, two], ["", ""]) == ()
+
+
 def test_a_profile_becomes_an_exact_start_position_by_largest_remainder() -> None:
     units = questionnaire.to_position(questionnaire.score(CURRENT))
     assert units == (34_285_714, 32_857_143, 21_428_572, 11_428_571)

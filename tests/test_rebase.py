@@ -2,70 +2,76 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from scenario_text import SMALL, load
+from scenario_text import played as played_on
 
-from incluzo.engine.logs.rebase import checked, rebase
+from incluzo.engine.logs.rebase import checked
+from incluzo.engine.logs.savelog import Rebuilt, SaveLog, rebase
 from incluzo.engine.play.session import Action, Advance, Choose, Session, Start
 
 # Start, choose on 'drukte', go on to 'bezuiniging' (an event card), pass it, choose on 'evaluatie'.
 PLAYED: list[Action] = [Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan")]
 
 
-def played() -> Session:
-    session = Session(load())
-    for action in PLAYED:
-        assert session.dispatch(action) is None
-    return session
+def played() -> tuple[Session, SaveLog]:
+    """The steps taken live on SMALL and logged, as the game does."""
+    return played_on(*PLAYED)
+
+
+def stopped(result: Rebuilt[Session], lang: str = "nl") -> str:
+    """Why the replay stopped, in `lang`; '' when every step carried over."""
+    return result.misfit.reason.text(lang) if result.misfit else ""
 
 
 def test_an_unchanged_scenario_replays_every_decision() -> None:
-    old = played()
-    result = rebase(load(), old.log, old.scenario)
-    assert (result.applied, result.total, result.stop) == (5, 5, None)
-    assert result.session.game == old.game and result.session.phase == "outcome"
-    assert result.message() == ""
+    old, log = played()
+    result = rebase(load(), log)
+    assert (result.steps, log.steps, result.misfit) == (5, 5, None)
+    assert result.state.game == old.game and result.state.phase == "outcome"
+    assert stopped(result) == ""
 
 
 def test_a_removed_choice_stops_replay_there_and_says_so() -> None:
-    old = played()
-    result = rebase(load(SMALL.replace("id: werkplek", "id: eigen-plek")), old.log, old.scenario)
-    assert result.applied == 1 and result.stop is not None and result.stop.code == "choice_gone"
-    assert result.message("en") == "card 'drukte' no longer offers choice 'werkplek'"
-    assert result.message("nl") == "kaart 'drukte' heeft geen keuze 'werkplek' meer"
-    assert result.session.phase == "card" and result.session.game.card == "drukte"
+    _old, log = played()
+    result = rebase(load(SMALL.replace("id: werkplek", "id: eigen-plek")), log)
+    assert result.steps == 1 and result.misfit is not None and result.misfit.code == "choice_gone"
+    assert stopped(result, "en") == "card 'drukte' no longer offers choice 'werkplek'"
+    assert stopped(result, "nl") == "kaart 'drukte' heeft geen keuze 'werkplek' meer"
+    assert result.state.phase == "card" and result.state.game.card == "drukte"
 
 
 def test_a_choice_that_became_too_dear_names_the_short_meter() -> None:
-    old = played()
+    _old, log = played()
     dearer = SMALL.replace(
         "cost: {kwaliteit: 1, toegankelijkheid: 0, betaalbaarheid: 2}",
         "cost: {kwaliteit: 1, toegankelijkheid: 0, betaalbaarheid: 5}",
     )
-    result = rebase(load(dearer), old.log, old.scenario)
-    assert result.stop is not None and result.stop.code == "unaffordable"
-    assert result.message("en") == (
+    result = rebase(load(dearer), log)
+    assert result.misfit is not None and result.misfit.code == "unaffordable"
+    assert stopped(result, "en") == (
         "choice 'werkplek' on card 'drukte' is no longer affordable: "
         "not enough affordability: 5 needed, 4 left"
     )
 
 
 def test_a_choice_whose_new_condition_fails_is_not_offered() -> None:
-    old = played()
+    _old, log = played()
     text = SMALL.replace(
         "outcome: Rust, maar buiten de groep.",
         "outcome: Rust, maar buiten de groep.\n        when: seen evaluatie",
     )
-    result = rebase(load(text), old.log, old.scenario)
-    assert result.applied == 1 and result.stop is not None
-    assert result.message("en") == (
+    result = rebase(load(text), log)
+    assert result.steps == 1 and result.misfit is not None
+    assert stopped(result, "en") == (
         "choice 'werkplek' on card 'drukte' is not offered now: its condition does not hold"
     )
 
 
 def test_a_card_inserted_before_a_decision_is_noticed_even_with_a_choice_of_the_same_id() -> None:
-    old = played()
+    _old, log = played()
     inserted = SMALL.replace(
         "  - id: evaluatie\n",
         """\
@@ -88,24 +94,28 @@ def test_a_card_inserted_before_a_decision_is_noticed_even_with_a_choice_of_the_
   - id: evaluatie
 """,
     )
-    result = rebase(load(inserted), old.log, old.scenario)
-    assert result.applied == 4 and result.stop is not None
-    assert result.message("en") == "the game now shows card 'tussendoor' here instead of 'evaluatie'"
-    blind = rebase(load(inserted), old.log)  # without the old version, the same id passes for the same choice
-    assert blind.stop is None and blind.session.game.card == "evaluatie"
+    result = rebase(load(inserted), log)
+    assert result.steps == 4 and result.misfit is not None
+    assert stopped(result, "en") == "the game now shows card 'tussendoor' here instead of 'evaluatie'"
+    # a log that does not name the cards its steps were taken on: the same id passes for the same choice
+    blind = SaveLog(
+        log.header, tuple(dataclasses.replace(e, card=None) if hasattr(e, "card") else e for e in log.entries)
+    )
+    carried = rebase(load(inserted), blind)
+    assert carried.misfit is None and carried.state.game.card == "evaluatie"
 
 
 def test_a_game_that_now_ends_earlier_stops_where_it_ends() -> None:
-    old = played()
+    _old, log = played()
     shorter = SMALL[: SMALL.index("  - id: evaluatie")]
-    result = rebase(load(shorter), old.log, old.scenario)
-    assert result.applied == 4 and result.stop is not None and result.stop.code == "ended"
-    assert result.session.phase == "debrief"
-    assert result.message("en") == "the game now ends before this step"
+    result = rebase(load(shorter), log)
+    assert result.steps == 4 and result.misfit is not None and result.misfit.code == "ended"
+    assert result.state.phase == "debrief"
+    assert stopped(result, "en") == "the game now ends before this step"
 
 
 def test_an_event_card_that_now_asks_for_a_choice() -> None:
-    old = played()
+    _old, log = played()
     text = SMALL.replace(
         "    cost: {betaalbaarheid: 1}\n",
         """\
@@ -124,9 +134,9 @@ def test_an_event_card_that_now_asks_for_a_choice() -> None:
         outcome: Elders.
 """,
     )
-    result = rebase(load(text), old.log, old.scenario)
-    assert result.applied == 3 and result.stop is not None
-    assert result.message("en") == "card 'bezuiniging' now asks for a choice"
+    result = rebase(load(text), log)
+    assert result.steps == 3 and result.misfit is not None
+    assert stopped(result, "en") == "card 'bezuiniging' now asks for a choice"
 
 
 def test_reload_keeps_the_old_version_when_the_new_file_has_errors(tmp_path: Path) -> None:
@@ -142,8 +152,8 @@ def test_reload_carries_the_decisions_over_to_the_saved_file(tmp_path: Path) -> 
     path.write_text(SMALL.replace("id: werkplek", "id: eigen-plek"), "utf-8")
     scenario, problems = checked(path)
     assert scenario is not None
-    old = played()
-    rebased = rebase(scenario, old.log, old.scenario)
-    assert rebased.applied == 1
-    assert rebased.message("en") == "card 'drukte' no longer offers choice 'werkplek'"
+    _old, log = played()
+    rebased = rebase(scenario, log)
+    assert rebased.steps == 1
+    assert stopped(rebased, "en") == "card 'drukte' no longer offers choice 'werkplek'"
     assert {p.code for p in problems} == {"INC040", "INC041"}  # the analysis' warnings, for a notice

@@ -14,7 +14,7 @@ from incluzo.engine.logs.savelog import (
     FinishedEntry,
     SaveLog,
     StartEntry,
-    Undo,
+    TakeBack,
     UndoEntry,
 )
 from incluzo.engine.play.session import Advance, Choose, Session, Start
@@ -74,52 +74,57 @@ def test_a_refused_step_gives_no_record() -> None:
     savelog.perform(session, Start())
     refusal, entry = savelog.perform(session, Choose("bestaat-niet"))
     assert (refusal and refusal.code, entry) == ("unknown_choice", None)
-    assert savelog.perform(Session(SCENARIO), Undo()) == (savelog.Refusal("wrong_phase", "briefing"), None)
+    assert savelog.perform(Session(SCENARIO), TakeBack()) == (
+        savelog.Refusal("wrong_phase", "briefing"),
+        None,
+    )
 
 
 def test_replay_rebuilds_the_live_state_and_phase() -> None:
     live, log = played(Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan"))
     replayed = savelog.replay(SCENARIO, savelog.read(log.text().encode("utf-8")))
-    assert (replayed.session.game, replayed.session.phase) == (live.game, "outcome")
-    assert (replayed.changed, replayed.misfit, replayed.report("en")) == (False, None, [])
+    assert (replayed.state.game, replayed.state.phase) == (live.game, "outcome")
+    assert (replayed.changed, replayed.misfit, replayed.warnings()) == (False, None, ())
 
 
 def test_an_undo_record_replays_as_undo() -> None:
-    live, log = played(Start(), Choose("werkplek"), Advance(), Advance(), Undo())
+    live, log = played(Start(), Choose("werkplek"), Advance(), Advance(), TakeBack())
     replayed = savelog.replay(SCENARIO, log)
-    assert replayed.session.game == live.game
-    assert (replayed.session.phase, replayed.session.game.card) == ("card", "bezuiniging")
-    assert [d.card for d in replayed.session.game.decisions] == ["drukte"]
+    assert replayed.state.game == live.game
+    assert (replayed.state.phase, replayed.state.game.card) == ("card", "bezuiniging")
+    assert [d.card for d in replayed.state.game.decisions] == ["drukte"]
 
 
 def test_a_changed_scenario_where_everything_still_fits_says_so() -> None:
     _, log = played(Start(), Choose("werkplek"), Advance())
     cheaper = load(SMALL.replace("kwaliteit: 4,", "kwaliteit: 5,"))
     replayed = savelog.replay(cheaper, log)
-    assert replayed.session.game.meters == (4, 4, 2)
-    assert replayed.report("nl") == [
+    assert replayed.state.game.meters == (4, 4, 2)
+    assert [p.text("nl") for p in replayed.warnings()] == [
         "Het scenario is aangepast sinds deze sessie is opgeslagen.",
         "Alle 3 stappen passen nog.",
     ]
-    assert replayed.report("en") == [
+    assert [p.text("en") for p in replayed.warnings()] == [
         "The scenario has changed since this session was saved.",
         "All 3 steps still fit.",
     ]
+    assert replayed.log.header.content_hash == cheaper.content_hash  # the header to go on writing with
 
 
 def test_a_changed_scenario_replays_up_to_the_first_step_that_no_longer_fits() -> None:
     _, log = played(Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan"), Advance())
     renamed = load(SMALL.replace("id: doorgaan", "id: verder"))
     replayed = savelog.replay(renamed, log)
-    assert (replayed.session.phase, replayed.session.game.card) == ("card", "evaluatie")
+    assert (replayed.state.phase, replayed.state.game.card) == ("card", "evaluatie")
     assert len(replayed.log.entries) == 4
-    assert replayed.report("nl")[1] == (
+    assert replayed.misfit is not None and (replayed.misfit.step, replayed.misfit.dropped) == (5, 1)
+    assert replayed.warnings()[1].text("nl") == (
         "Stap 5 past niet meer: kaart 'evaluatie' heeft geen keuze 'doorgaan' meer. De sessie gaat verder na "
-        "stap 4; 1 latere stap(pen) vervallen."
+        "stap 4; 1 latere stap vervalt."
     )
-    assert replayed.report("en")[1] == (
+    assert replayed.warnings()[1].text("en") == (
         "Step 5 no longer fits: card 'evaluatie' no longer offers choice 'doorgaan'. The session continues "
-        "after step 4; 1 later step(s) were dropped."
+        "after step 4; 1 later step was dropped."
     )
 
 
@@ -133,8 +138,8 @@ def test_a_removed_card_is_named_in_the_report_with_the_card_shown_instead() -> 
         )
     )
     replayed = savelog.replay(without_event, log)
-    assert replayed.misfit is not None
-    assert replayed.misfit.reason == (
+    assert replayed.misfit is not None and replayed.misfit.code == "other_card"
+    assert (replayed.misfit.reason.text("en"), replayed.misfit.reason.text("nl")) == (
         "the game now shows card 'evaluatie' here instead of 'bezuiniging'",
         "het spel toont hier nu kaart 'evaluatie' in plaats van 'bezuiniging'",
     )
@@ -196,7 +201,7 @@ def test_a_registered_record_type_is_validated_kept_and_skipped_by_replay() -> N
     read_back = savelog.read(log.text().encode("utf-8"))
     assert read_back.entries[-1] == note
     replayed = savelog.replay(SCENARIO, read_back)
-    assert (replayed.session.game, replayed.notes) == (live.game, (note,))
+    assert (replayed.state.game, replayed.notes) == (live.game, (note,))
     bad = log.text().replace('"counts":[3,4]', '"counts":[3,"vier"]').encode("utf-8")
     with pytest.raises(savelog.SaveError) as caught:
         savelog.read(bad)
@@ -216,11 +221,15 @@ def test_a_record_type_with_a_field_a_save_cannot_hold_fails_at_once() -> None:
 def test_replaying_too_many_undos_stops_with_a_report(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(savelog, "MAX_REPLAY_STEPS", 10)
     steps: list[savelog.Step] = [Start()]
-    steps += [Choose("werkplek"), Undo()] * 5
+    steps += [Choose("werkplek"), TakeBack()] * 5
     _, log = played(*steps)
     replayed = savelog.replay(SCENARIO, log)
     assert replayed.misfit is not None
-    assert replayed.misfit.reason == ("too many undos to replay", "te veel stappen terug om over te doen")
+    reason = replayed.misfit.reason
+    assert (reason.text("en"), reason.text("nl")) == (
+        "too many undos to replay",
+        "te veel stappen terug om over te doen",
+    )
 
 
 def test_finished_tells_whether_the_game_reached_its_debrief() -> None:

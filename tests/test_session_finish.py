@@ -7,8 +7,7 @@ from scenario_text import SMALL, load, played
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog
-from incluzo.engine.logs.rebase import rebase
-from incluzo.engine.logs.savelog import EndEarlyEntry, Undo
+from incluzo.engine.logs.savelog import EndEarlyEntry, TakeBack
 from incluzo.engine.play import rules
 from incluzo.engine.play.rules import DEFAULT_ENDING, Refusal
 from incluzo.engine.play.session import Advance, Choose, Finish, Session, Start
@@ -79,31 +78,31 @@ def test_a_finish_is_saved_with_its_card_and_replays_as_a_finish() -> None:
     assert log.entries[-1] == EndEarlyEntry(savelog.Id("bezuiniging"))
     assert log.text().splitlines()[-1] == '{"type":"end_early","card":"bezuiniging"}'
     replayed = savelog.replay(SCENARIO, savelog.read(log.text().encode("utf-8")))
-    assert replayed.misfit is None and replayed.session.phase == "debrief"
-    assert savelog.fingerprint(replayed.session) == savelog.fingerprint(live)
+    assert replayed.misfit is None and replayed.state.phase == "debrief"
+    assert savelog.fingerprint(replayed.state) == savelog.fingerprint(live)
     assert savelog.fingerprint(live)["ended_early"] is True
 
 
 def test_an_undone_finish_replays_as_undone() -> None:
-    live, log = played(Start(), Choose("werkplek"), Finish(), Undo(), Advance())
+    live, log = played(Start(), Choose("werkplek"), Finish(), TakeBack(), Advance())
     replayed = savelog.replay(SCENARIO, log)
-    assert replayed.session.game == live.game and replayed.session.phase == "card"
-    assert not replayed.session.game.ended_early
+    assert replayed.state.game == live.game and replayed.state.phase == "card"
+    assert not replayed.state.game.ended_early
 
 
 def test_rebase_carries_a_finish_over() -> None:
-    old, _ = played(Start(), Choose("werkplek"), Advance(), Finish())
+    _, log = played(Start(), Choose("werkplek"), Advance(), Finish())
     changed = load(SMALL.replace("text: Na zes weken.", "text: Na acht weken."))
-    result = rebase(changed, old.log, old.scenario)
-    assert (result.applied, result.stop) == (4, None)
-    assert result.session.phase == "debrief" and result.session.game.ended_early
+    result = savelog.rebase(changed, log)
+    assert (result.steps, result.misfit) == (4, None)
+    assert result.state.phase == "debrief" and result.state.game.ended_early
 
 
 def test_rebase_stops_at_a_finish_the_new_version_ends_before() -> None:
-    old, _ = played(Start(), Choose("werkplek"), Advance(), Advance(), Finish())
+    _, log = played(Start(), Choose("werkplek"), Advance(), Advance(), Finish())
     shorter = load(SMALL.replace("id: evaluatie", 'id: evaluatie\n    when: "affirmatief > 5"'))
-    result = rebase(shorter, old.log)
-    assert result.applied == 4 and result.stop is not None and result.stop.code == "ended"
+    result = savelog.rebase(shorter, log)
+    assert result.steps == 4 and result.misfit is not None and result.misfit.code == "ended"
 
 
 def test_a_save_ended_early_resumes_to_the_same_debrief_and_is_not_offered_to_resume() -> None:
@@ -114,9 +113,9 @@ def test_a_save_ended_early_resumes_to_the_same_debrief_and_is_not_offered_to_re
         assert entry is not None
         file.append(entry)
     persistence.finish(file, session.game.ending)
-    resumed = persistence.resume(file.path, ENDED)
-    assert savelog.fingerprint(resumed.session) == savelog.fingerprint(session)
-    assert resumed.session.game.ended_early and persistence.find_unfinished("klein") is None
+    _, resumed = persistence.resume(file.path, ENDED)
+    assert savelog.fingerprint(resumed.state) == savelog.fingerprint(session)
+    assert resumed.state.game.ended_early and persistence.find_unfinished("klein") is None
 
 
 def test_a_game_closed_with_the_engines_own_ending_is_not_offered_to_resume() -> None:

@@ -6,8 +6,7 @@ from scenario_text import SMALL, load, played
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog
-from incluzo.engine.logs.rebase import rebase
-from incluzo.engine.logs.savelog import SkipEntry, Undo
+from incluzo.engine.logs.savelog import SkipEntry, TakeBack
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.session import Advance, Choose, Session, Skip, Start
 
@@ -51,41 +50,43 @@ def test_a_skip_is_saved_with_its_card_and_replays_as_a_skip() -> None:
     assert log.text().splitlines()[2] == '{"type":"skip","card":"drukte"}'
     assert log.steps == 3
     replayed = savelog.replay(SCENARIO, savelog.read(log.text().encode("utf-8")))
-    assert (replayed.session.game, replayed.session.phase) == (live.game, "card")
-    assert replayed.session.log == [Start(), Skip(), Advance()] and replayed.misfit is None
+    assert (replayed.state.game, replayed.state.phase) == (live.game, "card")
+    assert replayed.state.log == [Start(), Skip(), Advance()] and replayed.misfit is None
 
 
 def test_an_undone_skip_replays_as_undone() -> None:
-    live, log = played(Start(), Skip(), Undo(), Choose("strategie"))
+    live, log = played(Start(), Skip(), TakeBack(), Choose("strategie"))
     replayed = savelog.replay(SCENARIO, log)
-    assert replayed.session.game == live.game
-    assert [d.skipped for d in replayed.session.game.decisions] == [False]
+    assert replayed.state.game == live.game
+    assert [d.skipped for d in replayed.state.game.decisions] == [False]
 
 
 def test_a_skip_recorded_on_another_card_than_the_game_shows_is_a_misfit() -> None:
     _, log = played(Start(), Choose("werkplek"), Advance(), Skip())
     moved = log.appended(SkipEntry(savelog.Id("drukte")))  # a hand-edited save: 'drukte' is long gone
     replayed = savelog.replay(SCENARIO, moved)
-    assert replayed.misfit is not None and replayed.misfit.number == 5
-    assert replayed.misfit.reason[0] == "the game now shows card 'evaluatie' here instead of 'drukte'"
-    assert replayed.session.game.card == "evaluatie"
+    assert replayed.misfit is not None and replayed.misfit.step == 5
+    assert replayed.misfit.reason.text("en") == "the game now shows card 'evaluatie' here instead of 'drukte'"
+    assert replayed.state.game.card == "evaluatie"
 
 
 def test_rebase_replays_a_skipped_card_as_a_skip() -> None:
-    old, _ = played(Start(), Skip(), Advance(), Choose("doorgaan"))
+    old, log = played(Start(), Skip(), Advance(), Choose("doorgaan"))
     changed = load(SMALL.replace("text: Na zes weken.", "text: Na acht weken."))
-    result = rebase(changed, old.log, old.scenario)
-    assert (result.applied, result.stop) == (4, None)
-    assert [d.skipped for d in result.session.game.decisions] == [True, False, False]
-    assert result.session.game.meters == old.game.meters
+    result = savelog.rebase(changed, log)
+    assert (result.steps, result.misfit) == (4, None)
+    assert [d.skipped for d in result.state.game.decisions] == [True, False, False]
+    assert result.state.game.meters == old.game.meters
 
 
 def test_rebase_stops_at_a_skip_whose_card_is_gone() -> None:
-    old, _ = played(Start(), Choose("werkplek"), Advance(), Advance(), Skip())
+    _, log = played(Start(), Choose("werkplek"), Advance(), Advance(), Skip())
     renamed = load(SMALL.replace("id: evaluatie", "id: terugblik"))
-    result = rebase(renamed, old.log, old.scenario)
-    assert result.applied == 4 and result.stop is not None
-    assert result.message("en") == "the game now shows card 'terugblik' here instead of 'evaluatie'"
+    result = savelog.rebase(renamed, log)
+    assert result.steps == 4 and result.misfit is not None
+    assert (
+        result.misfit.reason.text("en") == "the game now shows card 'terugblik' here instead of 'evaluatie'"
+    )
 
 
 def test_a_save_with_a_skip_resumes_to_the_same_game_and_is_offered_to_resume() -> None:
@@ -95,9 +96,9 @@ def test_a_save_with_a_skip_resumes_to_the_same_game_and_is_offered_to_resume() 
         _, entry = savelog.perform(session, step)
         assert entry is not None
         file.append(entry)
-    resumed = persistence.resume(file.path, SCENARIO)
-    assert savelog.fingerprint(resumed.session) == savelog.fingerprint(session)
-    assert resumed.session.game.decisions[-1].skipped and resumed.notices("en") == []
+    saved, resumed = persistence.resume(file.path, SCENARIO)
+    assert savelog.fingerprint(resumed.state) == savelog.fingerprint(session)
+    assert resumed.state.game.decisions[-1].skipped and (saved.damage, resumed.warnings()) == (None, ())
     assert persistence.find_unfinished("klein") == file.path
 
 

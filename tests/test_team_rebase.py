@@ -34,9 +34,9 @@ def test_every_step_carries_over_to_a_changed_text_under_the_new_versions_header
     play, log = played(*FIRST_ROUND, teams.GoOn())
     changed = load(SMALL.replace("text: Na zes weken.", "text: Na acht weken."))
     result = workshoplog.rebase(changed, log)
-    assert result.refusal is None and result.message("en") == ""
+    assert result.misfit is None and result.stopped() is None
     assert result.steps == 4 and result.log.entries == log.entries
-    assert [seat.game for seat in result.play.seats] == [seat.game for seat in play.seats]
+    assert [seat.game for seat in result.state.seats] == [seat.game for seat in play.seats]
     header = result.log.header
     assert (header.scenario, header.content_hash) == ("klein", changed.content_hash)
     assert (header.teams, header.mode, header.source) == (NAMES, "team", "klein.yaml")
@@ -47,16 +47,17 @@ def test_a_choice_that_is_gone_stops_the_replay_at_its_pick_and_says_why() -> No
     renamed = load(SMALL.replace("id: strategie", "id: samen-leren"))
     result = workshoplog.rebase(renamed, log)
     assert result.steps == 1 and len(result.log.entries) == 1
-    assert result.message("en") == "there is no choice 'strategie' on this card"
-    assert result.play.seats[0].pick == "werkplek" and result.play.seats[1].pick is None
+    assert result.misfit is not None and (result.misfit.step, result.misfit.dropped) == (2, 2)
+    assert result.misfit.reason.text("en") == "there is no choice 'strategie' on this card"
+    assert result.state.seats[0].pick == "werkplek" and result.state.seats[1].pick is None
 
 
 def test_a_step_taken_on_a_card_that_moved_stops_the_replay_there() -> None:
     _, log = played(teams.Skip())
     renamed = load(SMALL.replace("id: drukte", "id: rumoer"))
     result = workshoplog.rebase(renamed, log)
-    assert result.steps == 0 and result.refusal is not None
-    assert result.message("nl") == (
+    assert result.steps == 0 and result.misfit is not None
+    assert result.misfit.reason.text("nl") == (
         "deze stap hoort bij kaart 'drukte', maar het spel toont nu een andere kaart"
     )
 
@@ -65,5 +66,5 @@ def test_the_finished_mark_is_left_out_of_the_carried_log() -> None:
     _, log = played(teams.EndEarly())
     finished = log.appended(FinishedEntry(None))
     result = workshoplog.rebase(SCENARIO, finished)
-    assert not result.log.finished and result.play.phase == teams.DEBRIEF
+    assert not result.log.finished and result.state.phase == teams.DEBRIEF
     assert result.log.entries == log.entries

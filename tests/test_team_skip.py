@@ -77,7 +77,7 @@ def test_a_skip_is_logged_and_replays() -> None:
     text = log.appended(entry).text()
     assert '"type":"team-skip"' in text
     replayed = workshoplog.replay(scenario, savelog.read(text.encode()))
-    assert replayed.refusal is None and replayed.play == result
+    assert replayed.misfit is None and replayed.state == result
 
 
 def test_a_team_named_after_a_colour_gets_that_colour_and_the_others_the_rest() -> None:

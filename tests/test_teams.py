@@ -288,9 +288,9 @@ def test_a_logged_team_game_replays_to_the_same_games_and_rounds() -> None:
     text = log.text()
     assert '"type":"team-reveal","card":"drukte","ms":9000' in text
     replayed = workshoplog.replay(scenario, savelog.read(text.encode("utf-8")))
-    assert replayed.refusal is None and replayed.applied == len(actions)
-    assert replayed.play.seats == play.seats
-    assert (replayed.play.phase, replayed.play.rounds, replayed.play.ended_early) == ("debrief", 3, True)
+    assert replayed.misfit is None and replayed.steps == len(actions) and replayed.log == log
+    assert replayed.state.seats == play.seats
+    assert (replayed.state.phase, replayed.state.rounds, replayed.state.ended_early) == ("debrief", 3, True)
 
 
 def test_a_profile_note_keeps_the_exact_fractions() -> None:
@@ -319,7 +319,8 @@ def test_a_team_log_stops_where_a_changed_scenario_no_longer_fits() -> None:
         play, log = result, log.appended(entry)
     changed = load(JUMP.replace("id: drukte", "id: drukte-in-de-klas"))
     replayed = workshoplog.replay(changed, log)
-    assert (replayed.applied, replayed.refusal) == (0, Refusal("other_card", "drukte"))
-    assert replayed.refusal.message(changed, "nl") == (
+    assert replayed.steps == 0 and replayed.misfit is not None
+    assert (replayed.misfit.step, replayed.misfit.dropped) == (1, 3)
+    assert replayed.misfit.reason.text("nl") == (
         "deze stap hoort bij kaart 'drukte', maar het spel toont nu een andere kaart"
     )

@@ -103,7 +103,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--teams",
         metavar="NAME,NAME,...",
-        help="play as competing teams with these names (1 to 6), without the set-up screen",
+        help="play as competing teams with these names (1 to 6), without the set-up screen "
+        "(with --questionnaire: after the profile; with --phones the phones choose them already)",
     )
     parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="with --headless: folder for the PNGs"
@@ -172,8 +173,8 @@ def run(args: argparse.Namespace) -> int:
 
     mode = Mode.SOLO if args.solo else Mode.GROUP
     names = tuple(n.strip() for n in args.teams.split(",")) if args.teams is not None else None
-    if names is not None and (args.solo or args.questionnaire is not None or args.file is None):
-        print("incluzo play: --teams needs FILE, and not --solo or --questionnaire", file=sys.stderr)
+    if names is not None and (args.solo or args.file is None):
+        print("incluzo play: --teams needs FILE, and not --solo", file=sys.stderr)
         return 2
     if args.questionnaire is not None and (args.headless or args.resume):
         print(
@@ -246,8 +247,8 @@ def run(args: argparse.Namespace) -> int:
         print("incluzo play: no unfinished session to resume; starting a new one", file=sys.stderr)
     # a room with a FILE plays as teams: the given ones, else it types them on the set-up screen (none:
     # one group)
-    if args.file is not None and not args.solo and args.questionnaire is None:
-        mode = Mode.TEAMS
+    if args.file is not None and not args.solo and (args.questionnaire is None or names):
+        mode = Mode.TEAMS  # with --questionnaire and --teams: the teams play after the profile
     stop = on_signals()  # before the window opens, so SDL leaves SIGTERM to it
     app = App.opened(
         size=args.size,

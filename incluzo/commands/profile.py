@@ -172,10 +172,8 @@ def form_text(themes: Questionnaire, lang: str) -> str:
 def groups_of(found: answers.Answers, lang: str) -> list[tuple[str, Result]]:
     """Everyone first, then each team when the answers name teams."""
     groups = [(message("profile.cli.all", lang), questionnaire.result(found.responses))]
-    teams = found.by_team()
-    if len(teams) > 1 or "" not in teams:
-        groups += [(team or "-", questionnaire.result(responses)) for team, responses in teams.items()]
-    return groups
+    teams = questionnaire.team_results(found.responses, found.teams)
+    return groups + [(team or "-", found_result) for team, found_result in teams]
 
 
 def as_text(views: list[tuple[str, ProfileView]], limit: Fraction, lang: str) -> str:

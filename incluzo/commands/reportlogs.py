@@ -188,12 +188,13 @@ def read_session(
         return Skipped(str(files[0]), note("not_found", lang, id=header.scenario))
     if workshoplog.is_team_game(header):
         team = workshoplog.replay(scenario, log)
-        games = tuple((seat.team.name, seat.game) for seat in team.play.seats)
-        refusals = [team.refusal.message(scenario, lang)] if team.refusal else []
+        games = tuple((seat.team.name, seat.game) for seat in team.state.seats)
+        misfit = team.misfit
     else:
         solo = savelog.replay(scenario, log, str(path))
-        games = (("", solo.session.game),)
-        refusals = solo.report(lang) if solo.misfit else []
+        games = (("", solo.state.game),)
+        misfit = solo.misfit
+    refusals = [misfit.reason.text(lang)] if misfit else []
     notes += [f"{path}: {notice}" for notice in refusals]
     times: list[tuple[str, int]] = []
     profiles: list[tuple[str, Result]] = []

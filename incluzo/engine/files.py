@@ -14,6 +14,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from incluzo.engine.scenario.problems import Phrase, said
+
 # O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer (POSIX only);
 # O_NOCTTY keeps a terminal device from becoming the controlling one.
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -21,9 +23,10 @@ _CHUNK = 1 << 16
 
 
 class Refused(Exception):
-    """A file that cannot be read: `reason` says why, in words for a located message."""
+    """A file that cannot be read: `reason` says why, for a located message (the system's own words, or
+    the catalogs')."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str | Phrase) -> None:
         super().__init__(reason)
         self.reason = reason
 
@@ -33,20 +36,22 @@ class TooLarge(Refused):
 
     def __init__(self, size: int | None, limit: int) -> None:
         self.size, self.limit = size, limit
-        shown = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-        super().__init__(f"{shown}; at most {limit:,}")
+        if size is None:
+            super().__init__(said("problem.reason.more_bytes", most=limit))
+        else:
+            super().__init__(said("problem.reason.bytes", count=size, most=limit))
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Phrase:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return said("problem.file.folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return said("problem.file.pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return said("problem.file.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return said("problem.file.socket")
+    return said("problem.file.special")
 
 
 def _open_regular(path: str | Path, limit: int) -> tuple[int, int]:
@@ -58,7 +63,7 @@ def _open_regular(path: str | Path, limit: int) -> tuple[int, int]:
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"this is {_kind(info.st_mode)}, not a regular file")
+            raise Refused(said("problem.reason.not_regular", kind=_kind(info.st_mode)))
         if info.st_size > limit:
             raise TooLarge(info.st_size, limit)
     except BaseException:

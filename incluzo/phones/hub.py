@@ -2,8 +2,9 @@
 
 `PhoneHub.pump` drains the server's queue (bounded per frame), lets the pure `Room` judge each message,
 saves the accepted votes in the game's save log (one write and fsync per frame, before any phone is
-told "accepted"), turns a team's choice into the `PickFor` a key press makes and a facilitator's
-command into the action its key makes, and pushes the new views to the phones. Nothing here waits on
+told "accepted"; before a game has a save, in the room's journal: journal.py), turns a team's choice
+into the `PickFor` a key press makes and a facilitator's command into the action its key makes, and
+pushes the new views to the phones. Nothing here waits on
 a phone: sending is handed to the server's own thread.
 """
 
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 import logging
 import queue
+import re
 import secrets
+import sys
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -26,12 +30,13 @@ from incluzo.engine.logs.savelog import (
     SaveLog,
 )
 from incluzo.engine.play.teamviews import Badge
-from incluzo.engine.questionnaire.themes import Questionnaire, Result, result
-from incluzo.phones import protocol, stage
+from incluzo.engine.questionnaire.themes import Questionnaire, result, team_results
+from incluzo.phones import journal, protocol, stage
+from incluzo.phones.journal import Journal
 from incluzo.phones.protocol import ServerMessage
 from incluzo.phones.room import BrilOpen, Lobby, Outcome, PollOpen, Room, RoundOpen, Stage
 from incluzo.phones.server import Closed, Opened, PhoneServer, Received
-from incluzo.phones.writer import SaveWriter
+from incluzo.phones.writer import SaveWriter, not_saved
 from incluzo.scenes import actions
 from incluzo.scenes.actions import Action
 from incluzo.scenes.game import Game
@@ -43,9 +48,15 @@ from incluzo.scenes.teams.director import TeamDirector
 
 log = logging.getLogger("incluzo.phones")
 
-MAX_PER_FRAME = 400  # phone messages judged in one frame; the rest wait for the next
+MAX_PER_FRAME = 400  # phone messages judged in one frame at most; the rest wait for the next
+HANDLE_BUDGET = 0.001  # seconds of judging messages in one frame (a burst is spread over frames)
+MIN_PER_FRAME = 8  # judged whatever the clock says (a frame the system took away still gets on)
+BACKLOG_MS = 16  # the idle loop's wait while messages are still waiting (one frame at 60 Hz)
+SWITCH_INTERVAL = 0.001  # seconds: how soon the game's thread gets Python back from the server's
 PUSH_INTERVAL = 0.1  # seconds between two rounds of views to the phones (replies go out at once)
 PIN_LENGTH = 5
+PHONE_RECORDS = (PhoneRoomEntry, PhoneJoinEntry, PhoneVoteEntry, PhoneAnswersEntry)
+_OPENED = re.compile(r"^bril([0-9]+)-")  # the questionnaire's ask: how often it was opened (stage.bril)
 
 
 def new_pin(length: int = PIN_LENGTH, avoid: str = "") -> str:
@@ -65,6 +76,7 @@ class Host(Protocol):
 
     game: Game | None
     scene: Scene
+    then_teams: tuple[str, ...]  # the teams named for the game after the questionnaire
 
     def act(self, action: Action) -> None: ...
 
@@ -88,26 +100,66 @@ class PhoneHub:
         self.log_size = 0
         self.key: object = None
         self.pending: list[Entry] = []  # records for a save that is not there yet (before a game)
+        self.journal: Journal | None = None  # the room's records while no game has a save
+        self.journaled: list[Entry] = []  # what was handed to the journal (for the next game's save)
         self.brils = 0  # how often the questionnaire was opened on the phones this session
         self.questionnaire: Questionnaire | None = None
         self.changed_at = 0  # counts view pushes (tests and the benchmark watch it)
         self.unsent = False  # the phones' views changed since they were last sent
         self.pushed_at = -PUSH_INTERVAL
         self.on_view: Callable[[], None] | None = None  # told after each push (the benchmark's clock)
+        self.switch_interval = sys.getswitchinterval()
+        self.acted = 0  # game actions the phones made (a team's choice, a command): the benchmark counts
+        self.counted = (0, 0)  # the save's records looked at, and how many of them were the game's own
 
     # Life ---------------------------------------------------------------------------------------
     def start(self) -> None:
+        """Listen (the room of a questionnaire that stopped comes back when the questionnaire opens).
+
+        The server's thread shares Python with the frame loop: while it writes views to a hundred phones,
+        a frame that gave Python up (a flip, a write) waits for it back up to the switch interval (5 ms
+        by default); a shorter one keeps that wait inside the frame budget."""
+        self.switch_interval = sys.getswitchinterval()
+        self.acted = 0  # game actions the phones made (a team's choice, a command): the benchmark counts
+        self.counted = (0, 0)  # the save's records looked at, and how many of them were the game's own
+        sys.setswitchinterval(min(self.switch_interval, SWITCH_INTERVAL))
         self.server.start()
         log.info("phones: %s PIN %s (facilitator %s)", self.url, self.pin, self.desk_pin)
+
+    def _take_up(self, found: Journal | None) -> None:
+        """The room of a journal: its PINs, devices and sheets (the phones come back with their cookie)."""
+        rooms = [e for e in found.entries if isinstance(e, PhoneRoomEntry)] if found else []
+        if found is None or not rooms:
+            return
+        self.pin, self.desk_pin = rooms[-1].pin, rooms[-1].desk_pin
+        self.room = Room(self.pin, self.desk_pin, self.room.teams, new_token)
+        self.room.restore(found.entries)
+        self.journal, self.journaled = found, list(found.entries)
+        opened = [
+            int(m[1])
+            for e in found.entries
+            if isinstance(e, PhoneAnswersEntry)
+            if (m := _OPENED.match(e.ask))
+        ]
+        self.brils = max(opened, default=1) - 1  # the questionnaire opens with the same ask again
+        log.info("phones: the room of %s is back, %d sheets", found.path.name, len(opened))
 
     def stop(self) -> None:
         """Write what is handed over, then close the server."""
         self.writer.stop()
         self.server.stop()
+        sys.setswitchinterval(self.switch_interval)
 
     @property
     def push_ms(self) -> int:
         return round(PUSH_INTERVAL * 1000)
+
+    def wait_ms(self) -> int | None:
+        """How long the idle loop may sleep for the phones' sake: a frame while messages wait to be
+        judged, until the next push while views wait to go out; None: as long as it likes."""
+        if not self.server.inbox.empty():
+            return BACKLOG_MS
+        return self.push_ms if self.unsent else None
 
     @property
     def url(self) -> str:
@@ -119,7 +171,10 @@ class PhoneHub:
         outcome = Outcome()
         outcome.add(self._follow(host))
         self.server.woken.clear()
-        for _ in range(MAX_PER_FRAME):
+        stop = time.perf_counter() + HANDLE_BUDGET
+        for taken in range(MAX_PER_FRAME):
+            if taken >= MIN_PER_FRAME and time.perf_counter() > stop:
+                break  # bounded work per frame: the rest in the next one
             try:
                 item = self.server.inbox.get_nowait()
             except queue.Empty:
@@ -138,10 +193,12 @@ class PhoneHub:
             outcome.picks, outcome.commands = [], []
             for choice in picks:
                 host.act(actions.PickFor(choice.team, choice.choice))
+                self.acted += 1
             for command in commands:
                 action = self._command(host, command)
                 if action is not None:
                     host.act(action)
+                    self.acted += 1
             outcome.add(self._follow(host))
         for line in outcome.refused:
             log.warning("phones: refused %s", line)
@@ -163,19 +220,34 @@ class PhoneHub:
         game = host.game
         if game is not self.game:
             self._entered(game)
-        size = len(game.save.log.entries) if game is not None and game.save is not None else -1
+        steps = self._game_records(game.save.log) if game is not None and game.save is not None else -1
         timer = game.play.timer.remaining_ms // 1000 if isinstance(game, TeamDirector) else 0
         running = game.play.timer.running if isinstance(game, TeamDirector) else False
-        key = (id(game), id(host.scene), size, timer, running)
+        key = (id(game), id(host.scene), steps, timer, running)
         if key == self.key:
             return Outcome()
         self.key = key
-        return self.room.show(self._stage(host))
+        shown = self._stage(host)  # first: it may bring back the room of a journal
+        return self.room.show(shown)
+
+    def _game_records(self, saved: SaveLog) -> int:
+        """The game's own records in its save (the phones' are left out: a vote saved changes no view),
+        counted on from where the last frame stopped."""
+        seen, own = self.counted
+        entries = saved.entries
+        if len(entries) < seen:  # the save was written anew (a reload): count again
+            seen, own = 0, 0
+        own += sum(1 for e in entries[seen:] if not isinstance(e, PHONE_RECORDS))
+        self.counted = (len(entries), own)
+        return own
 
     def _stage(self, host: Host) -> Stage:
         if host.game is not None:
             return stage.of_game(host.game)
         if isinstance(host.scene, QuestionnaireScene):
+            if self.journal is None and self.game is None and not self.room.devices:
+                self._take_up(journal.newest())  # the room of a questionnaire that stopped, if any
+            self.room.teams = stage.ahead(host.then_teams)  # the phones choose their team already
             questionnaire = host.scene.questionnaire
             if questionnaire is not self.questionnaire:
                 self.questionnaire, self.brils = questionnaire, self.brils + 1
@@ -185,6 +257,7 @@ class PhoneHub:
     def _entered(self, game: Game | None) -> None:
         """A new game (started or resumed): its teams, and the room's PINs and devices in its save."""
         self.game = game
+        self.counted = (0, 0)
         if game is None:
             return
         if isinstance(game, TeamDirector):
@@ -192,18 +265,22 @@ class PhoneHub:
         else:
             self.room.teams = ()
         saved = game.save.log if game.save is not None else None
+        before = [e for e in [*self.journaled, *self.pending] if isinstance(e, PhoneAnswersEntry)]
         if saved is not None and self._resumed(saved):
-            return
-        answered: list[Entry] = [e for e in self.pending if isinstance(e, PhoneAnswersEntry | PhoneVoteEntry)]
-        self.pending = (
-            [PhoneRoomEntry(self.pin, self.desk_pin)]
-            + [
-                PhoneJoinEntry(Id(d.id), d.team if d.team and d.team <= len(self.room.teams) else None)
-                for d in self.room.devices.values()
-                if d.role == "player"
-            ]
-            + answered
-        )  # sheets sent before the game (the questionnaire first) go into its save too
+            self.pending = [e for e in before if e not in saved.entries]
+        else:
+            self.pending = [
+                PhoneRoomEntry(self.pin, self.desk_pin),
+                *(
+                    PhoneJoinEntry(Id(d.id), d.team if d.team and d.team <= len(self.room.teams) else None)
+                    for d in self.room.devices.values()
+                    if d.role == "player"
+                ),
+                *before,
+            ]  # sheets sent before the game (the questionnaire first) go into its save too
+        if game.save is not None and self.journal is not None:  # in the save, the journal goes
+            self.writer.write(game.save, self.pending, [], self.journal.remove)
+            self.journal, self.journaled, self.pending = None, [], []
 
     def _resumed(self, saved: SaveLog) -> bool:
         """Take the PINs, devices and votes of a resumed session's save; False when it had no phones."""
@@ -218,15 +295,31 @@ class PhoneHub:
         return True
 
     def _save(self, records: list[Entry], replies: list[tuple[int, ServerMessage]]) -> None:
-        """The records into the game's save by the writer's thread, which then sends the replies (kept
-        until a game with a save is there; the replies then go now)."""
-        self.pending += records
+        """The records into the game's save (before a game: the room's journal) by the writer's thread,
+        which then sends the replies; without records the replies go now."""
         game = self.game
-        if self.pending and game is not None and game.save is not None:
-            self.writer.write(game.save, self.pending, replies)
-            self.pending = []
+        if game is not None and game.save is not None:
+            self.pending += records
+            if self.pending:
+                self.writer.write(game.save, self.pending, replies)
+                self.pending = []
+                return
+        elif records and game is None:
+            if self.journal is None:
+                try:
+                    self.journal = Journal.create()
+                except OSError as problem:
+                    log.error("phones: no journal for the room: %s", problem)
+                    self.pending += records
+                    self.server.send_many([(conn, not_saved(reply)) for conn, reply in replies])
+                    return
+                records = [PhoneRoomEntry(self.pin, self.desk_pin), *records]
+            self.journaled += records
+            self.writer.write(self.journal, records, replies)
+            return
         else:
-            self.server.send_many(replies)
+            self.pending += records
+        self.server.send_many(replies)
 
     def _command(self, host: Host, command: protocol.Command) -> Action | None:
         """The action the facilitator's key would give for a command from the facilitator's device."""
@@ -247,9 +340,8 @@ class PhoneHub:
             case "skip":
                 return actions.Skip()
             case "next":
-                found = self.profile()
                 if isinstance(self.room.stage, BrilOpen):  # the room's profile from every sheet sent
-                    return actions.Profiled(found) if found is not None else None
+                    return self.profiles()
                 if isinstance(game, TeamDirector):
                     return actions.NextRound() if game.briefed else actions.BeginRound()
                 return actions.Advance() if game is not None else None
@@ -299,10 +391,13 @@ class PhoneHub:
         """How many devices sent their questionnaire sheet."""
         return len(self.room.responses())
 
-    def profile(self) -> Result | None:
-        """The room's profile from every sheet sent (as the questionnaire on screen computes it)."""
+    def profiles(self) -> actions.Profiled | None:
+        """The room's profile from every sheet sent, and each team's (computed as the questionnaire on
+        screen and `incluzo profile` compute them); None before the first sheet."""
         found = self.room.responses()
-        return result(found) if found else None
+        if not found:
+            return None
+        return actions.Profiled(result(found), team_results(found, [r.label for r in found]))
 
     def bril_open(self) -> bool:
         return isinstance(self.room.stage, BrilOpen)

@@ -207,6 +207,9 @@ class Run:
 
     report: Report
     frames_ms: list[float]  # each frame while the phones were in (drawn in full)
+    frames_cpu_ms: list[float]  # the CPU time this thread spent in each of those frames
+    frames_stepped: list[bool]  # the frame carried a step of the game (a team's choice placed, a new
+    # screen): its save's fsync and a new layout, as the same step typed on the keyboard would
     frame_ends: list[float]  # when each of those frames ended (time.monotonic)
     shown: list[float]  # when the frame that showed each vote ended
     latencies_ms: list[float]  # per accepted vote: sent -> the frame that showed it was drawn
@@ -264,20 +267,26 @@ def play_room(
         )
         running = thread.is_alive
     frames: list[float] = []
+    cpu: list[float] = []
+    stepped: list[bool] = []
     ends: list[float] = []
     latencies: list[float] = []
     counted: set[tuple[str, str]] = set()
     handled: dict[tuple[str, str], float] = {}  # (device, ask) -> when the frame that showed it was drawn
     played = 0
+    moved = False  # the facilitator's part just moved the game on: the next frame draws a new screen
     deadline = time.monotonic() + timeout
     tick = time.monotonic()
     try:
         while running() and time.monotonic() < deadline:
             app.top.dirty = True
-            start = time.monotonic()
+            start, used, acted, scene = time.monotonic(), time.thread_time(), hub.acted, app.scene
             app.step([], 1 / 60)
             end = time.monotonic()
             frames.append((end - start) * 1000)
+            cpu.append((time.thread_time() - used) * 1000)
+            stepped.append(hub.acted != acted or app.scene is not scene or moved)
+            moved = False
             ends.append(end)
             for ask, ballot in hub.room.ballots.items():
                 for device in ballot.votes:
@@ -288,6 +297,7 @@ def play_room(
                 stage = hub.room.stage
                 if game.play.phase == Phase.OUTCOME:
                     app.act(actions.NextRound())
+                    moved = True
                 elif isinstance(stage, RoundOpen) and game.play.phase == Phase.CARD:
                     votes = hub.room.ballots.get(stage.ask)
                     in_poll = stage.poll is not None and votes is not None and len(votes.votes) >= phones
@@ -295,9 +305,11 @@ def play_room(
                     if in_poll or everyone:
                         app.act(actions.RevealPicks())
                         played += 1
+                        moved = True
             elif played >= rounds and not hub.bril_open():
                 app.open_questionnaire()
                 app.overlays.clear()
+                moved = True
             tick = max(tick + 1 / hz, time.monotonic()) if hz else time.monotonic() + 0.002
             time.sleep(max(0.0, tick - time.monotonic()))
     finally:
@@ -321,15 +333,34 @@ def play_room(
         if isinstance(e, PhoneVoteEntry)
     ]
     save = game.save.path if game.save else None
-    return Run(report, frames, ends, list(handled.values()), latencies, saved, save, respondents, played)
+    return Run(
+        report,
+        frames,
+        cpu,
+        stepped,
+        ends,
+        list(handled.values()),
+        latencies,
+        saved,
+        save,
+        respondents,
+        played,
+    )
 
 
-def while_voting(run: Run) -> list[float]:
-    """The frames drawn between the first vote sent and the last vote shown (the votes arriving)."""
+def while_voting(run: Run, *, cpu: bool = False, steps: bool = True) -> list[float]:
+    """The frames drawn between the first vote sent and the last vote shown (the votes arriving): their
+    wall time, or with `cpu` the CPU time the frame loop's thread spent in them; without `steps`, only
+    the frames that carried no step of the game (the phones' own work and the redraw)."""
     if not run.report.sent_at:
         return []
     first, last = min(run.report.sent_at.values()), max(run.shown, default=0.0)
-    return [ms for ms, end in zip(run.frames_ms, run.frame_ends, strict=True) if first <= end <= last]
+    times = run.frames_cpu_ms if cpu else run.frames_ms
+    return [
+        ms
+        for ms, end, stepped in zip(times, run.frame_ends, run.frames_stepped, strict=True)
+        if first <= end <= last and (steps or not stepped)
+    ]
 
 
 def write_report(report: Report) -> str:

@@ -359,6 +359,9 @@ class Round:
     team_votes: int  # how many of the team's phones voted (not what)
     team_picked: bool  # the team's choice is in (hidden until the reveal)
     remaining: int  # seconds left on the deliberation timer
+    running: bool  # the timer runs (False: the facilitator stopped the clock, or it has not started)
+    number: int  # the card's number (1-based) of `total`, as on the big screen
+    total: int
     rule: str  # how the team's choice follows from its phones (words in the page's language)
 
 

@@ -66,6 +66,8 @@ class RoundOpen:
     running: bool
     notes: str = ""
     poll: str | None = None  # the question, on a poll card
+    number: int = 0  # the card's number (1-based) of `total`, as the big screen shows it
+    total: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,15 @@ class BrilOpen:
 
 
 @dataclass(frozen=True)
+class ClosedPoll:
+    """A poll the game moved on from: the phones show its counts, closed, until a new question opens."""
+
+    ask: str
+    question: str
+    options: tuple[protocol.Choice, ...]
+
+
+@dataclass(frozen=True)
 class Shown:
     """Anything else on the big screen: a reveal (picks), the briefing, an outcome, the debrief."""
 
@@ -94,6 +105,7 @@ class Shown:
     title: str
     reveal: protocol.Reveal | None = None
     notes: str = ""
+    closed: ClosedPoll | None = None  # the poll that closed last, while no new question is open
 
 
 Stage = Lobby | RoundOpen | PollOpen | BrilOpen | Shown
@@ -159,6 +171,25 @@ class Ballot:
         return tuple(tally)
 
 
+def saved_sheet(entry: PhoneAnswersEntry) -> Response | None:
+    """A sheet as the save keeps it ('4,3,2,1' per theme), or None when it is not one (a damaged record)."""
+    try:
+        current, desired = (
+            tuple(tuple(int(n) for n in row.split(",")) for row in part)
+            for part in (entry.current, entry.desired)
+        )
+    except ValueError:
+        return None
+    rows = current + desired
+    if (
+        not current
+        or len(current) != len(desired)
+        or any(len(r) != protocol.QUADRANTS or sum(r) != protocol.POINTS or min(r) < 0 for r in rows)
+    ):
+        return None
+    return Response(current, desired, entry.team)
+
+
 def majority(votes: list[str]) -> str | None:
     """The team rule: most votes; on a tie the choice that reached that number first (votes in order)."""
     counts: dict[str, int] = {}
@@ -196,13 +227,16 @@ class Room:
 
     # Restoring from the save log ----------------------------------------------------------------
     def restore(self, entries: list[Entry]) -> None:
-        """Devices, teams and votes from a resumed session's records (tokens come back with the phones)."""
+        """Devices, teams, votes and sheets from a resumed session's records (or the room's journal);
+        tokens come back with the phones."""
         for entry in entries:
             if isinstance(entry, PhoneJoinEntry):
                 device = self.devices.setdefault(entry.device, Device(entry.device, "player"))
                 device.team = entry.team
             elif isinstance(entry, PhoneVoteEntry):
                 self.ballots.setdefault(entry.ask, Ballot()).votes[entry.device] = entry.option
+            elif isinstance(entry, PhoneAnswersEntry) and (sheet := saved_sheet(entry)) is not None:
+                self.sheets.setdefault(entry.ask, {})[entry.device] = sheet
 
     # Connections --------------------------------------------------------------------------------
     def opened(self, conn: int) -> None:
@@ -399,7 +433,7 @@ class Room:
         sheets = self.sheets.setdefault(message.ask, {})
         if device.id in sheets:
             return self._refuse(conn, message.seq, "already")
-        team = self.teams[device.team - 1].name if device.team else ""
+        team = self.teams[device.team - 1].name if device.team and device.team <= len(self.teams) else ""
         sheets[device.id] = Response(message.current, message.desired, team)
         entry = PhoneAnswersEntry(
             Id(device.id),
@@ -413,12 +447,29 @@ class Room:
     # The game moved on --------------------------------------------------------------------------
     def show(self, stage: Stage) -> Outcome:
         """The game's new state; the picks it makes due (time up)."""
+        stage = self._closing(stage)
         changed = stage != self.stage
         self.stage = stage
         outcome = Outcome(changed=changed)
         if changed:
             outcome.add(self.settle())
         return outcome
+
+    def _closing(self, stage: Stage) -> Stage:
+        """A poll the game moved on from stays on the phones, closed, until the next question opens (or
+        the game ends: the phones then say so)."""
+        if not isinstance(stage, Shown) or stage.closed is not None or stage.stage not in ("wait", "reveal"):
+            return stage
+        old = self.stage
+        if isinstance(old, PollOpen):
+            closed: ClosedPoll | None = ClosedPoll(old.ask, old.question, old.options)
+        elif isinstance(old, RoundOpen) and old.poll is not None:
+            closed = ClosedPoll(old.ask, old.poll, next(iter(old.choices.values()), ()))
+        elif isinstance(old, Shown):
+            closed = old.closed
+        else:
+            return stage
+        return replace(stage, closed=closed) if closed is not None else stage
 
     def settle(self, *, closing: bool = False) -> Outcome:
         """Place the choice of every team that is in: all its connected phones voted, or (time up or
@@ -486,13 +537,17 @@ class Room:
                     stage="poll",
                     title=stage.card,
                     ask=stage.ask,
-                    poll=self._poll(stage.question, stage.options, ballot, device),
+                    poll=self._poll(stage.question, stage.options, ballot, device, is_open=True),
                     desk=desk,
                 )
             case BrilOpen():
                 sheets = self.sheets.get(stage.ask, {})
                 bril = replace(stage.bril, done=device.id in sheets, finished=len(sheets))
                 return replace(base, stage="bril", title=bril.title, ask=stage.ask, bril=bril, desk=desk)
+            case Shown(closed=ClosedPoll() as closed):
+                ballot = self.ballots.get(closed.ask, Ballot())
+                poll = self._poll(closed.question, closed.options, ballot, device, is_open=False)
+                return replace(base, stage="poll", title=stage.title, ask=closed.ask, poll=poll, desk=desk)
             case Shown():
                 return replace(base, stage=stage.stage, title=stage.title, reveal=stage.reveal, desk=desk)
             case _:
@@ -503,7 +558,7 @@ class Room:
         team = device.team
         if stage.poll is not None:
             options = next(iter(stage.choices.values()), ())
-            poll = self._poll(stage.poll, options, ballot, device)
+            poll = self._poll(stage.poll, options, ballot, device, is_open=True)
             return replace(base, stage="poll", title=stage.card, ask=stage.ask, poll=poll)
         plays = team in stage.choices
         team_votes = sum(1 for d in ballot.votes if self.devices[d].team == team) if team else 0
@@ -517,12 +572,21 @@ class Room:
             team_votes,
             team in stage.picked if team else False,
             stage.remaining,
+            stage.running,
+            stage.number,
+            stage.total,
             rule,
         )
         return replace(base, stage="round", title=stage.card, ask=stage.ask, round=shown)
 
     def _poll(
-        self, question: str, options: tuple[protocol.Choice, ...], ballot: Ballot, device: Device
+        self,
+        question: str,
+        options: tuple[protocol.Choice, ...],
+        ballot: Ballot,
+        device: Device,
+        *,
+        is_open: bool,
     ) -> protocol.Poll:
         counts = ballot.count(tuple(o.id for o in options))
         total = sum(counts)
@@ -531,7 +595,7 @@ class Room:
             protocol.PollBar(o.id, o.mark, o.label, n, p)
             for o, n, p in zip(options, counts, shares, strict=True)
         )
-        return protocol.Poll(question, bars, total, ballot.votes.get(device.id), True)
+        return protocol.Poll(question, bars, total, ballot.votes.get(device.id), is_open)
 
     def _desk(self) -> protocol.Desk:
         stage = self.stage

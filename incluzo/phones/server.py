@@ -13,6 +13,7 @@ start-up (no path from a request ever reaches the file system, no directory list
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import itertools
 import logging
@@ -111,6 +112,8 @@ class PhoneServer:
         self.host = host
         self.port = port
         self.inbox: queue.SimpleQueue[Inbound] = queue.SimpleQueue()
+        self.outbox: collections.deque[list[tuple[int, protocol.ServerMessage]]] = collections.deque()
+        self.flushing = False  # the loop was woken to empty the outbox and has not begun yet
         self.files = static_files()
         self.sockets: dict[int, web.WebSocketResponse] = {}
         self.numbers = itertools.count(1)
@@ -189,10 +192,20 @@ class PhoneServer:
 
     def send_many(self, messages: list[tuple[int, protocol.ServerMessage]]) -> None:
         """Send many messages in one hand-over; they are written as JSON in the server's thread, each
-        message object once however many phones get it."""
-        if messages and self.loop is not None and not self.loop.is_closed():
+        message object once however many phones get it. The loop is woken (a system call) only when it
+        has not been yet: while it is still writing, what comes next waits in the outbox for it."""
+        if not messages or self.loop is None or self.loop.is_closed():
+            return
+        self.outbox.append(messages)
+        if not self.flushing:
+            self.flushing = True
             with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: the game is stopping
-                self.loop.call_soon_threadsafe(self._send_all, messages)
+                self.loop.call_soon_threadsafe(self._flush)
+
+    def _flush(self) -> None:
+        self.flushing = False  # first: anything handed over from now on wakes the loop again
+        while self.outbox:
+            self._send_all(self.outbox.popleft())
 
     def drop(self, conn: int, reason: str) -> None:
         """Say Bye with the reason and close that phone's socket."""

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from incluzo.engine.logs.savelog import STEP_RECORDS, SaveLog, TeamPickEntry, TeamUnpickEntry
+from incluzo.engine.play import teams
 from incluzo.engine.play.phases import Phase
-from incluzo.engine.play.teamviews import RevealView, RoundView
+from incluzo.engine.play.rules import Refusal
+from incluzo.engine.play.teamviews import Badge, RevealView, RoundView, badge
 from incluzo.engine.play.views import CardView, ChoiceView, MeterView, PollOptionView, present
 from incluzo.engine.questionnaire.themes import POINTS, Questionnaire
 from incluzo.engine.scenario.text import Text
@@ -77,6 +79,8 @@ def team_round(game: TeamDirector, view: RoundView, notes: str) -> RoundOpen:
         running=view.timer.running,
         notes=notes,
         poll=poll.question if poll else None,
+        number=card.number,
+        total=card.total,
     )
 
 
@@ -132,6 +136,13 @@ def of_game(game: Game) -> Stage:
     if isinstance(game, Director):
         return of_group(game)
     return Shown("wait", "")
+
+
+def ahead(names: tuple[str, ...]) -> tuple[Badge, ...]:
+    """The teams of the game that follows the questionnaire, as it will make them (none: no names, or
+    names it would refuse)."""
+    made = teams.make_teams(list(names)) if names else ()
+    return () if isinstance(made, Refusal) else tuple(badge(team) for team in made)
 
 
 def bril(questionnaire: Questionnaire, lang: str, number: int) -> BrilOpen:

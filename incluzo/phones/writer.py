@@ -11,16 +11,24 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from incluzo.engine.logs.savelog import Entry
-from incluzo.persistence import SaveFile
 from incluzo.phones.protocol import Accepted, RefusedReply, ServerMessage
 
 log = logging.getLogger("incluzo.phones")
 
 Replies = list[tuple[int, ServerMessage]]
-Job = tuple[SaveFile, list[Entry], Replies]
+
+
+class Sink(Protocol):
+    """Where the records go: a game's save (`SaveFile`) or, before a game, the room's `Journal`."""
+
+    def extend(self, entries: Sequence[Entry], *, autosave: bool = True) -> None: ...
+
+
+Job = tuple[Sink, list[Entry], Replies, Callable[[], None] | None]
 
 
 class SaveWriter:
@@ -30,17 +38,24 @@ class SaveWriter:
         self.thread = threading.Thread(target=self._run, name="incluzo-phone-saves", daemon=True)
         self.thread.start()
 
-    def write(self, save: SaveFile, entries: list[Entry], replies: Replies) -> None:
-        self.jobs.put((save, entries, replies))
+    def write(
+        self, save: Sink, entries: list[Entry], replies: Replies, then: Callable[[], None] | None = None
+    ) -> None:
+        """Append the records, then send the replies; `then` runs once they are on disk (not when the
+        disk refused them)."""
+        self.jobs.put((save, entries, replies, then))
 
     def _run(self) -> None:
         while (job := self.jobs.get()) is not None:
-            save, entries, replies = job
+            save, entries, replies, then = job
             try:
                 save.extend(entries, autosave=False)
             except OSError as problem:
                 log.error("phones: %d records not saved: %s", len(entries), problem)
                 replies = [(conn, not_saved(reply)) for conn, reply in replies]
+            else:
+                if then is not None:
+                    then()
             self.send(replies)
             self.jobs.task_done()
         self.jobs.task_done()

@@ -164,9 +164,10 @@ class OpenQuestionnaire:
 
 @dataclass(frozen=True)
 class Profiled:
-    """The questionnaire is filled in: show the profile."""
+    """The questionnaire is filled in: show the profile (everyone's, and each team's when they are known)."""
 
     result: Result
+    teams: tuple[tuple[str, Result], ...] = ()  # per team its name and result (the phones' sheets)
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,8 @@ class StartFrom:
     """Start scenarios from this profile (its current and desired position); None starts them as written."""
 
     result: Result | None
+    label: str = ""  # whose profile it is: a team's name, '' for everyone's
+    others: tuple[tuple[str, Result], ...] = ()  # the other profiles shown with it, recorded beside it
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from incluzo import persistence
+from incluzo.engine.logs import workshoplog
+from incluzo.engine.logs.savelog import Rebuilt
 from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Advance, Session, Skip
 from incluzo.engine.scenario.loader import load_file
@@ -55,8 +57,8 @@ def start(
         scenario = profile.apply(scenario)
     save, failed = new_save(scenario, mode, str(Path(path).resolve()), ctx)
     group = _director(Session(scenario), replace(ctx, mode=mode), save, Path(path), profile)
-    if profile is not None:
-        group.record(profile.entry())  # first in the log: a resume starts from it too
+    for entry in profile.entries() if profile is not None else ():
+        group.record(entry)  # first in the log: a resume starts from it too
     return Opened(group, failed)
 
 
@@ -71,21 +73,34 @@ def resume(path: Path, ctx: Context, given: str | Path | None = None, *, skip: b
     Raises SaveError, ScenarioError or OSError when it cannot be read or replayed."""
     from incluzo.scenes.screens.profile import scenario_for, start_profile_of
 
+    scenario = scenario_for(path, given)
     if is_team_save(path):
         from incluzo.scenes.teams import director as teamdirector
 
-        team, notices = teamdirector.resume(path, ctx, given)
-        return Opened(team, "\n".join(notices))
-    resumed = persistence.resume(path, scenario_for(path, given))
-    header = resumed.file.log.header
+        file, teams = persistence.resume(path, scenario, workshoplog.replay)
+        team = teamdirector.resumed(file, teams, ctx, source_of(file, given))
+        return Opened(team, told(file, teams, ctx))
+    file, rebuilt = persistence.resume(path, scenario)
+    source = source_of(file, given)
+    header = file.log.header
     mode = Mode.of_save(header.mode, header.teams)
-    named = given or header.source
-    source = Path(named) if named else None
     profile = start_profile_of(path)  # a reload keeps the start the game was played from
-    group = _director(resumed.session, replace(ctx, mode=mode), resumed.file, source, profile)
+    group = _director(rebuilt.state, replace(ctx, mode=mode), file, source, profile)
     if skip and group.session.phase in SKIPPABLE:
         group.apply(Skip() if group.session.phase == Phase.CARD else Advance())
-    return Opened(group, "\n".join(resumed.notices(ctx.lang)))
+    return Opened(group, told(file, rebuilt, ctx))
+
+
+def source_of(file: persistence.SaveFile, given: str | Path | None) -> Path | None:
+    """The scenario file a resumed game watches: the one given, else the one its save names."""
+    named = given or file.log.header.source
+    return Path(named) if named else None
+
+
+def told(file: persistence.SaveFile, rebuilt: Rebuilt[Any], ctx: Context) -> str:
+    """What the room is told about a resumed game: damage found in its save, and what no longer fits."""
+    found = (file.damage,) if file.damage else ()
+    return "\n".join(p.text(ctx.lang) for p in (*found, *rebuilt.warnings()))
 
 
 def is_team_save(path: Path) -> bool:

@@ -69,7 +69,7 @@ def costs(lang: str, k: int, t: int, b: int) -> tuple[Cost, ...]:
     )
 
 
-def round_view(lang: str, *, voted: str | None = None, plays: bool = True) -> View:
+def round_view(lang: str, *, voted: str | None = None, plays: bool = True, running: bool = True) -> View:
     choices = (
         Choice(
             "aparte-werkplek",
@@ -120,6 +120,9 @@ def round_view(lang: str, *, voted: str | None = None, plays: bool = True) -> Vi
         2 if voted else 1,
         voted is not None,
         95,
+        running,
+        2,
+        7,
         RULE[lang],
     )
     return view(lang, "round", ask="round-1", round=card)
@@ -139,7 +142,7 @@ def poll_view(lang: str, *, voted: str | None = None, open_: bool = True) -> Vie
     return view(lang, "poll", ask="poll-1", poll=Poll(question, options, 10, voted, open_))
 
 
-def bril_view(lang: str, *, done: bool = False) -> View:
+def bril_view(lang: str, *, done: bool = False, team: int | None = 1) -> View:
     themes = (
         Theme(
             "opp",
@@ -180,7 +183,7 @@ def bril_view(lang: str, *, done: bool = False) -> View:
         ),
     )
     quadrants = ("Specialisme", "Individueel maatwerk", "Professionalisering", "Leergemeenschap")
-    return view(lang, "bril", ask="welke-bril", bril=Bril(words(lang, "Welke bril?", "Which lens?"),
+    return view(lang, "bril", team, ask="welke-bril", bril=Bril(words(lang, "Welke bril?", "Which lens?"),
                 quadrants, themes, 10, done, 4))  # fmt: skip
 
 

@@ -267,13 +267,14 @@ def test_welke_bril_on_phones_gives_the_room_profile_as_on_screen() -> None:
     app.stop_phones()
 
 
-def test_the_start_screen_turns_the_phones_on_and_off() -> None:
+def test_the_start_screen_turns_the_phones_on_and_off(capsys: pytest.CaptureFixture[str]) -> None:
     app = App()
     app.step([Key("o")], 1 / 60)
     if app.phones is None:  # the default port is taken on this machine: the notice says so
         assert "8765" in app.notice
         return
     url = app.phones.url
+    assert f"Begeleiderspincode (alleen voor jou): {app.phones.desk_pin}" in capsys.readouterr().out
     assert app.phones.server.port == protocol.DEFAULT_PORT
     app.step([Key("o")], 1 / 60)
     assert app.phones is None
@@ -296,3 +297,25 @@ def test_the_command_line_starts_the_phones_on_the_address_given() -> None:
     )
     assert phones_address(args) == ("127.0.0.1", 0)
     assert phones_address(parser.parse_args(["play", str(KAMER)])) is None
+
+
+def test_the_facilitators_pin_shows_behind_b_for_ten_seconds_and_never_on_the_dialog_itself() -> None:
+    from incluzo.phones.panel import DESK_SECONDS, PhonesOverlay
+
+    app = team_app()
+    hub = app.phones
+    assert hub is not None
+    app.act(actions.ShowPhones())
+    dialog = app.overlays[-1]
+    assert isinstance(dialog, PhonesOverlay)
+    assert hub.desk_pin not in dialog.hint() and "B: begeleiderspincode" in dialog.hint()
+    app.step([Key("b")], 1 / 60)
+    assert dialog.hint() == f"Begeleiderspincode: {hub.desk_pin} (verdwijnt vanzelf; B verbergt hem nu)"
+    app.step([], DESK_SECONDS / 2)
+    assert hub.desk_pin in dialog.hint()
+    app.step([], DESK_SECONDS / 2 + 0.1)
+    assert hub.desk_pin not in dialog.hint()  # gone by itself
+    app.step([Key("b")], 1 / 60)
+    app.step([Key("b")], 1 / 60)
+    assert hub.desk_pin not in dialog.hint()  # B again hides it at once
+    app.stop_phones()

@@ -49,6 +49,7 @@ SAME_AS_GAME = {
     "bril.first": "questionnaire.refused",
     "round.time": "team.time",
     "round.time_up": "team.time_up",
+    "round.card": "card.progress",
     "status.choosing": "team.status.choosing",
     "status.picked": "team.status.picked",
     "reveal.none": "team.debrief.not_played",

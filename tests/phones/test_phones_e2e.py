@@ -4,6 +4,8 @@ phones of two teams join by PIN in Debian's Chromium, play a round, vote in a po
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from fractions import Fraction
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
@@ -14,13 +16,17 @@ from incluzo.engine.logs.savelog import (
     PhoneJoinEntry,
     PhoneRoomEntry,
     PhoneVoteEntry,
+    ProfileEntry,
     TeamPickEntry,
     TeamRevealEntry,
 )
 from incluzo.engine.play.phases import Mode
+from incluzo.engine.questionnaire.themes import to_position
 from incluzo.persistence import restore
 from incluzo.phones.panel import PhonesOverlay
 from incluzo.scenes import actions
+from incluzo.scenes.kit.input import Key
+from incluzo.scenes.screens.profile import ProfileScene
 from incluzo.scenes.teams.director import TeamDirector
 from phones.bigscreen import BigScreen, big_screen
 from phones.browser import TIMEOUT_MS, chromium, watch_errors
@@ -62,6 +68,7 @@ def test_two_phones_of_two_teams_play_a_round_and_vote_in_a_poll() -> None:
         screen.act(actions.BeginRound())
         for phone in (rood, blauw):
             expect(phone.locator("h1")).to_have_text("Drukte in de klas")
+            expect(phone.locator("main")).to_contain_text("Kaart 1 van ")
             expect(phone.locator("#option-werkplek")).to_be_disabled()
             expect(phone.locator("#option-werkplek")).to_contain_text("Te duur")
         rood.locator("#option-strategie").click()
@@ -93,14 +100,17 @@ def test_two_phones_of_two_teams_play_a_round_and_vote_in_a_poll() -> None:
         screen.act(actions.RevealPicks())
         poll = screen.read(lambda app: team_game(app).presenter.reveal(team_game(app).play).poll)
         assert poll is not None and [o.count for o in poll.options] == [0, 2, 0]
+        for phone in (rood, blauw):  # the poll closed with the reveal: the counts stay, no vote is taken
+            expect(phone.locator("main")).to_contain_text("Peiling gesloten. Stemmen kan niet meer.")
+            expect(phone.locator("#confirm")).to_have_count(0)
 
         saved = screen.read(lambda app: team_game(app).save)
         assert saved is not None
         path = saved.path
 
     found = restore(path)
-    assert not found.damaged
-    entries = found.file.log.entries
+    assert found.damage is None and found.read_from == path
+    entries = found.log.entries
     rooms = [e for e in entries if isinstance(e, PhoneRoomEntry)]
     assert [r.pin for r in rooms] == [pin]
     teams_joined = sorted(e.team for e in entries if isinstance(e, PhoneJoinEntry) and e.team is not None)
@@ -125,7 +135,7 @@ def fill_in(page: Page, current: list[dict[str, int]], desired: list[dict[str, i
             page.locator("#next, #send").click()
 
 
-def test_two_phones_fill_in_welke_bril_and_the_room_gets_its_profile() -> None:
+def test_two_phones_of_two_teams_fill_in_welke_bril_and_each_team_gets_its_profile() -> None:
     with (
         chromium() as browser,
         big_screen(
@@ -134,13 +144,17 @@ def test_two_phones_fill_in_welke_bril_and_the_room_gets_its_profile() -> None:
     ):
         themes = screen.read(lambda app: len(screen.hub.room.stage.bril.themes))  # type: ignore[union-attr]
         phones = []
-        for _ in range(2):
+        for team in (1, 2):  # the teams named for the game are there already: each phone picks its own
             page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
             page.set_default_timeout(TIMEOUT_MS)
             page.goto(screen.hub.url)
             page.get_by_label("Pincode").fill(screen.hub.pin)
             page.get_by_role("button", name="Meedoen").click()
             expect(page.locator("h1")).to_have_text("Welke bril?")
+            page.locator("#change-team").click()
+            page.locator(f"#team-{team}").click()
+            expect(page.locator("h1")).to_have_text("Welke bril?")
+            expect(page.locator(".mine")).to_contain_text(("Rood", "Blauw")[team - 1])
             phones.append(page)
         first, second = phones
         fill_in(first, [{"A": 10}] * themes, [{"D": 10}] * themes)
@@ -154,24 +168,50 @@ def test_two_phones_fill_in_welke_bril_and_the_room_gets_its_profile() -> None:
         lines = screen.read(
             lambda app: next(o for o in app.overlays if isinstance(o, PhonesOverlay)).counts()
         )
-        assert lines == ["2 telefoons in de zaal", "2 van 2 klaar"]
-        found = screen.read(lambda app: screen.hub.profile())
-        assert found is not None and found.respondents == 2
-        assert [int(x) for x in found.current] == [50, 25, 25, 0]
-        assert [int(x) for x in found.desired] == [0, 0, 20, 80]
-
-        with screen.lock:  # the room goes on to its scenario: the sheets go into its save
-            assert screen.app.begin_teams(str(SCENARIO), ("Rood", "Blauw"))
-        screen.until(lambda app: team_game(app).save is not None, "the scenario's save")
+        assert lines == [
+            "2 telefoons in de zaal",
+            "2 van 2 klaar",
+            "R: het profiel van de zaal (2 bladen binnen).",
+        ]
+        with screen.lock:
+            screen.app.feed(Key("r"))  # the facilitator asks for the room's profile
+        scene = screen.read(lambda app: app.scene)
+        assert isinstance(scene, ProfileScene)
+        groups = {label: (scores(r.current), scores(r.desired), r.respondents) for label, r in scene.groups}
+        assert groups == {
+            "": ([50, 25, 25, 0], [0, 0, 20, 80], 2),  # everyone
+            "Rood": ([100, 0, 0, 0], [0, 0, 0, 100], 1),
+            "Blauw": ([0, 50, 50, 0], [0, 0, 40, 60], 1),
+        }
+        with screen.lock:
+            screen.app.feed(Key("2"))  # Blauw's profile on screen
+        assert screen.read(lambda app: scene.label) == "Blauw"
+        for _ in range(scene.paged.count if scene.paged else 1):  # Enter reads on, then starts the game:
+            with screen.lock:  # the teams named with the scenario, from Blauw's profile
+                screen.app.feed(Key("return"))
+        screen.until(lambda app: isinstance(app.game, TeamDirector), "the scenario with its teams")
+        game = screen.read(team_game)
+        assert [b.name for b in game.badges] == ["Rood", "Blauw"]
+        assert game.scenario.position == to_position(scene.groups[2][1].current)
         screen.until(lambda app: len(answers_saved(team_game(app))) == 2, "both sheets in the save")
         path = screen.read(lambda app: team_game(app).save.path)  # type: ignore[union-attr]
 
+    entries = restore(path).file.log.entries
+    profiles = [(e.label, e.respondents) for e in entries if isinstance(e, ProfileEntry)]
+    assert profiles == [("Blauw", 1), ("", 2), ("Rood", 1)]  # the one started from first
+    assert isinstance(entries[0], ProfileEntry)
     saved = answers_saved_in(path)
-    assert [(e.current, e.desired) for e in saved] == [
-        (("10,0,0,0",) * themes, ("0,0,0,10",) * themes),
-        (("0,5,5,0",) * themes, ("0,0,4,6",) * themes),
+    assert [(e.team, e.current, e.desired) for e in saved] == [
+        ("Rood", ("10,0,0,0",) * themes, ("0,0,0,10",) * themes),
+        ("Blauw", ("0,5,5,0",) * themes, ("0,0,4,6",) * themes),
     ]
     assert saved[0].device != saved[1].device
+
+
+def scores(values: Iterable[Fraction]) -> list[int]:
+    found = list(values)
+    assert all(v.denominator == 1 for v in found)
+    return [int(v) for v in found]
 
 
 def answers_saved(game: TeamDirector) -> list[PhoneAnswersEntry]:
@@ -181,5 +221,5 @@ def answers_saved(game: TeamDirector) -> list[PhoneAnswersEntry]:
 
 def answers_saved_in(path: Path) -> list[PhoneAnswersEntry]:
     found = restore(path)
-    assert not found.damaged
-    return [e for e in found.file.log.entries if isinstance(e, PhoneAnswersEntry)]
+    assert found.damage is None and found.read_from == path
+    return [e for e in found.log.entries if isinstance(e, PhoneAnswersEntry)]

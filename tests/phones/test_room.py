@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
-from incluzo.engine.logs.savelog import PhoneJoinEntry, PhoneVoteEntry
+from incluzo.engine.logs.savelog import PhoneAnswersEntry, PhoneJoinEntry, PhoneVoteEntry
 from incluzo.engine.play.teamviews import Badge
 from incluzo.phones import protocol
 from incluzo.phones.protocol import (
@@ -26,6 +27,7 @@ from incluzo.phones.room import (
     PollOpen,
     Room,
     RoundOpen,
+    Shown,
     TeamChoice,
     device_id,
     majority,
@@ -278,6 +280,52 @@ def test_a_poll_counts_every_phone_once() -> None:
     assert room.counts() == (3, 2)
     view = room.view(room.devices[device_id(phones.tokens[1])], "nl", "")
     assert view.poll is not None and [b.percent for b in view.poll.options] == [60, 40]
+    assert view.poll.open
+
+
+def test_a_poll_the_game_moved_on_from_shows_closed_and_refuses_late_votes() -> None:
+    room = make_room()
+    phones = Phones(room)
+    for conn in range(1, 4):
+        phones.join(conn)
+    room.show(PollOpen("p2-peiling", "Peiling", "", "Wat herken je?", (A, B)))
+    phones.send(1, Vote, "p2-peiling", "a")
+    room.show(Shown("wait", "Drukte"))  # the facilitator closed the poll: the outcome is on the big screen
+    view = room.view(room.devices[device_id(phones.tokens[2])], "nl", "")
+    assert view.stage == "poll" and view.ask == "p2-peiling"
+    assert view.poll is not None and not view.poll.open and view.poll.total == 1 and view.poll.voted is None
+    assert refused(phones.send(2, Vote, "p2-peiling", "b")) == "closed"
+    assert room.ballots["p2-peiling"].count(("a", "b")) == (1, 0)
+    room.show(Shown("wait", "Drukte", notes="verder"))  # still no new question: still the closed poll
+    assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").stage == "poll"
+    room.show(round_open())  # the next question replaces it
+    assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").poll is None
+    room.show(PollOpen("p4-peiling", "Peiling", "", "Nog een?", (A, B)))
+    room.show(Shown("done", "Drukte"))  # the game ended: the phones say so, not the poll
+    assert room.view(room.devices[device_id(phones.tokens[2])], "nl", "").stage == "done"
+
+
+def test_a_team_poll_card_closes_at_the_reveal() -> None:
+    room = make_room()
+    phones = Phones(room)
+    phones.join(1, team=1)
+    room.show(replace(round_open("p3-peiling"), poll="Wat herken je?", choices={1: (A, B), 2: (A, B)}))
+    shown = room.view(room.devices[device_id(phones.tokens[1])], "nl", "")
+    assert shown.poll is not None and shown.poll.open
+    phones.send(1, Vote, "p3-peiling", "b")
+    room.show(Shown("reveal", "Drukte"))
+    closed = room.view(room.devices[device_id(phones.tokens[1])], "nl", "")
+    assert closed.poll is not None and not closed.poll.open and closed.poll.voted == "b"
+    assert [bar.count for bar in closed.poll.options] == [0, 1]
+
+
+def test_the_round_says_whether_the_clock_runs_and_which_card_it_is() -> None:
+    room = make_room()
+    phones = Phones(room)
+    phones.join(1, team=1)
+    room.show(replace(round_open(), running=False, number=3, total=7))
+    shown = room.view(room.devices[device_id(phones.tokens[1])], "nl", "").round
+    assert shown is not None and (shown.running, shown.number, shown.total) == (False, 3, 7)
 
 
 def test_the_room_comes_back_from_the_save_records() -> None:
@@ -295,3 +343,16 @@ def test_the_room_comes_back_from_the_save_records() -> None:
     assert isinstance(welcome, Welcome) and welcome.team == 1
     outcome = again.handle(5, Pick(2, "r0-drukte", "b"), 0.0)
     assert [refused(r) for _, r in outcome.replies] == ["already"]
+
+
+def test_sheets_come_back_from_the_records_and_a_damaged_one_is_left_out() -> None:
+    room = make_room()
+    good = PhoneAnswersEntry(
+        "d1", "bril1-welke-bril", ("1,2,3,4", "10,0,0,0"), ("4,3,2,1", "0,0,0,10"), "Rood"
+    )  # type: ignore[arg-type]
+    torn = PhoneAnswersEntry("d2", "bril1-welke-bril", ("1,2,3",), ("4,3,2,1",), "Blauw")  # type: ignore[arg-type]
+    wrong = PhoneAnswersEntry("d3", "bril1-welke-bril", ("5,5,5,5",), ("4,3,2,1",))  # type: ignore[arg-type]
+    room.restore([PhoneJoinEntry("d1", 1), good, torn, wrong])  # type: ignore[arg-type]
+    sheets = room.sheets["bril1-welke-bril"]
+    assert list(sheets) == ["d1"]
+    assert sheets["d1"].current == ((1, 2, 3, 4), (10, 0, 0, 0)) and sheets["d1"].label == "Rood"

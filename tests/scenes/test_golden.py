@@ -26,9 +26,9 @@ UPDATE = os.environ.get("INCLUZO_UPDATE_GOLDEN") == "1"
 SCREENS: dict[str, tuple[str, ...]] = {
     "briefing": (),
     "card": ("return",),
-    "card-event": ("return", "b", "return", "return"),
+    "card-event": ("return", "b", "return"),
     "outcome": ("return", "b"),
-    "debrief": ("return", "b", "return", "return", "return", "a", "return", "return"),
+    "debrief": ("return", "b", "return", "return", "a", "return"),
     "map": ("return", "b", "m"),
     "help": ("h",),
     "menu": ("escape",),

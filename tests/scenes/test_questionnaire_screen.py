@@ -14,6 +14,7 @@ from incluzo import persistence
 from incluzo.app import App
 from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as questionnaire
+from incluzo.scenes.actions import Profiled
 from incluzo.scenes.screens.briefing import BriefingScene
 from incluzo.scenes.screens.profile import ProfileScene
 from incluzo.scenes.screens.questionnaire import QuestionnaireScene
@@ -204,3 +205,37 @@ def test_respondents_take_turns_from_two_up_and_the_team_is_one(make_app: Callab
     assert scene.filling.respondents == 4
     press(app, "t")
     assert (scene.filling.team, scene.filling.respondents) == (True, 1)
+
+
+def test_the_profile_screen_shows_each_teams_profile_and_starts_from_the_one_shown(
+    make_app: Callable[..., App],
+) -> None:
+    app, _ = open_questionnaire(make_app, PROEF, mode="solo")
+    everyone = questionnaire.result([questionnaire.Response(((4, 3, 2, 1),) * 2, ((1, 2, 3, 4),) * 2)] * 2)
+    rood = questionnaire.Result((Fraction(70), Fraction(10), Fraction(10), Fraction(10)), everyone.desired, 1)
+    blauw = questionnaire.Result(
+        (Fraction(10), Fraction(10), Fraction(10), Fraction(70)), everyone.desired, 1
+    )
+    app.act(Profiled(everyone, (("Rood", rood), ("Blauw", blauw))))  # as the phones' sheets give it
+    scene = app.scene
+    assert isinstance(scene, ProfileScene) and scene.label == "" and scene.result == everyone
+    text = " ".join(item.text for item in scene.paged.flow.items)  # type: ignore[union-attr]
+    assert "Profielen: 0 iedereen · 1 Rood · 2 Blauw. Het cijfer toont er een; Enter start met het" in text
+    press(app, "1")
+    assert scene.label == "Rood" and scene.result == rood
+    assert scene.paged is not None and scene.paged.flow.items[0].text == "Profiel van Rood: Welke bril?"
+    assert [s.current_text for s in scene.view.scores] == ["70,00", "10,00", "10,00", "10,00"]
+    png, md = scene.export()  # E: Rood's profile, named as Rood's
+    assert "-rood-" in png.name and md.read_text(encoding="utf-8").startswith(
+        "# Profiel van Rood: Welke bril?"
+    )
+    press(app, "return", "return")  # read on, then play Proefscenario from Rood's profile
+    assert isinstance(app.scene, BriefingScene)
+    assert [q.points for q in app.scene.view.position] == [70, 10, 10, 10]
+    assert app.game is not None and app.game.save is not None
+    saved = [(e.label, e.current[0]) for e in app.game.save.log.entries if isinstance(e, ProfileEntry)]
+    assert saved == [
+        ("Rood", "70"),
+        ("", "40"),
+        ("Blauw", "10"),
+    ]  # the one played first: a resume starts there

@@ -91,7 +91,9 @@ def test_a_reload_carries_a_skip_over_into_the_new_save(make_app: Callable[..., 
     assert app.notice == "Scenario opnieuw geladen; 2 stappen opnieuw gespeeld."
     assert card_id(app) == "gebeurtenis"
     assert app.game is not None and app.game.save is not None
-    assert app.game.save.log.entries[-1] == SkipEntry(savelog.Id("eerste"))
+    entries = app.game.save.log.entries
+    assert [e for e in entries if type(e) in savelog.STEP_RECORDS][-1] == SkipEntry(savelog.Id("eerste"))
+    assert isinstance(entries[-1], savelog.DeliberationEntry)  # the skipped card's time carries over too
 
 
 def test_k_skips_a_poll_card_too_with_the_counts_typed_dropped(make_app: Callable[..., App]) -> None:

@@ -60,8 +60,8 @@ def test_a_resumed_team_game_equals_the_game_rebuilt_from_its_log() -> None:
     path = director(app).save.path  # type: ignore[union-attr]
     resumed = App.opened(size=(1280, 720), resume=path)
     play = director(resumed).play
-    rebuilt = workshoplog.replay(load_file(PRIKKELS), persistence.restore(path).file.log)
-    assert rebuilt.refusal is None and play == rebuilt.play
+    rebuilt = workshoplog.replay(load_file(PRIKKELS), persistence.restore(path).log)
+    assert rebuilt.misfit is None and play == rebuilt.state
     assert play.seats == before.seats and play.rounds == before.rounds  # hidden pick included
     scene = resumed.scene
     assert isinstance(scene, TeamRoundScene) and scene.view.teams[1].picked
@@ -98,7 +98,11 @@ def test_a_changed_scenario_resumes_up_to_the_step_that_no_longer_fits(tmp_path:
     header = replace(save.log.header, source=str(changed))
     save.rewrite(savelog.SaveLog(header, save.log.entries))
     resumed = App.opened(size=(1280, 720), resume=save.path)
-    assert "Het scenario is aangepast" in resumed.notice and "past niet meer" in resumed.notice
+    assert resumed.notice.splitlines() == [  # the same words as a one-group resume (Rebuilt.warnings)
+        "Het scenario is aangepast sinds deze sessie is opgeslagen.",
+        "Stap 6 past niet meer: keuze 'werkplek-houden' staat niet op deze kaart. De sessie gaat verder na "
+        "stap 5; 3 latere stappen vervallen.",
+    ]
     team = director(resumed)
     assert team.play.rounds == 1 and team.play.seats[0].game.card == "het-kamertje"
     assert savelog.read(save.path.read_bytes()).header.content_hash == team.scenario.content_hash
@@ -109,7 +113,7 @@ def test_a_fresh_process_reads_a_team_save_through_persistence() -> None:
     path = director(app).save.path  # type: ignore[union-attr]
     savelock.release(path)  # this game is closed: another process may take the save
     code = "import sys; from pathlib import Path; from incluzo import persistence; "
-    code += "print(persistence.restore(Path(sys.argv[1])).file.log.entries[-1].TYPE)"
+    code += "print(persistence.restore(Path(sys.argv[1])).log.entries[-1].TYPE)"
     run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "team-pick"

@@ -12,7 +12,7 @@ or the other way round.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from incluzo.engine.play.position import UNIT, exact_points, to_points
@@ -20,7 +20,8 @@ from incluzo.engine.play.rules import GameState
 from incluzo.engine.scenario.conditions import OPERATORS, All, Compare, Condition, Not
 from incluzo.engine.scenario.locate import Locator, card_path, choice_path, ending_path
 from incluzo.engine.scenario.model import END, Scenario
-from incluzo.engine.scenario.problems import Problem, Words
+from incluzo.engine.scenario.problems import Problem, said
+from incluzo.i18n import catalog_for
 
 Step = tuple[str | None, GameState]
 
@@ -64,12 +65,19 @@ def _flips(condition: Condition, states: Iterable[GameState]) -> Iterator[GameSt
             yield state
 
 
-def _decimal(value: float, lang: str) -> str:
-    """Two decimals (24.82), more when two would look whole (24.998, not 25.00)."""
-    text = next(
-        (t for t in (f"{value:.{d}f}" for d in range(2, 7)) if float(t) != round(value)), f"{value:.6f}"
-    )
-    return text.replace(".", ",") if lang == "nl" else text
+@dataclass(frozen=True)
+class Decimal:
+    """Exact points as a message parameter: two decimals (24.82), more when two would look whole (24.998,
+    not 25.00), with the decimal mark of the message's language."""
+
+    value: float
+
+    def text(self, lang: str = "en") -> str:
+        value = self.value
+        text = next(
+            (t for t in (f"{value:.{d}f}" for d in range(2, 7)) if float(t) != round(value)), f"{value:.6f}"
+        )
+        return text.replace(".", catalog_for(lang).decimal_mark)
 
 
 def _problem(
@@ -84,7 +92,7 @@ def _problem(
         != OPERATORS[c.op](display.position[c.index], c.number * UNIT)
     )
     choices = " > ".join(graph.path_to(state))
-    route = Words(f"on the path {choices}", f"op het pad {choices}") if choices else None
+    route = said("rounding.path", choices=choices) if choices else said("rounding.start")
     exact = exact_points(state.position[flipped.index])
     holds = condition.holds(state)
     return where.problem(
@@ -94,11 +102,11 @@ def _problem(
         kind=kind,
         name=name,
         comparison=f"{quadrants[flipped.index]} {flipped.op} {flipped.number}",
-        route=route or Words("at the start", "bij de start"),
+        route=route,
         quadrant=quadrants[flipped.index],
-        exact=Words(_decimal(exact, "en"), _decimal(exact, "nl")),
+        exact=Decimal(exact),
         shown=display.position[flipped.index] // UNIT,
-        verdict=Words("holds", "geldt") if holds else Words("does not hold", "geldt niet"),
+        verdict=said("rounding.holds" if holds else "rounding.fails"),
     )
 
 

@@ -15,18 +15,18 @@ import math
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, dataclass, fields
-from typing import Any, ClassVar, NewType, TypeVar
+from dataclasses import MISSING, dataclass, fields, replace
+from typing import Any, ClassVar, Generic, NewType, TypeVar
 
 from incluzo import __version__
-from incluzo.engine.logs import rebase
+from incluzo.engine.logs.carry import carry
 from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.session import Action, Advance, Choose, Finish, Session, Skip, Start
 from incluzo.engine.scenario import yamlsource
 from incluzo.engine.scenario.loader import ID_PATTERN
 from incluzo.engine.scenario.model import Scenario
-from incluzo.engine.scenario.problems import Problem, ScenarioError, echoed
+from incluzo.engine.scenario.problems import Phrase, Problem, ScenarioError, said
 
 FORMAT = 1
 MAX_BYTES = 5_000_000  # a long workshop writes some tens of kilobytes
@@ -39,74 +39,15 @@ MAX_REPLAY_STEPS = 200_000  # actions re-applied while replaying (an undo re-app
 
 Id = NewType("Id", str)
 
-# code: (English, Dutch). SAV codes are listed in docs/robustness.md.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "SAV001": ("cannot read the save: {reason}", "kan de opslag niet lezen: {reason}"),
-    "SAV002": ("this line is not valid JSON: {reason}", "deze regel is geen geldige JSON: {reason}"),
-    "SAV003": ("{reason}", "{reason}"),
-    "SAV004": ("unknown record type '{value}'", "onbekend soort regel '{value}'"),
-    "SAV005": ("missing field '{key}'", "veld '{key}' ontbreekt"),
-    "SAV006": ("unknown field '{key}'", "onbekend veld '{key}'"),
-    "SAV007": ("expected {expected}, found {found}", "verwacht {expected}, gevonden {found}"),
-    "SAV008": ("'{value}' is not a valid id", "'{value}' is geen geldige id"),
-    "SAV009": ("field '{key}' appears twice in this record", "veld '{key}' staat twee keer in deze regel"),
-    "SAV010": ("character {char} is not allowed in a text", "teken {char} is niet toegestaan in een tekst"),
-    "SAV011": ("too large: {reason}", "te groot: {reason}"),
-    "SAV012": (
-        "this save was written by incluzo {version} in save format {format}; this incluzo "
-        f"({__version__}) reads save format {FORMAT}",
-        "deze opslag is geschreven door incluzo {version} in opslagformaat {format}; deze incluzo "
-        f"({__version__}) leest opslagformaat {FORMAT}",
-    ),
-    "SAV013": (
-        "this save belongs to scenario '{saved}', not '{given}'",
-        "deze opslag hoort bij scenario '{saved}', niet bij '{given}'",
-    ),
-    "SAV014": (
-        "the scenario file this save names ('{source}') cannot be used: {reason}",
-        "het scenariobestand dat deze opslag noemt ('{source}') is niet te gebruiken: {reason}",
-    ),
-    "SAV015": (
-        "this session is open in another incluzo",
-        "deze sessie is geopend in een andere incluzo",
-    ),
-}
-HINTS: dict[str, tuple[str, str]] = {
-    "update": ("update incluzo to open it", "werk incluzo bij om haar te openen"),
-    "damaged": (
-        "the save is damaged from here on; incluzo continues from the last good state",
-        "de opslag is vanaf hier beschadigd; incluzo gaat verder vanaf de laatste goede stand",
-    ),
-    "types": ("known types: {allowed}", "bekende soorten: {allowed}"),
-    "scenario": ("open the save with its own scenario file", "open de opslag met het eigen scenariobestand"),
-    "give_file": (
-        "give the scenario file: incluzo play FILE --resume",
-        "geef het scenariobestand: incluzo play BESTAND --resume",
-    ),
-    "in_use": (
-        "close the other window first, or start a new session",
-        "sluit eerst het andere venster, of begin een nieuwe sessie",
-    ),
-    "utf8": (
-        "incluzo writes its saves as UTF-8 itself; another program has changed this file",
-        "incluzo schrijft zijn opslag zelf als UTF-8; een ander programma heeft dit bestand veranderd",
-    ),
-}
+# A SAV code's words are the catalogs' `problem.<code>`, its hints' `problem.save_hint.<name>`; SAV codes
+# are listed in docs/robustness.md.
 
 
 @dataclass(frozen=True)
 class SaveProblem(Problem):
     """A located finding in a save file, told like a scenario problem."""
 
-    def message(self, lang: str = "en") -> str:
-        english, dutch = MESSAGES[self.code]
-        return (dutch if lang == "nl" else english).format(**echoed(self.params))
-
-    def hint_text(self, lang: str = "en") -> str | None:
-        if self.hint is None:
-            return None
-        english, dutch = HINTS[self.hint]
-        return (dutch if lang == "nl" else english).format(**echoed(self.hint_params))
+    HINTS: ClassVar[str] = "problem.save_hint"
 
 
 class SaveError(Exception):
@@ -153,13 +94,14 @@ class _Invalid(Exception):
 
 # --- values: JSON to typed fields ---------------------------------------------------------------
 
-_SCALARS: dict[Any, str] = {
-    str: "a text",
-    Id: "an id",
-    int: "a whole number",
-    float: "a number",
-    bool: "true or false",
+_SCALARS: dict[Any, Phrase] = {
+    str: said("problem.type.text"),
+    Id: said("problem.type.id"),
+    int: said("problem.type.whole_number"),
+    float: said("problem.type.number"),
+    bool: said("problem.type.bool"),
 }
+_LIST, _MAP = said("problem.type.json_list"), said("problem.type.json_map")
 
 
 def _check_supported(hint: Any) -> None:
@@ -177,11 +119,11 @@ def _check_supported(hint: Any) -> None:
         raise TypeError(f"a save record cannot hold values of type {hint!r}")
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Phrase | str:
     if isinstance(value, dict):
-        return "a map {...}"
+        return _MAP
     if isinstance(value, list):
-        return "a list [...]"
+        return _LIST
     if value is None:
         return "null"
     text = json.dumps(value, ensure_ascii=False)
@@ -190,7 +132,9 @@ def _kind(value: Any) -> str:
 
 def _text(value: str, path: str) -> str:
     if len(value) > MAX_STRING:
-        raise _fail("SAV011", path, reason=f"{len(value):,} characters; at most {MAX_STRING:,}")
+        raise _fail(
+            "SAV011", path, reason=said("problem.reason.characters", count=len(value), most=MAX_STRING)
+        )
     index = yamlsource.unsafe_character(value)
     if index is not None:
         raise _fail("SAV010", path, char=yamlsource.describe_character(value[index]))
@@ -202,7 +146,7 @@ def _value(value: Any, hint: Any, path: str) -> Any:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
         return None if value is None else _value(value, next(a for a in args if a is not type(None)), path)
-    expected = _SCALARS.get(hint) or ("a list [...]" if origin is tuple else "a map {...}")
+    expected = _SCALARS.get(hint) or (_LIST if origin is tuple else _MAP)
     if hint is Id:
         if not isinstance(value, str):
             raise _fail("SAV007", path, expected=expected, found=_kind(value))
@@ -436,11 +380,12 @@ class PhoneRoomEntry(Entry):
 
 
 @dataclass(frozen=True)
-class Undo:
-    """Take back the last decision (a step beside the session's own actions)."""
+class TakeBack:
+    """Take back the last decision: one group's step beside the session's own actions (the screens ask
+    for it with `scenes.actions.Undo`)."""
 
 
-Step = Action | Undo
+Step = Action | TakeBack
 
 
 def entry_for(step: Step, card: str | None) -> Entry:
@@ -461,7 +406,7 @@ def entry_for(step: Step, card: str | None) -> Entry:
 def perform(session: Session, step: Step) -> tuple[Refusal | None, Entry | None]:
     """Take one step; when it was done, also the entry to append to the log."""
     card = session.last.card if session.phase == Phase.OUTCOME and session.last else session.game.card
-    if isinstance(step, Undo):
+    if isinstance(step, TakeBack):
         done = session.undo()
         return (None, UndoEntry()) if done else (Refusal("wrong_phase", session.phase), None)
     refusal = session.dispatch(step)
@@ -471,11 +416,15 @@ def perform(session: Session, step: Step) -> tuple[Refusal | None, Entry | None]
 def _entry(raw: Any) -> Entry:
     """A decoded JSON value to a typed record, or _Invalid."""
     if not isinstance(raw, dict):
-        raise _fail("SAV007", expected='a record {"type": ...}', found=_kind(raw))
+        raise _fail("SAV007", expected=said("problem.type.record"), found=_kind(raw))
     kind = raw.get("type")
     if not isinstance(kind, str):
         raise _fail(
-            "SAV005" if kind is None else "SAV007", "type", key="type", expected="a text", found=_kind(kind)
+            "SAV005" if kind is None else "SAV007",
+            "type",
+            key="type",
+            expected=_SCALARS[str],
+            found=_kind(kind),
         )
     if kind not in RECORDS:
         raise _fail("SAV004", "type", "types", {"allowed": ", ".join(RECORDS)}, value=yamlsource.shown(kind))
@@ -486,6 +435,8 @@ def _entry(raw: Any) -> Entry:
             "update",
             version=yamlsource.shown(str(raw.get("incluzo"))),
             format=raw["format"],
+            running=__version__,
+            readable=FORMAT,
         )
     cls, hints = RECORDS[kind], _HINTS[kind]
     values: dict[str, Any] = {}
@@ -500,7 +451,9 @@ def _entry(raw: Any) -> Entry:
         raise _fail("SAV005", missing[0], key=missing[0])
     entry = cls(**values)
     if isinstance(entry, Header) and not 1 <= entry.format <= FORMAT:
-        raise _fail("SAV007", "format", expected=f"save format 1 to {FORMAT}", found=entry.format)
+        raise _fail(
+            "SAV007", "format", expected=said("problem.type.save_format", last=FORMAT), found=entry.format
+        )
     return entry
 
 
@@ -508,19 +461,19 @@ def _entry(raw: Any) -> Entry:
 
 
 def _no_constant(name: str) -> Any:
-    raise _fail("SAV007", expected="a number", found=name)
+    raise _fail("SAV007", expected=_SCALARS[float], found=name)
 
 
 def _finite(text: str) -> float:
     number = float(text)
     if not math.isfinite(number):
-        raise _fail("SAV007", expected="a finite number", found=text[:40])
+        raise _fail("SAV007", expected=said("problem.type.finite_number"), found=text[:40])
     return number
 
 
 def _whole(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _fail("SAV011", reason=f"a number of {len(text):,} digits; at most {MAX_DIGITS}")
+        raise _fail("SAV011", reason=said("problem.reason.digits", count=len(text), most=MAX_DIGITS))
     return int(text)
 
 
@@ -536,7 +489,7 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def decode_line(text: str) -> Entry:
     """One line of a log to a record; raises _Invalid (use `read` or `parse` for located errors)."""
     if len(text) > MAX_LINE:
-        raise _fail("SAV011", reason=f"a line of {len(text):,} characters; at most {MAX_LINE:,}")
+        raise _fail("SAV011", reason=said("problem.reason.line", count=len(text), most=MAX_LINE))
     try:
         raw = json.loads(
             text,
@@ -548,7 +501,7 @@ def decode_line(text: str) -> Entry:
     except json.JSONDecodeError as error:
         raise _Invalid("SAV002", "", {"reason": error.msg}, None, {}, error.colno) from None
     except RecursionError:
-        raise _fail("SAV011", reason="nested too deep") from None
+        raise _fail("SAV011", reason=said("problem.reason.nested")) from None
     return _entry(raw)
 
 
@@ -604,9 +557,9 @@ def parse(data: bytes, source: str = "<save>") -> Parsed:
         return Parsed(None, SaveProblem(code, source, 1, 1, "", params))
 
     if len(data) > MAX_BYTES:
-        return problem("SAV011", reason=f"{len(data):,} bytes; at most {MAX_BYTES:,}")
+        return problem("SAV011", reason=said("problem.reason.bytes", count=len(data), most=MAX_BYTES))
     if not data.strip():
-        return problem("SAV003", reason="the save is empty")
+        return problem("SAV003", reason=said("problem.reason.save_empty"))
     lines = data.split(b"\n")
     if not lines[-1].strip():
         lines.pop()  # the newline that ends the last record
@@ -615,15 +568,15 @@ def parse(data: bytes, source: str = "<save>") -> Parsed:
     for number, raw in enumerate(lines, 1):
         try:
             if number > MAX_RECORDS:
-                raise _fail("SAV011", reason=f"more than {MAX_RECORDS:,} records")
+                raise _fail("SAV011", reason=said("problem.reason.records", most=MAX_RECORDS))
             entry = decode_line(_decode_text(raw))
             if (number == 1) != isinstance(entry, Header):
                 raise _fail(
                     "SAV003",
                     "type",
-                    reason="only the first record is the header"
+                    reason=said("problem.reason.header_later")
                     if number > 1
-                    else f"the first record must be the header, not '{entry.TYPE}'",
+                    else said("problem.reason.header_first", found=entry.TYPE),
                 )
         except _Invalid as invalid:
             error = invalid.at(source, number)
@@ -672,50 +625,91 @@ def new_log(
 
 @dataclass(frozen=True)
 class Misfit:
-    """The first record that could not be replayed, and why (in both languages)."""
+    """The first step of a log that no longer fits its scenario, and why."""
 
-    number: int  # its position among the steps, from 1
-    entry: Entry
-    reason: tuple[str, str]  # (English, Dutch)
-    dropped: int  # steps after it that were not replayed either
+    step: int  # its number among the log's steps, from 1
+    reason: Phrase  # why, in the catalogs' words
+    dropped: int  # the steps after it, not replayed either
+
+    @property
+    def code(self) -> str:
+        """The reason's code (`choice_gone`, `unknown_choice`, ...)."""
+        return self.reason.key.rpartition(".")[2]
+
+
+S = TypeVar("S")
 
 
 @dataclass(frozen=True)
-class Replayed:
-    session: Session
-    log: SaveLog  # the entries that were replayed (the whole log when nothing misfit)
-    changed: bool  # the scenario's content differs from the one the save was made with
+class Rebuilt(Generic[S]):
+    """A game rebuilt from its log, in every mode: the one result of replaying a save (`replay`: resume,
+    reports) and of carrying a game over to a new version of its scenario (`rebased`: play as you write).
+
+    `state` is what the records that fit lead to (one group's `Session`, competing teams' `TeamPlay`),
+    `log` those records, under the header to go on writing them with (the scenario's content hash)."""
+
+    scenario: Scenario
+    state: S
+    log: SaveLog
+    changed: bool  # the scenario's content differs from the one the log was written with
     misfit: Misfit | None = None
+
+    @property
+    def steps(self) -> int:
+        """The steps carried over."""
+        return self.log.steps
 
     @property
     def notes(self) -> tuple[Entry, ...]:
         """Records that are not steps: poll counts, profiles, times (for the session report)."""
         return tuple(e for e in self.log.entries if type(e) not in STEP_RECORDS)
 
-    def report(self, lang: str = "nl") -> list[str]:
-        """What the player should know about this restore; empty when it fitted exactly."""
-        nl = lang == "nl"
-        lines = []
-        if self.changed:
-            lines.append(
-                "Het scenario is aangepast sinds deze sessie is opgeslagen."
-                if nl
-                else "The scenario has changed since this session was saved."
-            )
+    def rebased(self) -> Rebuilt[S]:
+        """The same game as a new session of this version: its records under a new header (same seed, mode,
+        teams and file), 'finished' left out, since the new version may go on where the old one ended."""
+        old = self.log.header
+        header = new_log(
+            self.scenario, seed=old.seed, mode=old.mode, teams=old.teams, source=old.source
+        ).header
+        kept = tuple(e for e in self.log.entries if not isinstance(e, FinishedEntry))
+        return replace(self, log=SaveLog(header, kept))
+
+    def warnings(self) -> tuple[Phrase, ...]:
+        """What the players should know about a resumed game; none when its log fitted exactly."""
+        changed = (said("replay.changed"),) if self.changed else ()
         if self.misfit is not None:
             m = self.misfit
-            english, dutch = m.reason
-            lines.append(
-                f"Stap {m.number} past niet meer: {dutch}. De sessie gaat verder na stap "
-                f"{m.number - 1}; {m.dropped} latere stap(pen) vervallen."
-                if nl
-                else f"Step {m.number} no longer fits: {english}. The session continues after step "
-                f"{m.number - 1}; {m.dropped} later step(s) were dropped."
+            return (
+                *changed,
+                said("replay.misfit", step=m.step, reason=m.reason, kept=m.step - 1, dropped=m.dropped),
             )
-        elif self.changed:
-            count = self.log.steps
-            lines.append(f"Alle {count} stappen passen nog." if nl else f"All {count} steps still fit.")
-        return lines
+        return (*changed, said("replay.fits", count=self.steps)) if self.changed else ()
+
+    def stopped(self) -> Phrase | None:
+        """Why replay stopped, or None when every step carried over."""
+        return self.misfit.reason if self.misfit else None
+
+
+def rebuilt(
+    scenario: Scenario, state: S, log: SaveLog, fits: int, reason: Phrase | None = None
+) -> Rebuilt[S]:
+    """The game `state` that the first `fits` records of `log` lead to; `reason`: why the next did not fit."""
+    kept = log.entries[:fits]
+    header = replace(log.header, content_hash=scenario.content_hash)
+    misfit = None
+    if reason is not None:
+        step = sum(type(e) in STEP_RECORDS for e in kept) + 1
+        misfit = Misfit(step, reason, log.steps - step)
+    return Rebuilt(
+        scenario, state, SaveLog(header, kept), scenario.content_hash != log.header.content_hash, misfit
+    )
+
+
+def check_scenario(scenario: Scenario, log: SaveLog, source: str = "<save>") -> None:
+    """Raise SaveError when the log belongs to another scenario."""
+    if log.header.scenario != scenario.id:
+        names = {"saved": log.header.scenario, "given": scenario.id}
+        raise SaveError(SaveProblem("SAV013", source, 1, 1, "scenario", names, "scenario"))
 
 
 def _action_of(entry: Entry) -> Action | None:
@@ -732,55 +726,41 @@ def _action_of(entry: Entry) -> Action | None:
     return None
 
 
-def _misfit(session: Session, index: int, entry: Entry) -> tuple[str, str] | None:
-    """Take the step `entry` records on `session`, or say why it no longer fits (en, nl)."""
+def _misfit(session: Session, entry: Entry) -> Phrase | None:
+    """Take the step `entry` records on `session`, or say why it no longer fits."""
     if isinstance(entry, UndoEntry):
-        fits = session.undo()
-        return (
-            None if fits else ("there is no decision to take back", "er is geen beslissing om terug te nemen")
-        )
+        return None if session.undo() else said("refusal.nothing_to_undo")
     action = _action_of(entry)
     if action is None:
         return None  # a note: it changes nothing in the game
     # The card the step was taken on; an advance or an end from an outcome was not taken on a card.
     card = entry.card if isinstance(entry, ChooseEntry | AdvanceEntry | SkipEntry | EndEarlyEntry) else None
     before = card if isinstance(entry, ChooseEntry | SkipEntry) or session.phase == Phase.CARD else None
-    stop = rebase.carry(session, index, action, before)
-    scenario = session.scenario
-    return (stop.message("en", scenario), stop.message("nl", scenario)) if stop else None
+    return carry(session, action, before)
 
 
-def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Replayed:
-    """Rebuild the session a log describes; on a changed scenario, as far as the log still fits.
+def replay(scenario: Scenario, log: SaveLog, source: str = "<save>") -> Rebuilt[Session]:
+    """Rebuild one group's (or one player's) session from its log; on a changed scenario, as far as the
+    log still fits. Raises SaveError when the log belongs to another scenario."""
+    check_scenario(scenario, log, source)
+    return _replayed(scenario, log)
 
-    Raises SaveError when the log belongs to another scenario.
-    """
-    if log.header.scenario != scenario.id:
-        raise SaveError(
-            SaveProblem(
-                "SAV013",
-                source,
-                1,
-                1,
-                "scenario",
-                {"saved": log.header.scenario, "given": scenario.id},
-                "scenario",
-            )
-        )
+
+def rebase(scenario: Scenario, log: SaveLog) -> Rebuilt[Session]:
+    """One group's game carried over to a new version of its scenario (play as you write, rebase.py), as
+    far as its log still fits, as a new session of that version (`Rebuilt.rebased`)."""
+    return _replayed(scenario, log).rebased()
+
+
+def _replayed(scenario: Scenario, log: SaveLog) -> Rebuilt[Session]:
     session = Session(scenario)
     steps = 0
-    for number, entry in enumerate(log.entries, 1):
+    for number, entry in enumerate(log.entries):
         steps += len(session.log) if isinstance(entry, UndoEntry) else 1
-        reason = (
-            ("too many undos to replay", "te veel stappen terug om over te doen")
-            if steps > MAX_REPLAY_STEPS
-            else _misfit(session, number - 1, entry)
-        )
+        reason = said("replay.too_many_undos") if steps > MAX_REPLAY_STEPS else _misfit(session, entry)
         if reason is not None:
-            kept = SaveLog(log.header, log.entries[: number - 1])
-            misfit = Misfit(kept.steps + 1, entry, reason, log.steps - kept.steps - 1)
-            return Replayed(session, kept, scenario.content_hash != log.header.content_hash, misfit)
-    return Replayed(session, log, scenario.content_hash != log.header.content_hash)
+            return rebuilt(scenario, session, log, number, reason)
+    return rebuilt(scenario, session, log, len(log.entries))
 
 
 def fingerprint(session: Session) -> dict[str, Any]:

@@ -9,15 +9,14 @@ profile (exact fractions written as text, "240/7").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from incluzo.engine.logs.savelog import (
     Entry,
-    FinishedEntry,
     Header,
     Id,
     ProfileEntry,
+    Rebuilt,
     SaveLog,
     TeamEndEntry,
     TeamGoOnEntry,
@@ -26,7 +25,7 @@ from incluzo.engine.logs.savelog import (
     TeamSkipEntry,
     TeamUndoEntry,
     TeamUnpickEntry,
-    new_log,
+    rebuilt,
 )
 from incluzo.engine.play import teams
 from incluzo.engine.play.phases import Mode
@@ -34,6 +33,7 @@ from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import TeamAction, TeamPlay
 from incluzo.engine.questionnaire.themes import Profile, Result
 from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.scenario.problems import Phrase, said
 
 
 def is_team_game(header: Header) -> bool:
@@ -110,39 +110,16 @@ def perform(
     return result, (entry_for(scenario, play, action) if isinstance(result, TeamPlay) else None)
 
 
-@dataclass(frozen=True)
-class TeamRebuilt:
-    """A team game rebuilt from its log, on resume (`replay`) or onto a new version of its scenario
-    (`rebase`): the game the records that fit lead to, those records, and why the next one did not fit."""
-
-    scenario: Scenario
-    play: TeamPlay
-    log: SaveLog  # the records that fit (after a rebase: under the new version's header, 'finished' left out)
-    applied: int  # entries of the old log replayed before the first that no longer fits (all when none)
-    refusal: Refusal | None = None  # why that entry did not fit
-
-    @property
-    def steps(self) -> int:
-        """The steps carried over."""
-        return self.log.steps
-
-    def message(self, lang: str = "nl") -> str:
-        """Why replay stopped, or '' when every step carried over."""
-        return self.refusal.message(self.scenario, lang) if self.refusal else ""
-
-
-def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamRebuilt:
+def replay(
+    scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS
+) -> Rebuilt[TeamPlay]:
     """Rebuild a team game from its log; stops at the first action that no longer fits the scenario.
 
     The timer of the open round starts afresh: time is not replayed, only the recorded reveals.
     """
-
-    def rebuilt(play: TeamPlay, applied: int, refusal: Refusal | None = None) -> TeamRebuilt:
-        return TeamRebuilt(scenario, play, SaveLog(log.header, log.entries[:applied]), applied, refusal)
-
     made = teams.make_teams(log.header.teams)
     if isinstance(made, Refusal):
-        return rebuilt(teams.begin(scenario, (), default_seconds), 0, made)
+        return rebuilt(scenario, teams.begin(scenario, (), default_seconds), log, 0, _refused(scenario, made))
     play = teams.begin(scenario, made, default_seconds)
     for number, entry in enumerate(log.entries):
         action = action_of(entry)
@@ -151,23 +128,22 @@ def replay(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAUL
         card = teams.room_card(scenario, play)
         expected = getattr(entry, "card", None)
         if expected is not None and (card is None or card.id != expected):
-            return rebuilt(play, number, Refusal("other_card", expected))
+            return rebuilt(scenario, play, log, number, _refused(scenario, Refusal("other_card", expected)))
         result = teams.apply(scenario, play, action)
         if isinstance(result, Refusal):
-            return rebuilt(play, number, result)
+            return rebuilt(scenario, play, log, number, _refused(scenario, result))
         play = result
-    return rebuilt(play, len(log.entries))
+    return rebuilt(scenario, play, log, len(log.entries))
 
 
-def rebase(scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS) -> TeamRebuilt:
-    """Replay a team game's log onto a new version of its scenario, as far as it still fits.
+def rebase(
+    scenario: Scenario, log: SaveLog, default_seconds: int = teams.DEFAULT_SECONDS
+) -> Rebuilt[TeamPlay]:
+    """A team game carried over to a new version of its scenario (play as you write), as far as its log
+    still fits, as a new session of that version (`Rebuilt.rebased`: notes such as the start profile
+    carry over too)."""
+    return replay(scenario, log, default_seconds).rebased()
 
-    The records before the first that no longer fits carry over (notes such as the start profile too),
-    under the new version's id and content hash; 'finished' is left out, since the new version may go
-    on where the old one ended.
-    """
-    replayed = replay(scenario, log, default_seconds)
-    kept = tuple(e for e in log.entries[: replayed.applied] if not isinstance(e, FinishedEntry))
-    old = log.header
-    header = new_log(scenario, seed=old.seed, mode=old.mode, teams=old.teams, source=old.source).header
-    return TeamRebuilt(scenario, replayed.play, SaveLog(header, kept), replayed.applied, replayed.refusal)
+
+def _refused(scenario: Scenario, refusal: Refusal) -> Phrase:
+    return said("replay.refused", detail=refusal.said(scenario))

@@ -85,6 +85,21 @@ class Refusal:
             return "; ".join(shortfall_text(scenario, s, lang) for s in self.shortfalls)
         return message(f"refusal.{self.code}", lang, detail=self.detail)
 
+    def said(self, scenario: Scenario) -> RefusalWords:
+        """The refusal as a parameter of another message (`problems.Phrase`), said in its language."""
+        return RefusalWords(self, scenario)
+
+
+@dataclass(frozen=True)
+class RefusalWords:
+    """A refusal with the scenario that names its meters: words for a `Phrase` parameter."""
+
+    refusal: Refusal
+    scenario: Scenario
+
+    def text(self, lang: str = "nl") -> str:
+        return self.refusal.message(self.scenario, lang)
+
 
 REFUSALS = (  # every code a refusal can have; its words are the catalogs' refusal.<code>
     "game_over",

@@ -100,6 +100,7 @@ class ChoiceView:
     outcome: str
     leaves: tuple[LevelChange, ...] = ()  # per meter it costs: the level now and after the choice
     empties: tuple[str, ...] = ()  # the meters (names) the choice would bring to 0
+    lands: tuple[QuadrantView, ...] = ()  # the position the choice leads to (the outcome's ghost arrows)
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,7 @@ class Presenter:
             self.t(choice.outcome),
             leaves,
             tuple(c.name for c in leaves if c.before > 0 and c.after == 0) if not short else (),
+            self.position(positions.move(state.position, choice.move)),
         )
 
     def choices(self, state: GameState, card: Card) -> tuple[ChoiceView, ...]:

@@ -29,7 +29,7 @@ from incluzo.engine.questionnaire.themes import (
     column_name,
 )
 from incluzo.engine.scenario import yamlsource
-from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, suggest
+from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, said, suggest
 
 RESPONDENT, TEAM = "respondent", "team"
 DELIMITERS = ",;\t"
@@ -44,13 +44,6 @@ class Answers:
     teams: tuple[str, ...]  # per response; '' when the file has no team column
     refused: tuple[Problem, ...] = ()  # the rows left out, each with its line and reason (warnings)
     rows: int = 0  # respondents' rows read (empty rows not counted)
-
-    def by_team(self) -> dict[str, tuple[Response, ...]]:
-        """The responses per team, in the order teams first appear."""
-        grouped: dict[str, list[Response]] = {}
-        for team, response in zip(self.teams, self.responses, strict=True):
-            grouped.setdefault(team, []).append(response)
-        return {team: tuple(found) for team, found in grouped.items()}
 
 
 def read_file(path: str | Path, questionnaire: Questionnaire, *, strict: bool = False) -> Answers:
@@ -128,7 +121,7 @@ class _Sheet:
         try:
             header = [name.strip() for name in next(rows)]
         except (StopIteration, csv.Error):
-            self.fail("INC003", 1, None, "", reason="the file has no header row naming the columns")
+            self.fail("INC003", 1, None, "", reason=said("problem.reason.no_header_row"))
             raise ScenarioError(self.problems) from None
         where = self.header(header)
         responses: list[Response] = []
@@ -142,7 +135,9 @@ class _Sheet:
                 if not any(cell.strip() for cell in row):
                     continue
                 if number > MAX_ROWS:
-                    self.fail("INC017", line, None, "", "limit", reason=f"more than {MAX_ROWS:,} rows")
+                    self.fail(
+                        "INC017", line, None, "", "limit", reason=said("problem.reason.rows", most=MAX_ROWS)
+                    )
                     break
                 if len(self.problems) >= MAX_PROBLEMS or len(refused) >= MAX_ROWS:
                     break
@@ -156,9 +151,9 @@ class _Sheet:
                     refused += [replace(p, severity=Severity.WARNING) for p in self.problems[before:]]
                     del self.problems[before:]
         except csv.Error as error:
-            self.fail("INC003", rows.line_num, None, "", reason=f"cannot read this CSV line: {error}")
+            self.fail("INC003", rows.line_num, None, "", reason=said("problem.reason.csv", error=str(error)))
         if not responses and not self.problems:
-            reason = "no row could be counted" if refused else "the file has a header but no answers"
+            reason = said("problem.reason.no_row_counted" if refused else "problem.reason.no_answers")
             self.fail("INC003", 1, None, "", reason=reason)
         if self.problems:
             raise ScenarioError([*refused, *self.problems])
@@ -205,7 +200,7 @@ class _Sheet:
                 line,
                 None,
                 f"row {number}",
-                reason=f"this row has {len(row)} values, the header names {len(header)} columns",
+                reason=said("problem.reason.row_values", count=len(row), columns=len(header)),
             )
             return None
         parts: dict[str, list[Points]] = {part: [] for part in PARTS}

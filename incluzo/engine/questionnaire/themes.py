@@ -20,7 +20,7 @@ import yaml
 from incluzo.engine.play import position
 from incluzo.engine.scenario.loader import Reader, close, read_head
 from incluzo.engine.scenario.model import QuadrantModel, Scenario, load_model
-from incluzo.engine.scenario.problems import Problem
+from incluzo.engine.scenario.problems import Problem, said
 from incluzo.engine.scenario.text import EMPTY, Text
 from incluzo.engine.scenario.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
 from incluzo.i18n import catalog_for
@@ -100,13 +100,19 @@ def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Questionn
 
 def _build(root: yaml.Node, source: str, digest: str) -> Questionnaire:
     reader = Reader(source, load_model())
-    keys, translations = read_head(reader, root, QUESTIONNAIRE_KEYS, "a questionnaire", "questionnaire_start")
+    keys, translations = read_head(
+        reader, root, QUESTIONNAIRE_KEYS, said("problem.type.questionnaire"), "questionnaire_start"
+    )
     nodes = reader.sequence(keys["themes"], "themes") if "themes" in keys else []
     if "themes" in keys and isinstance(keys["themes"], yaml.SequenceNode) and not nodes:
-        reader.report(keys["themes"], "themes", "INC003", reason="a questionnaire needs at least one theme")
+        reader.report(keys["themes"], "themes", "INC003", reason=said("problem.reason.no_themes"))
     if len(nodes) > MAX_THEMES:
         reader.report(
-            keys["themes"], "themes", "INC017", "limit", reason=f"{len(nodes)} themes; at most {MAX_THEMES}"
+            keys["themes"],
+            "themes",
+            "INC017",
+            "limit",
+            reason=said("problem.reason.themes", count=len(nodes), most=MAX_THEMES),
         )
     first_line: dict[str, int] = {}
     themes = tuple(
@@ -232,6 +238,17 @@ def result(responses: Sequence[Response]) -> Result:
         mean([score(r.desired) for r in responses]),
         len(responses),
     )
+
+
+def team_results(responses: Sequence[Response], teams: Sequence[str]) -> tuple[tuple[str, Result], ...]:
+    """Each team's result (`teams`: per response its team's name, '' for none), in the order the teams
+    first appear; none when no response names a team (then there is only everyone's result)."""
+    grouped: dict[str, list[Response]] = {}
+    for team, response in zip(teams, responses, strict=True):
+        grouped.setdefault(team, []).append(response)
+    if set(grouped) <= {""}:
+        return ()
+    return tuple((team, result(found)) for team, found in grouped.items())
 
 
 def start_from(scenario: Scenario, found: Result) -> Scenario:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from incluzo.engine.play.position import UNIT
+from incluzo.engine.scenario.problems import Phrase, said
 
 
 class Facts(Protocol):
@@ -172,7 +173,7 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class ConditionIssue:
-    """A problem at `offset` in the condition text: a problems.MESSAGES code with its parameters."""
+    """A problem at `offset` in the condition text: a problem code and its parameters (catalog words)."""
 
     offset: int
     code: str
@@ -219,7 +220,7 @@ class _Parser:
         hint, params = _suggestion(value, options, self.vocab.suggest)
         self.issues.append(ConditionIssue(offset, "INC011", {"kind": kind, "value": value}, hint, params))
 
-    def fail(self, offset: int, reason: str) -> _Stop:
+    def fail(self, offset: int, reason: Phrase) -> _Stop:
         return _Stop(ConditionIssue(offset, "INC015", {"reason": reason}, "condition"))
 
     def expr(self) -> Condition:
@@ -239,7 +240,7 @@ class _Parser:
     def nest(self, offset: int, delta: int) -> None:
         self.depth += delta
         if self.depth > MAX_NESTING:
-            raise self.fail(offset, f"nested more than {MAX_NESTING} levels deep")
+            raise self.fail(offset, said("problem.reason.depth", most=MAX_NESTING))
 
     def unary(self) -> Condition:
         if self.peek()[1] == "not":
@@ -255,13 +256,13 @@ class _Parser:
             self.nest(offset, 1)
             inner = self.expr()
             if self.take()[1] != ")":
-                raise self.fail(offset, "'(' is never closed")
+                raise self.fail(offset, said("condition.unclosed"))
             self.nest(0, -1)
             return inner
         if kind == "eof":
-            raise self.fail(offset, "the condition ends too early")
+            raise self.fail(offset, said("condition.too_early"))
         if kind != "word":
-            raise self.fail(offset, f"unexpected '{value}'")
+            raise self.fail(offset, said("condition.unexpected", value=value))
         if value in ("true", "false"):
             return Const(value == "true")
         if value == "exhausted":
@@ -276,12 +277,12 @@ class _Parser:
         kind, index = self.operand(name, offset)
         op_kind, op, op_offset = self.take()
         if op_kind != "op":
-            raise self.fail(op_offset, f"expected a comparison (<, <=, >, >=, ==, !=) after '{name}'")
+            raise self.fail(op_offset, said("condition.comparison", name=name))
         num_kind, number, num_offset = self.take()
         if num_kind != "num":
-            raise self.fail(num_offset, f"expected a whole number after '{op}'")
+            raise self.fail(num_offset, said("condition.number", op=op))
         if len(number) > MAX_DIGITS:
-            raise self.fail(num_offset, f"a number has at most {MAX_DIGITS} digits")
+            raise self.fail(num_offset, said("condition.digits", most=MAX_DIGITS))
         return Compare(kind, index, op, int(number))
 
     def operand(self, name: str, offset: int) -> tuple[str, int]:
@@ -298,7 +299,7 @@ class _Parser:
     def chosen(self) -> Condition:
         kind, ref, offset = self.take()
         if kind != "word":
-            raise self.fail(offset, "expected a choice id after 'chosen'")
+            raise self.fail(offset, said("condition.chosen"))
         if "." in ref:
             card, choice = ref.split(".", 1)
             if card not in self.vocab.choices:
@@ -322,7 +323,7 @@ class _Parser:
     def seen(self) -> Condition:
         kind, card, offset = self.take()
         if kind != "word":
-            raise self.fail(offset, "expected a card id after 'seen'")
+            raise self.fail(offset, said("condition.seen"))
         if card not in self.vocab.cards:
             self.unknown(offset, "card", card, self.vocab.cards)
         return Seen(card)
@@ -341,7 +342,7 @@ def parse(texts: Sequence[str], vocabulary: Vocabulary) -> tuple[Condition | Non
             condition = parser.expr()
             kind, value, offset = parser.peek()
             if kind != "eof":
-                raise parser.fail(offset, f"unexpected '{value}'")
+                raise parser.fail(offset, said("condition.unexpected", value=value))
         except _Stop as stop:
             issues.append((number, stop.issue))
             continue

@@ -31,7 +31,7 @@ from incluzo.engine.scenario.model import (
     available_models,
     load_model,
 )
-from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity, Suggester, capped
+from incluzo.engine.scenario.problems import Phrase, Problem, ScenarioError, Severity, Suggester, capped, said
 from incluzo.engine.scenario.text import EMPTY, Text
 from incluzo.engine.scenario.yamlsource import (
     DEFAULT_LIMITS,
@@ -108,19 +108,27 @@ CHOICE_KEYS = {
 ENDING_KEYS = {"id": True, "when": False, "tone": False, "title": True, "text": True}
 
 
-def _kind(node: yaml.Node) -> str:
+MAP, LIST = said("problem.type.map"), said("problem.type.list")
+WHOLE, TEXT = said("problem.type.whole_number"), said("problem.type.text")
+
+
+def _kind(node: yaml.Node) -> Phrase | str:
     if isinstance(node, yaml.MappingNode):
-        return "a map (key: value)"
+        return MAP
     if isinstance(node, yaml.SequenceNode):
-        return "a list (- ...)"
+        return LIST
     if node.tag == NULL:
-        return "nothing"
+        return said("problem.type.nothing")
     return f"'{node.value}'"
 
 
 def key_text(node: yaml.Node) -> str:
     """A map key as text; a list or map used as a key (`? [a, b]`) is named, never printed whole."""
-    return str(node.value) if isinstance(node, yaml.ScalarNode) else f"({_kind(node)})"
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    return (
+        "(a map (key: value))" if isinstance(node, yaml.MappingNode) else "(a list (- ...))"
+    )  # a key path's words
 
 
 @dataclass
@@ -160,12 +168,12 @@ class Reader:
             )
         )
 
-    def wrong_type(self, node: yaml.Node, path: str, expected: str, hint: str | None = None) -> None:
+    def wrong_type(self, node: yaml.Node, path: str, expected: Phrase, hint: str | None = None) -> None:
         self.report(node, path, "INC007", hint, expected=expected, found=_kind(node))
 
     def mapping(self, node: yaml.Node, path: str, keys: dict[str, bool]) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
-            self.wrong_type(node, path, "a map (key: value)")
+            self.wrong_type(node, path, MAP)
             return None
         found: dict[str, yaml.Node] = {}
         first_line: dict[str, int] = {}
@@ -196,10 +204,10 @@ class Reader:
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node]:
         if isinstance(node, yaml.SequenceNode):
             return list(node.value)
-        self.wrong_type(node, path, "a list (- ...)")
+        self.wrong_type(node, path, LIST)
         return []
 
-    def scalar(self, node: yaml.Node, path: str, expected: str) -> str | None:
+    def scalar(self, node: yaml.Node, path: str, expected: Phrase) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag != NULL:
             value = str(node.value)
             self.untrusted(node, path, value)
@@ -215,7 +223,7 @@ class Reader:
                 path,
                 "INC017",
                 "limit",
-                reason=f"{len(value):,} characters; at most {MAX_TEXT_LENGTH:,}",
+                reason=said("problem.reason.characters", count=len(value), most=MAX_TEXT_LENGTH),
             )
         index = unsafe_character(value)
         if index is not None:
@@ -224,30 +232,37 @@ class Reader:
             )
 
     def integer(self, node: yaml.Node, path: str, low: int, high: int, hint: str | None = None) -> int | None:
-        value = self.scalar(node, path, "a whole number")
+        value = self.scalar(node, path, WHOLE)
         if value is None:
             return None
         if node.tag != "tag:yaml.org,2002:int":
-            self.wrong_type(node, path, "a whole number", hint)
+            self.wrong_type(node, path, WHOLE, hint)
             return None
         assert isinstance(node, yaml.ScalarNode)
         if len(value) > MAX_DIGITS:
             self.report(
-                node, path, "INC013", hint, value=value[:MAX_DIGITS] + "...", range=f"{low} to {high}"
+                node,
+                path,
+                "INC013",
+                hint,
+                value=value[:MAX_DIGITS] + "...",
+                range=said("problem.range", low=low, high=high),
             )
             return None
         try:  # an explicit `!!int abc` carries the int tag without being a number
             number = _CONSTRUCTOR.construct_yaml_int(node)
         except (ValueError, TypeError, IndexError):
-            self.wrong_type(node, path, "a whole number")
+            self.wrong_type(node, path, WHOLE)
             return None
         if not low <= number <= high:
-            self.report(node, path, "INC013", hint, value=number, range=f"{low} to {high}")
+            self.report(
+                node, path, "INC013", hint, value=number, range=said("problem.range", low=low, high=high)
+            )
             return None
         return int(number)
 
     def ident(self, node: yaml.Node, path: str) -> str | None:
-        value = self.scalar(node, path, "an id")
+        value = self.scalar(node, path, said("problem.type.id"))
         if value is not None and (len(value) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(value)):
             odd = next(
                 (c for c in value if not (c.isascii() and (c.islower() or c.isdigit() or c == "-"))), ""
@@ -282,7 +297,7 @@ class Reader:
         return value
 
     def choose(self, node: yaml.Node, path: str, allowed: Sequence[str]) -> str | None:
-        value = self.scalar(node, path, "one of: " + ", ".join(allowed))
+        value = self.scalar(node, path, said("problem.type.one_of", allowed=", ".join(allowed)))
         if value is not None and value not in allowed:
             close = self.suggest(value, allowed)
             if close:
@@ -296,7 +311,7 @@ class Reader:
         if node is None:
             return EMPTY
         if isinstance(node, yaml.ScalarNode) and node.tag != NULL:
-            result = Text(((self.language, self.scalar(node, path, "a text") or ""),))
+            result = Text(((self.language, self.scalar(node, path, TEXT) or ""),))
         elif isinstance(node, yaml.MappingNode):
             values: list[tuple[str, str]] = []
             seen: dict[str, int] = {}
@@ -311,12 +326,12 @@ class Reader:
                 if not LANGUAGE_PATTERN.fullmatch(lang):
                     self.report(key_node, f"{path}.{lang}", "INC008", "text_form", value=lang)
                     continue
-                value = self.scalar(value_node, f"{path}.{lang}", "a text")
+                value = self.scalar(value_node, f"{path}.{lang}", TEXT)
                 if value is not None:
                     values.append((lang, value))
             result = Text(tuple(values))
         else:
-            self.wrong_type(node, path, "a text", "text_form")
+            self.wrong_type(node, path, TEXT, "text_form")
             return EMPTY
         self.texts.append((result, node, path))
         return result
@@ -333,7 +348,7 @@ class Reader:
         if node is None:
             return {}
         if not isinstance(node, yaml.MappingNode):
-            self.wrong_type(node, path, f"a map of {what} to numbers")
+            self.wrong_type(node, path, said(f"problem.type.map_of_{what}"))
             return {}
         result: dict[str, int] = {}
         first_line: dict[str, int] = {}
@@ -360,7 +375,7 @@ class Reader:
 
     def image(self, node: yaml.Node, path: str) -> str | None:
         """A picture's path, relative and inside the scenario's folder (symlinks: checks.image_problems)."""
-        value = self.scalar(node, path, "a file path")
+        value = self.scalar(node, path, said("problem.type.file_path"))
         parsed = PureWindowsPath(value or "")  # splits on both '/' and '\\'
         if value is not None and (parsed.drive or parsed.root or ".." in parsed.parts):
             self.report(node, path, "INC022", "inside_folder", value=value)
@@ -403,19 +418,19 @@ def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Scenario:
 
 
 def read_head(
-    reader: Reader, root: yaml.Node, keys: dict[str, bool], what: str, hint: str
+    reader: Reader, root: yaml.Node, keys: dict[str, bool], what: Phrase, hint: str
 ) -> tuple[dict[str, yaml.Node], tuple[str, ...]]:
     """The top-level map; check its format, set the reader's model and language, return the translations.
 
     Shared by every YAML file incluzo reads (scenarios, questionnaires), so all read alike.
     """
     if not isinstance(root, yaml.MappingNode):
-        reason = f"{what} is a map of keys, this file holds {_kind(root)}"
+        reason = said("problem.reason.not_a_map", what=what, found=_kind(root))
         reader.report(root, "", "INC003", hint, reason=reason)
         raise ScenarioError(reader.problems)
     found = reader.mapping(root, "", keys) or {}
     if "format" in found:
-        fmt = reader.scalar(found["format"], "format", "1")
+        fmt = reader.scalar(found["format"], "format", said("problem.type.format"))
         if fmt is not None and fmt != str(FORMAT):
             reader.report(found["format"], "format", "INC019", "format_version", value=fmt)
             raise ScenarioError(reader.problems)
@@ -424,14 +439,16 @@ def read_head(
         if model_id:
             reader.model = load_model(model_id)
     if "language" in found:
-        reader.language = reader.scalar(found["language"], "language", "a language code like nl") or "nl"
+        reader.language = (
+            reader.scalar(found["language"], "language", said("problem.type.language_like")) or "nl"
+        )
     translations: tuple[str, ...] = ()
     if "translations" in found:
         items = reader.sequence(found["translations"], "translations")
         translations = tuple(
             v
             for i, item in enumerate(items)
-            if (v := reader.scalar(item, f"translations[{i}]", "a language code"))
+            if (v := reader.scalar(item, f"translations[{i}]", said("problem.type.language")))
         )
     return found, translations
 
@@ -441,7 +458,11 @@ def close(reader: Reader, root: yaml.Node, translations: Sequence[str]) -> tuple
     _check_translations(reader, translations)
     if len(reader.texts) > MAX_TEXTS:
         reader.report(
-            root, "", "INC017", "limit", reason=f"{len(reader.texts):,} texts; at most {MAX_TEXTS:,}"
+            root,
+            "",
+            "INC017",
+            "limit",
+            reason=said("problem.reason.texts", count=len(reader.texts), most=MAX_TEXTS),
         )
     unique = {p.format(): p for p in reader.problems}.values()  # a node read twice is reported once
     problems = capped(sorted(unique, key=lambda p: (p.line, p.column)))
@@ -452,7 +473,7 @@ def close(reader: Reader, root: yaml.Node, translations: Sequence[str]) -> tuple
 
 def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     reader = Reader(source, load_model())
-    keys, translations = read_head(reader, root, SCENARIO_KEYS, "a scenario", "start_with")
+    keys, translations = read_head(reader, root, SCENARIO_KEYS, said("problem.type.scenario"), "start_with")
     model = reader.model
     budget_map = reader.per_id(keys.get("budget"), "budget", model.meter_ids, 0, MAX_LEVEL, "meters")
     if "budget" in keys:
@@ -466,11 +487,15 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     cards_nodes = reader.sequence(keys["cards"], "cards") if "cards" in keys else []
     if len(cards_nodes) > MAX_CARDS:
         reader.report(
-            keys["cards"], "cards", "INC017", "limit", reason=f"{len(cards_nodes)} cards; at most {MAX_CARDS}"
+            keys["cards"],
+            "cards",
+            "INC017",
+            "limit",
+            reason=said("problem.reason.cards", count=len(cards_nodes), most=MAX_CARDS),
         )
         raise ScenarioError(reader.problems)
     if "cards" in keys and not cards_nodes and isinstance(keys["cards"], yaml.SequenceNode):
-        reader.report(keys["cards"], "cards", "INC003", reason="a scenario needs at least one card")
+        reader.report(keys["cards"], "cards", "INC003", reason=said("problem.reason.no_cards"))
 
     vocabulary, card_maps = _vocabulary(reader, cards_nodes)
     cards = tuple(
@@ -484,7 +509,7 @@ def _build(root: yaml.Node, source: str, digest: str) -> Scenario:
     minutes = (
         reader.integer(keys["minutes"], "minutes", 1, MAX_MINUTES, "minutes") if "minutes" in keys else None
     )
-    author = reader.scalar(keys["author"], "author", "a name") if "author" in keys else ""
+    author = reader.scalar(keys["author"], "author", said("problem.type.name")) if "author" in keys else ""
     start = reader.quadrant_points(keys.get("position"), "position")
     desired = reader.quadrant_points(keys.get("desired"), "desired")
     title = reader.text(keys.get("title"), "title")
@@ -570,7 +595,7 @@ def _condition(
     texts: list[str] = []
     for i, item in enumerate(items):
         item_path = f"{path}[{i}]" if isinstance(node, yaml.SequenceNode) else path
-        value = reader.scalar(item, item_path, "a condition like 'betaalbaarheid >= 2'")
+        value = reader.scalar(item, item_path, said("problem.type.condition"))
         if value is None:
             return None
         texts.append(value)
@@ -596,7 +621,7 @@ def _condition(
 def _next(reader: Reader, node: yaml.Node | None, path: str, vocabulary: conditions.Vocabulary) -> str | None:
     if node is None:
         return None
-    target = reader.scalar(node, path, "a card id or 'end'")
+    target = reader.scalar(node, path, said("problem.type.card_or_end"))
     if target is None:
         return None
     if target != END and target not in vocabulary.cards:

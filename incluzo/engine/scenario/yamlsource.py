@@ -19,7 +19,7 @@ import yaml
 
 from incluzo.engine import files
 from incluzo.engine.scenario import yamlwords
-from incluzo.engine.scenario.problems import Problem, ScenarioError
+from incluzo.engine.scenario.problems import Phrase, Problem, ScenarioError, said
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -54,10 +54,15 @@ def unsafe_character(text: str) -> int | None:
     return found.start() if found else None
 
 
-def describe_character(char: str) -> str:
-    """'U+202E (RIGHT-TO-LEFT OVERRIDE)', or '(a control character)' for unnamed ones."""
-    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
-    return f"U+{ord(char):04X} ({unicodedata.name(char, kind)})"
+def describe_character(char: str) -> str | Phrase:
+    """'U+202E (RIGHT-TO-LEFT OVERRIDE)' (Unicode's name), or for an unnamed one 'U+0007 (a control
+    character)' in the catalogs' words."""
+    code = f"U+{ord(char):04X}"
+    name = unicodedata.name(char, "")
+    if name:
+        return f"{code} ({name})"
+    kind = "problem.char.surrogate" if "\ud800" <= char <= "\udfff" else "problem.char.control"
+    return said("problem.char.unnamed", code=code, kind=said(kind))
 
 
 def shown(value: str, width: int = 40) -> str:
@@ -73,12 +78,12 @@ def decode(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
             source,
             "INC017",
             hint="limit",
-            reason=f"the file is {len(data):,} bytes; a scenario may be at most {limits.bytes:,}",
+            reason=said("problem.reason.file_bytes", count=len(data), most=limits.bytes),
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _problem(source, "INC001", hint="utf8", reason="the file is UTF-16, not UTF-8")
+        raise _problem(source, "INC001", hint="utf8", reason=said("problem.reason.utf16"))
     if b"\x00" in data:
-        raise _problem(source, "INC001", hint="utf8", reason="the file is binary, not text")
+        raise _problem(source, "INC001", hint="utf8", reason=said("problem.reason.binary"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -90,7 +95,7 @@ def decode(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
             line,
             column,
             hint="utf8",
-            reason=f"byte 0x{data[error.start]:02x} is not UTF-8 (Latin-1 or Windows text?)",
+            reason=said("problem.reason.not_utf8", byte=f"0x{data[error.start]:02x}"),
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -100,7 +105,9 @@ def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     try:
         return files.read_limited(path, limits.bytes)
     except files.TooLarge as error:
-        raise _problem(str(path), "INC017", hint="limit", reason=f"the file is {error.reason}") from None
+        raise _problem(
+            str(path), "INC017", hint="limit", reason=said("problem.reason.file_is", reason=error.reason)
+        ) from None
     except files.Refused as error:
         raise _problem(str(path), "INC001", reason=error.reason) from None
 
@@ -113,25 +120,19 @@ def _prescan(text: str, source: str, limits: Limits, loader: Loader) -> None:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _problem(source, "INC018", line, column, hint="no_aliases")
+        too_many = None
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
-            if depth > limits.depth:
-                raise _problem(
-                    source,
-                    "INC017",
-                    line,
-                    column,
-                    hint="limit",
-                    reason=f"nested more than {limits.depth} levels deep",
-                )
+            too_many = said("problem.reason.depth", most=limits.depth) if depth > limits.depth else None
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
-            if nodes > limits.nodes:
-                raise _problem(
-                    source, "INC017", line, column, hint="limit", reason=f"more than {limits.nodes:,} values"
-                )
+            too_many = too_many or (
+                said("problem.reason.values", most=limits.nodes) if nodes > limits.nodes else None
+            )
+        if too_many is not None:
+            raise _problem(source, "INC017", line, column, hint="limit", reason=too_many)
 
 
 def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Node:
@@ -145,7 +146,7 @@ def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Nod
             source,
             "INC017",
             hint="limit",
-            reason=f"the text is {len(text):,} characters; at most {limits.bytes:,}",
+            reason=said("problem.reason.text_size", count=len(text), most=limits.bytes),
         )
     if FAST_LOADER is not yaml.SafeLoader:
         try:
@@ -155,7 +156,7 @@ def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Nod
             pass
         else:
             if node is None:
-                raise _problem(source, "INC003", hint="start_with", reason="the file is empty")
+                raise _problem(source, "INC003", hint="start_with", reason=said("problem.reason.empty"))
             return node
     return _compose_explained(text, source, limits)
 
@@ -167,7 +168,7 @@ def _compose_explained(text: str, source: str, limits: Limits) -> yaml.Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason, hint = yamlwords.explain(error.context, error.problem)  # plain words, Dutch and English
+        reason, hint = yamlwords.explain(error.context, error.problem)  # plain words, from the catalogs
         raise _problem(source, "INC002", line, column, hint=hint, reason=reason) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -185,5 +186,5 @@ def _compose_explained(text: str, source: str, limits: Limits) -> yaml.Node:
     except yaml.YAMLError as error:
         raise _problem(source, "INC002", hint="yaml_syntax", reason=str(error)) from None
     if node is None:
-        raise _problem(source, "INC003", hint="start_with", reason="the file is empty")
+        raise _problem(source, "INC003", hint="start_with", reason=said("problem.reason.empty"))
     return node

@@ -515,9 +515,9 @@
       running = !view.desk.paused;
     } else if (view.round) {
       seconds = view.round.remaining;
-      running = false; // the game sends the time every second while its clock runs
+      running = view.round.running; // the game also sends the time every second while its clock runs
     }
-    var paused = !!(view.desk && view.desk.paused);
+    var paused = view.desk ? !!view.desk.paused : !!(view.round && !view.round.running);
     app.clockBase = seconds === null ? null : {seconds: seconds, at: Date.now(), running: running, paused: paused};
   }
 
@@ -882,6 +882,7 @@
     var r = view.round;
     var ask = view.ask;
     var nodes = [
+      el('p', {className: 'hint', text: r.total ? t('round.card', {number: r.number, total: r.total}) : ''}),
       el('h1', {text: r.card}),
       el('p', {id: 'clock', className: 'clock', text: clockText()}),
       el('div', {className: 'card-text', text: r.text}),
@@ -1049,7 +1050,10 @@
     var left = POINTS - sum(row);
     if (page === 0) {
       nodes.push(el('p', {text: t('bril.intro')}));
-      if (view.team === null && view.teams.length) {
+      if (view.teams.length) {
+        var team = myTeam();
+        nodes.push(team ? el('p', {className: 'mine'}, [t('team.mine') + ': ', badge(team, true)])
+          : el('p', {className: 'hint', text: t('bril.team')}));
         nodes.push(changeTeam());
       }
     }

@@ -149,6 +149,8 @@ QUESTIONNAIRE = Binding(
     "W", ("w",), OpenQuestionnaire(), "start.questionnaire", "help.start_questionnaire", "questionnaire"
 )
 PHONES = Binding("O", ("o",), TogglePhones(), "start.phones", "help.start_phones", "phones")
+DESK_PIN = Binding("B", ("b",), None)  # the phones' join dialog: the facilitator's PIN for a few seconds
+ROOM_PROFILE = Binding("R", ("r",), None)  # the phones' join dialog: the profile of the sheets sent
 FROM_SCRATCH = Binding("X", ("x",), StartFrom(None))  # start scenarios without the questionnaire's profile
 QUIT = Binding("Esc", ("escape",), AskQuit(), "key.quit", "", "quit")
 COUNT = Binding("0-9", (), None, help="help.count", help_cap="0-9  + \u2212")
@@ -158,6 +160,7 @@ REPLAY = Binding("R", ("r",), None, "practice.replay", "", "replay")
 PROFILE_EXPORT = Binding("E", ("e",), None, "key.export", "", "export")
 RAISE = Binding("+", ("+", "="), None)  # one more (the profile's threshold)
 LOWER = Binding("\u2212", ("-",), None)
+PROFILE_GROUP = Binding("0-6", (), None)  # the profile: everyone's (0) or a team's (its number)
 
 GROUP_HELP = (
     CHOOSE,

@@ -77,6 +77,26 @@ def quadrant_rows(
         prefixed(flow, text, style, size + metrics.gap, paint, space_before=metrics.gap // 2)
 
 
+def profile_rows(
+    flow: Flow,
+    say: Messages,
+    start: Sequence[QuadrantView],
+    current: Sequence[QuadrantView],
+    current_key: str,
+    desired: Sequence[QuadrantView] | None,
+    style: Style,
+    metrics: Metrics,
+) -> None:
+    """Per quadrant its points at the start, now (or at the end: `current_key`) and the goal."""
+    goal = {q.id: q.points for q in desired} if desired else {}
+    rows = []
+    for first, last in zip(start, current, strict=True):
+        values = [("map.start", first.points), (current_key, last.points)]
+        values += [("map.desired", goal[last.id])] if goal else []
+        rows.append((last, points_text(say, last.name, values)))
+    quadrant_rows(flow, rows, style, metrics)
+
+
 def points_text(say: Messages, name: str, values: Sequence[tuple[str, int]]) -> str:
     """'Specialisme: start 30, nu 25, gewenst 15'."""
     parts = ", ".join(f"{say(key)} {value}" for key, value in values)

@@ -2,9 +2,11 @@
 
 Kites are drawn as OCAI draws them: each quadrant's points lie on its diagonal, 0 at the centre and
 100 in the corner. A quadrant is told apart by its number, name and pattern as well as its colour.
-The position as one marker is the sum of the corner directions weighted by the points (25 each is
-the centre). The static part (tints, patterns, names, axes) is drawn once per size and cached; a map
-drawn twice in a row with the same kites, trail and marker is composed once and then blitted whole
+The position as one marker is the profile's balance point on the two axes (`moves.lean`: 25 each is the
+centre); arrows, ghost arrows, the numbered trail and each quadrant's change are `mapmarks`. The
+quadrant names are drawn over the kites and arrows, and no label is placed on them.
+The static part (tints, patterns, names, axes) is drawn once per size and cached; a map drawn twice
+in a row with the same kites, marks and marker is composed once and then blitted whole
 (a 4K map screen is one blit, not hundreds of dashes and dots), while an animation draws as before.
 """
 
@@ -12,16 +14,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pygame
 
+from incluzo.engine.play.moves import CORNERS, Spot, lean, steps
 from incluzo.engine.play.views import QuadrantView
-from incluzo.scenes.kit import theme
-from incluzo.scenes.kit.text import Style, draw_lines, line_height, render, unbroken, widest_word, wrap
+from incluzo.scenes.kit import mapmarks, theme
+from incluzo.scenes.kit.mapmarks import Marks
+from incluzo.scenes.kit.text import Style, draw_lines, line_height, render, widest_word, wrap
 from incluzo.scenes.kit.theme import Colour, Metrics
 
-CORNERS = {"top-left": (-1, -1), "top-right": (1, -1), "bottom-left": (-1, 1), "bottom-right": (1, 1)}
 KITE_ORDER = ("top-left", "top-right", "bottom-right", "bottom-left")
 PATTERN_STEP_SCALE = 0.9  # pattern spacing in body units
 DOT_SCALE = 0.12  # pattern dot radius in body units
@@ -29,12 +32,10 @@ WAVE_SCALE = 0.2  # wave amplitude in body units
 DASH_SCALE = 0.5  # dash length in body units
 KITE_SCALE = 0.14  # line width of the current kite in body units
 MARKER_SCALE = 0.45  # marker radius in body units
-TRAIL_DOT_SCALE = 0.72  # numbered trail dot radius in body units
-TRAIL_CLEARANCE = 2.3  # numbered dots at least this many radii apart; closer ones stay small
 NAME_PLATE_ALPHA = 235
-SMALLEST_NAME_SCALE = 0.75  # a quadrant's name shrinks to this (body units) before a word of it breaks
 MIN_SIDE_FOR_AXES = 10  # body units: a smaller map drops its axis labels
 MIN_SIDE_FOR_NAMES = 8  # body units: a smaller map shows the quadrant numbers only
+NAME_LINES = 2  # a name that needs more lines in its corner: the map shows the numbers only
 PERCENT = 100
 MARK_SCALE = 3  # frame of a marked quadrant, in strokes
 
@@ -65,6 +66,15 @@ def blend(a: Points, b: Points, share: float) -> tuple[float, ...]:
     return tuple(x + (y - x) * share for x, y in zip(a, b, strict=True))
 
 
+@dataclass(frozen=True)
+class Background:
+    """The static map of one size: the image, the square in it, and each quadrant's name plate."""
+
+    image: pygame.Surface
+    square: pygame.Rect
+    plates: tuple[tuple[str, pygame.Rect], ...]  # (corner, rect) in the image
+
+
 @dataclass
 class QuadrantMap:
     """One map for a list of quadrants; `draw` places it in a rectangle."""
@@ -74,9 +84,10 @@ class QuadrantMap:
     labelled: bool = True
     lang: str = "nl"
     backdrop: Colour = theme.BACKGROUND  # what the map stands on: its cached image is opaque, fast to blit
-    _cache: dict[tuple[int, int, int], tuple[pygame.Surface, pygame.Rect]] = field(default_factory=dict)
+    _cache: dict[tuple[int, int, int], Background] = field(default_factory=dict)
     _last: object = None  # the layers drawn last time
     _composed: tuple[object, pygame.Surface] | None = None  # layers and the map with them drawn in
+    _placed: tuple[object, list[mapmarks.Label]] | None = None  # the labels of the marks drawn last
 
     def square(self, rect: pygame.Rect, metrics: Metrics) -> pygame.Rect:
         """The 2x2 itself inside `rect`, leaving room for the axis labels."""
@@ -124,10 +135,8 @@ class QuadrantMap:
         return square.centerx + dx * half * value / PERCENT, square.centery + dy * half * value / PERCENT
 
     def marker(self, square: pygame.Rect, points: Points) -> tuple[float, float]:
-        half = square.width / 2
-        x = sum(CORNERS[q.corner][0] * v for q, v in zip(self.quadrants, points, strict=True)) / PERCENT
-        y = sum(CORNERS[q.corner][1] * v for q, v in zip(self.quadrants, points, strict=True)) / PERCENT
-        return square.centerx + x * half, square.centery + y * half
+        """The balance point of `points` (see `moves.lean`) in pixels."""
+        return at(square, lean([q.corner for q in self.quadrants], points))
 
     def draw(
         self,
@@ -137,78 +146,140 @@ class QuadrantMap:
         kites: Sequence[Kite] = (),
         trail: Sequence[Points] = (),
         marker: Points | None = None,
+        marks: Marks | None = None,
     ) -> pygame.Rect:
-        """Draw the map in `rect`; returns the square."""
+        """Draw the map in `rect`; returns the square. `trail` (a position per decision) is drawn as
+        numbered arrows; `marks` adds a decision's arrows and changes."""
         key = (rect.width, rect.height, metrics.height)
         if key not in self._cache:
             self._cache = {key: self._background(rect.size, metrics)}
-        image, square = self._cache[key]
+        back = self._cache[key]
+        if trail:
+            corners = [q.corner for q in self.quadrants]
+            marks = replace(marks or Marks(), trail=steps([lean(corners, p) for p in trail]))
         layers = (
             key,
             tuple((tuple(k.points), k.colour, k.style, k.width_scale) for k in kites),
-            tuple(tuple(p) for p in trail),
+            marks,
             None if marker is None else tuple(marker),
         )
+        square = back.square
         if self._composed is not None and self._composed[0] == layers:
             surface.blit(self._composed[1], rect.topleft)
             return square.move(rect.topleft)
-        if layers == self._last and self._inside(image, square, metrics, kites, trail, marker):
-            composed = image.copy()
-            self._layers(composed, square, metrics, kites, trail, marker)
+        if layers == self._last and self._inside(back, metrics, kites, marks, marker):
+            composed = back.image.copy()
+            self._layers(composed, back, (0, 0), metrics, kites, marks, marker)
             self._composed = (layers, composed)
             surface.blit(composed, rect.topleft)
             return square.move(rect.topleft)
         self._last = layers
-        surface.blit(image, rect.topleft)
-        square = square.move(rect.topleft)
-        self._layers(surface, square, metrics, kites, trail, marker)
-        return square
+        surface.blit(back.image, rect.topleft)
+        self._layers(surface, back, rect.topleft, metrics, kites, marks, marker)
+        return square.move(rect.topleft)
+
+    def labels(
+        self,
+        square: pygame.Rect,
+        plates: Sequence[tuple[str, pygame.Rect]],
+        metrics: Metrics,
+        marks: Marks,
+        marker: Spot | None = None,
+    ) -> list[mapmarks.Label]:
+        """The labels of `marks` on the map drawn in `square` (plates in the same coordinates), clear of
+        the marker at `marker` (map units)."""
+        taken = []
+        if marker is not None:
+            dot = pygame.Rect(0, 0, 2 * self._marker_radius(metrics), 2 * self._marker_radius(metrics))
+            x, y = at(square, marker)
+            dot.center = (round(x), round(y))
+            taken.append(dot)
+        return mapmarks.layout(marks, lambda spot: at(square, spot), square, plates, metrics, taken)
+
+    def _labels_of(
+        self, back: Background, offset: tuple[int, int], metrics: Metrics, marks: Marks, marker: Points | None
+    ) -> list[mapmarks.Label]:
+        """The labels, placed once per map, marks and size: a marker gliding along the chosen arrow keeps
+        them where they stand at its end (so they do not jump while it moves)."""
+        key = (back.square.size, offset, metrics.height, marks, marker is not None)
+        if self._placed is None or self._placed[0] != key:
+            square = back.square.move(offset)
+            plates = [(c, r.move(offset)) for c, r in back.plates]
+            corners = [q.corner for q in self.quadrants]
+            end = None if marker is None else lean(corners, marker)
+            if marker is not None and marks.chosen is not None:
+                end = marks.chosen.end
+            self._placed = (key, self.labels(square, plates, metrics, marks, end))
+        return self._placed[1]
+
+    def plates(self, rect: pygame.Rect, metrics: Metrics) -> tuple[tuple[str, pygame.Rect], ...]:
+        """Each quadrant's name plate (corner, rect) on the map drawn in `rect`."""
+        key = (rect.width, rect.height, metrics.height)
+        if key not in self._cache:
+            self._cache = {key: self._background(rect.size, metrics)}
+        return tuple((c, r.move(rect.topleft)) for c, r in self._cache[key].plates)
+
+    @staticmethod
+    def _marker_radius(metrics: Metrics) -> int:
+        return metrics.scaled(MARKER_SCALE) + metrics.stroke
 
     def _layers(
         self,
         surface: pygame.Surface,
-        square: pygame.Rect,
+        back: Background,
+        offset: tuple[int, int],
         metrics: Metrics,
         kites: Sequence[Kite],
-        trail: Sequence[Points],
+        marks: Marks | None,
         marker: Points | None,
     ) -> None:
-        """What changes over a game: the kites, the trail and the marker."""
+        """What changes over a game: the kites, the arrows, the marker and the labels; the quadrant
+        names stay on top of the kites and arrows."""
+        square = back.square.move(offset)
         for kite in kites:
             self._kite(surface, square, kite, metrics)
-        if trail:
-            self._trail(surface, square, trail, metrics)
+        if marks is not None:
+            short = self._marker_radius(metrics) if marker is not None else 0
+            mapmarks.draw_arrows(surface, marks, lambda spot: at(square, spot), metrics, short)
+        for _, plate in back.plates:
+            surface.blit(back.image, plate.move(offset), area=plate)
         if marker is not None:
             centre = self.marker(square, marker)
             radius = metrics.scaled(MARKER_SCALE)
             pygame.draw.circle(surface, theme.WHITE, centre, radius + metrics.stroke)
             pygame.draw.circle(surface, theme.TRAIL, centre, radius)
+        if marks is not None and self.labelled:
+            mapmarks.draw_labels(surface, self._labels_of(back, offset, metrics, marks, marker), metrics)
 
     def _inside(
         self,
-        image: pygame.Surface,
-        square: pygame.Rect,
+        back: Background,
         metrics: Metrics,
         kites: Sequence[Kite],
-        trail: Sequence[Points],
+        marks: Marks | None,
         marker: Points | None,
     ) -> bool:
         """Whether every layer falls inside the cached image (else composing it would clip them)."""
+        square = back.square
         reach = max(
-            metrics.scaled(TRAIL_DOT_SCALE),
-            metrics.scaled(MARKER_SCALE) + metrics.stroke,
+            self._marker_radius(metrics),
+            metrics.scaled(mapmarks.HEAD_SCALE) + metrics.scaled(mapmarks.CHOSEN_SCALE),
             *(2 * max(theme.MIN_STROKE, metrics.scaled(k.width_scale)) + metrics.stroke for k in kites),
         )
-        spots = [self.marker(square, p) for p in [*trail, *([marker] if marker is not None else [])]]
+        spots = [self.marker(square, marker)] if marker is not None else []
+        arrows = (
+            [] if marks is None else [*marks.trail, *marks.ghosts, *([marks.chosen] if marks.chosen else [])]
+        )
+        spots += [at(square, s) for a in arrows for s in (a.start, a.end)]
         spots += [
             self.point(square, q.corner, v)
             for kite in kites
             for q, v in zip(self.quadrants, kite.points, strict=True)
         ]
-        area = image.get_rect().inflate(-2 * reach - 2, -2 * reach - 2)
+        area = back.image.get_rect().inflate(-2 * reach - 2, -2 * reach - 2)
         return all(area.collidepoint(x, y) for x, y in spots)
 
-    def _background(self, size: tuple[int, int], metrics: Metrics) -> tuple[pygame.Surface, pygame.Rect]:
+    def _background(self, size: tuple[int, int], metrics: Metrics) -> Background:
         image = pygame.Surface(size)
         image.fill(self.backdrop)
         area = pygame.Rect((0, 0), size)
@@ -227,61 +298,61 @@ class QuadrantMap:
         pygame.draw.rect(image, theme.BORDER, square, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midtop, square.midbottom, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midleft, square.midright, metrics.stroke)
-        for quadrant in self.quadrants:
-            self._name(image, square, quadrant, metrics)
+        named = self._named(square, metrics)
+        plates = tuple((q.corner, self._name(image, square, q, metrics, named)) for q in self.quadrants)
         if self._with_axes(area, metrics):
             self._axes(image, square, metrics, self._label_side(area, metrics))
         if pygame.display.get_surface() is not None:
             image = image.convert()  # in the window's own format it blits several times faster
-        return image, square
+        return Background(image, square, plates)
 
-    def _name_style(self, name: str, half: int, badge: int, metrics: Metrics) -> tuple[bool, int, Style]:
-        """Where a quadrant's name goes (under its badge when too long beside it), its width, and its
-        style: the size every name can have with its words whole, so the four match."""
-        smallest = metrics.scaled(SMALLEST_NAME_SCALE)
-        full = Style("bold", metrics.body, theme.INK)
-        beside, under = half - badge - 3 * metrics.pad, half - 3 * metrics.pad
+    def _named(self, square: pygame.Rect, metrics: Metrics) -> bool:
+        """Names only on a map big enough that each fits its corner in at most NAME_LINES lines, every
+        word whole; a smaller map shows the quadrants' numbers (its legend names them)."""
+        if not self.labelled or square.width < metrics.body * MIN_SIDE_FOR_NAMES:
+            return False
+        room = self._name_room(square, metrics)
+        style = Style("bold", metrics.body, theme.INK)
+        return all(
+            widest_word(q.name, style) <= room and len(wrap(q.name, style, room, self.lang)) <= NAME_LINES
+            for q in self.quadrants
+        )  # every word whole: never "Profes-sional"
 
-        def fitted(text: str) -> tuple[bool, int, Style]:
-            style = unbroken(text, full, beside, smallest)
-            if widest_word(text, style) <= beside:
-                return False, beside, style
-            return True, under, unbroken(text, full, under, smallest)
-
-        below, room, _ = fitted(name)
-        size = min(fitted(q.name)[2].size for q in self.quadrants)
-        return below, room, Style("bold", size, theme.INK)
+    @staticmethod
+    def _name_room(square: pygame.Rect, metrics: Metrics) -> int:
+        badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
+        return square.width // 2 - badge - 3 * metrics.pad
 
     def _name(
-        self, image: pygame.Surface, square: pygame.Rect, quadrant: QuadrantView, metrics: Metrics
-    ) -> None:
-        """Number badge and (when labelled) name in the quadrant's outer corner, on a light plate."""
+        self,
+        image: pygame.Surface,
+        square: pygame.Rect,
+        quadrant: QuadrantView,
+        metrics: Metrics,
+        named: bool,
+    ) -> pygame.Rect:
+        """Number badge and (when labelled) name in the quadrant's outer corner, on a light plate;
+        returns the plate."""
         dx, dy = CORNERS[quadrant.corner]
-        half = square.width // 2
         base = theme.colour(quadrant.colour)
         number = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
-        named = self.labelled and square.width >= metrics.body * MIN_SIDE_FOR_NAMES
-        below, room, style = self._name_style(quadrant.name, half, badge, metrics)
-        lines = wrap(quadrant.name, style, room, self.lang) if named else []
+        style = Style("bold", metrics.body, theme.INK)
+        lines = wrap(quadrant.name, style, self._name_room(square, metrics), self.lang) if named else []
         text_w = max((render(line, style).get_width() for line in lines), default=0)
-        text_h = len(lines) * line_height(style)
-        if below and lines:
-            plate_w, plate_h = max(badge, text_w + 2 * metrics.pad), badge + text_h
-        else:
-            plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
-            plate_h = max(badge, text_h)
+        plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
+        plate_h = max(badge, len(lines) * line_height(style))
         x = square.x + metrics.pad if dx < 0 else square.right - metrics.pad - plate_w
         y = square.y + metrics.pad if dy < 0 else square.bottom - metrics.pad - plate_h
         if lines:
             plate = pygame.Surface((plate_w, plate_h), pygame.SRCALPHA)
             plate.fill((*theme.PANEL, NAME_PLATE_ALPHA))
             image.blit(plate, (x, y))
-            at = (x + metrics.pad, y + badge) if below else (x + badge + metrics.pad, y)
-            draw_lines(image, lines, style, *at)
+            draw_lines(image, lines, style, x + badge + metrics.pad, y)
         disc = pygame.Rect(x, y, badge, badge)
         pygame.draw.ellipse(image, base, disc)
         image.blit(number, number.get_rect(center=disc.center))
+        return pygame.Rect(x, y, plate_w, plate_h)
 
     def _axes(self, image: pygame.Surface, square: pygame.Rect, metrics: Metrics, side: int) -> None:
         style = self._axis_style(metrics)
@@ -320,29 +391,6 @@ class QuadrantMap:
         for corner in corners:
             pygame.draw.circle(surface, kite.colour, corner, width + metrics.stroke)
 
-    def _trail(
-        self, surface: pygame.Surface, square: pygame.Rect, trail: Sequence[Points], metrics: Metrics
-    ) -> None:
-        spots = [self.marker(square, p) for p in trail]
-        if len(spots) > 1:
-            pygame.draw.lines(surface, theme.TRAIL, False, spots, max(theme.MIN_STROKE, metrics.stroke))
-        if not self.labelled:
-            return
-        radius = metrics.scaled(TRAIL_DOT_SCALE)
-        style = Style("bold", metrics.body, theme.WHITE)
-        numbered: list[int] = []
-        for number in reversed(range(len(spots))):  # the latest first: it is never hidden
-            if all(math.dist(spots[number], spots[other]) >= TRAIL_CLEARANCE * radius for other in numbered):
-                numbered.append(number)
-        for number, spot in enumerate(spots):  # a step too close to a later one: a small dot beneath
-            if number not in numbered:
-                pygame.draw.circle(surface, theme.TRAIL, spot, metrics.stroke * 2)
-        for number in numbered:
-            spot = spots[number]
-            pygame.draw.circle(surface, theme.TRAIL, spot, radius)
-            label = render(str(number), style)
-            surface.blit(label, label.get_rect(center=(round(spot[0]), round(spot[1]))))
-
 
 def frame_quadrants(image: pygame.Surface, square: pygame.Rect, corners: Sequence[str], m: Metrics) -> None:
     """A frame around each quadrant to point out (a meaningful difference) on the map drawn in `square`."""
@@ -351,6 +399,12 @@ def frame_quadrants(image: pygame.Surface, square: pygame.Rect, corners: Sequenc
         dx, dy = CORNERS[corner]
         cell = pygame.Rect(square.x + (half if dx > 0 else 0), square.y + (half if dy > 0 else 0), half, half)
         pygame.draw.rect(image, theme.WARNING, cell, MARK_SCALE * m.stroke)
+
+
+def at(square: pygame.Rect, spot: Spot) -> tuple[float, float]:
+    """A point in map units (-1..1 across, y downward) in pixels of the map drawn in `square`."""
+    half = square.width / 2
+    return square.centerx + spot[0] * half, square.centery + spot[1] * half
 
 
 def dashed_line(

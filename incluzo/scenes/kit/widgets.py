@@ -180,6 +180,15 @@ def chips(
     return left - x - spacing if amounts else 0
 
 
+def chips_width(amounts: Sequence[Amount], metrics: Metrics, style: Style, *, as_cost: bool = False) -> int:
+    """How wide `chips` draws these amounts."""
+    size = icon_size(metrics)
+    gap = metrics.scaled(CHIP_GAP_SCALE)
+    spacing = metrics.scaled(CHIPS_GAP_SCALE)
+    widths = [size + gap + width_of(chip_text(a, as_cost=as_cost), style) for a in amounts]
+    return sum(widths) + spacing * max(0, len(widths) - 1)
+
+
 def chips_item(
     amounts: Sequence[Amount],
     meter_order: Sequence[str],

@@ -8,12 +8,14 @@ from dataclasses import replace
 
 import pygame
 
+from incluzo.engine.play.moves import trail_arrows
 from incluzo.engine.play.views import DebriefView, DecisionView, MapView
 from incluzo.i18n import Messages
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, Scene, bullet_list, heading_item
 from incluzo.scenes.kit.bindings import EXPORT, Binding, FooterKey
-from incluzo.scenes.kit.mapinfo import legend, points_text, quadrant_rows
+from incluzo.scenes.kit.mapinfo import legend, profile_rows
+from incluzo.scenes.kit.mapmarks import Marks
 from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow
 from incluzo.scenes.kit.theme import Metrics
@@ -48,6 +50,32 @@ def decision_line(number: int, decision: DecisionView, say: Messages) -> tuple[s
     return title, chosen, say("debrief.left", choices=left) if left else ""
 
 
+def map_legend(flow: Flow, view: DebriefView, ctx: Context, metrics: Metrics) -> None:
+    """The map in words: each quadrant's points at the start, the end and the goal, then what each line
+    and the trail's arrows mean."""
+    s, say, m = widgets.styles(metrics), ctx.say, metrics
+    heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
+    profile_rows(flow, say, view.start, view.end, "map.end", view.desired, s["body"], m)
+    legend(
+        flow, [*debrief_kites(view, say), (say("map.steps"), Kite((), theme.TRAIL, "solid"))], s["body"], m
+    )
+
+
+def draw_debrief_map(
+    surface: pygame.Surface,
+    quadrant_map: QuadrantMap,
+    box: pygame.Rect,
+    metrics: Metrics,
+    view: DebriefView,
+    say: Messages,
+) -> pygame.Rect:
+    """The debrief's map in `box` (the 'ending and map' step calls this): the start, end and desired
+    kites and the trail of decisions as arrows numbered as the decisions are, no number over another or
+    over a quadrant's name. Returns the map's square."""
+    kites = [k for _, k in debrief_kites(view, say)]
+    return quadrant_map.draw(surface, box, metrics, kites, marks=Marks(trail=trail_arrows(view.trail)))
+
+
 def debrief_flow(
     view: DebriefView,
     ctx: Context,
@@ -71,21 +99,7 @@ def debrief_flow(
         flow.text(export_note, s["accent"], space_before=m.gap)
     if after_ending is not None:
         after_ending(flow)
-    heading_item(flow, say("debrief.profile"), s["heading"], m.margin)
-    desired = {q.id: q.points for q in view.desired} if view.desired else {}
-    rows = []
-    for start, end in zip(view.start, view.end, strict=True):
-        values = [("map.start", start.points), ("map.end", end.points)]
-        rows.append(
-            (
-                end,
-                points_text(say, end.name, values + ([("map.desired", desired[end.id])] if desired else [])),
-            )
-        )
-    quadrant_rows(flow, rows, s["body"], m)
-    legend(
-        flow, [*debrief_kites(view, say), (say("map.trail"), Kite((), theme.TRAIL, "solid"))], s["body"], m
-    )
+    map_legend(flow, view, ctx, m)
     if view.meters:  # a scenario that costs nothing has no meters to account for
         heading_item(flow, say("debrief.spent"), s["heading"], m.margin)
         order = [v.id for v in view.meters]
@@ -167,10 +181,4 @@ class DebriefScene(Scene):
     def draw_body(self, surface: pygame.Surface, map_box: pygame.Rect) -> None:
         assert self.paged is not None
         self.paged.draw(surface)
-        self.map.draw(
-            surface,
-            map_box,
-            self.metrics,
-            [k for _, k in debrief_kites(self.view, self.say)],
-            trail=[exact(p) for p in self.view.trail],
-        )
+        draw_debrief_map(surface, self.map, map_box, self.metrics, self.view, self.say)

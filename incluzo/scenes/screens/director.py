@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING, Any, assert_never
 
 from incluzo import persistence
-from incluzo.engine.logs import rebase, savelog
-from incluzo.engine.logs.savelog import Entry, Id
+from incluzo.engine.logs import savelog
+from incluzo.engine.logs.savelog import Entry, Id, SaveLog
 from incluzo.engine.play import rules
 from incluzo.engine.play.desk import DeskView, desk_of
 from incluzo.engine.play.phases import Mode, Phase
@@ -220,7 +220,7 @@ class Director:
         """
         card = self.session.game.card if self.session.phase == Phase.CARD else None
         refusal, entry = savelog.perform(
-            self.session, savelog.Undo() if isinstance(action, actions.Undo) else action
+            self.session, savelog.TakeBack() if isinstance(action, actions.Undo) else action
         )
         if entry is not None:
             self.record(entry)
@@ -261,40 +261,51 @@ class Director:
         return self.exports
 
     # Play as you write ----------------------------------------------------------------------------------
+    @property
+    def log(self) -> SaveLog:
+        """Every record of the game so far: the save's; when the disk refused it, the session's steps."""
+        if self.save is not None:
+            return self.save.log
+        source = str(self.source.resolve()) if self.source else ""
+        log = savelog.new_log(self.session.scenario, seed=0, mode=self.mode.save_name, source=source)
+        for record in self.profile.entries() if self.profile is not None else ():
+            log = log.appended(record)
+        replayed = Session(self.session.scenario)
+        for action in self.session.log:
+            _, entry = savelog.perform(replayed, action)
+            log = log.appended(entry) if entry is not None else log
+        return log
+
     def reload(self, scenario: Scenario) -> Reply:
         """The decisions so far carried over to the edited scenario, in a new save that holds them."""
         if self.profile is not None:  # a game that started from the room's profile keeps starting there
             scenario = self.profile.apply(scenario)
-        session = self.session
-        rebased = rebase.rebase(scenario, session.log, session.scenario)
-        save, failed = self.resave(rebased.session)
-        self.begin(rebased.session, save)
-        reason = rebased.message(self.ctx.lang)
-        said = (
-            self.ctx.say("reload.stopped", count=rebased.applied, reason=reason)
-            if reason
-            else self.ctx.say("reload.done", count=rebased.applied)
-        )
-        return Reply("\n".join(filter(None, [failed, said])), close=True)
+        rebuilt = savelog.rebase(scenario, self.log)
+        save, failed = saved(rebuilt.log, self.ctx)
+        self.begin(rebuilt.state, save)
+        if rebuilt.state.phase == Phase.DEBRIEF and save is not None:
+            persistence.finish(save, rebuilt.state.game.ending)
+        return Reply("\n".join(filter(None, [failed, reloaded(self.ctx, rebuilt)])), close=True)
 
-    def resave(self, session: Session) -> tuple[SaveFile | None, str]:
-        """A new save for the reloaded version holding the decisions that carried over."""
-        source = str(self.source.resolve()) if self.source else ""
-        save, failed = new_save(session.scenario, self.mode, source, self.ctx)
-        if save is not None and self.profile is not None:
-            save.append(self.profile.entry())
-        replayed = Session(session.scenario)
-        for action in session.log:
-            _, entry = savelog.perform(replayed, action)
-            if save is not None and entry is not None:
-                save.append(entry)
-        return save, failed
+
+def reloaded(ctx: Context, rebuilt: savelog.Rebuilt[Any]) -> str:
+    """What a reload says, in every mode: how many steps carried over, or where and why replay stopped."""
+    reason = rebuilt.stopped()
+    if reason is None:
+        return ctx.say("reload.done", count=rebuilt.steps)
+    return ctx.say("reload.stopped", count=rebuilt.steps, reason=reason.text(ctx.lang))
+
+
+def saved(log: SaveLog, ctx: Context) -> tuple[SaveFile | None, str]:
+    """A new save holding `log`, durable when this returns; when the disk refuses, None and what to say
+    (the game goes on unsaved)."""
+    try:
+        return SaveFile.create(log), ""
+    except OSError as error:
+        return None, ctx.say("save.failed", reason=error.strerror or str(error))
 
 
 def new_save(scenario: Scenario, mode: Mode, source: str, ctx: Context) -> tuple[SaveFile | None, str]:
     """A new session's save, its header durable; when the disk refuses, None and what to say (the game
     goes on unsaved)."""
-    try:
-        return persistence.start(scenario, mode=mode.save_name, source=source), ""
-    except OSError as error:
-        return None, ctx.say("save.failed", reason=error.strerror or str(error))
+    return saved(savelog.new_log(scenario, seed=0, mode=mode.save_name, source=source), ctx)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pygame
 
+from incluzo.engine.play.moves import trail_arrows
 from incluzo.engine.play.views import MapView
 from incluzo.i18n import catalog_for
 from incluzo.persistence import folder_text
@@ -28,7 +29,8 @@ from incluzo.scenes.kit.bindings import (
     keymap,
 )
 from incluzo.scenes.kit.input import Click, Input
-from incluzo.scenes.kit.mapinfo import legend, points_text, prefixed, quadrant_rows
+from incluzo.scenes.kit.mapinfo import legend, prefixed, profile_rows
+from incluzo.scenes.kit.mapmarks import Marks
 from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 from incluzo.scenes.screens.briefing import map_axes
@@ -318,29 +320,13 @@ class MapOverlay(PagedOverlay):
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
         flow.text(say("map.title"), s["title"], keep_with_next=True)
-        desired = {q.id: q.points for q in v.desired} if v.desired else {}
-        rows = []
-        for start, now in zip(v.start, v.now, strict=True):
-            values = [("map.start", start.points), ("map.now", now.points)]
-            rows.append(
-                (
-                    now,
-                    points_text(
-                        say, now.name, values + ([("map.desired", desired[now.id])] if desired else [])
-                    ),
-                )
-            )
-        quadrant_rows(flow, rows, s["body"], m)
-        legend(flow, [*self.kites(), (say("map.trail"), Kite((), theme.TRAIL, "solid"))], s["body"], m)
+        profile_rows(flow, say, v.start, v.now, "map.now", v.desired, s["body"], m)
+        legend(flow, [*self.kites(), (say("map.steps"), Kite((), theme.TRAIL, "solid"))], s["body"], m)
         flow.text(say("map.reading"), s["muted"], space_before=m.gap)
+        flow.text(say("map.marker"), s["muted"], space_before=m.gap // 2)
         return flow
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        self.map.draw(
-            surface,
-            self.map_box,
-            self.metrics,
-            [k for _, k in self.kites()],
-            trail=[exact(p) for p in self.view.trail],
-        )
+        trail = Marks(trail=trail_arrows(self.view.trail))
+        self.map.draw(surface, self.map_box, self.metrics, [k for _, k in self.kites()], marks=trail)

@@ -28,7 +28,16 @@ from incluzo.i18n import Messages
 from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.base import Context, Scene, heading_item
-from incluzo.scenes.kit.bindings import LOWER, NEXT, PROFILE_EXPORT, RAISE, Binding, FooterKey, Local
+from incluzo.scenes.kit.bindings import (
+    LOWER,
+    NEXT,
+    PROFILE_EXPORT,
+    PROFILE_GROUP,
+    RAISE,
+    Binding,
+    FooterKey,
+    Local,
+)
 from incluzo.scenes.kit.mapinfo import legend, quadrant_rows
 from incluzo.scenes.kit.quadmap import Kite, MapAxes, QuadrantMap, frame_quadrants
 from incluzo.scenes.kit.text import Flow
@@ -39,13 +48,21 @@ THRESHOLD_RANGE = (1, 50)  # the threshold the + and - keys can set
 
 @dataclass(frozen=True)
 class StartProfile:
-    """A questionnaire result that scenarios start from."""
+    """A questionnaire result that scenarios start from (a team's, or everyone's), and the other
+    profiles of the same answers (each team's and everyone's), recorded beside it."""
 
     questionnaire: str  # its id
     result: Result
+    label: str = ""  # a team's name; '' for everyone's
+    others: tuple[tuple[str, Result], ...] = ()
 
     def entry(self) -> ProfileEntry:
-        return workshoplog.profile_entry(self.result, self.questionnaire)
+        return workshoplog.profile_entry(self.result, self.questionnaire, self.label)
+
+    def entries(self) -> list[ProfileEntry]:
+        """The records a session starts with: this profile first (a resume starts from it), then the rest."""
+        rest = [workshoplog.profile_entry(found, self.questionnaire, label) for label, found in self.others]
+        return [self.entry(), *rest]
 
     def apply(self, scenario: Scenario) -> Scenario:
         return welke_bril.start_from(scenario, self.result)
@@ -105,9 +122,12 @@ class ProfileScene(Scene):
         found: Result,
         threshold: Fraction | int | None = None,
         then: str = "",
+        teams: tuple[tuple[str, Result], ...] = (),
     ) -> None:
         super().__init__(ctx)
         self.questionnaire = questionnaire
+        self.groups = (("", found), *teams)  # everyone's profile, then each team's (0, 1, ...)
+        self.shown = 0  # the group on screen
         self.result = found
         self.then = then  # the scenario that follows, when one was named
         self.export_note = ""
@@ -120,6 +140,23 @@ class ProfileScene(Scene):
         self.threshold = threshold
         self.view = welke_bril.present(self.questionnaire, self.result, self.ctx.lang, threshold)
 
+    def show_group(self, number: int) -> None:
+        """Show everyone's profile (0) or a team's (its place in the list, from 1)."""
+        self.shown = number
+        self.result = self.groups[number][1]
+        self.set_threshold(self.threshold)
+
+    @property
+    def label(self) -> str:
+        """Whose profile is on screen: a team's name, '' for everyone's."""
+        return self.groups[self.shown][0]
+
+    def title(self) -> str:
+        """The profile's title: whose it is when it is a team's."""
+        if self.label:
+            return self.say("profile.title.team", title=self.view.title, team=self.label)
+        return self.say("profile.title", title=self.view.title)
+
     @property
     def marked(self) -> list[str]:
         """The quadrants whose difference reaches the threshold."""
@@ -129,13 +166,16 @@ class ProfileScene(Scene):
     def flow(self, width: int) -> Flow:
         m, s, say, v = self.metrics, self.styles, self.say, self.view
         flow = Flow(width, self.ctx.lang)
-        heading_item(flow, say("profile.title", title=v.title), s["title"], 0)
+        heading_item(flow, self.title(), s["title"], 0)
         count = (
             say("profile.respondents.one")
             if v.respondents == 1
             else say("profile.respondents", count=v.respondents)
         )
         flow.text(count, s["muted"], space_before=m.gap // 2)
+        if len(self.groups) > 1:
+            names = [f"{n} {label or say('profile.everyone')}" for n, (label, _) in enumerate(self.groups)]
+            flow.text(say("profile.groups", groups=" \u00b7 ".join(names)), s["body"], space_before=m.gap)
         if self.export_note:
             flow.text(self.export_note, s["accent"], space_before=m.gap)
         quadrants = {q.id: q for q in self.map.quadrants}
@@ -170,15 +210,25 @@ class ProfileScene(Scene):
 
     # Input --------------------------------------------------------------------------------------
     def bindings(self) -> list[Binding]:
-        return [PROFILE_EXPORT.to(ExportProfile()), RAISE.to(Threshold(1)), LOWER.to(Threshold(-1))]
+        groups = [PROFILE_GROUP.to(ShowGroup(n), str(n)) for n in range(len(self.groups))]
+        return [PROFILE_EXPORT.to(ExportProfile()), RAISE.to(Threshold(1)), LOWER.to(Threshold(-1)), *groups]
 
     def primary(self) -> Action | None:
-        return StartFrom(self.result)
+        return self.start()
 
     def primary_key(self) -> FooterKey | None:
-        return NEXT.to(StartFrom(self.result)).footer_key(self.say)
+        return NEXT.to(self.start()).footer_key(self.say)
+
+    def start(self) -> StartFrom:
+        """Start from the profile on screen; the others are recorded beside it."""
+        others = tuple(group for n, group in enumerate(self.groups) if n != self.shown)
+        return StartFrom(self.result, self.label, others if len(self.groups) > 1 else ())
 
     def local(self, request: Local) -> Action | None:
+        if isinstance(request, ShowGroup):
+            self.show_group(request.number)
+            self.relayout()
+            return None
         if isinstance(request, Threshold):
             low, high = THRESHOLD_RANGE
             self.set_threshold(max(Fraction(low), min(Fraction(high), self.threshold + request.step)))
@@ -197,7 +247,7 @@ class ProfileScene(Scene):
         folder = folder or export_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        base = folder / f"{slug(self.questionnaire.id)}-{stamp}"
+        base = folder / f"{slug(self.questionnaire.id)}{'-' + slug(self.label) if self.label else ''}-{stamp}"
         lines = [
             Line(label, kite.points, kite.colour, kite.style) for label, kite in kites(self.view, self.say)
         ]
@@ -205,7 +255,7 @@ class ProfileScene(Scene):
             base.with_suffix(".png"),
             self.questionnaire.model,
             self.ctx.lang,
-            self.say("profile.title", title=self.view.title),
+            self.title(),
             lines,
             [self.say("profile.frame", threshold=float(self.threshold))],
             self.marked,
@@ -217,7 +267,7 @@ class ProfileScene(Scene):
     def markdown(self) -> str:
         say, v = self.say, self.view
         out = [
-            f"# {say('profile.title', title=v.title)}",
+            f"# {self.title()}",
             "",
             say("profile.respondents", count=v.respondents),
             "",
@@ -254,6 +304,13 @@ class ProfileScene(Scene):
 @dataclass(frozen=True)
 class Threshold(Local):
     step: int
+
+
+@dataclass(frozen=True)
+class ShowGroup(Local):
+    """0-6: everyone's profile or a team's."""
+
+    number: int
 
 
 @dataclass(frozen=True)

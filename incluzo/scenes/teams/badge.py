@@ -6,17 +6,15 @@ The same shape marks the team's kite corners and trail on the quadrant map.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 import pygame
 
 from incluzo.engine.play.teamviews import Badge
-from incluzo.engine.play.views import Amount, QuadrantView
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.mapinfo import prefixed
-from incluzo.scenes.kit.quadmap import Kite, QuadrantMap, exact
 from incluzo.scenes.kit.text import Flow, Style, line_height, render, width_of
 from incluzo.scenes.kit.theme import Metrics
+from incluzo.scenes.kit.widgets import chips_width as chips_width  # the round screen's import
 
 SHAPE_SCALE = 1.05  # a badge's shape in body units
 MARKER_SCALE = 0.55  # a kite corner or trail marker in body units
@@ -87,15 +85,6 @@ def draw_badge(surface: pygame.Surface, badge: Badge, x: int, centre_y: int, met
     return badge_width(badge, metrics)
 
 
-def chips_width(amounts: Sequence[Amount], metrics: Metrics, style: Style, *, as_cost: bool = False) -> int:
-    """How wide widgets.chips draws these amounts."""
-    size = widgets.icon_size(metrics)
-    gap = metrics.scaled(widgets.CHIP_GAP_SCALE)
-    spacing = metrics.scaled(widgets.CHIPS_GAP_SCALE)
-    widths = [size + gap + width_of(widgets.chip_text(a, as_cost=as_cost), style) for a in amounts]
-    return sum(widths) + spacing * max(0, len(widths) - 1)
-
-
 def draw_check(surface: pygame.Surface, left_centre: tuple[int, int], metrics: Metrics) -> int:
     """A tick in a disc: 'has chosen' without saying what; returns its width."""
     size = shape_size(metrics)
@@ -118,36 +107,3 @@ def badge_line(
         draw_badge(surface, badge, x, y + line_height(style) // 2, metrics)
 
     prefixed(flow, text, style, indent, paint, space_before=space_before)
-
-
-def draw_team_kites(
-    surface: pygame.Surface,
-    quadrant_map: QuadrantMap,
-    box: pygame.Rect,
-    metrics: Metrics,
-    teams: Sequence[tuple[Badge, Sequence[QuadrantView], Sequence[Sequence[QuadrantView]]]],
-    under: Sequence[Kite] = (),
-) -> pygame.Rect:
-    """The map with `under` (start, desired) and per team its kite and trail, each in its colour and
-    marked with its shape; returns the map's square."""
-    square = quadrant_map.draw(surface, box, metrics, under)
-    width = max(theme.MIN_STROKE, metrics.scaled(KITE_WIDTH))
-    marker = metrics.scaled(MARKER_SCALE)
-    for badge, now, trail in teams:
-        colour = theme.colour(badge.colour)
-        spots = [quadrant_map.marker(square, exact(p)) for p in trail]
-        if len(spots) > 1:
-            pygame.draw.lines(surface, theme.INK, False, spots, width + 2 * metrics.stroke)
-            pygame.draw.lines(surface, colour, False, spots, width)
-        for spot in spots[1:]:
-            shape(surface, badge.symbol, spot, marker * 0.7, colour, max(1, metrics.stroke // 2))
-        by_corner = {q.corner: q.exact for q in now}
-        corners = [
-            quadrant_map.point(square, c, by_corner[c])
-            for c in ("top-left", "top-right", "bottom-right", "bottom-left")
-        ]
-        pygame.draw.polygon(surface, theme.INK, corners, width + 2 * metrics.stroke)
-        pygame.draw.polygon(surface, colour, corners, width)
-        for corner in corners:
-            shape(surface, badge.symbol, corner, marker, colour, max(1, metrics.stroke // 2))
-    return square

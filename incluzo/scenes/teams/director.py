@@ -17,7 +17,7 @@ from typing import assert_never
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog, workshoplog
-from incluzo.engine.logs.savelog import Entry, SaveError, SaveLog, SaveProblem
+from incluzo.engine.logs.savelog import Entry, Rebuilt, SaveLog
 from incluzo.engine.play import rules, teams
 from incluzo.engine.play.desk import DeskView, Upcoming
 from incluzo.engine.play.phases import Mode
@@ -32,6 +32,7 @@ from incluzo.scenes import actions
 from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.kit.base import Context, Scene
 from incluzo.scenes.kit.bindings import TEAM_HELP, Binding
+from incluzo.scenes.screens.director import reloaded, saved
 from incluzo.scenes.screens.meterless import has_costs, without_meters
 from incluzo.scenes.screens.overlays import HelpOverlay, PauseOverlay, confirm
 from incluzo.scenes.screens.profile import StartProfile, start_profile_of
@@ -199,12 +200,12 @@ class TeamDirector:
         the reply says how many steps carried over, or where and why replay stopped."""
         if self.profile is not None:  # a game that started from the room's profile keeps starting there
             scenario = self.profile.apply(scenario)
-        rebased = workshoplog.rebase(scenario, self.log, self.play.default_seconds)
-        save, failed = new_save(rebased.log, self.ctx)
-        play = self._clock_kept(scenario, rebased.play)
+        rebuilt = workshoplog.rebase(scenario, self.log, self.play.default_seconds)
+        save, failed = saved(rebuilt.log, self.ctx)
+        play = self._clock_kept(scenario, rebuilt.state)
         if play.phase == DEBRIEF and save is not None:
             persistence.finish(save, None)
-        self.scenario, self.play, self.save, self.unsaved = scenario, play, save, rebased.log
+        self.scenario, self.play, self.save, self.unsaved = scenario, play, save, rebuilt.log
         self.presenter = TeamPresenter(scenario, self.ctx.lang)
         self.costs = has_costs(scenario)
         self.selected = self.looking = self.pause = None
@@ -212,13 +213,7 @@ class TeamDirector:
         self.past = []
         self.carry_ms = 0.0
         self.screen = self.build()
-        reason, count = rebased.message(self.ctx.lang), rebased.steps
-        said = (
-            self.say("reload.stopped", count=count, reason=reason)
-            if reason
-            else self.say("reload.done", count=count)
-        )
-        return Reply("\n".join(filter(None, [said, failed])), close=True)
+        return Reply("\n".join(filter(None, [reloaded(self.ctx, rebuilt), failed])), close=True)
 
     def _clock_kept(self, scenario: Scenario, play: TeamPlay) -> TeamPlay:
         """The open round's countdown goes on as it stood (time used, time added or taken away, stopped
@@ -453,55 +448,20 @@ def start(
     log = savelog.new_log(
         scenario, seed=0, mode=Mode.TEAMS.save_name, teams=tuple(t.name for t in made), source=source
     )
-    if profile is not None:
-        log = log.appended(profile.entry())
-    save, notice = new_save(log, ctx)
+    for entry in profile.entries() if profile is not None else ():
+        log = log.appended(entry)
+    save, notice = saved(log, ctx)
     play = teams.begin(scenario, made)
     director = TeamDirector(scenario, ctx, play, save, profile=profile, log=log, source=Path(path))
     return director, notice
 
 
-def new_save(log: SaveLog, ctx: Context) -> tuple[persistence.SaveFile | None, str]:
-    """A new save holding `log`, durable when this returns; when the disk refuses, None and what to say
-    (the game goes on unsaved)."""
-    try:
-        return persistence.SaveFile.create(log), ""
-    except OSError as error:
-        return None, ctx.say("save.failed", reason=error.strerror or str(error))
-
-
-def resume(path: Path, ctx: Context, given: str | Path | None = None) -> tuple[TeamDirector, list[str]]:
-    """A team game rebuilt from its save by replaying the log; with what the players should be told.
-
-    When the scenario changed so that a step no longer fits, the game goes on from the last step that
-    does, and the save is rewritten to match. Raises SaveError, ScenarioError or OSError.
-    """
-    restored = persistence.restore(path)
-    log = restored.file.log
-    profile = start_profile_of(path)
-    scenario = load_file(given) if given is not None else persistence.named_scenario(log, path)
-    scenario = profile.apply(scenario) if profile is not None else scenario
-    if scenario.id != log.header.scenario:
-        names = {"saved": log.header.scenario, "given": scenario.id}
-        raise SaveError(SaveProblem("SAV013", str(path), 1, 1, "scenario", names, "scenario"))
-    replayed = workshoplog.replay(scenario, log)
-    notices = [n for n in [restored.notice(ctx.lang)] if n]
-    changed = scenario.content_hash != log.header.content_hash
-    if changed:
-        notices.append(ctx.say("team.resume.changed"))
-    if replayed.refusal is not None:
-        reason = replayed.refusal.message(scenario, ctx.lang)
-        dropped = len(log.entries) - replayed.applied
-        notices.append(
-            ctx.say("team.resume.misfit", step=replayed.applied + 1, reason=reason, dropped=dropped)
-        )
-    if changed or replayed.refusal is not None:
-        header = replace(log.header, content_hash=scenario.content_hash)
-        restored.file.rewrite(SaveLog(header, log.entries[: replayed.applied]))
-    briefed = any(workshoplog.action_of(e) is not None for e in restored.file.log.entries)
-    named = given or log.header.source
-    source = Path(named) if named else None
-    director = TeamDirector(
-        scenario, ctx, replayed.play, restored.file, briefed=briefed, profile=profile, source=source
+def resumed(
+    file: persistence.SaveFile, rebuilt: Rebuilt[TeamPlay], ctx: Context, source: Path | None
+) -> TeamDirector:
+    """The team game a save holds, rebuilt by replaying its log (`games.resume`), going on in `file`."""
+    briefed = any(workshoplog.action_of(e) is not None for e in file.log.entries)
+    profile = start_profile_of(file.path)
+    return TeamDirector(
+        rebuilt.scenario, ctx, rebuilt.state, file, briefed=briefed, profile=profile, source=source
     )
-    return director, notices
