@@ -196,7 +196,7 @@ def test_two_phones_of_two_teams_fill_in_welke_bril_and_each_team_gets_its_profi
         screen.until(lambda app: len(answers_saved(team_game(app))) == 2, "both sheets in the save")
         path = screen.read(lambda app: team_game(app).save.path)  # type: ignore[union-attr]
 
-    entries = restore(path).file.log.entries
+    entries = restore(path).log.entries
     profiles = [(e.label, e.respondents) for e in entries if isinstance(e, ProfileEntry)]
     assert profiles == [("Blauw", 1), ("", 2), ("Rood", 1)]  # the one started from first
     assert isinstance(entries[0], ProfileEntry)

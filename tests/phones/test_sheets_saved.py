@@ -152,5 +152,5 @@ def test_sheets_accepted_before_a_kill_come_back_with_the_room() -> None:
         screen.stopped.set()
         screen.thread.join(timeout=5)
         app.stop_phones()
-    sheets = [e for e in restore(path).file.log.entries if isinstance(e, PhoneAnswersEntry)]
+    sheets = [e for e in restore(path).log.entries if isinstance(e, PhoneAnswersEntry)]
     assert [e.team for e in sheets] == ["Rood", "Blauw"]
