@@ -5,12 +5,14 @@ checkout (`benchmarks/run.py peers --choicescript DIR`), the same game is writte
 time into DIR/web/incluzo-bench/ (costs, affordability, the position move, `next` jumps and the
 ending), then `node randomtest.js` and `incluzo simulate` each play RUNS games, in turn, REPEATS times;
 the medians and their ratio are reported (issue 13 asks for at least 10x), the wall-clock ratio and,
-steadier when other work shares the machine, the ratio of CPU seconds. Nothing of ChoiceScript is
-kept in this repository.
+steadier when other work shares the machine, the ratio of CPU seconds. incluzo is byte-compiled first,
+as an install leaves it (this machine sets PYTHONDONTWRITEBYTECODE, which would make every start
+compile the sources). Nothing of ChoiceScript is kept in this repository.
 """
 
 from __future__ import annotations
 
+import compileall
 import os
 import resource
 import shutil
@@ -127,6 +129,7 @@ def run(choicescript_dir: str | None = None) -> dict[str, Any]:
     if choicescript_dir is None or node is None:
         return {**base, "skipped": "give --choicescript DIR (a ChoiceScript checkout) and install node"}
     checkout = Path(choicescript_dir).resolve()
+    compileall.compile_dir(Path(__file__).resolve().parent.parent / "incluzo", quiet=1)  # as installed
     text = synthetic(CARDS, CHOICES, seed=SEED)
     scenario = load_text(text, "benchmark.yaml")
     scenes = checkout / "web" / GAME / "scenes"

@@ -4,7 +4,8 @@ Generated branching scenarios (`skeleton.branching`, seeded) of 10, 20, 40, 80 a
 choices, random costs, `next` jumps and `when` on earlier choices. Each measurement runs in a fresh
 process (so peak memory is its own), bounded in time and address space so a blow-up is reported, not
 suffered. Targets: `check` (the full analysis) under 2 s and 200 MB at 160 cards with every check
-completed; 10,000 simulated games with 2 jobs under 10 s and 200 MB. Beside them, the slow legal
+completed (`unchecked` names those INC046 says were not); 10,000 simulated games with 2 jobs under
+10 s and 200 MB. Beside them, the slow legal
 files of issue 12 (long `when` chains of 150 and 730 KB, a dense `next` graph). Run alone:
 `python benchmarks/bench_scaling.py [CARDS ...]`.
 """
@@ -46,12 +47,13 @@ else:
     text = skeleton.dense_next(cards, seed)
 scenario = load_text(text, f"{case}-{cards}.yaml")
 figures = {"bytes": len(text.encode())}
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 if kind == "check":
     from incluzo.engine.analysis.explore import analyse
     problems = analyse(scenario, text)
     figures["findings"] = sorted(p.code for p in problems)
     figures["state_cap_hit"] = "INC046" in figures["findings"]
+    figures["unchecked"] = [p.params["checks"] for p in problems if p.code == "INC046"]
 elif kind == "simulate":
     from incluzo.engine.analysis.simulate import simulate
     results = simulate(scenario, runs, jobs=jobs)
@@ -60,6 +62,7 @@ else:
     from incluzo.engine.analysis.graph import mermaid
     figures["lines"] = mermaid(scenario).count("\\n")
 figures["seconds"] = round(time.perf_counter() - started, 3)
+figures["cpu_seconds"] = round(time.process_time() - cpu, 3)  # this process only (simulate's workers aside)
 peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 figures["peak_mb"] = round(peak / 1024, 1)
 print(json.dumps(figures))
@@ -108,15 +111,13 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
         for name, (case, cards, words) in CASES.items()
     }
     largest = str(max(sizes))
-    verdicts = {}
+    verdicts, by_cpu = {}, {}
     for kind, (seconds, megabytes) in TARGETS.items():
         at = found[kind][largest]
-        verdicts[kind] = (
-            "error" not in at
-            and at["seconds"] < seconds
-            and at["peak_mb"] < megabytes
-            and not at.get("state_cap_hit", False)
-        )
+        fits = "error" not in at and at["peak_mb"] < megabytes and not at.get("state_cap_hit", False)
+        verdicts[kind] = fits and at["seconds"] < seconds
+        if kind == "check":  # simulate's CPU is spent in its workers, not counted here
+            by_cpu[kind] = fits and at["cpu_seconds"] < seconds
     return {
         "name": "scaling",
         "scenario": f"skeleton.branching(cards, seed={SEED}): 3-4 choices, next jumps, when on choices",
@@ -126,6 +127,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> dict[str, Any]:
         **found,
         "issue_12_cases": cases,
         "meets_targets": verdicts,
+        "meets_targets_by_cpu_seconds": by_cpu,  # steadier when other work shares the machine
         "cores": os.cpu_count(),
     }
 

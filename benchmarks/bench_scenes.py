@@ -6,11 +6,14 @@ at 3840x2160; idle CPU under 2% of one core; first frame within 150 ms of the ba
 A frame here is a full redraw (what a hover or a page turn costs), drawn and flipped. Each screen's
 time is also given as a ratio to the bare program's frame at the same size, measured in the same run
 (bare, the screens, bare again: the mean of the two), so a loaded machine neither hides a regression
-nor invents one.
+nor invents one. The first frame is timed over 5 starts of each program in turn, by the wall clock and by
+the CPU time the process had used when it flipped (steadier when other work shares the machine), after
+the package is byte-compiled as an install leaves it (this machine sets PYTHONDONTWRITEBYTECODE).
 """
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import statistics
@@ -77,21 +80,28 @@ print(json.dumps((time.process_time() - start_cpu) / (time.perf_counter() - star
 """
 )
 
-APP_FIRST = f"""
-import time
+# The first frame's process prints when it flipped and the CPU seconds it had used by then: the wall
+# time tells what a user waits on an idle machine, the CPU time stays true when 8 jobs share 2 cores.
+FLIPPED = "\nimport resource; used = resource.getrusage(resource.RUSAGE_SELF)\n"
+FLIPPED += "print(json.dumps([time.time(), used.ru_utime + used.ru_stime]))\n"
+
+APP_FIRST = (
+    f"""
+import json, time
 from incluzo.app import App
 app = App.opened(size=(1920, 1080), scenario={str(SCENARIO)!r}, window=True)
 app.draw()
-print(time.time())
 """
+    + FLIPPED
+)
 
 BARE_FIRST = (
     BARE_FRAME
     + """
-import time
+import json, time
 make((1920, 1080))()
-print(time.time())
 """
+    + FLIPPED
 )
 
 
@@ -156,20 +166,41 @@ def bare_frames(size: tuple[int, int]) -> dict[str, float]:
     return timed(scope["make"](size))
 
 
-def child(code: str) -> float:
+def child(code: str) -> Any:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=ENV, cwd=ROOT, check=True
     )
-    return float(json.loads(out.stdout.strip().splitlines()[-1]))
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def first_frame_ms(code: str) -> float:
-    """Median wall time from starting the process to its first flipped frame."""
-    times = []
+def first_frames() -> dict[str, Any]:
+    """STARTS starts of each program, in turn: wall and CPU milliseconds from the start of the process to
+    its first flipped frame, each start's margin over the bare start beside it, and the medians."""
+    runs: dict[str, list[tuple[float, float]]] = {"incluzo": [], "bare_pygame": []}
     for _ in range(STARTS):
-        start = time.time()
-        times.append((child(code) - start) * 1000)
-    return round(statistics.median(times), 1)
+        for name, code in (("bare_pygame", BARE_FIRST), ("incluzo", APP_FIRST)):
+            start = time.time()
+            flipped, cpu = child(code)
+            runs[name].append(((flipped - start) * 1000, cpu * 1000))
+    margins = [
+        (app[0] - bare[0], app[1] - bare[1])
+        for app, bare in zip(runs["incluzo"], runs["bare_pygame"], strict=True)
+    ]
+    found: dict[str, Any] = {
+        name: {
+            "wall_ms": [round(w) for w, _ in times],
+            "cpu_ms": [round(c) for _, c in times],
+            "wall_median_ms": round(statistics.median(w for w, _ in times), 1),
+            "cpu_median_ms": round(statistics.median(c for _, c in times), 1),
+        }
+        for name, times in runs.items()
+    }
+    found["margin_wall_ms"] = [round(w) for w, _ in margins]
+    found["margin_cpu_ms"] = [round(c) for _, c in margins]
+    found["target_margin_ms"] = FIRST_FRAME_MARGIN_MS
+    found["meets_target_wall"] = statistics.median(w for w, _ in margins) <= FIRST_FRAME_MARGIN_MS
+    found["meets_target_cpu"] = statistics.median(c for _, c in margins) <= FIRST_FRAME_MARGIN_MS
+    return found
 
 
 def run() -> dict[str, Any]:
@@ -191,9 +222,9 @@ def run() -> dict[str, Any]:
             "worst_p99_ms": worst,
             "meets_target": worst <= budget,
         }
+    compileall.compile_dir(ROOT / "incluzo", quiet=1)  # as installed: no start compiles the sources
     idle_app = round(100 * child(APP_IDLE), 2)
     idle_bare = round(100 * child(BARE_IDLE), 2)
-    first_app, first_bare = first_frame_ms(APP_FIRST), first_frame_ms(BARE_FIRST)
     return {
         "frame_time": frames,
         "idle_cpu_percent_on_card": {
@@ -202,10 +233,5 @@ def run() -> dict[str, Any]:
             "target_percent": IDLE_TARGET,
             "meets_target": idle_app < IDLE_TARGET,
         },
-        "start_to_first_frame_ms": {
-            "incluzo": first_app,
-            "bare_pygame": first_bare,
-            "target_ms": round(first_bare + FIRST_FRAME_MARGIN_MS, 1),
-            "meets_target": first_app <= first_bare + FIRST_FRAME_MARGIN_MS,
-        },
+        "start_to_first_frame_ms": first_frames(),
     }

@@ -13,7 +13,6 @@ import time
 import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
@@ -79,6 +78,8 @@ from incluzo.scenes.screens.start import StartScene, entries, find_scenarios  # 
 from incluzo.shipped import SCENARIOS  # noqa: E402
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from incluzo.phones.hub import PhoneHub
     from incluzo.scenes.screens.profile import StartProfile
 
@@ -111,8 +112,10 @@ class App:
         then_play: str | None = None,
         then_teams: Sequence[str] = (),
         phones: tuple[str, int] | None = None,
+        home: bool = True,
         presenter: bool = False,
     ) -> None:
+        """`home=False` leaves the start screen unbuilt: for a caller that shows a game at once."""
         self.ctx = Context(lang, Mode(mode))
         self.phones: PhoneHub | None = None  # the room's phones (--phones): a server beside the loop
         self.folder = folder
@@ -143,7 +146,7 @@ class App:
             self.open_presenter()
         if questionnaire is not None:
             self.open_questionnaire()
-        else:
+        elif home:
             self.show(self._start_scene())
         if phones is not None:
             self.start_phones(*phones)
@@ -170,7 +173,8 @@ class App:
             scenario = None
         if teams_mode:
             options["mode"] = Mode.GROUP  # the start screen's words until the teams play
-        app = cls(**options)
+        # the start screen reads every scenario in the folder: not built when a game shows at once
+        app = cls(**options, home=scenario is None and resume is None)
         if scenario is not None and resume is None:
             if teams_mode:
                 app.begin_teams(str(scenario), tuple(teams))

@@ -11,11 +11,9 @@ import argparse
 import importlib
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 
 from incluzo import __version__
-from incluzo.errorlog import write_crash_log
 
 SUMMARIES = {  # each command module's `help`, so the list needs no import
     "play": "play a scenario on screen (or headless with screenshots)",
@@ -88,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"incluzo {args.command}: {file_error(error)}", file=sys.stderr)
         return 1
     except Exception:  # the last guard: no traceback reaches a facilitator
+        import traceback  # only now: start-up stays short
+
+        from incluzo.errorlog import write_crash_log
+
         path = write_crash_log(traceback.format_exc())
         print(
             f"incluzo: something went wrong. The details are in {path}; "

@@ -178,3 +178,32 @@ def test_a_saved_session_restores_the_poll_counts_it_recorded() -> None:
     restored = savelog.replay(scenario, savelog.read(log.text().encode("utf-8"))).state
     assert [d.counts for d in restored.game.decisions] == [(4, 11, 7), (9, 3)]
     assert restored.game == session.game
+
+
+def test_the_leading_options_are_those_with_the_most_votes_every_one_on_a_tie() -> None:
+    from incluzo.engine.play.views import PollOptionView, PollView
+
+    def poll(*counts: int | None) -> PollView:
+        options = tuple(
+            PollOptionView(f"o{i}", "ABC"[i], f"optie {i}", c, 0, None, None) for i, c in enumerate(counts)
+        )
+        return PollView("Vraag?", options, None if counts[0] is None else sum(c or 0 for c in counts))
+
+    assert poll(3, 7, 2).leading == ("o1",)
+    assert poll(5, 1, 5).leading == ("o0", "o2")  # a tie: both lead
+    assert poll(0, 0, 0).leading == ()  # nobody voted: nothing leads
+    assert poll(None, None, None).leading == ()  # before the counts are in
+
+
+def test_a_poll_view_carries_the_cards_discussion_questions() -> None:
+    from testsupport import ROOT
+
+    from incluzo.engine.play.views import Presenter
+    from incluzo.engine.scenario.loader import load_file
+
+    scenario = load_file(ROOT / "scenarios" / "opening.yaml")
+    card = scenario.card("opp-in-de-praktijk")
+    poll = Presenter(scenario, "en").poll(card, (1, 2, 0, 0, 0))
+    assert poll is not None and poll.discuss == (
+        "What does it take to turn a required document into a compass for development?",
+    )

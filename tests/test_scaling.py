@@ -38,6 +38,13 @@ def test_a_dense_next_graph_is_checked_completely() -> None:
     assert len(graph.parent) < 1_000  # the cards seen before the jump target no longer tell states apart
 
 
+@pytest.mark.parametrize("cards", [40, 80])
+def test_a_branching_scenario_is_checked_completely(cards: int) -> None:
+    text = branching(cards, 1)  # 3-4 choices with costs on three meters of 44: millions of meter vectors
+    codes = {p.code for p in within(GUARD, lambda: analyse(load_text(text), text))}
+    assert "INC046" not in codes
+
+
 @pytest.mark.slow
 def test_a_branching_scenario_of_160_cards_simulates_10000_games() -> None:
     scenario = load_text(branching(160, 1))

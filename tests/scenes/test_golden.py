@@ -28,7 +28,6 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "card": ("return",),
     "card-event": ("return", "b", "return"),
     "outcome": ("return", "b"),
-    "debrief": ("return", "b", "return", "return", "a", "return"),
     "map": ("return", "b", "m"),
     "help": ("h",),
     "menu": ("escape",),

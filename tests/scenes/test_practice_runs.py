@@ -69,9 +69,12 @@ def test_a_second_run_is_compared_with_the_first_and_the_goal(make_app: Callable
     assert len(practice_history.runs("proef")) == 2
 
 
-def test_the_comparison_comes_before_the_profile_on_the_debrief(make_app: Callable[..., App]) -> None:
-    lines = flow_text(play_through(make_app, "b", "a"))
-    assert lines.index("Jouw rondes") < lines.index("Profiel")
+def test_the_comparison_is_the_step_right_after_the_ending(make_app: Callable[..., App]) -> None:
+    scene = play_through(make_app, "b", "a")
+    keys = [step.key for step in scene.stepped.steps]
+    assert keys[:3] == ["ending", "practice", "budget"]
+    assert scene.stepped.step_lines("practice")[0] == "Jouw rondes"
+    assert "Profiel" in scene.stepped.step_lines("ending")
 
 
 def test_r_on_the_debrief_plays_the_scenario_again(make_app: Callable[..., App]) -> None:

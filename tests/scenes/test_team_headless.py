@@ -35,7 +35,9 @@ def test_scripted_team_play_writes_a_png_per_screen_the_map_and_the_export(
         "02-team-round-drukte-in-de-klas.png",
         "03-team-reveal-1.png",
     ]
-    assert "04-team-round-het-kamertje.png" in names
+    steps = [n for n in names if "-team-reveal-1-" in n]  # a picture per step of the reveal
+    assert steps and steps[0] == "04-team-reveal-1-2.png"
+    assert f"{4 + len(steps):02d}-team-round-het-kamertje.png" in names
     assert names[-2:] == [f"{len(names) - 1:02d}-team-debrief.png", f"{len(names):02d}-team-map.png"]
     exports = sorted(p.name for p in (private_data_dir / "exports").iterdir())
     assert [Path(e).suffix for e in exports] == [".md", ".png"] and "-teams-" in exports[0]

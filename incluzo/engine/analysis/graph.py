@@ -1,8 +1,8 @@
 """The card flow of a scenario as Mermaid or DOT text, for a facilitator's overview.
 
-The arrows are the steps games really take (from `analysis.explore`, so conditions, `next` and skipped
-cards are all accounted for), each labelled with the choice that takes it; cards no game reaches are
-drawn dashed.
+The arrows are the steps games really take (from `analysis.explore`, or its meter sets where they
+apply, so conditions, `next` and skipped cards are all accounted for), each labelled with the choice
+that takes it; cards no game reaches are drawn dashed.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from incluzo.engine.analysis.explore import Graph, explore
+from incluzo.engine.analysis.explore import Graph, explore, set_graph
 from incluzo.engine.play import rules
 from incluzo.engine.scenario.model import Card, Ending, Scenario
 from incluzo.i18n import message
@@ -35,7 +35,7 @@ def flow(scenario: Scenario, lang: str | None = None) -> Flow:
     Choices that lead from the same card to the same place share one arrow.
     """
     language = lang or scenario.language
-    graph = explore(scenario)
+    graph = set_graph(scenario) or explore(scenario)
     endings = (*scenario.endings, rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING)
     rank = {START: -1, **scenario.index, **{e.id: len(scenario.cards) + i for i, e in enumerate(endings)}}
     labels: dict[tuple[str, str], list[str]] = {}

@@ -25,7 +25,6 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, fields, replace
 from itertools import groupby
 from typing import Any
@@ -230,17 +229,19 @@ class Simulator:
                         if can:
                             edge = can[int(draw() * len(can))] if len(can) > 1 else can[0]
                             break
-                if edge is None:  # the budget ran out on this card
-                    ran_out = node.state.card
-                    break
+                    if edge is None:  # the budget ran out on this card
+                        ran_out = node.state.card
+                        break
                 meters = pay(meters, edge.cost)
                 tally = counted(tally, edge.recognition)
             edge.hits += 1
             if steps is not None:
                 steps.append(edge.choice)
-            if edge.move is not None:
-                one = edge.one
-                units = move_one(units, *one) if one else move(units, edge.move)
+            one = edge.one
+            if one is not None:
+                units = move_one(units, *one)
+            elif edge.move is not None:
+                units = move(units, edge.move)
             node = edge.child or self._follow(node, edge)
             ran_out = edge.ran_out_at
         return Game(
@@ -358,6 +359,8 @@ def simulate(
             if progress:
                 progress(done)
         return total
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only for jobs > 1: a quick start
+
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(scenario, policy)) as pool:
         for future in as_completed([pool.submit(_work, first, count) for first, count in batches]):
             batch = future.result()

@@ -59,23 +59,29 @@ def move(position: Sequence[int], toward: Sequence[int]) -> tuple[int, ...]:
 
 def move_one(position: Sequence[int], target: int, wanted: int) -> tuple[int, ...]:
     """`move` toward quadrant `target` alone, `wanted` in units: the simulator's hot path, so the
-    split of what the others give is written out here (the same largest-remainder method as `split`)."""
-    givers = list(position)
-    givers[target] = 0
-    held = sum(givers)
+    split of what the others give is written out here (the same largest-remainder method as `split`;
+    the target's remainder is never the largest while units are left, so it is marked done at once)."""
+    held = sum(position) - position[target]
     taken = wanted if wanted < held else held
     if not taken:
         return tuple(position)
-    shares = [taken * w // held for w in givers]
-    left = taken - sum(shares)
-    if left:
-        remainders = [taken * w % held for w in givers]
-        for _ in range(left):
-            i = remainders.index(max(remainders))
-            shares[i] += 1
-            remainders[i] = -1
-    kept = [p - share for p, share in zip(position, shares, strict=True)]
-    kept[target] += taken
+    kept: list[int] = []
+    remainders: list[int] = []
+    left = taken
+    for i, units in enumerate(position):
+        if i == target:
+            kept.append(units + taken)
+            remainders.append(-1)
+        else:
+            share, remainder = divmod(taken * units, held)
+            kept.append(units - share)
+            remainders.append(remainder)
+            left -= share
+    while left:  # the largest remainders give one more; `index` finds the first on ties
+        i = remainders.index(max(remainders))
+        kept[i] -= 1
+        remainders[i] = -1
+        left -= 1
     return tuple(kept)
 
 

@@ -67,6 +67,7 @@ class RoundView:
 class TeamDecisionView:
     badge: Badge
     decision: DecisionView | None  # None: the team sat this card out
+    meters: tuple[MeterView, ...] = ()  # the team's meters now (after its decision, if it made one)
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,11 @@ class TeamPresenter:
         assert last is not None, "a reveal exists only in the outcome phase"
         card = self.scenario.card(last.card)
         decisions = tuple(
-            TeamDecisionView(badge(seat.team), self._decision(seat.game, made) if made else None)
+            TeamDecisionView(
+                badge(seat.team),
+                self._decision(seat.game, made) if made else None,
+                self.presenter.meters(seat.game.meters),
+            )
             for seat, made in zip(play.seats, last.decisions, strict=True)
         )
         chosen = {d.choice for d in last.decisions if d is not None}

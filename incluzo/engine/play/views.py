@@ -119,6 +119,13 @@ class PollView:
     question: str
     options: tuple[PollOptionView, ...]
     total: int | None  # all votes, None before the counts are in
+    discuss: tuple[str, ...] = ()  # the card's questions for the talk after the result
+
+    @property
+    def leading(self) -> tuple[str, ...]:
+        """The options with the most votes (more than one on a tie); none before anyone voted."""
+        most = max((o.count or 0 for o in self.options), default=0)
+        return tuple(o.id for o in self.options if most and o.count == most)
 
 
 @dataclass(frozen=True)
@@ -341,6 +348,7 @@ class Presenter:
                 for i, (option, quadrant) in enumerate(zip(card.poll.options, quadrants, strict=True))
             ),
             sum(typed) if typed is not None else None,
+            tuple(self.t(q) for q in card.reflect),
         )
 
     def decision(self, states: list[GameState], index: int) -> DecisionView:

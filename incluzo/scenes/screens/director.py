@@ -252,7 +252,9 @@ class Director:
         from incluzo.scenes.screens.debrief import DebriefScene
         from incluzo.scenes.screens.export import export
 
-        png, md = export(view, self.map_view(), self.ctx)
+        scene = self.debrief_scene(view)
+        assert isinstance(scene, DebriefScene)
+        png, md = export(view, self.map_view(), self.ctx, scene=scene)
         self.exports = [png, md]
         note = self.ctx.say("export.done", png=str(png), md=md.name)
         print(note, flush=True)

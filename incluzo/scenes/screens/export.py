@@ -1,11 +1,15 @@
-"""The debrief as files a facilitator can keep: one PNG with everything on it and a Markdown report."""
+"""The debrief as files a facilitator can keep: one tall PNG with every step of the debrief as the room
+saw it (each a 1920x1080 screen, in order, one under the other) and a Markdown report with the same
+steps as its headings, in the same order."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import errno
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import pygame
 
@@ -14,15 +18,12 @@ from incluzo.errorlog import data_dir
 from incluzo.i18n import Messages
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context
-from incluzo.scenes.kit.quadmap import QuadrantMap, exact
-from incluzo.scenes.kit.text import draw_page
-from incluzo.scenes.kit.theme import Metrics
-from incluzo.scenes.screens.briefing import map_axes
-from incluzo.scenes.screens.debrief import debrief_flow, debrief_kites
-from incluzo.scenes.screens.poll import count_text
+from incluzo.scenes.screens.debrief import DebriefScene
+from incluzo.scenes.screens.pollresult import option_line
+from incluzo.scenes.screens.steps import Step, StepPages
 
-EXPORT_SIZE = (1920, 1080)  # the text scale of a 1080p screen; the image grows as tall as needed
-MAP_COLUMN_SHARE = 0.45
+EXPORT_SIZE = (1920, 1080)  # each step as a 1080p screen shows it
+WHOLE_LINE = 10**6  # a width no paragraph wraps at: a step's words one paragraph a line
 
 
 def save_png(image: pygame.Surface, path: Path | str) -> None:
@@ -81,45 +82,105 @@ def export_paths(title: str, folder: Path | None = None, tag: str = "") -> tuple
     return base.with_suffix(".png"), base.with_suffix(".md")
 
 
+class Stepped(Protocol):
+    """A screen told in steps (the debriefs): laid out for a size, drawn a step at a time."""
+
+    stepped: StepPages
+    page: int
+
+    def resize(self, size: tuple[int, int]) -> None: ...
+
+    def relayout(self) -> None: ...
+
+    def draw_frame(self, surface: pygame.Surface) -> None: ...
+
+
 def export(
-    view: DebriefView, map_view: MapView, ctx: Context, folder: Path | None = None
+    view: DebriefView,
+    map_view: MapView,
+    ctx: Context,
+    folder: Path | None = None,
+    *,
+    scene: DebriefScene | None = None,
 ) -> tuple[Path, Path]:
-    """Write <folder>/<title>-<time>.png and .md; returns both paths."""
+    """Write <folder>/<title>-<time>.png and .md; returns both paths. `scene` is the debrief to draw
+    (solo practice adds its step); by default the plain debrief of `view`."""
+    scene = scene or DebriefScene(ctx, view, map_view)
     png, md = export_paths(view.title, folder)
-    save_png(debrief_image(view, map_view, ctx), png)
-    md.write_text(markdown(view, ctx.say, ctx.mode), encoding="utf-8")
+    image = steps_image(scene)
+    save_png(image, png)
+    md.write_text(markdown(view, ctx.say, ctx.mode, scene.steps()), encoding="utf-8")
     return png, md
 
 
-def debrief_image(view: DebriefView, map_view: MapView, ctx: Context) -> pygame.Surface:
-    """The whole debrief on one image: the map on the left, all text on the right, nothing paged."""
-    m = Metrics(*EXPORT_SIZE)
-    side = round(m.width * MAP_COLUMN_SHARE)
-    flow = debrief_flow(view, ctx, m, m.width - side - 3 * m.margin)
-    height = max(m.height, flow.height + 2 * m.margin)
-    image = pygame.Surface((m.width, height))
-    image.fill(theme.BACKGROUND)
-    quadrants = QuadrantMap(view.end, map_axes(map_view), lang=ctx.lang)
-    quadrants.draw(
-        image,
-        pygame.Rect(m.margin, m.margin, side, min(side, height - 2 * m.margin)),
-        m,
-        [k for _, k in debrief_kites(view, ctx.say)],
-        trail=[exact(p) for p in view.trail],
-    )
-    draw_page(image, flow.pages(height)[0], side + 2 * m.margin, m.margin)
+def steps_image(scene: Stepped) -> pygame.Surface:
+    """Every screen of the steps at EXPORT_SIZE, one under the other in order, a rule between them;
+    the keys along the bottom are left out (there is nothing to press on paper)."""
+    scene.resize(EXPORT_SIZE)
+    width, height = EXPORT_SIZE
+    count = scene.stepped.count
+    image = pygame.Surface((width, height * count))
+    for page in range(count):
+        scene.page = page
+        scene.relayout()
+        frame = image.subsurface(pygame.Rect(0, page * height, width, height))
+        frame.fill(theme.BACKGROUND)
+        scene.draw_frame(frame)
+        if page:
+            pygame.draw.line(frame, theme.BORDER, (0, 0), (width, 0), 2 * scene.stepped.box.y // 20 or 2)
     return image
 
 
-def markdown(view: DebriefView, say: Messages, mode: str) -> str:
-    """The same content as the debrief screen, as a Markdown report."""
-    out = [f"# {cell(view.title)}", "", f"## {cell(view.ending_title)}", "", md(view.ending_text), ""]
+def markdown(view: DebriefView, say: Messages, mode: str, steps: Sequence[Step] | None = None) -> str:
+    """The debrief's steps as a Markdown report: a heading per step, in the order of the screens."""
+    if steps is None:
+        from incluzo.scenes.kit.theme import Metrics
+        from incluzo.scenes.screens.debrief import debrief_steps
+
+        steps = debrief_steps(view, Context(say.lang, mode), Metrics(*EXPORT_SIZE))  # type: ignore[arg-type]
+    out = [f"# {cell(view.title)}", ""]
+    for step in steps:
+        out += [f"## {cell(step.title)}", ""]
+        out += step_markdown(step, view, say, mode)
+    return "\n".join(out)
+
+
+def step_markdown(step: Step, view: DebriefView, say: Messages, mode: str) -> list[str]:
+    """What one step says, in Markdown."""
+    if step.key == "ending":
+        return ending_markdown(view, say)
+    if step.key == "budget":
+        return budget_markdown(view, say)
+    if step.key == "decisions":
+        return decisions_markdown(view, say)
+    return words_markdown(step)
+
+
+def decisions_markdown(view: DebriefView, say: Messages) -> list[str]:
+    """Every decision; first the tally when there is no budget step to give it (as on screen)."""
+    tally = say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1])
+    out = [f"{say('debrief.tally')}: {tally}", ""] if not view.meters and any(view.tally) else []
+    for number, decision in enumerate(view.decisions, 1):
+        out += decision_markdown(number, decision, say)
+    return out
+
+
+def words_markdown(step: Step) -> list[str]:
+    """A step in its own words, a paragraph a line (the heading is the step's title, so it is left out)."""
+    lines = [item.text for item in step.build(WHOLE_LINE).items if item.text]
+    if lines and lines[0] == step.title:
+        lines = lines[1:]
+    return [line for text in lines for line in (md(text), "")]
+
+
+def ending_markdown(view: DebriefView, say: Messages) -> list[str]:
+    out = [f"### {cell(view.ending_title)}", "", md(view.ending_text), ""]
     if view.exhausted_at:
         out += [say("debrief.exhausted", card=cell(view.exhausted_at)), ""]
     if view.ended_early:
         out += [say("debrief.early"), ""]
     desired = {q.id: q.points for q in view.desired} if view.desired else None
-    out += [f"## {say('debrief.profile')}", ""]
+    out += [f"### {say('debrief.profile')}", ""]
     columns = [say("report.quadrant"), say("map.start"), say("map.end")] + (
         [say("map.desired")] if desired else []
     )
@@ -127,29 +188,31 @@ def markdown(view: DebriefView, say: Messages, mode: str) -> str:
     for start, end in zip(view.start, view.end, strict=True):
         cells = [f"{end.number}. {cell(end.name)}", str(start.points), str(end.points)]
         out.append("| " + " | ".join(cells + ([str(desired[end.id])] if desired else [])) + " |")
-    out += [
-        "",
-        f"## {say('debrief.spent')}",
-        "",
-        f"| {say('report.meter')} | {say('report.spent')} | {say('report.left')} |",
-        "|---|---|---|",
+    return [*out, ""]
+
+
+def budget_markdown(view: DebriefView, say: Messages) -> list[str]:
+    out = [
+        f"| {say('report.meter')} | {say('map.start')} | {say('report.spent')} | {say('report.left')} |",
+        "|---|---|---|---|",
     ]
     for spent, meter in zip(view.spent, view.meters, strict=True):
-        out.append(f"| {cell(meter.symbol)} {cell(meter.name)} | {spent.amount} | {meter.value} |")
+        out.append(
+            f"| {cell(meter.symbol)} {cell(meter.name)} | {meter.start} | {spent.amount} | {meter.value} |"
+        )
+    empty = [v.name for v in view.meters if v.empty]
     out += [
         "",
-        f"## {say('debrief.tally')}",
+        say("debrief.ran_out", meters=cell(widgets.listed(empty, say))) if empty else say("debrief.none_out"),
+    ]
+    out += [
+        "",
+        f"### {say('debrief.tally')}",
         "",
         say("debrief.tally_line", affirmative=view.tally[0], transformative=view.tally[1]),
         "",
-        f"## {say(f'debrief.decisions.{mode}')}",
-        "",
     ]
-    for number, decision in enumerate(view.decisions, 1):
-        out += decision_markdown(number, decision, say)
-    if view.reflect:
-        out += [f"## {say('debrief.reflect')}", ""] + [f"- {cell(q)}" for q in view.reflect] + [""]
-    return "\n".join(out)
+    return out
 
 
 def decision_markdown(number: int, decision: DecisionView, say: Messages) -> list[str]:
@@ -179,7 +242,7 @@ def poll_markdown(poll: PollView, say: Messages) -> list[str]:
         return [f"   - {cell(poll.question)}", f"   - {say('debrief.poll.none')}"]
     return [
         f"   - {cell(poll.question)}",
-        *(f"   - {o.mark}. {cell(o.label)}: {count_text(o)}" for o in poll.options),
+        *(f"   - {cell(option_line(o, poll, say))}" for o in poll.options),
         f"   - {say('poll.total', total=poll.total)}",
     ]
 

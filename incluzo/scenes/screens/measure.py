@@ -45,7 +45,7 @@ class Overflow:
         )
 
 
-def _generous(scenario: Scenario, card_id: str) -> GameState:
+def generous_state(scenario: Scenario, card_id: str) -> GameState:
     """A state on the card with every choice affordable, so labels are measured without reasons, and
     meters no wider than in play (their levels are printed in each choice's preview)."""
     costs = [cost for card in scenario.cards for choice in card.choices for cost in choice.cost]
@@ -61,7 +61,7 @@ def overflows(
     presenter = Presenter(scenario, lang)
     found: list[Overflow] = []
     for card in scenario.cards:
-        state = _generous(scenario, card.id)
+        state = generous_state(scenario, card.id)
         scene = CardScene(ctx, presenter.card(state))
         scene.resize(size)
         found += [

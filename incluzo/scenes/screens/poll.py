@@ -1,15 +1,16 @@
 """A poll card: the question to the room, its options as rows, and a live bar chart of the counts.
 
 The facilitator picks an option (its letter, Up/Down/Tab, or a tap), types the room's count, corrects
-with Backspace, or taps - and +. Each row shows its bar, count and share as it is typed; Enter records
-the counts in the session (Advance with the counts). The debrief shows the recorded chart again
-(`chart_items`).
+with Backspace, or taps - and +. Each row shows its bar, count and share as it is typed. Enter shows the
+result to the room (pollresult.py: the chart large, the leading answer marked, then the discussion
+question); Backspace there goes back to the counts; Enter on the last result screen records the counts
+in the session (Advance with the counts).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -17,17 +18,26 @@ from incluzo.engine.play.rules import MAX_COUNT
 from incluzo.engine.play.views import CardView, PollOptionView, PollView
 from incluzo.scenes.actions import Action, Advance, Undo
 from incluzo.scenes.kit import theme, widgets
-from incluzo.scenes.kit.base import Context, Target
-from incluzo.scenes.kit.bindings import NEXT, FooterKey, Local, Request
+from incluzo.scenes.kit.base import FOOTER_LEVELS, Context, Target
+from incluzo.scenes.kit.bindings import NEXT, SKIP, UNDO, Binding, FooterKey, Local, Request
 from incluzo.scenes.kit.entry import Bump, NumberEntry, Pick, Submit
-from incluzo.scenes.kit.text import Flow, Item, Style, draw_lines, line_height, render, width_of, wrap
-from incluzo.scenes.kit.theme import Metrics
+from incluzo.scenes.kit.text import Flow, Style, draw_lines, line_height, render, width_of, wrap
 from incluzo.scenes.screens.card import CardScene
+from incluzo.scenes.screens.pollresult import draw_bar, result_steps
+from incluzo.scenes.screens.steps import StepPages, step_label
 
-BAR_SCALE = 0.6  # a chart bar's thickness in body units
+BAR_SCALE = 0.3  # the thin bar of a row while the counts are typed, in body units
 BUTTON_SCALE = 2.0  # the - and + buttons' width in body units
 FIELD_DIGITS = "00000"  # the count field is as wide as the largest count
 PERCENT_SAMPLE = "100%"
+
+
+@dataclass(frozen=True)
+class Recount(Local):
+    """Back from the result to the counts (Backspace)."""
+
+
+RECOUNT = replace(UNDO, action=Recount(), label="poll.correct", name="recount")
 
 Counted = Callable[[tuple[int, ...] | None], PollView]  # the poll view for counts as typed so far
 
@@ -43,50 +53,6 @@ class OptionRow:
     minus: pygame.Rect
     field: pygame.Rect
     plus: pygame.Rect
-
-
-def bar_colour(option: PollOptionView) -> theme.Colour:
-    """The quadrant's colour when the option stands for one, else the meters' ink."""
-    return theme.colour(option.colour) if option.colour else theme.BAR_FILL
-
-
-def draw_bar(surface: pygame.Surface, track: pygame.Rect, option: PollOptionView, metrics: Metrics) -> int:
-    """The option's share as a bar on its track; returns the filled width in pixels."""
-    pygame.draw.rect(surface, theme.BAR_TRACK, track)
-    filled = round(track.width * option.percent / 100)
-    if filled:
-        bar = pygame.Rect(track.x, track.y, filled, track.height)
-        pygame.draw.rect(surface, bar_colour(option), bar)
-        pygame.draw.rect(surface, theme.BORDER, bar, max(1, metrics.stroke // 2))
-    return filled
-
-
-def count_text(option: PollOptionView) -> str:
-    """'12 · 40%' (or '0 · 0%' when nothing was typed)."""
-    return f"{option.count or 0} \u00b7 {option.percent}%"
-
-
-def chart_items(flow: Flow, poll: PollView, say: Callable[..., str], metrics: Metrics, width: int) -> None:
-    """The recorded chart as flow items: the question, per option its words and a bar (debrief, export)."""
-    styles = widgets.styles(metrics)
-    flow.text(poll.question, styles["italic"], space_before=metrics.gap // 2, keep_with_next=True)
-    if poll.total is None:
-        flow.text(say("debrief.poll.none"), styles["muted"])
-        return
-    thickness = metrics.scaled(BAR_SCALE)
-    for option in poll.options:
-        flow.text(
-            f"{option.mark}. {option.label}: {count_text(option)}",
-            styles["body"],
-            space_before=metrics.gap // 2,
-            keep_with_next=True,
-        )
-
-        def paint(surface: pygame.Surface, x: int, y: int, option: PollOptionView = option) -> None:
-            draw_bar(surface, pygame.Rect(x, y, width, thickness), option, metrics)
-
-        flow.add(Item(thickness, paint, metrics.gap // 3, text=f"{option.percent}%"))
-    flow.text(say("poll.total", total=poll.total), styles["muted"], space_before=metrics.gap // 2)
 
 
 class PollScene(CardScene):
@@ -108,6 +74,30 @@ class PollScene(CardScene):
         self.entry = NumberEntry(len(view.poll.options), MAX_COUNT)
         self.rows: list[OptionRow] = []
         self.marks = {o.mark.lower(): i for i, o in enumerate(view.poll.options) if o.mark.isalpha()}
+        self.result: StepPages | None = None  # the result moment, once Enter has shown it
+
+    # The result moment --------------------------------------------------------------------------
+    @property
+    def showing(self) -> bool:
+        """Whether the room sees the result (and the discussion) rather than the counts being typed."""
+        return self.result is not None
+
+    def show_result(self) -> Action | None:
+        """From the counts to the result; with nothing typed only the discussion question is left, and
+        without one the poll passes at once."""
+        self.result = StepPages([], self.content, self.content)  # marks the moment; layout fills it
+        self.page = 0
+        self.relayout()
+        if self.result.count == 0:
+            self.result = None
+            self.relayout()
+            return Advance(self.counts())
+        return None
+
+    def back_to_counts(self) -> None:
+        self.result = None
+        self.page = 0
+        self.relayout()
 
     # The counts ---------------------------------------------------------------------------------
     def counts(self) -> tuple[int, ...] | None:
@@ -135,6 +125,8 @@ class PollScene(CardScene):
         self.poll = self.counted(self.counts())
         for row, option in zip(self.rows, self.poll.options, strict=True):
             row.option = option
+        if self.result is not None:  # the phones' votes came in while the room sees the result
+            self.relayout()
         self.dirty = True
 
     # Layout -------------------------------------------------------------------------------------
@@ -174,6 +166,15 @@ class PollScene(CardScene):
         return question, rows, y + m.gap + line_height(s["muted"])
 
     def layout(self) -> None:
+        if self.result is not None:
+            steps = result_steps(self.poll, self.say, self.metrics)
+            if self.counts() is None:  # nothing counted: no chart, only the talk
+                steps = [step for step in steps if step.key != "result"]
+            self.targets = []
+            self.paged = self.result = StepPages(steps, self.content, self.content, self.page)
+            self.page = self.result.page
+            self.layout_footer()
+            return
         super().layout()
         self.question, self.rows, bottom = self._chart(self.choice_box)
         self.total_y = bottom - line_height(self.styles["muted"])
@@ -193,22 +194,21 @@ class PollScene(CardScene):
         return self.say("poll.how.numbers")
 
     def _row(self, option: PollOptionView, x: int, y: int, width: int) -> OptionRow:
-        """Badge and label, the bar with its share below the label, and - count + on the right."""
+        """Badge, label and share, a thin bar below the label, and - count + on the right: compact, for
+        the facilitator (the room's chart is the result that follows)."""
         m, s = self.metrics, self.styles
         button = widgets.badge_size(m)
         field_w = width_of(FIELD_DIGITS, s["strong"]) + 2 * m.pad
         controls = 2 * button + field_w + 2 * m.gap
         text_x = x + 2 * m.pad + button
         text_w = x + width - controls - 2 * m.pad - text_x
-        label = wrap(option.label.strip(), s["strong"], text_w, self.ctx.lang)
+        percent_w = width_of(PERCENT_SAMPLE, s["body"]) + m.gap
+        label = wrap(option.label.strip(), s["strong"], text_w - percent_w, self.ctx.lang)
         label_h = len(label) * line_height(s["strong"])
-        bar_line = line_height(s["body"])
-        height = max(button, label_h + bar_line) + m.pad
-        rect = pygame.Rect(x, y, width, height)
         thickness = m.scaled(BAR_SCALE)
-        percent_w = width_of(PERCENT_SAMPLE, s["strong"]) + m.gap
-        track_y = y + m.pad // 2 + label_h + (bar_line - thickness) // 2
-        track = pygame.Rect(text_x, track_y, text_w - percent_w, thickness)
+        height = max(button, label_h + m.gap // 2 + thickness) + m.pad
+        rect = pygame.Rect(x, y, width, height)
+        track = pygame.Rect(text_x, y + m.pad // 2 + label_h + m.gap // 2, text_w, thickness)
         top = y + m.pad // 2
         control_h = height - m.pad
         right = rect.right - m.pad
@@ -219,6 +219,8 @@ class PollScene(CardScene):
 
     # Input --------------------------------------------------------------------------------------
     def _key(self, name: str) -> Request | None:
+        if self.result is not None:
+            return super()._key(name)
         if name in self.marks:
             self.entry.select(self.marks[name])
         elif self.entry.key(name):
@@ -236,6 +238,9 @@ class PollScene(CardScene):
         return None
 
     def local(self, request: Local) -> Action | None:
+        if isinstance(request, Recount):
+            self.back_to_counts()
+            return None
         if isinstance(request, Submit):
             return self.primary()
         if isinstance(request, Pick):
@@ -247,16 +252,40 @@ class PollScene(CardScene):
         return None
 
     def primary(self) -> Action | None:
+        """Enter: from the counts to the result; on the result's last screen, record and go on."""
+        if self.result is None:
+            return self.show_result()
         return Advance(self.counts())
 
     def primary_key(self) -> FooterKey | None:
-        return NEXT.labelled("poll.record").to(Submit()).footer_key(self.say)
+        label = "poll.show" if self.result is None else "poll.record"
+        return NEXT.labelled(label).to(Submit()).footer_key(self.say)
+
+    def bindings(self) -> list[Binding]:
+        own = super().bindings()
+        if self.result is not None:  # Backspace: back to the counts; K would drop them
+            return [RECOUNT, *(b for b in own if b not in (UNDO, SKIP))]
+        return own
+
+    def page_label(self) -> str:
+        if self.result is None:
+            return super().page_label()
+        return step_label(self.result, self.say, compact=self.compact >= FOOTER_LEVELS - 1)
 
     def header_text(self) -> str:
-        return f"{super().header_text()} \u00b7 {self.say('poll.header')}"
+        words = self.say("poll.header")
+        if self.result is not None:
+            words = f"{words} \u00b7 {self.result.step.title}"
+        return f"{super().header_text()} \u00b7 {words}"
 
     # Drawing ------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        if self.result is not None:
+            surface.fill(theme.BACKGROUND)
+            self.draw_header(surface, self.header_text(), self.view.meters)
+            self.result.draw(surface)
+            self.draw_footer(surface)
+            return
         super().draw(surface)
         s = self.styles
         box = self.choice_box
@@ -280,8 +309,8 @@ class PollScene(CardScene):
         widgets.letter_badge(surface, row.option.mark, (row.rect.x + m.pad, badge_y), m)
         draw_lines(surface, row.label, s["strong"], row.track.x, row.rect.y + m.pad // 2)
         draw_bar(surface, row.track, row.option, m)
-        percent = render(f"{row.option.percent}%", s["strong"])
-        surface.blit(percent, (row.track.right + m.gap, row.track.centery - percent.get_height() // 2))
+        percent = render(f"{row.option.percent}%", s["body"])
+        surface.blit(percent, (row.track.right - percent.get_width(), row.rect.y + m.pad // 2))
         for rect, sign, key in ((row.minus, widgets.MINUS, "minus"), (row.plus, "+", "plus")):
             widgets.panel(
                 surface, rect, m, theme.HOVER if self.hover == f"{key}-{row.option.id}" else theme.PANEL
@@ -302,6 +331,12 @@ class PollScene(CardScene):
     # Measuring ----------------------------------------------------------------------------------
     def overflows(self) -> list[tuple[str, int, int]]:
         """The card's text, and the poll's rows with the total below them, must fit their boxes."""
+        if self.result is not None:
+            return [
+                ("result", screen.items[-1][0] + screen.items[-1][1].height, screen.box.height)
+                for screen in self.result.screens
+                if screen.items and screen.items[-1][0] + screen.items[-1][1].height > screen.box.height
+            ]
         found = [f for f in super().overflows() if f[0] == "text"]
         bottom = self.total_y + line_height(self.styles["muted"])
         if bottom > self.choice_box.bottom:

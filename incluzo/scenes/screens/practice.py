@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import pygame
-
 from incluzo import practice_history
 from incluzo.engine.logs.savelog import SaveError
 from incluzo.engine.play import position
@@ -30,10 +28,11 @@ from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, Scene, bullet_list, heading_item
 from incluzo.scenes.kit.bindings import REPLAY, RETRY, TIPS, Binding, Local
 from incluzo.scenes.kit.mapinfo import legend
-from incluzo.scenes.kit.quadmap import Kite, exact
+from incluzo.scenes.kit.quadmap import Kite
 from incluzo.scenes.kit.text import Flow
+from incluzo.scenes.screens import steps
 from incluzo.scenes.screens.card import CardScene
-from incluzo.scenes.screens.debrief import DebriefScene, debrief_kites
+from incluzo.scenes.screens.debrief import DebriefScene
 from incluzo.scenes.screens.director import Director, Step
 from incluzo.scenes.screens.outcome import OutcomeScene
 
@@ -214,21 +213,27 @@ class PracticeDebriefScene(DebriefScene):
         self.replay = replay
         self.not_kept = not_kept
 
-    def after_ending(self, flow: Flow) -> None:
-        """The comparison comes first, right after the ending: it is what a solo player looks for."""
-        if self.comparison is not None:
-            practice_flow(flow, self.comparison, self.say, self.metrics, not_kept=self.not_kept)
+    def extra_steps(self) -> list[steps.Step]:
+        """The run compared is the step right after the ending: it is what a solo player looks for."""
+        comparison = self.comparison
+        if comparison is None:
+            return []
+
+        def build(width: int) -> Flow:
+            flow = Flow(width, self.ctx.lang)
+            practice_flow(flow, comparison, self.say, self.metrics, not_kept=self.not_kept)
+            return flow
+
+        return [steps.Step("practice", self.say("practice.heading"), build, beside_map=True)]
 
     def bindings(self) -> list[Binding]:
         return [*super().bindings(), *([REPLAY.to(self.replay)] if self.replay else [])]
 
-    def draw_body(self, surface: pygame.Surface, map_box: pygame.Rect) -> None:
-        assert self.paged is not None
-        self.paged.draw(surface)
-        kites = [k for _, k in debrief_kites(self.view, self.say)]
+    def earlier_kites(self) -> list[Kite]:
+        """The previous run's end kite, under this run's."""
         if self.comparison is not None and self.comparison.earlier:
-            kites.insert(0, previous_kite(self.comparison.earlier[0]))
-        self.map.draw(surface, map_box, self.metrics, kites, trail=[exact(p) for p in self.view.trail])
+            return [previous_kite(self.comparison.earlier[0])]
+        return []
 
 
 class PracticeDirector(Director):

@@ -152,6 +152,8 @@ class TeamDirector:
         old, new = self.screen, self.build()
         if keep_page and new.name == old.name and type(new) is type(old):
             new.page = old.page
+            if isinstance(new, TeamRevealScene) and isinstance(old, TeamRevealScene):
+                new.wanted = old.step  # the reveal's steps shown so far stay shown
         self.screen = new
 
     # The clock -----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Scripted team play without a window: the facilitator's keys for every team's choice, a PNG per screen.
+"""Scripted team play without a window: the facilitator's keys for every team's choice, a PNG per screen
+(and per step of a reveal).
 
 The choices are given per round: rounds apart by commas, the teams of a round by slashes, in team
 order ("a/b/a,c/c/b": round one team 1 chose a, team 2 b, team 3 a). A round with one entry gives every
@@ -14,11 +15,13 @@ from pathlib import Path
 
 from incluzo.app import App
 from incluzo.engine.play.phases import Mode
+from incluzo.scenes.kit.base import Scene
 from incluzo.scenes.kit.input import Key
 from incluzo.scenes.screens.export import save_png
 from incluzo.scenes.screens.headless import SETTLE, checked, pictures
 from incluzo.scenes.teams.briefing import TeamBriefingScene
 from incluzo.scenes.teams.debrief import TeamDebriefScene
+from incluzo.scenes.teams.reveal import TeamRevealScene
 from incluzo.scenes.teams.rounds import TeamRoundScene
 
 SIT_OUT = ("", "-")
@@ -62,6 +65,13 @@ def round_keys(scene: TeamRoundScene, group: Sequence[str], number: int) -> list
     return keys
 
 
+def shot_name(scene: Scene) -> str:
+    """A screen's picture name: its own, with the step after the reveal's first ('team-reveal-1-2')."""
+    if isinstance(scene, TeamRevealScene) and scene.step > 1:
+        return f"{scene.name}-{scene.step}"
+    return scene.name
+
+
 def play_teams_headless(
     path: str,
     names: Sequence[str],
@@ -99,8 +109,8 @@ def play_teams_headless(
     for _ in range(STEPS):
         app.step([], SETTLE)
         scene = app.scene
-        fresh = scene.name not in shown
-        shown.add(scene.name)
+        fresh = shot_name(scene) not in shown
+        shown.add(shot_name(scene))
         if isinstance(scene, TeamDebriefScene):
             shot(scene.name)
             app.step([Key("m")], 0.0)
@@ -126,7 +136,7 @@ def play_teams_headless(
             app.step([], SETTLE)
             scene = app.scene
         if fresh:
-            shot(scene.name)
+            shot(shot_name(scene))
         app.step([Key("return")], 0.0)
         if app.notice and not isinstance(scene, TeamBriefingScene):
             print(f"incluzo play: {app.notice}", file=sys.stderr)

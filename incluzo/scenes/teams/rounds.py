@@ -1,9 +1,11 @@
 """A round of team play: the card for the whole room, the teams and who has chosen, the countdown.
 
-Left: the card's situation and its choices (two side by side where they fit), each with its costs and
-the teams that cannot pay it. Right: one row per team with its shape, number and name, whether it has
-chosen (never what), and its budget. The facilitator presses a team's number, then its choice's letter
-(or taps the team, then the choice). The picks stay hidden until Enter reveals them all together.
+Left: the card's situation and its choices (side by side as far as that keeps them short), each with
+its costs and the teams that cannot pay it; the text and every choice fit one screen for 1 to 6 teams.
+Right: the team panel (one row per team with its shape, number and name, a tick once it has chosen,
+never what, and its three meters as pips), under the countdown ring in the top right corner. The
+facilitator presses a team's number, then its choice's letter (or taps the team, then the choice).
+The picks stay hidden until Enter reveals them.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from incluzo.scenes.kit.bindings import (
     Binding,
     FooterKey,
 )
-from incluzo.scenes.kit.text import Flow, Item, draw_lines, draw_page, line_height, render, wrap
+from incluzo.scenes.kit.text import Flow, Item, draw_lines, draw_page, line_height, width_of, wrap
 from incluzo.scenes.kit.widgets import shortfall_text
+from incluzo.scenes.teams import panel
 from incluzo.scenes.teams.actions import (
     AskUndo,
     Back,
@@ -44,20 +47,17 @@ from incluzo.scenes.teams.actions import (
     RevealPicks,
     SelectTeam,
 )
-from incluzo.scenes.teams.badge import badge_width, chips_width, draw_badge, draw_check, shape_size
+from incluzo.scenes.teams.badge import chips_width
+from incluzo.scenes.teams.panel import TeamRow, clock
 from incluzo.scenes.teams.scene import TeamScene, fit_lines
 
-TEAMS_SHARES = (0.27, 0.22, 0.18)  # shares of the width for the teams' column: less when choices need it
-MIN_CHOICE_WIDTH = 14  # body units: narrower choice boxes stand one per row
+MIN_CHOICE_WIDTH = 12  # body units: narrower choice boxes do not stand side by side
+MAX_CHOICE_COLUMNS = 4
 LETTER_KEYS = "abcdef"
-BESIDE_TEXT_SHARES = (0.45, 0.38)  # the text's share of the card's width when the choices stand beside it
+BESIDE_TEXT_SHARES = (0.5, 0.45, 0.38)  # the text's share of the card's width with the choices beside it
 MIN_TEXT_LINES = 4  # the card's text keeps at least this many lines beside fixed choices
-COMPACT = 2  # the team rows' least detailed level: one line each
-SELECTED_BORDER = 3  # strokes around the selected team
 
-
-def clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
+__all__ = ["TeamRoundScene", "clock"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class OptionBox:
     rect: pygame.Rect  # relative to its row item
     label: list[str]
     note: list[str]
+    inline: bool = False  # the costs stand at the end of the label's last line
 
 
 class TeamRoundScene(TeamScene):
@@ -104,6 +105,7 @@ class TeamRoundScene(TeamScene):
         self.costs = costs
         self.name = f"team-round-{view.card.id}"
         self.rows: dict[int, list[OptionBox]] = {}  # flow item id -> its boxes
+        self.title_in_header = False  # when the text needs the title's room to fit whole
 
     # What the round shows ------------------------------------------------------------------------
     @property
@@ -136,32 +138,49 @@ class TeamRoundScene(TeamScene):
         return Option(option.id, option.mark, option.label, (), "", ())
 
     def set_timer(self, timer: TimerView) -> None:
-        """The countdown moved on: only the header changes."""
+        """The countdown moved on: only the ring changes, unless the clock stopped, ran again or ran
+        out (the line beside the ring says so)."""
+        before = self.view.timer
         self.view = _with_timer(self.view, timer)
+        if (before.running, before.expired) != (timer.running, timer.expired):
+            self.relayout()
         self.dirty = True
 
     # Layout ------------------------------------------------------------------------------------------
-    def columns(self, share: float = TEAMS_SHARES[0]) -> tuple[pygame.Rect, pygame.Rect]:
-        """The card (text and choices) and the teams, who get `share` of a wide window's width."""
-        m, area = self.metrics, self.content
-        if m.wide:
-            side = round(area.width * share)
-            return (
-                pygame.Rect(area.x, area.y, area.width - side - m.margin, area.height),
-                pygame.Rect(area.right - side, area.y, side, area.height),
-            )
-        rows = (len(self.view.teams) + 1) // 2
-        side = min(area.height // 2, rows * (self._team_height(area.width // 2, COMPACT) + m.gap))
-        return (
-            pygame.Rect(area.x, area.y, area.width, area.height - side - m.gap),
-            pygame.Rect(area.x, area.bottom - side, area.width, side),
-        )
+    def team_rows(self) -> list[TeamRow]:
+        """Every team as the panel shows it: a tick once it has chosen, a word when it sits out."""
+        rows = []
+        for team in self.view.teams:
+            selected = self.selected == team.badge.number
+            word = ""
+            if not team.plays or selected:
+                word = self.status(team)[0]
+            mark = "check" if team.plays and team.picked and not selected else ""
+            meters = team.meters if self.costs else ()
+            rows.append(TeamRow(team.badge, meters, team.plays, mark, word, selected))
+        return rows
+
+    def ring_box(self) -> pygame.Rect | None:
+        """Where the countdown ring stands: the top right corner, over the header's edge (none in a
+        look back)."""
+        if self.review:
+            return None
+        m = self.metrics
+        size = panel.ring_size(m, self.styles, self.view.timer.limit)
+        return pygame.Rect(m.width - m.margin - size, m.gap // 2, size, size)
 
     def layout(self) -> None:
-        """The choices stay in view while the card's text pages on its own: below the text, else
-        beside it, with the teams' column narrowed when that makes room. Only when none of these
+        """The team panel first; then the card's text with all its choices in view, arranged so the
+        text fits whole where any arrangement allows (below the text, else beside it); only when none
         leaves the text room for a few lines do text and choices share one paged column."""
-        placed = self._fixed_choices()
+        self.ring = self.ring_box()
+        card_box, self.teams_box = panel.split(
+            self.content, self.team_rows(), self.metrics, self.styles, meters=self.costs
+        )
+        if self.ring is not None and not self.metrics.wide:  # the ring stands beside the card's title
+            card_box.width -= self.ring.width + self.metrics.gap
+        self.team_rects = self._layout_teams()
+        placed = self._fixed_choices(card_box)
         self.choice_page: list[tuple[int, Item]] = []
         if placed is not None:
             text_box, text, self.choice_box, choices = placed
@@ -169,7 +188,6 @@ class TeamRoundScene(TeamScene):
             self.choice_page = choices.pages(choices.height + 1)[0]
             shown, origin = self.choice_page, self.choice_box.topleft
         else:
-            card_box, self.teams_box = self.columns()
             self.rows = {}
             flow = self.text_flow(card_box.width)
             for item in self.choice_flow(card_box.width).items:
@@ -180,44 +198,63 @@ class TeamRoundScene(TeamScene):
             for box in self.rows.get(id(item), []):
                 rect = box.rect.move(origin[0], origin[1] + offset)
                 self.targets.append(Target(f"option-{box.option.id}", rect, PickFor(None, box.option.id)))
-        self.team_rects = self._layout_teams()
         for number, rect in self.team_rects.items():
             again = None if self.selected == number else number
             self.targets.append(Target(f"team-{number}", rect, SelectTeam(again)))
         self.layout_footer()
 
-    def _fixed_choices(self) -> tuple[pygame.Rect, Flow, pygame.Rect, Flow] | None:
-        """(text box, text, choices box, choices) for the first arrangement that keeps every choice
-        in view and the text at least MIN_TEXT_LINES; sets the teams' box to match."""
+    def _arrangements(self, card: pygame.Rect) -> list[tuple[pygame.Rect, Flow, pygame.Rect, Flow]]:
+        """(text box, text, choices box, choices): the choices below the text, then beside it."""
         m = self.metrics
-        least = MIN_TEXT_LINES * line_height(self.styles["body"])
+        found = []
+        self.rows = {}
+        choices = self.choice_flow(card.width)
+        text = self.text_flow(card.width)
+        room = card.height - choices.height - m.margin
+        text_h = min(text.height, room)
+        below = pygame.Rect(card.x, card.y + text_h + m.margin, card.width, choices.height)
+        found.append((pygame.Rect(card.topleft, (card.width, max(0, room))), text, below, choices))
+        for text_share in BESIDE_TEXT_SHARES if m.wide else ():
+            text_w = round(card.width * text_share)
+            choices = self.choice_flow(card.width - text_w - m.margin)
+            beside = pygame.Rect(
+                card.x + text_w + m.margin, card.y, card.width - text_w - m.margin, choices.height
+            )
+            text_box = pygame.Rect(card.x, card.y, text_w, card.height)
+            found.append((text_box, self.text_flow(text_w), beside, choices))
+        return found
+
+    def _fixed_choices(self, card: pygame.Rect) -> tuple[pygame.Rect, Flow, pygame.Rect, Flow] | None:
+        """The first arrangement that shows the whole text and every choice; else the one that gives
+        the text the most room, if that is at least MIN_TEXT_LINES; else None."""
         if not self.options():
             return None
-        for share in TEAMS_SHARES:
-            card, self.teams_box = self.columns(share)
-            self.rows = {}
-            choices = self.choice_flow(card.width)
-            room = card.height - choices.height - m.margin
-            if room >= least:
-                text = self.text_flow(card.width)
-                text_h = min(text.height, room)  # the text's own height when it fits
-                below = pygame.Rect(card.x, card.y + text_h + m.margin, card.width, choices.height)
-                return pygame.Rect(card.topleft, (card.width, text_h)), text, below, choices
-            for text_share in BESIDE_TEXT_SHARES if m.wide else ():
-                text_w = round(card.width * text_share)
-                self.rows = {}
-                choices = self.choice_flow(card.width - text_w - m.margin, columns=1)
-                if choices.height <= card.height:
-                    beside = pygame.Rect(
-                        card.x + text_w + m.margin, card.y, card.width - text_w - m.margin, choices.height
-                    )
-                    return (
-                        pygame.Rect(card.x, card.y, text_w, card.height),
-                        self.text_flow(text_w),
-                        beside,
-                        choices,
-                    )
-        return None
+        least = MIN_TEXT_LINES * line_height(self.styles["body"])
+        usable = []
+        for self.title_in_header in (False, True):  # the title moves up into the header if that helps
+            for text_box, text, box, choices in self._arrangements(card):
+                if choices.height > card.height:
+                    continue
+                if text.height <= text_box.height:
+                    return self._kept(text_box, text, box, choices)
+                if text_box.height >= least and not self.title_in_header:
+                    usable.append((text_box, text, box, choices))
+        self.title_in_header = False
+        if not usable:
+            return None
+        return self._kept(*max(usable, key=lambda found: found[0].height))
+
+    def _kept(
+        self, text_box: pygame.Rect, text: Flow, box: pygame.Rect, choices: Flow
+    ) -> tuple[pygame.Rect, Flow, pygame.Rect, Flow]:
+        """The arrangement chosen: its choices' boxes are the ones clicked (laid out again)."""
+        self.rows = {}
+        rebuilt = self.choice_flow(box.width)
+        if box.y > text_box.y:  # below the text: right under its first page
+            shown = min(text.height, text_box.height)
+            text_box = pygame.Rect(text_box.x, text_box.y, text_box.width, shown)
+            box = pygame.Rect(box.x, text_box.bottom + self.metrics.margin, box.width, rebuilt.height)
+        return text_box, text, box, rebuilt
 
     def text_flow(self, width: int) -> Flow:
         m, s, say, card = self.metrics, self.styles, self.say, self.view.card
@@ -226,9 +263,9 @@ class TeamRoundScene(TeamScene):
             heading_item(flow, say("notes"), s["heading"], 0)
             flow.text(card.notes or say("notes.none"), s["italic"], space_before=m.gap)
             heading_item(flow, card.title, s["title"], m.margin)
-        else:
+        elif not self.title_in_header:
             heading_item(flow, card.title, s["title"], 0)
-        flow.text(card.text, s["body"], space_before=m.gap)
+        flow.text(card.text, s["body"], space_before=m.gap if flow.items else 0)
         if card.is_event and card.effect and self.costs:
             heading_item(flow, say("card.effect"), s["heading"], m.margin)
             order = [v.id for v in card.meters]
@@ -237,19 +274,28 @@ class TeamRoundScene(TeamScene):
             heading_item(flow, card.poll.question, s["heading"], m.margin)
         return flow
 
-    def choice_flow(self, width: int, columns: int = 2) -> Flow:
-        """The choices (or poll options) as rows of boxes, two side by side where they fit."""
+    def choice_flow(self, width: int) -> Flow:
+        """The choices (or poll options) as rows of boxes: as many side by side as makes them least
+        tall, each box at least MIN_CHOICE_WIDTH wide."""
         m = self.metrics
-        flow = Flow(width, self.ctx.lang)
         options = self.options()
-        wide_enough = width >= columns * m.body * MIN_CHOICE_WIDTH + (columns - 1) * m.gap
-        cols = columns if len(options) > 1 and wide_enough else 1
-        box_w = (width - (cols - 1) * m.gap) // cols
-        for start in range(0, len(options), cols):
-            self._option_row(flow, options[start : start + cols], box_w, first=start == 0)
-        return flow
+        best: Flow | None = None
+        rows: dict[int, list[OptionBox]] = {}
+        for cols in range(1, max(1, min(MAX_CHOICE_COLUMNS, len(options))) + 1):
+            box_w = (width - (cols - 1) * m.gap) // cols
+            if cols > 1 and box_w < m.body * MIN_CHOICE_WIDTH:
+                break
+            self.rows = {}
+            flow = Flow(width, self.ctx.lang)
+            for start in range(0, len(options), cols):
+                self._option_row(flow, options[start : start + cols], box_w)
+            if best is None or flow.height < best.height:
+                best, rows = flow, self.rows
+        self.rows = rows
+        assert best is not None
+        return best
 
-    def _option_row(self, flow: Flow, options: list[Option], box_w: int, *, first: bool) -> None:
+    def _option_row(self, flow: Flow, options: list[Option], box_w: int) -> None:
         m, s = self.metrics, self.styles
         badge = widgets.badge_size(m)
         text_w = box_w - 3 * m.pad - badge
@@ -259,7 +305,9 @@ class TeamRoundScene(TeamScene):
             note = self._note(option)
             lines = wrap(note, s["warning"], text_w, self.ctx.lang) if note else []
             rect = pygame.Rect(column * (box_w + m.gap), 0, box_w, 0)
-            boxes.append(OptionBox(option, rect, label, lines))
+            chips = chips_width(option.costs, m, s["strong"], as_cost=True) if self.costs else 0
+            inline = bool(label) and width_of(label[-1], s["strong"]) + m.margin + chips <= text_w
+            boxes.append(OptionBox(option, rect, label, lines, inline))
         height = max(self._box_height(b) for b in boxes)
         for box in boxes:
             box.rect.height = height
@@ -282,53 +330,44 @@ class TeamRoundScene(TeamScene):
     def _box_height(self, box: OptionBox) -> int:
         m, s = self.metrics, self.styles
         height = len(box.label) * line_height(s["strong"])
-        if box.option.costs and self.costs:
+        if box.option.costs and self.costs and not box.inline:
             height += m.gap + widgets.icon_size(m)
         if box.note:
             height += m.gap + len(box.note) * line_height(s["warning"])
         return max(height, widgets.badge_size(m)) + 2 * m.pad
 
-    def _name_lines(self, width: int) -> int:
-        """Lines the longest team name takes in a row of `width` (at most two)."""
-        m, s = self.metrics, self.styles
-        room = width - 2 * m.pad - max(badge_width(t.badge, m) for t in self.view.teams) - m.gap
-        return max(len(fit_lines(t.badge.name, s["strong"], room, self.ctx.lang, 2)) for t in self.view.teams)
-
-    def _team_height(self, width: int, level: int) -> int:
-        """A team row at a level of detail: 0 name, status and budget; 1 name and status; 2 one line."""
-        m, s = self.metrics, self.styles
-        if level == COMPACT:
-            return line_height(s["strong"]) + 2 * m.pad
-        height = self._name_lines(width) * line_height(s["strong"]) + line_height(s["body"]) + 2 * m.pad
-        return height + (widgets.icon_size(m) + m.gap // 2 if level == 0 and self.costs else 0)
-
     def _layout_teams(self) -> dict[int, pygame.Rect]:
-        """One row per team, as detailed as the room allows; a line on how to pick above them."""
+        """One row per team with its meters; a line on how to pick above them, beside the ring, when
+        there is room for it."""
         m, s = self.metrics, self.styles
         box = self.teams_box
         count = len(self.view.teams)
-        cols = 1 if m.wide else 2
-        per_col = (count + cols - 1) // cols
-        width = (box.width - (cols - 1) * m.gap) // cols
-        self.how = fit_lines(self._how(), s["strong"], box.width, self.ctx.lang, 2)
-        heading = len(self.how) * line_height(s["strong"]) + m.gap
-        for self.team_level in range(COMPACT + 1):
-            rows = per_col * (self._team_height(width, self.team_level) + m.gap) - m.gap
-            if rows + heading <= box.height:
+        rows = panel.panel_height(-(-count // panel.columns(m)), m, s, meters=self.costs)
+        ring_bottom = self.ring.bottom + m.gap if self.ring is not None and m.wide else box.y
+        line = line_height(s["strong"])
+        self.how_top, self.how_width = box.y, box.width
+        for how_width, start, most in (  # under the ring, beside it, or not at all
+            (box.width, ring_bottom, 1),
+            (box.width - (self.ring.width + m.gap if self.ring is not None and m.wide else 0), box.y, 2),
+        ):
+            self.how = fit_lines(self.how_text()[0], s["strong"], how_width, self.ctx.lang, most)
+            top = max(ring_bottom, start + len(self.how) * line + m.gap)
+            if top + rows <= box.bottom and how_width > 0:
+                self.how_top, self.how_width = start, how_width
                 break
-        if rows + heading > box.height:
-            self.how, heading = [], 0
-        height = self._team_height(width, self.team_level)
-        top = box.y + heading
-        return {
-            team.badge.number: pygame.Rect(
-                box.x + (index // per_col) * (width + m.gap),
-                top + (index % per_col) * (height + m.gap),
-                width,
-                height,
-            )
-            for index, team in enumerate(self.view.teams)
-        }
+        else:
+            self.how = []
+            top = max(ring_bottom, box.y)
+        column = pygame.Rect(box.x, top, box.width, box.bottom - top)
+        return panel.place_rows(column, count, m, s, meters=self.costs)
+
+    def how_text(self) -> tuple[str, str]:
+        """The line above the team panel and its style: while the clock stands or after time is up,
+        that (so the room sees why the ring stands still); else how to enter a choice."""
+        if self.ring is not None and not self.view.timer.running:
+            text, late = self.timer_text()
+            return text, "warning" if late else "accent"
+        return self._how(), "strong"
 
     def _how(self) -> str:
         """'Teams: 1-3, then A-D' (the way to enter a choice), or what to do now."""
@@ -395,7 +434,8 @@ class TeamRoundScene(TeamScene):
     # Drawing --------------------------------------------------------------------------------------
     def header_text(self) -> str:
         card = self.view.card
-        return self.say("team.round", round=self.view.round, number=card.number, total=card.total)
+        text = self.say("team.round", round=self.view.round, number=card.number, total=card.total)
+        return f"{card.title} \u00b7 {text}" if self.title_in_header else text
 
     def timer_text(self) -> tuple[str, bool]:
         timer = self.view.timer
@@ -406,8 +446,12 @@ class TeamRoundScene(TeamScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
-        right, late = self.timer_text() if not self.review else ("", False)
-        self.draw_team_header(surface, self.header_text(), right, late)
+        ring = self.ring
+        self.draw_team_header(
+            surface, self.header_text(), reserve=ring.width + self.metrics.gap if ring else 0
+        )
+        if ring is not None:
+            panel.draw_ring(surface, ring.center, ring.width, self.view.timer, self.metrics, self.styles)
         self.draw_banner(surface)
         assert self.paged is not None
         if self.notes:
@@ -416,9 +460,11 @@ class TeamRoundScene(TeamScene):
         self.paged.draw(surface)
         if self.choice_page:
             draw_page(surface, self.choice_page, self.choice_box.x, self.choice_box.y)
-        draw_lines(surface, self.how, self.styles["strong"], self.teams_box.x, self.teams_box.y)
-        for team in self.view.teams:
-            self._draw_team(surface, team, self.team_rects[team.badge.number])
+        draw_lines(surface, self.how, self.styles[self.how_text()[1]], self.teams_box.x, self.how_top)
+        for row in self.team_rows():
+            rect = self.team_rects[row.badge.number]
+            fill = self.fill_for(f"team-{row.badge.number}")
+            panel.draw_row(surface, row, rect, self.metrics, self.styles, self.ctx.lang, fill=fill)
         self.draw_bar(surface)
         self.draw_footer(surface)
 
@@ -433,7 +479,12 @@ class TeamRoundScene(TeamScene):
         style = s["strong"] if enabled else s["disabled"]
         order = [v.id for v in self.view.card.meters]
         y += draw_lines(surface, box.label, style, x, y)
-        if box.option.costs and self.costs:
+        if box.option.costs and self.costs and box.inline:  # at the end of the label's last line
+            line = line_height(style)
+            after = x + width_of(box.label[-1], style) + m.margin
+            top = y - line + (line - widgets.icon_size(m)) // 2
+            widgets.chips(surface, box.option.costs, order, after, top, style, m)
+        elif box.option.costs and self.costs:
             widgets.chips(surface, box.option.costs, order, x, y + m.gap, style, m)
             y += m.gap + widgets.icon_size(m)
         if box.note:
@@ -456,53 +507,6 @@ class TeamRoundScene(TeamScene):
         if self.view.card.is_event and self.view.card.poll is None:
             return say("team.status.goes_on"), "body"
         return say("team.status.choosing"), "body"
-
-    def _draw_team(self, surface: pygame.Surface, team: TeamRoundView, rect: pygame.Rect) -> None:
-        m, s = self.metrics, self.styles
-        selected = self.selected == team.badge.number
-        fill = self.fill_for(f"team-{team.badge.number}") if team.plays else theme.DISABLED_PANEL
-        widgets.panel(surface, rect, m, fill, theme.ACCENT if selected else theme.BORDER)
-        if selected:
-            pygame.draw.rect(surface, theme.ACCENT, rect, SELECTED_BORDER * m.stroke, border_radius=m.radius)
-        x, y = rect.x + m.pad, rect.y + m.pad
-        strong = s["strong"] if team.plays else s["disabled"]
-        width = draw_badge(surface, team.badge, x, y + line_height(strong) // 2, m)
-        check = team.picked and team.plays
-        room = rect.right - m.pad - (x + width + m.gap)
-        if self.team_level == COMPACT:
-            if check:  # chosen: a tick at the end of the line (the selected team has its thick border)
-                room -= shape_size(m) + m.gap
-                draw_check(surface, (rect.right - m.pad - shape_size(m), y + line_height(strong) // 2), m)
-            elif not team.plays:  # watching or finished: said in a word at the end of the line
-                word = render(self.status(team)[0], s["disabled"])
-                room -= word.get_width() + m.gap
-                surface.blit(word, (rect.right - m.pad - word.get_width(), y))
-            draw_lines(
-                surface,
-                fit_lines(team.badge.name, strong, room, self.ctx.lang, 1),
-                strong,
-                x + width + m.gap,
-                y,
-            )
-            return
-        y += draw_lines(
-            surface, fit_lines(team.badge.name, strong, room, self.ctx.lang, 2), strong, x + width + m.gap, y
-        )
-        text, style = self.status(team)
-        style = style if team.plays else "disabled"
-        status_x = x + (draw_check(surface, (x, y + line_height(s[style]) // 2), m) + m.gap if check else 0)
-        y += draw_lines(
-            surface,
-            fit_lines(text, s[style], rect.right - m.pad - status_x, self.ctx.lang, 1),
-            s[style],
-            status_x,
-            y,
-        )
-        if self.team_level == 0 and self.costs and team.meters:
-            order = [v.id for v in team.meters]
-            levels = [Amount(v.id, v.name, v.symbol, v.value) for v in team.meters]
-            if chips_width(levels, m, s["strong"]) <= rect.width - 2 * m.pad:
-                widgets.chips(surface, levels, order, x, y + m.gap // 2, strong, m, as_cost=False)
 
 
 def _own(team: TeamRoundView, choice_id: str, index: int) -> ChoiceView:

@@ -218,13 +218,14 @@ class TeamScene(Scene):
         draw_lines(surface, text, self.styles["strong"], box.x + m.pad, box.y + m.pad // 2)
 
     def draw_team_header(
-        self, surface: pygame.Surface, left: str, right: str = "", warning: bool = False
+        self, surface: pygame.Surface, left: str, right: str = "", warning: bool = False, *, reserve: int = 0
     ) -> None:
-        """The top bar: a text on the left, a short status (the countdown) on the right."""
+        """The top bar: a text on the left, a short status on the right; `reserve` keeps that much of
+        the right end free (the countdown ring stands there)."""
         m = self.metrics
         bar = pygame.Rect(0, 0, m.width, m.header)
         pygame.draw.line(surface, theme.BORDER, bar.bottomleft, bar.bottomright, m.stroke)
-        room = m.width - 2 * m.margin
+        room = m.width - 2 * m.margin - reserve
         if right:
             image = render(right, self.styles["warning" if warning else "heading"])
             surface.blit(
