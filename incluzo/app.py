@@ -25,6 +25,7 @@ import pygame  # noqa: E402  (SDL drivers are chosen before pygame loads)
 from incluzo import persistence  # noqa: E402
 from incluzo.engine.logs import rebase  # noqa: E402
 from incluzo.engine.logs.savelog import SaveError  # noqa: E402
+from incluzo.engine.play.desk import DeskView  # noqa: E402
 from incluzo.engine.play.phases import Mode  # noqa: E402
 from incluzo.engine.scenario.loader import load_file  # noqa: E402
 from incluzo.engine.scenario.problems import ScenarioError  # noqa: E402
@@ -52,16 +53,27 @@ from incluzo.scenes.actions import (  # noqa: E402
     StartFrom,
     ToggleFullscreen,
     TogglePhones,
+    TogglePresenter,
     Turn,
 )
 from incluzo.scenes.game import Game, Reply  # noqa: E402
 from incluzo.scenes.kit import theme, widgets  # noqa: E402
 from incluzo.scenes.kit.base import Context, Scene  # noqa: E402
-from incluzo.scenes.kit.input import Click, CloseWindow, Exposed, Input, Key, Resized, translate  # noqa: E402
+from incluzo.scenes.kit.input import (  # noqa: E402
+    Click,
+    CloseWindow,
+    Exposed,
+    Input,
+    Key,
+    Point,
+    Resized,
+    translate,
+)
 from incluzo.scenes.kit.text import draw_lines, line_height, wrap  # noqa: E402
 from incluzo.scenes.screens.crash import CrashScene  # noqa: E402
 from incluzo.scenes.screens.director import Director  # noqa: E402
 from incluzo.scenes.screens.overlays import ButtonsOverlay, HelpOverlay, PauseOverlay, confirm, menu  # noqa: E402
+from incluzo.scenes.screens.presenter import PresenterScene  # noqa: E402
 from incluzo.scenes.screens.start import StartScene, entries, find_scenarios  # noqa: E402
 from incluzo.shipped import SCENARIOS  # noqa: E402
 
@@ -75,6 +87,7 @@ if TYPE_CHECKING:
 # the methods and in games): the first frame waits for none of them.
 NOTICE_WIDTH_SCALE = 36  # widest notice in body units
 MIN_SIZE = (640, 360)
+PRESENTER_TITLE = "incluzo: presenter view"
 POLLING_DRIVERS = ("dummy", "offscreen")
 
 
@@ -100,6 +113,7 @@ class App:
         then_teams: Sequence[str] = (),
         phones: tuple[str, int] | None = None,
         home: bool = True,
+        presenter: bool = False,
     ) -> None:
         """`home=False` leaves the start screen unbuilt: for a caller that shows a game at once."""
         self.ctx = Context(lang, Mode(mode))
@@ -124,6 +138,12 @@ class App:
         self.then_play = then_play  # the scenario named with --questionnaire
         self.then_teams = tuple(then_teams)  # and its teams (--teams): the phones choose them already
         self.crashed_at: tuple[Path, int] | None = None  # the save and its length at the last crash
+        self.desk: PresenterScene | None = None  # the presenter view as last drawn (its clicks)
+        self.desk_window: pygame.Window | None = None  # the presenter view's own window (--presenter)
+        self.desk_surface: pygame.Surface | None = None  # ... or its picture, headless
+        self.desk_shown = False  # F2: the presenter view over the room's screen (one screen)
+        if presenter:
+            self.open_presenter()
         if questionnaire is not None:
             self.open_questionnaire()
         elif home:
@@ -184,6 +204,8 @@ class App:
             self.size = self.surface.get_size()
         else:
             self.surface = pygame.Surface(size)
+        if self.desk_surface is not None:
+            self.desk_surface = pygame.Surface(self.size)
         for scene in [self.scene, *self.overlays]:
             scene.resize(self.size)
         self.dirty = True
@@ -198,6 +220,77 @@ class App:
         else:
             self.surface = self._open(getattr(self, "windowed", self.size))
         self.resize(self.surface.get_size())
+
+    # The presenter view -------------------------------------------------------------------------
+    def open_presenter(self) -> None:
+        """The presenter view in a second window (its picture on a surface without a window); when the
+        system cannot open one, over the room's screen instead (F2 hides it)."""
+        if not self.window:
+            self.desk_surface = pygame.Surface(self.size)
+            return
+        try:
+            self.desk_window = pygame.Window(PRESENTER_TITLE, self.size, resizable=True)
+        except pygame.error as error:
+            self.desk_shown = True
+            self.notice = str(error)
+
+    def close_presenter(self) -> None:
+        if self.desk_window is not None:
+            self.desk_window.destroy()
+        self.desk_window = None
+        self.dirty = True
+
+    @property
+    def desk_target(self) -> pygame.Surface | None:
+        """Where the presenter view is drawn besides the room's screen (None: nowhere else)."""
+        if self.desk_window is not None:
+            return self.desk_window.get_surface()
+        return self.desk_surface
+
+    def presenter_view(self, size: tuple[int, int], *, overlay: bool) -> PresenterScene:
+        """The presenter view of the screen shown now, laid out for `size`."""
+        view = self.game.desk() if self.game is not None else DeskView("", None, ())
+        picture = None if overlay else self.surface
+        pin = (
+            self.ctx.say("phones.desk", url=self.phones.url, pin=self.phones.desk_pin)
+            if self.phones is not None
+            else ""
+        )
+        desk = PresenterScene(self.ctx, self.scene, view, picture=picture, overlay=overlay, desk_pin=pin)
+        desk.resize(size)
+        if self.desk is not None and self.desk.hover:
+            desk.hover = self.desk.hover
+        self.desk = desk
+        return desk
+
+    def desk_event(self, event: pygame.event.Event) -> bool:
+        """Handle an event of the presenter's window (True) or leave it to the room's screen (False):
+        its clicks press its buttons, its keys work as on the room's screen."""
+        window = getattr(event, "window", None)
+        if event.type == pygame.WINDOWCLOSE and self.desk_window is not None:
+            if window is self.desk_window:
+                self.close_presenter()
+            else:
+                self.feed(CloseWindow())  # the room's window: with two open, SDL sends no QUIT
+            return True
+        if window is None or window is not self.desk_window:
+            return False
+        inp = translate(event)
+        if isinstance(inp, Click | Point):
+            self.desk_input(inp)
+        elif event.type != pygame.KEYDOWN:
+            self.dirty = True  # resized, uncovered: drawn again
+        return event.type != pygame.KEYDOWN
+
+    def desk_input(self, inp: Click | Point) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        action = desk.handle(inp)
+        if desk.dirty:
+            self.dirty = True
+        if action is not None:
+            self.act(action)
 
     # Scenes -------------------------------------------------------------------------------------
     @property
@@ -411,6 +504,8 @@ class App:
         if self.phones is not None and self.phones.pump(self, time.monotonic()):
             self.dirty = True
         for event in events:
+            if isinstance(event, pygame.event.Event) and self.desk_event(event):
+                continue
             inp = event if not isinstance(event, pygame.event.Event) else translate(event)
             if inp is not None:
                 self.feed(inp)
@@ -460,6 +555,9 @@ class App:
         if self.notice and isinstance(inp, Key | Click):
             self.notice = ""
             self.dirty = True
+        if self.desk_shown and not self.overlays and isinstance(inp, Click | Point):
+            self.desk_input(inp)  # the presenter view over the screen takes its clicks
+            return
         action = self.top.handle(inp)
         if action is not None:
             self.act(action)
@@ -508,6 +606,8 @@ class App:
                 self.home()
             case ToggleFullscreen():
                 self.toggle_fullscreen()
+            case TogglePresenter():
+                self.desk_shown = not self.desk_shown
             case Reload():
                 self.reload()
             case Play(path, mode, lang):
@@ -584,9 +684,22 @@ class App:
         self.dirty = False
         if self.window:
             pygame.display.flip()
+        target = self.desk_target
+        if target is not None:
+            self.presenter_view(target.get_size(), overlay=False).draw(target)
+            if self.desk_window is not None:
+                self.desk_window.flip()
 
     def _draw_scene(self) -> None:
-        """The scene; under an overlay it is drawn and shaded once, then reused while it does not change."""
+        """The scene; under an overlay it is drawn and shaded once, then reused while it does not change.
+        With F2 the presenter view stands in for it."""
+        if self.desk_shown:
+            self.presenter_view(self.size, overlay=True).draw(self.surface)
+            self.under = None
+            if self.overlays:
+                self.surface.fill(theme.SHADE, special_flags=pygame.BLEND_MULT)
+            self.scene.dirty = False
+            return
         if not self.overlays:
             self.scene.draw(self.surface)
             self.under = None
@@ -620,6 +733,7 @@ class App:
             self._loop(clock)
         finally:
             self.stop_phones()
+            self.close_presenter()
 
     def _loop(self, clock: pygame.time.Clock) -> None:
         self.guarded_step([], 0.0)

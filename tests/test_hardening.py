@@ -413,7 +413,7 @@ def test_a_wrongly_typed_hyphenation_cache_falls_back(private_data_dir: Path) ->
     script = (
         "from incluzo.scenes.kit import text, theme; "
         "style = text.Style('regular', 24, theme.INK); "
-        "print(len(text.wrap('ondersteuningsbehoeften ' * 20, style, 300, 'nl')))"
+        "print(len(text.wrap('ondersteuningsbehoeften ' * 20, style, 120, 'nl')))"  # narrower than the word
     )
     env = {**os.environ, "INCLUZO_HOME": str(private_data_dir)}
     first = subprocess.run(

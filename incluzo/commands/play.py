@@ -18,8 +18,18 @@ LARGEST = (7680, 4320)  # a window or screenshot larger than 8K is a typo (and w
 HELP = """Play a scenario on screen. Without FILE the start screen lists the scenarios in scenarios/.
 
 With --headless nothing opens: the game plays the given choices in order (event cards need no entry),
-writes one PNG per screen shown into --screenshots (01-briefing.png, 02-card-ID.png, ...) and the
-debrief export (PNG and Markdown) into the exports folder, and exits 0. Without FILE, --headless
+writes one PNG per screen shown into --screenshots (01-briefing.png, 02-card-ID.png, ...; a screen
+of several pages adds 02-card-ID-p2.png, ...) and the debrief export (PNG and Markdown) into the
+exports folder, and exits 0. With --overlays it also writes the help, map and notes over every screen
+that offers them (02-card-ID-help.png, 02-card-ID-map.png, 02-card-ID-notes.png, their pages -p2, ...),
+and with --presenter the presenter view beside each screen (02-card-ID-presenter.png), so an author
+sees everything the room and the facilitator will see.
+
+Presenter view: with a projector, --presenter opens a second window for the facilitator (drag it to
+the laptop's screen, the game's window to the projector, F11): the keys of the screen shown (each a
+button), the card's notes, the countdown, where each choice leads and a small picture of the room's
+screen. With one screen nothing for the facilitator is projected unasked: H lists the keys, N shows a
+card's notes, F2 shows the presenter view over the game until F2 again. Without FILE, --headless
 prints the scenarios it would list.
 
 Team play: without --solo the room first types its teams (1 to 6) on screen, or give them with
@@ -100,6 +110,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--screenshots", type=Path, metavar="DIR", help="with --headless: folder for the PNGs"
     )
     parser.add_argument(
+        "--presenter",
+        action="store_true",
+        help="a second window for the facilitator: keys, notes, countdown and next card (the presenter "
+        "view; F2 shows it over the room's screen instead); with --headless --screenshots: its PNGs too",
+    )
+    parser.add_argument(
+        "--overlays",
+        action="store_true",
+        help="with --headless --screenshots: also write the help, map and notes over each screen",
+    )
+    parser.add_argument(
         "--resume",
         action="store_true",
         help="go on with the newest unfinished session (of FILE, when given: onto that file), else a new one",
@@ -174,7 +195,16 @@ def run(args: argparse.Namespace) -> int:
             from incluzo.scenes.teams.headless import parse_rounds, play_teams_headless
 
             rounds = parse_rounds(args.choices)
-            return play_teams_headless(args.file, names, rounds, args.screenshots, args.size, args.lang)
+            return play_teams_headless(
+                args.file,
+                names,
+                rounds,
+                args.screenshots,
+                args.size,
+                args.lang,
+                overlays=args.overlays,
+                presenter=args.presenter,
+            )
         choices = [c.strip() for c in args.choices.split(",") if c.strip()]
         return play_headless(
             args.file,
@@ -185,6 +215,8 @@ def run(args: argparse.Namespace) -> int:
             mode,
             resume=args.resume,
             trace=args.trace,
+            overlays=args.overlays,
+            presenter=args.presenter,
         )
     use_dummy_display_if_headless()
     from incluzo.app import App
@@ -231,6 +263,7 @@ def run(args: argparse.Namespace) -> int:
         ask_resume=not args.resume and not args.questionnaire,
         threshold=args.threshold,
         phones=phones_address(args),
+        presenter=args.presenter,
     )
     if app.notice and args.phones and app.phones is None:
         print(f"incluzo play: {app.notice}", file=sys.stderr)

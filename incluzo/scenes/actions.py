@@ -110,6 +110,11 @@ class ToggleFullscreen:
 
 
 @dataclass(frozen=True)
+class TogglePresenter:
+    """F2: the presenter view (the facilitator's keys, notes, countdown and next card) over the screen."""
+
+
+@dataclass(frozen=True)
 class Reload:
     """F5: read the scenario file again and replay the decisions so far onto it."""
 
@@ -216,6 +221,7 @@ AppAction = (
     | Quit
     | Home
     | ToggleFullscreen
+    | TogglePresenter
     | Reload
     | Play
     | BeginTeams
@@ -274,6 +280,7 @@ __all__ = [
     "StartFrom",
     "ToggleFullscreen",
     "TogglePhones",
+    "TogglePresenter",
     "ToggleTimer",
     "Turn",
     "Undo",

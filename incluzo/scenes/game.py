@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from incluzo.engine.play.desk import DeskView
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.scenario.model import Scenario
 from incluzo.persistence import SaveFile
@@ -57,6 +58,11 @@ class Game(Protocol):
 
     def wake_ms(self, idle_ms: int) -> int:
         """How long the idle loop may sleep (a running countdown wakes it sooner)."""
+        ...
+
+    def desk(self) -> DeskView:
+        """The facilitator's side of the game as it stands: the card, its notes, where it goes next
+        (the presenter view shows it)."""
         ...
 
 

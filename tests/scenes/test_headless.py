@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,8 @@ def test_headless_play_writes_a_numbered_png_per_screen_and_the_export(
         ]
     )
     assert code == 0
-    assert sorted(p.name for p in shots.iterdir()) == [
+    firsts = sorted(p.name for p in shots.iterdir() if not re.search(r"-p\d+$", p.stem))
+    assert firsts == [
         "01-briefing.png",
         "02-card-eerste.png",
         "03-outcome-samen.png",
@@ -40,6 +42,7 @@ def test_headless_play_writes_a_numbered_png_per_screen_and_the_export(
         "06-outcome-wijk.png",
         "07-debrief.png",
     ]
+    assert (shots / "07-debrief-p2.png").exists()  # every page of a paged screen
     exports = sorted(p.suffix for p in (private_data_dir / "exports").iterdir())
     assert exports == [".md", ".png"]
     assert "Saved:" in capsys.readouterr().out
@@ -89,3 +92,16 @@ def test_the_headless_examples_in_the_help_reach_the_debrief(
         args[where] = str(tmp_path / f"example-{number}")
         assert main(args) == 0, (args, capsys.readouterr().err)
         assert any((tmp_path / f"example-{number}").glob("*debrief*.png"))
+
+
+def test_headless_play_writes_every_page_and_with_overlays_the_help_map_and_notes(tmp_path: Path) -> None:
+    shots = tmp_path / "shots"
+    argv = ["play", str(PROEF), "--headless", "--choices", "samen,wijk", "--screenshots", str(shots)]
+    assert main([*argv, "--size", "960x540", "--lang", "en", "--overlays"]) == 0
+    names = {p.name for p in shots.iterdir()}
+    assert {"02-card-eerste-help.png", "02-card-eerste-map.png", "02-card-eerste-notes.png"} <= names
+    assert "02-card-eerste-help-p2.png" in names  # the help has pages too, at this size
+    assert "03-outcome-samen-map.png" in names and "03-outcome-samen-notes.png" not in names  # N: cards
+    debrief = sorted(n for n in names if n.startswith("07-debrief") and "help" not in n and "map" not in n)
+    assert debrief[0] == "07-debrief-p2.png" and debrief[-1] == "07-debrief.png" and len(debrief) > 2
+    assert len({(shots / n).read_bytes() for n in debrief}) == len(debrief)  # each page its own picture

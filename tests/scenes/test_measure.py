@@ -19,6 +19,12 @@ def test_every_card_of_a_shipped_scenario_fits_at_720p_and_4k(path: Path) -> Non
     assert [o.describe() for o in found] == []
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_the_situation_text_of_every_shipped_card_fits_one_page_at_1080p(path: Path) -> None:
+    found = all_overflows(load_file(path), ((1920, 1080),))
+    assert [o.describe() for o in found if o.field == "text"] == []
+
+
 def test_a_label_too_long_for_its_button_and_a_text_too_long_for_a_page_are_reported() -> None:
     text = PROEF.read_text("utf-8")
     long_label = " ".join(["Een hele lange keuze met veel woorden."] * 16)

@@ -54,7 +54,7 @@ def test_a_removed_choice_stops_the_replay_there_and_says_why(
     press(app, "f5")
     assert app.game is not None
     assert (app.game.session.phase, app.game.session.game.card) == ("card", "eerste")
-    assert app.notice.startswith("Scenario opnieuw geladen, maar het spel stopt na 1 stappen:")
+    assert app.notice.startswith("Scenario opnieuw geladen, maar het spel stopt na 1 stap:")
     assert "samen" in app.notice
 
 

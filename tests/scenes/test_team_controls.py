@@ -6,6 +6,7 @@ from scene_helpers import click, press
 from team_helpers import director, enter, reveal_and_go_on, team_app, to_round
 
 from incluzo.engine.logs import savelog
+from incluzo.scenes.kit.input import Click
 from incluzo.scenes.screens.overlays import PauseOverlay
 from incluzo.scenes.teams.debrief import TeamDebriefScene
 from incluzo.scenes.teams.director import TeamHelpOverlay
@@ -173,7 +174,9 @@ def test_a_team_and_its_choice_can_be_tapped() -> None:
     assert round_scene(app).selected == 2
     click(app, "option-strategieen-met-klas")
     assert director(app).play.seats[1].pick == "strategieen-met-klas"
-    click(app, "bar-skip")
+    press(app, "f2")  # the facilitator's controls are buttons in the presenter view, not on the room's screen
+    assert app.desk is not None
+    app.step([Click(app.desk.target("desk-bar-skip").rect.center)], 0.0)
     assert app.top.name == "confirm"
 
 

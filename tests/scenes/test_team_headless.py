@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,9 @@ def test_scripted_team_play_writes_a_png_per_screen_the_map_and_the_export(
 ) -> None:
     shots = tmp_path / "shots"
     assert play("--choices", SCRIPT, "--screenshots", str(shots), "--size", "960x540") == 0
-    names = sorted(p.name for p in shots.iterdir())
+    pages = sorted(p.name for p in shots.iterdir() if re.search(r"-p\d+$", p.stem))
+    assert "01-team-briefing-p2.png" in pages  # every page of a paged screen
+    names = sorted(p.name for p in shots.iterdir() if p.name not in pages)
     assert names[:3] == [
         "01-team-briefing.png",
         "02-team-round-drukte-in-de-klas.png",
@@ -77,3 +80,13 @@ def test_the_help_explains_the_team_script(capsys: pytest.CaptureFixture[str]) -
         main(["play", "--help"])
     out = capsys.readouterr().out
     assert "--teams" in out and '"a/b/a,c/c/b"' in out
+
+
+def test_scripted_team_play_with_overlays_and_presenter_writes_them_too(tmp_path: Path) -> None:
+    shots = tmp_path / "shots"
+    assert play("--choices", SCRIPT, "--screenshots", str(shots), "--overlays", "--presenter") == 0
+    names = {p.name for p in shots.iterdir()}
+    round_one = "02-team-round-drukte-in-de-klas"
+    assert {f"{round_one}-help.png", f"{round_one}-map.png", f"{round_one}-presenter.png"} <= names
+    assert f"{round_one}-notes.png" in names  # N shows a team card's notes on the screen, N again hides them
+    assert (shots / f"{round_one}-notes.png").read_bytes() != (shots / f"{round_one}.png").read_bytes()

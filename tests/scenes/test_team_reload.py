@@ -82,7 +82,7 @@ def test_a_removed_choice_stops_the_replay_at_its_pick_and_says_why(copy: Path) 
     edit(copy, "strategieen-met-klas", "met-de-klas")  # the choice and the condition that names it
     press(app, "f5")
     assert app.notice == (
-        "Scenario opnieuw geladen, maar het spel stopt na 1 stappen: "
+        "Scenario opnieuw geladen, maar het spel stopt na 1 stap: "
         "keuze 'strategieen-met-klas' staat niet op deze kaart"
     )
     team = director(app)

@@ -8,7 +8,7 @@ import pyphen
 from testsupport import within
 
 from incluzo.scenes.kit import theme
-from incluzo.scenes.kit.text import Flow, Style, line_height, width_of, wrap
+from incluzo.scenes.kit.text import Flow, Style, line_height, unbroken, widest_word, width_of, wrap
 
 STYLE = Style("regular", 36, theme.INK)
 LONG = "ondersteuningsonafhankelijkheid"
@@ -79,3 +79,46 @@ def test_a_very_long_word_is_cut_where_the_line_is_full() -> None:
     lines = wrap(word, STYLE, 300, "nl")
     for line, following in itertools.pairwise(lines[:6]):
         assert width_of(line, STYLE) <= 300 < width_of(line.removesuffix("-") + following[0] + "-", STYLE)
+
+
+SENTENCE = "De leerkracht voelt zich tekortschieten en de intern begeleider bespreekt de Backspace-toets."
+
+
+def test_a_word_that_fits_on_a_line_of_its_own_is_never_hyphenated() -> None:
+    """Issue 10: "te-kortschieten" and "be-spreekt" with room to spare, "Backs-pace"."""
+    for width in range(widest_word(SENTENCE, STYLE), 3 * width_of(SENTENCE, STYLE) // 2, 37):
+        lines = wrap(SENTENCE, STYLE, width, "nl")
+        assert " ".join(lines) == SENTENCE, width  # every word whole, in order
+        assert all(width_of(line, STYLE) <= width for line in lines)
+
+
+def test_only_a_word_wider_than_its_box_is_split_and_always_at_the_same_points() -> None:
+    points = set(pyphen.Pyphen(lang="nl_NL").positions(LONG))
+    for width in range(width_of(LONG, STYLE) // 4, width_of(LONG, STYLE), 23):
+        lines = wrap(f"De {LONG} van de school", STYLE, width, "nl")
+        heads = [line.split()[-1] for line in lines if line.endswith("-")]
+        assert heads, width
+        cuts, done = [], 0
+        for head in heads:
+            done += len(head.removesuffix("-").split()[-1])
+            cuts.append(done)
+        assert set(cuts) <= points, width  # pyphen's points only, never between other letters
+
+
+def test_a_label_shrinks_until_its_longest_word_fits_whole() -> None:
+    name = "Professional development"
+    room = width_of("Professional", STYLE) * 4 // 5
+    smaller = unbroken(name, STYLE, room, 10)
+    assert smaller.size < STYLE.size
+    assert widest_word(name, smaller) <= room
+    assert all(not line.endswith("-") for line in wrap(name, smaller, room, "en"))
+    assert unbroken(name, STYLE, width_of(name, STYLE), 10) == STYLE  # room enough: unchanged
+
+
+def test_a_box_that_cannot_grow_may_ask_for_lines_filled_with_hyphenated_words() -> None:
+    text = "De leerkracht voelt zich ondersteuningsonafhankelijk en tekortschieten is het woord."
+    width = width_of("De leerkracht voelt zich onder-", STYLE)
+    ragged, filled = wrap(text, STYLE, width, "nl"), wrap(text, STYLE, width, "nl", fill=True)
+    assert not any(line.endswith("-") for line in ragged)
+    assert any(line.endswith("-") for line in filled) and len(filled) <= len(ragged)
+    assert all(width_of(line, STYLE) <= width for line in filled)

@@ -172,6 +172,18 @@ class Scene:
         """Key name to what it asks for on this screen."""
         return keymap([*self.bindings(), *self.global_bindings()])
 
+    def desk_keys(self) -> list[Binding]:
+        """The keys the presenter view lists for this screen: its own first, then the global ones."""
+        shown: list[Binding] = []
+        for binding in [*self.bindings(), *self.global_bindings()]:
+            if binding not in shown:
+                shown.append(binding)
+        return shown
+
+    def timer_text(self) -> tuple[str, bool]:
+        """The countdown as this screen shows it, and whether time is up ("" without one)."""
+        return "", False
+
     def local(self, request: Local) -> Action | None:
         """Answer a request this screen handles itself; what it asks of the app or game, if anything."""
         raise NotImplementedError(f"{type(self).__name__} has no handling for {request}")

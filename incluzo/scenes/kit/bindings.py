@@ -39,6 +39,7 @@ from incluzo.scenes.actions import (
     StartFrom,
     ToggleFullscreen,
     TogglePhones,
+    TogglePresenter,
     ToggleTimer,
     Turn,
     Undo,
@@ -119,7 +120,8 @@ PAGES = Binding(
 PAGE_UP = Binding("PgUp", ("page up", "left"), Turn(-1), name="page-up")
 MORE = Binding("Enter", ("return", "space"), Turn(1), "key.more", name="next-page")  # a long text: read on
 NEXT = Binding("Enter", ("return", "space"), None, "key.next", "help.next", "next")
-GLOBAL = (MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD)
+PRESENTER = Binding("F2", ("f2",), TogglePresenter(), help="help.presenter", name="presenter")
+GLOBAL = (MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD, PRESENTER)
 AGAIN = Binding("R", ("r",), None)  # the crash page: back into the saved game
 CRASH_SKIP = Binding("K", ("k",), None)  # the same crash again: past the card it stood on
 CRASH_HOME = Binding("S", ("s",), None)  # the same crash again: to the start screen
@@ -183,6 +185,7 @@ GROUP_HELP = (
     COUNT,
     TIPS,
     RETRY,
+    PRESENTER,
 )
 
 # --- competing teams: the facilitator's bar -------------------------------------------------------------
@@ -216,7 +219,7 @@ TEAM_NOW = Binding("Enter", ("return", "space"), BackToNow(), "team.key.now", ""
 TEAM_END = Binding("X", ("x",), AskFinish(), "team.key.end", "team.help.end", "bar-end")
 TEAM_EXPORT = Binding("E", ("e",), Export(), "key.export", "team.help.export", "bar-export")
 TEAM_MAP = Binding("M", ("m",), OpenMap(), "key.map", "team.help.map", "map")
-TEAM_GLOBAL = (TEAM_MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD)
+TEAM_GLOBAL = (TEAM_MAP, HELP, PAUSE, MENU, FULLSCREEN, RELOAD, PRESENTER)
 
 TEAM_HELP = (
     TEAM_SELECT,
@@ -239,6 +242,7 @@ TEAM_HELP = (
     PAGES,
     MENU,
     FULLSCREEN,
+    PRESENTER,
 )
 
 # --- the team set-up screen ------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from incluzo.engine.play.moves import CORNERS, Spot, lean, steps
 from incluzo.engine.play.views import QuadrantView
 from incluzo.scenes.kit import mapmarks, theme
 from incluzo.scenes.kit.mapmarks import Marks
-from incluzo.scenes.kit.text import Style, draw_lines, line_height, render, wrap
+from incluzo.scenes.kit.text import Style, draw_lines, line_height, render, unbroken, widest_word, wrap
 from incluzo.scenes.kit.theme import Colour, Metrics
 
 KITE_ORDER = ("top-left", "top-right", "bottom-right", "bottom-left")
@@ -33,6 +33,7 @@ DASH_SCALE = 0.5  # dash length in body units
 KITE_SCALE = 0.14  # line width of the current kite in body units
 MARKER_SCALE = 0.45  # marker radius in body units
 NAME_PLATE_ALPHA = 235
+SMALLEST_NAME_SCALE = 0.75  # the quadrants' names shrink to this (body units) before a word would break
 MIN_SIDE_FOR_AXES = 10  # body units: a smaller map drops its axis labels
 MIN_SIDE_FOR_NAMES = 8  # body units: a smaller map shows the quadrant numbers only
 NAME_LINES = 2  # a name that needs more lines in its corner: the map shows the numbers only
@@ -307,13 +308,22 @@ class QuadrantMap:
         return Background(image, square, plates)
 
     def _named(self, square: pygame.Rect, metrics: Metrics) -> bool:
-        """Names only on a map big enough that each fits its corner in at most NAME_LINES lines; a
-        smaller map shows the quadrants' numbers (its legend names them)."""
+        """Names only on a map big enough that each fits its corner in at most NAME_LINES lines (words
+        whole where `_name_style` can); a smaller map shows the quadrants' numbers (its legend names them)."""
         if not self.labelled or square.width < metrics.body * MIN_SIDE_FOR_NAMES:
             return False
         room = self._name_room(square, metrics)
-        style = Style("bold", metrics.body, theme.INK)
+        style = self._name_style(square, metrics)
         return all(len(wrap(q.name, style, room, self.lang)) <= NAME_LINES for q in self.quadrants)
+
+    def _name_style(self, square: pygame.Rect, metrics: Metrics) -> Style:
+        """The names' style: as large as lets every word of every name stand whole beside its badge (the
+        four in one size), down to SMALLEST_NAME_SCALE of the body text; where even that is too large (a
+        long Dutch compound on a small map) body size, and the word breaks at a hyphenation point."""
+        room, smallest = self._name_room(square, metrics), metrics.scaled(SMALLEST_NAME_SCALE)
+        full = Style("bold", metrics.body, theme.INK)
+        style = replace(full, size=min(unbroken(q.name, full, room, smallest).size for q in self.quadrants))
+        return style if all(widest_word(q.name, style) <= room for q in self.quadrants) else full
 
     @staticmethod
     def _name_room(square: pygame.Rect, metrics: Metrics) -> int:
@@ -334,7 +344,7 @@ class QuadrantMap:
         base = theme.colour(quadrant.colour)
         number = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
-        style = Style("bold", metrics.body, theme.INK)
+        style = self._name_style(square, metrics)
         lines = wrap(quadrant.name, style, self._name_room(square, metrics), self.lang) if named else []
         text_w = max((render(line, style).get_width() for line in lines), default=0)
         plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)

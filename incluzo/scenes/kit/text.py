@@ -1,9 +1,11 @@
 """Text on screen: fonts from assets/, wrapping with hyphenation, flows cut into visible pages.
 
-Dutch has long compounds ("ondersteuningsonafhankelijkheid"), so a word that does not fit is split
-at a hyphenation point (pyphen), and only as a last resort between letters. A flow of lines and
-widgets is cut into pages at line boundaries, so nothing is ever clipped: what does not fit goes to
-the next page, which the scene announces. Each line is rendered once and cached.
+A word is never hyphenated to fill a line: it moves whole to the next one (ragged right). Only a word
+wider than the whole box (a long Dutch compound, "ondersteuningsonafhankelijkheid", in a narrow column)
+is split, at the last hyphenation point (pyphen) that fits, and only as a last resort between letters.
+So a screen with room never shows "te-kortschieten", and a word breaks only where its box is too small.
+A flow of lines and widgets is cut into pages at line boundaries, so nothing is ever clipped: what does
+not fit goes to the next page, which the scene announces. Each line is rendered once and cached.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import marshal
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import chain
 from operator import itemgetter
@@ -26,9 +28,9 @@ from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.theme import Colour
 
 HYPHEN = "-"
-HYPHENATE_FROM = 9  # words at least this long are split to fill a line, shorter ones move whole
 LONGEST_WORD = 60  # longer "words" (a pasted link, a slip of the keyboard) are cut between letters only
 MEASURE_WHOLE = 480  # longer strings are first bounded by their narrowest letter before being measured
+FILL_FROM = 9  # with `fill`, words at least this long are hyphenated to fill a line
 RENDER_CACHE = 600  # rendered lines kept
 
 
@@ -149,24 +151,28 @@ def _cut(word: str, room: int, style: Style) -> tuple[str, str]:
     return (word[:low] + HYPHEN, word[low:]) if low else (word[:1], word[1:])
 
 
-def _split(word: str, room: int, style: Style, lang: str, *, forced: bool) -> tuple[str, str] | None:
-    """The longest head of `word` (with a hyphen) that fits in `room` pixels, and the rest."""
+def _split(word: str, room: int, style: Style, lang: str, *, whole: bool = True) -> tuple[str, str]:
+    """The longest head of `word` (with a hyphen) that fits in `room` pixels, and the rest. A word wider
+    than its box (`whole`) is cut anyway, between letters if no hyphenation point fits; else the head
+    may be empty."""
     if len(word) > LONGEST_WORD:
-        return _cut(word, room, style) if forced else None
+        return _cut(word, room, style)
     for head, tail in _hyphenator(lang).iterate(word):
         shown = head if head.endswith(HYPHEN) else head + HYPHEN  # 'so-|expertise' keeps its own hyphen
         if width_of(shown, style) <= room:
             return shown, tail
-    if not forced:
-        return None
+    if not whole:
+        return "", word
     for cut in range(len(word) - 1, 0, -1):  # no hyphenation point fits: split between letters
         if width_of(word[:cut] + HYPHEN, style) <= room:
             return word[:cut] + HYPHEN, word[cut:]
     return word[:1], word[1:]
 
 
-def wrap(text: str, style: Style, width: int, lang: str = "nl") -> list[str]:
-    """Lines of at most `width` pixels; paragraphs split on newlines."""
+def wrap(text: str, style: Style, width: int, lang: str = "nl", *, fill: bool = False) -> list[str]:
+    """Lines of at most `width` pixels; paragraphs split on newlines. Words move whole to the next line;
+    only a word wider than `width` itself is split (see the module's docstring). With `fill` (a box
+    that cannot grow and would otherwise need a second page) a long word is hyphenated to fill a line."""
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -176,22 +182,32 @@ def wrap(text: str, style: Style, width: int, lang: str = "nl") -> list[str]:
             if _fits(candidate, width, style):
                 current = candidate
                 continue
+            if current and fill and FILL_FROM <= len(word) <= LONGEST_WORD:
+                head, tail = _split(word, width - width_of(current + " ", style), style, lang, whole=False)
+                if head:
+                    current, word = f"{current} {head}", tail
             if current:
-                room = width - width_of(current + " ", style)
-                parts = _split(word, room, style, lang, forced=False) if len(word) >= HYPHENATE_FROM else None
-                if parts:
-                    lines.append(f"{current} {parts[0]}")
-                    word = parts[1]
-                else:
-                    lines.append(current)
+                lines.append(current)
             while not _fits(word, width, style):
-                parts = _split(word, width, style, lang, forced=True)
-                assert parts is not None
-                lines.append(parts[0])
-                word = parts[1]
+                head, word = _split(word, width, style, lang)
+                lines.append(head)
             current = word
         lines.append(current)
     return lines
+
+
+def widest_word(text: str, style: Style) -> int:
+    """The width of the widest word of `text`: a box at least this wide never splits a word."""
+    return max((width_of(word, style) for word in text.split()), default=0)
+
+
+def unbroken(text: str, style: Style, width: int, smallest: int) -> Style:
+    """`style`, made smaller (down to `smallest` points) until no word of `text` is wider than `width`: a
+    label in a small box (a quadrant's name) keeps its words whole instead of "Profes-sional"."""
+    size = style.size
+    while size > smallest and widest_word(text, replace(style, size=size)) > width:
+        size -= 1
+    return replace(style, size=size)
 
 
 Painter = Callable[[pygame.Surface, int, int], None]

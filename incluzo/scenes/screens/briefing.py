@@ -67,9 +67,10 @@ class BriefingScene(Scene):
                 )
             )
             flow.text(say("briefing.meters"), s["muted"], space_before=m.gap)
+        named = (say("briefing.position.start"), say("briefing.position.desired"))
         entries = [
-            (f"{say('briefing.position', kite=label)}: {positions(quadrants)}", kite)
-            for label, kite, quadrants in self.kites_with()
+            (f"{name}: {positions(quadrants)}", kite)
+            for name, (_, kite, quadrants) in zip(named, self.kites_with(), strict=False)
         ]
         first = len(flow.items)
         legend(flow, entries, s["body"], m)

@@ -19,6 +19,7 @@ from incluzo import persistence
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import Entry, Id, SaveLog
 from incluzo.engine.play import rules
+from incluzo.engine.play.desk import DeskView, desk_of
 from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Session
 from incluzo.engine.play.views import (
@@ -228,6 +229,9 @@ class Director:
         if self.session.phase not in (Phase.CARD, Phase.OUTCOME) or not self.can_skip:
             return None
         return ask_end(self.ctx, "ask.end.text")
+
+    def desk(self) -> DeskView:
+        return desk_of(self.session.scenario, self.session.game, self.session.phase, self.ctx.lang)
 
     def notes(self) -> Scene | None:
         """The notes of the card on screen for the facilitator; None when no card is shown."""

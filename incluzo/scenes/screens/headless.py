@@ -8,6 +8,8 @@ import signal
 import sys
 from pathlib import Path
 
+import pygame
+
 from incluzo import persistence
 from incluzo.app import App
 from incluzo.engine.logs import savelog
@@ -15,7 +17,9 @@ from incluzo.engine.play.phases import Mode
 from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenes.actions import Help, OpenMap, ShowNotes
 from incluzo.scenes.kit import theme
+from incluzo.scenes.kit.base import Scene
 from incluzo.scenes.kit.input import Key
 from incluzo.scenes.screens.card import CardScene
 from incluzo.scenes.screens.debrief import DebriefScene
@@ -25,6 +29,45 @@ from incluzo.scenes.screens.start import entries, find_scenarios
 from incluzo.shipped import SCENARIOS
 
 SETTLE = theme.ANIMATION_SECONDS * 2  # seconds of game time given to a screen before its picture
+OVERLAYS = (("help", "h", Help), ("map", "m", OpenMap), ("notes", "n", ShowNotes))  # --overlays, in order
+
+
+def pictures(app: App, stem: str, *, overlays: bool = False) -> list[tuple[str, pygame.Surface]]:
+    """What the room would see of the screen shown: every page of it (`stem`, `stem-p2`, ...) and, with
+    `overlays`, each overlay the screen offers (help, map, notes: `stem-help`, `stem-help-p2`, ...).
+    With the presenter view on (`App(presenter=True)`), its picture beside the first page (`stem-presenter`).
+    The screen is left as it was found: its first page, no overlay open."""
+    shots = _pages(app, app.scene, stem)
+    if app.desk_surface is not None:
+        shots.insert(1, (f"{stem}-presenter", app.desk_surface.copy()))
+    if overlays and not app.overlays:
+        keys = app.scene.keys()
+        for name, key, action in OVERLAYS:
+            if not isinstance(keys.get(key), action):
+                continue
+            before = app.scene
+            app.step([Key(key)], 0.0)
+            if app.overlays:
+                shots += _pages(app, app.overlays[-1], f"{stem}-{name}")
+                app.step([Key("escape")], 0.0)
+            elif app.scene is not before:  # shown on the screen itself (a team card's notes): N again hides
+                shots += _pages(app, app.scene, f"{stem}-{name}")
+                app.step([Key(key)], 0.0)
+    return shots
+
+
+def _pages(app: App, scene: Scene, stem: str) -> list[tuple[str, pygame.Surface]]:
+    """Each page of `scene` (the screen or the overlay on top) as the app draws it, back to page 1."""
+    app.step([], SETTLE)
+    shots = [(stem, app.surface.copy())]
+    count = scene.paged.count if scene.paged else 1
+    for page in range(2, count + 1):
+        app.step([Key("page down")], 0.0)
+        app.step([], SETTLE)
+        shots.append((f"{stem}-p{page}", app.surface.copy()))
+    if count > 1:
+        app.step([Key("page up")] * (count - 1), 0.0)
+    return shots
 
 
 def _trace(game: Director, *, resumed: bool) -> None:
@@ -98,18 +141,22 @@ def play_headless(
     *,
     resume: bool = False,
     trace: bool = False,
+    overlays: bool = False,
+    presenter: bool = False,
 ) -> int:
     """Play `choices` in order from the briefing to the debrief; 0 when the debrief was reached.
 
     With `resume`, an unfinished session of the scenario goes on where it stood, and the choices it
     already made are skipped. With `trace`, JSON lines on stdout tell when play starts (with the
-    state) and around every save; the fault test reads them.
+    state) and around every save; the fault test reads them. Every page of a paged screen is written,
+    and with `overlays` the help, map and notes over each screen that offers them, with `presenter` the
+    presenter view beside it (see `pictures`).
     """
     scenario = checked(path, shots, lang)
     if scenario is None:
         return 1
     found = persistence.find_unfinished(scenario.id) if resume else None
-    app = App.opened(size=size, lang=lang, mode=mode, scenario=path, resume=found)
+    app = App.opened(size=size, lang=lang, mode=mode, scenario=path, resume=found, presenter=presenter)
     game = app.game
     if not isinstance(game, Director):
         print(f"incluzo play: {app.notice}", file=sys.stderr)
@@ -127,7 +174,8 @@ def play_headless(
             seen = scene
             number += 1
             if shots is not None:
-                save_png(app.surface, shots / f"{number:02d}-{scene.name}.png")
+                for stem, image in pictures(app, f"{number:02d}-{scene.name}", overlays=overlays):
+                    save_png(image, shots / f"{stem}.png")
         if isinstance(scene, DebriefScene):
             app.step([Key("e")], 0.0)
             return 0 if app.exports else 1

@@ -183,6 +183,12 @@ class QuestionnaireScene(Scene):
         top = area.y + self._head(area) + m.gap
         rows = [self._row(i, situation, area.x, area.width) for i, situation in enumerate(theme_.situations)]
         self.rows = self._pages(rows, top, area.bottom)
+        if len(self.rows) > 1:  # hyphenated to fill the lines, the rows may still fit one page
+            rows = [
+                self._row(i, situation, area.x, area.width, fill=True)
+                for i, situation in enumerate(theme_.situations)
+            ]
+            self.rows = self._pages(rows, top, area.bottom)
         if len(self.rows) > 1:  # room for the page count under the rows
             self.rows = self._pages(rows, top, area.bottom - line_height(s["muted"]))
         self.row_page = min(self.row_page, len(self.rows) - 1)
@@ -242,7 +248,7 @@ class QuestionnaireScene(Scene):
             f"{say('questionnaire.over', points=POINTS * 10)} {say('questionnaire.refused')}",
         ]
 
-    def _row(self, index: int, situation: Text, x: int, width: int) -> Row:
+    def _row(self, index: int, situation: Text, x: int, width: int, *, fill: bool = False) -> Row:
         """Badge, the situation's text, and - points + on the right (below the text on a narrow window)."""
         m, s = self.metrics, self.styles
         button = widgets.badge_size(m)
@@ -250,7 +256,7 @@ class QuestionnaireScene(Scene):
         controls = 2 * button + field_w + 2 * m.gap
         text_x = x + 2 * m.pad + button
         text_w = x + width - m.pad - text_x - (controls + m.pad if m.wide else 0)
-        lines = wrap(self.t(situation), s["body"], text_w, self.ctx.lang)
+        lines = wrap(self.t(situation), s["body"], text_w, self.ctx.lang, fill=fill)
         text_h = len(lines) * line_height(s["body"])
         if m.wide:
             height = max(button, text_h) + m.pad

@@ -23,6 +23,7 @@ from incluzo import persistence
 from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.logs.savelog import Entry, Rebuilt, SaveLog
 from incluzo.engine.play import rules, teams
+from incluzo.engine.play.desk import DeskView, Upcoming
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
@@ -366,6 +367,22 @@ class TeamDirector:
                 return Reply()  # one group's steps: a team game moves by picks and reveals
             case _:
                 assert_never(action)
+
+    def desk(self) -> DeskView:
+        """The card the room faces (on a reveal: the one revealed) and its notes, and on a reveal the card
+        that comes next; the teams' own paths make a card's ways on too many to list."""
+        t = self.presenter.presenter.t
+        play = self.play
+        facing = teams.room_card(self.scenario, play)
+        ahead = (Upcoming("", t(facing.title)),) if facing is not None else ()
+        if not self.briefed:
+            return DeskView(t(self.scenario.title), None, ahead)
+        if play.phase == CARD and facing is not None:
+            return DeskView(t(facing.title), t(facing.notes), ())
+        if play.phase == OUTCOME and play.last is not None:
+            card = self.scenario.card(play.last.card)
+            return DeskView(t(card.title), t(card.notes), ahead)
+        return DeskView("", None, ())
 
     def help(self) -> Scene:
         return TeamHelpOverlay(self.ctx)

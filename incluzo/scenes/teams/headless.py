@@ -18,7 +18,7 @@ from incluzo.engine.play.phases import Mode
 from incluzo.scenes.kit.base import Scene
 from incluzo.scenes.kit.input import Key
 from incluzo.scenes.screens.export import save_png
-from incluzo.scenes.screens.headless import SETTLE, checked
+from incluzo.scenes.screens.headless import SETTLE, checked, pictures
 from incluzo.scenes.teams.briefing import TeamBriefingScene
 from incluzo.scenes.teams.debrief import TeamDebriefScene
 from incluzo.scenes.teams.reveal import TeamRevealScene
@@ -79,12 +79,18 @@ def play_teams_headless(
     shots: Path | None,
     size: tuple[int, int],
     lang: str,
+    *,
+    overlays: bool = False,
+    presenter: bool = False,
 ) -> int:
     """Play the scripted rounds from the briefing to the team debrief, writing a PNG of every screen
-    (and of the map with every team at the end) and the debrief export. 0 when the debrief was reached."""
+    (and of the map with every team at the end) and the debrief export. 0 when the debrief was reached.
+    Every page of a paged screen is written, and with `overlays` and `presenter` what `pictures` adds."""
     if checked(path, shots, lang) is None:
         return 1
-    app = App.opened(size=size, lang=lang, mode=Mode.TEAMS, scenario=path, teams=tuple(names))
+    app = App.opened(
+        size=size, lang=lang, mode=Mode.TEAMS, scenario=path, teams=tuple(names), presenter=presenter
+    )
     if app.game is None:
         print(f"incluzo play: {app.notice}", file=sys.stderr)
         return 1
@@ -96,7 +102,8 @@ def play_teams_headless(
         nonlocal count
         count += 1
         if shots is not None:
-            save_png(app.surface, shots / f"{count:02d}-{name}.png")
+            for stem, image in pictures(app, f"{count:02d}-{name}", overlays=overlays):
+                save_png(image, shots / f"{stem}.png")
 
     played = 0
     for _ in range(STEPS):

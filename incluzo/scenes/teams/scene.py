@@ -118,9 +118,16 @@ class TeamScene(Scene):
     def review_controls(self) -> list[Binding]:
         return [TEAM_BACK_MORE, TEAM_NOW]
 
+    def bar_bindings(self) -> list[Binding]:
+        return self.review_controls() if self.review else self.controls()
+
     def bar_keys(self) -> list[FooterKey]:
-        shown = self.review_controls() if self.review else self.controls()
-        return [binding.footer_key(self.say) for binding in shown]
+        """The bar on the room's screen: only in a look back (it says how to get back); the facilitator's
+        controls are in the presenter view (F2, --presenter) and the help, never projected unasked."""
+        return [binding.footer_key(self.say) for binding in self.bar_bindings()] if self.review else []
+
+    def desk_keys(self) -> list[Binding]:
+        return [*self.bar_bindings(), *(b for b in super().desk_keys() if b not in self.bar_bindings())]
 
     def _control_width(self, key: FooterKey) -> int:
         m = self.metrics
