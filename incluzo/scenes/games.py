@@ -79,6 +79,8 @@ def resume(path: Path, ctx: Context, given: str | Path | None = None, *, skip: b
 
         file, teams = persistence.resume(path, scenario, workshoplog.replay)
         team = teamdirector.resumed(file, teams, ctx, source_of(file, given))
+        if teams.state.phase == Phase.DEBRIEF:  # killed between its last step and the mark
+            persistence.finish(file, None)
         return Opened(team, told(file, teams, ctx))
     file, rebuilt = persistence.resume(path, scenario)
     source = source_of(file, given)
@@ -86,6 +88,8 @@ def resume(path: Path, ctx: Context, given: str | Path | None = None, *, skip: b
     mode = Mode.of_save(header.mode, header.teams)
     profile = start_profile_of(path)  # a reload keeps the start the game was played from
     group = _director(rebuilt.state, replace(ctx, mode=mode), file, source, profile)
+    if group.session.phase == Phase.DEBRIEF:  # killed between its last step and the mark
+        persistence.finish(file, group.session.game.ending)
     if skip and group.session.phase in SKIPPABLE:
         group.apply(Skip() if group.session.phase == Phase.CARD else Advance())
     return Opened(group, told(file, rebuilt, ctx))

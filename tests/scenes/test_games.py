@@ -8,14 +8,15 @@ import typing
 from collections.abc import Callable
 from pathlib import Path
 
-from scene_helpers import press
+from scene_helpers import finish_animations, press
 from team_helpers import THREE, team_app, to_round
 
+from incluzo import persistence
 from incluzo.app import App
 from incluzo.engine.logs.savelog import DeliberationEntry
 from incluzo.engine.play.phases import Mode, Phase
 from incluzo.persistence import saves_dir
-from incluzo.scenes import actions
+from incluzo.scenes import actions, games
 from incluzo.scenes.game import Game, Reply
 from incluzo.scenes.screens.director import Director
 from incluzo.scenes.screens.practice import PracticeDirector
@@ -84,3 +85,30 @@ def test_making_an_app_writes_no_save_and_opening_a_game_writes_one(private_data
     opened = App.opened(size=(640, 360), scenario=Path(__file__).parent / "data" / "proef.yaml")
     assert opened.game is not None and opened.game.save is not None
     assert opened.game.save.path.parent == saves_dir() and opened.game.save.path.exists()
+
+
+def test_a_game_killed_between_its_last_step_and_its_finish_mark_is_finished_when_resumed(
+    make_app: Callable[..., App], private_data_dir: Path
+) -> None:
+    """A kill after the step that reached the debrief, before the 'finished' record: resuming shows the
+    debrief and marks the session finished, so it is not offered again and again."""
+    app = make_app(mode=Mode.GROUP)
+    game = app.game
+    assert isinstance(game, Director) and game.save is not None
+    for _ in range(200):
+        if game.session.phase == Phase.DEBRIEF:
+            break
+        if game.session.phase == Phase.CARD:
+            press(app, "b")  # an event card has no B: Enter goes on
+        press(app, "return")
+        finish_animations(app)
+    assert game.session.phase == Phase.DEBRIEF
+    path = game.save.path
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    assert '"finished"' in lines[-1]
+    path.write_text("".join(lines[:-1]), "utf-8")  # as if killed just before the mark
+    assert persistence.find_unfinished() == path
+
+    opened = games.resume(path, game.ctx)
+    assert isinstance(opened.game, Director) and opened.game.session.phase == Phase.DEBRIEF
+    assert persistence.find_unfinished() is None
