@@ -149,7 +149,7 @@ def reference_reach(scenario: Scenario, policy: str) -> frozenset[str]:
             payable = [c for c in rules.offered(scenario, state, card) if rules.affordable(state, c)]
             steps = [c.id for c in ([c for c in payable if c.recognition == want] or payable)]
             for step in steps if not card.is_event else [None]:
-                result = rules.step(scenario, state, step)
+                result = rules.apply(scenario, state, step)
                 assert isinstance(result, rules.Outcome)
                 todo.append(result.state)
     return frozenset(endings)

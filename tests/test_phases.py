@@ -29,9 +29,9 @@ def test_the_session_reports_its_phase_as_the_enum() -> None:
     scenario = load_file(SHIPPED)
     session = Session(scenario)
     assert session.phase is Phase.BRIEFING
-    assert session.dispatch(Start()) is None and session.phase is Phase.CARD
+    assert session.apply(Start()) is None and session.phase is Phase.CARD
     card = scenario.card(session.game.card or "")
-    assert session.dispatch(Choose(card.choices[0].id)) is None and session.phase is Phase.OUTCOME
+    assert session.apply(Choose(card.choices[0].id)) is None and session.phase is Phase.OUTCOME
 
 
 def destinations(trigger: str, phase: Phase) -> set[str]:

@@ -122,8 +122,8 @@ def test_counts_on_an_event_card_that_is_not_a_poll_are_refused() -> None:
 
 def test_the_card_view_shows_the_poll_with_marks_and_quadrant_colours() -> None:
     session = Session(load(POLL))
-    session.dispatch(Start())
-    session.dispatch(Advance((4, 11, 7)))
+    session.apply(Start())
+    session.apply(Advance((4, 11, 7)))
     view = views.present(session)
     assert isinstance(view, views.CardView) and view.poll is not None
     assert view.poll.question == "Welk model herken jij?"
@@ -149,9 +149,9 @@ def test_the_chart_data_holds_the_typed_counts_and_percentages_summing_to_100() 
 
 def test_the_debrief_keeps_each_polls_counts_and_undo_takes_them_back() -> None:
     session = Session(load(POLL))
-    session.dispatch(Start())
-    assert session.dispatch(Advance((4, 11, 7))) is None
-    assert session.dispatch(Advance((9, 3))) is None
+    session.apply(Start())
+    assert session.apply(Advance((4, 11, 7))) is None
+    assert session.apply(Advance((9, 3))) is None
     debrief = views.present(session)
     assert isinstance(debrief, views.DebriefView)
     assert [[o.count for o in d.poll.options] for d in debrief.decisions if d.poll] == [[4, 11, 7], [9, 3]]

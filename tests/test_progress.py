@@ -31,7 +31,7 @@ def games(scenario: Scenario, state: GameState) -> Iterator[GameState]:
         yield state
         return
     for step in ways_on(scenario, state):
-        result = rules.step(scenario, state, step)
+        result = rules.apply(scenario, state, step)
         assert isinstance(result, Outcome)
         yield from games(scenario, result.state)
 
@@ -42,7 +42,7 @@ def states(scenario: Scenario, state: GameState) -> Iterator[GameState]:
         return
     yield state
     for step in ways_on(scenario, state):
-        result = rules.step(scenario, state, step)
+        result = rules.apply(scenario, state, step)
         assert isinstance(result, Outcome)
         yield from states(scenario, result.state)
 
@@ -61,7 +61,7 @@ def test_the_last_card_has_none_ahead_and_a_game_over_too() -> None:
     state = rules.begin(scenario)
     while True:
         ahead = progress.ahead(scenario, state)
-        result = rules.step(scenario, state, ways_on(scenario, state)[0])
+        result = rules.apply(scenario, state, ways_on(scenario, state)[0])
         assert isinstance(result, Outcome)
         if result.state.over:
             assert ahead.last

@@ -13,26 +13,26 @@ SCENARIO = load()
 def played(*actions: Start | Choose | Advance) -> Session:
     session = Session(SCENARIO)
     for action in actions:
-        assert session.dispatch(action) is None, action
+        assert session.apply(action) is None, action
     return session
 
 
 def test_a_session_walks_the_phases_to_the_debrief() -> None:
     session = played(Start())
     assert session.phase == "card"
-    assert session.dispatch(Choose("werkplek")) is None and session.phase == "outcome"
-    assert session.dispatch(Advance()) is None and (session.phase, session.game.card) == (
+    assert session.apply(Choose("werkplek")) is None and session.phase == "outcome"
+    assert session.apply(Advance()) is None and (session.phase, session.game.card) == (
         "card",
         "bezuiniging",
     )
-    assert session.dispatch(Advance()) is None and (session.phase, session.game.card) == ("card", "evaluatie")
-    assert session.dispatch(Choose("doorgaan")) is None and session.phase == "outcome"
-    assert session.dispatch(Advance()) is None and session.phase == "debrief"
+    assert session.apply(Advance()) is None and (session.phase, session.game.card) == ("card", "evaluatie")
+    assert session.apply(Choose("doorgaan")) is None and session.phase == "outcome"
+    assert session.apply(Advance()) is None and session.phase == "debrief"
 
 
 def test_an_action_in_the_wrong_phase_is_refused_and_changes_nothing() -> None:
     session = Session(SCENARIO)
-    refusal = session.dispatch(Choose("werkplek"))
+    refusal = session.apply(Choose("werkplek"))
     assert (
         refusal is not None
         and refusal.message(SCENARIO, "en") == "that is not possible now (in the briefing)"
@@ -42,7 +42,7 @@ def test_an_action_in_the_wrong_phase_is_refused_and_changes_nothing() -> None:
 
 def test_an_unaffordable_choice_is_refused_with_the_reason_and_changes_nothing() -> None:
     session = played(Start(), Choose("werkplek"), Advance(), Advance())
-    refusal = session.dispatch(Choose("specialist"))
+    refusal = session.apply(Choose("specialist"))
     assert refusal is not None and refusal.code == "unaffordable"
     assert refusal.message(SCENARIO, "nl") == "te weinig betaalbaarheid: 3 nodig, 1 over"
     assert (session.phase, session.game.meters, len(session.log)) == ("card", (3, 4, 1), 4)

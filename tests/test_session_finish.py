@@ -46,10 +46,10 @@ def test_the_ending_is_chosen_by_the_ordinary_rules() -> None:
 
 
 def test_finish_is_refused_on_the_briefing_and_in_the_debrief() -> None:
-    assert Session(SCENARIO).dispatch(Finish()) == Refusal("wrong_phase", "briefing")
+    assert Session(SCENARIO).apply(Finish()) == Refusal("wrong_phase", "briefing")
     session, _ = played(Start(), Finish())
     before = (session.game, list(session.log))
-    assert session.dispatch(Finish()) == Refusal("wrong_phase", "debrief")
+    assert session.apply(Finish()) == Refusal("wrong_phase", "debrief")
     assert (session.game, session.log) == before
     assert rules.finish(SCENARIO, session.game) == Refusal("game_over")
 

@@ -31,9 +31,9 @@ def test_skipping_the_last_card_leads_to_the_debrief() -> None:
 def test_a_skip_outside_the_card_phase_is_refused_and_changes_nothing() -> None:
     session, _ = played(Start(), Choose("werkplek"))
     before = (session.phase, session.game, list(session.log))
-    assert session.dispatch(Skip()) == Refusal("wrong_phase", "outcome")
+    assert session.apply(Skip()) == Refusal("wrong_phase", "outcome")
     assert (session.phase, session.game, session.log) == before
-    assert Session(SCENARIO).dispatch(Skip()) == Refusal("wrong_phase", "briefing")
+    assert Session(SCENARIO).apply(Skip()) == Refusal("wrong_phase", "briefing")
 
 
 def test_undo_takes_back_a_skip_exactly() -> None:

@@ -324,7 +324,7 @@ def build(
             else [(c.id, c.cost) for c in rules.offered(scenario, here, card)]
         )
         for choice, cost in steps:
-            result = rules.step(scenario, here, choice)
+            result = rules.apply(scenario, here, choice)
             assert isinstance(result, Outcome), result
             parts = _parts(scenario, graph, result.state, splits, key)
             edges.append(Edge(choice, cost, choice is None, parts, grid.at_least(cost), grid.offset(cost)))

@@ -194,7 +194,7 @@ class Simulator:
 
     def _follow(self, node: _Node, edge: _Edge) -> _Node:
         """Ask the rules where an edge leads (once per edge)."""
-        result = rules.step(self.rules_scenario, node.state, edge.choice)
+        result = rules.apply(self.rules_scenario, node.state, edge.choice)
         assert isinstance(result, Outcome), result
         if result.state.exhausted:  # only when conditions read the meters: the rules ran out on arrival
             edge.ran_out_at = next(iter(result.state.seen - node.state.seen))

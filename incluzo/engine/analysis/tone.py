@@ -72,7 +72,7 @@ def reach(scenario: Scenario, policy: str, limit: int = MAX_STATES) -> Reach:
             payable = [c for c in rules.offered(scenario, state, card) if rules.affordable(state, c)]
             steps = [c.id for c in ([c for c in payable if c.recognition == want] or payable)]
         for step in steps:
-            result = rules.step(scenario, state, step)
+            result = rules.apply(scenario, state, step)
             assert isinstance(result, Outcome), result
             todo.append(key(result.state, begin))
     return Reach(policy, frozenset(endings), True)

@@ -40,7 +40,7 @@ def _moved(session: Session, before: str | None) -> Phrase | None:
 
 def _refused(session: Session, action: Action, before: str | None) -> Phrase | None:
     card = session.game.card or ""
-    refusal = session.dispatch(action)
+    refusal = session.apply(action)
     if refusal is None:
         return None
     if isinstance(action, Advance | Finish) and refusal.code == "wrong_phase" and session.game.over:

@@ -409,7 +409,7 @@ def perform(session: Session, step: Step) -> tuple[Refusal | None, Entry | None]
     if isinstance(step, TakeBack):
         done = session.undo()
         return (None, UndoEntry()) if done else (Refusal("wrong_phase", session.phase), None)
-    refusal = session.dispatch(step)
+    refusal = session.apply(step)
     return (refusal, None) if refusal else (None, entry_for(step, card))
 
 

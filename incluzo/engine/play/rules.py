@@ -355,7 +355,7 @@ SKIP = SkipCard()
 Step = str | tuple[int, ...] | SkipCard | None  # a choice id; a poll's counts; SKIP; None passes an event
 
 
-def step(scenario: Scenario, state: GameState, action: Step) -> Outcome | Refusal:
+def apply(scenario: Scenario, state: GameState, action: Step) -> Outcome | Refusal:
     """Apply one step: choose, pass an event card, pass a poll with its counts, or skip the card."""
     if isinstance(action, SkipCard):
         return skip(scenario, state)
@@ -374,7 +374,7 @@ def history(scenario: Scenario, game: GameState) -> list[GameState]:
     state = begin(scenario)
     states = [state]
     for decision in game.decisions:
-        result = step(scenario, state, step_of(decision))
+        result = apply(scenario, state, step_of(decision))
         assert isinstance(result, Outcome), result
         state = result.state
         states.append(state)
@@ -385,7 +385,7 @@ def replay(scenario: Scenario, steps: Sequence[Step]) -> GameState | Refusal:
     """Apply steps in order. Used by saves, tests and `incluzo run`."""
     state = begin(scenario)
     for action in steps:
-        result = step(scenario, state, action)
+        result = apply(scenario, state, action)
         if isinstance(result, Refusal):
             return result
         state = result.state

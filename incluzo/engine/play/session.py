@@ -8,7 +8,7 @@ lives in an immutable GameState that the pure rules replace. Every accepted acti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from transitions import EventData, Machine
 
@@ -110,7 +110,7 @@ TRANSITIONS: list[dict[str, Any]] = [
 
 
 class Session:
-    """One game of one scenario: dispatch actions, read `phase`, `state` and `last`."""
+    """One game of one scenario: apply actions, read `phase`, `state` and `last`."""
 
     state: str  # the phase, kept by transitions under its default attribute name
 
@@ -182,19 +182,22 @@ class Session:
         self.game = self._pending.state
         self.last = self._pending.decision
 
-    def dispatch(self, action: Action) -> Refusal | None:
+    def apply(self, action: Action) -> Refusal | None:
         """Apply one action; None when it was done, else the reason it was refused (nothing changed)."""
         self._pending = None
-        if isinstance(action, Choose):
-            done = self.choose(action.choice)
-        elif isinstance(action, Advance):
-            done = self.advance(action.counts)
-        elif isinstance(action, Skip):
-            done = self.skip()
-        elif isinstance(action, Finish):
-            done = self.finish()
-        else:
-            done = self.start()
+        match action:
+            case Choose():
+                done = self.choose(action.choice)
+            case Advance():
+                done = self.advance(action.counts)
+            case Skip():
+                done = self.skip()
+            case Finish():
+                done = self.finish()
+            case Start():
+                done = self.start()
+            case _:
+                assert_never(action)
         if done:
             self.log.append(action)
             self._decisions_after.append(len(self.game.decisions))
@@ -219,7 +222,7 @@ class Session:
         kept = self.log[:made_by]
         self._reset()
         for action in kept:
-            self.dispatch(action)
+            self.apply(action)
         return True
 
     def _reset(self) -> None:
@@ -234,6 +237,6 @@ class Session:
         """Rebuild a session from its log; returns it and how many actions applied before one failed."""
         session = cls(scenario)
         for applied, action in enumerate(actions):
-            if session.dispatch(action) is not None:
+            if session.apply(action) is not None:
                 return session, applied
         return session, len(actions)
