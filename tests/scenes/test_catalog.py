@@ -37,6 +37,14 @@ def test_every_catalog_has_every_key_with_the_same_placeholders() -> None:
         assert all(text.strip() for text in found.messages.values()), lang
 
 
+def test_no_catalog_says_a_key_twice() -> None:
+    """YAML keeps the last of two equal keys without a word: a key said twice is a merge left behind."""
+    for entry in i18n.folder().iterdir():
+        if entry.name.endswith(".yaml"):
+            keys = re.findall(r"^  ([A-Za-z0-9_.]+):", entry.read_text("utf-8"), re.M)
+            assert sorted({k for k in keys if keys.count(k) > 1}) == [], entry.name
+
+
 def test_every_key_the_code_asks_for_is_in_the_catalog() -> None:
     shell = [
         *CODE.glob("scenes/**/*.py"),
