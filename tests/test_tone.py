@@ -10,6 +10,7 @@ from scenario_text import SMALL, load
 
 from incluzo.cli import main
 from incluzo.engine.analysis import tone
+from incluzo.engine.analysis.checks import has_errors
 from incluzo.engine.scenario.locate import Locator
 from incluzo.engine.scenario.problems import ScenarioError
 
@@ -206,8 +207,14 @@ def test_a_scenario_whose_endings_have_no_tone_is_not_checked() -> None:
     )
 
 
-def test_a_search_that_hits_its_limit_says_so_and_the_check_stays_silent() -> None:
+def test_a_search_that_hits_its_limit_says_which_checks_it_left_undone() -> None:
     assert tone.reach(load(TOON), "affirmative", limit=1).complete is False
+    stopped = tone.problems(load(TOON), limit=1)
+    assert [(p.code, p.params["checks"]) for p in stopped] == [
+        ("INC046", "INC050, INC051 (affirmatief)"),
+        ("INC046", "INC050, INC051 (transformatief)"),
+    ]
+    assert not has_errors(stopped, strict=True)  # the tool's own limit never fails --strict
 
 
 def test_shares_count_games_per_tone_with_untoned_endings_apart() -> None:

@@ -21,7 +21,7 @@ from incluzo.engine.scenario.model import AFFIRMATIEF, GOOD, HARD, TONES, TRANSF
 from incluzo.engine.scenario.problems import Problem
 
 PURE_POLICIES = {"affirmative": AFFIRMATIEF, "transformative": TRANSFORMATIEF}
-MAX_STATES = 100_000  # game states tried per policy before the check gives up (it then says nothing)
+MAX_STATES = 100_000  # game states tried per policy before the check gives up (INC046 then says so)
 UNTONED = "none"  # the share of games whose ending has no tone
 
 
@@ -82,15 +82,20 @@ def tones(scenario: Scenario, found: Reach) -> frozenset[str]:
     return frozenset(t for e in found.endings if (t := tone_of(scenario, e)))
 
 
-def problems(scenario: Scenario, locator: Locator | None = None) -> list[Problem]:
-    """INC050 when a pure policy can reach no good ending, INC051 when it can never fail (no hard one)."""
+def problems(scenario: Scenario, locator: Locator | None = None, limit: int = MAX_STATES) -> list[Problem]:
+    """INC050 when a pure policy can reach no good ending, INC051 when it can never fail (no hard one);
+    INC046 when the search stopped at `limit` states before it could tell (never a silent pass)."""
     if not uses_tones(scenario):
         return []
     where = locator or Locator(scenario)
     found: list[Problem] = []
     for policy in PURE_POLICIES:
-        result = reach(scenario, policy)
+        result = reach(scenario, policy, limit)
         if not result.complete:
+            checks = f"INC050, INC051 ({PURE_POLICIES[policy]})"
+            found.append(
+                where.problem("INC046", "endings", "split_scenario", states=f"{limit:,}", checks=checks)
+            )
             continue
         reached = tones(scenario, result)
         recognition, endings = PURE_POLICIES[policy], ", ".join(sorted(result.endings))
