@@ -6,8 +6,10 @@ every way on from the state by the rules (conditions, cards seen, affordability,
 it is a step outside the game. A card on which the budget runs out is not counted: it is shown, but
 nothing is played on it.
 
-States that differ only in their history give the same answer, so the search keeps one answer per
-state (meters, position, tally, cards seen, choices made, card) for each scenario object.
+States that no condition of the rest of the game can tell apart give the same answer, so the search
+keys each state on the analysis' abstraction (`engine/analysis/abstraction.py`: facts no condition
+reads dropped, meters capped where that changes no affordability) and keeps one answer per key for
+each scenario object. Without it a 20-card branching scenario took 2.5 s to give up.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
+from incluzo.engine.analysis import dependencies
+from incluzo.engine.analysis.abstraction import Abstraction
 from incluzo.engine.play import rules
 from incluzo.engine.play.rules import GameState, Outcome
 from incluzo.engine.scenario.model import Scenario
 
-Key = tuple[object, ...]
 Span = tuple[int, int]
-MAX_STATES = 50_000  # a scenario with more ways on than this gets the safe answer (see `ahead`)
+MAX_STATES = 2_000  # more ways on than this: the safe answer (see `ahead`), found in about 0.1 s
 
 
 class _TooMany(Exception):
@@ -49,28 +52,30 @@ class _Cache:
 
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = weakref.ref(scenario)
-        self.spans: dict[Key, Span] = {}
+        self.spans: dict[GameState, Span] = {}
+        self.abstraction = Abstraction(scenario, dependencies.of_flow(scenario))
+        self.begin = rules.begin(scenario)
+
+    def key(self, state: GameState) -> GameState:
+        return self.abstraction.key(state.but(decisions=()), self.begin)
 
 
 _caches: dict[int, _Cache] = {}
 
 
-def _cache_for(scenario: Scenario) -> dict[Key, Span]:
+def _cache_for(scenario: Scenario) -> _Cache:
     cache = _caches.get(id(scenario))
     if cache is None or cache.scenario() is not scenario:
         cache = _Cache(scenario)
         _caches[id(scenario)] = cache
         weakref.finalize(scenario, _caches.pop, id(scenario), None)
-    return cache.spans
+    return cache
 
 
-def _key(state: GameState) -> Key:
-    return (state.card, state.meters, state.position, state.tally, state.chosen, state.seen)
-
-
-def _span(scenario: Scenario, state: GameState, spans: dict[Key, Span]) -> Span:
-    """(fewest, most) cards played from `state` on, its current card included."""
-    key = _key(state)
+def _span(scenario: Scenario, state: GameState, cache: _Cache) -> Span:
+    """(fewest, most) cards played from `state` (a key of `cache`) on, its current card included."""
+    spans = cache.spans
+    key = state
     found = spans.get(key)
     if found is not None:
         return found
@@ -90,7 +95,7 @@ def _span(scenario: Scenario, state: GameState, spans: dict[Key, Span]) -> Span:
     for result in steps:
         assert isinstance(result, Outcome), result
         after = result.state
-        low, high = (0, 0) if after.over else _span(scenario, after.but(decisions=()), spans)
+        low, high = (0, 0) if after.over else _span(scenario, cache.key(after), cache)
         fewest = low if fewest < 0 else min(fewest, low)
         most = max(most, high)
     span = (1 + max(fewest, 0), 1 + most)
@@ -106,7 +111,8 @@ def ahead(scenario: Scenario, state: GameState) -> Ahead:
     if state.over:
         return NONE_AHEAD
     try:
-        fewest, most = _span(scenario, state.but(decisions=()), _cache_for(scenario))
+        cache = _cache_for(scenario)
+        fewest, most = _span(scenario, cache.key(state), cache)
     except _TooMany:
         return Ahead(0, sum(card.id not in state.seen for card in scenario.cards))
     return Ahead(fewest - 1, most - 1)
