@@ -194,6 +194,15 @@ class DecisionView:
     poll: PollView | None = None  # a poll card, with the counts recorded for it
     skipped: bool = False  # the facilitator skipped the card: nothing was chosen, nothing changed
 
+    @property
+    def changes(self) -> tuple[Amount, ...]:
+        """What the step took from each meter it changed, as costs (a gain is negative): an event's effect."""
+        return tuple(
+            Amount(a.id, a.name, a.symbol, b.value - a.value)
+            for b, a in zip(self.meters_before, self.meters_after, strict=True)
+            if b.value != a.value
+        )
+
 
 @dataclass(frozen=True)
 class OutcomeView:

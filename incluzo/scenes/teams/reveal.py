@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import pygame
 
 from incluzo.engine.play.teamviews import RevealView, TeamDecisionView
-from incluzo.engine.play.views import Amount, ChoiceView, DecisionView, MeterView, PollView
+from incluzo.engine.play.views import Amount, ChoiceView, MeterView, PollView
 from incluzo.scenes.actions import Action, Turn
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, bullet_list, heading_item
@@ -76,15 +76,6 @@ def chip_lines(
         else:
             lines.append((amount,))
     return lines
-
-
-def changes(decision: DecisionView) -> tuple[Amount, ...]:
-    """What an event did to each meter, as costs (only the meters it changed)."""
-    return tuple(
-        Amount(a.id, a.name, a.symbol, b.value - a.value)
-        for b, a in zip(decision.meters_before, decision.meters_after, strict=True)
-        if b.value != a.value
-    )
 
 
 class TeamRevealScene(TeamScene):
@@ -305,9 +296,7 @@ class TeamRevealScene(TeamScene):
         m, s, say = self.metrics, self.styles, self.say
         flow = self.top_flow(width)
         if not self.choices:
-            effect = next(
-                (changes(t.decision) for t in self.played if t.decision and changes(t.decision)), ()
-            )
+            effect = next((t.decision.changes for t in self.played if t.decision and t.decision.changes), ())
             if effect and self.costs:
                 heading_item(flow, say("card.effect"), s["heading"], m.margin)
                 order = [meter.id for meter in self._order()]
