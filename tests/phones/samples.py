@@ -53,19 +53,24 @@ def view(lang: str, stage: str, team: int | None = 1, **parts: object) -> View:
     return View(stage, title, lang, teams(lang), team, **parts)  # type: ignore[arg-type]
 
 
+def letter(lang: str, symbol: str) -> str:
+    """A meter's letter as the game sends it: only in the scenario's own language (Dutch)."""
+    return symbol if lang == "nl" else ""
+
+
 def meters(lang: str) -> tuple[Meter, ...]:
     return (
-        Meter(words(lang, "Kwaliteit", "Quality"), "K", 7, 7),
-        Meter(words(lang, "Toegankelijkheid", "Access"), "T", 6, 6),
-        Meter(words(lang, "Betaalbaarheid", "Affordability"), "B", 1, 7),
+        Meter(words(lang, "Kwaliteit", "Quality"), letter(lang, "K"), 7, 7),
+        Meter(words(lang, "Toegankelijkheid", "Access"), letter(lang, "T"), 6, 6),
+        Meter(words(lang, "Betaalbaarheid", "Affordability"), letter(lang, "B"), 1, 7),
     )
 
 
 def costs(lang: str, k: int, t: int, b: int) -> tuple[Cost, ...]:
     return (
-        Cost(words(lang, "Kwaliteit", "Quality"), "K", k),
-        Cost(words(lang, "Toegankelijkheid", "Access"), "T", t),
-        Cost(words(lang, "Betaalbaarheid", "Affordability"), "B", b),
+        Cost(words(lang, "Kwaliteit", "Quality"), letter(lang, "K"), k),
+        Cost(words(lang, "Toegankelijkheid", "Access"), letter(lang, "T"), t),
+        Cost(words(lang, "Betaalbaarheid", "Affordability"), letter(lang, "B"), b),
     )
 
 

@@ -20,3 +20,14 @@ def test_every_page_passes_the_audit(lang: str, size: tuple[int, int]) -> None:
             found += [f"{stop.name}: {p}" for p in audit(page)]
         found += room.errors
     assert found == []
+
+
+@pytest.mark.parametrize(("lang", "costs"), [("nl", "T −1 · B −3"), ("en", "Access −1 · Affordability −3")])
+def test_costs_name_their_meter_where_the_language_has_no_letters(lang: str, costs: str) -> None:
+    """The game sends a meter's letter only in the scenario's own language (as the big screen shows
+    it); in another language a cost names its meter instead of standing bare ("−1")."""
+    round_stop = next(stop for stop in STOPS if stop.name == "round")
+    with chromium() as browser, phone(browser, SIZES[0], lang) as room:
+        page = visit(room, round_stop, lang)
+        assert costs in page.inner_text("#option-aparte-werkplek")
+        assert room.errors == []

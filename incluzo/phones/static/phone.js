@@ -790,10 +790,9 @@
       var fill = el('span', {className: 'meter-fill'});
       fill.style.width = share + '%';
       items.push(el('li', {className: 'meter'}, [
-        el('span', {className: 'meter-text'}, [
-          el('span', {className: 'symbol', 'aria-hidden': 'true', text: m.symbol}),
-          t('round.meter', {name: m.name, value: m.value, start: m.start})
-        ]),
+        el('span', {className: 'meter-text'}, (m.symbol ? [
+          el('span', {className: 'symbol', 'aria-hidden': 'true', text: m.symbol})
+        ] : []).concat([t('round.meter', {name: m.name, value: m.value, start: m.start})])),
         el('span', {className: 'meter-bar', 'aria-hidden': 'true'}, fill)
       ]));
     }
@@ -805,7 +804,8 @@
     var spoken = [];
     for (var i = 0; i < list.length; i++) {
       if (list[i].amount !== 0) {
-        parts.push(list[i].symbol + ' ' + signed(-list[i].amount));
+        // a meter's letter only in the scenario's own language (as on the big screen), else its name
+        parts.push((list[i].symbol || list[i].meter) + ' ' + signed(-list[i].amount));
         spoken.push(list[i].meter + ' ' + signed(-list[i].amount));
       }
     }
