@@ -30,7 +30,7 @@ def test_finish_on_a_card_goes_to_the_debrief_keeping_every_decision() -> None:
     session, _ = played(Start(), Choose("werkplek"), Advance(), Finish())
     game = session.game
     assert (session.phase, game.over, game.ended_early) == ("debrief", True, True)
-    assert game.ending == DEFAULT_ENDING.id
+    assert game.ending == DEFAULT_ENDING
     assert [d.card for d in game.decisions] == ["drukte"]
     assert game.meters == (3, 4, 2) and session.log[-1] == Finish()
 
@@ -58,7 +58,7 @@ def test_the_debrief_of_a_game_ended_early_says_so() -> None:
     session, _ = played(Start(), Choose("werkplek"), Advance(), Finish())
     view = present(session, "nl")
     assert isinstance(view, DebriefView)
-    assert view.ended_early and len(view.decisions) == 1 and view.ending_id == DEFAULT_ENDING.id
+    assert view.ended_early and len(view.decisions) == 1 and view.ending_id == DEFAULT_ENDING
     done, _ = played(Start(), Choose("werkplek"), Advance(), Advance(), Choose("doorgaan"), Advance())
     ordinary = present(done, "nl")
     assert isinstance(ordinary, DebriefView) and not ordinary.ended_early
@@ -124,6 +124,6 @@ def test_a_game_closed_with_the_engines_own_ending_is_not_offered_to_resume() ->
     for entry in log.entries:
         file.append(entry)
     persistence.finish(file, session.game.ending)
-    assert session.game.ending == DEFAULT_ENDING.id
+    assert session.game.ending == DEFAULT_ENDING
     assert file.path.read_text().splitlines()[-1] == '{"type":"finished","ending":null}'
     assert persistence.find_unfinished("klein") is None

@@ -24,12 +24,13 @@ from incluzo.engine.scenario.problems import ScenarioError
 @pytest.fixture(autouse=True)
 def third_language(monkeypatch: pytest.MonkeyPatch) -> None:
     """The shipped catalogs and 'xx': en.yaml with every message wrapped in «»."""
-    shipped = i18n.catalogs()
     data = yaml.safe_load(i18n.folder().joinpath("en.yaml").read_text("utf-8"))
     data["language"].update(name="Test", key="x")
     data["messages"] = {key: f"«{text}»" for key, text in data["messages"].items()}
     fake = i18n.read_catalog("xx", yaml.safe_dump(data, allow_unicode=True))
-    monkeypatch.setattr(i18n, "catalogs", lambda: {**shipped, "xx": fake})
+    shipped_languages, read = i18n.languages(), i18n.read_language
+    monkeypatch.setattr(i18n, "languages", lambda: (*shipped_languages, "xx"))
+    monkeypatch.setattr(i18n, "read_language", lambda lang: fake if lang == "xx" else read(lang))
 
 
 def test_the_fake_language_is_offered_like_any_other() -> None:

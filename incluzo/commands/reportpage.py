@@ -58,9 +58,7 @@ class Summary:
     def ending_name(self, scenario: Scenario, ending: str | None, early: bool = False) -> str:
         if ending is None:
             return self.say("report.unfinished")
-        found = scenario.ending(ending) or next(
-            (e for e in (rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING) if e.id == ending), None
-        )
+        found = scenario.ending(ending) or next((e for e in rules.engine_endings() if e.id == ending), None)
         name = self.t(scenario, found.title) if found else ending
         return f"{name} ({self.say('report.ended_early')})" if early else name
 

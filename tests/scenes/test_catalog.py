@@ -101,9 +101,11 @@ def third_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[
         (tmp_path / shipped.name).write_text(shipped.read_text("utf-8"), "utf-8")
     (tmp_path / f"{FRISIAN}.yaml").write_text(fake_catalog(), "utf-8")
     monkeypatch.setattr(i18n, "folder", lambda: tmp_path)
-    i18n.catalogs.cache_clear()
+    i18n.languages.cache_clear()
+    i18n.read_language.cache_clear()
     yield
-    i18n.catalogs.cache_clear()
+    i18n.languages.cache_clear()
+    i18n.read_language.cache_clear()
 
 
 @pytest.mark.usefixtures("third_language")
@@ -137,6 +139,8 @@ def test_every_refusal_of_the_engine_has_its_words() -> None:
 
 
 def test_the_engines_own_endings_exist_in_every_language() -> None:
-    for ending in (rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING):
+    endings = rules.engine_endings()
+    assert [ending.id for ending in endings] == [rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING]
+    for ending in endings:
         assert ending.title.languages == ending.text.languages == languages()
-    assert rules.DEFAULT_ENDING.title.get("en") == "End of the scenario"
+    assert endings[1].title.get("en") == "End of the scenario"

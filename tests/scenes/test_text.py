@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pyphen
 from testsupport import within
@@ -122,3 +123,30 @@ def test_a_box_that_cannot_grow_may_ask_for_lines_filled_with_hyphenated_words()
     assert not any(line.endswith("-") for line in ragged)
     assert any(line.endswith("-") for line in filled) and len(filled) <= len(ragged)
     assert all(width_of(line, STYLE) <= width for line in filled)
+
+
+def test_the_hyphenation_cache_breaks_every_word_as_pyphen_s_own_dictionary_does(
+    private_data_dir: Path,
+) -> None:
+    """The cache copy decodes its patterns on demand: each word breaks as pyphen's parse of the
+    dictionary breaks it, whether the copy was just written or read back."""
+    from incluzo.scenes.kit import text
+
+    source = pyphen.LANGUAGES["nl_NL"]
+    words = [
+        LONG,
+        "Professionalisering",
+        "Leergemeenschap",
+        "samenwerkingsverband",
+        "zorgplicht",
+        "a",
+        "ééntje",
+    ]
+    own = pyphen.HyphDict(source)
+    expected = [own.positions(word) for word in words]
+    for _ in range(2):  # the first load parses and writes the copy, the second reads it
+        pyphen.hdcache.pop(source, None)
+        text._load_patterns("nl_NL", source)
+        assert [pyphen.hdcache[source].positions(word) for word in words] == expected
+    assert isinstance(pyphen.hdcache[source].patterns, text._Patterns)
+    assert len(list((private_data_dir / "cache").glob("hyphenation-nl_NL-*.marshal"))) == 1

@@ -36,7 +36,7 @@ def flow(scenario: Scenario, lang: str | None = None) -> Flow:
     """
     language = lang or scenario.language
     graph = set_graph(scenario) or explore(scenario)
-    endings = (*scenario.endings, rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING)
+    endings = (*scenario.endings, *rules.engine_endings())
     rank = {START: -1, **scenario.index, **{e.id: len(scenario.cards) + i for i, e in enumerate(endings)}}
     labels: dict[tuple[str, str], list[str]] = {}
     for source, target, label in sorted(

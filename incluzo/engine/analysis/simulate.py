@@ -418,7 +418,7 @@ def report(scenario: Scenario, results: Results, *, seed: int, policy: str) -> d
     """Everything `incluzo simulate` prints, as plain JSON-able data."""
     model = scenario.model
     runs = max(results.runs, 1)
-    endings = [*(e.id for e in scenario.endings), rules.EXHAUSTED_ENDING.id, rules.DEFAULT_ENDING.id]
+    endings = [*(e.id for e in scenario.endings), rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING]
     return {
         "scenario": scenario.id,
         "runs": results.runs,

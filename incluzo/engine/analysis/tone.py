@@ -36,7 +36,7 @@ class Reach:
 
 def tone_of(scenario: Scenario, ending_id: str) -> str | None:
     """An ending's tone: the author's, `hard` for the engine's budget ending, else None."""
-    if ending_id == rules.EXHAUSTED_ENDING.id:
+    if ending_id == rules.EXHAUSTED_ENDING:
         return HARD
     ending = scenario.ending(ending_id)
     return ending.tone if ending else None

@@ -260,7 +260,7 @@ def ending_rows(logs: Sequence[LoggedSession]) -> list[EndingRow]:
         scenario = group[0].scenario
         games = [game for log in group for _, game in log.games]
         reached = Counter(game.ending if game.over else None for game in games)
-        order = [e.id for e in scenario.endings] + [rules.EXHAUSTED_ENDING.id, rules.DEFAULT_ENDING.id]
+        order = [e.id for e in scenario.endings] + [rules.EXHAUSTED_ENDING, rules.DEFAULT_ENDING]
         order += sorted(str(e) for e in reached if e is not None and e not in order)
         rows += [EndingRow(scenario_id, e, reached[e], len(games)) for e in order if reached[e]]
         if reached[None]:

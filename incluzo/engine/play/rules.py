@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from operator import ge, sub
 
 from incluzo.engine.play import position
@@ -11,14 +12,21 @@ from incluzo.engine.scenario.model import AFFIRMATIEF, END, Card, Choice, Ending
 from incluzo.engine.scenario.text import Text
 from incluzo.i18n import message, translations
 
-EXHAUSTED_ENDING = Ending(
-    "incluzo:budget-op",
-    Text(translations("ending.exhausted.title")),
-    Text(translations("ending.exhausted.text")),
-)
-DEFAULT_ENDING = Ending(
-    "incluzo:einde", Text(translations("ending.default.title")), Text(translations("ending.default.text"))
-)
+EXHAUSTED_ENDING = "incluzo:budget-op"  # the engine's ending when no choice of a card can be paid
+DEFAULT_ENDING = "incluzo:einde"  # and when no ending of the scenario holds
+
+
+@cache
+def engine_endings() -> tuple[Ending, Ending]:
+    """The engine's own two endings, in every language there is a catalog for (built on first use, so a
+    game reads a catalog only when it needs it)."""
+
+    def said(ending: str, key: str) -> Ending:
+        return Ending(
+            ending, Text(translations(f"ending.{key}.title")), Text(translations(f"ending.{key}.text"))
+        )
+
+    return said(EXHAUSTED_ENDING, "exhausted"), said(DEFAULT_ENDING, "default")
 
 
 @dataclass(frozen=True)
@@ -311,16 +319,14 @@ def close(scenario: Scenario, state: GameState, *, exhausted: bool) -> GameState
             continue
         if ending.when is None or ending.when.holds(final):
             return final.but(ending=ending.id)
-    return final.but(ending=(EXHAUSTED_ENDING if exhausted else DEFAULT_ENDING).id)
+    return final.but(ending=EXHAUSTED_ENDING if exhausted else DEFAULT_ENDING)
 
 
 def ending_of(scenario: Scenario, state: GameState) -> Ending | None:
     """The ending the game closed with, the scenario's own or the engine's."""
     if state.ending is None:
         return None
-    return scenario.ending(state.ending) or next(
-        e for e in (EXHAUSTED_ENDING, DEFAULT_ENDING) if e.id == state.ending
-    )
+    return scenario.ending(state.ending) or next(e for e in engine_endings() if e.id == state.ending)
 
 
 def exhausted_at(state: GameState) -> str | None:

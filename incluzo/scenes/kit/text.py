@@ -10,19 +10,16 @@ not fit goes to the next page, which the scene announces. Each line is rendered 
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import chain
-from operator import itemgetter
+from pathlib import Path
+from typing import Any
 
 import pygame
 import pyphen
 
-from incluzo.engine import files
-from incluzo.errorlog import data_dir
+from incluzo import parsecache
 from incluzo.i18n import catalog_for
 from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.theme import Colour
@@ -76,54 +73,76 @@ def _hyphenator(lang: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=name)
 
 
-CACHE_BYTES = 4_000_000  # the Dutch patterns take some 300 KB
+CODED = b"0123456789:"  # the characters of a coded pattern, "offset:values"
+Coded = dict[str, Any]  # {"patterns": {pattern: "offset:values"}, "maxlen": int}
 
 
-def _well_typed(raw: object) -> bool:
-    """Whether a cache file holds what pyphen's parse gives: {'patterns': {str: (int, (int, ...))},
-    'maxlen': int}. Anything else (a damaged or planted file) falls back to parsing the dictionary.
-    The ~16,000 patterns are checked by type sets built in C (a loop per pattern took ~80 ms of the
-    start-up)."""
+class _Patterns:
+    """pyphen's pattern table in its coded form ("2:44" for (2, (4, 4))), each entry decoded on its first
+    look-up: decoding all ~16,000 Dutch patterns as tuples took ~25 ms of the first frame, while a screen
+    looks up a few hundred."""
+
+    def __init__(self, coded: dict[str, str]) -> None:
+        self.coded = coded
+        self.decoded: dict[str, tuple[int, tuple[int, ...]]] = {}
+
+    def get(self, key: str) -> tuple[int, tuple[int, ...]] | None:
+        found = self.decoded.get(key)
+        if found is None and (text := self.coded.get(key)) is not None:
+            offset, values = text.split(":")
+            found = self.decoded[key] = (int(offset), tuple(map(int, values)))
+        return found
+
+
+def _coded(parsed: pyphen.HyphDict) -> Coded | None:
+    """pyphen's parse in coded form; None for a dictionary with more than digits in a pattern."""
+    patterns: dict[str, tuple[int, tuple[object, ...]]] = parsed.patterns
+    coded = {
+        pattern: f"{offset}:{''.join(map(str, values))}"
+        for pattern, (offset, values) in patterns.items()
+        if all(isinstance(v, int) and 0 <= v <= 9 for v in values)
+    }
+    return {"patterns": coded, "maxlen": parsed.maxlen} if len(coded) == len(patterns) else None
+
+
+def _well_coded(raw: object) -> Coded | None:
+    """`raw` if it holds {'patterns': {str: 'offset:digits'}, 'maxlen': int}, else None. Checked in C, as
+    sets and counts over the whole table: each entry is digits, one colon, digits, with at least one
+    digit before the colon."""
     if not isinstance(raw, dict) or not isinstance(raw.get("maxlen"), int):
-        return False
+        return None
     patterns = raw.get("patterns")
-    if not isinstance(patterns, dict):
-        return False
-    values = list(patterns.values())
-    if not set(map(type, patterns)) <= {str} or not set(map(type, values)) <= {tuple}:
-        return False
-    if not set(map(len, values)) <= {2}:
-        return False
-    firsts, rests = list(map(itemgetter(0), values)), list(map(itemgetter(1), values))
-    return (
-        set(map(type, firsts)) <= {int}
-        and set(map(type, rests)) <= {tuple}
-        and set(map(type, chain.from_iterable(rests))) <= {int}
+    if not isinstance(patterns, dict) or not patterns or not set(map(type, patterns)) <= {str}:
+        return None
+    if not set(map(type, patterns.values())) <= {str}:
+        return None
+    joined = ("\n" + "\n".join(patterns.values())).encode("utf-8")
+    well = (
+        not joined.translate(None, CODED + b"\n")
+        and joined.count(b":") == joined.count(b"\n") == len(patterns)
+        and b"\n:" not in joined
     )
+    return raw if well else None
 
 
-def _load_patterns(name: str, source: object) -> None:
-    """Parsing a pyphen dictionary takes ~0.1 s of the start-up; a marshal copy of the parsed patterns
-    in the data folder (plain dicts, tuples and ints: marshal runs no code) loads in a few ms. Any
-    trouble with the copy falls back to pyphen's own."""
-    copy = data_dir() / "cache" / f"hyphenation-{name}-{pyphen.VERSION}.marshal"
-    try:
-        raw = marshal.loads(files.read_limited(copy, CACHE_BYTES))
-        if _well_typed(raw):
-            parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
-            parsed.patterns = raw["patterns"]
-            parsed.cache = {}
-            parsed.maxlen = raw["maxlen"]
-            pyphen.hdcache[source] = parsed
-            return
-    except (files.Refused, ValueError, EOFError, TypeError):
-        pass
-    parsed = pyphen.HyphDict(source)
+def _load_patterns(name: str, source: Path) -> None:
+    """Parsing a pyphen dictionary takes ~0.1 s; its coded copy (parsecache) loads in a few ms and
+    `_Patterns` decodes what is looked up. A dictionary that cannot be coded is parsed every time."""
+    own: list[pyphen.HyphDict] = []
+
+    def parse() -> Coded | None:
+        own.append(pyphen.HyphDict(source))
+        return _coded(own[0])
+
+    coded = parsecache.parsed(f"hyphenation-{name}", source.read_bytes(), parse, _well_coded)
+    if own or coded is None:
+        pyphen.hdcache[source] = own[0] if own else pyphen.HyphDict(source)
+        return
+    parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    parsed.patterns = _Patterns(coded["patterns"])
+    parsed.cache = {}
+    parsed.maxlen = coded["maxlen"]
     pyphen.hdcache[source] = parsed
-    if all(isinstance(v, int) for _, values in parsed.patterns.values() for v in values):
-        with suppress(OSError):
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_bytes(marshal.dumps({"patterns": parsed.patterns, "maxlen": parsed.maxlen}))
 
 
 def _narrowest(word: str, style: Style) -> int:

@@ -1,0 +1,55 @@
+"""Parsed copies of shipped files, so a start does not parse them again.
+
+Parsing the word catalog (YAML) and the hyphenation patterns cost some 40 ms of the first frame; their
+parsed form, plain dicts and strings, is kept in the data folder's `cache/` in marshal form and loads in
+a few milliseconds. A copy is named by a hash of the file it was parsed from, so an edited or updated
+file is parsed again (and the stale copies of the same kind removed). marshal runs no code, and a copy
+that cannot be read or does not hold what the caller expects (a damaged or planted file) is ignored and
+written anew; a data folder that cannot be written only means the next start parses again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import stat
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from incluzo.errorlog import data_dir
+
+T = TypeVar("T")
+MOST_BYTES = 4_000_000  # a larger copy is not read (the Dutch patterns take some 200 KB)
+
+
+def parsed(kind: str, source: bytes, parse: Callable[[], T], fits: Callable[[object], T | None]) -> T:
+    """What `parse()` makes of `source`, from the copy kept for this `source` when there is one that
+    `fits` (which returns the value to use, or None for a copy it does not accept)."""
+    folder = data_dir() / "cache"
+    copy = folder / f"{kind}-{hashlib.blake2b(source, digest_size=12).hexdigest()}.marshal"
+    with suppress(OSError, ValueError, EOFError, TypeError):
+        found = fits(marshal.loads(_read(copy)))
+        if found is not None:
+            return found
+    value = parse()
+    with suppress(OSError, ValueError):
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob(f"{kind}-*.marshal"):
+            stale.unlink(missing_ok=True)
+        partial = copy.with_name(f"{copy.name}.{os.getpid()}.part")
+        partial.write_bytes(marshal.dumps(cast(Any, value)))
+        os.replace(partial, copy)  # a start reading beside this one sees the whole copy or none
+    return value
+
+
+def _read(copy: Path) -> bytes:
+    """A copy's bytes; OSError for anything but a regular file of at most MOST_BYTES (opened without
+    waiting, so a pipe put in its place cannot hang the start)."""
+    with os.fdopen(os.open(copy, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MOST_BYTES:
+            raise OSError(f"not a cache copy: {copy}")
+        return handle.read(MOST_BYTES + 1)
