@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Advance, Choose, Finish, Skip, Start
+from incluzo.engine.signal import Signal
 from incluzo.scenes.teams.actions import (
     AddTime,
     AskUndo,
@@ -43,84 +44,68 @@ class Undo:
     team: int | None = None
 
 
-@dataclass(frozen=True)
-class AskSkip:
+class AskSkip(Signal):
     """Ask before skipping the card (K, the facilitator's); yes is the engine's Skip (every team's card in
     team play)."""
 
 
-@dataclass(frozen=True)
-class AskFinish:
+class AskFinish(Signal):
     """Ask before ending the game early (X, the facilitator's); yes is the engine's Finish."""
 
 
-@dataclass(frozen=True)
-class ShowNotes:
+class ShowNotes(Signal):
     """The card's notes for the facilitator (N): an overlay for one group, shown or hidden in team play."""
 
 
-@dataclass(frozen=True)
-class OpenMap:
+class OpenMap(Signal):
     """Show the quadrant map (M)."""
 
 
-@dataclass(frozen=True)
-class Help:
+class Help(Signal):
     """Show every key (H, F1)."""
 
 
-@dataclass(frozen=True)
-class Pause:
+class Pause(Signal):
     """Blank the game for a conversation (P); a team round's countdown stands still until it closes."""
 
 
-@dataclass(frozen=True)
-class Menu:
+class Menu(Signal):
     """The Esc menu: go on, help, back to the start screen, quit."""
 
 
-@dataclass(frozen=True)
-class Close:
+class Close(Signal):
     """Close the overlay on top."""
 
 
-@dataclass(frozen=True)
-class AskQuit:
+class AskQuit(Signal):
     """Ask before quitting."""
 
 
-@dataclass(frozen=True)
-class AskHome:
+class AskHome(Signal):
     """Ask before leaving the game for the start screen."""
 
 
-@dataclass(frozen=True)
-class Quit:
+class Quit(Signal):
     """Quit now (after confirmation)."""
 
 
-@dataclass(frozen=True)
-class Home:
+class Home(Signal):
     """Back to the start screen now (after confirmation)."""
 
 
-@dataclass(frozen=True)
-class ToggleFullscreen:
+class ToggleFullscreen(Signal):
     """F11."""
 
 
-@dataclass(frozen=True)
-class TogglePresenter:
+class TogglePresenter(Signal):
     """F2: the presenter view (the facilitator's keys, notes, countdown and next card) over the screen."""
 
 
-@dataclass(frozen=True)
-class Reload:
+class Reload(Signal):
     """F5: read the scenario file again and replay the decisions so far onto it."""
 
 
-@dataclass(frozen=True)
-class Export:
+class Export(Signal):
     """Write the debrief as PNG and Markdown (E on the debrief)."""
 
 
@@ -147,18 +132,15 @@ class SetLanguage:
     lang: str
 
 
-@dataclass(frozen=True)
-class TogglePhones:
+class TogglePhones(Signal):
     """Let the room join with its phones, or stop that (O on the start screen)."""
 
 
-@dataclass(frozen=True)
-class ShowPhones:
+class ShowPhones(Signal):
     """Show the phones' join screen again (the menu, while the phones are on)."""
 
 
-@dataclass(frozen=True)
-class OpenQuestionnaire:
+class OpenQuestionnaire(Signal):
     """Fill in "Welke bril?" on screen (W on the start screen)."""
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from incluzo import persistence
-from incluzo.engine.logs import workshoplog
 from incluzo.engine.logs.savelog import Rebuilt
 from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Advance, Session, Skip
@@ -75,6 +74,7 @@ def resume(path: Path, ctx: Context, given: str | Path | None = None, *, skip: b
 
     scenario = scenario_for(path, given)
     if is_team_save(path):
+        from incluzo.engine.logs import workshoplog
         from incluzo.scenes.teams import director as teamdirector
 
         file, teams = persistence.resume(path, scenario, workshoplog.replay)

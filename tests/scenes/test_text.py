@@ -116,6 +116,22 @@ def test_a_label_shrinks_until_its_longest_word_fits_whole() -> None:
     assert unbroken(name, STYLE, width_of(name, STYLE), 10) == STYLE  # room enough: unchanged
 
 
+def test_a_label_takes_the_largest_size_at_which_its_words_stand_whole() -> None:
+    """The size found by measuring from the predicted one is the one a step-by-step search finds."""
+    for name in (
+        "Professionalisering",
+        "Leergemeenschap",
+        "Individueel maatwerk",
+        "Professional development",
+    ):
+        for share in (95, 80, 60, 40, 20, 5):
+            room = width_of(name.split()[0], STYLE) * share // 100
+            size = STYLE.size
+            while size > 10 and widest_word(name, Style(STYLE.face, size, STYLE.colour)) > room:
+                size -= 1
+            assert unbroken(name, STYLE, room, 10).size == size, (name, share)
+
+
 def test_a_box_that_cannot_grow_may_ask_for_lines_filled_with_hyphenated_words() -> None:
     text = "De leerkracht voelt zich ondersteuningsonafhankelijk en tekortschieten is het woord."
     width = width_of("De leerkracht voelt zich onder-", STYLE)

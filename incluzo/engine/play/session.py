@@ -16,14 +16,14 @@ from incluzo.engine.play import rules
 from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Decision, GameState, Outcome, Refusal
 from incluzo.engine.scenario.model import Scenario
+from incluzo.engine.signal import Signal
 
 PHASES = [
     phase.value for phase in Phase
 ]  # transitions names an Enum state by its name: the machine keeps the words
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(Signal):
     """Leave the briefing."""
 
 
@@ -39,13 +39,11 @@ class Advance:
     counts: tuple[int, ...] | None = None
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(Signal):
     """Pass the card on screen untouched (the facilitator's K): no choice, no cost, no move (rules.skip)."""
 
 
-@dataclass(frozen=True)
-class Finish:
+class Finish(Signal):
     """End the game now, from a card or an outcome, into the debrief (the facilitator's X; rules.finish)."""
 
 

@@ -21,6 +21,7 @@ from incluzo.engine.play import rules
 from incluzo.engine.play.phases import Phase
 from incluzo.engine.play.rules import Decision, GameState, Outcome, Refusal
 from incluzo.engine.scenario.model import Card, Scenario
+from incluzo.engine.signal import Signal
 
 MAX_TEAMS = 6
 MAX_NAME = 30
@@ -368,8 +369,7 @@ class Reveal:
     deliberation_ms: int | None = None  # None: the timer's time used
 
 
-@dataclass(frozen=True)
-class GoOn:
+class GoOn(Signal):
     pass
 
 
@@ -378,18 +378,15 @@ class UndoTeam:
     team: int
 
 
-@dataclass(frozen=True)
-class UndoRound:
+class UndoRound(Signal):
     pass
 
 
-@dataclass(frozen=True)
-class EndEarly:
+class EndEarly(Signal):
     pass
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(Signal):
     pass
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from incluzo.engine.signal import Signal
+
 KEYPAD = {f"[{d}]": str(d) for d in range(10)} | {
     "[+]": "+",
     "[-]": "-",
@@ -47,13 +49,11 @@ class Resized:
     size: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class CloseWindow:
+class CloseWindow(Signal):
     """The window's close button."""
 
 
-@dataclass(frozen=True)
-class Exposed:
+class Exposed(Signal):
     """The window must be drawn again (uncovered, restored)."""
 
 

@@ -222,10 +222,20 @@ def widest_word(text: str, style: Style) -> int:
 
 def unbroken(text: str, style: Style, width: int, smallest: int) -> Style:
     """`style`, made smaller (down to `smallest` points) until no word of `text` is wider than `width`: a
-    label in a small box (a quadrant's name) keeps its words whole instead of "Profes-sional"."""
-    size = style.size
-    while size > smallest and widest_word(text, replace(style, size=size)) > width:
+    label in a small box (a quadrant's name) keeps its words whole instead of "Profes-sional". The first
+    size tried is the one the widest word's width predicts, so a few sizes are measured, not every one."""
+    widest = widest_word(text, style)
+    if widest <= width or style.size <= smallest:
+        return style
+
+    def fits(size: int) -> bool:
+        return widest_word(text, replace(style, size=size)) <= width
+
+    size = max(smallest, min(style.size - 1, style.size * width // max(widest, 1)))
+    while size > smallest and not fits(size):
         size -= 1
+    while size + 1 < style.size and fits(size + 1):
+        size += 1
     return replace(style, size=size)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from incluzo.engine.signal import Signal
+
 TIME_STEP = 30  # seconds added or taken away per key press
 
 
@@ -24,8 +26,7 @@ class BeginTeams:
 # --- play --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BeginRound:
+class BeginRound(Signal):
     """Leave the briefing for the first card."""
 
 
@@ -59,8 +60,7 @@ class RevealPicks:
     counts: tuple[int, ...] | None = None
 
 
-@dataclass(frozen=True)
-class NextRound:
+class NextRound(Signal):
     """From the reveal to the next card (or the debrief)."""
 
 
@@ -69,13 +69,11 @@ class AddTime:
     seconds: int
 
 
-@dataclass(frozen=True)
-class ToggleTimer:
+class ToggleTimer(Signal):
     """Stop or restart the countdown."""
 
 
-@dataclass(frozen=True)
-class EndTime:
+class EndTime(Signal):
     """End the deliberation now (the choices can still be entered)."""
 
 
@@ -86,11 +84,9 @@ class AskUndo:
     team: int | None = None
 
 
-@dataclass(frozen=True)
-class Back:
+class Back(Signal):
     """Look at the previous screen again (nothing changes)."""
 
 
-@dataclass(frozen=True)
-class BackToNow:
+class BackToNow(Signal):
     """Leave the look back: the screen of the game as it stands."""
