@@ -29,7 +29,8 @@ SAMPLES: dict[str, object] = {"str": "x", "int": 1, "int | None": None, "tuple[i
 def every_game_action() -> list[actions.GameAction]:
     made = []
     for kind in typing.get_args(actions.GameAction):
-        made.append(kind(**{f.name: SAMPLES[str(f.type)] for f in dataclasses.fields(kind)}))
+        carried = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()  # a Signal: nothing
+        made.append(kind(**{f.name: SAMPLES[str(f.type)] for f in carried}))
     return made
 
 
