@@ -16,6 +16,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, fields, replace
+from functools import cache
 from typing import Any, ClassVar, Generic, NewType, TypeVar
 
 from incluzo import __version__
@@ -105,7 +106,7 @@ _LIST, _MAP = said("problem.type.json_list"), said("problem.type.json_map")
 
 
 def _check_supported(hint: Any) -> None:
-    """Fail at import time when a record type uses a field type a save cannot hold."""
+    """Fail when a record type uses a field type a save cannot hold."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if hint in _SCALARS:
         return
@@ -181,7 +182,6 @@ class Entry:
 E = TypeVar("E", bound=type[Entry])
 RECORDS: dict[str, type[Entry]] = {}
 STEP_RECORDS: set[type[Entry]] = set()  # records that are steps of play (counted by SaveLog.steps)
-_HINTS: dict[str, dict[str, Any]] = {}
 
 
 def record(name: str, *, step: bool = False) -> Callable[[E], E]:
@@ -189,18 +189,26 @@ def record(name: str, *, step: bool = False) -> Callable[[E], E]:
     `step`: a step of play (a decision, an undo), not a note."""
 
     def register(cls: E) -> E:
-        hints = typing.get_type_hints(cls)
-        field_hints = {f.name: hints[f.name] for f in fields(cls)}
-        for hint in field_hints.values():
-            _check_supported(hint)
         cls.TYPE = name
         RECORDS[name] = cls
         if step:
             STEP_RECORDS.add(cls)
-        _HINTS[name] = field_hints
         return cls
 
     return register
+
+
+@cache
+def field_hints(name: str) -> dict[str, Any]:
+    """The field types of the record registered as `name`, resolved when a log is first read (not at
+    start-up: a new game only writes); each is one `_value` can check (tests/test_savelog.py asks this
+    of every record)."""
+    cls = RECORDS[name]
+    hints = typing.get_type_hints(cls)
+    found = {f.name: hints[f.name] for f in fields(cls)}
+    for hint in found.values():
+        _check_supported(hint)
+    return found
 
 
 @record("header")
@@ -438,7 +446,7 @@ def _entry(raw: Any) -> Entry:
             running=__version__,
             readable=FORMAT,
         )
-    cls, hints = RECORDS[kind], _HINTS[kind]
+    cls, hints = RECORDS[kind], field_hints(kind)
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key == "type":
