@@ -115,7 +115,6 @@ class SaveFile:
             except FileExistsError:
                 continue
             os.close(handle)
-            hold(path)
             write_atomic(path, log.text())
             return cls(path, log)
         raise FileExistsError(f"no free save name in {folder}")
@@ -132,6 +131,7 @@ class SaveFile:
         if not entries:
             return
         with self.lock:
+            hold(self.path)  # taken before the first record; a no-op once held (savelock)
             lines = "".join(savelog.encode(entry) + "\n" for entry in entries)
             data = lines.encode("utf-8")
             first = len(self.log.entries) + 1

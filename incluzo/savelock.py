@@ -1,18 +1,22 @@
 """One save, one incluzo: an advisory lock per save, so two windows never interleave their records.
 
-A save is taken (`hold`) when it is created or resumed, and kept until the process ends: the kernel
-drops the lock when the process dies, even by SIGKILL, so a crash never leaves a save locked. The lock
-is a `.<save>.lock` file beside the save, locked through the `filelock` package (fcntl on POSIX,
-msvcrt on Windows).
+A save is taken (`hold`) when it is resumed, or before the first record after its header is written,
+and kept until the process ends: the kernel drops the lock when the process dies, even by SIGKILL, so a
+crash never leaves a save locked. A new save needs no lock before that: a session without a decision is
+never offered for resume, so no other incluzo opens it. (That keeps the `filelock` import, some 10 ms,
+out of the first frame.) The lock is a `.<save>.lock` file beside the save, locked through the
+`filelock` package (fcntl on POSIX, msvcrt on Windows), imported when a save is first taken.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import filelock
+from typing import TYPE_CHECKING
 
 from incluzo.engine.logs.savelog import SaveError, SaveProblem
+
+if TYPE_CHECKING:
+    import filelock
 
 _HELD: dict[Path, filelock.BaseFileLock] = {}  # the saves this process has taken, by path
 
@@ -29,6 +33,8 @@ def hold(path: Path) -> None:
     key = path.absolute()
     if key in _HELD:
         return
+    import filelock
+
     lock = filelock.FileLock(str(_lock_file(path)), timeout=0)
     try:
         lock.acquire()
@@ -50,6 +56,8 @@ def in_use(path: Path) -> bool:
     """Whether another process holds this save now (see `hold`)."""
     if path.absolute() in _HELD or not _lock_file(path).exists():
         return False
+    import filelock
+
     lock = filelock.FileLock(str(_lock_file(path)), timeout=0)
     try:
         lock.acquire()

@@ -267,6 +267,22 @@ def test_a_save_open_in_another_process_is_refused_and_not_offered(tmp_path: Pat
     assert not savelock.in_use(save) and persistence.find_unfinished() == save
 
 
+def test_a_new_save_is_taken_before_its_first_record_and_not_offered_before_that(tmp_path: Path) -> None:
+    """A new session is locked when its first record is written (not at creation, which keeps the lock
+    out of the first frame); until then it holds no decision, so it is never offered for resume."""
+    scenario = load_text(SMALL, "klein.yaml")
+    file = persistence.start(scenario, mode="solo", source="klein.yaml")
+    assert persistence.find_unfinished() is None
+    _, entry = savelog.perform(Session(scenario), Start())
+    assert entry is not None
+    file.append(entry)
+    check = "import sys; from pathlib import Path; from incluzo import savelock; "
+    check += "print(savelock.in_use(Path(sys.argv[1])))"
+    other = subprocess.run([sys.executable, "-c", check, str(file.path)], capture_output=True, text=True)
+    assert other.stdout.strip() == "True", other.stderr
+    savelock.release(file.path)
+
+
 # --- 5. an early damaged record does not hide an intact autosave -----------------------------------
 
 
