@@ -9,10 +9,10 @@ from pathlib import Path
 from scene_helpers import press
 
 from incluzo.app import App
-from incluzo.i18n import catalogs
+from incluzo.i18n import Messages, catalogs
 from incluzo.scenes.actions import AskFinish, AskSkip, Help, Menu, OpenMap, ShowNotes
 from incluzo.scenes.kit import bindings, keydocs
-from incluzo.scenes.kit.bindings import GROUP_HELP, TEAM_HELP, Binding
+from incluzo.scenes.kit.bindings import CHOOSE, GROUP_HELP, TEAM_HELP, Binding
 from incluzo.scenes.screens.card import CardScene
 
 PLAYING = Path(__file__).resolve().parents[2] / "docs" / "playing.md"
@@ -38,10 +38,23 @@ def test_the_key_tables_in_the_docs_are_the_bindings() -> None:
 def test_a_table_lists_each_binding_with_its_help_text() -> None:
     lines = keydocs.table(GROUP_HELP).splitlines()
     assert lines[2:4] == [
-        "| A-D, 1-4 | Choose A, B, C or D |",
+        "| A-D, 1-4 | Choose A to D |",
         "| Enter | Go on, or the next page (Space too) |",
     ]
     assert len(lines) == len(GROUP_HELP) + 2
+
+
+def test_the_choice_keys_name_the_letters_a_card_shows() -> None:
+    """A card of three lists A-C, not A-D; a card of one lists A alone."""
+    nl, en = Messages("nl"), Messages("en")
+    three, one = CHOOSE.for_letters("ABC"), CHOOSE.for_letters("A")
+    assert (three.cap, three.listed_cap, three.help_words(nl), three.help_words(en)) == (
+        "A-C",
+        "A-C  1-3",
+        "Kies A t/m C",
+        "Choose A to C",
+    )
+    assert (one.cap, one.listed_cap, one.help_words(nl)) == ("A", "A  1", "Kies A")
     assert "| 1-6, U | Team number, then U: take back that team's last decision |" in keydocs.table(TEAM_HELP)
 
 
@@ -65,4 +78,5 @@ def test_the_help_lists_the_bindings_help_in_the_players_language(make_app: Call
     press(app, "h")
     lines = [item.text for item in app.top.flow(6000).items]  # type: ignore[attr-defined]
     assert lines[0] == "Keys"
-    assert lines[1 : 1 + len(GROUP_HELP)] == [catalogs()["en"].messages[b.help] for b in GROUP_HELP]
+    assert lines[1 : 1 + len(GROUP_HELP)] == [b.help_words(Messages("en")) for b in GROUP_HELP]
+    assert lines[1] == "Choose A to D"

@@ -64,7 +64,8 @@ def test_headless_the_presenter_view_is_drawn_beside_the_game_and_shows_what_the
     assert NOTES not in " ".join(app.scene.paged.lines() if app.scene.paged else [])  # ... the room does not
     assert {k.name for k in app.scene.footer_keys()} == {"map", "help", "menu"}  # the room's footer: minimal
     desk = app.desk
-    assert desk is not None and [b.cap for b in desk.facilitator_keys()][:3] == ["A-D", "K", "N"]
+    assert desk is not None and [b.cap for b in desk.facilitator_keys()][:3] == ["A-C", "K", "N"]  # 3 choices
+    assert desk.words(desk.facilitator_keys()[0]) == "Kies A t/m C"
     assert desk.picture is app.surface  # a picture of what the room sees
     before = app.desk_surface.copy()
     press(app, "b")  # a key works the same whichever window has it; the presenter view follows

@@ -10,7 +10,7 @@ bound with `to()` where the screen knows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -73,7 +73,7 @@ class Binding:
     help: str = ""  # message key of its line in the help and in docs/playing.md; "" leaves it out
     name: str = ""  # the footer button's name (tests click it)
     help_cap: str = ""  # the keys as the help lists them, when they are more than the cap ("H  F1")
-    params: tuple[tuple[str, Any], ...] = ()  # what the footer label fills in
+    params: tuple[tuple[str, Any], ...] = ()  # what the footer label and the help line fill in
     per_language: bool = False  # listed with every catalog's key (a new language adds its own)
 
     def to(self, action: Request, *keys: str) -> Binding:
@@ -85,6 +85,18 @@ class Binding:
         assert self.action is not None, f"binding {self.cap} has no action on this screen"
         label = say(self.label, **dict(self.params), **params) if self.label else ""
         return FooterKey(self.cap, label, self.action, self.name)
+
+    def for_letters(self, letters: Sequence[str]) -> Binding:
+        """This key for the choices a card shows: "A-C" and "Choose A to C" on a card of three, "A" and
+        "Choose A" on a card of one (its help fills in first, last and count)."""
+        first, last, count = letters[0], letters[-1], len(letters)
+        cap, numbers = (first, "1") if count == 1 else (f"{first}-{last}", f"1-{count}")
+        params = (("first", first), ("last", last), ("count", count))
+        return replace(self, cap=cap, help_cap=f"{cap}  {numbers}", params=params)
+
+    def help_words(self, say: Callable[..., str]) -> str:
+        """Its line in the help (and in the presenter view's key list)."""
+        return say(self.help, **dict(self.params))
 
     def labelled(self, label: str, **params: Any) -> Binding:
         """This key with another footer label (the main button says what Enter does here)."""
@@ -136,7 +148,7 @@ YES = Binding("J", (), None, "confirm.yes")
 NO = Binding("N", (), None, "confirm.no")
 
 # --- one group and solo ------------------------------------------------------------------------------
-CHOOSE = Binding("A-D", (), None, help="help.choose", help_cap="A-D  1-4")
+CHOOSE = Binding("A-D", (), None, help="help.choose", help_cap="A-D  1-4").for_letters("ABCD")
 UNDO = Binding("Backspace", ("backspace",), Undo(), help="help.back")
 SKIP = Binding("K", ("k",), AskSkip(), help="help.skip")
 NOTES = Binding("N", ("n",), ShowNotes(), help="help.notes")

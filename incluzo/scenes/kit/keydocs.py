@@ -22,7 +22,7 @@ MARKED = re.compile(r"(<!-- keys: (\w+) [^>]*-->\n)(.*?)(<!-- /keys -->)", re.S)
 def table(bindings: Sequence[Binding], lang: str = "en") -> str:
     """A Markdown table: each binding's keys as the help lists them, and its help text."""
     say = Messages(lang)
-    rows = [f"| {b.listed_cap.replace('  ', ', ')} | {say(b.help)} |" for b in bindings if b.help]
+    rows = [f"| {b.listed_cap.replace('  ', ', ')} | {b.help_words(say)} |" for b in bindings if b.help]
     return "\n".join(["| key | does |", "|---|---|", *rows]) + "\n"
 
 

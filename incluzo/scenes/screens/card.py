@@ -162,8 +162,13 @@ class CardScene(Scene):
 
     # Input --------------------------------------------------------------------------------------
     def bindings(self) -> list[Binding]:
+        choose = (
+            CHOOSE.for_letters([choice.letter for choice in self.view.choices])
+            if self.view.choices
+            else CHOOSE
+        )
         own = [
-            CHOOSE.to(Choose(choice.id), choice.letter.lower(), NUMBER_KEYS[index])
+            choose.to(Choose(choice.id), choice.letter.lower(), NUMBER_KEYS[index])
             for index, choice in enumerate(self.view.choices)
             if not self.out
         ]

@@ -242,7 +242,7 @@ class HelpOverlay(PagedOverlay):
             def paint(surface: pygame.Surface, x: int, y: int, cap: str = binding.listed_cap) -> None:
                 widgets.keycap(surface, cap, x, y + line_height(s["body"]) // 2, m)
 
-            prefixed(flow, say(binding.help), s["body"], column, paint, space_before=m.gap // 2)
+            prefixed(flow, binding.help_words(say), s["body"], column, paint, space_before=m.gap // 2)
         flow.text(say("help.mouse"), s["muted"], space_before=m.gap)
         flow.text(say("help.meters"), s["muted"], space_before=m.gap // 2)
         flow.text(say(f"help.mode.{self.ctx.mode}"), s["muted"], space_before=m.gap // 2)

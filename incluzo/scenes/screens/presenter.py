@@ -141,7 +141,9 @@ class PresenterScene(Scene):
         return rows
 
     def words(self, binding: Binding) -> str:
-        return self.say(binding.help) if binding.help else self.say(binding.label, **dict(binding.params))
+        return (
+            binding.help_words(self.say) if binding.help else self.say(binding.label, **dict(binding.params))
+        )
 
     # Input (the app gives the presenter view only clicks: keys go to the room's screen) ---------------
     def bindings(self) -> list[Binding]:

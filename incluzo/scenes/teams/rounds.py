@@ -398,9 +398,10 @@ class TeamRoundScene(TeamScene):
             own.append(TEAM_BACK.to(Back() if self.selected is None else SelectTeam(None)))
             own += [TEAM_PICK.to(PickFor(None, ""), letter) for letter in LETTER_KEYS[: len(options)]]
         else:
+            pick_key = TEAM_PICK.for_letters([option.mark for option in options])
             for index, option in enumerate(options):
                 pick = PickFor(self.selected, option.id)
-                own.append(TEAM_PICK.to(pick, option.mark.lower(), str(index + 1)))
+                own.append(pick_key.to(pick, option.mark.lower(), str(index + 1)))
             picked = self.team(self.selected).picked
             own.append(TEAM_BACK.to(ClearPick(self.selected) if picked else SelectTeam(None)))
             own.append(TEAM_SELECT.to(SelectTeam(None), "escape"))
