@@ -1,23 +1,24 @@
 """Parsed copies of shipped files, so a start does not parse them again.
 
 Parsing the word catalog (YAML) and the hyphenation patterns cost some 40 ms of the first frame; their
-parsed form, plain dicts and strings, is kept in the data folder's `cache/` in marshal form and loads in
-a few milliseconds. A copy is named by a hash of the file it was parsed from, so an edited or updated
-file is parsed again (and the stale copies of the same kind removed). marshal runs no code, and a copy
-that cannot be read or does not hold what the caller expects (a damaged or planted file) is ignored and
-written anew; a data folder that cannot be written only means the next start parses again.
+parsed form, plain dicts and strings, is kept in the data folder's `cache/` as JSON and loads in a few
+milliseconds. A copy is named by a hash of the file it was parsed from, so an edited or updated file is
+parsed again (and the stale copies of the same kind removed). JSON, unlike marshal or pickle, is safe to
+read whatever a file holds, and a copy that cannot be read or does not hold what the caller expects (a
+damaged or planted file) is ignored and written anew; a data folder that cannot be written only means
+the next start parses again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import json
 import os
 import stat
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TypeVar
 
 from incluzo.errorlog import data_dir
 
@@ -29,18 +30,18 @@ def parsed(kind: str, source: bytes, parse: Callable[[], T], fits: Callable[[obj
     """What `parse()` makes of `source`, from the copy kept for this `source` when there is one that
     `fits` (which returns the value to use, or None for a copy it does not accept)."""
     folder = data_dir() / "cache"
-    copy = folder / f"{kind}-{hashlib.blake2b(source, digest_size=12).hexdigest()}.marshal"
-    with suppress(OSError, ValueError, EOFError, TypeError):
-        found = fits(marshal.loads(_read(copy)))
+    copy = folder / f"{kind}-{hashlib.blake2b(source, digest_size=12).hexdigest()}.json"
+    with suppress(OSError, ValueError, RecursionError):
+        found = fits(json.loads(_read(copy)))
         if found is not None:
             return found
     value = parse()
     with suppress(OSError, ValueError):
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(f"{kind}-*.marshal"):
+        for stale in (*folder.glob(f"{kind}-*.json"), *folder.glob(f"{kind}-*.marshal")):  # (older: marshal)
             stale.unlink(missing_ok=True)
         partial = copy.with_name(f"{copy.name}.{os.getpid()}.part")
-        partial.write_bytes(marshal.dumps(cast(Any, value)))
+        partial.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), "utf-8")
         os.replace(partial, copy)  # a start reading beside this one sees the whole copy or none
     return value
 

@@ -5,7 +5,7 @@ traceback. Hangs are caught by running the attack in a thread with a generous ti
 from __future__ import annotations
 
 import dataclasses
-import marshal
+import json
 import os
 import re
 import subprocess
@@ -436,10 +436,10 @@ def test_a_wrongly_typed_hyphenation_cache_falls_back(private_data_dir: Path) ->
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
     )
     assert first.returncode == 0, first.stderr
-    caches = list((private_data_dir / "cache").glob("hyphenation-*.marshal"))
+    caches = list((private_data_dir / "cache").glob("hyphenation-*.json"))
     assert caches
     for cache in caches:
-        cache.write_bytes(marshal.dumps({"patterns": {"a": 5}, "maxlen": "x"}))
+        cache.write_text(json.dumps({"patterns": {"a": 5}, "maxlen": "x"}), "utf-8")
     again = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
     )

@@ -165,4 +165,4 @@ def test_the_hyphenation_cache_breaks_every_word_as_pyphen_s_own_dictionary_does
         text._load_patterns("nl_NL", source)
         assert [pyphen.hdcache[source].positions(word) for word in words] == expected
     assert isinstance(pyphen.hdcache[source].patterns, text._Patterns)
-    assert len(list((private_data_dir / "cache").glob("hyphenation-nl_NL-*.marshal"))) == 1
+    assert len(list((private_data_dir / "cache").glob("hyphenation-nl_NL-*.json"))) == 1
