@@ -5,7 +5,7 @@ saves the accepted votes in the game's save log (one write and fsync per frame, 
 told "accepted"; before a game has a save, in the room's journal: journal.py), turns a team's choice
 into the `PickFor` a key press makes and a facilitator's command into the action its key makes, and
 pushes the new views to the phones. Nothing here waits on
-a phone: sending is handed to the server's own thread.
+a phone: sending is handed to the server's own process.
 """
 
 from __future__ import annotations
@@ -117,9 +117,9 @@ class PhoneHub:
     def start(self) -> None:
         """Listen (the room of a questionnaire that stopped comes back when the questionnaire opens).
 
-        The server's thread shares Python with the frame loop: while it writes views to a hundred phones,
-        a frame that gave Python up (a flip, a write) waits for it back up to the switch interval (5 ms
-        by default); a shorter one keeps that wait inside the frame budget."""
+        The server runs in a process of its own, but its reader thread and the save writer's share
+        Python with the frame loop: a frame that gave Python up (a flip, a write) waits for it back up
+        to the switch interval (5 ms by default); a shorter one keeps that wait inside the frame budget."""
         self.switch_interval = sys.getswitchinterval()
         self.acted = 0  # game actions the phones made (a team's choice, a command): the benchmark counts
         self.counted = (0, 0)  # the save's records looked at, and how many of them were the game's own

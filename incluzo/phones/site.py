@@ -18,6 +18,7 @@ import contextlib
 import itertools
 import logging
 import logging.handlers
+import os
 import signal
 import threading
 from collections.abc import Coroutine
@@ -36,6 +37,7 @@ COOKIE = "incluzo"  # the device token's cookie (the page also sends it in Hello
 MAX_PHONES = 300  # open sockets at once; more are turned away
 HEARTBEAT = 20.0  # seconds between pings; a phone that stops answering is closed
 LAST_WRITES = 2.0  # seconds the writes handed over before a Stop may take to go out
+NICENESS = 10  # the server's priority below the game's: when the cores are busy, the frame goes first
 TYPES = {
     ".html": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8",
@@ -94,10 +96,14 @@ class PipeHandler(logging.handlers.QueueHandler):
 
 def serve(pipe: Connection[Any, Any], host: str, port: int, level: int) -> None:
     """The process's work (from `server.serve`): listen on host:port, say Ready (or Failed), serve until
-    the game says Stop or its end of the pipe closes."""
+    the game says Stop or its end of the pipe closes. It runs below the game's priority: a phone's
+    message may wait a millisecond, a frame of the big screen may not."""
     for name in ("SIGINT", "SIGHUP"):  # the game decides when it stops (a Ctrl-C reaches us both)
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
+    if hasattr(os, "nice"):  # POSIX; elsewhere the server keeps the game's priority
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)
     up = Upward(pipe)
     root = logging.getLogger()
     root.handlers = [PipeHandler(up)]
