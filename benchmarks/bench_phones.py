@@ -1,6 +1,7 @@
 """The room on its phones under load: 120 simulated phones (aiohttp clients, in a process of their own)
 join a team game of kamer.yaml on loopback, vote in three rounds and a poll, and fill in the
-questionnaire, while the big screen plays at 60 Hz in a 1920x1080 dummy-driver window.
+questionnaire, while the big screen plays at 60 Hz in a 1920x1080 dummy-driver window. The game's phone
+server runs as it does in play: in a spawned process of its own, reached over a pipe (`server`).
 
 Reported: every vote accepted, saved once and lost none; the frame time while the votes arrive (each
 frame a full redraw and flip, as in bench_scenes; target p99 <= 4.2 ms at 1080p); and the time from a
@@ -8,13 +9,15 @@ phone sending a vote to the end of the frame that showed it on the big screen (t
 loopback). Each phone thinks a seeded random 0-3 s before it votes, as a room does. Bounded: the run
 stops after TIMEOUT seconds whatever happens. Run alone: `python benchmarks/bench_phones.py`.
 
-A frame's wall time on a shared machine includes the time other processes had the CPU, so beside it:
-the CPU time the frame loop's thread spent in each frame (what the frame itself costs), the same round
-screen without phones, and a bare pygame-ce frame at the same size (bench_scenes' program: fill, one
-text, flip) measured before and after the phones in the same run, with the ratios to it. Frames that
-carried a step of the game (a team's choice placed from the phones, a reveal, the next round: the
-step's save with its fsyncs and the new screen's layout, as the same step typed on the keyboard) are
-also left out once, so the phones' own cost per frame shows apart.
+A frame's wall time on a shared machine includes the time other processes had the CPU (on a machine of
+two cores the phones' process and the server's share them with the frame), so beside it: the CPU time
+the frame loop's thread spent in each frame (what the frame itself costs), the same round screen
+without phones, and a bare pygame-ce frame at the same size (bench_scenes' program: fill, one text,
+flip) measured before and after the phones in the same run, with the ratios to it. Frames that carried
+a step of the game (a team's choice placed from the phones, a reveal, the next round: the step's save
+with its fsyncs and the new screen's layout, as the same step typed on the keyboard) are counted and
+measured apart (`frame_with_game_steps`), and also left out once (`frame_without_game_steps`), so the
+phones' own cost per frame shows apart; the headline p99 keeps every frame.
 """
 
 from __future__ import annotations
@@ -106,6 +109,7 @@ def run() -> dict[str, Any]:
     wall, used = stats(frames), stats(cpu)
     plain = stats(while_voting(done, steps=False))  # the phones' own work and the redraw
     plain_cpu = stats(while_voting(done, cpu=True, steps=False))
+    stepped, stepped_cpu = while_voting(done, steps=True), while_voting(done, cpu=True, steps=True)
     return {
         "name": "phones",
         "phones": PHONES,
@@ -116,6 +120,7 @@ def run() -> dict[str, Any]:
         "votes_counted_twice": len(done.saved_votes) - len(saved) + len(report.accepted) - len(accepted),
         "refused": len(report.refused),
         "questionnaires": report.sheets,
+        "server": "spawned process",  # the phone server's place (until h15: a thread of the game's)
         "size": "1920x1080",
         "frames": len(frames),
         "frame_p50_ms": wall["p50_ms"],
@@ -127,7 +132,12 @@ def run() -> dict[str, Any]:
         "frame_cpu_p99_ms": used["p99_ms"],
         "frame_cpu_max_ms": used["max_ms"],
         "frame_cpu_ok": used["p99_ms"] <= FRAME_TARGET_MS,
-        "frames_with_a_game_step": len(frames) - len(while_voting(done, steps=False)),
+        "frames_with_a_game_step": len(stepped),
+        "frame_with_game_steps": {
+            **stats(stepped),
+            "cpu_p50_ms": stats(stepped_cpu)["p50_ms"],
+            "cpu_max_ms": stats(stepped_cpu)["max_ms"],
+        },
         "frame_without_game_steps": {
             **plain,
             "cpu_p50_ms": plain_cpu["p50_ms"],

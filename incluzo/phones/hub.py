@@ -5,7 +5,7 @@ saves the accepted votes in the game's save log (one write and fsync per frame, 
 told "accepted"; before a game has a save, in the room's journal: journal.py), turns a team's choice
 into the `PickFor` a key press makes and a facilitator's command into the action its key makes, and
 pushes the new views to the phones. Nothing here waits on
-a phone: sending is handed to the server's own thread.
+a phone: sending is handed to the server's own process.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import secrets
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 from incluzo import i18n
@@ -29,7 +30,7 @@ from incluzo.engine.logs.savelog import (
     PhoneVoteEntry,
     SaveLog,
 )
-from incluzo.engine.play.teamviews import Badge
+from incluzo.engine.play.teamviews import Badge, timer_view
 from incluzo.engine.questionnaire.themes import Questionnaire, result, team_results
 from incluzo.phones import journal, protocol, stage
 from incluzo.phones.journal import Journal
@@ -98,7 +99,7 @@ class PhoneHub:
         self.room = Room(self.pin, self.desk_pin, (), new_token)
         self.game: Game | None = None
         self.log_size = 0
-        self.key: object = None
+        self.key: tuple[int, int, int, int, bool] | None = None  # what the room was last shown of
         self.pending: list[Entry] = []  # records for a save that is not there yet (before a game)
         self.journal: Journal | None = None  # the room's records while no game has a save
         self.journaled: list[Entry] = []  # what was handed to the journal (for the next game's save)
@@ -116,9 +117,9 @@ class PhoneHub:
     def start(self) -> None:
         """Listen (the room of a questionnaire that stopped comes back when the questionnaire opens).
 
-        The server's thread shares Python with the frame loop: while it writes views to a hundred phones,
-        a frame that gave Python up (a flip, a write) waits for it back up to the switch interval (5 ms
-        by default); a shorter one keeps that wait inside the frame budget."""
+        The server runs in a process of its own, but its reader thread and the save writer's share
+        Python with the frame loop: a frame that gave Python up (a flip, a write) waits for it back up
+        to the switch interval (5 ms by default); a shorter one keeps that wait inside the frame budget."""
         self.switch_interval = sys.getswitchinterval()
         self.acted = 0  # game actions the phones made (a team's choice, a command): the benchmark counts
         self.counted = (0, 0)  # the save's records looked at, and how many of them were the game's own
@@ -226,7 +227,12 @@ class PhoneHub:
         key = (id(game), id(host.scene), steps, timer, running)
         if key == self.key:
             return Outcome()
+        ticked = self.key is not None and self.key[:3] == key[:3] and self.key[4] == running
         self.key = key
+        now = self.room.stage
+        if ticked and isinstance(now, RoundOpen) and isinstance(game, TeamDirector):
+            clock = timer_view(game.play.timer)  # only the clock moved: the round stays as it was made
+            return self.room.show(replace(now, remaining=clock.remaining, expired=clock.expired))
         shown = self._stage(host)  # first: it may bring back the room of a journal
         return self.room.show(shown)
 
@@ -357,8 +363,10 @@ class PhoneHub:
 
     # Views --------------------------------------------------------------------------------------
     def push(self) -> None:
-        """Every connected device's view, each distinct view encoded once."""
+        """Every connected device's view: each distinct view made once (and sent as one object, so it
+        is pickled and encoded once), all sharing one tuple of team badges."""
         room = self.room
+        teams = room.badges()
         cache: dict[object, protocol.View] = {}
         out: list[tuple[int, ServerMessage]] = []
         ask = getattr(room.stage, "ask", "")
@@ -372,7 +380,7 @@ class PhoneHub:
             view = cache.get(key)
             if view is None:
                 rule = i18n.message("phones.rule", device.lang)
-                view = cache[key] = room.view(device, device.lang, rule)
+                view = cache[key] = room.view(device, device.lang, rule, teams)
             out.append((conn, view))
         self.server.send_many(out)
         self.changed_at += 1

@@ -348,10 +348,11 @@ def play_room(
     )
 
 
-def while_voting(run: Run, *, cpu: bool = False, steps: bool = True) -> list[float]:
+def while_voting(run: Run, *, cpu: bool = False, steps: bool | None = None) -> list[float]:
     """The frames drawn between the first vote sent and the last vote shown (the votes arriving): their
-    wall time, or with `cpu` the CPU time the frame loop's thread spent in them; without `steps`, only
-    the frames that carried no step of the game (the phones' own work and the redraw)."""
+    wall time, or with `cpu` the CPU time the frame loop's thread spent in them; `steps` False: only
+    the frames that carried no step of the game (the phones' own work and the redraw), True: only those
+    that did, None: all."""
     if not run.report.sent_at:
         return []
     first, last = min(run.report.sent_at.values()), max(run.shown, default=0.0)
@@ -359,7 +360,7 @@ def while_voting(run: Run, *, cpu: bool = False, steps: bool = True) -> list[flo
     return [
         ms
         for ms, end, stepped in zip(times, run.frame_ends, run.frames_stepped, strict=True)
-        if first <= end <= last and (steps or not stepped)
+        if first <= end <= last and steps in (None, stepped)
     ]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import assert_never
@@ -514,16 +515,27 @@ class Room:
 
     # Views --------------------------------------------------------------------------------------
     def badges(self) -> tuple[protocol.TeamBadge, ...]:
+        """Every team as the phones show it (counted in one pass over the devices: a push to a hundred
+        phones shares one tuple of badges)."""
         stage = self.stage
         done = set(stage.picked) if isinstance(stage, RoundOpen) else set()
+        members = Counter(d.team for d in self.devices.values() if d.role == "player")
         return tuple(
-            protocol.TeamBadge(b.number, b.name, b.colour, b.symbol, self.members(b.number), b.number in done)
+            protocol.TeamBadge(b.number, b.name, b.colour, b.symbol, members[b.number], b.number in done)
             for b in self.teams
         )
 
-    def view(self, device: Device, lang: protocol.Lang, rule: str) -> protocol.View:
-        """What this device may see now (its own vote; never another team's choice)."""
-        stage, teams = self.stage, self.badges()
+    def view(
+        self,
+        device: Device,
+        lang: protocol.Lang,
+        rule: str,
+        teams: tuple[protocol.TeamBadge, ...] | None = None,
+    ) -> protocol.View:
+        """What this device may see now (its own vote; never another team's choice); `teams`: the
+        `badges()` of this moment, when the caller made them for many views."""
+        stage = self.stage
+        teams = self.badges() if teams is None else teams
         base = protocol.View("wait", "", lang, teams, device.team)
         desk = self._desk() if device.role == "facilitator" else None
         match stage:

@@ -26,6 +26,7 @@ from incluzo.scenes.kit.widgets import shortfall_text
 from incluzo.scenes.screens.card import ahead_text
 from incluzo.scenes.screens.director import Director
 from incluzo.scenes.teams.director import TeamDirector
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 _NOT_ID = re.compile(r"[^a-z0-9-]")
 
@@ -97,13 +98,26 @@ def reveal(view: RevealView) -> protocol.Reveal:
     return protocol.Reveal(view.card_title, picks)
 
 
+def shown_round(game: TeamDirector) -> RoundView:
+    """The open round's view data: the very view the big screen was built from when it shows this round
+    (the game made it in the same frame: a team's choice placed rebuilds the screen), else made anew
+    (the facilitator looks back at an earlier screen)."""
+    screen, play = game.screen, game.play
+    if isinstance(screen, TeamRoundScene) and not screen.review:
+        view = screen.view
+        picked = tuple(t.picked for t in view.teams) == tuple(s.pick is not None for s in play.seats)
+        if view.round == play.rounds + 1 and picked:
+            return view
+    return game.presenter.round(play)
+
+
 def of_teams(game: TeamDirector) -> Stage:
     title = game.scenario.title.get(game.ctx.lang)
     if not game.briefed:
         return Lobby(title)
     play = game.play
     if play.phase == Phase.CARD:
-        view = game.presenter.round(play)
+        view = shown_round(game)
         card = game.scenario.card(view.card.id)
         return team_round(game, view, game.presenter.presenter.t(card.notes))
     if play.phase == Phase.OUTCOME:

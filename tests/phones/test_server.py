@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import queue
+import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 
 import aiohttp
@@ -154,3 +160,66 @@ def test_a_busy_port_is_a_clear_error(server: PhoneServer) -> None:
     second = PhoneServer("127.0.0.1", server.port)
     with pytest.raises(OSError, match="cannot listen"):
         second.start()
+
+
+GAME = """
+import sys, time
+from incluzo.phones.server import PhoneServer
+server = PhoneServer("127.0.0.1", 0)
+server.start()
+assert server.process is not None
+print(server.port, server.process.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_the_server_stops_when_its_game_is_killed_and_frees_the_port() -> None:
+    game = subprocess.Popen([sys.executable, "-c", GAME], stdout=subprocess.PIPE, text=True)
+    try:
+        assert game.stdout is not None
+        port, child = (int(word) for word in game.stdout.readline().split())
+        assert child != game.pid and listening(port)
+        os.kill(game.pid, signal.SIGKILL)  # no goodbye, no atexit: only the pipe's end tells the server
+        game.wait(10)
+        deadline = time.monotonic() + 5
+        while listening(port) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not listening(port)
+        resumed = PhoneServer("127.0.0.1", port)  # a resumed game listens on the same port at once
+        resumed.start()
+        resumed.stop()
+    finally:
+        game.kill()
+        game.wait()
+
+
+ALONE = """
+import os, sys
+from incluzo.phones.server import PhoneServer
+server = PhoneServer("127.0.0.1", 0)
+server.start()
+assert server.process is not None
+pid = server.process.pid
+below = os.getpriority(os.PRIO_PROCESS, pid) > os.getpriority(os.PRIO_PROCESS, 0)
+print(pid != os.getpid(), "aiohttp" in sys.modules, below)
+server.stop()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="process priorities are POSIX")
+def test_the_server_runs_in_a_process_of_its_own_below_the_game_which_never_imports_aiohttp() -> None:
+    done = subprocess.run([sys.executable, "-c", ALONE], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["True", "False", "True"], done.stderr
+
+
+def test_an_address_not_on_this_machine_is_a_clear_error() -> None:
+    elsewhere = PhoneServer("192.0.2.1", 0)  # TEST-NET-1: no interface of this machine has it
+    with pytest.raises(OSError, match=r"cannot listen on 192\.0\.2\.1:0"):
+        elsewhere.start()
