@@ -1,6 +1,6 @@
 """`Signal`: the base of a request that carries nothing but its kind (Help, Quit, Skip).
 
-Such a request is a plain class, not a dataclass: made as dataclasses, the forty of them compiled six
+Such a request is a plain class, not a dataclass: made as dataclasses, the 34 of them compiled six
 methods each at start-up (some 15 ms of the first frame on Python 3.11); this base gives them the same
 behaviour once. Two signals are equal when they are of the same kind, they hash alike, cannot be changed,
 print as `Help()` and match `case Help():` like any class.
