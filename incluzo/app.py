@@ -128,6 +128,7 @@ class App:
         self.notice = ""
         self.running = True
         self.dirty = True
+        self.owed = False  # a frame whose work used up its budget left its drawing to the next one
         self.under: pygame.Surface | None = None  # the shaded scene behind overlays
         self.scene: Scene = Scene(self.ctx)  # the start screen reads every file: built only when shown
         self.source_stamp = 0.0  # when the game's scenario file was last read
@@ -496,11 +497,20 @@ class App:
 
     # One frame ----------------------------------------------------------------------------------
     def step(
-        self, events: Iterable[pygame.event.Event | Input], dt: float, wall: float | None = None
+        self,
+        events: Iterable[pygame.event.Event | Input],
+        dt: float,
+        wall: float | None = None,
+        *,
+        budget: float | None = None,
     ) -> bool:
         """Handle the events, move animations on by dt seconds, draw if anything changed. `wall` is the
-        time that really passed when it differs from dt (the game's clock counts it).
+        time that really passed when it differs from dt (the game's clock counts it). With `budget` (the
+        window's loop: seconds a frame may take), a frame whose handling alone took half of it (a step
+        of the game: its save, the new screen's layout) leaves the drawing to the next frame, one frame
+        later, so neither frame runs long; the next frame always draws.
         Returns False once the player has quit."""
+        began = time.perf_counter()
         if self.game is not None:
             self.game.tick(dt if wall is None else wall, self.overlays)
         if self.phones is not None and self.phones.pump(self, time.monotonic()):
@@ -514,8 +524,11 @@ class App:
         moving = self.scene.update(dt)
         for overlay in self.overlays:
             overlay.update(dt)
-        if self.dirty or moving or any(s.dirty for s in [self.scene, *self.overlays]):
-            self.draw()
+        if self.dirty or moving or self.owed or any(s.dirty for s in [self.scene, *self.overlays]):
+            spent = time.perf_counter() - began
+            self.owed = budget is not None and not self.owed and spent > budget / 2
+            if not self.owed:
+                self.draw()
         return self.running
 
     def guarded_step(
@@ -525,20 +538,22 @@ class App:
         *,
         watch: bool = False,
         wall: float | None = None,
+        budget: float | None = None,
     ) -> bool:
         """One frame behind the crash guard: an unexpected error shows the crash page, the window stays.
         With `watch`, a scenario file saved since it was read is reloaded first."""
         try:
             if watch:
                 self.watch(time.monotonic())
-            return self.step(events, dt, wall)
+            return self.step(events, dt, wall, budget=budget)
         except Exception:
             self.crash(traceback.format_exc())
             return self.running
 
     @property
     def animating(self) -> bool:
-        return self.scene.update(0.0)
+        """Whether the next frame is due at the frame rate: something moves, or a drawing is owed."""
+        return self.owed or self.scene.update(0.0)
 
     def feed(self, inp: Input) -> None:
         if isinstance(inp, Resized):
@@ -750,9 +765,9 @@ class App:
                     wait = min(wait, phones)  # messages wait to be judged, or views to go out
                 events = idle_wait(wait)
                 wall = clock.tick() / 1000
-                self.guarded_step(events, 0.0, watch=True, wall=wall)
+                self.guarded_step(events, 0.0, watch=True, wall=wall, budget=theme.FRAME_BUDGET)
                 continue
-            self.guarded_step(events, dt, watch=True)
+            self.guarded_step(events, dt, watch=True, budget=theme.FRAME_BUDGET)
 
 
 def wake_loop() -> None:

@@ -243,6 +243,7 @@ def play_room(
     from incluzo.engine.play.phases import Phase
     from incluzo.phones.room import RoundOpen, device_id
     from incluzo.scenes import actions
+    from incluzo.scenes.kit import theme
     from incluzo.scenes.teams.director import TeamDirector
 
     app = App.opened(
@@ -273,6 +274,7 @@ def play_room(
     latencies: list[float] = []
     counted: set[tuple[str, str]] = set()
     handled: dict[tuple[str, str], float] = {}  # (device, ask) -> when the frame that showed it was drawn
+    unseen: list[tuple[str, str]] = []  # counted by a frame that left its drawing to the next
     played = 0
     moved = False  # the facilitator's part just moved the game on: the next frame draws a new screen
     deadline = time.monotonic() + timeout
@@ -281,18 +283,22 @@ def play_room(
         while running() and time.monotonic() < deadline:
             app.top.dirty = True
             start, used, acted, scene = time.monotonic(), time.thread_time(), hub.acted, app.scene
-            app.step([], 1 / 60)
+            owed = app.owed  # the frame before left its drawing to this one
+            app.step([], 1 / 60, budget=theme.FRAME_BUDGET)  # as the window's loop steps
             end = time.monotonic()
             frames.append((end - start) * 1000)
             cpu.append((time.thread_time() - used) * 1000)
-            stepped.append(hub.acted != acted or app.scene is not scene or moved)
+            stepped.append(hub.acted != acted or app.scene is not scene or moved or owed)
             moved = False
             ends.append(end)
             for ask, ballot in hub.room.ballots.items():
                 for device in ballot.votes:
                     if (device, ask) not in counted:
                         counted.add((device, ask))
-                        handled[(device, ask)] = end
+                        unseen.append((device, ask))
+            if not app.owed:  # this frame drew: what it counted is on the screen
+                handled.update((key, end) for key in unseen)
+                unseen.clear()
             if app.game is game and played < rounds:
                 stage = hub.room.stage
                 if game.play.phase == Phase.OUTCOME:

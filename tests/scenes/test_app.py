@@ -7,7 +7,7 @@ from collections.abc import Callable
 from scene_helpers import click, finish_animations, go_on, press
 
 from incluzo.app import App
-from incluzo.scenes.kit.input import CloseWindow, Resized
+from incluzo.scenes.kit.input import CloseWindow, Key, Resized
 from incluzo.scenes.screens.briefing import BriefingScene
 from incluzo.scenes.screens.card import CardScene
 from incluzo.scenes.screens.debrief import DebriefScene
@@ -76,6 +76,25 @@ def test_nothing_is_drawn_when_nothing_changes(make_app: Callable[..., App]) -> 
     assert drawn == []
     press(app, "m")
     assert drawn == [1]
+
+
+def test_a_frame_whose_step_used_up_half_its_budget_draws_on_the_next_frame(
+    make_app: Callable[..., App],
+) -> None:
+    """The window's loop gives each frame a budget: a step that took half of it (here any step: the
+    budget is a nanosecond) shows its new screen one frame later, and that next frame always draws."""
+    app = make_app()
+    drawn = []
+    original = app.draw
+    app.draw = lambda: (drawn.append(1), original())  # type: ignore[method-assign]
+    app.step([Key("return")], 0.0, budget=1e-9)
+    assert isinstance(app.scene, CardScene) and drawn == [] and app.owed and app.animating
+    app.step([], 0.0, budget=1e-9)
+    assert drawn == [1] and not app.owed
+    app.step([], 0.0, budget=1e-9)
+    assert drawn == [1]  # nothing changed: nothing drawn, nothing owed
+    app.step([Key("m")], 0.0)  # no budget (tests, headless, screenshots): drawn at once
+    assert drawn == [1, 1]
 
 
 def test_map_help_and_pause_open_over_the_game_and_close_again(make_app: Callable[..., App]) -> None:

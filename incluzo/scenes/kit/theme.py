@@ -136,6 +136,7 @@ IDLE_WAIT_MS = 1000  # the window sleeps this long at most when nothing happens
 IDLE_SLICE_MS = 20  # where SDL cannot block (dummy driver), the idle loop sleeps this long at a time
 WATCH_INTERVAL_S = 0.5  # how often the played scenario file is checked for a new save
 FRAME_RATE = 60  # while something moves
+FRAME_BUDGET = 0.25 / FRAME_RATE  # seconds a frame may take (benchmarks/: p99 at 1080p); see App.step
 
 
 @dataclass(frozen=True)
