@@ -89,10 +89,9 @@ class Binding:
     def for_letters(self, letters: Sequence[str]) -> Binding:
         """This key for the choices a card shows: "A-C" and "Choose A to C" on a card of three, "A" and
         "Choose A" on a card of one (its help fills in first, last and count)."""
-        first, last, count = letters[0], letters[-1], len(letters)
-        cap, numbers = (first, "1") if count == 1 else (f"{first}-{last}", f"1-{count}")
-        params = (("first", first), ("last", last), ("count", count))
-        return replace(self, cap=cap, help_cap=f"{cap}  {numbers}", params=params)
+        cap, count = letter_range(letters), len(letters)
+        params = (("first", letters[0]), ("last", letters[-1]), ("count", count))
+        return replace(self, cap=cap, help_cap=f"{cap}  {'1' if count == 1 else f'1-{count}'}", params=params)
 
     def help_words(self, say: Callable[..., str]) -> str:
         """Its line in the help (and in the presenter view's key list)."""
@@ -107,6 +106,11 @@ class Binding:
         if self.per_language:
             return "  ".join(catalog_for(lang).key.upper() for lang in languages())
         return self.help_cap or self.cap
+
+
+def letter_range(letters: Sequence[str]) -> str:
+    """The choices' letters as a keycap says them: "A-C", or "A" alone."""
+    return letters[0] if len(letters) == 1 else f"{letters[0]}-{letters[-1]}"
 
 
 def keymap(bindings: Iterable[Binding]) -> dict[str, Request]:

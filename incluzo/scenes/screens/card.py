@@ -162,11 +162,8 @@ class CardScene(Scene):
 
     # Input --------------------------------------------------------------------------------------
     def bindings(self) -> list[Binding]:
-        choose = (
-            CHOOSE.for_letters([choice.letter for choice in self.view.choices])
-            if self.view.choices
-            else CHOOSE
-        )
+        letters = [choice.letter for choice in self.view.choices]
+        choose = CHOOSE.for_letters(letters) if letters else CHOOSE
         own = [
             choose.to(Choose(choice.id), choice.letter.lower(), NUMBER_KEYS[index])
             for index, choice in enumerate(self.view.choices)

@@ -35,6 +35,7 @@ from incluzo.scenes.kit.bindings import (
     TEAM_UNDO,
     Binding,
     FooterKey,
+    letter_range,
 )
 from incluzo.scenes.kit.text import Flow, Item, draw_lines, draw_page, line_height, width_of, wrap
 from incluzo.scenes.kit.widgets import listed, shortfall_text
@@ -386,19 +387,17 @@ class TeamRoundScene(TeamScene):
 
     def _marks(self) -> str:
         options = self.options()
-        if not options:
-            return ""
-        return f"{options[0].mark}-{options[-1].mark}" if len(options) > 1 else options[0].mark
+        return letter_range([option.mark for option in options]) if options else ""
 
     def team_bindings(self) -> list[Binding]:
         own = [TEAM_LESS_TIME, TEAM_CLOCK]
         options = self.options()
+        pick_key = TEAM_PICK.for_letters([option.mark for option in options]) if options else TEAM_PICK
         if self.selected is None or not options:  # the digits pick a team (on a choice: the choice)
             own += [TEAM_SELECT.to(SelectTeam(t.badge.number), str(t.badge.number)) for t in self.view.teams]
             own.append(TEAM_BACK.to(Back() if self.selected is None else SelectTeam(None)))
-            own += [TEAM_PICK.to(PickFor(None, ""), letter) for letter in LETTER_KEYS[: len(options)]]
+            own += [pick_key.to(PickFor(None, ""), letter) for letter in LETTER_KEYS[: len(options)]]
         else:
-            pick_key = TEAM_PICK.for_letters([option.mark for option in options])
             for index, option in enumerate(options):
                 pick = PickFor(self.selected, option.id)
                 own.append(pick_key.to(pick, option.mark.lower(), str(index + 1)))
