@@ -12,9 +12,10 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
+
+from msgspec.structs import replace
 
 from incluzo.scenes import use_dummy_display_if_headless
 

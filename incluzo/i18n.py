@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
 import yaml
+from msgspec import Struct
 
 from incluzo import parsecache
 
@@ -28,8 +28,7 @@ DEFAULT_LANGUAGE = "nl"
 FOLDER = ("data", "messages")
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(Struct, frozen=True):
     """One language's words and what the game needs to know about the language itself."""
 
     lang: str

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog
@@ -26,8 +27,7 @@ SHOWN_RUNS = 5  # earlier runs listed on the debrief, newest first
 
 
 @record("practice-run")
-@dataclass(frozen=True)
-class PracticeRun(Entry):
+class PracticeRun(Entry, frozen=True):
     """One finished solo run: where it ended and what it took to get there."""
 
     at: str  # local date and time the run ended, "2026-11-28T14:02"
@@ -92,8 +92,7 @@ def run_of(
     )
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Struct, frozen=True):
     """This run beside the goal and the runs before it."""
 
     this: PracticeRun

@@ -4,7 +4,6 @@ traceback. Hangs are caught by running the attack in a thread with a generous ti
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -16,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from scenario_text import SMALL
 
@@ -204,7 +204,7 @@ def unfinished_save(scenario_file: Path) -> Path:
 
 def with_source(save: Path, source: str) -> None:
     log = savelog.read(save.read_bytes())
-    header = savelog.SaveLog(dataclasses.replace(log.header, source=source), log.entries)
+    header = savelog.SaveLog(msgspec.structs.replace(log.header, source=source), log.entries)
     save.write_text(header.text(), "utf-8")
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+import msgspec
 from scenario_text import SMALL, load
 from scenario_text import played as played_on
 
@@ -99,7 +99,8 @@ def test_a_card_inserted_before_a_decision_is_noticed_even_with_a_choice_of_the_
     assert stopped(result, "en") == "the game now shows card 'tussendoor' here instead of 'evaluatie'"
     # a log that does not name the cards its steps were taken on: the same id passes for the same choice
     blind = SaveLog(
-        log.header, tuple(dataclasses.replace(e, card=None) if hasattr(e, "card") else e for e in log.entries)
+        log.header,
+        tuple(msgspec.structs.replace(e, card=None) if hasattr(e, "card") else e for e in log.entries),
     )
     carried = rebase(load(inserted), blind)
     assert carried.misfit is None and carried.state.game.card == "evaluatie"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scenario_text import SMALL, load
@@ -40,7 +41,7 @@ def test_an_event_card_applies_its_cost_and_goes_on() -> None:
 
 def test_an_unaffordable_choice_is_refused_naming_the_short_meter_and_changes_nothing() -> None:
     state = step(step(rules.begin(SCENARIO), "werkplek"), None)
-    state = rules.GameState(**{**state.__dict__, "meters": (3, 1, 1)})
+    state = rules.GameState(**{**msgspec.structs.asdict(state), "meters": (3, 1, 1)})
     refusal = rules.choose(SCENARIO, state, "specialist")
     assert isinstance(refusal, Refusal)
     assert refusal.message(SCENARIO, "nl") == (

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-
+import msgspec
 import pytest
 from scenario_text import SMALL, load
 
@@ -185,8 +183,7 @@ def test_a_header_after_the_first_line_is_refused() -> None:
 
 
 @savelog.record("test-note")
-@dataclass(frozen=True)
-class Note(savelog.Entry):
+class Note(savelog.Entry, frozen=True):
     """A record type another part of incluzo might add: it rides along without changing the game."""
 
     card: savelog.Id
@@ -216,8 +213,7 @@ def test_a_record_type_with_a_field_a_save_cannot_hold_fails_when_its_hints_are_
     monkeypatch.setattr(savelog, "RECORDS", dict(savelog.RECORDS))
 
     @savelog.record("test-bad")
-    @dataclass(frozen=True)
-    class Bad(savelog.Entry):
+    class Bad(savelog.Entry, frozen=True):
         when: set[str]
 
     with pytest.raises(TypeError, match="cannot hold values of type"):
@@ -248,4 +244,6 @@ def test_every_record_s_fields_are_types_a_log_line_can_be_checked_against() -> 
     """The hints are resolved on first read, so this asks every record type now (an unsupported field
     type is a programming error, caught here rather than by the first log that holds the record)."""
     for name in savelog.RECORDS:
-        assert set(savelog.field_hints(name)) == {f.name for f in dataclasses.fields(savelog.RECORDS[name])}
+        assert set(savelog.field_hints(name)) == {
+            f.name for f in msgspec.structs.fields(savelog.RECORDS[name])
+        }

@@ -8,8 +8,9 @@ legend and a frame around quadrants to point out, and writes the file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 import incluzo.scenes  # noqa: F401  (first: it quiets pygame's banner before pygame loads)
 
@@ -34,8 +35,7 @@ SHADE_ALPHA_MIN = 60  # the faintest cell of a heat map still shows
 HEATMAP_CELLS = 40  # cells per side of the heat map
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Struct, frozen=True):
     """One kite: the label in the legend, points per quadrant (model order), and how it is drawn."""
 
     label: str

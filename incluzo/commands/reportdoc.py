@@ -10,37 +10,33 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from incluzo.commands.reportout import md_table, md_text
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(Struct, frozen=True):
     text: str
     level: int = 2
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True):
     text: str
 
 
-@dataclass(frozen=True)
-class Items:
+class Items(Struct, frozen=True):
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Struct, frozen=True):
     header: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
     numeric: tuple[int, ...] = ()  # columns aligned right
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(Struct, frozen=True):
     path: Path
     alt: str
 

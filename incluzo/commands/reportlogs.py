@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from incluzo.engine.logs import savelog, workshoplog
 from incluzo.engine.logs.aggregate import LoggedSession
@@ -39,8 +40,7 @@ def note(key: str, lang: str, **params: object) -> str:
     return message(f"report.note.{key}", lang, **params)
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(Struct, frozen=True):
     source: str
     reason: str
 

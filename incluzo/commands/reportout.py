@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?%?$")
@@ -21,8 +22,7 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 _LINE_START = re.compile(r"^([#+-]|\d+[.)])")
 
 
-@dataclass(frozen=True)
-class Dialect:
+class Dialect(Struct, frozen=True):
     """How a CSV file is written: separator and decimal mark."""
 
     name: str

@@ -17,8 +17,9 @@ import secrets
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Protocol
+
+from msgspec.structs import replace
 
 from incluzo import i18n
 from incluzo.engine.logs.savelog import (

@@ -10,6 +10,7 @@ the frame times and the time from each vote to the big screen's update.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import random
 import subprocess
@@ -17,7 +18,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -107,14 +107,16 @@ class Phone:
             await self.reader
 
 
-@dataclass
+@dataclasses.dataclass
 class Report:
     phones: int
-    accepted: list[tuple[str, str, str]] = field(default_factory=list)  # (token, ask, option)
-    refused: list[dict[str, Any]] = field(default_factory=list)
-    sent_at: dict[tuple[str, str], float] = field(default_factory=dict)  # (token, ask) -> when sent
+    accepted: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)  # (token, ask, option)
+    refused: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    sent_at: dict[tuple[str, str], float] = dataclasses.field(
+        default_factory=dict
+    )  # (token, ask) -> when sent
     sheets: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = dataclasses.field(default_factory=list)
 
 
 async def room_phones(
@@ -201,7 +203,7 @@ def in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, list[BaseExcep
     return thread, failures
 
 
-@dataclass
+@dataclasses.dataclass
 class Run:
     """What a room run measured and saved."""
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+import msgspec
+from msgspec import Struct, field
 
 DEFAULT_PORT = 8765  # the server's port unless told otherwise (--phones-port)
 MAX_MESSAGE = 8192  # bytes of one phone message; a longer one closes the socket
@@ -39,8 +41,7 @@ Command = Literal["pause", "more-time", "less-time", "reveal", "skip", "next", "
 # --- phone to game --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Hello:
+class Hello(Struct, frozen=True):
     """The first message on every socket: the device's token if it has one (else null) and its language."""
 
     seq: int
@@ -48,24 +49,21 @@ class Hello:
     lang: Lang
 
 
-@dataclass(frozen=True)
-class Join:
+class Join(Struct, frozen=True):
     """The room PIN (or the facilitator's PIN) typed on the phone."""
 
     seq: int
     pin: str
 
 
-@dataclass(frozen=True)
-class ChooseTeam:
+class ChooseTeam(Struct, frozen=True):
     """Join a team by its number (1 to 6, as on the big screen)."""
 
     seq: int
     team: int
 
 
-@dataclass(frozen=True)
-class Pick:
+class Pick(Struct, frozen=True):
     """This phone's vote for its team's choice in the round `ask` names."""
 
     seq: int
@@ -73,8 +71,7 @@ class Pick:
     choice: str
 
 
-@dataclass(frozen=True)
-class Vote:
+class Vote(Struct, frozen=True):
     """This phone's vote in the poll `ask` names."""
 
     seq: int
@@ -82,8 +79,7 @@ class Vote:
     option: str
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(Struct, frozen=True):
     """A whole "Welke bril?" sheet: per theme the 10 points over the quadrants, current and desired."""
 
     seq: int
@@ -92,16 +88,14 @@ class Answers:
     desired: tuple[tuple[int, ...], ...]
 
 
-@dataclass(frozen=True)
-class Control:
+class Control(Struct, frozen=True):
     """A facilitator's command (only from a device that joined with the facilitator's PIN)."""
 
     seq: int
     command: Command
 
 
-@dataclass(frozen=True)
-class Leave:
+class Leave(Struct, frozen=True):
     """Leave the team (the device keeps its token and may choose again)."""
 
     seq: int
@@ -110,8 +104,7 @@ class Leave:
 ClientMessage = Hello | Join | ChooseTeam | Pick | Vote | Answers | Control | Leave
 
 
-@dataclass(frozen=True)
-class Refused:
+class Refused(Struct, frozen=True):
     """Why a phone's message was not accepted: a reason code (see REASONS) and, for the log, a detail."""
 
     reason: str
@@ -243,7 +236,7 @@ def _build(kind: str, raw: dict[str, Any]) -> ClientMessage | Refused:
 
 def client_json(message: ClientMessage) -> str:
     """A phone message as the phone sends it (the tests' and the load test's simulated phones)."""
-    body = asdict(message)
+    body = msgspec.to_builtins(message)
     kind = {
         Hello: "hello",
         Join: "join",
@@ -260,16 +253,14 @@ def client_json(message: ClientMessage) -> str:
 # --- game to phone --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AskPin:
+class AskPin(Struct, frozen=True):
     """The device has no valid token: show the PIN field. wait: seconds before the next try is taken."""
 
     wait: int = 0
     type: str = "pin"
 
 
-@dataclass(frozen=True)
-class Welcome:
+class Welcome(Struct, frozen=True):
     """The device is in the room: keep `token` (the page stores it in the `incluzo` cookie).
 
     seq: the last seq the room saw from this device; the page continues above it.
@@ -282,16 +273,14 @@ class Welcome:
     type: str = "welcome"
 
 
-@dataclass(frozen=True)
-class Accepted:
+class Accepted(Struct, frozen=True):
     """The message with this seq was accepted; for a vote: it is in the save log."""
 
     seq: int
     type: str = "accepted"
 
 
-@dataclass(frozen=True)
-class RefusedReply:
+class RefusedReply(Struct, frozen=True):
     """The message with this seq (0: unreadable) was refused for `reason` (one of REASONS)."""
 
     seq: int
@@ -300,8 +289,7 @@ class RefusedReply:
     type: str = "refused"
 
 
-@dataclass(frozen=True)
-class Bye:
+class Bye(Struct, frozen=True):
     """The server closes this socket: the game stopped, or the phone broke the protocol."""
 
     reason: str
@@ -311,8 +299,7 @@ class Bye:
 # The view the page draws: the game's state as this device may see it (never another team's choice).
 
 
-@dataclass(frozen=True)
-class TeamBadge:
+class TeamBadge(Struct, frozen=True):
     number: int
     name: str
     colour: str  # "#4477AA"
@@ -321,23 +308,20 @@ class TeamBadge:
     done: bool  # this team is in for the open question (picked, or all its phones voted)
 
 
-@dataclass(frozen=True)
-class Cost:
+class Cost(Struct, frozen=True):
     meter: str  # the meter's name
     symbol: str
     amount: int
 
 
-@dataclass(frozen=True)
-class Meter:
+class Meter(Struct, frozen=True):
     name: str
     symbol: str
     value: int
     start: int
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     id: str
     mark: str  # A, B, ... as on the big screen
     label: str
@@ -346,8 +330,7 @@ class Choice:
     reason: str = ""  # why not affordable
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(Struct, frozen=True):
     """A team round: the card, its choices as the phone's team can afford them, the team's meters."""
 
     card: str  # title
@@ -366,8 +349,7 @@ class Round:
     progress: str = ""  # where the room is on its path, as the big screen's header: "Kaart 2 · nog 1-3"
 
 
-@dataclass(frozen=True)
-class PollBar:
+class PollBar(Struct, frozen=True):
     id: str
     mark: str
     label: str
@@ -375,8 +357,7 @@ class PollBar:
     percent: int
 
 
-@dataclass(frozen=True)
-class Poll:
+class Poll(Struct, frozen=True):
     question: str
     options: tuple[PollBar, ...]
     total: int
@@ -384,16 +365,14 @@ class Poll:
     open: bool
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Struct, frozen=True):
     id: str
     title: str
     question: str
     situations: tuple[str, ...]  # one per quadrant, in the quadrants' order
 
 
-@dataclass(frozen=True)
-class Bril:
+class Bril(Struct, frozen=True):
     """The "Welke bril?" questionnaire: POINTS per theme, current then desired."""
 
     title: str
@@ -404,16 +383,14 @@ class Bril:
     finished: int  # how many devices have (the big screen shows only this)
 
 
-@dataclass(frozen=True)
-class Reveal:
+class Reveal(Struct, frozen=True):
     """After the reveal: every team's choice (label), or None when it sat the card out."""
 
     card: str
     picks: tuple[tuple[int, str | None], ...]
 
 
-@dataclass(frozen=True)
-class Desk:
+class Desk(Struct, frozen=True):
     """The facilitator's device: the clock, the card's notes and what each command may do now."""
 
     paused: bool
@@ -426,8 +403,7 @@ Stage = Literal["lobby", "round", "poll", "bril", "reveal", "wait", "done"]
 STAGES = ("lobby", "round", "poll", "bril", "reveal", "wait", "done")
 
 
-@dataclass(frozen=True)
-class View:
+class View(Struct, frozen=True):
     """What the page shows now. `ask` names the open question (round, poll or questionnaire); a phone's
     pick, vote or answers carry it back, so a message for a question that closed is refused."""
 
@@ -450,4 +426,4 @@ ServerMessage = AskPin | Welcome | Accepted | RefusedReply | Bye | View
 
 def encode(message: ServerMessage) -> str:
     """A server message as the JSON text sent to the phone (tuples become arrays)."""
-    return json.dumps(asdict(message), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(msgspec.to_builtins(message), ensure_ascii=False, separators=(",", ":"))

@@ -12,12 +12,15 @@ facilitator reveals with at least one vote in. A team without phones is typed in
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from typing import assert_never
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.logs.savelog import Entry, Id, PhoneAnswersEntry, PhoneJoinEntry, PhoneVoteEntry
 from incluzo.engine.play import position
@@ -47,13 +50,11 @@ def device_id(token: str) -> str:
 # --- what the game has open, as the room needs it (built by the hub from the game's views) ---------
 
 
-@dataclass(frozen=True)
-class Lobby:
+class Lobby(Struct, frozen=True):
     title: str
 
 
-@dataclass(frozen=True)
-class RoundOpen:
+class RoundOpen(Struct, frozen=True):
     """A team round. On a poll card every phone votes and the counts go to the reveal."""
 
     ask: str
@@ -72,8 +73,7 @@ class RoundOpen:
     progress: str = ""  # the big screen's header words: the card's number and the cards still to come
 
 
-@dataclass(frozen=True)
-class PollOpen:
+class PollOpen(Struct, frozen=True):
     """One group's poll card: every phone votes once; the counts fill the chart."""
 
     ask: str
@@ -84,14 +84,12 @@ class PollOpen:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class BrilOpen:
+class BrilOpen(Struct, frozen=True):
     ask: str
     bril: protocol.Bril  # done and finished are filled in per device
 
 
-@dataclass(frozen=True)
-class ClosedPoll:
+class ClosedPoll(Struct, frozen=True):
     """A poll the game moved on from: the phones show its counts, closed, until a new question opens."""
 
     ask: str
@@ -99,8 +97,7 @@ class ClosedPoll:
     options: tuple[protocol.Choice, ...]
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(Struct, frozen=True):
     """Anything else on the big screen: a reveal (picks), the briefing, an outcome, the debrief."""
 
     stage: protocol.Stage
@@ -113,40 +110,39 @@ class Shown:
 Stage = Lobby | RoundOpen | PollOpen | BrilOpen | Shown
 
 
-@dataclass
+@dataclasses.dataclass
 class Device:
     id: str
     role: protocol.Role
     team: int | None = None
     seq: int = 0
     lang: protocol.Lang = "nl"
-    wrong: list[float] = field(default_factory=list)
+    wrong: list[float] = dataclasses.field(default_factory=list)
 
 
-@dataclass
+@dataclasses.dataclass
 class Connection:
     device: str | None = None  # None until the device said hello with a known token or joined
     seq: int = 0  # before the device is known
     lang: protocol.Lang = "nl"
-    wrong: list[float] = field(default_factory=list)
+    wrong: list[float] = dataclasses.field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class TeamChoice:
+class TeamChoice(Struct, frozen=True):
     """Place this team's choice (the same as typing it: PickFor)."""
 
     team: int
     choice: str
 
 
-@dataclass
+@dataclasses.dataclass
 class Outcome:
-    replies: list[tuple[int, ServerMessage]] = field(default_factory=list)
-    records: list[Entry] = field(default_factory=list)  # to save before the replies are sent
-    picks: list[TeamChoice] = field(default_factory=list)
-    commands: list[protocol.Command] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)  # for the log: who was refused what, and why
-    drop: list[tuple[int, str]] = field(default_factory=list)  # sockets to close, with the reason
+    replies: list[tuple[int, ServerMessage]] = dataclasses.field(default_factory=list)
+    records: list[Entry] = dataclasses.field(default_factory=list)  # to save before the replies are sent
+    picks: list[TeamChoice] = dataclasses.field(default_factory=list)
+    commands: list[protocol.Command] = dataclasses.field(default_factory=list)
+    refused: list[str] = dataclasses.field(default_factory=list)  # for the log: who was refused what, and why
+    drop: list[tuple[int, str]] = dataclasses.field(default_factory=list)  # sockets to close, with the reason
     changed: bool = False  # the views changed
 
     def add(self, other: Outcome) -> None:
@@ -159,11 +155,11 @@ class Outcome:
         self.changed = self.changed or other.changed
 
 
-@dataclass
+@dataclasses.dataclass
 class Ballot:
     """The votes of one open question: per device its option, in the order they came."""
 
-    votes: dict[str, str] = field(default_factory=dict)
+    votes: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def count(self, options: tuple[str, ...]) -> tuple[int, ...]:
         tally = [0] * len(options)

@@ -11,45 +11,41 @@ from __future__ import annotations
 
 import logging
 import pickle
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from incluzo.phones import protocol
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(Struct, frozen=True):
     """A phone opened its socket (token: from its cookie, if it sent a well-formed one)."""
 
     conn: int
     token: str | None
 
 
-@dataclass(frozen=True)
-class Received:
+class Received(Struct, frozen=True):
     """A message that passed the schema (the room still checks who may send it)."""
 
     conn: int
     message: protocol.ClientMessage
 
 
-@dataclass(frozen=True)
-class Closed:
+class Closed(Struct, frozen=True):
     conn: int
 
 
 Inbound = Opened | Received | Closed
 
 
-@dataclass(frozen=True)
-class Ready:
+class Ready(Struct, frozen=True):
     """The server listens, on this port (the one asked for, or the one the system gave for 0)."""
 
     port: int
 
 
-@dataclass(frozen=True)
-class Failed:
+class Failed(Struct, frozen=True):
     """The server cannot listen: the OSError's words (address in use, no such address)."""
 
     reason: str
@@ -58,21 +54,18 @@ class Failed:
 Up = Inbound | Ready | Failed | logging.LogRecord
 
 
-@dataclass(frozen=True)
-class Send:
+class Send(Struct, frozen=True):
     messages: list[tuple[int, protocol.ServerMessage]]
 
 
-@dataclass(frozen=True)
-class Drop:
+class Drop(Struct, frozen=True):
     """Say Bye with the reason and close that phone's socket."""
 
     conn: int
     reason: str
 
 
-@dataclass(frozen=True)
-class Stop:
+class Stop(Struct, frozen=True):
     """Close every socket and stop listening."""
 
 

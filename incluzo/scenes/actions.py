@@ -9,9 +9,10 @@ screens ask for (teamactions).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Advance, Choose, Finish, Skip, Start
@@ -36,8 +37,7 @@ if TYPE_CHECKING:
     from incluzo.engine.questionnaire.themes import Result
 
 
-@dataclass(frozen=True)
-class Undo:
+class Undo(Struct, frozen=True):
     """Take back the last decision (one group, solo: Backspace); in team play, after AskUndo, the last
     round (team None) or one team's last decision."""
 
@@ -109,8 +109,7 @@ class Export(Signal):
     """Write the debrief as PNG and Markdown (E on the debrief)."""
 
 
-@dataclass(frozen=True)
-class Play:
+class Play(Struct, frozen=True):
     """Start a scenario from the start screen."""
 
     path: str
@@ -118,8 +117,7 @@ class Play:
     lang: str
 
 
-@dataclass(frozen=True)
-class Resume:
+class Resume(Struct, frozen=True):
     """Go on with a saved session (after a crash, or when asked at the start); with `skip`, past the
     card (or outcome) it stood on, after the same crash came back."""
 
@@ -127,8 +125,7 @@ class Resume:
     skip: bool = False
 
 
-@dataclass(frozen=True)
-class SetLanguage:
+class SetLanguage(Struct, frozen=True):
     lang: str
 
 
@@ -144,16 +141,14 @@ class OpenQuestionnaire(Signal):
     """Fill in "Welke bril?" on screen (W on the start screen)."""
 
 
-@dataclass(frozen=True)
-class Profiled:
+class Profiled(Struct, frozen=True):
     """The questionnaire is filled in: show the profile (everyone's, and each team's when they are known)."""
 
     result: Result
     teams: tuple[tuple[str, Result], ...] = ()  # per team its name and result (the phones' sheets)
 
 
-@dataclass(frozen=True)
-class StartFrom:
+class StartFrom(Struct, frozen=True):
     """Start scenarios from this profile (its current and desired position); None starts them as written."""
 
     result: Result | None
@@ -161,8 +156,7 @@ class StartFrom:
     others: tuple[tuple[str, Result], ...] = ()  # the other profiles shown with it, recorded beside it
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(Struct, frozen=True):
     """Turn the page of the scene's long text (a scene handles this itself)."""
 
     step: int

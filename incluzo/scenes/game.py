@@ -9,9 +9,10 @@ a `Reply`; it is told the time that passed (`tick`); it carries itself over to a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from msgspec import Struct
 
 from incluzo.engine.play.desk import DeskView
 from incluzo.engine.play.phases import Mode
@@ -22,8 +23,7 @@ from incluzo.scenes.kit.base import Context, Scene
 from incluzo.scenes.screens.overlays import confirm
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(Struct, frozen=True):
     """What the app should do after an action: say something, show a dialog, close the dialogs. The
     game's `screen` is what to show; the app shows it when it changed."""
 

@@ -7,9 +7,11 @@ Team play loads on first use, so the first frame of a group game waits for none 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo import persistence
 from incluzo.engine.logs.savelog import Rebuilt
@@ -25,8 +27,7 @@ if TYPE_CHECKING:
     from incluzo.scenes.screens.profile import StartProfile
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(Struct, frozen=True):
     """A game started or resumed (None when it could not be), and what to tell the room."""
 
     game: Game | None

@@ -3,7 +3,7 @@ in both languages: what FakeRoom shows the pages in the page tests and the scree
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from incluzo.phones.protocol import (
     Bril,

@@ -4,9 +4,9 @@ protocol messages: joining, a round, a poll, "Welke bril?", reconnecting, the la
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 from playwright.sync_api import Browser, Page, expect
 
 from incluzo.phones import protocol

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
+import msgspec
 import pytest
+from msgspec.structs import replace
 
 from incluzo.engine.logs.savelog import PhoneAnswersEntry, PhoneJoinEntry, PhoneVoteEntry
 from incluzo.engine.play.teamviews import Badge
@@ -198,7 +199,7 @@ def test_a_team_that_sits_the_card_out_or_is_in_cannot_vote() -> None:
     phones.join(2, team=2)
     phones.join(3)
     stage = round_open(picked=frozenset({2}))
-    room.show(RoundOpen(**{**stage.__dict__, "choices": {2: (A, B)}}))
+    room.show(RoundOpen(**{**msgspec.structs.asdict(stage), "choices": {2: (A, B)}}))
     assert refused(phones.send(1, Pick, "r0-drukte", "a")) == "not-your-team"
     assert refused(phones.send(2, Pick, "r0-drukte", "a")) == "already"  # typed in on the keyboard
     assert refused(phones.send(3, Pick, "r0-drukte", "a")) == "no-team"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.play.views import CardView, Presenter
 from incluzo.engine.scenario.model import Scenario
@@ -87,7 +89,10 @@ def test_hovering_a_choice_marks_it_and_asks_for_a_redraw(proef: Scenario) -> No
 def test_a_long_situation_text_pages_visibly_and_enter_reads_on_first(proef: Scenario) -> None:
     view = card_view(proef, "eerste")
     long_view = CardView(
-        **{**view.__dict__, "text": " ".join(["Een lange zin over de klas en de school."] * 60)}
+        **{
+            **msgspec.structs.asdict(view),
+            "text": " ".join(["Een lange zin over de klas en de school."] * 60),
+        }
     )
     scene = CardScene(Context("nl"), long_view)
     scene.resize(SIZE)

@@ -3,7 +3,6 @@ the group game's deliberation time is the time it is given, and making an App wr
 
 from __future__ import annotations
 
-import dataclasses
 import typing
 from collections.abc import Callable
 from pathlib import Path
@@ -29,8 +28,8 @@ SAMPLES: dict[str, object] = {"str": "x", "int": 1, "int | None": None, "tuple[i
 def every_game_action() -> list[actions.GameAction]:
     made = []
     for kind in typing.get_args(actions.GameAction):
-        carried = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()  # a Signal: nothing
-        made.append(kind(**{f.name: SAMPLES[str(f.type)] for f in carried}))
+        carried = getattr(kind, "__struct_fields__", ())  # a Signal carries nothing
+        made.append(kind(**{name: SAMPLES[kind.__annotations__[name]] for name in carried}))
     return made
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from scene_helpers import press
 from team_helpers import PRIKKELS, director, enter, reveal_and_go_on, team_app, to_round
 

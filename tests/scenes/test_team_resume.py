@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 from fractions import Fraction
 
+from msgspec.structs import replace
 from scene_helpers import press
 from team_helpers import PRIKKELS, THREE, director, enter, reveal_and_go_on, team_app, to_round
 

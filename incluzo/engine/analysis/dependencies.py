@@ -8,15 +8,15 @@ use this to memoise on a small key instead of the whole history.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.play.rules import GameState
 from incluzo.engine.scenario.conditions import All, Chosen, Compare, Condition, Exhausted, Not, Seen
 from incluzo.engine.scenario.model import Scenario
 
 
-@dataclass(frozen=True)
-class Dependencies:
+class Dependencies(Struct, frozen=True):
     """The facts some conditions read."""
 
     meters: bool = False

@@ -9,9 +9,9 @@ used. Each finding is a located `Problem`; docs/check-codes.md explains them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from operator import ge
 from typing import TypeVar
@@ -34,22 +34,26 @@ UNCHECKED: tuple[str, ...] = tuple(f"INC0{n}" for n in (30, 31, 32, 33, 34, 35, 
 """What a stopped analysis leaves unchecked (dead ends, INC038, found so far are still reported)."""
 
 
-@dataclass
+@dataclasses.dataclass
 class Graph:
     """Every reachable game state (memoised) and the steps between them."""
 
     scenario: Scenario
     start: GameState
-    steps: dict[GameState, list[Step]] = field(default_factory=dict)  # states at a card
-    parent: dict[GameState, tuple[GameState, str | None] | None] = field(default_factory=dict)
-    ran_out_at: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> card it ran out on
+    steps: dict[GameState, list[Step]] = dataclasses.field(default_factory=dict)  # states at a card
+    parent: dict[GameState, tuple[GameState, str | None] | None] = dataclasses.field(default_factory=dict)
+    ran_out_at: dict[GameState, str] = dataclasses.field(
+        default_factory=dict
+    )  # exhausted end -> card it ran out on
     complete: bool = True
     upward: bool = False  # states more meters dominate were left out (see `explore`)
     sets: MeterGraph | None = None  # meter sets stand behind these states (see `from_sets`)
     known_levels: dict[GameState, Levels] | None = None  # given with the meter sets
-    unchecked: list[str] = field(default_factory=list)  # checks that gave up (see ROUTE_LIMIT)
+    unchecked: list[str] = dataclasses.field(default_factory=list)  # checks that gave up (see ROUTE_LIMIT)
     unshown: dict[str, tuple[bool, bool]] | None = None  # with meter sets: see `_unshown`
-    taken: dict[GameState, list[Step]] = field(default_factory=dict)  # with meter sets: flow steps games take
+    taken: dict[GameState, list[Step]] = dataclasses.field(
+        default_factory=dict
+    )  # with meter sets: flow steps games take
 
     @property
     def states(self) -> Iterator[GameState]:

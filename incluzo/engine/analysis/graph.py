@@ -8,7 +8,8 @@ that takes it; cards no game reaches are drawn dashed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.analysis.explore import Graph, explore, set_graph
 from incluzo.engine.play import rules
@@ -19,8 +20,7 @@ START = "start"
 FORMATS = ("mermaid", "dot")
 
 
-@dataclass(frozen=True)
-class Flow:
+class Flow(Struct, frozen=True):
     """Nodes (cards, then endings) with labels, and arrows between them."""
 
     cards: tuple[tuple[str, str, bool], ...]  # id, label, reached

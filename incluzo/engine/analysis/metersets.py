@@ -19,9 +19,9 @@ tests/test_abstraction.py compares every finding with it on the shipped and on g
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from itertools import pairwise, product
 
 from incluzo.engine.analysis import dependencies
@@ -155,7 +155,7 @@ that can pay one of them (the game goes on), else the index of the ending region
 MASKS_KEPT = 48  # masks `MeterGraph.payable` keeps made (the least recently used goes first)
 
 
-@dataclass
+@dataclasses.dataclass
 class Edge:
     """One step from a flow state: a choice (None passes an event card), its cost, and where the meter
     vectors after paying go: (mask, flow state) parts that split them by running out and by ending (the
@@ -169,19 +169,23 @@ class Edge:
     shift: int = 0  # how far paying moves them
 
 
-@dataclass
+@dataclasses.dataclass
 class MeterGraph:
     """Flow states (keys without meters), their steps, and per state the set of meter vectors games reach."""
 
     scenario: Scenario
     grid: Grid
     start: GameState
-    edges: dict[GameState, list[Edge]] = field(default_factory=dict)
-    order: list[GameState] = field(default_factory=list)  # every flow state before those it leads to
-    ran_out_on: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> its card
-    regions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (mask, its lowest vector)
-    highs: list[tuple[int, ...]] = field(default_factory=list)  # per region its highest vector
-    masks: dict[Costs | None, int] = field(default_factory=dict)  # see `payable`
+    edges: dict[GameState, list[Edge]] = dataclasses.field(default_factory=dict)
+    order: list[GameState] = dataclasses.field(
+        default_factory=list
+    )  # every flow state before those it leads to
+    ran_out_on: dict[GameState, str] = dataclasses.field(default_factory=dict)  # exhausted end -> its card
+    regions: list[tuple[int, tuple[int, ...]]] = dataclasses.field(
+        default_factory=list
+    )  # (mask, its lowest vector)
+    highs: list[tuple[int, ...]] = dataclasses.field(default_factory=list)  # per region its highest vector
+    masks: dict[Costs | None, int] = dataclasses.field(default_factory=dict)  # see `payable`
 
     def payable(self, costs: Costs | None) -> int:
         """The vectors that can pay one of these costs (none when the game closes; all for an event),
@@ -411,15 +415,19 @@ def _children(graph: MeterGraph, node: GameState) -> Iterator[GameState]:
     return (child for edge in graph.edges.get(node, []) for _, child in edge.parts)
 
 
-@dataclass
+@dataclasses.dataclass
 class Reached:
     """What the forward pass found: per reached flow state its meter extent and a few vectors in it."""
 
-    extent: dict[GameState, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
-    witnesses: dict[GameState, list[tuple[int, ...]]] = field(default_factory=dict)
-    payable: dict[tuple[GameState, str | None], tuple[int, ...]] = field(default_factory=dict)  # a vector
-    escapes: list[bool] = field(default_factory=list)  # per meter: a game never empties it (INC042)
-    taken: dict[GameState, list[tuple[str | None, GameState]]] = field(
+    extent: dict[GameState, tuple[tuple[int, ...], tuple[int, ...]]] = dataclasses.field(default_factory=dict)
+    witnesses: dict[GameState, list[tuple[int, ...]]] = dataclasses.field(default_factory=dict)
+    payable: dict[tuple[GameState, str | None], tuple[int, ...]] = dataclasses.field(
+        default_factory=dict
+    )  # a vector
+    escapes: list[bool] = dataclasses.field(
+        default_factory=list
+    )  # per meter: a game never empties it (INC042)
+    taken: dict[GameState, list[tuple[str | None, GameState]]] = dataclasses.field(
         default_factory=dict
     )  # steps games take
     transformative: bool = False  # a game affords every transformative choice on 2+ cards (INC040)

@@ -12,8 +12,10 @@ or the other way round.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from typing import Protocol
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play.position import UNIT, exact_points, to_points
 from incluzo.engine.play.rules import GameState
@@ -65,8 +67,7 @@ def _flips(condition: Condition, states: Iterable[GameState]) -> Iterator[GameSt
             yield state
 
 
-@dataclass(frozen=True)
-class Decimal:
+class Decimal(Struct, frozen=True):
     """Exact points as a message parameter: two decimals (24.82), more when two would look whole (24.998,
     not 25.00), with the decimal mark of the message's language."""
 

@@ -22,12 +22,15 @@ seed S + k; the result does not depend on how runs are spread over processes (`j
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields, replace
 from itertools import groupby
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.analysis import dependencies
 from incluzo.engine.analysis.abstraction import Abstraction
@@ -90,8 +93,7 @@ class _Node:
         self.ran_out_ending: str | None = None  # the ending when the budget runs out here (cached)
 
 
-@dataclass(frozen=True)
-class Game:
+class Game(Struct, frozen=True):
     """How one playthrough ended."""
 
     seed: int
@@ -103,24 +105,32 @@ class Game:
     steps: tuple[str | None, ...] = ()  # the choices made (None: an event card passed), when recorded
 
 
-@dataclass
+@dataclasses.dataclass
 class Results:
     """What many playthroughs add up to; results of separate batches merge."""
 
     runs: int = 0
-    cards: Counter[str] = field(default_factory=Counter)
-    choices: Counter[tuple[str, str]] = field(default_factory=Counter)
-    endings: Counter[str] = field(default_factory=Counter)
-    positions: Counter[tuple[int, int]] = field(default_factory=Counter)  # (quadrant, hundredths): games
-    meters: Counter[tuple[int, int]] = field(default_factory=Counter)  # (meter, level at the end): games
-    points: Counter[tuple[int, int]] = field(default_factory=Counter)  # (row, column) on the GRID: games
-    tallies: Counter[tuple[int, int]] = field(default_factory=Counter)
-    ran_out: Counter[str] = field(default_factory=Counter)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (seed, card) of runs that ran out
+    cards: Counter[str] = dataclasses.field(default_factory=Counter)
+    choices: Counter[tuple[str, str]] = dataclasses.field(default_factory=Counter)
+    endings: Counter[str] = dataclasses.field(default_factory=Counter)
+    positions: Counter[tuple[int, int]] = dataclasses.field(
+        default_factory=Counter
+    )  # (quadrant, hundredths): games
+    meters: Counter[tuple[int, int]] = dataclasses.field(
+        default_factory=Counter
+    )  # (meter, level at the end): games
+    points: Counter[tuple[int, int]] = dataclasses.field(
+        default_factory=Counter
+    )  # (row, column) on the GRID: games
+    tallies: Counter[tuple[int, int]] = dataclasses.field(default_factory=Counter)
+    ran_out: Counter[str] = dataclasses.field(default_factory=Counter)
+    problems: list[tuple[int, str]] = dataclasses.field(
+        default_factory=list
+    )  # (seed, card) of runs that ran out
 
     def merge(self, other: Results) -> Results:
         self.runs += other.runs
-        for name in (f.name for f in fields(self)):
+        for name in (f.name for f in dataclasses.fields(self)):
             mine = getattr(self, name)
             if isinstance(mine, Counter):
                 mine.update(getattr(other, name))
@@ -151,9 +161,7 @@ class Simulator:
         )
         # Without meter conditions the rules play a representative with unlimited meters; the walk pays.
         self.rules_scenario = (
-            scenario
-            if flow.meters
-            else replace(scenario, budget=(UNLIMITED,) * len(scenario.budget), index={})
+            scenario if flow.meters else replace(scenario, budget=(UNLIMITED,) * len(scenario.budget))
         )
         begin = rules.begin(self.rules_scenario)
         self.neutral = begin

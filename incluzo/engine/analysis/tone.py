@@ -10,7 +10,8 @@ and otherwise any affordable choice (as `incluzo simulate --policy` does). Every
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.analysis import dependencies
 from incluzo.engine.analysis.abstraction import Abstraction
@@ -25,8 +26,7 @@ MAX_STATES = 100_000  # game states tried per policy before the check gives up (
 UNTONED = "none"  # the share of games whose ending has no tone
 
 
-@dataclass(frozen=True)
-class Reach:
+class Reach(Struct, frozen=True):
     """The endings a pure policy can reach, and whether every game was tried."""
 
     policy: str

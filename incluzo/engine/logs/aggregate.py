@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
+
+from msgspec import Struct
 
 from incluzo.engine.play import position, rules
 from incluzo.engine.play.rules import GameState
@@ -17,8 +18,7 @@ from incluzo.engine.questionnaire.themes import Result
 from incluzo.engine.scenario.model import AFFIRMATIEF, Scenario
 
 
-@dataclass(frozen=True)
-class LoggedSession:
+class LoggedSession(Struct, frozen=True):
     """One session log, replayed: its games (one per team, or one solo) and its notes."""
 
     source: str
@@ -30,8 +30,7 @@ class LoggedSession:
     date: str = ""  # when the session was played (ISO date and time), as far as the shell knows it
 
 
-@dataclass(frozen=True)
-class ChoiceRow:
+class ChoiceRow(Struct, frozen=True):
     scenario: str
     card: str
     choice: str
@@ -40,8 +39,7 @@ class ChoiceRow:
     of: int  # decisions made on the card in all games
 
 
-@dataclass(frozen=True)
-class PollRow:
+class PollRow(Struct, frozen=True):
     scenario: str
     card: str
     option: str
@@ -49,8 +47,7 @@ class PollRow:
     polls: int  # times the poll was counted
 
 
-@dataclass(frozen=True)
-class PositionRow:
+class PositionRow(Struct, frozen=True):
     scenario: str
     quadrant: str
     games: int
@@ -59,8 +56,7 @@ class PositionRow:
     shift: Fraction
 
 
-@dataclass(frozen=True)
-class RecognitionRow:
+class RecognitionRow(Struct, frozen=True):
     scenario: str
     games: int
     affirmative: int
@@ -72,8 +68,7 @@ class RecognitionRow:
         return Fraction(self.transformative, total) if total else Fraction(0)
 
 
-@dataclass(frozen=True)
-class TimeRow:
+class TimeRow(Struct, frozen=True):
     scenario: str
     card: str
     sessions: int  # sessions that timed the card
@@ -82,8 +77,7 @@ class TimeRow:
     high_ms: int
 
 
-@dataclass(frozen=True)
-class SessionRow:
+class SessionRow(Struct, frozen=True):
     """One game of one session: when, what, how, and where it ended (None: not finished)."""
 
     source: str
@@ -96,16 +90,14 @@ class SessionRow:
     ended_early: bool
 
 
-@dataclass(frozen=True)
-class EndingRow:
+class EndingRow(Struct, frozen=True):
     scenario: str
     ending: str | None  # None: games not (yet) finished
     games: int
     of: int
 
 
-@dataclass(frozen=True)
-class BudgetRow:
+class BudgetRow(Struct, frozen=True):
     """Per scenario and meter: the budget at the start and the mean spent over every game."""
 
     scenario: str
@@ -117,8 +109,7 @@ class BudgetRow:
     most: int
 
 
-@dataclass(frozen=True)
-class DesiredRow:
+class DesiredRow(Struct, frozen=True):
     """Per scenario and quadrant: the mean end position against the scenario's desired one (points)."""
 
     scenario: str
@@ -131,8 +122,7 @@ class DesiredRow:
         return self.desired - self.end
 
 
-@dataclass(frozen=True)
-class ProfileRow:
+class ProfileRow(Struct, frozen=True):
     source: str
     label: str
     result: Result

@@ -4,7 +4,7 @@ The log is the save. Its first record, the header, names the scenario (id and co
 seed, the mode and the teams; every later record is an action (start, choose, advance, skip, end_early,
 undo) or a note that other parts of incluzo add (poll counts, profiles, times). The game state is never
 stored: it is rebuilt by replaying the actions, so a save can never disagree with the rules.
-New record types register with `@record("name")` on a frozen dataclass; their fields are checked
+New record types register with `@record("name")` on a frozen Struct; their fields are checked
 against the annotations, so an untrusted save can only ever produce well-typed values.
 """
 
@@ -15,9 +15,11 @@ import math
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, dataclass, fields, replace
 from functools import cache
 from typing import Any, ClassVar, Generic, NewType, TypeVar
+
+from msgspec import Struct
+from msgspec.structs import fields, replace
 
 from incluzo import __version__
 from incluzo.engine.logs.carry import carry
@@ -44,8 +46,7 @@ Id = NewType("Id", str)
 # are listed in docs/robustness.md.
 
 
-@dataclass(frozen=True)
-class SaveProblem(Problem):
+class SaveProblem(Problem, frozen=True):
     """A located finding in a save file, told like a scenario problem."""
 
     HINTS: ClassVar[str] = "problem.save_hint"
@@ -172,9 +173,8 @@ def _value(value: Any, hint: Any, path: str) -> Any:
 # --- record types -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One record of the log; subclasses are frozen dataclasses registered with @record."""
+class Entry(Struct, frozen=True):
+    """One record of the log; subclasses are frozen Structs registered with @record."""
 
     TYPE: ClassVar[str] = ""
 
@@ -212,8 +212,7 @@ def field_hints(name: str) -> dict[str, Any]:
 
 
 @record("header")
-@dataclass(frozen=True)
-class Header(Entry):
+class Header(Entry, frozen=True):
     """The first record: what was played, how, and by whom."""
 
     format: int
@@ -227,50 +226,43 @@ class Header(Entry):
 
 
 @record("start", step=True)
-@dataclass(frozen=True)
-class StartEntry(Entry):
+class StartEntry(Entry, frozen=True):
     pass
 
 
 @record("choose", step=True)
-@dataclass(frozen=True)
-class ChooseEntry(Entry):
+class ChooseEntry(Entry, frozen=True):
     choice: Id
     card: Id | None = None  # the card it was made on, to tell a changed scenario
 
 
 @record("advance", step=True)
-@dataclass(frozen=True)
-class AdvanceEntry(Entry):
+class AdvanceEntry(Entry, frozen=True):
     card: Id | None = None  # the card shown before going on
     counts: tuple[int, ...] | None = None  # a poll card's counts as typed (rules.advance records them)
 
 
 @record("undo", step=True)
-@dataclass(frozen=True)
-class UndoEntry(Entry):
+class UndoEntry(Entry, frozen=True):
     pass
 
 
 @record("finished")
-@dataclass(frozen=True)
-class FinishedEntry(Entry):
+class FinishedEntry(Entry, frozen=True):
     """The game reached its debrief; a log without it is an unfinished session."""
 
     ending: Id | None = None
 
 
 @record("skip", step=True)
-@dataclass(frozen=True)
-class SkipEntry(Entry):
+class SkipEntry(Entry, frozen=True):
     """The facilitator skipped the card (K): no choice, no cost, no move."""
 
     card: Id | None = None  # the card that was skipped, to tell a changed scenario
 
 
 @record("end_early", step=True)
-@dataclass(frozen=True)
-class EndEarlyEntry(Entry):
+class EndEarlyEntry(Entry, frozen=True):
     """The facilitator ended the game (X, one group) into the debrief, every decision kept."""
 
     card: Id | None = None  # the card on screen, or the card just left on an outcome
@@ -280,55 +272,47 @@ class EndEarlyEntry(Entry):
 
 
 @record("team-pick", step=True)
-@dataclass(frozen=True)
-class TeamPickEntry(Entry):
+class TeamPickEntry(Entry, frozen=True):
     team: int
     choice: Id
     card: Id | None = None  # the room card it was made on
 
 
 @record("team-unpick", step=True)
-@dataclass(frozen=True)
-class TeamUnpickEntry(Entry):
+class TeamUnpickEntry(Entry, frozen=True):
     team: int
 
 
 @record("team-reveal", step=True)
-@dataclass(frozen=True)
-class TeamRevealEntry(Entry):
+class TeamRevealEntry(Entry, frozen=True):
     card: Id | None = None
     ms: int = 0  # deliberation time used
     counts: tuple[int, ...] | None = None  # a poll's counts
 
 
 @record("team-go-on", step=True)
-@dataclass(frozen=True)
-class TeamGoOnEntry(Entry):
+class TeamGoOnEntry(Entry, frozen=True):
     pass
 
 
 @record("team-undo", step=True)
-@dataclass(frozen=True)
-class TeamUndoEntry(Entry):
+class TeamUndoEntry(Entry, frozen=True):
     team: int | None = None  # None: the latest round, for every team in it
 
 
 @record("team-end", step=True)
-@dataclass(frozen=True)
-class TeamEndEntry(Entry):
+class TeamEndEntry(Entry, frozen=True):
     pass
 
 
 @record("team-skip", step=True)
-@dataclass(frozen=True)
-class TeamSkipEntry(Entry):
+class TeamSkipEntry(Entry, frozen=True):
     card: Id | None = None  # the room card that was skipped
     ms: int = 0  # deliberation time used before it was skipped
 
 
 @record("deliberation")
-@dataclass(frozen=True)
-class DeliberationEntry(Entry):
+class DeliberationEntry(Entry, frozen=True):
     """How long a card was deliberated before the decision (solo play; team reveals carry their own)."""
 
     card: Id
@@ -336,8 +320,7 @@ class DeliberationEntry(Entry):
 
 
 @record("profile")
-@dataclass(frozen=True)
-class ProfileEntry(Entry):
+class ProfileEntry(Entry, frozen=True):
     """A "Welke bril?" result: per quadrant the exact score as text, current and desired."""
 
     respondents: int
@@ -348,8 +331,7 @@ class ProfileEntry(Entry):
 
 
 @record("phone-join")
-@dataclass(frozen=True)
-class PhoneJoinEntry(Entry):
+class PhoneJoinEntry(Entry, frozen=True):
     """A phone joined the room (team None) or a team; `device` is a digest of its token, never a name."""
 
     device: Id
@@ -357,8 +339,7 @@ class PhoneJoinEntry(Entry):
 
 
 @record("phone-vote")
-@dataclass(frozen=True)
-class PhoneVoteEntry(Entry):
+class PhoneVoteEntry(Entry, frozen=True):
     """One phone's vote for its team's choice in a round, or for a poll option (`ask` names which)."""
 
     device: Id
@@ -367,8 +348,7 @@ class PhoneVoteEntry(Entry):
 
 
 @record("phone-answers")
-@dataclass(frozen=True)
-class PhoneAnswersEntry(Entry):
+class PhoneAnswersEntry(Entry, frozen=True):
     """One phone's "Welke bril?" sheet: per theme its points as '4,3,2,1', current and desired."""
 
     device: Id
@@ -379,16 +359,14 @@ class PhoneAnswersEntry(Entry):
 
 
 @record("phone-room")
-@dataclass(frozen=True)
-class PhoneRoomEntry(Entry):
+class PhoneRoomEntry(Entry, frozen=True):
     """The room's PINs, so a resumed session keeps them and its phones come back without a new PIN."""
 
     pin: str
     desk_pin: str
 
 
-@dataclass(frozen=True)
-class TakeBack:
+class TakeBack(Struct, frozen=True):
     """Take back the last decision: one group's step beside the session's own actions (the screens ask
     for it with `scenes.actions.Undo`)."""
 
@@ -454,7 +432,7 @@ def _entry(raw: Any) -> Entry:
         if key not in hints:
             raise _fail("SAV006", yamlsource.shown(key), key=yamlsource.shown(key))
         values[key] = _value(value, hints[key], key)
-    missing = [f.name for f in fields(cls) if f.name not in values and f.default is MISSING]
+    missing = [f.name for f in fields(cls) if f.name not in values and f.required]
     if missing:
         raise _fail("SAV005", missing[0], key=missing[0])
     entry = cls(**values)
@@ -522,8 +500,7 @@ def encode(entry: Entry) -> str:
 # --- whole logs -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SaveLog:
+class SaveLog(Struct, frozen=True):
     header: Header
     entries: tuple[Entry, ...] = ()
 
@@ -545,8 +522,7 @@ class SaveLog:
         return sum(type(e) in STEP_RECORDS for e in self.entries)
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(Struct, frozen=True):
     """What could be read from a save: the log up to the first bad line, and that line's problem."""
 
     log: SaveLog | None
@@ -631,8 +607,7 @@ def new_log(
 # --- replay ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Misfit:
+class Misfit(Struct, frozen=True):
     """The first step of a log that no longer fits its scenario, and why."""
 
     step: int  # its number among the log's steps, from 1
@@ -648,8 +623,7 @@ class Misfit:
 S = TypeVar("S")
 
 
-@dataclass(frozen=True)
-class Rebuilt(Generic[S]):
+class Rebuilt(Struct, Generic[S], frozen=True):
     """A game rebuilt from its log, in every mode: the one result of replaying a save (`replay`: resume,
     reports) and of carrying a game over to a new version of its scenario (`rebased`: play as you write).
 

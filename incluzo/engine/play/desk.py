@@ -7,7 +7,8 @@ Plain data from the rules, pure: the ways on are found by taking each step on a 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.play import rules
 from incluzo.engine.play.phases import Phase
@@ -19,8 +20,7 @@ from incluzo.engine.scenario.text import Text
 Say = Callable[[Text], str]
 
 
-@dataclass(frozen=True)
-class Upcoming:
+class Upcoming(Struct, frozen=True):
     """One way on: the choice that takes it ("" when there is one way) and the card it leads to."""
 
     via: str
@@ -28,8 +28,7 @@ class Upcoming:
     ending: bool = False  # the game ends there (`title` is the ending's)
 
 
-@dataclass(frozen=True)
-class DeskView:
+class DeskView(Struct, frozen=True):
     """The facilitator's side of the screen as it stands."""
 
     title: str  # the card on screen (the one just decided on an outcome; the scenario's on the

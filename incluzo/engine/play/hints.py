@@ -4,7 +4,8 @@ leave the team from the desired profile. Pure: the scene only puts these numbers
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.play import position, rules
 from incluzo.engine.play.rules import GameState
@@ -12,8 +13,7 @@ from incluzo.engine.play.views import LETTERS, Amount, Presenter
 from incluzo.engine.scenario.model import Scenario
 
 
-@dataclass(frozen=True)
-class ChoiceHint:
+class ChoiceHint(Struct, frozen=True):
     """What a choice would do to the profile."""
 
     letter: str

@@ -12,8 +12,9 @@ another quadrant's cell when the team leans that way on both axes. docs/model.md
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+
+from msgspec import Struct
 
 from incluzo.engine.play.views import ChoiceView, DecisionView, QuadrantView
 
@@ -24,8 +25,7 @@ STILL = 1e-9  # a balance point that moved less than this (in map units) did not
 Spot = tuple[float, float]  # a point on the map: x rightward, y downward, -1..1 across the square
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(Struct, frozen=True):
     """One quadrant's points before and after a move, rounded as the screens show them."""
 
     quadrant: QuadrantView  # as it is after the move
@@ -37,8 +37,7 @@ class Shift:
         return self.after - self.before
 
 
-@dataclass(frozen=True)
-class Arrow:
+class Arrow(Struct, frozen=True):
     """A step on the map from one balance point to another, with its label ('B', '3')."""
 
     label: str
@@ -51,8 +50,7 @@ class Arrow:
         return abs(self.end[0] - self.start[0]) + abs(self.end[1] - self.start[1]) < STILL
 
 
-@dataclass(frozen=True)
-class MoveView:
+class MoveView(Struct, frozen=True):
     """A decision on the map: the chosen arrow, the ghost arrows of the choices given up, the shifts."""
 
     chosen: Arrow | None  # None for a skipped card

@@ -15,7 +15,8 @@ each scenario object. Without it a 20-card branching scenario took 2.5 s to give
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.analysis import dependencies
 from incluzo.engine.analysis.abstraction import Abstraction
@@ -31,8 +32,7 @@ class _TooMany(Exception):
     """The search met more states than MAX_STATES."""
 
 
-@dataclass(frozen=True)
-class Ahead:
+class Ahead(Struct, frozen=True):
     """Cards still to be played after the current one: at fewest and at most."""
 
     fewest: int

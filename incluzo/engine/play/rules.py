@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from operator import ge, sub
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play import position
 from incluzo.engine.scenario.model import AFFIRMATIEF, END, Card, Choice, Ending, Scenario
@@ -29,8 +31,7 @@ def engine_endings() -> tuple[Ending, Ending]:
     return said(EXHAUSTED_ENDING, "exhausted"), said(DEFAULT_ENDING, "default")
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(Struct, frozen=True):
     """One step of a game: a choice made on a card, or an event card passed (a poll with its counts)."""
 
     card: str
@@ -44,8 +45,7 @@ class Decision:
     skipped: bool = False  # the facilitator passed the card: no choice, no effect (see `skip`)
 
 
-@dataclass(frozen=True)
-class GameState:
+class GameState(Struct, frozen=True):
     """Everything that changes during one game; hashable, so it can be compared and cached."""
 
     meters: tuple[int, ...]
@@ -64,23 +64,18 @@ class GameState:
         return self.card is None
 
     def but(self, **changes: object) -> GameState:
-        """A copy with some fields changed: `dataclasses.replace` without its checks, several times
-        faster, for the paths every explored or simulated step takes. Only field names may be given."""
-        copy = object.__new__(GameState)
-        copy.__dict__.update(self.__dict__)
-        copy.__dict__.update(changes)
-        return copy
+        """A copy with some fields changed (msgspec's `replace`, made in C: the paths every explored or
+        simulated step takes use it)."""
+        return replace(self, **changes)
 
 
-@dataclass(frozen=True)
-class Shortfall:
+class Shortfall(Struct, frozen=True):
     meter: str
     needed: int
     left: int
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(Struct, frozen=True):
     """Why an action is not allowed now. `code` is one of REFUSALS."""
 
     code: str
@@ -98,8 +93,7 @@ class Refusal:
         return RefusalWords(self, scenario)
 
 
-@dataclass(frozen=True)
-class RefusalWords:
+class RefusalWords(Struct, frozen=True):
     """A refusal with the scenario that names its meters: words for a `Phrase` parameter."""
 
     refusal: Refusal
@@ -137,8 +131,7 @@ def shortfall_text(scenario: Scenario, shortfall: Shortfall, lang: str = "nl") -
     return message("shortfall", lang, meter=name, needed=shortfall.needed, left=shortfall.left)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     state: GameState
     decision: Decision
 
@@ -352,8 +345,7 @@ def short_of(scenario: Scenario, state: GameState) -> tuple[Shortfall, ...]:
     )
 
 
-@dataclass(frozen=True)
-class SkipCard:
+class SkipCard(Struct, frozen=True):
     """The step that skips the current card (see `skip`)."""
 
 

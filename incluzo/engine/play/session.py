@@ -7,9 +7,9 @@ lives in an immutable GameState that the pure rules replace. Every accepted acti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, assert_never
 
+from msgspec import Struct
 from transitions import EventData, Machine
 
 from incluzo.engine.play import rules
@@ -27,13 +27,11 @@ class Start(Signal):
     """Leave the briefing."""
 
 
-@dataclass(frozen=True)
-class Choose:
+class Choose(Struct, frozen=True):
     choice: str
 
 
-@dataclass(frozen=True)
-class Advance:
+class Advance(Struct, frozen=True):
     """Go on: past an event card, or from an outcome to the next card. On a poll: the counts typed."""
 
     counts: tuple[int, ...] | None = None

@@ -14,8 +14,10 @@ rules.Refusal. The deliberation timer is data too: the shell passes the elapsed 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import Any, assert_never
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play import rules
 from incluzo.engine.play.phases import Phase
@@ -43,8 +45,7 @@ SYMBOLS = ("circle", "triangle", "square", "diamond", "star", "cross")
 CARD, OUTCOME, DEBRIEF = Phase.CARD, Phase.OUTCOME, Phase.DEBRIEF  # a team game's phases
 
 
-@dataclass(frozen=True)
-class Team:
+class Team(Struct, frozen=True):
     number: int  # 1 to 6: the key that selects the team
     name: str
     colour: str
@@ -85,8 +86,7 @@ def _colour_named(name: str) -> int | None:
 # --- the deliberation timer ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Timer:
+class Timer(Struct, frozen=True):
     """Deliberation time in milliseconds; the shell ticks it with the time that passed."""
 
     limit_ms: int
@@ -129,8 +129,7 @@ def timer_for(card: Card | None, default_seconds: int = DEFAULT_SECONDS) -> Time
 # --- the state of a team game --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Seat:
+class Seat(Struct, frozen=True):
     """One team's own game."""
 
     team: Team
@@ -139,8 +138,7 @@ class Seat:
     pick: str | None = None  # its hidden choice (or poll option) for the card it faces
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(Struct, frozen=True):
     """What one reveal did: the card, and per team its decision (None: the team sat it out)."""
 
     number: int
@@ -150,8 +148,7 @@ class Round:
     counts: tuple[int, ...] | None = None
 
 
-@dataclass(frozen=True)
-class TeamPlay:
+class TeamPlay(Struct, frozen=True):
     seats: tuple[Seat, ...]
     timer: Timer
     phase: Phase = CARD
@@ -352,19 +349,16 @@ def undo(scenario: Scenario, play: TeamPlay) -> TeamPlay | Refusal:
 # --- actions: what a facilitator does, as data (the session log records them) --------------------
 
 
-@dataclass(frozen=True)
-class Pick:
+class Pick(Struct, frozen=True):
     team: int
     choice: str
 
 
-@dataclass(frozen=True)
-class Unpick:
+class Unpick(Struct, frozen=True):
     team: int
 
 
-@dataclass(frozen=True)
-class Reveal:
+class Reveal(Struct, frozen=True):
     counts: tuple[int, ...] | None = None
     deliberation_ms: int | None = None  # None: the timer's time used
 
@@ -373,8 +367,7 @@ class GoOn(Signal):
     pass
 
 
-@dataclass(frozen=True)
-class UndoTeam:
+class UndoTeam(Struct, frozen=True):
     team: int
 
 

@@ -6,7 +6,8 @@ Built on views.Presenter, so a team's card, choice and debrief data look exactly
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.play import progress, rules, teams
 from incluzo.engine.play.rules import GameState
@@ -26,8 +27,7 @@ from incluzo.engine.play.views import (
 from incluzo.engine.scenario.model import Scenario
 
 
-@dataclass(frozen=True)
-class Badge:
+class Badge(Struct, frozen=True):
     """How a team is shown: its number (key), name, colour and shape (never colour alone)."""
 
     number: int
@@ -36,16 +36,14 @@ class Badge:
     symbol: str
 
 
-@dataclass(frozen=True)
-class TimerView:
+class TimerView(Struct, frozen=True):
     limit: int  # seconds
     remaining: int  # seconds, rounded up (shows 1 until the last millisecond is gone)
     running: bool
     expired: bool
 
 
-@dataclass(frozen=True)
-class TeamRoundView:
+class TeamRoundView(Struct, frozen=True):
     badge: Badge
     plays: bool  # faces the room card; False: its own path skipped the card or is further on
     picked: bool  # has entered a choice (which one stays hidden until the reveal)
@@ -57,8 +55,7 @@ class TeamRoundView:
     ran_out: tuple[str, ...] = ()  # its game ended on the budget: the meters (names) it was short of
 
 
-@dataclass(frozen=True)
-class RoundView:
+class RoundView(Struct, frozen=True):
     round: int  # 1-based number of the round being played
     card: CardView  # the room card (meters and position in it: the first playing team's)
     teams: tuple[TeamRoundView, ...]
@@ -67,24 +64,21 @@ class RoundView:
     ahead: progress.Ahead = progress.NONE_AHEAD  # cards still to come after this one, over the playing teams
 
 
-@dataclass(frozen=True)
-class TeamDecisionView:
+class TeamDecisionView(Struct, frozen=True):
     badge: Badge
     decision: DecisionView | None  # None: the team sat this card out
     meters: tuple[MeterView, ...] = ()  # the team's meters now (after its decision, if it made one)
     ran_out: tuple[str, ...] = ()  # this decision ran its budget out: the meters (names) it is short of
 
 
-@dataclass(frozen=True)
-class TeamOutView:
+class TeamOutView(Struct, frozen=True):
     """A team whose game ended on the budget, and how (the budget-out screen of a team game)."""
 
     badge: Badge
     exhaustion: ExhaustionView
 
 
-@dataclass(frozen=True)
-class RevealView:
+class RevealView(Struct, frozen=True):
     round: int
     card_title: str
     teams: tuple[TeamDecisionView, ...]
@@ -93,14 +87,12 @@ class RevealView:
     deliberation: int  # seconds used
 
 
-@dataclass(frozen=True)
-class TeamMapView:
+class TeamMapView(Struct, frozen=True):
     badge: Badge
     map: MapView
 
 
-@dataclass(frozen=True)
-class TeamResultView:
+class TeamResultView(Struct, frozen=True):
     badge: Badge
     end: tuple[QuadrantView, ...]
     meters: tuple[MeterView, ...]
@@ -113,8 +105,7 @@ class TeamResultView:
     empty: tuple[str, ...] = ()  # the meters (names) at 0 at its end, whatever its ending
 
 
-@dataclass(frozen=True)
-class SplitView:
+class SplitView(Struct, frozen=True):
     """A card on which the teams that played it did not all choose the same."""
 
     card_id: str
@@ -122,8 +113,7 @@ class SplitView:
     picks: tuple[tuple[Badge, ChoiceView | None], ...]  # per team; None: it did not play the card
 
 
-@dataclass(frozen=True)
-class TeamDebriefView:
+class TeamDebriefView(Struct, frozen=True):
     title: str
     start: tuple[QuadrantView, ...]
     desired: tuple[QuadrantView, ...] | None

@@ -6,7 +6,8 @@ Scenes never look at the scenario or the state directly; they draw what `present
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.play import position as positions
 from incluzo.engine.play import progress, rules
@@ -20,8 +21,7 @@ LETTERS = "ABCD"
 LOW_SHARE = 3  # a meter at a third of its start level or less is low
 
 
-@dataclass(frozen=True)
-class MeterView:
+class MeterView(Struct, frozen=True):
     id: str
     name: str
     symbol: str
@@ -44,8 +44,7 @@ class MeterView:
         return max(1, self.start, self.value)
 
 
-@dataclass(frozen=True)
-class LevelChange:
+class LevelChange(Struct, frozen=True):
     """What a choice leaves of one meter it costs: 'Kwaliteit 7 -> 4' (in the player's language)."""
 
     id: str
@@ -54,8 +53,7 @@ class LevelChange:
     after: int
 
 
-@dataclass(frozen=True)
-class QuadrantView:
+class QuadrantView(Struct, frozen=True):
     id: str
     number: int
     name: str
@@ -67,8 +65,7 @@ class QuadrantView:
     corner: str
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(Struct, frozen=True):
     """A cost per meter or a move per quadrant, with its label."""
 
     id: str
@@ -77,8 +74,7 @@ class Amount:
     amount: int
 
 
-@dataclass(frozen=True)
-class ShortfallView:
+class ShortfallView(Struct, frozen=True):
     """A meter a choice cannot pay: its name (in the player's language), what it needs and what is left.
     The screens put it into words (`shortfall` in the catalog)."""
 
@@ -87,8 +83,7 @@ class ShortfallView:
     left: int
 
 
-@dataclass(frozen=True)
-class ChoiceView:
+class ChoiceView(Struct, frozen=True):
     id: str
     letter: str
     label: str
@@ -103,8 +98,7 @@ class ChoiceView:
     lands: tuple[QuadrantView, ...] = ()  # the position the choice leads to (the outcome's ghost arrows)
 
 
-@dataclass(frozen=True)
-class PollOptionView:
+class PollOptionView(Struct, frozen=True):
     id: str
     mark: str  # A-F, or 1-6 when the poll is numbered
     label: str
@@ -114,8 +108,7 @@ class PollOptionView:
     pattern: str | None
 
 
-@dataclass(frozen=True)
-class PollView:
+class PollView(Struct, frozen=True):
     question: str
     options: tuple[PollOptionView, ...]
     total: int | None  # all votes, None before the counts are in
@@ -128,8 +121,7 @@ class PollView:
         return tuple(o.id for o in self.options if most and o.count == most)
 
 
-@dataclass(frozen=True)
-class BriefingView:
+class BriefingView(Struct, frozen=True):
     title: str
     description: str
     meters: tuple[MeterView, ...]
@@ -139,8 +131,7 @@ class BriefingView:
     played: progress.Ahead = progress.NONE_AHEAD  # cards one game plays, fewest and most over its paths
 
 
-@dataclass(frozen=True)
-class CardView:
+class CardView(Struct, frozen=True):
     id: str
     number: int  # 1-based count of cards shown so far
     total: int  # cards in the scenario (not the length of this path: see `ahead`)
@@ -157,8 +148,7 @@ class CardView:
     ahead: progress.Ahead = progress.NONE_AHEAD  # cards still to be played after this one, fewest-most
 
 
-@dataclass(frozen=True)
-class ShortMeterView:
+class ShortMeterView(Struct, frozen=True):
     """A meter the card where the budget ran out could not be paid from."""
 
     id: str
@@ -172,8 +162,7 @@ class ShortMeterView:
         return self.left <= 0
 
 
-@dataclass(frozen=True)
-class ExhaustionView:
+class ExhaustionView(Struct, frozen=True):
     """The budget ran out: the card no choice of which could be paid, and the meters that stopped it."""
 
     card: CardView  # every choice greyed, each with the meters it is short of
@@ -181,8 +170,7 @@ class ExhaustionView:
     empty: tuple[str, ...]  # the names of the meters at 0 (may be fewer than `short`)
 
 
-@dataclass(frozen=True)
-class DecisionView:
+class DecisionView(Struct, frozen=True):
     card_title: str
     choice: ChoiceView | None  # None for an event card
     gave_up: tuple[ChoiceView, ...]  # the other choices offered, and what they would have done
@@ -204,15 +192,13 @@ class DecisionView:
         )
 
 
-@dataclass(frozen=True)
-class OutcomeView:
+class OutcomeView(Struct, frozen=True):
     decision: DecisionView
     meters: tuple[MeterView, ...]
     position: tuple[QuadrantView, ...]
 
 
-@dataclass(frozen=True)
-class DebriefView:
+class DebriefView(Struct, frozen=True):
     title: str
     ending_id: str
     ending_title: str
@@ -232,8 +218,7 @@ class DebriefView:
     empty: tuple[str, ...] = ()  # the names of the meters at 0 at the end, whatever the ending
 
 
-@dataclass(frozen=True)
-class MapView:
+class MapView(Struct, frozen=True):
     """The quadrant map at any moment: start, now, desired, the trail per decision, the axis labels."""
 
     start: tuple[QuadrantView, ...]

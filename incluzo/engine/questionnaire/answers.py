@@ -15,8 +15,11 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.questionnaire.forms import by_position, column_for, form_header, grid_parts
 from incluzo.engine.questionnaire.themes import (
@@ -38,8 +41,7 @@ MAX_PROBLEMS = 100  # a wholly wrong file stops here instead of printing thousan
 _WHOLE = re.compile(r"^[+-]?\d{1,6}$")
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(Struct, frozen=True):
     responses: tuple[Response, ...]
     teams: tuple[str, ...]  # per response; '' when the file has no team column
     refused: tuple[Problem, ...] = ()  # the rows left out, each with its line and reason (warnings)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.engine.questionnaire.themes import CURRENT, DESIRED, PARTS, POINTS, Questionnaire, column_name
 
@@ -41,8 +42,7 @@ def normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", plain).split())
 
 
-@dataclass(frozen=True)
-class FormQuestion:
+class FormQuestion(Struct, frozen=True):
     """One grid question to put in the form."""
 
     title: str  # `OPP - huidige situatie`

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
 import yaml
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play import position
 from incluzo.engine.scenario.loader import Reader, close, read_head
@@ -48,8 +49,7 @@ Profile = tuple[Fraction, ...]  # one score per quadrant, 0 to 100, summing to 1
 Points = tuple[int, ...]  # one theme's points per quadrant, 0 to 10, summing to 10
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Struct, frozen=True):
     id: str
     title: Text
     situations: tuple[Text, ...]  # one per quadrant, in model order
@@ -57,8 +57,7 @@ class Theme:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Questionnaire:
+class Questionnaire(Struct, frozen=True):
     id: str
     title: Text
     language: str
@@ -206,8 +205,7 @@ def to_position(profile: Profile) -> tuple[int, ...]:
     return position.split(position.TOTAL, weights)
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(Struct, frozen=True):
     """One respondent's (or a whole team's) points: per theme, per quadrant, for both parts."""
 
     current: tuple[Points, ...]
@@ -215,8 +213,7 @@ class Response:
     label: str = ""  # a respondent number or role, never needed to be a name
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Struct, frozen=True):
     """The scored profiles of one or more respondents."""
 
     current: Profile
@@ -259,8 +256,7 @@ def start_from(scenario: Scenario, found: Result) -> Scenario:
 # --- filling in, one theme at a time -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(Struct, frozen=True):
     """A response being filled in: all themes for the current situation, then all for the desired one."""
 
     themes: int
@@ -311,8 +307,7 @@ class Sheet:
 # --- view data ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ScoreView:
+class ScoreView(Struct, frozen=True):
     """One quadrant of a profile, ready to draw and print."""
 
     id: str
@@ -329,8 +324,7 @@ class ScoreView:
     difference_text: str  # signed: "+12,86", "-10,00"
 
 
-@dataclass(frozen=True)
-class ProfileView:
+class ProfileView(Struct, frozen=True):
     title: str
     respondents: int
     threshold: Fraction

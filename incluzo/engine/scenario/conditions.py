@@ -13,8 +13,9 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from msgspec import Struct, field
 
 from incluzo.engine.play.position import UNIT
 from incluzo.engine.scenario.problems import Phrase, said
@@ -69,16 +70,14 @@ class Condition:
         return frozenset()
 
 
-@dataclass(frozen=True)
-class Const(Condition):
+class Const(Condition, Struct, frozen=True):
     value: bool
 
     def holds(self, facts: Facts) -> bool:
         return self.value
 
 
-@dataclass(frozen=True)
-class Exhausted(Condition):
+class Exhausted(Condition, Struct, frozen=True):
     def holds(self, facts: Facts) -> bool:
         return facts.exhausted
 
@@ -86,8 +85,7 @@ class Exhausted(Condition):
         return True
 
 
-@dataclass(frozen=True)
-class Compare(Condition):
+class Compare(Condition, Struct, frozen=True):
     kind: str  # meter | quadrant | tally
     index: int
     op: str
@@ -101,8 +99,7 @@ class Compare(Condition):
         return OPERATORS[self.op](facts.tally[self.index], self.number)
 
 
-@dataclass(frozen=True)
-class Chosen(Condition):
+class Chosen(Condition, Struct, frozen=True):
     card: str
     choice: str
 
@@ -113,16 +110,14 @@ class Chosen(Condition):
         return frozenset({(self.card, self.choice)})
 
 
-@dataclass(frozen=True)
-class Seen(Condition):
+class Seen(Condition, Struct, frozen=True):
     card: str
 
     def holds(self, facts: Facts) -> bool:
         return self.card in facts.seen
 
 
-@dataclass(frozen=True)
-class Not(Condition):
+class Not(Condition, Struct, frozen=True):
     inner: Condition
 
     def holds(self, facts: Facts) -> bool:
@@ -135,10 +130,15 @@ class Not(Condition):
         return self.inner.references()
 
 
-@dataclass(frozen=True)
-class All(Condition):
+class All(Condition, Struct, frozen=True):
     parts: tuple[Condition, ...]
-    source: str = field(default="", compare=False)
+    source: str = ""  # the text as written: shown by str(), left out of equality and hash
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.parts == self.parts
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.parts))
 
     def holds(self, facts: Facts) -> bool:
         return all(p.holds(facts) for p in self.parts)
@@ -153,14 +153,12 @@ class All(Condition):
         return self.source
 
 
-@dataclass(frozen=True)
-class Any_(All):
+class Any_(All, frozen=True):
     def holds(self, facts: Facts) -> bool:
         return any(p.holds(facts) for p in self.parts)
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(Struct, frozen=True):
     """The names a condition may use, from the scenario being loaded."""
 
     meters: Sequence[str]
@@ -171,8 +169,7 @@ class Vocabulary:
     suggest: Callable[[str, Sequence[str]], str | None] | None = None
 
 
-@dataclass(frozen=True)
-class ConditionIssue:
+class ConditionIssue(Struct, frozen=True):
     """A problem at `offset` in the condition text: a problem code and its parameters (catalog words)."""
 
     offset: int

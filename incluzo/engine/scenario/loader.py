@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
@@ -131,16 +131,18 @@ def key_text(node: yaml.Node) -> str:
     )  # a key path's words
 
 
-@dataclass
+@dataclasses.dataclass
 class Reader:
     """Walks the node tree, building values and collecting problems; never stops at the first."""
 
     source: str
     model: QuadrantModel
     language: str = "nl"
-    problems: list[Problem] = field(default_factory=list)
-    texts: list[tuple[Text, yaml.Node, str]] = field(default_factory=list)
-    suggest: Suggester = field(default_factory=Suggester)  # "did you mean", within a budget per file
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    texts: list[tuple[Text, yaml.Node, str]] = dataclasses.field(default_factory=list)
+    suggest: Suggester = dataclasses.field(
+        default_factory=Suggester
+    )  # "did you mean", within a budget per file
 
     def report(
         self,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import yaml
+from msgspec import Struct
 
 from incluzo.engine.scenario.text import EMPTY, Text
 
@@ -26,16 +26,14 @@ END = "end"
 DEFAULT_MODEL = "concurrerende-waarden"
 
 
-@dataclass(frozen=True)
-class Meter:
+class Meter(Struct, frozen=True):
     id: str
     name: Text
     symbol: str
     short: Text = EMPTY  # what it means for the team when this meter runs short (the budget-out screen)
 
 
-@dataclass(frozen=True)
-class Quadrant:
+class Quadrant(Struct, frozen=True):
     id: str
     number: int
     name: Text
@@ -46,8 +44,7 @@ class Quadrant:
     recognition: str | None = None
 
 
-@dataclass(frozen=True)
-class QuadrantModel:
+class QuadrantModel(Struct, frozen=True):
     """A 2x2 values model (names, axes, colours) and its three budget meters, shipped as data."""
 
     id: str
@@ -107,8 +104,7 @@ def load_model(model_id: str = DEFAULT_MODEL) -> QuadrantModel:
     )
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     id: str
     label: Text
     cost: tuple[int, ...]  # per meter, in model order
@@ -124,15 +120,13 @@ POLL_MARKS = ("letters", "numbers")
 POLL_OPTIONS = (2, 6)  # fewest and most options of a poll
 
 
-@dataclass(frozen=True)
-class PollOption:
+class PollOption(Struct, frozen=True):
     id: str
     label: Text
     quadrant: str | None = None  # optional: the quadrant this option stands for (colour on the chart)
 
 
-@dataclass(frozen=True)
-class Poll:
+class Poll(Struct, frozen=True):
     """A question to the room; the facilitator types the counts. It never changes meters or position."""
 
     question: Text
@@ -143,8 +137,7 @@ class Poll:
         return "ABCDEF"[index] if self.marks == "letters" else str(index + 1)
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(Struct, frozen=True):
     id: str
     title: Text
     text: Text
@@ -168,8 +161,7 @@ class Card:
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
-@dataclass(frozen=True)
-class Ending:
+class Ending(Struct, frozen=True):
     id: str
     title: Text
     text: Text
@@ -178,8 +170,7 @@ class Ending:
     tone: str | None = None  # good | mixed | hard; None when the author gave none
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(Struct, frozen=True, dict=True, weakref=True):
     id: str
     title: Text
     language: str
@@ -198,11 +189,12 @@ class Scenario:
     endings: tuple[Ending, ...] = ()
     source: str = "<string>"
     content_hash: str = ""
-    warnings: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
-    index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    warnings: tuple[Problem, ...] = ()
 
-    def __post_init__(self) -> None:
-        self.index.update({card.id: i for i, card in enumerate(self.cards)})
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each card's place in `cards`, by id (kept on the instance: `dict=True` gives it a __dict__)."""
+        return {card.id: i for i, card in enumerate(self.cards)}
 
     @property
     def languages(self) -> tuple[str, ...]:

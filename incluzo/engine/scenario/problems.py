@@ -7,9 +7,11 @@ import difflib
 import heapq
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from msgspec import Struct, field
 
 from incluzo.i18n import message
 
@@ -66,8 +68,7 @@ class Said(Protocol):
     def text(self, lang: str = "en") -> str: ...
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(Struct, frozen=True):
     """Words from the catalogs as a code with parameters (a message, or a parameter of one, said in the
     language of the message around it): `Phrase("problem.reason.empty")`."""
 
@@ -99,8 +100,7 @@ def render(key: str, params: Mapping[str, Any], lang: str) -> str:
     return message(key, lang, **values)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """One located finding in a scenario file."""
 
     code: str

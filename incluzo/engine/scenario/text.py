@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Struct, frozen=True):
     """A text per language, e.g. Text((("nl", "Kaart"), ("en", "Card")))."""
 
     values: tuple[tuple[str, str], ...]

@@ -12,10 +12,10 @@ import codecs
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from msgspec import Struct
 
 from incluzo.engine import files
 from incluzo.engine.scenario import yamlwords
@@ -30,8 +30,7 @@ MAX_NODES = 50_000
 UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Struct, frozen=True):
     bytes: int = MAX_BYTES
     depth: int = MAX_DEPTH
     nodes: int = MAX_NODES

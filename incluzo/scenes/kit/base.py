@@ -6,11 +6,12 @@ view data on a surface it is given. It never calls the session. `dirty` tells th
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.views import MeterView
@@ -39,8 +40,7 @@ FOOTER_LEVELS = 3  # full footer, global keys without words, short page count
 DEFAULT_SIZE = (1280, 720)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(Struct, frozen=True):
     """The player's settings that every scene needs."""
 
     lang: str = "nl"
@@ -51,7 +51,7 @@ class Context:
         return Messages(self.lang)
 
 
-@dataclass
+@dataclasses.dataclass
 class Target:
     """A clickable area and what clicking it does; `name` lets tests find it."""
 
@@ -61,14 +61,14 @@ class Target:
     enabled: bool = True
 
 
-@dataclass
+@dataclasses.dataclass
 class Paged:
     """A flow shown page by page in a box."""
 
     flow: Flow
     box: pygame.Rect
     page: int = 0
-    pages: list[list[tuple[int, Item]]] = field(default_factory=list)
+    pages: list[list[tuple[int, Item]]] = dataclasses.field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.pages = self.flow.pages(self.box.height)

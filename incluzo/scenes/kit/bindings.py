@@ -11,8 +11,11 @@ bound with `to()` where the screen knows it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.i18n import catalog_for, languages
 from incluzo.scenes.actions import (
@@ -64,8 +67,7 @@ class FooterKey:
     name: str
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(Struct, frozen=True):
     cap: str  # on the keycap in the footer: "H"
     keys: tuple[str, ...]  # pygame's names of the keys that press it ("h", "f1"); () if the screen maps them
     action: Request | None  # what it asks for; None where the screen decides (see `to`)

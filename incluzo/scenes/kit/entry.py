@@ -7,7 +7,9 @@ than the limit starts that number afresh, so a slip never locks a row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+
+from msgspec import Struct
 
 from incluzo.scenes.kit.bindings import Local
 
@@ -16,31 +18,28 @@ PLUS_KEYS = ("+", "=")  # "=" is the unshifted "+" key on most keyboards
 MINUS_KEYS = ("-",)
 
 
-@dataclass(frozen=True)
-class Pick(Local):
+class Pick(Local, Struct, frozen=True):
     """Pick a row (a tap on it)."""
 
     index: int
 
 
-@dataclass(frozen=True)
-class Bump(Local):
+class Bump(Local, Struct, frozen=True):
     """One more or one less in a row (its + and - buttons)."""
 
     index: int
     step: int
 
 
-@dataclass(frozen=True)
-class Submit(Local):
+class Submit(Local, Struct, frozen=True):
     """The footer's Enter button: do what Enter does, with the numbers as they stand when it is tapped."""
 
 
-@dataclass
+@dataclasses.dataclass
 class NumberEntry:
     size: int
     limit: int
-    values: list[int | None] = field(default_factory=list)
+    values: list[int | None] = dataclasses.field(default_factory=list)
     selected: int = 0
     fresh: bool = True  # the next digit starts a new number in the selected row
 

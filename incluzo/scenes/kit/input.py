@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.signal import Signal
 
@@ -16,36 +15,31 @@ KEYPAD = {f"[{d}]": str(d) for d in range(10)} | {
 }
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(Struct, frozen=True):
     """A key press by name: 'a', '1', 'return', 'space', 'escape', 'f11', 'page down', ..."""
 
     name: str
 
 
-@dataclass(frozen=True)
-class Click:
+class Click(Struct, frozen=True):
     """A mouse click or a touch (touch boards send mouse events)."""
 
     pos: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(Struct, frozen=True):
     """The pointer moved (for hover highlights)."""
 
     pos: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Scroll:
+class Scroll(Struct, frozen=True):
     """The wheel turned: positive is up."""
 
     steps: int
 
 
-@dataclass(frozen=True)
-class Resized:
+class Resized(Struct, frozen=True):
     size: tuple[int, int]
 
 
@@ -57,8 +51,7 @@ class Exposed(Signal):
     """The window must be drawn again (uncovered, restored)."""
 
 
-@dataclass(frozen=True)
-class Typed:
+class Typed(Struct, frozen=True):
     """Text typed on the keyboard (a name being entered), as the system composed it."""
 
     text: str

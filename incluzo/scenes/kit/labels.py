@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
 import pygame
+from msgspec import Struct
 
 ANGLES = 16  # spots tried on each ring
 SAME_SPOT = 0.5  # anchors closer than this (pixels) share one label
@@ -21,8 +21,7 @@ JOIN = ", "
 Spot = tuple[float, float]
 
 
-@dataclass(frozen=True)
-class Wanted:
+class Wanted(Struct, frozen=True):
     """A label to place: its text, the point it belongs to and its size in pixels."""
 
     text: str
@@ -30,8 +29,7 @@ class Wanted:
     size: tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(Struct, frozen=True):
     text: str
     anchor: Spot
     rect: pygame.Rect

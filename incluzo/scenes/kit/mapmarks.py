@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.play.moves import Arrow, Shift, Spot
 from incluzo.scenes.kit import theme, widgets
@@ -26,8 +26,7 @@ LABEL_SCALE = 1.0  # the text of labels on the map, in body units
 GHOST = theme.mix(theme.TRAIL, theme.BACKGROUND, 0.35)  # a faint chosen arrow: what could have been
 
 
-@dataclass(frozen=True)
-class Marks:
+class Marks(Struct, frozen=True):
     """The marks of one moment: a decision's arrows and shifts, or the trail of a whole game."""
 
     chosen: Arrow | None = None
@@ -36,8 +35,7 @@ class Marks:
     shifts: tuple[Shift, ...] = ()
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(Struct, frozen=True):
     """A placed label and how it is drawn."""
 
     placed: Placed

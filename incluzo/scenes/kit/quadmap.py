@@ -12,11 +12,13 @@ in a row with the same kites, marks and marker is composed once and then blitted
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 
 import pygame
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play.moves import CORNERS, Spot, lean, steps
 from incluzo.engine.play.views import QuadrantView
@@ -43,16 +45,14 @@ MARK_SCALE = 3  # frame of a marked quadrant, in strokes
 Points = Sequence[float]  # points per quadrant, in the views' order
 
 
-@dataclass(frozen=True)
-class Kite:
+class Kite(Struct, frozen=True):
     points: Points
     colour: Colour
     style: str  # solid | dashed | dotted
     width_scale: float = KITE_SCALE
 
 
-@dataclass(frozen=True)
-class MapAxes:
+class MapAxes(Struct, frozen=True):
     top: str = ""
     bottom: str = ""
     left: str = ""
@@ -67,8 +67,7 @@ def blend(a: Points, b: Points, share: float) -> tuple[float, ...]:
     return tuple(x + (y - x) * share for x, y in zip(a, b, strict=True))
 
 
-@dataclass(frozen=True)
-class Background:
+class Background(Struct, frozen=True):
     """The static map of one size: the image, the square in it, and each quadrant's name plate."""
 
     image: pygame.Surface
@@ -76,16 +75,16 @@ class Background:
     plates: tuple[tuple[str, pygame.Rect], ...]  # (corner, rect) in the image
 
 
-@dataclass
+@dataclasses.dataclass
 class QuadrantMap:
     """One map for a list of quadrants; `draw` places it in a rectangle."""
 
     quadrants: Sequence[QuadrantView]
-    axes: MapAxes = MapAxes()
+    axes: MapAxes = dataclasses.field(default_factory=MapAxes)
     labelled: bool = True
     lang: str = "nl"
     backdrop: Colour = theme.BACKGROUND  # what the map stands on: its cached image is opaque, fast to blit
-    _cache: dict[tuple[int, int, int], Background] = field(default_factory=dict)
+    _cache: dict[tuple[int, int, int], Background] = dataclasses.field(default_factory=dict)
     _last: object = None  # the layers drawn last time
     _composed: tuple[object, pygame.Surface] | None = None  # layers and the map with them drawn in
     _placed: tuple[object, list[mapmarks.Label]] | None = None  # the labels of the marks drawn last

@@ -10,14 +10,16 @@ not fit goes to the next page, which the scene announces. Each line is rendered 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import pygame
 import pyphen
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo import parsecache
 from incluzo.i18n import catalog_for
@@ -31,8 +33,7 @@ FILL_FROM = 9  # with `fill`, words at least this long are hyphenated to fill a 
 RENDER_CACHE = 600  # rendered lines kept
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(Struct, frozen=True):
     face: str
     size: int
     colour: Colour
@@ -242,7 +243,7 @@ def unbroken(text: str, style: Style, width: int, smallest: int) -> Style:
 Painter = Callable[[pygame.Surface, int, int], None]
 
 
-@dataclass
+@dataclasses.dataclass
 class Item:
     """One unit of a flow: a line of text or a widget of fixed height, drawn at (x, y)."""
 
@@ -253,13 +254,13 @@ class Item:
     text: str = ""  # the words it shows, for tests and reports
 
 
-@dataclass
+@dataclasses.dataclass
 class Flow:
     """A column of items of one width that can be cut into pages of a given height."""
 
     width: int
     lang: str = "nl"
-    items: list[Item] = field(default_factory=list)
+    items: list[Item] = dataclasses.field(default_factory=list)
 
     def text(
         self, text: str, style: Style, *, space_before: int = 0, indent: int = 0, keep_with_next: bool = False

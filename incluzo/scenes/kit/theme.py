@@ -8,7 +8,8 @@ text/background pair the scenes use, and a test holds each to a WCAG contrast of
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.shipped import ASSETS
 
@@ -139,8 +140,7 @@ FRAME_RATE = 60  # while something moves
 FRAME_BUDGET = 0.25 / FRAME_RATE  # seconds a frame may take (benchmarks/: p99 at 1080p); see App.step
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(Struct, frozen=True):
     """Pixel sizes for one window size."""
 
     width: int

@@ -7,9 +7,9 @@ cost is an icon with a signed number.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.play.views import Amount, ChoiceView, MeterView
 from incluzo.i18n import Messages
@@ -263,8 +263,7 @@ def keycap_width(key: str, metrics: Metrics) -> int:
     return width_of(key, styles(metrics)["strong"]) + 2 * metrics.scaled(KEYCAP_PAD_SCALE)
 
 
-@dataclass(frozen=True)
-class MeterShown:
+class MeterShown(Struct, frozen=True):
     """A meter as drawn: its view and the value shown now (between old and new while animating)."""
 
     view: MeterView

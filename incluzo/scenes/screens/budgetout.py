@@ -8,9 +8,9 @@ team that ran out in the round just revealed, and says whether the others play o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.play.views import DebriefView, ExhaustionView, MeterView
 from incluzo.i18n import Messages
@@ -25,8 +25,7 @@ BANNER_SCALE = 2.4  # the words 'Op is op', in body text heights
 READING_SHARE = 0.78  # the text column's share of a wide window: lines short enough to read from afar
 
 
-@dataclass(frozen=True)
-class RanOut:
+class RanOut(Struct, frozen=True):
     """Who ran out (a team's name; None in one-group and solo play) and how."""
 
     name: str | None

@@ -5,9 +5,9 @@ screen in large type. Enter and PgDn go on, PgUp goes back; E exports every step
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 import pygame
+from msgspec.structs import replace
 
 from incluzo.engine.play.moves import trail_arrows
 from incluzo.engine.play.views import DebriefView, DecisionView, MapView, MeterView

@@ -11,9 +11,10 @@ Deliberation is measured in the time the game is given (`tick`), never read from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
+
+from msgspec.structs import replace
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog

@@ -8,7 +8,7 @@ window: it selects SDL's dummy display itself when there is none (`incluzo check
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from incluzo.scenes import use_dummy_display_if_headless
 
@@ -26,8 +26,7 @@ from incluzo.scenes.screens.outcome import OutcomeScene  # noqa: E402
 SIZES = ((1280, 720), (3840, 2160))
 
 
-@dataclass(frozen=True)
-class Overflow:
+class Overflow(Struct, frozen=True):
     """A text block that does not fit its box."""
 
     card: str

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TypeVar
+
+from msgspec.structs import replace
 
 from incluzo.engine.play.views import BriefingView, CardView, DebriefView, OutcomeView, View
 from incluzo.engine.scenario.model import Scenario

@@ -4,9 +4,9 @@ notes for the facilitator (N)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 import pygame
+from msgspec.structs import replace
 
 from incluzo.engine.play.moves import trail_arrows
 from incluzo.engine.play.views import MapView

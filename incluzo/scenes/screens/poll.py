@@ -10,9 +10,11 @@ in the session (Advance with the counts).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pygame
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play.rules import MAX_COUNT
 from incluzo.engine.play.views import CardView, PollOptionView, PollView
@@ -32,8 +34,7 @@ FIELD_DIGITS = "00000"  # the count field is as wide as the largest count
 PERCENT_SAMPLE = "100%"
 
 
-@dataclass(frozen=True)
-class Recount(Local):
+class Recount(Local, Struct, frozen=True):
     """Back from the result to the counts (Backspace)."""
 
 

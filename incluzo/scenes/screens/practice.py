@@ -10,7 +10,10 @@ level chosen. R on an outcome plays the card again; R on the debrief plays the s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo import practice_history
 from incluzo.engine.logs.savelog import SaveError
@@ -70,8 +73,7 @@ def hint_lines(hints: Sequence[ChoiceHint], level: str, say: Messages) -> list[s
     return lines
 
 
-@dataclass(frozen=True)
-class NextLevel(Local):
+class NextLevel(Local, Struct, frozen=True):
     """Switch the tips to the next level (I)."""
 
 

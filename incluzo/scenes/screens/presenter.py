@@ -10,7 +10,6 @@ second window's (`incluzo play --presenter`), a PNG's (headless), or the main wi
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import pygame
 
@@ -26,8 +25,7 @@ DESK_SHARE = 42  # read at arm's length, not across a room: body text 1/42 of th
 KEYS_SHARE = 0.4  # the keys column's share of the width on a wide window
 
 
-@dataclass(frozen=True)
-class DeskMetrics(Metrics):
+class DeskMetrics(Metrics, frozen=True):
     """The presenter view's sizes: smaller text than the room's screen, so the keys and notes fit."""
 
     @property

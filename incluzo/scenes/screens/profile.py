@@ -9,11 +9,11 @@ resuming the session starts from it again and `incluzo report` lists it.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 import pygame
+from msgspec import Struct
 
 from incluzo import persistence
 from incluzo.commands.kites import Line, quadrant_views, save_chart
@@ -46,8 +46,7 @@ from incluzo.scenes.screens.export import export_dir, slug
 THRESHOLD_RANGE = (1, 50)  # the threshold the + and - keys can set
 
 
-@dataclass(frozen=True)
-class StartProfile:
+class StartProfile(Struct, frozen=True):
     """A questionnaire result that scenarios start from (a team's, or everyone's), and the other
     profiles of the same answers (each team's and everyone's), recorded beside it."""
 
@@ -301,18 +300,15 @@ class ProfileScene(Scene):
         self.draw_footer(surface)
 
 
-@dataclass(frozen=True)
-class Threshold(Local):
+class Threshold(Local, Struct, frozen=True):
     step: int
 
 
-@dataclass(frozen=True)
-class ShowGroup(Local):
+class ShowGroup(Local, Struct, frozen=True):
     """0-6: everyone's profile or a team's."""
 
     number: int
 
 
-@dataclass(frozen=True)
-class ExportProfile(Local):
+class ExportProfile(Local, Struct, frozen=True):
     """E: write the profile as PNG and Markdown."""

@@ -9,9 +9,10 @@ says how many are left. When everyone is done the scene hands the result on (Pro
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
 
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.questionnaire.themes import (
     CURRENT,
@@ -37,14 +38,14 @@ NOTE_SHARE = 0.58  # share of the width for the text beside the choice of who an
 STATUS_SHARE = 0.36  # share of the width for the box saying how many points are left
 
 
-@dataclass
+@dataclasses.dataclass
 class Filling:
     """Who answers and how far they are: the engine's Sheet per respondent, and the points being typed."""
 
     themes: int
     respondents: int = 1
     team: bool = True
-    done: list[Response] = field(default_factory=list)
+    done: list[Response] = dataclasses.field(default_factory=list)
     pause: str | None = "start"  # a note before going on: start | desired | next (respondent)
 
     def __post_init__(self) -> None:
@@ -93,13 +94,12 @@ class Filling:
         return result(self.done)
 
 
-@dataclass(frozen=True)
-class Setup(Local):
+class Setup(Local, Struct, frozen=True):
     team: bool | None = None  # choose the team as a whole, or separate respondents
     step: int = 0  # one more or one fewer respondent
 
 
-@dataclass
+@dataclasses.dataclass
 class Row:
     """A situation as laid out: its panel, wrapped text and buttons."""
 

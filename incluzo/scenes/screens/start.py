@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Session
@@ -47,8 +47,7 @@ def language_label(lang: str, shown_in: str) -> str:
     return f"{own} ({there})" if there else own
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """A scenario file as listed: its title, or why it cannot be played."""
 
     path: str
@@ -290,15 +289,13 @@ class StartScene(Scene):
         )
 
 
-@dataclass(frozen=True)
-class Select(Local):
+class Select(Local, Struct, frozen=True):
     """Select the scenario at this index of the list."""
 
     index: int
 
 
-@dataclass(frozen=True)
-class ChooseMode(Local):
+class ChooseMode(Local, Struct, frozen=True):
     """Team or solo play."""
 
     mode: Mode

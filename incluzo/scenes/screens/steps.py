@@ -9,9 +9,9 @@ back: the keys every long text already has.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import pygame
+from msgspec import Struct
 
 from incluzo.i18n import Messages
 from incluzo.scenes.kit import theme
@@ -22,8 +22,7 @@ from incluzo.scenes.kit.theme import Metrics
 QUESTION_SCALE = 1.6  # a reflection question on its own screen, in body units
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One step: what it is (`key`, for tests and the export), its heading, its text at a width."""
 
     key: str
@@ -33,8 +32,7 @@ class Step:
     smaller: Callable[[int], Flow] | None = None  # the same in smaller type, when the large does not fit
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(Struct, frozen=True):
     """One screen of a step: the step's number, the box its text is drawn in, and that text."""
 
     step: int

@@ -5,7 +5,7 @@ and Finish, Undo, ShowNotes, OpenMap, Pause, Export) are there, once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from incluzo.engine.signal import Signal
 
@@ -15,8 +15,7 @@ TIME_STEP = 30  # seconds added or taken away per key press
 # --- the set-up screen -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class BeginTeams:
+class BeginTeams(Struct, frozen=True):
     """Play the scenario with these teams (none: the room plays as one group)."""
 
     path: str
@@ -30,30 +29,26 @@ class BeginRound(Signal):
     """Leave the briefing for the first card."""
 
 
-@dataclass(frozen=True)
-class SelectTeam:
+class SelectTeam(Struct, frozen=True):
     """The facilitator pressed a team's number (None: no team selected)."""
 
     number: int | None
 
 
-@dataclass(frozen=True)
-class PickFor:
+class PickFor(Struct, frozen=True):
     """Enter a hidden choice (or poll option) for a team; None: for the selected team."""
 
     team: int | None
     choice: str
 
 
-@dataclass(frozen=True)
-class ClearPick:
+class ClearPick(Struct, frozen=True):
     """Take a team's hidden pick away again (nothing is decided before the reveal)."""
 
     team: int
 
 
-@dataclass(frozen=True)
-class RevealPicks:
+class RevealPicks(Struct, frozen=True):
     """Show every team's choice at once (Enter once all are in); on a poll card, with the room's counts
     (the phones' votes; None: each team's pick is one vote)."""
 
@@ -64,8 +59,7 @@ class NextRound(Signal):
     """From the reveal to the next card (or the debrief)."""
 
 
-@dataclass(frozen=True)
-class AddTime:
+class AddTime(Struct, frozen=True):
     seconds: int
 
 
@@ -77,8 +71,7 @@ class EndTime(Signal):
     """End the deliberation now (the choices can still be entered)."""
 
 
-@dataclass(frozen=True)
-class AskUndo:
+class AskUndo(Struct, frozen=True):
     """Ask before taking back the last round (team None) or one team's last decision; yes is Undo."""
 
     team: int | None = None

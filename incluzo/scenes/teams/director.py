@@ -15,9 +15,10 @@ the scenario file (or F5) carries the game over to the new version (`reload`), i
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import assert_never
+
+from msgspec.structs import replace
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog, workshoplog

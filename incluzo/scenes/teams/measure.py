@@ -10,7 +10,8 @@ reports the steps that need a second page. Like
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from incluzo.scenes import use_dummy_display_if_headless
 
@@ -38,8 +39,7 @@ NAMES = ("Rood", "Blauw", "Groen", "De Uilen van groep acht", "Vossen", "Team me
 TIMER = TimerView(120, 120, True, False)
 
 
-@dataclass(frozen=True)
-class Misfit:
+class Misfit(Struct, frozen=True):
     """A team screen of one card that does not fit one screen."""
 
     card: str

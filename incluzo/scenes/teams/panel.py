@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.play.teamviews import Badge, TimerView
 from incluzo.engine.play.views import MeterView
@@ -42,8 +42,7 @@ MEMO = 64  # meters' lines kept drawn (six teams, before and after, a few sizes)
 ARC_STEP = math.radians(3)  # the arc is drawn as a polygon with a point every 3 degrees
 
 
-@dataclass(frozen=True)
-class TeamRow:
+class TeamRow(Struct, frozen=True):
     """One team as the panel shows it."""
 
     badge: Badge

@@ -13,9 +13,9 @@ every team's kite is one key away (M).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 import pygame
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play.teamviews import RevealView, TeamDecisionView
 from incluzo.engine.play.views import Amount, ChoiceView, MeterView, PollView
@@ -55,8 +55,7 @@ class NextStep(Local):
     """Enter on the reveal: show the next step."""
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One step of the reveal: a chosen choice's teams (with what it led to below the columns when
     that fits: `band`), what it led to on its own (`focus`), or the discussion (`choice` None)."""
 

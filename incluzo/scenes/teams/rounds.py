@@ -10,9 +10,11 @@ The picks stay hidden until Enter reveals them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pygame
+from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play.teamviews import RoundView, TeamRoundView, TimerView
 from incluzo.engine.play.views import Amount, ChoiceView, PollOptionView
@@ -62,8 +64,7 @@ MIN_TEXT_LINES = 4  # the card's text keeps at least this many lines beside fixe
 __all__ = ["TeamRoundScene", "clock"]
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Struct, frozen=True):
     """A choice or a poll option as the round shows it."""
 
     id: str

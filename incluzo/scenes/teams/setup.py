@@ -7,9 +7,8 @@ name, so a touch board needs no keyboard. With no teams at all, Enter plays with
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
+from msgspec import Struct
 
 from incluzo.engine.play import teams
 from incluzo.engine.play.rules import Refusal
@@ -221,11 +220,9 @@ class TeamSetupScene(Scene):
             y += draw_lines(surface, lines, s["muted"], box.x, y) + m.gap
 
 
-@dataclass(frozen=True)
-class Remove(Local):
+class Remove(Local, Struct, frozen=True):
     number: int
 
 
-@dataclass(frozen=True)
-class Add(Local):
+class Add(Local, Struct, frozen=True):
     name: str
