@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import pygame
 
@@ -102,8 +103,9 @@ def panel(
         pygame.draw.rect(surface, border, rect, metrics.stroke, border_radius=radius)
 
 
+@cache
 def styles(metrics: Metrics) -> dict[str, Style]:
-    """The text styles of one window size."""
+    """The text styles of one window size, made once per size (shared: never changed)."""
     body, heading, title = metrics.body, metrics.heading, metrics.title
     return {
         "title": Style("bold", title, theme.ACCENT),
