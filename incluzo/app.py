@@ -131,6 +131,7 @@ class App:
         self.dirty = True
         self.owed = False  # a frame whose work used up its budget left its drawing to the next one
         self.under: pygame.Surface | None = None  # the shaded scene behind overlays
+        self.whole: Scene | None = None  # the scene whose last frame alone the window shows (Still.on)
         self.scene: Scene = Scene(self.ctx)  # the start screen reads every file: built only when shown
         self.source_stamp = 0.0  # when the game's scenario file was last read
         self.next_watch = 0.0
@@ -481,6 +482,7 @@ class App:
         """The crash guard: log the traceback, show the calm crash page; every decision is already saved."""
         log = write_crash_log(details)
         if isinstance(self.scene, CrashScene):  # the page itself failed: keep the window, plainly
+            self.whole = None
             self.surface.fill(theme.BACKGROUND)
             self.scene.dirty = self.dirty = False
             return log
@@ -562,6 +564,7 @@ class App:
             return
         if isinstance(inp, Exposed):
             self.dirty = True
+            self.whole = None  # the window's picture may be lost: the next frame paints it whole
             return
         if isinstance(inp, CloseWindow):
             top = self.overlays[-1] if self.overlays else None
@@ -693,12 +696,17 @@ class App:
 
     # Drawing ------------------------------------------------------------------------------------
     def draw(self) -> None:
+        whole, self.whole = self.whole, None
+        for scene in [self.scene, *self.overlays]:
+            scene.still.on = self.surface if scene is whole else None
         self._draw_scene()
         for overlay in self.overlays:
             overlay.draw(self.surface)
             overlay.dirty = False
         if self.notice:
             self._draw_notice()
+        elif not self.desk_shown:
+            self.whole = self.top
         self.dirty = False
         if self.window:
             pygame.display.flip()
@@ -714,18 +722,22 @@ class App:
         if self.desk_shown:
             self.presenter_view(self.size, overlay=True).draw(self.surface)
             self.under = None
+            for overlay in self.overlays:
+                overlay.beneath = None
             if self.overlays:
                 self.surface.fill(theme.SHADE, special_flags=pygame.BLEND_MULT)
             self.scene.dirty = False
             return
+        for number, overlay in enumerate(self.overlays):
+            overlay.beneath = self.under if number == 0 else None  # the first one's still layer holds it
         if not self.overlays:
             self.scene.draw(self.surface)
             self.under = None
         elif self.under is None or self.scene.dirty or self.under.get_size() != self.surface.get_size():
             self.scene.draw(self.surface)
             self.surface.fill(theme.SHADE, special_flags=pygame.BLEND_MULT)
-            self.under = self.surface.copy()
-        else:
+            self.under = self.overlays[0].beneath = self.surface.copy()
+        elif not self.overlays[0].holds_still(self.surface.get_size()):  # else its still layer has it
             self.surface.blit(self.under, (0, 0))
         self.scene.dirty = False
 

@@ -106,7 +106,7 @@ class PhonesOverlay(Overlay):
             return self.say("phones.desk_shown", pin=self.hub.desk_pin)
         return self.say("phones.close") + " " + self.say("phones.desk_key")
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         m, s, say, lang = self.metrics, self.styles, self.say, self.ctx.lang
         code = round(min(m.height * CODE_SHARE, m.width * 0.4))
         width = min(m.width - 2 * m.margin, code * 2 + 3 * m.pad)

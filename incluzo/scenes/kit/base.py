@@ -2,6 +2,8 @@
 
 A scene lays itself out for a window size, answers input with an Action (or None), and draws its
 view data on a surface it is given. It never calls the session. `dirty` tells the app to draw again.
+A `layered` scene keeps what does not move in a still layer (layers.py) and paints only what moves
+over it each frame (see Scene.draw).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from incluzo.scenes.kit.bindings import (
     keymap,
 )
 from incluzo.scenes.kit.input import Click, Input, Key, Point, Scroll
+from incluzo.scenes.kit.layers import Still
 from incluzo.scenes.kit.mapinfo import prefixed
 from incluzo.scenes.kit.text import Flow, Item, Style, draw_page, render, width_of
 from incluzo.scenes.kit.theme import Metrics
@@ -91,6 +94,7 @@ class Scene:
     name = "scene"
     map_key = True  # M opens the map on this screen
     keep_primary = False  # the main button stays beside 'read on' while pages are left
+    layered = False  # keeps a still layer: paint() draws what stays put, paint_moving() the rest
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -102,6 +106,8 @@ class Scene:
         self.paged: Paged | None = None
         self.page = 0  # the page of the long text shown now
         self.compact = 0  # how much the footer had to shorten (see layout_footer)
+        self.still = Still()  # what stays put, once painted (see draw)
+        self.beneath: pygame.Surface | None = None  # the picture an overlay is drawn over (the app's)
 
     # Layout -------------------------------------------------------------------------------------
     def resize(self, size: tuple[int, int]) -> None:
@@ -112,6 +118,11 @@ class Scene:
     def relayout(self) -> None:
         self.targets = []
         self.layout()
+        self.repaint()
+
+    def repaint(self) -> None:
+        """The view changed: draw again, and paint the still layer again too."""
+        self.still.forget()
         self.dirty = True
 
     def pager(self, flow: Flow, box: pygame.Rect) -> Paged:
@@ -245,7 +256,55 @@ class Scene:
 
     # Drawing ------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        """One frame. A layered scene blits its still layer, painted (with no target lit) on the first
+        frame after a layout or `repaint` (a resize, a page turn, a change of view), then paints what
+        moves over it; any other scene paints everything."""
+        if not self.kept():
+            self.paint(surface)
+            return
+        hover, self.hover = self.hover, None
+        try:
+            self.still.draw(surface, self.beneath, self.paint)
+        finally:
+            self.hover = hover
+        self.still.moved, self.still.on = self.moving_areas(), None
+        self.paint_moving(surface)
+
+    def kept(self) -> bool:
+        """Whether this scene is drawn over a still layer now."""
+        return self.layered
+
+    def holds_still(self, size: tuple[int, int]) -> bool:
+        """Whether the next frame at `size` blits a kept still layer (the app then need not draw under it)."""
+        return self.kept() and self.still.holds(self.beneath, size)
+
+    def paint(self, surface: pygame.Surface) -> None:
+        """The picture; of a layered scene, only what stays put until the view changes."""
         surface.fill(theme.BACKGROUND)
+
+    def moving_areas(self) -> list[pygame.Rect]:
+        """Every area paint_moving paints in now (the next frame blits the layer back there first)."""
+        lit = next((t for t in self.targets if t.name == self.hover), None) if self.hover else None
+        return [lit.rect] if lit is not None else []
+
+    def paint_moving(self, surface: pygame.Surface) -> None:
+        """What moves, over the still layer: the lit target (a scene adds its countdown, its animation)."""
+        if self.hover is not None:
+            lit = next((t for t in self.targets if t.name == self.hover), None)
+            if lit is not None:
+                self.paint_target(surface, lit)
+
+    def paint_target(self, surface: pygame.Surface, target: Target) -> None:
+        """One target as it looks now, painted over the still layer; the footer's buttons here, a
+        scene's own targets in the scene (exactly the pixels a whole paint gives them)."""
+        keyed = self._footer_keyed()
+        if target.name in keyed and target.rect.y >= self.metrics.height - self.metrics.footer:
+            clip = surface.get_clip()
+            surface.set_clip(target.rect)  # its label may reach past the lit plate's rounded corners
+            surface.fill(theme.BACKGROUND, target.rect)
+            self._footer_line(surface)
+            self._footer_button(surface, target, *keyed[target.name])
+            surface.set_clip(clip)
 
     def fill_for(self, name: str, enabled: bool = True) -> tuple[int, int, int]:
         if not enabled:
@@ -337,34 +396,45 @@ class Scene:
             r.right <= self.metrics.width for r in rects
         )
 
-    def draw_footer(self, surface: pygame.Surface) -> None:
-        m = self.metrics
-        bar = pygame.Rect(0, m.height - m.footer, m.width, m.footer)
-        pygame.draw.line(surface, theme.BORDER, bar.topleft, bar.topright, m.stroke)
+    def _footer_keyed(self) -> dict[str, tuple[FooterKey, bool]]:
+        """The footer's keys by target name, each with whether it stands on the left."""
+        left = self.footer_keys()
         keys = {
             k.name: k
             for k in [
-                *self.footer_keys(),
+                *left,
                 *filter(None, [self.primary_key()]),
                 MORE.footer_key(self.say),
                 PAGES.footer_key(self.say),
                 PAGE_UP.footer_key(self.say),
             ]
         }
+        return {name: (key, key in left) for name, key in keys.items()}
+
+    def _footer_button(self, surface: pygame.Surface, target: Target, key: FooterKey, left: bool) -> None:
+        m = self.metrics
+        centre = m.height - m.footer + m.footer // 2
+        if self.hover == target.name:
+            pygame.draw.rect(surface, theme.HOVER, target.rect, border_radius=m.radius)
+        width = widgets.keycap(surface, key.key, target.rect.x + m.pad // 2, centre, m)
+        if self._labelled(key, left=left):
+            image = render(key.label, self.styles["strong" if key.name in ("next", "next-page") else "body"])
+            left_x = target.rect.x + m.pad // 2 + width + m.gap
+            surface.blit(image, (left_x, centre - image.get_height() // 2))
+
+    def _footer_line(self, surface: pygame.Surface) -> None:
+        m = self.metrics
+        top = m.height - m.footer
+        pygame.draw.line(surface, theme.BORDER, (0, top), (m.width, top), m.stroke)
+
+    def draw_footer(self, surface: pygame.Surface) -> None:
+        m = self.metrics
+        bar = pygame.Rect(0, m.height - m.footer, m.width, m.footer)
+        self._footer_line(surface)
+        keyed = self._footer_keyed()
         for target in self.targets:
-            key = keys.get(target.name)
-            if key is None or target.rect.y < bar.y:
-                continue
-            if self.hover == target.name:
-                pygame.draw.rect(surface, theme.HOVER, target.rect, border_radius=m.radius)
-            width = widgets.keycap(surface, key.key, target.rect.x + m.pad // 2, bar.centery, m)
-            if self._labelled(key, left=key in self.footer_keys()):
-                image = render(
-                    key.label, self.styles["strong" if key.name in ("next", "next-page") else "body"]
-                )
-                surface.blit(
-                    image, (target.rect.x + m.pad // 2 + width + m.gap, bar.centery - image.get_height() // 2)
-                )
+            if target.name in keyed and target.rect.y >= bar.y:
+                self._footer_button(surface, target, *keyed[target.name])
         if self.paged and self.paged.count > 1:
             down = self.target("page-down").rect
             image = render(self.page_label(), self.styles["body"])
@@ -376,11 +446,16 @@ class Scene:
         left: str,
         meters: Sequence[MeterView],
         shown: Sequence[float] | None = None,
+        *,
+        words: bool = True,
+        gauges: bool = True,
     ) -> None:
-        """The top bar: a short text on the left, the three meters on the right."""
+        """The top bar: a short text on the left, the three meters on the right; an animating scene
+        paints the `words` (with the bar's line) still and the `gauges` as they move."""
         m = self.metrics
         bar = pygame.Rect(0, 0, m.width, m.header)
-        pygame.draw.line(surface, theme.BORDER, bar.bottomleft, bar.bottomright, m.stroke)
+        if words:
+            pygame.draw.line(surface, theme.BORDER, bar.bottomleft, bar.bottomright, m.stroke)
         values = list(shown) if shown is not None else [float(v.value) for v in meters]
         right = m.width - m.margin
         compact = self.header_width(meters, compact=False) > m.width - 2 * m.margin - width_of(
@@ -388,7 +463,11 @@ class Scene:
         )
         order = [v.id for v in meters]
         for meter, value in reversed(list(zip(meters, values, strict=True))):
-            right -= self._meter(surface, meter, value, right, bar, compact, order) + m.margin
+            if gauges:
+                self._meter(surface, meter, value, right, bar, compact, order)
+            right -= self._meter_width(meter, compact) + m.margin
+        if not words:
+            return
         style = self.styles["strong"]
         room = right - m.margin
         text = left if width_of(left, style) <= room else _shorten(left, style, room)

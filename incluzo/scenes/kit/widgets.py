@@ -7,6 +7,7 @@ cost is an icon with a signed number.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import pygame
 from msgspec import Struct
@@ -102,8 +103,9 @@ def panel(
         pygame.draw.rect(surface, border, rect, metrics.stroke, border_radius=radius)
 
 
+@cache
 def styles(metrics: Metrics) -> dict[str, Style]:
-    """The text styles of one window size."""
+    """The text styles of one window size, made once per size (shared: never changed)."""
     body, heading, title = metrics.body, metrics.heading, metrics.title
     return {
         "title": Style("bold", title, theme.ACCENT),

@@ -27,6 +27,7 @@ def map_axes(view: MapView) -> MapAxes:
 
 class BriefingScene(Scene):
     name = "briefing"
+    layered = True
 
     def __init__(self, ctx: Context, view: BriefingView, map_view: MapView) -> None:
         super().__init__(ctx)
@@ -91,8 +92,8 @@ class BriefingScene(Scene):
     def primary_key(self) -> FooterKey | None:
         return NEXT.to(Start()).labelled("key.begin").footer_key(self.say)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         self.draw_header(surface, self.say("briefing.header"), self.view.meters)
         assert self.paged is not None
         self.paged.draw(surface)

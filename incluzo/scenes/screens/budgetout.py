@@ -145,8 +145,8 @@ class BudgetOutScene(Scene):
         assert self.paged is not None
         return self.paged.lines()
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         self.draw_header(surface, self.say("out.title"), self.meters)
         assert self.paged is not None
         self.paged.draw(surface)

@@ -65,6 +65,7 @@ def choice_height(
 
 class CardScene(Scene):
     name = "card"
+    layered = True
 
     def __init__(
         self,
@@ -187,14 +188,21 @@ class CardScene(Scene):
             return self.say("card.out.progress", number=self.view.number)
         return self.say("card.progress", number=self.view.number, ahead=ahead_text(self.view.ahead, self.say))
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         self.draw_header(surface, self.header_text(), self.view.meters)
         assert self.paged is not None
         self.paged.draw(surface)
         for box in self.boxes:
             self._draw_choice(surface, box)
         self.draw_footer(surface)
+
+    def paint_target(self, surface: pygame.Surface, target: Target) -> None:
+        box = next((b for b in self.boxes if f"choice-{b.choice.id}" == target.name), None)
+        if box is None:
+            super().paint_target(surface, target)
+        else:
+            self._draw_choice(surface, box)
 
     def _draw_choice(self, surface: pygame.Surface, box: ChoiceBox) -> None:
         m, s = self.metrics, self.styles

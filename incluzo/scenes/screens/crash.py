@@ -63,7 +63,7 @@ class CrashScene(Scene):
         log = say("crash.log", path=str(self.log))
         return [("title", say("crash.title")), ("body", text), ("muted", log)]
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         m = self.metrics
         surface.fill(theme.BACKGROUND)
         width = m.width - 2 * m.margin

@@ -230,6 +230,7 @@ class DebriefScene(Scene):
 
     name = "debrief"
     keep_primary = True
+    layered = True
 
     def __init__(self, ctx: Context, view: DebriefView, map_view: MapView) -> None:
         super().__init__(ctx)
@@ -268,8 +269,8 @@ class DebriefScene(Scene):
     def primary_key(self) -> FooterKey | None:
         return EXPORT.footer_key(self.say)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         self.draw_frame(surface)
         self.draw_footer(surface)
 

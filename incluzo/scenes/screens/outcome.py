@@ -140,6 +140,7 @@ SIDE_SHARES = (0.38, 0.33, 0.28, 0.24)  # the map's share of the width, tried in
 
 class OutcomeScene(Scene):
     name = "outcome"
+    layered = True  # while the meters and the marker glide, they are painted over the still layer
 
     def __init__(
         self,
@@ -292,6 +293,8 @@ class OutcomeScene(Scene):
         if self.progress >= 1.0:
             return False
         self.progress = min(1.0, self.progress + dt / theme.ANIMATION_SECONDS)
+        if self.progress >= 1.0:
+            self.repaint()  # settled: the meters and the map join the still layer
         self.dirty = True
         return True
 
@@ -302,15 +305,37 @@ class OutcomeScene(Scene):
             for b, a in zip(self.decision.meters_before, self.decision.meters_after, strict=True)
         ]
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
-        shown = self.shown_meters()
-        self.draw_header(surface, self.say("outcome.header"), self.view.meters, shown)
+    @property
+    def settled(self) -> bool:
+        return self.progress >= 1.0
+
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        self._draw_header(surface, words=True, gauges=self.settled)
         assert self.paged is not None
         self.paged.draw(surface)
-        self._draw_map(surface)
+        if self.settled:
+            self._draw_map(surface)
         self._draw_band(surface)
         self.draw_footer(surface)
+
+    def moving_areas(self) -> list[pygame.Rect]:
+        if self.settled:
+            return super().moving_areas()
+        header = pygame.Rect(0, 0, self.metrics.width, self.metrics.header)
+        return [*super().moving_areas(), header]  # the map paints its whole box (an opaque image)
+
+    def paint_moving(self, surface: pygame.Surface) -> None:
+        super().paint_moving(surface)
+        if not self.settled:
+            self._draw_header(surface, words=False, gauges=True)
+            self._draw_map(surface)
+
+    def _draw_header(self, surface: pygame.Surface, *, words: bool, gauges: bool) -> None:
+        shown = self.shown_meters()
+        self.draw_header(
+            surface, self.say("outcome.header"), self.view.meters, shown, words=words, gauges=gauges
+        )
 
     def _draw_map(self, surface: pygame.Surface) -> None:
         """The map: the start kite, the kite and marker on their way, the arrow, ghosts and changes."""

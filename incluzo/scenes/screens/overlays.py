@@ -56,7 +56,11 @@ class Overlay(Scene):
             return Close()
         return super()._key(name)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def kept(self) -> bool:
+        """Only the first overlay keeps a still layer: the app names the shaded scene it stands on."""
+        return self.layered and self.beneath is not None
+
+    def paint(self, surface: pygame.Surface) -> None:
         """The app has shaded the scene behind; a dialog draws only itself."""
 
 
@@ -106,8 +110,8 @@ class ButtonsOverlay(Overlay):
             return self.enter
         return self.keys().get(name) or (Close() if name in self.close_keys else None)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         m, s = self.metrics, self.styles
         widgets.panel(surface, self.box, m, theme.PANEL)
         y = self.box.y + m.margin
@@ -148,7 +152,7 @@ class PauseOverlay(Overlay):
             return Close()
         return super().handle(event)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         m = self.metrics
         surface.fill(theme.BACKGROUND)
         big = Style("bold", m.scaled(PAUSE_SCALE), theme.ACCENT)
@@ -169,6 +173,7 @@ class PagedOverlay(Overlay):
     """A panel showing a flow page by page."""
 
     close_keys: tuple[str, ...] = ("escape",)
+    layered = True
 
     def flow(self, width: int) -> Flow:
         raise NotImplementedError
@@ -205,19 +210,24 @@ class PagedOverlay(Overlay):
         assert self.paged is not None
         return Turn(1) if self.paged.page < self.paged.count - 1 else Close()
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
-        m = self.metrics
-        widgets.panel(surface, self.box, m, theme.PANEL, square=True)  # square: a big rounded fill is slow
-        assert self.paged is not None
-        self.paged.draw(surface)
-        close = self.targets[0].rect
+    def paint_target(self, surface: pygame.Surface, target: Target) -> None:
+        """The close button (its only target)."""
+        m, close = self.metrics, target.rect
         if self.hover == "close":
             pygame.draw.rect(surface, theme.HOVER, close, border_radius=m.radius)
         x = close.x + m.gap // 2
         x += widgets.keycap(surface, "Esc", x, close.centery, m) + m.gap
         image = render(self.say("key.close"), self.styles["body"])
         surface.blit(image, (x, close.centery - image.get_height() // 2))
+
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
+        m = self.metrics
+        widgets.panel(surface, self.box, m, theme.PANEL, square=True)  # square: a big rounded fill is slow
+        assert self.paged is not None
+        self.paged.draw(surface)
+        close = self.targets[0].rect
+        self.paint_target(surface, self.targets[0])
         if self.paged.count > 1:
             label = render(self.page_label() + "  (PgDn)", self.styles["body"])
             surface.blit(label, (self.box.x + m.margin, close.centery - label.get_height() // 2))
@@ -326,7 +336,7 @@ class MapOverlay(PagedOverlay):
         flow.text(say("map.marker"), s["muted"], space_before=m.gap // 2)
         return flow
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         trail = Marks(trail=trail_arrows(self.view.trail))
         self.map.draw(surface, self.map_box, self.metrics, [k for _, k in self.kites()], marks=trail)

@@ -280,14 +280,14 @@ class PollScene(CardScene):
         return f"{super().header_text()} \u00b7 {words}"
 
     # Drawing ------------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         if self.result is not None:
             surface.fill(theme.BACKGROUND)
             self.draw_header(surface, self.header_text(), self.view.meters)
             self.result.draw(surface)
             self.draw_footer(surface)
             return
-        super().draw(surface)
+        super().paint(surface)
         s = self.styles
         box = self.choice_box
         draw_lines(surface, self.question, s["heading"], box.x, box.y)

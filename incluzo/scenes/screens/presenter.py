@@ -151,7 +151,7 @@ class PresenterScene(Scene):
         return ()
 
     # Drawing ------------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         m, s = self.metrics, self.styles
         surface.fill(theme.BACKGROUND)
         bar = pygame.Rect(0, 0, m.width, m.header)

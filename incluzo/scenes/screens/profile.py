@@ -287,8 +287,8 @@ class ProfileScene(Scene):
         return "\n".join(out)
 
     # Drawing ------------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         self.draw_header(surface, self.say("questionnaire.header"), [])
         assert self.paged is not None
         self.paged.draw(surface)

@@ -415,8 +415,8 @@ class QuestionnaireScene(Scene):
         super().turn(step)
 
     # Drawing ------------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         self.draw_header(surface, self.header_text(), [])
         if self.filling.pause is not None:
             assert self.paged is not None

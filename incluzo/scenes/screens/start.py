@@ -78,6 +78,7 @@ def entries(paths: Sequence[Path], lang: str) -> list[Entry]:
 class StartScene(Scene):
     name = "start"
     map_key = False
+    layered = True
 
     def __init__(self, ctx: Context, listed: Sequence[Entry], selected: int = 0, *, note: str = "") -> None:
         super().__init__(ctx)
@@ -179,15 +180,15 @@ class StartScene(Scene):
             if 0 <= request.index < len(self.entries):
                 self.selected = request.index
                 self.layout()
-                self.dirty = True
+                self.repaint()
             return None
         assert isinstance(request, ChooseMode), request
         self.mode = request.mode
-        self.dirty = True
+        self.repaint()
         return None
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         s, say, area = self.styles, self.say, self.content
         self.draw_header(surface, say("start.header"), [])
         y = area.y
@@ -201,6 +202,14 @@ class StartScene(Scene):
                 self._entry(surface, target, int(target.name.split("-")[1]))
         self._settings(surface)
         self.draw_footer(surface)
+
+    def paint_target(self, surface: pygame.Surface, target: Target) -> None:
+        if target.name.startswith("scenario-"):
+            self._entry(surface, target, int(target.name.split("-")[1]))
+        elif target.name.startswith(("mode-", "lang-")):
+            self._setting(surface, target)
+        else:
+            super().paint_target(surface, target)
 
     def _entry(self, surface: pygame.Surface, target: Target, index: int) -> None:
         m, s = self.metrics, self.styles
@@ -253,18 +262,22 @@ class StartScene(Scene):
         side = self.side_box
         draw_lines(surface, [say("start.mode")], s["heading"], side.x, side.y)
         for target in self.targets:
-            if target.name.startswith("mode-"):
-                mode = target.name.removeprefix("mode-")
-                key = next(k for k, v in MODE_KEYS.items() if v == mode)
-                self._option(surface, target, key.upper(), say(f"start.mode.{mode}"), mode == self.mode)
-            if target.name.startswith("lang-"):
-                lang = target.name.removeprefix("lang-")
-                if lang == languages()[0]:
-                    heading_y = target.rect.y - m.gap - line_height(s["heading"])
-                    draw_lines(surface, [say("start.language")], s["heading"], side.x, heading_y)
-                label = language_label(lang, self.ctx.lang)
-                key = catalog_for(lang).key
-                self._option(surface, target, key.upper(), label, lang == self.ctx.lang)
+            if target.name == f"lang-{languages()[0]}":
+                heading_y = target.rect.y - m.gap - line_height(s["heading"])
+                draw_lines(surface, [say("start.language")], s["heading"], side.x, heading_y)
+            if target.name.startswith(("mode-", "lang-")):
+                self._setting(surface, target)
+
+    def _setting(self, surface: pygame.Surface, target: Target) -> None:
+        """A mode or a language as a radio option."""
+        if target.name.startswith("mode-"):
+            mode = target.name.removeprefix("mode-")
+            key = next(k for k, v in MODE_KEYS.items() if v == mode)
+            self._option(surface, target, key.upper(), self.say(f"start.mode.{mode}"), mode == self.mode)
+        else:
+            lang = target.name.removeprefix("lang-")
+            label = language_label(lang, self.ctx.lang)
+            self._option(surface, target, catalog_for(lang).key.upper(), label, lang == self.ctx.lang)
 
     def _option(self, surface: pygame.Surface, target: Target, key: str, label: str, on: bool) -> None:
         """A radio option: a filled or empty ring (not colour alone), its key and its label."""

@@ -269,8 +269,8 @@ class TeamDebriefScene(TeamScene):
     def primary(self) -> Action | None:
         return None
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         self.draw_frame(surface)
         self.draw_bar(surface)
         self.draw_footer(surface)

@@ -170,6 +170,6 @@ class TeamMapOverlay(MapOverlay):
         flow.text(self.say("map.reading"), self.styles["muted"], space_before=self.metrics.gap // 2)
         return flow
 
-    def draw(self, surface: pygame.Surface) -> None:
-        PagedOverlay.draw(self, surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        PagedOverlay.paint(self, surface)
         draw_teams_map(surface, self.map, self.map_box, self.metrics, self.maps, self.say)

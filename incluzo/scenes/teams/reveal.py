@@ -532,8 +532,8 @@ class TeamRevealScene(TeamScene):
             text += " \u00b7 " + self.say("team.selected", name=name)
         return text
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         used = self.say("team.deliberated", clock=clock(self.view.deliberation))
         self.draw_team_header(surface, self.header_text(), used)
         self.draw_banner(surface)

@@ -90,6 +90,7 @@ class OptionBox:
 
 class TeamRoundScene(TeamScene):
     name = "team-round"
+    layered = True  # the countdown ring moves over the still layer
 
     def __init__(
         self,
@@ -447,14 +448,12 @@ class TeamRoundScene(TeamScene):
         text = self.say("team.time", clock=clock(timer.remaining))
         return (text if timer.running else self.say("team.time_stopped", time=text)), False
 
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         ring = self.ring
         self.draw_team_header(
             surface, self.header_text(), reserve=ring.width + self.metrics.gap if ring else 0
         )
-        if ring is not None:
-            panel.draw_ring(surface, ring.center, ring.width, self.view.timer, self.metrics, self.styles)
         self.draw_banner(surface)
         assert self.paged is not None
         if self.notes:
@@ -470,6 +469,30 @@ class TeamRoundScene(TeamScene):
             panel.draw_row(surface, row, rect, self.metrics, self.styles, self.ctx.lang, fill=fill)
         self.draw_bar(surface)
         self.draw_footer(surface)
+
+    def moving_areas(self) -> list[pygame.Rect]:
+        ring = [self.ring.inflate(4 * self.metrics.stroke, 4 * self.metrics.stroke)] if self.ring else []
+        return [*ring, *super().moving_areas()]
+
+    def paint_moving(self, surface: pygame.Surface) -> None:
+        """The countdown ring, then the lit target."""
+        ring = self.ring
+        if ring is not None:
+            panel.draw_ring(surface, ring.center, ring.width, self.view.timer, self.metrics, self.styles)
+        super().paint_moving(surface)
+
+    def paint_target(self, surface: pygame.Surface, target: Target) -> None:
+        name = target.name
+        boxes = [b for row in self.rows.values() for b in row]
+        box = next((b for b in boxes if f"option-{b.option.id}" == name), None)
+        row = next((r for r in self.team_rows() if f"team-{r.badge.number}" == name), None)
+        if box is not None:
+            self._draw_option(surface, box, target.rect)
+        elif row is not None:
+            fill = self.fill_for(name)
+            panel.draw_row(surface, row, target.rect, self.metrics, self.styles, self.ctx.lang, fill=fill)
+        else:
+            super().paint_target(surface, target)
 
     def _draw_option(self, surface: pygame.Surface, box: OptionBox, rect: pygame.Rect) -> None:
         m, s = self.metrics, self.styles

@@ -187,24 +187,42 @@ class TeamScene(Scene):
         self.targets = []
         self.layout()
         self.targets = bar + self.targets
-        self.dirty = True
+        self.repaint()
 
     def draw_bar(self, surface: pygame.Surface) -> None:
         if not self.bar_rows:
             return
-        m = self.metrics
-        top = self.bar_rows[0][0][1].y
-        band = pygame.Rect(0, top, m.width, self.bar_height)
-        pygame.draw.rect(surface, theme.PANEL, band)
-        pygame.draw.line(surface, theme.BORDER, band.topleft, band.topright, m.stroke)
+        self._bar_band(surface)
         for row in self.bar_rows:
             for key, rect in row:
-                if self.hover == key.name:
-                    pygame.draw.rect(surface, theme.HOVER, rect, border_radius=m.radius)
-                x = rect.x + m.pad // 2
-                x += widgets.keycap(surface, key.key, x, rect.centery, m) + m.gap
-                image = render(key.label, self.styles["body"])
-                surface.blit(image, (x, rect.centery - image.get_height() // 2))
+                self._bar_button(surface, key, rect)
+
+    def _bar_band(self, surface: pygame.Surface) -> None:
+        m = self.metrics
+        band = pygame.Rect(0, self.bar_rows[0][0][1].y, m.width, self.bar_height)
+        pygame.draw.rect(surface, theme.PANEL, band)
+        pygame.draw.line(surface, theme.BORDER, band.topleft, band.topright, m.stroke)
+
+    def _bar_button(self, surface: pygame.Surface, key: FooterKey, rect: pygame.Rect) -> None:
+        m = self.metrics
+        if self.hover == key.name:
+            pygame.draw.rect(surface, theme.HOVER, rect, border_radius=m.radius)
+        x = rect.x + m.pad // 2
+        x += widgets.keycap(surface, key.key, x, rect.centery, m) + m.gap
+        image = render(key.label, self.styles["body"])
+        surface.blit(image, (x, rect.centery - image.get_height() // 2))
+
+    def paint_target(self, surface: pygame.Surface, target: Target) -> None:
+        """A control of the bar (as the footer's buttons: on the band, clipped to it), else the base's."""
+        placed = next(((k, r) for row in self.bar_rows for k, r in row if k.name == target.name), None)
+        if placed is None:
+            super().paint_target(surface, target)
+            return
+        clip = surface.get_clip()
+        surface.set_clip(placed[1])
+        self._bar_band(surface)
+        self._bar_button(surface, *placed)
+        surface.set_clip(clip)
 
     def draw_banner(self, surface: pygame.Surface) -> None:
         """In a look back: say so above the content, so nobody mistakes it for the game as it stands."""

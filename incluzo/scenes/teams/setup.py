@@ -170,8 +170,8 @@ class TeamSetupScene(Scene):
         self.layout_footer()
 
     # Drawing --------------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+    def paint(self, surface: pygame.Surface) -> None:
+        super().paint(surface)
         m, s, say = self.metrics, self.styles, self.say
         self.draw_header(surface, say("team.setup.header", title=self.title), [])
         y = self.list_box.y

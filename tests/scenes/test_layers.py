@@ -1,0 +1,108 @@
+"""The still layer changes no pixel: a frame drawn over the kept layer (blitting back only what moved,
+then painting the lit target, the animation or the countdown) equals the screen painted whole, with
+every target lit in turn, on every layered screen of a group game and of a team round."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from incluzo.app import App
+from incluzo.phones.loadtest import KAMER, TEAMS
+from incluzo.scenes import actions
+from incluzo.scenes.kit.base import Scene
+from incluzo.scenes.kit.input import Exposed, Key
+
+SHIPPED = Path(__file__).resolve().parents[2] / "scenarios" / "te-veel-prikkels.yaml"
+
+
+def whole(app: App) -> bytes:
+    """The top screen painted whole, as before it had a layer: the lit target in place, then what moves."""
+    top, picture = app.top, pygame.Surface(app.size)
+    if app.overlays:
+        assert app.under is not None
+        picture.blit(app.under, (0, 0))
+    top.paint(picture)
+    hover, top.hover = top.hover, None
+    top.paint_moving(picture)
+    top.hover = hover
+    return pygame.image.tobytes(picture, "RGB")
+
+
+def lit_in_turn(app: App) -> Iterator[str | None]:
+    """Each frame with another target lit (and none, before and after); yields the name lit."""
+    top: Scene = app.top
+    for name in [None, *(t.name for t in top.targets if t.enabled), None]:
+        top.hover = name
+        top.dirty = True
+        app.step([], 0.0)
+        yield name
+
+
+def check(app: App, *, exposed: bool = True) -> None:
+    if exposed:
+        app.step([Exposed()], 0.0)  # a frame that blits the whole layer
+    painted = app.top.still.painted
+    for name in lit_in_turn(app):
+        assert pygame.image.tobytes(app.surface, "RGB") == whole(app), (app.top.name, name)
+    assert app.top.still.painted == painted, "lighting a target paints the layer again"
+
+
+@pytest.fixture(autouse=True)
+def fixed_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INCLUZO_HOME", "/tmp/incluzo-golden")
+
+
+def test_every_layered_screen_of_a_group_game_draws_as_painted_whole() -> None:
+    app = App.opened(size=(1280, 720), scenario=SHIPPED)
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("briefing", lambda: None),
+        ("card", lambda: [app.step([Key("return")], 0.0) for _ in range(2)]),
+        ("outcome", lambda: app.step([Key("b")], 0.0)),
+        ("outcome", lambda: app.step([], 0.3)),  # the meters and the marker on their way
+        ("outcome", lambda: app.step([], 10.0)),  # settled: they joined the layer
+        ("map", lambda: app.step([Key("m")], 0.0)),
+        ("help", lambda: [app.step([Key(k)], 0.0) for k in ("escape", "h")]),
+        ("help", lambda: app.step([Key("page down")], 0.0)),
+    ]
+    for expected, go in steps:
+        go()
+        while app.scene.name == "briefing" and expected == "card":
+            app.step([Key("return")], 0.0)
+        assert app.top.name.startswith(expected)
+        check(app)
+    app.step([Key("escape")], 0.0)
+    while app.scene.name != "debrief":
+        choices = [c for c in getattr(getattr(app.scene, "view", None), "choices", ()) if c.affordable]
+        app.step([Key(choices[0].letter.lower() if choices else "return")], 10.0)
+    check(app)
+    app.step([Key("page down")], 0.0)
+    check(app)
+    app.game = None
+    app.act(actions.Home())
+    check(app)
+    app.step([Key("down")], 0.0)
+    check(app)
+
+
+def test_a_team_round_draws_as_painted_whole_while_its_countdown_runs() -> None:
+    app = App.opened(size=(1280, 720), scenario=KAMER, teams=TEAMS, mode="teams")
+    app.act(actions.BeginRound())
+    check(app)
+    app.step([], 1.0)  # the ring moved on, over the last frame
+    check(app, exposed=False)
+    app.step([Key("2")], 0.0)  # a team selected: a new screen
+    check(app)
+
+
+def test_a_notice_over_the_screen_is_blitted_away_once_it_goes() -> None:
+    app = App.opened(size=(1280, 720), scenario=SHIPPED)
+    app.notice = "Een melding"
+    app.step([], 0.0)
+    app.notice = ""
+    app.top.dirty = True
+    app.step([], 0.0)
+    assert pygame.image.tobytes(app.surface, "RGB") == whole(app)
