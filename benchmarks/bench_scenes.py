@@ -10,7 +10,8 @@ that again. Beside it, per screen and held to the same target: `hover`, each fra
 target (a pointer event moving over the buttons), and `whole_window`, each frame after the window's
 picture was lost (an expose event: the whole still layer is blitted). And `rebuild`, held to the full
 60 Hz frame: the frame after a change of view (a page turn: the layout again, the still layer painted
-again and kept), which a new card or page costs once. Each screen's
+again), which a new card or page costs once; and `after_rebuild`, the hover frames that follow one (held
+to the first target), which copy the new layer into its keeping one band of rows each. Each screen's
 time is also given as a ratio to the bare program's frame at the same size, measured in the same run
 (bare, the screens, bare again: the mean of the two), so a loaded machine neither hides a regression
 nor invents one. The first frame is timed over 5 starts of each program in turn, by the wall clock and by
@@ -41,6 +42,7 @@ FONT = ROOT / "assets" / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
 FRAME_60HZ_MS = 1000 / 60
 SIZES = {"1920x1080": ((1920, 1080), 0.25 * FRAME_60HZ_MS), "3840x2160": ((3840, 2160), 0.75 * FRAME_60HZ_MS)}
 FRAMES = 120
+SETTLE = 8  # hover frames timed after each rebuild: more than a 4K layer's bands
 IDLE_SECONDS = 3.0
 IDLE_TARGET = 2.0  # percent of one core
 FIRST_FRAME_MARGIN_MS = 150
@@ -156,9 +158,20 @@ def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, dict[str, float]]
         app.top.relayout()
         app.step([], 0.0)
 
+    def after_rebuild() -> dict[str, float]:
+        samples = []
+        for _ in range(FRAMES // SETTLE):
+            rebuild()
+            for _ in range(SETTLE):
+                start = time.perf_counter()
+                hover()
+                samples.append((time.perf_counter() - start) * 1000)
+        return percentiles(samples)
+
     def frames() -> dict[str, dict[str, float]]:
         found = {"redraw": timed(redraw), "hover": timed(hover), "whole_window": timed(whole)}
         found["rebuild"] = timed(rebuild)
+        found["after_rebuild"] = after_rebuild()
         app.top.hover = None
         return found
 
@@ -253,7 +266,7 @@ def run() -> dict[str, Any]:
         worst = max(s["p99_ms"] for s in scenes.values())
         kinds = {
             kind: {name: found[kind] for name, found in measured.items()}
-            for kind in ("hover", "whole_window", "rebuild")
+            for kind in ("hover", "whole_window", "after_rebuild", "rebuild")
         }
         worst_of = {kind: max(s["p99_ms"] for s in found.values()) for kind, found in kinds.items()}
         frames[label] = {
@@ -266,10 +279,14 @@ def run() -> dict[str, Any]:
             "target_p99_ms": round(budget, 2),
             "worst_p99_ms": worst,
             "meets_target": worst <= budget,
-            **{kind: kinds[kind] for kind in ("hover", "whole_window")},
+            **{kind: kinds[kind] for kind in ("hover", "whole_window", "after_rebuild")},
             "worst_p99_ms_hover": worst_of["hover"],
             "worst_p99_ms_whole_window": worst_of["whole_window"],
-            "meets_target_hover_and_whole_window": max(worst_of["hover"], worst_of["whole_window"]) <= budget,
+            "worst_p99_ms_after_rebuild": worst_of["after_rebuild"],
+            "meets_target_hover_whole_window_after_rebuild": max(
+                worst_of["hover"], worst_of["whole_window"], worst_of["after_rebuild"]
+            )
+            <= budget,
             "rebuild": kinds["rebuild"],
             "worst_p99_ms_rebuild": worst_of["rebuild"],
             "rebuild_target_p99_ms": round(FRAME_60HZ_MS, 2),

@@ -13,6 +13,7 @@ import pytest
 from incluzo.app import App
 from incluzo.phones.loadtest import KAMER, TEAMS
 from incluzo.scenes import actions
+from incluzo.scenes.kit import layers
 from incluzo.scenes.kit.base import Scene
 from incluzo.scenes.kit.input import Exposed, Key
 
@@ -106,3 +107,41 @@ def test_a_notice_over_the_screen_is_blitted_away_once_it_goes() -> None:
     app.top.dirty = True
     app.step([], 0.0)
     assert pygame.image.tobytes(app.surface, "RGB") == whole(app)
+
+
+def still_picture(app: App) -> bytes:
+    """What the top screen's still layer should hold: its paint with no target lit."""
+    top, picture = app.top, pygame.Surface(app.size)
+    if app.overlays:
+        assert app.under is not None
+        picture.blit(app.under, (0, 0))
+    hover, top.hover = top.hover, None
+    top.paint(picture)
+    top.hover = hover
+    return pygame.image.tobytes(picture, "RGB")
+
+
+def test_a_new_layer_is_saved_band_by_band_while_targets_light_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layers, "BAND_PIXELS", 1280 * 100)  # 8 bands at 1280x720
+    app = App.opened(size=(1280, 720), scenario=SHIPPED)
+    for _ in range(2):
+        app.step([Key("return")], 0.0)
+    while app.scene.name == "briefing":
+        app.step([Key("return")], 0.0)
+    still = app.top.still
+    assert len(still.unsaved) == 8, "a page turn copies no band on its own frame"
+    check(app, exposed=False)  # each lit target equals the whole paint while bands are still missing
+    assert not still.unsaved
+    assert still.image is not None
+    assert pygame.image.tobytes(still.image, "RGB") == still_picture(app)
+
+
+def test_a_lost_window_before_the_layer_is_whole_paints_it_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layers, "BAND_PIXELS", 1280 * 100)
+    app = App.opened(size=(1280, 720), scenario=SHIPPED)
+    app.step([Key("h")], 0.0)  # an overlay: its layer holds the shaded screen beneath
+    painted = app.top.still.painted
+    app.step([Exposed()], 0.0)
+    assert app.top.still.painted == painted + 1
+    assert pygame.image.tobytes(app.surface, "RGB") == whole(app)
+    check(app, exposed=False)

@@ -267,7 +267,8 @@ class Scene:
             self.still.draw(surface, self.beneath, self.paint)
         finally:
             self.hover = hover
-        self.still.moved, self.still.on = self.moving_areas(), None
+        self.still.keep(surface, self.moving_areas())
+        self.still.on = None
         self.paint_moving(surface)
 
     def kept(self) -> bool:

@@ -8,6 +8,12 @@ the areas the last frame's moving parts covered (`moved`) rather than the whole 
 blit is ~6 ms of memory traffic). The layer is painted on the frame's own surface and then copied, so an
 overlay's layer holds the shaded scene it was painted over (`key` names that picture). See Scene.draw
 for when a layer is dropped.
+
+The copy is spread over the frames after the paint, one band of rows a frame (`BAND_PIXELS`): a page
+turn at 4K would otherwise pay a whole-window copy on top of its paint. Until the last band is copied
+the layer is whole only where a frame saved it: each frame saves the areas its moving parts are about to
+cover (`keep`), while the window still shows the still picture there. A frame that finds the window's
+picture lost before the layer is whole paints it again.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pygame
+
+BAND_PIXELS = 1 << 21  # pixels copied per frame while a new layer is saved: ~1.4 ms at 4K on a slow VM
 
 
 class Still:
@@ -27,11 +35,19 @@ class Still:
         self.painted = 0  # how often the layer was painted (tests, benchmarks)
         self.on: pygame.Surface | None = None  # the surface that shows our last frame alone, untouched
         self.moved: list[pygame.Rect] = []  # where the last frame painted over the layer
+        self.unsaved: list[pygame.Rect] = []  # bands of the window not yet copied into the layer
 
     def holds(self, key: object, size: tuple[int, int]) -> bool:
-        """Whether the layer kept is the one for `key` at `size`."""
+        """Whether the layer kept is the one for `key` at `size`, and this frame can draw from it: it
+        is whole, or the window still shows the last frame, whose still parts fill in the rest."""
         image = self.image
-        return self.valid and image is not None and self.key == key and image.get_size() == size
+        return (
+            self.valid
+            and image is not None
+            and self.key == key
+            and image.get_size() == size
+            and (not self.unsaved or self.on is not None)
+        )
 
     def forget(self) -> None:
         """The view changed: paint the layer again on the next frame (its surface is reused)."""
@@ -39,7 +55,8 @@ class Still:
 
     def draw(self, surface: pygame.Surface, key: object, paint: Callable[[pygame.Surface], None]) -> bool:
         """Blit the layer for `key` (only where the last frame moved, when `surface` still shows it), or
-        paint it on `surface` and keep a copy; True when painted."""
+        paint it on `surface` and start saving it; True when painted. Afterwards `surface` shows the
+        still picture alone."""
         if self.holds(key, surface.get_size()):
             assert self.image is not None
             if self.on is surface:
@@ -47,11 +64,27 @@ class Still:
                     surface.blit(self.image, area, area)
             else:
                 surface.blit(self.image, (0, 0))
+            if self.unsaved:
+                self.save(surface, self.unsaved.pop())
             return False
         paint(surface)
         if self.image is None or self.image.get_size() != surface.get_size():
             self.image = pygame.Surface(surface.get_size(), 0, surface)  # the window's pixel format
-        self.image.blit(surface, (0, 0))
+        width, height = surface.get_size()
+        rows = max(1, BAND_PIXELS // max(1, width))
+        self.unsaved = [pygame.Rect(0, top, width, min(rows, height - top)) for top in range(0, height, rows)]
         self.key, self.valid = key, True
         self.painted += 1
         return True
+
+    def keep(self, surface: pygame.Surface, areas: list[pygame.Rect]) -> None:
+        """Save the still picture under `areas` before moving parts cover it (while the layer is not
+        whole yet); `surface` shows the still picture alone."""
+        if self.unsaved:
+            for area in areas:
+                self.save(surface, area)
+        self.moved = areas
+
+    def save(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        assert self.image is not None
+        self.image.blit(surface, area, area)
