@@ -75,6 +75,15 @@ class Background(Struct, frozen=True):
     plates: tuple[tuple[str, pygame.Rect], ...]  # (corner, rect) in the image
 
 
+class Naming(Struct, frozen=True):
+    """The quadrants' names on one map: their style, the width they wrap to, and whether they stand
+    under their number badges (`stacked`) or beside them."""
+
+    style: Style
+    room: int
+    stacked: bool
+
+
 @dataclasses.dataclass
 class QuadrantMap:
     """One map for a list of quadrants; `draw` places it in a rectangle."""
@@ -298,36 +307,34 @@ class QuadrantMap:
         pygame.draw.rect(image, theme.BORDER, square, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midtop, square.midbottom, metrics.stroke)
         pygame.draw.line(image, theme.BORDER, square.midleft, square.midright, metrics.stroke)
-        named = self._named(square, metrics)
-        plates = tuple((q.corner, self._name(image, square, q, metrics, named)) for q in self.quadrants)
+        naming = self._naming(square, metrics)
+        plates = tuple((q.corner, self._name(image, square, q, metrics, naming)) for q in self.quadrants)
         if self._with_axes(area, metrics):
             self._axes(image, square, metrics, self._label_side(area, metrics))
         if pygame.display.get_surface() is not None:
             image = image.convert()  # in the window's own format it blits several times faster
         return Background(image, square, plates)
 
-    def _named(self, square: pygame.Rect, metrics: Metrics) -> bool:
-        """Names only on a map big enough that each fits its corner in at most NAME_LINES lines (words
-        whole where `_name_style` can); a smaller map shows the quadrants' numbers (its legend names them)."""
+    def _naming(self, square: pygame.Rect, metrics: Metrics) -> Naming | None:
+        """How the names stand in their corners: beside their number badges when every word of every
+        name fits there whole (the four in one size, as large as lets them, down to SMALLEST_NAME_SCALE
+        of the body text), else under the badges, with the corner's whole width for the name. None when
+        neither keeps the words whole in NAME_LINES lines, or the map is small: it shows the quadrants'
+        numbers, and its legend names them. A quadrant's name is never broken inside a word."""
         if not self.labelled or square.width < metrics.body * MIN_SIDE_FOR_NAMES:
-            return False
-        room = self._name_room(square, metrics)
-        style = self._name_style(square, metrics)
-        return all(len(wrap(q.name, style, room, self.lang)) <= NAME_LINES for q in self.quadrants)
-
-    def _name_style(self, square: pygame.Rect, metrics: Metrics) -> Style:
-        """The names' style: as large as lets every word of every name stand whole beside its badge (the
-        four in one size), down to SMALLEST_NAME_SCALE of the body text; where even that is too large (a
-        long Dutch compound on a small map) body size, and the word breaks at a hyphenation point."""
-        room, smallest = self._name_room(square, metrics), metrics.scaled(SMALLEST_NAME_SCALE)
-        full = Style("bold", metrics.body, theme.INK)
-        style = replace(full, size=min(unbroken(q.name, full, room, smallest).size for q in self.quadrants))
-        return style if all(widest_word(q.name, style) <= room for q in self.quadrants) else full
-
-    @staticmethod
-    def _name_room(square: pygame.Rect, metrics: Metrics) -> int:
+            return None
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
-        return square.width // 2 - badge - 3 * metrics.pad
+        inside = square.width // 2 - 3 * metrics.pad
+        full, smallest = Style("bold", metrics.body, theme.INK), metrics.scaled(SMALLEST_NAME_SCALE)
+        for room, stacked in ((inside - badge, False), (inside, True)):
+            size = min(unbroken(q.name, full, room, smallest).size for q in self.quadrants)
+            style = replace(full, size=size)
+            if all(
+                widest_word(q.name, style) <= room and len(wrap(q.name, style, room, self.lang)) <= NAME_LINES
+                for q in self.quadrants
+            ):
+                return Naming(style, room, stacked)
+        return None
 
     def _name(
         self,
@@ -335,27 +342,32 @@ class QuadrantMap:
         square: pygame.Rect,
         quadrant: QuadrantView,
         metrics: Metrics,
-        named: bool,
+        naming: Naming | None,
     ) -> pygame.Rect:
-        """Number badge and (when labelled) name in the quadrant's outer corner, on a light plate;
-        returns the plate."""
+        """Number badge and (when named) name in the quadrant's outer corner, on a light plate: the name
+        beside the badge or under it (see `_naming`); returns the plate."""
         dx, dy = CORNERS[quadrant.corner]
         base = theme.colour(quadrant.colour)
         number = render(str(quadrant.number), Style("bold", metrics.body, theme.ink_on(base)))
         badge = metrics.scaled(theme.HEADING_SCALE) + metrics.pad
-        style = self._name_style(square, metrics)
-        lines = wrap(quadrant.name, style, self._name_room(square, metrics), self.lang) if named else []
+        style = naming.style if naming else Style("bold", metrics.body, theme.INK)
+        lines = wrap(quadrant.name, style, naming.room, self.lang) if naming else []
         text_w = max((render(line, style).get_width() for line in lines), default=0)
-        plate_w = badge + (text_w + 2 * metrics.pad if lines else 0)
-        plate_h = max(badge, len(lines) * line_height(style))
+        text_h = len(lines) * line_height(style)
+        stacked = bool(lines) and naming is not None and naming.stacked
+        if stacked:
+            plate_w, plate_h = max(badge, text_w + 2 * metrics.pad), badge + text_h
+        else:
+            plate_w, plate_h = badge + (text_w + 2 * metrics.pad if lines else 0), max(badge, text_h)
         x = square.x + metrics.pad if dx < 0 else square.right - metrics.pad - plate_w
         y = square.y + metrics.pad if dy < 0 else square.bottom - metrics.pad - plate_h
+        disc = pygame.Rect(x + plate_w - badge if stacked and dx > 0 else x, y, badge, badge)
         if lines:
             plate = pygame.Surface((plate_w, plate_h), pygame.SRCALPHA)
             plate.fill((*theme.PANEL, NAME_PLATE_ALPHA))
             image.blit(plate, (x, y))
-            draw_lines(image, lines, style, x + badge + metrics.pad, y)
-        disc = pygame.Rect(x, y, badge, badge)
+            left, top = (x + metrics.pad, y + badge) if stacked else (x + badge + metrics.pad, y)
+            draw_lines(image, lines, style, left, top)
         pygame.draw.ellipse(image, base, disc)
         image.blit(number, number.get_rect(center=disc.center))
         return pygame.Rect(x, y, plate_w, plate_h)
