@@ -28,9 +28,9 @@ from incluzo.engine.logs import rebase  # noqa: E402
 from incluzo.engine.logs.savelog import SaveError  # noqa: E402
 from incluzo.engine.play.desk import DeskView  # noqa: E402
 from incluzo.engine.play.phases import Mode  # noqa: E402
-from incluzo.engine.scenario.loader import load_file  # noqa: E402
 from incluzo.engine.scenario.problems import ScenarioError  # noqa: E402
 from incluzo.errorlog import write_crash_log  # noqa: E402
+from incluzo.scenariocache import load_file  # noqa: E402
 from incluzo.scenes import games  # noqa: E402
 from incluzo.scenes.actions import (  # noqa: E402
     Action,

@@ -19,10 +19,10 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-import yaml
 from msgspec import Struct
 
 from incluzo import parsecache
+from incluzo.lazy import yaml
 
 DEFAULT_LANGUAGE = "nl"
 FOLDER = ("data", "messages")

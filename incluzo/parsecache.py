@@ -6,7 +6,7 @@ milliseconds. A copy is named by a hash of the file it was parsed from, so an ed
 parsed again (and the stale copies of the same kind removed). JSON, unlike marshal or pickle, is safe to
 read whatever a file holds, and a copy that cannot be read or does not hold what the caller expects (a
 damaged or planted file) is ignored and written anew; a data folder that cannot be written only means
-the next start parses again.
+the next start parses again. `kept` is the same for any kind of copy (scenariocache keeps scenarios).
 """
 
 from __future__ import annotations
@@ -28,22 +28,55 @@ MOST_BYTES = 4_000_000  # a larger copy is not read (the Dutch patterns take som
 
 def parsed(kind: str, source: bytes, parse: Callable[[], T], fits: Callable[[object], T | None]) -> T:
     """What `parse()` makes of `source`, from the copy kept for this `source` when there is one that
-    `fits` (which returns the value to use, or None for a copy it does not accept)."""
-    folder = data_dir() / "cache"
-    copy = folder / f"{kind}-{hashlib.blake2b(source, digest_size=12).hexdigest()}.json"
+    `fits` (which returns the value to use, or None for a copy it does not accept). One copy per kind."""
+    copy = folder() / f"{kind}-{digest(source)}.json"
+
+    def encode(value: T) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def keep() -> list[Path]:
+        return [
+            *copy.parent.glob(f"{kind}-*.json"),
+            *copy.parent.glob(f"{kind}-*.marshal"),
+        ]  # (older: marshal)
+
+    return kept(copy, lambda data: fits(json.loads(data)), parse, encode, keep)
+
+
+def kept(
+    copy: Path,
+    read: Callable[[bytes], T | None],
+    parse: Callable[[], T],
+    encode: Callable[[T], bytes | None],
+    stale: Callable[[], list[Path]],
+) -> T:
+    """What `read` makes of `copy`'s bytes when it reads them (not None, no ValueError), else `parse()`,
+    then written to `copy` as `encode` gives it (None: not kept), after the `stale` copies are removed."""
     with suppress(OSError, ValueError, RecursionError):
-        found = fits(json.loads(_read(copy)))
+        found = read(_read(copy))
         if found is not None:
             return found
     value = parse()
     with suppress(OSError, ValueError):
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in (*folder.glob(f"{kind}-*.json"), *folder.glob(f"{kind}-*.marshal")):  # (older: marshal)
-            stale.unlink(missing_ok=True)
-        partial = copy.with_name(f"{copy.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        os.replace(partial, copy)  # a start reading beside this one sees the whole copy or none
+        raw = encode(value)
+        if raw is not None:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            for old in stale():
+                old.unlink(missing_ok=True)
+            partial = copy.with_name(f"{copy.name}.{os.getpid()}.part")
+            partial.write_bytes(raw)
+            os.replace(partial, copy)  # a start reading beside this one sees the whole copy or none
     return value
+
+
+def folder() -> Path:
+    """Where the copies are kept."""
+    return data_dir() / "cache"
+
+
+def digest(source: bytes) -> str:
+    """The name a copy of `source` is kept under."""
+    return hashlib.blake2b(source, digest_size=12).hexdigest()
 
 
 def _read(copy: Path) -> bytes:

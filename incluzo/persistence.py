@@ -32,11 +32,12 @@ from incluzo.engine.logs.savelog import (
     SkipEntry,
 )
 from incluzo.engine.play.session import Session
-from incluzo.engine.scenario.loader import ID_PATTERN, load_file
+from incluzo.engine.scenario.loader import ID_PATTERN
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import Phrase, ScenarioError, echo, said
 from incluzo.errorlog import data_dir
 from incluzo.savelock import hold, in_use
+from incluzo.scenariocache import load_file
 
 SUFFIX = ".jsonl"
 AUTOSAVES = 3

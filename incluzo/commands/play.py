@@ -220,9 +220,9 @@ def run(args: argparse.Namespace) -> int:
         )
     use_dummy_display_if_headless()
     from incluzo.app import App
-    from incluzo.engine.scenario.loader import load_file
     from incluzo.engine.scenario.problems import ScenarioError
     from incluzo.persistence import find_unfinished
+    from incluzo.scenariocache import load_file
     from incluzo.stopping import on_signals
 
     scenario_id = None

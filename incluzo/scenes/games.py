@@ -17,8 +17,8 @@ from incluzo import persistence
 from incluzo.engine.logs.savelog import Rebuilt
 from incluzo.engine.play.phases import Mode, Phase
 from incluzo.engine.play.session import Advance, Session, Skip
-from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenariocache import load_file
 from incluzo.scenes.game import Game
 from incluzo.scenes.kit.base import Context
 from incluzo.scenes.screens.director import Director, new_save

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
 
-import yaml
 from msgspec import Struct
 from msgspec.structs import replace
 
@@ -25,6 +24,7 @@ from incluzo.engine.scenario.problems import Problem, said
 from incluzo.engine.scenario.text import EMPTY, Text
 from incluzo.engine.scenario.yamlsource import DEFAULT_LIMITS, Limits, compose, decode, read_file
 from incluzo.i18n import catalog_for
+from incluzo.lazy import yaml
 
 POINTS = 10  # points per theme and part
 SCALE = 100  # a profile runs from 0 to 100 per quadrant

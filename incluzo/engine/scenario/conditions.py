@@ -70,14 +70,14 @@ class Condition:
         return frozenset()
 
 
-class Const(Condition, Struct, frozen=True):
+class Const(Condition, Struct, frozen=True, tag=True):
     value: bool
 
     def holds(self, facts: Facts) -> bool:
         return self.value
 
 
-class Exhausted(Condition, Struct, frozen=True):
+class Exhausted(Condition, Struct, frozen=True, tag=True):
     def holds(self, facts: Facts) -> bool:
         return facts.exhausted
 
@@ -85,7 +85,7 @@ class Exhausted(Condition, Struct, frozen=True):
         return True
 
 
-class Compare(Condition, Struct, frozen=True):
+class Compare(Condition, Struct, frozen=True, tag=True):
     kind: str  # meter | quadrant | tally
     index: int
     op: str
@@ -99,7 +99,7 @@ class Compare(Condition, Struct, frozen=True):
         return OPERATORS[self.op](facts.tally[self.index], self.number)
 
 
-class Chosen(Condition, Struct, frozen=True):
+class Chosen(Condition, Struct, frozen=True, tag=True):
     card: str
     choice: str
 
@@ -110,14 +110,14 @@ class Chosen(Condition, Struct, frozen=True):
         return frozenset({(self.card, self.choice)})
 
 
-class Seen(Condition, Struct, frozen=True):
+class Seen(Condition, Struct, frozen=True, tag=True):
     card: str
 
     def holds(self, facts: Facts) -> bool:
         return self.card in facts.seen
 
 
-class Not(Condition, Struct, frozen=True):
+class Not(Condition, Struct, frozen=True, tag=True):
     inner: Condition
 
     def holds(self, facts: Facts) -> bool:
@@ -130,7 +130,7 @@ class Not(Condition, Struct, frozen=True):
         return self.inner.references()
 
 
-class All(Condition, Struct, frozen=True):
+class All(Condition, Struct, frozen=True, tag=True):
     parts: tuple[Condition, ...]
     source: str = ""  # the text as written: shown by str(), left out of equality and hash
 

@@ -6,10 +6,9 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path, PureWindowsPath
 from typing import Any
-
-import yaml
 
 from incluzo.engine.play import position
 from incluzo.engine.scenario import conditions
@@ -43,6 +42,7 @@ from incluzo.engine.scenario.yamlsource import (
     shown,
     unsafe_character,
 )
+from incluzo.lazy import yaml
 
 FORMAT = 1
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -55,7 +55,6 @@ MAX_DIGITS = 20  # characters in a whole number, before it is read
 MAX_TIMER = 3_600
 MAX_LEVEL = 1_000
 
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 NULL = "tag:yaml.org,2002:null"
 
 # key -> required. The order is the order keys are documented in.
@@ -110,6 +109,12 @@ ENDING_KEYS = {"id": True, "when": False, "tone": False, "title": True, "text": 
 
 MAP, LIST = said("problem.type.map"), said("problem.type.list")
 WHOLE, TEXT = said("problem.type.whole_number"), said("problem.type.text")
+
+
+@cache
+def _constructor() -> yaml.constructor.SafeConstructor:
+    """PyYAML's own reading of an int (made on first use: yaml loads when first used)."""
+    return yaml.constructor.SafeConstructor()
 
 
 def _kind(node: yaml.Node) -> Phrase | str:
@@ -252,7 +257,7 @@ class Reader:
             )
             return None
         try:  # an explicit `!!int abc` carries the int tag without being a number
-            number = _CONSTRUCTOR.construct_yaml_int(node)
+            number = _constructor().construct_yaml_int(node)
         except (ValueError, TypeError, IndexError):
             self.wrong_type(node, path, WHOLE)
             return None
@@ -414,9 +419,13 @@ def load_text(
 def load_file(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Scenario:
     """Load a scenario file. Raises ScenarioError with every problem found."""
     path = Path(path)
-    data = read_file(path, limits)
-    text = decode(data, str(path), limits)
-    return load_text(text, str(path), limits=limits, content_hash=hashlib.sha256(data).hexdigest())
+    return load_bytes(read_file(path, limits), str(path), limits=limits)
+
+
+def load_bytes(data: bytes, source: str, *, limits: Limits = DEFAULT_LIMITS) -> Scenario:
+    """Load a scenario from a file's bytes (`source` names the file). Raises ScenarioError."""
+    text = decode(data, source, limits)
+    return load_text(text, source, limits=limits, content_hash=hashlib.sha256(data).hexdigest())
 
 
 def read_head(

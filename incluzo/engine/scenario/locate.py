@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-import yaml
-
 from incluzo.engine.scenario.model import Card, Ending, Scenario
 from incluzo.engine.scenario.problems import Problem, ScenarioError, Severity
 from incluzo.engine.scenario.yamlsource import compose
+from incluzo.lazy import yaml
 
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 _MODEL_PATH = re.compile(r"^(cards|endings)\[(\d+)\](?:\.choices\[(\d+)\])?")

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from functools import cache, cached_property
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import yaml
 from msgspec import Struct
 
+from incluzo.engine.scenario.conditions import Condition
+from incluzo.engine.scenario.problems import Problem
 from incluzo.engine.scenario.text import EMPTY, Text
-
-if TYPE_CHECKING:
-    from incluzo.engine.scenario.conditions import Condition
-    from incluzo.engine.scenario.problems import Problem
+from incluzo.lazy import yaml
 
 AFFIRMATIEF = "affirmatief"
 TRANSFORMATIEF = "transformatief"

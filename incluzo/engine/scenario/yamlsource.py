@@ -14,12 +14,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
 from msgspec import Struct
 
 from incluzo.engine import files
 from incluzo.engine.scenario import yamlwords
 from incluzo.engine.scenario.problems import Phrase, Problem, ScenarioError, said
+from incluzo.lazy import yaml
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -37,8 +37,13 @@ class Limits(Struct, frozen=True):
 
 
 DEFAULT_LIMITS = Limits()
-Loader = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
-FAST_LOADER: Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Loader = type["yaml.SafeLoader"] | type["yaml.CSafeLoader"]
+
+
+def fast_loader() -> Loader:
+    """libyaml's C loader when PyYAML has it (looked up on use: yaml loads when first used)."""
+    fast: Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return fast
 
 
 def _problem(
@@ -147,10 +152,11 @@ def compose(text: str, source: str, limits: Limits = DEFAULT_LIMITS) -> yaml.Nod
             hint="limit",
             reason=said("problem.reason.text_size", count=len(text), most=limits.bytes),
         )
-    if FAST_LOADER is not yaml.SafeLoader:
+    fast = fast_loader()
+    if fast is not yaml.SafeLoader:
         try:
-            _prescan(text, source, limits, FAST_LOADER)
-            node = yaml.compose(text, Loader=FAST_LOADER)
+            _prescan(text, source, limits, fast)
+            node = yaml.compose(text, Loader=fast)
         except yaml.YAMLError:
             pass
         else:

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-import pyphen
 from msgspec import Struct
 from msgspec.structs import replace
 
 from incluzo import parsecache
 from incluzo.i18n import catalog_for
+from incluzo.lazy import pyphen
 from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.theme import Colour
 

@@ -14,9 +14,9 @@ from incluzo import persistence
 from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.play.phases import Mode
-from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenariocache import load_file
 from incluzo.scenes.actions import Help, OpenMap, ShowNotes
 from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.base import Scene

@@ -21,10 +21,10 @@ from incluzo.engine.logs import workshoplog
 from incluzo.engine.logs.savelog import ProfileEntry
 from incluzo.engine.questionnaire import themes as welke_bril
 from incluzo.engine.questionnaire.themes import ProfileView, Questionnaire, Result
-from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.i18n import Messages
+from incluzo.scenariocache import load_file
 from incluzo.scenes.actions import Action, StartFrom
 from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.base import Context, Scene, heading_item

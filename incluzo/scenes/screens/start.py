@@ -11,9 +11,9 @@ from msgspec import Struct
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.session import Session
 from incluzo.engine.play.views import BriefingView, present
-from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.problems import ScenarioError
 from incluzo.i18n import catalog_for, languages
+from incluzo.scenariocache import load_file
 from incluzo.scenes.actions import Action, Play, SetLanguage
 from incluzo.scenes.kit import theme, widgets
 from incluzo.scenes.kit.base import Context, Scene, Target

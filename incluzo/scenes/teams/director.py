@@ -30,9 +30,9 @@ from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
 from incluzo.engine.play.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
 from incluzo.engine.play.views import Presenter
-from incluzo.engine.scenario.loader import load_file
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
+from incluzo.scenariocache import load_file
 from incluzo.scenes import actions
 from incluzo.scenes.game import Reply, ask_end, ask_skip
 from incluzo.scenes.kit.base import Context, Scene
