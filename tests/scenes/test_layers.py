@@ -16,6 +16,7 @@ from incluzo.scenes import actions
 from incluzo.scenes.kit import layers
 from incluzo.scenes.kit.base import Scene
 from incluzo.scenes.kit.input import Exposed, Key
+from incluzo.scenes.teams.rounds import TeamRoundScene
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios" / "te-veel-prikkels.yaml"
 
@@ -99,6 +100,21 @@ def test_a_team_round_draws_as_painted_whole_while_its_countdown_runs() -> None:
     check(app)
 
 
+def test_the_reveal_of_six_teams_draws_as_painted_whole_at_every_step() -> None:
+    six = ("Rood", "Blauw", "Groen", "Geel", "Paars", "Oranje")
+    app = App.opened(size=(1280, 720), scenario=SHIPPED, teams=six, mode="teams")
+    while not app.top.name.startswith("team-round"):
+        app.step([Key("return")], 0.0)
+    for team in range(1, 7):
+        app.step([Key(str(team)), Key("abc"[team % 3])], 0.0)
+    app.step([Key("return")], 0.0)
+    assert app.top.name.startswith("team-reveal") and app.top.layered
+    reveal = app.top
+    while app.top is reveal:
+        check(app)
+        app.step([Key("return")], 0.0)
+
+
 def test_a_notice_over_the_screen_is_blitted_away_once_it_goes() -> None:
     app = App.opened(size=(1280, 720), scenario=SHIPPED)
     app.notice = "Een melding"
@@ -145,3 +161,22 @@ def test_a_lost_window_before_the_layer_is_whole_paints_it_again(monkeypatch: py
     assert app.top.still.painted == painted + 1
     assert pygame.image.tobytes(app.surface, "RGB") == whole(app)
     check(app, exposed=False)
+
+
+def test_the_team_debrief_draws_as_painted_whole_at_every_step() -> None:
+    app = App.opened(size=(1280, 720), scenario=SHIPPED, teams=("Rood", "Blauw"), mode="teams")
+    for _ in range(200):
+        if app.top.name.startswith("team-debrief"):
+            break
+        if isinstance(app.top, TeamRoundScene):
+            for team in ("1", "2"):
+                for option in app.top.options():  # the first choice the team can pay
+                    app.notice = ""
+                    app.step([Key(team), Key(option.mark.lower())], 0.0)
+                    if not app.notice:
+                        break
+        app.step([Key("return")], 0.0)
+    assert app.top.name.startswith("team-debrief") and app.top.layered
+    for _ in range(app.top.paged.count if app.top.paged else 1):
+        check(app)
+        app.step([Key("page down")], 0.0)

@@ -235,6 +235,7 @@ class TeamDebriefScene(TeamScene):
     """The teams compared, a step a screen (see screens/steps.py); E exports every step."""
 
     name = "team-debrief"
+    layered = True  # only a lit control moves: each step is laid out (and its layer painted) anew
     keep_primary = True
 
     def __init__(self, ctx: Context, view: TeamDebriefView, maps: tuple[TeamMapView, ...]) -> None:

@@ -79,6 +79,7 @@ def chip_lines(
 
 class TeamRevealScene(TeamScene):
     name = "team-reveal"
+    layered = True  # only a lit control moves: each step is laid out (and its layer painted) anew
 
     def __init__(
         self,
