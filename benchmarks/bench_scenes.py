@@ -43,6 +43,7 @@ FRAME_60HZ_MS = 1000 / 60
 SIZES = {"1920x1080": ((1920, 1080), 0.25 * FRAME_60HZ_MS), "3840x2160": ((3840, 2160), 0.75 * FRAME_60HZ_MS)}
 FRAMES = 120
 SETTLE = 8  # hover frames timed after each rebuild: more than a 4K layer's bands
+SIX_TEAMS = ("Rood", "Blauw", "Groen", "Geel", "Paars", "Oranje")  # the reveal's screen at its fullest
 IDLE_SECONDS = 3.0
 IDLE_TARGET = 2.0  # percent of one core
 FIRST_FRAME_MARGIN_MS = 150
@@ -135,8 +136,8 @@ def timed(frame: Callable[[], None]) -> dict[str, float]:
 
 
 def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, dict[str, float]]]:
-    """Each screen of a game in a real (dummy-driver) window: its redraw, hover, whole-window and
-    rebuild frames (see the module's docstring)."""
+    """Each screen of a game in a real (dummy-driver) window, and the reveal of a round of six teams:
+    its redraw, hover, whole-window and rebuild frames (see the module's docstring)."""
     from incluzo.app import App
     from incluzo.scenes.kit.input import Exposed, Key, Point
 
@@ -200,6 +201,14 @@ def scene_frames(size: tuple[int, int]) -> dict[str, dict[str, dict[str, float]]
     app.game = None
     app.act(__import__("incluzo.scenes.actions", fromlist=["Home"]).Home())
     results["start"] = frames()
+    app = App.opened(size=size, scenario=SCENARIO, teams=SIX_TEAMS, mode="teams", window=True)
+    while not app.top.name.startswith("team-round"):
+        app.step([Key("return")], 0.0)
+    for team, letter in zip("123456", "abcabc", strict=True):
+        app.step([Key(team), Key(letter)], 0.0)
+    app.step([Key("return")], 0.0)
+    assert app.top.name.startswith("team-reveal"), app.top.name
+    results["reveal_6_teams"] = frames()
     return results
 
 
