@@ -111,7 +111,6 @@ class Copier:
 
     def flush(self, path: Path | None = None) -> None:
         """Until every copy handed over (of the save at `path`, when given) is written."""
-
         key = path.absolute() if path is not None else None
 
         def done() -> bool:
