@@ -764,6 +764,7 @@ class App:
         finally:
             self.stop_phones()
             self.close_presenter()
+            persistence.flush()  # a clean quit leaves the newest autosave copy on disk
 
     def _loop(self, clock: pygame.time.Clock) -> None:
         self.guarded_step([], 0.0)

@@ -2,15 +2,18 @@
 
 Each session is one JSON Lines file in `<data folder>/saves/`. A record is appended with one write,
 then flushed and fsynced before `append` returns, so a decision the screen has shown can never be
-lost. After each record a full copy is written to one of a few autosave slots (temporary file,
-fsync, rename), so a damaged log still has a recent good copy beside it. Reading takes the longest
-good state among the log and its autosaves, and says what it had to leave out.
+lost. After each step a full copy is written to one of a few autosave slots (temporary file, fsync,
+rename) by a thread of its own (`Copier`: the frame never waits for a copy, and of copies that pile up
+only the newest is written), so a damaged log still has a recent good copy beside it. Reading takes
+the longest good state among the log and its autosaves, and says what it had to leave out.
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as _dt
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -83,12 +86,75 @@ def autosave_paths(path: Path) -> list[Path]:
     return [path.with_name(f"{path.stem}.autosave-{slot}{SUFFIX}") for slot in range(1, AUTOSAVES + 1)]
 
 
+class Copier:
+    """Writes the autosave copies in a thread of its own, so a step's frame never waits for one.
+
+    Copies are redundancy (the log is durable before `extend` returns), so they may lag: per save only
+    the newest copy waits, a newer one replaces it, and each is still written whole and atomically
+    (`write_atomic`). `flush` waits until the copies handed over are on disk: reading a save back in
+    this process does, and so does a clean quit (the App's loop, and at exit)."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.waiting: dict[Path, tuple[SaveFile, int, str]] = {}  # save -> (file, record, log text)
+        self.writing: Path | None = None
+        self.thread: threading.Thread | None = None
+
+    def put(self, file: SaveFile, number: int, text: str) -> None:
+        """Hand over the copy of `file`'s log as it stood after record `number`."""
+        with self.changed:
+            self.waiting[file.path.absolute()] = (file, number, text)
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="incluzo-autosave", daemon=True)
+                self.thread.start()
+                atexit.register(self.flush)
+            self.changed.notify_all()
+
+    def flush(self, path: Path | None = None) -> None:
+        """Until every copy handed over (of the save at `path`, when given) is written."""
+        key = path.absolute() if path is not None else None
+
+        def done() -> bool:
+            if key is None:
+                return not self.waiting and self.writing is None
+            return key not in self.waiting and self.writing != key
+
+        with self.changed:
+            self.changed.wait_for(done)
+
+    def _run(self) -> None:
+        while True:
+            with self.changed:
+                self.changed.wait_for(lambda: bool(self.waiting))
+                path = next(iter(self.waiting))
+                file, number, text = self.waiting.pop(path)
+                self.writing = path
+            try:
+                file.copy(number, text)
+            except OSError as problem:  # the log itself is durable: a missing copy costs only redundancy
+                logging.getLogger("incluzo.saves").error("autosave of %s not written: %s", path, problem)
+            finally:
+                with self.changed:
+                    self.writing = None
+                    self.changed.notify_all()
+
+
+COPIER = Copier()
+
+
+def flush(path: Path | None = None) -> None:
+    """Until the autosave copies handed over (of the save at `path`, when given) are on disk."""
+    COPIER.flush(path)
+
+
 class SaveFile:
     """One session's log on disk. `append` returns only when the record is durable.
 
     `trace`, when set, is told each step of saving record n: ("saving", n) before the write,
-    ("written", n) before its fsync, ("synced", n) once it is durable, ("autosaving", n) before the
-    autosave copy, and ("saved", n) once that is on disk too (the fault test kills the game at each).
+    ("written", n) before its fsync, ("synced", n) once it is durable; then, from the copier's thread,
+    ("autosaving", n) before the autosave copy of the log after record n and ("saved", n) once that is
+    on disk too (a copy replaced by a newer one before it was written is not told). The fault test
+    kills the game at each.
     """
 
     def __init__(
@@ -125,10 +191,10 @@ class SaveFile:
         self.extend([entry])
 
     def extend(self, entries: Sequence[Entry], *, autosave: bool = True) -> None:
-        """Add records with one write and fsync (a step, or the phones' votes of one frame), then refresh
-        an autosave copy (not for the phones' notes: a vote is durable in the log itself, and copying the
-        whole log for every frame of votes would hold up the frames). Thread-safe: the phones' votes are
-        written from a thread of their own."""
+        """Add records with one write and fsync (a step, or the phones' votes of one frame); then hand
+        an autosave copy to the copier (not for the phones' notes: a vote is durable in the log itself,
+        and a copy of the whole log for every frame of votes would keep the disk busy). Thread-safe: the
+        phones' votes are written from a thread of their own."""
         if not entries:
             return
         with self.lock:
@@ -153,12 +219,15 @@ class SaveFile:
             if self.trace:
                 self.trace("synced", number)
             if autosave:
-                if self.trace:
-                    self.trace("autosaving", number)
-                slots = autosave_paths(self.path)
-                write_atomic(slots[number % AUTOSAVES], self.text)
-            if self.trace:
-                self.trace("saved", number)
+                COPIER.put(self, number, self.text)
+
+    def copy(self, number: int, text: str) -> None:
+        """Write `text`, the log after record `number`, to its autosave slot (the copier calls this)."""
+        if self.trace:
+            self.trace("autosaving", number)
+        write_atomic(autosave_paths(self.path)[number % AUTOSAVES], text)
+        if self.trace:
+            self.trace("saved", number)
 
     def rewrite(self, log: SaveLog) -> None:
         """Replace the file with `log` in one step (after a damaged save was read back)."""
@@ -185,7 +254,9 @@ def read_leniently(path: Path) -> savelog.Parsed:
 
 def best_copy(path: Path, first: savelog.Parsed | None = None) -> tuple[SaveLog | None, Path]:
     """The longest good state among a save (`first`, when already read) and, when it is damaged, its
-    autosaves of the same header; with the file it came from."""
+    autosaves of the same header; with the file it came from. Copies this process still owes are
+    written first."""
+    flush(path)
     first = first or read_leniently(path)
     best, used = first.log, path
     if first.problem is not None:

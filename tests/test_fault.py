@@ -90,9 +90,10 @@ class Run:
 
     @property
     def durable(self) -> int:
-        """Records this process reported on disk (restored ones included)."""
-        saved = [e["entries"] for e in self.events if e["event"] == "saved"]
-        return max([*saved, self.ready["entries"] if self.ready else 0])
+        """Records this process reported durable: fsynced in the log itself ('synced', before the game
+        shows the step; the autosave copies follow in a thread of their own), restored ones included."""
+        synced = [e["entries"] for e in self.events if e["event"] == "synced"]
+        return max([*synced, self.ready["entries"] if self.ready else 0])
 
 
 SAVE_STEPS = ("saving", "written", "synced", "autosaving")  # the kill points inside a save (persistence)

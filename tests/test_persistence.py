@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,15 @@ SCENARIO = load()
 
 
 def playing(*steps: savelog.Step) -> tuple[Session, persistence.SaveFile]:
-    """A new session on disk with these steps taken and saved, as the game does it."""
+    """A new session on disk with these steps taken and saved, as the game does it, each step's autosave
+    copy written before the next step (as when the room takes its time; see the copier's own tests)."""
     file = persistence.start(SCENARIO, mode="solo", seed=3, source="klein.yaml")
     session = Session(SCENARIO)
     for step in steps:
         refusal, entry = savelog.perform(session, step)
         assert refusal is None and entry is not None
         file.append(entry)
+        persistence.flush()
     return session, file
 
 
@@ -59,6 +62,35 @@ def test_the_last_few_states_are_kept_as_autosave_copies() -> None:
     _, file = playing(Start(), Choose("werkplek"), Advance(), Advance())
     copies = sorted(len(savelog.read(p.read_bytes()).entries) for p in persistence.autosave_paths(file.path))
     assert copies == [2, 3, 4]
+
+
+def test_autosave_copies_wait_for_nobody_and_only_the_newest_waiting_one_is_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session, file = playing(Start())
+    entered, gate = threading.Event(), threading.Event()
+    copied: list[int] = []
+    real_write = persistence.write_atomic
+
+    def held_up(path: Path, text: str) -> None:  # a slow disk: each copy waits for the gate
+        entered.set()
+        assert gate.wait(10)
+        copied.append(len(savelog.read(text.encode()).entries))
+        real_write(path, text)
+
+    monkeypatch.setattr(persistence, "write_atomic", held_up)
+    for number, step in enumerate((Choose("werkplek"), Advance(), Advance())):
+        _, entry = savelog.perform(session, step)
+        assert entry is not None
+        file.append(entry)  # returns with the record durable in the log, the copy still to come
+        if number == 0:
+            assert entered.wait(10)  # the copier is writing the copy after record 2
+    assert len(savelog.read(file.path.read_bytes()).entries) == 4 and copied == []
+    gate.set()
+    persistence.flush()
+    assert copied == [2, 4]  # the copy after record 3 was replaced by a newer one before it was written
+    slots = [savelog.read(p.read_bytes()) for p in persistence.autosave_paths(file.path) if p.exists()]
+    assert [len(copy.entries) for copy in slots] == [4, 2] and slots[0] == file.log  # slots 2 and 3
 
 
 def test_an_interrupted_last_write_falls_back_to_the_step_before_and_repairs_the_file() -> None:
@@ -139,6 +171,7 @@ def test_trace_is_told_before_a_record_is_written_and_after_it_is_durable() -> N
     told: list[tuple[str, int, int]] = []
     file.trace = lambda event, number: told.append((event, number, len(file.path.read_bytes().splitlines())))
     file.append(ChooseEntry(Id("werkplek"), Id("drukte")))
+    persistence.flush()  # the autosave copy follows in the copier's thread
     assert told == [
         ("saving", 2, 2),
         ("written", 2, 3),

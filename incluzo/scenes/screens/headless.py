@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 
 import pygame
@@ -96,18 +97,22 @@ STOP_VARIABLE = "INCLUZO_TRACE_STOP"
 class _Tracer:
     """Prints each save step as a JSON line. `INCLUZO_TRACE_STOP=written:2` (a step and a count) makes
     the process stop itself (SIGSTOP, POSIX) right after the 2nd 'written': the fault test then kills
-    it at exactly that point inside the save, by design instead of by timing luck."""
+    it at exactly that point inside the save, by design instead of by timing luck. Steps come from the
+    game's thread and the autosave copier's: one at a time, so no line is torn and nothing is printed
+    after the stop."""
 
     def __init__(self, stop: str) -> None:
         stage, _, count = stop.partition(":")
         self.stage, self.left = stage, int(count) if count.isdigit() else 0
+        self.lock = threading.Lock()
 
     def __call__(self, event: str, number: int) -> None:
-        print(json.dumps({"event": event, "entries": number}), flush=True)
-        if event == self.stage and self.left > 0:
-            self.left -= 1
-            if self.left == 0 and hasattr(signal, "SIGSTOP"):
-                os.kill(os.getpid(), signal.SIGSTOP)
+        with self.lock:
+            print(json.dumps({"event": event, "entries": number}), flush=True)
+            if event == self.stage and self.left > 0:
+                self.left -= 1
+                if self.left == 0 and hasattr(signal, "SIGSTOP"):
+                    os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def list_scenarios(lang: str) -> int:

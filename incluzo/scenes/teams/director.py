@@ -207,13 +207,31 @@ class TeamDirector:
         return lambda: reveal
 
     def show(self, *, keep_page: bool = True) -> None:
-        """Show the game as it stands; the same screen (a team picked on it) stays on its page."""
-        old, new = self.screen, self.build()
+        """Show the game as it stands; the same screen (a team picked on it) stays on its page, and the
+        round on screen stays, told its new view (a pick costs no new screen: `TeamRoundScene.refresh`)."""
+        old = self.screen
+        if keep_page and self._round_shown(old):
+            assert isinstance(old, TeamRoundScene)
+            old.refresh(self.presenter.round(self.play), selected=self.selected, notes=self.notes)
+            return
+        new = self.build()
         if keep_page and new.name == old.name and type(new) is type(old):
             new.page = old.page
             if isinstance(new, TeamRevealScene) and isinstance(old, TeamRevealScene):
                 new.wanted = old.step  # the reveal's steps shown so far stay shown
         self.screen = new
+
+    def _round_shown(self, scene: Scene) -> bool:
+        """Whether `scene` is the round the game stands in (not a look back at one)."""
+        if (
+            not isinstance(scene, TeamRoundScene)
+            or scene.review
+            or not self.briefed
+            or self.play.phase != CARD
+        ):
+            return False
+        card = teams.room_card(self.scenario, self.play)
+        return card is not None and scene.view.card.id == card.id
 
     # The clock -----------------------------------------------------------------------------------
     def tick(self, seconds: float, overlays: Sequence[Scene] = ()) -> None:

@@ -110,6 +110,7 @@ class TeamRoundScene(TeamScene):
         self.name = f"team-round-{view.card.id}"
         self.rows: dict[int, list[OptionBox]] = {}  # flow item id -> its boxes
         self.title_in_header = False  # when the text needs the title's room to fit whole
+        self.stale: list[pygame.Rect] = []  # areas of the still layer a pick changed (see refresh)
 
     # What the round shows ------------------------------------------------------------------------
     @property
@@ -140,6 +141,29 @@ class TeamRoundScene(TeamScene):
 
     def _poll_option(self, option: PollOptionView) -> Option:
         return Option(option.id, option.mark, option.label, (), "", ())
+
+    def refresh(self, view: RoundView, *, selected: int | None, notes: bool) -> None:
+        """The round moved on while it stays on screen, as a new screen of it would show it. When only
+        picks changed (a team's tick, the footer's count of teams still choosing), only the footer is
+        laid out again, and the rows that changed and the footer are painted again over the still layer
+        on the next frame (`stale`, see `draw`); any other change lays out and paints all of it."""
+        rows = self.team_rows()
+        same = (selected, notes) == (self.selected, self.notes) and _unpicked(view) == _unpicked(self.view)
+        self.view, self.selected, self.notes, self.hover = view, selected, notes, None
+        if not same:
+            self.relayout()
+            return
+        footer = self.footer_band
+        self.targets = [t for t in self.targets if t.rect.y < footer.y]  # the footer's go last
+        self.layout_footer()
+        changed = [new for old, new in zip(rows, self.team_rows(), strict=True) if new != old]
+        self.stale += [self.team_rects[row.badge.number] for row in changed] + [footer]
+        self.dirty = True
+
+    @property
+    def footer_band(self) -> pygame.Rect:
+        m = self.metrics
+        return pygame.Rect(0, m.height - m.footer, m.width, m.footer)
 
     def set_timer(self, timer: TimerView) -> None:
         """The countdown moved on: only the ring changes, unless the clock stopped, ran again or ran
@@ -464,11 +488,43 @@ class TeamRoundScene(TeamScene):
             draw_page(surface, self.choice_page, self.choice_box.x, self.choice_box.y)
         draw_lines(surface, self.how, self.styles[self.how_text()[1]], self.teams_box.x, self.how_top)
         for row in self.team_rows():
-            rect = self.team_rects[row.badge.number]
-            fill = self.fill_for(f"team-{row.badge.number}")
-            panel.draw_row(surface, row, rect, self.metrics, self.styles, self.ctx.lang, fill=fill)
+            self._paint_row(surface, row, self.team_rects[row.badge.number])
         self.draw_bar(surface)
         self.draw_footer(surface)
+
+    def _paint_row(self, surface: pygame.Surface, row: TeamRow, rect: pygame.Rect) -> None:
+        fill = self.fill_for(f"team-{row.badge.number}")
+        panel.draw_row(surface, row, rect, self.metrics, self.styles, self.ctx.lang, fill=fill)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """A frame as every layered scene draws it; first the areas a pick changed (`refresh`) are
+        painted again on the kept still layer, and this frame blits them from it with what moved."""
+        stale, self.stale = self.stale, []
+        image = self.still.image
+        if stale and image is not None and self.holds_still(surface.get_size()):
+            hover, self.hover = self.hover, None  # the layer is painted with no target lit
+            try:
+                for area in stale:
+                    self._repaint(image, area)
+            finally:
+                self.hover = hover
+            self.still.moved += stale
+        super().draw(surface)
+
+    def _repaint(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Paint `area` again as `paint` does: it holds a team's row or the footer band, and nothing
+        else paint draws reaches into either (the rows stand apart in the panel, the facilitator bar
+        ends where the footer starts)."""
+        clip = surface.get_clip()
+        surface.set_clip(area)
+        surface.fill(theme.BACKGROUND, area)
+        for row in self.team_rows():
+            rect = self.team_rects[row.badge.number]
+            if rect.colliderect(area):
+                self._paint_row(surface, row, rect)
+        if area.colliderect(self.footer_band):
+            self.draw_footer(surface)
+        surface.set_clip(clip)
 
     def moving_areas(self) -> list[pygame.Rect]:
         ring = [self.ring.inflate(4 * self.metrics.stroke, 4 * self.metrics.stroke)] if self.ring else []
@@ -549,6 +605,12 @@ def _own(team: TeamRoundView, choice_id: str, index: int) -> ChoiceView:
         (c for c in team.choices if c.id == choice_id),
         team.choices[index] if team.choices else ChoiceView(choice_id, "", "", (), (), "", True, (), ""),
     )
+
+
+def _unpicked(view: RoundView) -> RoundView:
+    """The view without who has picked: what the round's layout, but for its team rows and footer,
+    is made of."""
+    return replace(view, teams=tuple(replace(t, picked=False) for t in view.teams), waiting_for=())
 
 
 def _with_timer(view: RoundView, timer: TimerView) -> RoundView:
