@@ -240,7 +240,7 @@ def play_room(
     game); `hz`: frames paced like the window's loop (0: as fast as they come); every frame is a full
     redraw, as the frame benchmark measures them.
     """
-    from incluzo.app import App
+    from incluzo.app import App, steady
     from incluzo.engine.logs.savelog import PhoneVoteEntry
     from incluzo.engine.play.phases import Phase
     from incluzo.phones.room import RoundOpen, device_id
@@ -279,6 +279,7 @@ def play_room(
     unseen: list[tuple[str, str]] = []  # counted by a frame that left its drawing to the next
     played = 0
     moved = False  # the facilitator's part just moved the game on: the next frame draws a new screen
+    steady()  # as the window's loop starts
     deadline = time.monotonic() + timeout
     tick = time.monotonic()
     try:

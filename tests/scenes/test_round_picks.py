@@ -19,6 +19,9 @@ def as_new(app: App) -> tuple[bytes, bytes]:
     scene.resize(app.size)
     picture = pygame.Surface(app.size)
     scene.draw(picture)
+    while scene.still.unsaved:  # the layer is copied into its keeping a band a frame (layers.py)
+        scene.still.on = picture
+        scene.draw(picture)
     assert scene.still.image is not None
     return pygame.image.tobytes(scene.still.image, "RGB"), pygame.image.tobytes(picture, "RGB")
 
@@ -26,6 +29,9 @@ def as_new(app: App) -> tuple[bytes, bytes]:
 def check(app: App, scene: TeamRoundScene) -> None:
     """The window and the kept layer are what a new screen of the round shows."""
     assert app.scene is scene, "the round stays the same screen"
+    while scene.still.unsaved:  # a layer painted anew is copied into its keeping a band a frame
+        scene.dirty = True
+        app.step([], 0.0)
     assert scene.still.image is not None
     layer, frame = as_new(app)
     assert pygame.image.tobytes(scene.still.image, "RGB") == layer
