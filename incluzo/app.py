@@ -71,6 +71,7 @@ from incluzo.scenes.kit.input import (  # noqa: E402
     Resized,
     translate,
 )
+from incluzo.scenes.kit.layers import around  # noqa: E402
 from incluzo.scenes.kit.text import draw_lines, line_height, wrap  # noqa: E402
 from incluzo.scenes.screens.crash import CrashScene  # noqa: E402
 from incluzo.scenes.screens.director import Director  # noqa: E402
@@ -739,7 +740,9 @@ class App:
             self.surface.fill(theme.SHADE, special_flags=pygame.BLEND_MULT)
             self.under = self.overlays[0].beneath = self.surface.copy()
         elif not self.overlays[0].holds_still(self.surface.get_size()):  # else its still layer has it
-            self.surface.blit(self.under, (0, 0))
+            cover = self.overlays[0].covers()  # the shaded scene only where the overlay lets it show
+            for area in around(self.surface.get_rect(), cover) if cover else [self.surface.get_rect()]:
+                self.surface.blit(self.under, area, area)
         self.scene.dirty = False
 
     def _draw_notice(self) -> None:

@@ -180,3 +180,18 @@ def test_the_team_debrief_draws_as_painted_whole_at_every_step() -> None:
     for _ in range(app.top.paged.count if app.top.paged else 1):
         check(app)
         app.step([Key("page down")], 0.0)
+
+
+@pytest.mark.parametrize(
+    "hole",
+    [(20, 10, 50, 30), (0, 0, 100, 60), (-5, -5, 30, 30), (90, 50, 40, 40), (200, 200, 5, 5), (10, 10, 0, 0)],
+)
+def test_around_a_hole_the_bands_cover_the_rest_once(hole: tuple[int, int, int, int]) -> None:
+    whole, inside = pygame.Rect(0, 0, 100, 60), pygame.Rect(hole)
+    bands = layers.around(whole, inside)
+    counts = [
+        sum(band.collidepoint(x, y) for band in bands) + inside.clip(whole).collidepoint(x, y)
+        for x in range(100)
+        for y in range(60)
+    ]
+    assert set(counts) == {1}

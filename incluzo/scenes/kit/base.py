@@ -271,6 +271,11 @@ class Scene:
         self.still.on = None
         self.paint_moving(surface)
 
+    def covers(self) -> pygame.Rect | None:
+        """An area its paint fills whole, opaque: drawn over another picture (an overlay over the shaded
+        scene), that picture need not be put there first."""
+        return None
+
     def kept(self) -> bool:
         """Whether this scene is drawn over a still layer now."""
         return self.layered

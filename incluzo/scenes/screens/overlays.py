@@ -210,6 +210,9 @@ class PagedOverlay(Overlay):
         assert self.paged is not None
         return Turn(1) if self.paged.page < self.paged.count - 1 else Close()
 
+    def covers(self) -> pygame.Rect | None:
+        return self.box  # its square panel, opaque
+
     def paint_target(self, surface: pygame.Surface, target: Target) -> None:
         """The close button (its only target)."""
         m, close = self.metrics, target.rect
