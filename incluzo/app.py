@@ -790,10 +790,9 @@ class App:
 
 
 def steady() -> None:
-    """Before the window's loop: the start-up's garbage collected once, and what survives it (modules,
-    fonts, the scenario) left out of every later collection (`gc.freeze`), so a full collection in a
-    frame looks only at what play made since (one took 30-37 ms of a frame in the phones' load test)."""
-    gc.collect()
+    """Before the window's loop: what start-up made (modules, fonts, the scenario) is left out of every
+    later collection (`gc.freeze`, itself no work), so a full collection in a frame looks only at what
+    play made since (one took 30-37 ms of a frame in the phones' load test)."""
     gc.freeze()
 
 
