@@ -308,6 +308,8 @@ class App:
         return self.game.exports if self.game else []
 
     def show(self, scene: Scene) -> None:
+        if scene is not self.scene:
+            self.scene.still.release()  # its layer's surface serves the next screen's
         scene.resize(self.size)
         self.scene = scene
         self.dirty = True

@@ -195,3 +195,16 @@ def test_around_a_hole_the_bands_cover_the_rest_once(hole: tuple[int, int, int, 
         for y in range(60)
     ]
     assert set(counts) == {1}
+
+
+def test_a_new_screen_paints_its_layer_on_the_surface_the_last_one_gave_back() -> None:
+    app = App.opened(size=(1280, 720), scenario=SHIPPED)
+    app.step([], 0.0)
+    briefing = app.scene
+    kept = briefing.still.image
+    assert kept is not None
+    while app.scene is briefing:
+        app.step([Key("return")], 0.0)
+    assert briefing.still.image is None, "the briefing gave its layer's surface back"
+    assert app.scene.still.image is kept
+    assert pygame.image.tobytes(app.surface, "RGB") == whole(app)
