@@ -1,7 +1,8 @@
 """The room on its phones under load: 120 simulated phones (aiohttp clients, in a process of their own)
 join a team game of kamer.yaml on loopback, vote in three rounds and a poll, and fill in the
 questionnaire, while the big screen plays at 60 Hz in a 1920x1080 dummy-driver window. The game's phone
-server runs as it does in play: in a spawned process of its own, reached over a pipe (`server`).
+server runs as it does in play: in a spawned process of its own, reached over a pipe (`server`), below
+the game's priority; the simulated phones' process runs below both (real phones take no CPU time).
 
 Reported: every vote accepted, saved once and lost none; the frame time while the votes arrive (each
 frame a full redraw and flip, as in bench_scenes; target p99 <= 4.2 ms at 1080p); and the time from a
