@@ -92,6 +92,9 @@ NOTICE_WIDTH_SCALE = 36  # widest notice in body units
 MIN_SIZE = (640, 360)
 PRESENTER_TITLE = "incluzo: presenter view"
 POLLING_DRIVERS = ("dummy", "offscreen")
+# A frame whose handling took this share of its budget leaves its drawing to the next frame: a step of
+# the game (its save with the fsync, the phones' views, a layout) takes 1-3 ms, a key or a hover far less.
+STEP_SHARE = 0.25
 
 
 class App:
@@ -513,9 +516,9 @@ class App:
     ) -> bool:
         """Handle the events, move animations on by dt seconds, draw if anything changed. `wall` is the
         time that really passed when it differs from dt (the game's clock counts it). With `budget` (the
-        window's loop: seconds a frame may take), a frame whose handling alone took half of it (a step
-        of the game: its save, the new screen's layout) leaves the drawing to the next frame, one frame
-        later, so neither frame runs long; the next frame always draws.
+        window's loop: seconds a frame may take), a frame whose handling alone took STEP_SHARE of it (a
+        step of the game: its save, the new screen's layout) leaves the drawing to the next frame, one
+        frame later, so neither frame runs long; the next frame always draws.
         Returns False once the player has quit."""
         began = time.perf_counter()
         if self.game is not None:
@@ -533,7 +536,7 @@ class App:
             overlay.update(dt)
         if self.dirty or moving or self.owed or any(s.dirty for s in [self.scene, *self.overlays]):
             spent = time.perf_counter() - began
-            self.owed = budget is not None and not self.owed and spent > budget / 2
+            self.owed = budget is not None and not self.owed and spent > budget * STEP_SHARE
             if not self.owed:
                 self.draw()
         return self.running

@@ -78,10 +78,10 @@ def test_nothing_is_drawn_when_nothing_changes(make_app: Callable[..., App]) -> 
     assert drawn == [1]
 
 
-def test_a_frame_whose_step_used_up_half_its_budget_draws_on_the_next_frame(
+def test_a_frame_whose_step_used_its_share_of_the_budget_draws_on_the_next_frame(
     make_app: Callable[..., App],
 ) -> None:
-    """The window's loop gives each frame a budget: a step that took half of it (here any step: the
+    """The window's loop gives each frame a budget: a step that took its share of it (here any step: the
     budget is a nanosecond) shows its new screen one frame later, and that next frame always draws."""
     app = make_app()
     drawn = []
