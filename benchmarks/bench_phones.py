@@ -19,7 +19,7 @@ a step of the game (a team's choice placed from the phones, a reveal, the next r
 with its fsyncs and the new screen's layout, as the same step typed on the keyboard) are counted and
 measured apart (`frame_with_game_steps`), and also left out once (`frame_without_game_steps`), so the
 phones' own cost per frame shows apart; the headline p99 keeps every frame. The frames are stepped as
-the window's loop steps them, with its frame budget: a frame whose handling took half of it draws on
+the window's loop steps them, with its frame budget: a frame whose handling took a quarter of it draws on
 the next frame (counted with the step frames), and a vote's time to the screen ends with the frame that
 drew it.
 """
