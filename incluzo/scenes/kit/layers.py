@@ -72,7 +72,7 @@ class Still:
         """Blit the layer for `key` (only where the last frame moved, when `surface` still shows it), or
         paint it on `surface` and start saving it; True when painted. Afterwards `surface` shows the
         still picture alone."""
-        if self.holds(key, surface.get_size()):
+        if self.holds(key, surface.get_size()) and (not self.unsaved or self.on is surface):
             assert self.image is not None
             if self.on is surface:
                 for area in self.moved:
