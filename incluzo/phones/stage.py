@@ -26,6 +26,7 @@ from incluzo.scenes.kit.widgets import shortfall_text
 from incluzo.scenes.screens.card import ahead_text
 from incluzo.scenes.screens.director import Director
 from incluzo.scenes.teams.director import TeamDirector
+from incluzo.scenes.teams.reveal import TeamRevealScene
 from incluzo.scenes.teams.rounds import TeamRoundScene
 
 _NOT_ID = re.compile(r"[^a-z0-9-]")
@@ -111,6 +112,15 @@ def shown_round(game: TeamDirector) -> RoundView:
     return game.presenter.round(play)
 
 
+def shown_reveal(game: TeamDirector) -> RevealView:
+    """The reveal's view data: the very view the big screen's reveal was built from (in the frame that
+    revealed), else made anew (the facilitator looks back at an earlier screen)."""
+    screen = game.screen
+    if isinstance(screen, TeamRevealScene) and not screen.review:
+        return screen.view
+    return game.presenter.reveal(game.play)
+
+
 def of_teams(game: TeamDirector) -> Stage:
     title = game.scenario.title.get(game.ctx.lang)
     if not game.briefed:
@@ -121,7 +131,7 @@ def of_teams(game: TeamDirector) -> Stage:
         card = game.scenario.card(view.card.id)
         return team_round(game, view, game.presenter.presenter.t(card.notes))
     if play.phase == Phase.OUTCOME:
-        return Shown("reveal", title, reveal(game.presenter.reveal(play)))
+        return Shown("reveal", title, reveal(shown_reveal(game)))
     return Shown("done", title)
 
 
