@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -113,13 +114,11 @@ class Phone:
 @dataclasses.dataclass
 class Report:
     phones: int
-    accepted: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)  # (token, ask, option)
-    refused: list[dict[str, Any]] = dataclasses.field(default_factory=list)
-    sent_at: dict[tuple[str, str], float] = dataclasses.field(
-        default_factory=dict
-    )  # (token, ask) -> when sent
+    accepted: list[tuple[str, str, str]] = field(default_factory=list)  # (token, ask, option)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    sent_at: dict[tuple[str, str], float] = field(default_factory=dict)  # (token, ask) -> when sent
     sheets: int = 0
-    errors: list[str] = dataclasses.field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
 
 async def room_phones(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict, deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import field
 from functools import cached_property
 from operator import ge
 from typing import TypeVar
@@ -40,20 +41,16 @@ class Graph:
 
     scenario: Scenario
     start: GameState
-    steps: dict[GameState, list[Step]] = dataclasses.field(default_factory=dict)  # states at a card
-    parent: dict[GameState, tuple[GameState, str | None] | None] = dataclasses.field(default_factory=dict)
-    ran_out_at: dict[GameState, str] = dataclasses.field(
-        default_factory=dict
-    )  # exhausted end -> card it ran out on
+    steps: dict[GameState, list[Step]] = field(default_factory=dict)  # states at a card
+    parent: dict[GameState, tuple[GameState, str | None] | None] = field(default_factory=dict)
+    ran_out_at: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> card it ran out on
     complete: bool = True
     upward: bool = False  # states more meters dominate were left out (see `explore`)
     sets: MeterGraph | None = None  # meter sets stand behind these states (see `from_sets`)
     known_levels: dict[GameState, Levels] | None = None  # given with the meter sets
-    unchecked: list[str] = dataclasses.field(default_factory=list)  # checks that gave up (see ROUTE_LIMIT)
+    unchecked: list[str] = field(default_factory=list)  # checks that gave up (see ROUTE_LIMIT)
     unshown: dict[str, tuple[bool, bool]] | None = None  # with meter sets: see `_unshown`
-    taken: dict[GameState, list[Step]] = dataclasses.field(
-        default_factory=dict
-    )  # with meter sets: flow steps games take
+    taken: dict[GameState, list[Step]] = field(default_factory=dict)  # with meter sets: flow steps games take
 
     @property
     def states(self) -> Iterator[GameState]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 from collections.abc import Callable, Iterator
+from dataclasses import field
 from itertools import pairwise, product
 
 from incluzo.engine.analysis import dependencies
@@ -176,16 +177,12 @@ class MeterGraph:
     scenario: Scenario
     grid: Grid
     start: GameState
-    edges: dict[GameState, list[Edge]] = dataclasses.field(default_factory=dict)
-    order: list[GameState] = dataclasses.field(
-        default_factory=list
-    )  # every flow state before those it leads to
-    ran_out_on: dict[GameState, str] = dataclasses.field(default_factory=dict)  # exhausted end -> its card
-    regions: list[tuple[int, tuple[int, ...]]] = dataclasses.field(
-        default_factory=list
-    )  # (mask, its lowest vector)
-    highs: list[tuple[int, ...]] = dataclasses.field(default_factory=list)  # per region its highest vector
-    masks: dict[Costs | None, int] = dataclasses.field(default_factory=dict)  # see `payable`
+    edges: dict[GameState, list[Edge]] = field(default_factory=dict)
+    order: list[GameState] = field(default_factory=list)  # every flow state before those it leads to
+    ran_out_on: dict[GameState, str] = field(default_factory=dict)  # exhausted end -> its card
+    regions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (mask, its lowest vector)
+    highs: list[tuple[int, ...]] = field(default_factory=list)  # per region its highest vector
+    masks: dict[Costs | None, int] = field(default_factory=dict)  # see `payable`
 
     def payable(self, costs: Costs | None) -> int:
         """The vectors that can pay one of these costs (none when the game closes; all for an event),
@@ -419,15 +416,11 @@ def _children(graph: MeterGraph, node: GameState) -> Iterator[GameState]:
 class Reached:
     """What the forward pass found: per reached flow state its meter extent and a few vectors in it."""
 
-    extent: dict[GameState, tuple[tuple[int, ...], tuple[int, ...]]] = dataclasses.field(default_factory=dict)
-    witnesses: dict[GameState, list[tuple[int, ...]]] = dataclasses.field(default_factory=dict)
-    payable: dict[tuple[GameState, str | None], tuple[int, ...]] = dataclasses.field(
-        default_factory=dict
-    )  # a vector
-    escapes: list[bool] = dataclasses.field(
-        default_factory=list
-    )  # per meter: a game never empties it (INC042)
-    taken: dict[GameState, list[tuple[str | None, GameState]]] = dataclasses.field(
+    extent: dict[GameState, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
+    witnesses: dict[GameState, list[tuple[int, ...]]] = field(default_factory=dict)
+    payable: dict[tuple[GameState, str | None], tuple[int, ...]] = field(default_factory=dict)  # a vector
+    escapes: list[bool] = field(default_factory=list)  # per meter: a game never empties it (INC042)
+    taken: dict[GameState, list[tuple[str | None, GameState]]] = field(
         default_factory=dict
     )  # steps games take
     transformative: bool = False  # a game affords every transformative choice on 2+ cards (INC040)

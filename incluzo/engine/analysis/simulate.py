@@ -26,6 +26,7 @@ import dataclasses
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import field
 from itertools import groupby
 from typing import Any
 
@@ -110,23 +111,15 @@ class Results:
     """What many playthroughs add up to; results of separate batches merge."""
 
     runs: int = 0
-    cards: Counter[str] = dataclasses.field(default_factory=Counter)
-    choices: Counter[tuple[str, str]] = dataclasses.field(default_factory=Counter)
-    endings: Counter[str] = dataclasses.field(default_factory=Counter)
-    positions: Counter[tuple[int, int]] = dataclasses.field(
-        default_factory=Counter
-    )  # (quadrant, hundredths): games
-    meters: Counter[tuple[int, int]] = dataclasses.field(
-        default_factory=Counter
-    )  # (meter, level at the end): games
-    points: Counter[tuple[int, int]] = dataclasses.field(
-        default_factory=Counter
-    )  # (row, column) on the GRID: games
-    tallies: Counter[tuple[int, int]] = dataclasses.field(default_factory=Counter)
-    ran_out: Counter[str] = dataclasses.field(default_factory=Counter)
-    problems: list[tuple[int, str]] = dataclasses.field(
-        default_factory=list
-    )  # (seed, card) of runs that ran out
+    cards: Counter[str] = field(default_factory=Counter)
+    choices: Counter[tuple[str, str]] = field(default_factory=Counter)
+    endings: Counter[str] = field(default_factory=Counter)
+    positions: Counter[tuple[int, int]] = field(default_factory=Counter)  # (quadrant, hundredths): games
+    meters: Counter[tuple[int, int]] = field(default_factory=Counter)  # (meter, level at the end): games
+    points: Counter[tuple[int, int]] = field(default_factory=Counter)  # (row, column) on the GRID: games
+    tallies: Counter[tuple[int, int]] = field(default_factory=Counter)
+    ran_out: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (seed, card) of runs that ran out
 
     def merge(self, other: Results) -> Results:
         self.runs += other.runs

@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import field
 from functools import cache
 from pathlib import Path, PureWindowsPath
 from typing import Any
@@ -143,11 +144,9 @@ class Reader:
     source: str
     model: QuadrantModel
     language: str = "nl"
-    problems: list[Problem] = dataclasses.field(default_factory=list)
-    texts: list[tuple[Text, yaml.Node, str]] = dataclasses.field(default_factory=list)
-    suggest: Suggester = dataclasses.field(
-        default_factory=Suggester
-    )  # "did you mean", within a budget per file
+    problems: list[Problem] = field(default_factory=list)
+    texts: list[tuple[Text, yaml.Node, str]] = field(default_factory=list)
+    suggest: Suggester = field(default_factory=Suggester)  # "did you mean", within a budget per file
 
     def report(
         self,
