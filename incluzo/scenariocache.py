@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from contextlib import suppress
+from functools import cache
 from pathlib import Path
 
 import msgspec
@@ -63,8 +64,10 @@ def condition(kind: type, raw: object) -> object:
     raise NotImplementedError(kind)
 
 
+@cache
 def engine() -> bytes:
-    """The size and time of every file under incluzo/engine (bytecode left out)."""
+    """The size and time of every file under incluzo/engine (bytecode left out), looked at once per
+    process: the code running is the code imported (the start screen loads every scenario)."""
     marks = []
     for folder, folders, names in os.walk(ENGINE):
         folders[:] = sorted(f for f in folders if f != "__pycache__")
