@@ -95,6 +95,9 @@ POLLING_DRIVERS = ("dummy", "offscreen")
 # A frame whose handling took this share of its budget leaves its drawing to the next frame: a step of
 # the game (its save with the fsync, the phones' views, a layout) takes 1-3 ms, a key or a hover far less.
 STEP_SHARE = 0.25
+# A frame paints a new screen's still layer in parts until this share of its budget is spent (at least one
+# part), the rest in the next frames: a new round or reveal at 1080p paints for 3-5 ms in one piece.
+PAINT_SHARE = 0.5
 
 
 class App:
@@ -518,13 +521,15 @@ class App:
         time that really passed when it differs from dt (the game's clock counts it). With `budget` (the
         window's loop: seconds a frame may take), a frame whose handling alone took STEP_SHARE of it (a
         step of the game: its save, the new screen's layout) leaves the drawing to the next frame, one
-        frame later, so neither frame runs long; the next frame always draws.
+        frame later, so neither frame runs long; the next frame always draws, and takes no phone
+        messages in (they wait one frame more). A new screen's still layer is painted in parts until
+        PAINT_SHARE of the budget is spent; the rest is owed to the next frames (see draw).
         Returns False once the player has quit."""
         began = time.perf_counter()
         if self.game is not None:
             self.game.tick(dt if wall is None else wall, self.overlays)
-        if self.phones is not None and self.phones.pump(self, time.monotonic()):
-            self.dirty = True
+        if self.phones is not None and not self.owed and self.phones.pump(self, time.monotonic()):
+            self.dirty = True  # (a frame that owes a drawing leaves the phones' messages to the next)
         for event in events:
             if isinstance(event, pygame.event.Event) and self.desk_event(event):
                 continue
@@ -538,7 +543,7 @@ class App:
             spent = time.perf_counter() - began
             self.owed = budget is not None and not self.owed and spent > budget * STEP_SHARE
             if not self.owed:
-                self.draw()
+                self.draw(None if budget is None else began + budget * PAINT_SHARE)
         return self.running
 
     def guarded_step(
@@ -702,11 +707,18 @@ class App:
         self.push(overlay)
 
     # Drawing ------------------------------------------------------------------------------------
-    def draw(self) -> None:
+    def draw(self, until: float | None = None) -> None:
+        """One frame on the window. `until` (time.perf_counter): a screen alone on the window (no
+        dialog, no presenter view) paints its new still layer in parts until then and owes the rest
+        to the next frames, while the window goes on showing its last frame (layers.py)."""
         whole, self.whole = self.whole, None
         for scene in [self.scene, *self.overlays]:
             scene.still.on = self.surface if scene is whole else None
+        self.scene.still.until = None if self.overlays or self.desk_shown else until
         self._draw_scene()
+        if self.scene.still.parts and self.scene.still.until is not None:
+            self.owed = True  # nothing is flipped: the window keeps the last frame until the paint ends
+            return
         for overlay in self.overlays:
             overlay.draw(self.surface)
             overlay.dirty = False

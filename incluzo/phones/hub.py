@@ -177,6 +177,8 @@ class PhoneHub:
         for taken in range(MAX_PER_FRAME):
             if taken >= MIN_PER_FRAME and time.perf_counter() > stop:
                 break  # bounded work per frame: the rest in the next one
+            if outcome.picks or outcome.commands:
+                break  # one step of the game a frame (its save, its screen): the rest in the next one
             try:
                 item = self.server.inbox.get_nowait()
             except queue.Empty:
@@ -201,7 +203,8 @@ class PhoneHub:
                 if action is not None:
                     host.act(action)
                     self.acted += 1
-            outcome.add(self._follow(host))
+            if commands:  # a pick the room settled itself: the next frame tells the room the game's
+                outcome.add(self._follow(host))
         for line in outcome.refused:
             log.warning("phones: refused %s", line)
         self._save(outcome.records, outcome.replies)

@@ -236,8 +236,10 @@ def play_room(
 ) -> Run:
     """A team game of kamer.yaml with `phones` simulated phones on loopback, the frame loop in this thread.
 
-    The facilitator's part is played here: reveal once every team is in (on the poll: once every phone
-    voted), go on to the next round, and after `rounds` rounds open the questionnaire for the phones.
+    The facilitator's part is played here, by the keys a facilitator presses, handled in the frames
+    measured: Enter reveals once every team is in (on the poll: once every phone voted), then walks the
+    reveal's steps and goes on to the next round, a press as soon as the screen shows the last one;
+    after `rounds` rounds the questionnaire opens for the phones.
     `separate`: the phones run in a process of their own (as real phones share no CPU time with the
     game); `hz`: frames paced like the window's loop (0: as fast as they come); every frame is a full
     redraw, as the frame benchmark measures them.
@@ -248,6 +250,7 @@ def play_room(
     from incluzo.phones.room import RoundOpen, device_id
     from incluzo.scenes import actions
     from incluzo.scenes.kit import theme
+    from incluzo.scenes.kit.input import Key
     from incluzo.scenes.teams.director import TeamDirector
 
     app = App.opened(
@@ -280,7 +283,7 @@ def play_room(
     handled: dict[tuple[str, str], float] = {}  # (device, ask) -> when the frame that showed it was drawn
     unseen: list[tuple[str, str]] = []  # counted by a frame that left its drawing to the next
     played = 0
-    moved = False  # the facilitator's part just moved the game on: the next frame draws a new screen
+    press: list[Key] = []  # the facilitator's key for the next frame
     steady()  # as the window's loop starts
     deadline = time.monotonic() + timeout
     tick = time.monotonic()
@@ -288,14 +291,14 @@ def play_room(
         while running() and time.monotonic() < deadline:
             app.top.dirty = True
             start, used, acted, scene = time.monotonic(), time.thread_time(), hub.acted, app.scene
-            owed = app.owed  # the frame before left its drawing to this one
-            app.step([], 1 / 60, budget=theme.FRAME_BUDGET)  # as the window's loop steps
+            owed = app.owed  # the frame before left its drawing (or part of it) to this one
+            app.step(press, 1 / 60, budget=theme.FRAME_BUDGET)  # as the window's loop steps
             end = time.monotonic()
             frames.append((end - start) * 1000)
             cpu.append((time.thread_time() - used) * 1000)
-            stepped.append(hub.acted != acted or app.scene is not scene or moved or owed)
-            moved = False
+            stepped.append(hub.acted != acted or app.scene is not scene or bool(press) or owed)
             ends.append(end)
+            press = []
             for ask, ballot in hub.room.ballots.items():
                 for device in ballot.votes:
                     if (device, ask) not in counted:
@@ -304,23 +307,23 @@ def play_room(
             if not app.owed:  # this frame drew: what it counted is on the screen
                 handled.update((key, end) for key in unseen)
                 unseen.clear()
-            if app.game is game and played < rounds:
+            if app.game is game:
+                played = game.play.rounds  # the rounds revealed
+            if app.owed:
+                pass  # the facilitator waits until the screen shows the last press
+            elif app.game is game and played < rounds:
                 stage = hub.room.stage
                 if game.play.phase == Phase.OUTCOME:
-                    app.act(actions.NextRound())
-                    moved = True
+                    press = [Key("return")]  # the reveal's next step, after its last the next round
                 elif isinstance(stage, RoundOpen) and game.play.phase == Phase.CARD:
                     votes = hub.room.ballots.get(stage.ask)
                     in_poll = stage.poll is not None and votes is not None and len(votes.votes) >= phones
                     everyone = stage.poll is None and set(stage.picked) >= set(stage.choices)
                     if in_poll or everyone:
-                        app.act(actions.RevealPicks())
-                        played += 1
-                        moved = True
+                        press = [Key("return")]  # reveal
             elif played >= rounds and not hub.bril_open():
                 app.open_questionnaire()
                 app.overlays.clear()
-                moved = True
             tick = max(tick + 1 / hz, time.monotonic()) if hz else time.monotonic() + 0.002
             time.sleep(max(0.0, tick - time.monotonic()))
     finally:

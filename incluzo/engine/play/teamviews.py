@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from incluzo.engine.play import progress, rules, teams
 from incluzo.engine.play.rules import GameState
@@ -139,6 +140,7 @@ class TeamPresenter:
     def __init__(self, scenario: Scenario, lang: str) -> None:
         self.scenario = scenario
         self.presenter = Presenter(scenario, lang)
+        self.seen: dict[int, tuple[Seat, bool, TeamRoundView]] = {}  # per team: its last seat's view
 
     def round(self, play: TeamPlay) -> RoundView:
         card = teams.room_card(self.scenario, play)
@@ -156,6 +158,18 @@ class TeamPresenter:
         )
 
     def _seat(self, seat: Seat, plays: bool) -> TeamRoundView:
+        """A team's row; the same seat (a pick changes only its own) is not made again: a round's view is
+        made anew on every team's pick."""
+        seen = self.seen.get(seat.team.number)
+        if seen is not None and seen[0].game is seat.game and seen[0].team is seat.team and seen[1] == plays:
+            view = seen[2]
+            picked = seat.pick is not None
+            return view if view.picked == picked else replace(view, picked=picked)
+        view = self._seat_view(seat, plays)
+        self.seen[seat.team.number] = (seat, plays, view)
+        return view
+
+    def _seat_view(self, seat: Seat, plays: bool) -> TeamRoundView:
         game = seat.game
         card = rules.current_card(self.scenario, game) if plays else None
         own = rules.current_card(self.scenario, game)

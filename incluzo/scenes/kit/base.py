@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pygame
 from msgspec import Struct
@@ -264,9 +264,11 @@ class Scene:
             return
         hover, self.hover = self.hover, None
         try:
-            self.still.draw(surface, self.beneath, self.paint)
+            self.still.draw(surface, self.beneath, self.paint_parts())
         finally:
             self.hover = hover
+        if self.still.parts:
+            return  # painted in part: the next frames paint the rest (the window shows none of it yet)
         self.still.keep(surface, self.moving_areas())
         self.still.on = None
         self.paint_moving(surface)
@@ -287,6 +289,11 @@ class Scene:
     def paint(self, surface: pygame.Surface) -> None:
         """The picture; of a layered scene, only what stays put until the view changes."""
         surface.fill(theme.BACKGROUND)
+
+    def paint_parts(self) -> list[Callable[[pygame.Surface], None]]:
+        """`paint` as parts painted in turn, which the window's loop may spread over frames (layers.py);
+        a scene whose paint is long splits it where nothing later depends on an earlier part."""
+        return [self.paint]
 
     def moving_areas(self) -> list[pygame.Rect]:
         """Every area paint_moving paints in now (the next frame blits the layer back there first)."""

@@ -14,16 +14,24 @@ turn at 4K would otherwise pay a whole-window copy on top of its paint. Until th
 the layer is whole only where a frame saved it: each frame saves the areas its moving parts are about to
 cover (`keep`), while the window still shows the still picture there. A frame that finds the window's
 picture lost before the layer is whole paints it again.
+
+A scene may hand its paint over in parts (`Scene.paint_parts`). Given a deadline (`until`, set by the
+window's loop), a frame paints parts until the deadline has passed, at least one, and leaves the rest to
+the next frames (`parts`): meanwhile nothing is shown, the window keeps the last frame it showed, and
+the first frame that finishes the paint shows the new screen whole. Without a deadline every part is
+painted at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 
 import pygame
 
 BAND_PIXELS = 1 << 21  # pixels copied per frame while a new layer is saved: ~1.4 ms at 4K on a slow VM
-SPARE: dict[tuple[int, int], pygame.Surface] = {}  # per size, the surface of a layer whose scene left
+SPARE: dict[tuple[int, int], pygame.Surface] = {}
+Paint = Callable[[pygame.Surface], None]  # per size, the surface of a layer whose scene left
 
 
 def around(whole: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
@@ -51,6 +59,9 @@ class Still:
         self.on: pygame.Surface | None = None  # the surface that shows our last frame alone, untouched
         self.moved: list[pygame.Rect] = []  # where the last frame painted over the layer
         self.unsaved: list[pygame.Rect] = []  # bands of the window not yet copied into the layer
+        self.until: float | None = None  # a frame paints parts until then (time.perf_counter), see draw
+        self.parts: list[Paint] = []  # what is left to paint of a layer painted over several frames
+        self.painting: tuple[object, pygame.Surface] | None = None  # the key and surface of that paint
 
     def holds(self, key: object, size: tuple[int, int]) -> bool:
         """Whether the layer kept is the one for `key` at `size`, and this frame can draw from it: it
@@ -65,13 +76,15 @@ class Still:
         )
 
     def forget(self) -> None:
-        """The view changed: paint the layer again on the next frame (its surface is reused)."""
+        """The view changed: paint the layer again on the next frame (its surface is reused); a paint
+        under way starts over."""
         self.valid = False
+        self.parts, self.painting = [], None
 
-    def draw(self, surface: pygame.Surface, key: object, paint: Callable[[pygame.Surface], None]) -> bool:
+    def draw(self, surface: pygame.Surface, key: object, parts: Sequence[Paint]) -> bool:
         """Blit the layer for `key` (only where the last frame moved, when `surface` still shows it), or
-        paint it on `surface` and start saving it; True when painted. Afterwards `surface` shows the
-        still picture alone."""
+        paint it on `surface` (`parts` in turn: see the module's docstring) and start saving it; True
+        when painted. Afterwards `surface` shows the still picture alone, unless parts are left."""
         if self.holds(key, surface.get_size()) and (not self.unsaved or self.on is surface):
             assert self.image is not None
             if self.on is surface:
@@ -82,7 +95,13 @@ class Still:
             if self.unsaved:
                 self.save(surface, self.unsaved.pop())
             return False
-        paint(surface)
+        if not self.parts or self.painting != (key, surface):
+            self.parts, self.painting, self.valid = list(parts), (key, surface), False
+        while self.parts:
+            self.parts.pop(0)(surface)
+            if self.parts and self.until is not None and time.perf_counter() >= self.until:
+                return False  # the rest in the next frames; the window shows none of it meanwhile
+        self.painting = None
         if self.image is None or self.image.get_size() != surface.get_size():
             self.image = self.fresh(surface)
         width, height = surface.get_size()
@@ -108,6 +127,7 @@ class Still:
         if self.image is not None:
             SPARE[self.image.get_size()] = self.image
         self.image, self.valid, self.unsaved, self.on, self.moved = None, False, [], None, []
+        self.parts, self.painting = [], None
 
     def keep(self, surface: pygame.Surface, areas: list[pygame.Rect]) -> None:
         """Save the still picture under `areas` before moving parts cover it (while the layer is not

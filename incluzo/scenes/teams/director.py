@@ -28,7 +28,7 @@ from incluzo.engine.play.desk import DeskView, Upcoming
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
-from incluzo.engine.play.teamviews import Badge, TeamMapView, TeamPresenter, badge, timer_view
+from incluzo.engine.play.teamviews import Badge, RevealView, TeamMapView, TeamPresenter, badge, timer_view
 from incluzo.engine.play.views import Presenter
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
@@ -128,13 +128,14 @@ class TeamDirector:
             return self._reveal_scene()
         return TeamDebriefScene(ctx, self.presenter.debrief(play), self.maps())
 
-    def _reveal_scene(self, *, review: bool = False) -> Scene:
+    def _reveal_scene(self, *, review: bool = False, view: RevealView | None = None) -> Scene:
+        """The reveal of the round just played (`view`: its view, when made already)."""
         assert self.play.last is not None
         card = self.scenario.card(self.play.last.card)
         t = self.presenter.presenter.t
         return TeamRevealScene(
             self.ctx,
-            self.presenter.reveal(self.play),
+            view or self.presenter.reveal(self.play),
             notes=t(card.notes),
             text="" if card.choices else t(card.text),
             show_notes=self.notes and not review,
@@ -200,10 +201,15 @@ class TeamDirector:
             assert isinstance(shown, TeamBriefingScene)
             view, map_view, badges = shown.view, shown.map_view, shown.badges
             return lambda: TeamBriefingScene(ctx, view, map_view, badges)
+        shown = self.screen  # the game as it stands (unless a look back): its view, not made again
         if self.play.phase == CARD:
-            round_view = self.presenter.round(self.play)
+            if isinstance(shown, TeamRoundScene) and self._round_shown(shown):
+                round_view = shown.view
+            else:
+                round_view = self.presenter.round(self.play)
             return lambda: TeamRoundScene(ctx, round_view, costs=costs, review=True)
-        reveal = self._reveal_scene(review=True)
+        live = shown.view if isinstance(shown, TeamRevealScene) and not shown.review else None
+        reveal = self._reveal_scene(review=True, view=live)
         return lambda: reveal
 
     def show(self, *, keep_page: bool = True) -> None:

@@ -13,6 +13,8 @@ every team's kite is one key away (M).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 from msgspec import Struct
 from msgspec.structs import replace
@@ -534,14 +536,28 @@ class TeamRevealScene(TeamScene):
         return text
 
     def paint(self, surface: pygame.Surface) -> None:
+        for part in self.paint_parts():
+            part(surface)
+
+    def paint_parts(self) -> list[Callable[[pygame.Surface], None]]:
+        """The frame, the step shown, the teams, the bars: each part paints where no other does."""
+        return [self._paint_frame, self._paint_step, self._paint_teams, self._paint_bars]
+
+    def _paint_frame(self, surface: pygame.Surface) -> None:
         super().paint(surface)
         used = self.say("team.deliberated", clock=clock(self.view.deliberation))
         self.draw_team_header(surface, self.header_text(), used)
         self.draw_banner(surface)
+
+    def _paint_step(self, surface: pygame.Surface) -> None:
         assert self.paged is not None
         self.paged.draw(surface)
+
+    def _paint_teams(self, surface: pygame.Surface) -> None:
         for row in self.team_rows():
             rect = self.team_rects[row.badge.number]
             panel.draw_row(surface, row, rect, self.metrics, self.styles, self.ctx.lang)
+
+    def _paint_bars(self, surface: pygame.Surface) -> None:
         self.draw_bar(surface)
         self.draw_footer(surface)

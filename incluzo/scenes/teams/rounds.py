@@ -10,6 +10,7 @@ The picks stay hidden until Enter reveals them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -473,22 +474,38 @@ class TeamRoundScene(TeamScene):
         return (text if timer.running else self.say("team.time_stopped", time=text)), False
 
     def paint(self, surface: pygame.Surface) -> None:
+        for part in self.paint_parts():
+            part(surface)
+
+    def paint_parts(self) -> list[Callable[[pygame.Surface], None]]:
+        """The frame, the card, its choices, the teams, the bars: each part paints where no other does."""
+        return [self._paint_frame, self._paint_card, self._paint_choices, self._paint_teams, self._paint_bars]
+
+    def _paint_frame(self, surface: pygame.Surface) -> None:
         super().paint(surface)
         ring = self.ring
         self.draw_team_header(
             surface, self.header_text(), reserve=ring.width + self.metrics.gap if ring else 0
         )
         self.draw_banner(surface)
+
+    def _paint_card(self, surface: pygame.Surface) -> None:
         assert self.paged is not None
         if self.notes:
             box = self.paged.box.inflate(self.metrics.pad, self.metrics.pad)
             pygame.draw.rect(surface, theme.HOVER, box, border_radius=self.metrics.radius)
         self.paged.draw(surface)
+
+    def _paint_choices(self, surface: pygame.Surface) -> None:
         if self.choice_page:
             draw_page(surface, self.choice_page, self.choice_box.x, self.choice_box.y)
+
+    def _paint_teams(self, surface: pygame.Surface) -> None:
         draw_lines(surface, self.how, self.styles[self.how_text()[1]], self.teams_box.x, self.how_top)
         for row in self.team_rows():
             self._paint_row(surface, row, self.team_rects[row.badge.number])
+
+    def _paint_bars(self, surface: pygame.Surface) -> None:
         self.draw_bar(surface)
         self.draw_footer(surface)
 
@@ -500,6 +517,8 @@ class TeamRoundScene(TeamScene):
         """A frame as every layered scene draws it; first the areas a pick changed (`refresh`) are
         painted again on the kept still layer, and this frame blits them from it with what moved."""
         stale, self.stale = self.stale, []
+        if stale and self.still.parts:
+            self.still.forget()  # a layer painted in parts, some before the change: paint it anew
         image = self.still.image
         if stale and image is not None and self.holds_still(surface.get_size()):
             hover, self.hover = self.hover, None  # the layer is painted with no target lit

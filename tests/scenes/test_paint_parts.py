@@ -1,0 +1,130 @@
+"""A new screen's still layer painted over several frames (layers.py, `Scene.paint_parts`): with a
+deadline a frame paints parts until it has passed, the window shows nothing of a paint until it is
+whole, and the screen then looks exactly as one painted in one go. A change in the middle starts the
+paint over; a dialog on top finishes it at once. A frame that owes a drawing takes no phone messages."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from team_helpers import enter, team_app, to_round
+
+from incluzo.app import App
+from incluzo.scenes import actions
+from incluzo.scenes.kit.input import Key
+from incluzo.scenes.teams.reveal import TeamRevealScene
+from incluzo.scenes.teams.rounds import TeamRoundScene
+
+TINY = 1e-9  # a budget every frame overruns: each frame paints exactly one part
+
+
+def flips(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count what the window shows: one entry per flip."""
+    shown: list[int] = []
+    monkeypatch.setattr(pygame.display, "flip", lambda: shown.append(1))
+    return shown
+
+
+def whole_picture(app: App) -> bytes:
+    """The window as a frame that paints the screen's layer in one go draws it."""
+    app.top.repaint()
+    app.step([], 0.0)
+    return pygame.image.tobytes(app.surface, "RGB")
+
+
+def frames_until_drawn(app: App, limit: int = 20) -> int:
+    """Step (each frame over its budget) until no drawing is owed; the frames that painted."""
+    for count in range(1, limit + 1):
+        app.step([], 0.0, budget=TINY)
+        if not app.owed:
+            return count
+    raise AssertionError("the paint never ended")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_a_reveal_is_painted_a_part_a_frame_and_shown_only_whole(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    app = team_app(size=size, window=True)
+    scene = to_round(app)
+    choices = [o.id for o in scene.options()]
+    enter(app, {1: choices[0], 2: choices[1], 3: choices[0]})
+    shown = flips(monkeypatch)
+    app.step([Key("return")], 0.0, budget=TINY)  # the reveal's handling overruns: its drawing is owed
+    reveal = app.scene
+    assert isinstance(reveal, TeamRevealScene)
+    assert app.owed and not shown
+    parts = len(reveal.paint_parts())
+    assert parts > 1
+    for done in range(1, parts):
+        app.step([], 0.0, budget=TINY)
+        assert app.owed, f"part {done} of {parts}: the rest is owed"
+        assert len(reveal.still.parts) == parts - done
+        assert not shown, "nothing of a paint in parts is shown before it is whole"
+    app.step([], 0.0, budget=TINY)
+    assert not app.owed and not reveal.still.parts
+    assert shown == [1], "the finished paint is shown in one flip"
+    assert app.whole is reveal
+    painted = pygame.image.tobytes(app.surface, "RGB")
+    assert whole_picture(app) == painted
+
+
+def test_without_a_budget_a_frame_paints_every_part() -> None:
+    app = team_app(size=(1920, 1080))
+    scene = to_round(app)
+    assert len(scene.paint_parts()) > 1
+    assert not app.owed and not scene.still.parts
+    assert scene.still.valid
+
+
+def test_a_pick_in_the_middle_of_a_paint_starts_it_over() -> None:
+    app = team_app(size=(1920, 1080), window=True)
+    scene = to_round(app)
+    choice = scene.options()[0].id
+    scene.repaint()
+    app.step([], 0.0, budget=TINY)  # over budget: drawing owed
+    app.step([], 0.0, budget=TINY)  # the first part
+    assert scene.still.parts, "a paint under way"
+    app.act(actions.PickFor(2, choice))  # as the phones pick: the round stays, told its new view
+    assert isinstance(app.scene, TeamRoundScene) and app.scene is scene
+    assert frames_until_drawn(app) >= len(scene.paint_parts()), "the whole paint again"
+    painted = pygame.image.tobytes(app.surface, "RGB")
+    assert scene.view.teams[1].picked
+    assert whole_picture(app) == painted
+
+
+def test_a_dialog_over_a_paint_under_way_finishes_it_at_once() -> None:
+    app = team_app(size=(1280, 720), window=True)
+    scene = to_round(app)
+    scene.repaint()
+    app.step([], 0.0, budget=TINY)
+    app.step([], 0.0, budget=TINY)
+    assert scene.still.parts
+    app.step([Key("h")], 0.0)  # the help dialog: the window's picture is the scene under it, whole
+    assert app.overlays and not scene.still.parts and not app.owed
+
+
+def test_a_frame_that_owes_a_drawing_takes_no_phone_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = team_app(size=(1280, 720))
+    to_round(app)
+    pumped: list[bool] = []
+
+    class Phones:
+        def pump(self, host: object, now: float) -> bool:
+            pumped.append(app.owed)
+            return False
+
+        def amend(self, action: object) -> object:
+            return action
+
+    monkeypatch.setattr(app, "phones", Phones())
+    app.step([], 0.0, budget=1.0)
+    assert pumped == [False]
+    app.top.repaint()
+    app.step([Key("1")], 0.0, budget=TINY)  # handling over budget: its drawing is owed
+    assert app.owed
+    app.step([], 0.0, budget=1.0)
+    assert not app.owed
+    assert pumped == [False, False], "the owing frame drew and left the phones to the next"
+    app.step([], 0.0, budget=1.0)
+    assert pumped == [False, False, False]
