@@ -203,8 +203,8 @@ class PhoneHub:
                 if action is not None:
                     host.act(action)
                     self.acted += 1
-            if commands:  # a pick the room settled itself: the next frame tells the room the game's
-                outcome.add(self._follow(host))
+            if commands:  # a command may move the game on; a pick the room settled itself, and the
+                outcome.add(self._follow(host))  # next frame's pump tells it what the game shows now
         for line in outcome.refused:
             log.warning("phones: refused %s", line)
         self._save(outcome.records, outcome.replies)

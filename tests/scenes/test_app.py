@@ -70,7 +70,7 @@ def test_nothing_is_drawn_when_nothing_changes(make_app: Callable[..., App]) -> 
     press(app, "return")
     drawn = []
     original = app.draw
-    app.draw = lambda: (drawn.append(1), original())  # type: ignore[method-assign]
+    app.draw = lambda *until: (drawn.append(1), original(*until))  # type: ignore[method-assign]
     for _ in range(5):
         app.step([], 0.5)
     assert drawn == []
@@ -86,7 +86,7 @@ def test_a_frame_whose_step_used_its_share_of_the_budget_draws_on_the_next_frame
     app = make_app()
     drawn = []
     original = app.draw
-    app.draw = lambda: (drawn.append(1), original())  # type: ignore[method-assign]
+    app.draw = lambda *until: (drawn.append(1), original(*until))  # type: ignore[method-assign]
     app.step([Key("return")], 0.0, budget=1e-9)
     assert isinstance(app.scene, CardScene) and drawn == [] and app.owed and app.animating
     app.step([], 0.0, budget=1e-9)

@@ -30,8 +30,8 @@ from collections.abc import Callable, Sequence
 import pygame
 
 BAND_PIXELS = 1 << 21  # pixels copied per frame while a new layer is saved: ~1.4 ms at 4K on a slow VM
-SPARE: dict[tuple[int, int], pygame.Surface] = {}
-Paint = Callable[[pygame.Surface], None]  # per size, the surface of a layer whose scene left
+SPARE: dict[tuple[int, int], pygame.Surface] = {}  # per size, the surface of a layer whose scene left
+Paint = Callable[[pygame.Surface], None]  # a part of a still layer's paint
 
 
 def around(whole: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
