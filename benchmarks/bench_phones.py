@@ -20,8 +20,10 @@ with its fsyncs and the new screen's layout, as the same step typed on the keybo
 measured apart (`frame_with_game_steps`), and also left out once (`frame_without_game_steps`), so the
 phones' own cost per frame shows apart; the headline p99 keeps every frame. The frames are stepped as
 the window's loop steps them, with its frame budget: a frame whose handling took a quarter of it draws on
-the next frame (counted with the step frames), and a vote's time to the screen ends with the frame that
-drew it.
+the next frame (counted with the step frames), a new screen's still layer may be painted over a few
+frames (each within its budget, the window showing the screen before until it is whole), and a vote's
+time to the screen ends with the frame that drew it. The facilitator's part is played by key presses
+handled inside the frames measured (Enter: reveal, each step of the reveal, the next round).
 """
 
 from __future__ import annotations
