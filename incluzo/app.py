@@ -138,6 +138,8 @@ class App:
         self.running = True
         self.dirty = True
         self.owed = False  # a frame whose work used up its budget left its drawing to the next one
+        self.budgeted = False  # handling a frame of the window's loop: a new screen is laid out later
+        self.unlaid: Scene | None = None  # the screen shown whose layout that frame left to the next
         self.under: pygame.Surface | None = None  # the shaded scene behind overlays
         self.whole: Scene | None = None  # the scene whose last frame alone the window shows (Still.on)
         self.scene: Scene = Scene(self.ctx)  # the start screen reads every file: built only when shown
@@ -217,6 +219,7 @@ class App:
             self.surface = pygame.Surface(size)
         if self.desk_surface is not None:
             self.desk_surface = pygame.Surface(self.size)
+        self.unlaid = None
         for scene in [self.scene, *self.overlays]:
             scene.resize(self.size)
         self.dirty = True
@@ -314,11 +317,22 @@ class App:
         return self.game.exports if self.game else []
 
     def show(self, scene: Scene) -> None:
+        """Show `scene` from the next frame drawn. A frame of the window's loop that shows a new screen
+        leaves its layout to the frame that draws it (`lay_out`): the step (the engine, its save, the
+        new view) and the layout then fall in different frames."""
         if scene is not self.scene:
             self.scene.still.release()  # its layer's surface serves the next screen's
-        scene.resize(self.size)
         self.scene = scene
+        self.unlaid = scene
+        if not self.budgeted:
+            self.lay_out()
         self.dirty = True
+
+    def lay_out(self) -> None:
+        """Lay out the screen shown, if a frame left it unlaid (before any input reaches it)."""
+        scene, self.unlaid = self.unlaid, None
+        if scene is not None:
+            scene.resize(self.size)
 
     def push(self, overlay: Scene) -> None:
         overlay.resize(self.size)
@@ -522,10 +536,30 @@ class App:
         window's loop: seconds a frame may take), a frame whose handling alone took STEP_SHARE of it (a
         step of the game: its save, the new screen's layout) leaves the drawing to the next frame, one
         frame later, so neither frame runs long; the next frame always draws, and takes no phone
-        messages in (they wait one frame more). A new screen's still layer is painted in parts until
-        PAINT_SHARE of the budget is spent; the rest is owed to the next frames (see draw).
+        messages in (they wait one frame more). A new screen shown by such a frame is laid out by the
+        frame that draws it (`show`); its still layer is painted in parts until PAINT_SHARE of the
+        budget is spent, the rest owed to the next frames (see draw).
         Returns False once the player has quit."""
         began = time.perf_counter()
+        self.lay_out()
+        self.budgeted = budget is not None
+        try:
+            self.handle(events, dt, wall)
+        finally:
+            self.budgeted = False
+        moving = self.unlaid is None and self.scene.update(dt)  # a new screen moves once laid out
+        for overlay in self.overlays:
+            overlay.update(dt)
+        if self.dirty or moving or self.owed or any(s.dirty for s in [self.scene, *self.overlays]):
+            spent = time.perf_counter() - began
+            self.owed = budget is not None and not self.owed and spent > budget * STEP_SHARE
+            if not self.owed:
+                self.lay_out()
+                self.draw(None if budget is None else began + budget * PAINT_SHARE)
+        return self.running
+
+    def handle(self, events: Iterable[pygame.event.Event | Input], dt: float, wall: float | None) -> None:
+        """A frame's input: the game's clock, the phones' messages, the window's events."""
         if self.game is not None:
             self.game.tick(dt if wall is None else wall, self.overlays)
         if self.phones is not None and not self.owed and self.phones.pump(self, time.monotonic()):
@@ -536,15 +570,6 @@ class App:
             inp = event if not isinstance(event, pygame.event.Event) else translate(event)
             if inp is not None:
                 self.feed(inp)
-        moving = self.scene.update(dt)
-        for overlay in self.overlays:
-            overlay.update(dt)
-        if self.dirty or moving or self.owed or any(s.dirty for s in [self.scene, *self.overlays]):
-            spent = time.perf_counter() - began
-            self.owed = budget is not None and not self.owed and spent > budget * STEP_SHARE
-            if not self.owed:
-                self.draw(None if budget is None else began + budget * PAINT_SHARE)
-        return self.running
 
     def guarded_step(
         self,
@@ -571,6 +596,7 @@ class App:
         return self.owed or self.scene.update(0.0)
 
     def feed(self, inp: Input) -> None:
+        self.lay_out()  # input reaches a screen laid out
         if isinstance(inp, Resized):
             self.resize(inp.size)
             return

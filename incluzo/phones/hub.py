@@ -82,6 +82,8 @@ class Host(Protocol):
 
     def act(self, action: Action) -> None: ...
 
+    def lay_out(self) -> None: ...
+
 
 class PhoneHub:
     def __init__(
@@ -217,6 +219,7 @@ class PhoneHub:
         if outcome.changed:
             counts = self.room.counts()
             if counts is not None and isinstance(host.scene, PollScene):
+                host.lay_out()  # a poll shown this frame is laid out first
                 host.scene.set_counts(counts)  # the chart fills live; the facilitator can still type
         return outcome.changed
 

@@ -1,7 +1,9 @@
-"""A new screen's still layer painted over several frames (layers.py, `Scene.paint_parts`): with a
-deadline a frame paints parts until it has passed, the window shows nothing of a paint until it is
-whole, and the screen then looks exactly as one painted in one go. A change in the middle starts the
-paint over; a dialog on top finishes it at once. A frame that owes a drawing takes no phone messages."""
+"""A new screen over several frames of the window's loop: a frame over its budget that shows a new
+screen leaves its layout to the next frame, before any input reaches it (`App.show`); its still layer
+is painted in parts (layers.py, `Scene.paint_parts`), each frame until its deadline has passed, the
+window shows nothing of a paint until it is whole, and the screen then looks exactly as one painted in
+one go. A change in the middle starts the paint over; a dialog on top finishes it at once. A frame
+that owes a drawing takes no phone messages."""
 
 from __future__ import annotations
 
@@ -65,6 +67,24 @@ def test_a_reveal_is_painted_a_part_a_frame_and_shown_only_whole(
     assert not app.owed and not reveal.still.parts
     assert shown == [1], "the finished paint is shown in one flip"
     assert app.whole is reveal
+    painted = pygame.image.tobytes(app.surface, "RGB")
+    assert whole_picture(app) == painted
+
+
+def test_a_new_screen_is_laid_out_by_the_frame_after_the_step_before_any_input() -> None:
+    app = team_app(size=(1920, 1080), window=True)
+    scene = to_round(app)
+    choices = [o.id for o in scene.options()]
+    enter(app, {1: choices[0], 2: choices[1], 3: choices[0]})
+    app.step([Key("return")], 0.0, budget=TINY)
+    reveal = app.scene
+    assert isinstance(reveal, TeamRevealScene)
+    assert app.unlaid is reveal and app.owed, "the step's frame left the layout to the next"
+    assert reveal.metrics.width != 1920 and not reveal.targets
+    app.step([Key("return")], 0.0, budget=TINY)  # Enter in the very next frame: the next step shown
+    assert app.unlaid is None and reveal.metrics.width == 1920 and reveal.targets
+    assert reveal.step == 2
+    frames_until_drawn(app)
     painted = pygame.image.tobytes(app.surface, "RGB")
     assert whole_picture(app) == painted
 
