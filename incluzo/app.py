@@ -593,7 +593,7 @@ class App:
     @property
     def animating(self) -> bool:
         """Whether the next frame is due at the frame rate: something moves, or a drawing is owed."""
-        return self.owed or self.scene.update(0.0)
+        return self.owed or self.unlaid is not None or self.scene.update(0.0)
 
     def feed(self, inp: Input) -> None:
         self.lay_out()  # input reaches a screen laid out

@@ -405,9 +405,6 @@ def main(argv: list[str]) -> int:
     if hasattr(os, "nice"):  # below the game and its server: real phones take no CPU time from them
         with contextlib.suppress(OSError):
             os.nice(PHONES_NICENESS)
-    if hasattr(os, "sched_setscheduler"):  # on Linux: run only on a core nobody else wants now
-        with contextlib.suppress(OSError):
-            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     report = Report(int(phones))
     try:
         asyncio.run(room_phones(url, pin, int(phones), int(rounds), report, float(spread)))
