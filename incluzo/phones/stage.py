@@ -26,8 +26,6 @@ from incluzo.scenes.kit.widgets import shortfall_text
 from incluzo.scenes.screens.card import ahead_text
 from incluzo.scenes.screens.director import Director
 from incluzo.scenes.teams.director import TeamDirector
-from incluzo.scenes.teams.reveal import TeamRevealScene
-from incluzo.scenes.teams.rounds import TeamRoundScene
 
 _NOT_ID = re.compile(r"[^a-z0-9-]")
 
@@ -99,39 +97,17 @@ def reveal(view: RevealView) -> protocol.Reveal:
     return protocol.Reveal(view.card_title, picks)
 
 
-def shown_round(game: TeamDirector) -> RoundView:
-    """The open round's view data: the very view the big screen was built from when it shows this round
-    (the game made it in the same frame: a team's choice placed rebuilds the screen), else made anew
-    (the facilitator looks back at an earlier screen)."""
-    screen, play = game.screen, game.play
-    if isinstance(screen, TeamRoundScene) and not screen.review:
-        view = screen.view
-        picked = tuple(t.picked for t in view.teams) == tuple(s.pick is not None for s in play.seats)
-        if view.round == play.rounds + 1 and picked:
-            return view
-    return game.presenter.round(play)
-
-
-def shown_reveal(game: TeamDirector) -> RevealView:
-    """The reveal's view data: the very view the big screen's reveal was built from (in the frame that
-    revealed), else made anew (the facilitator looks back at an earlier screen)."""
-    screen = game.screen
-    if isinstance(screen, TeamRevealScene) and not screen.review:
-        return screen.view
-    return game.presenter.reveal(game.play)
-
-
 def of_teams(game: TeamDirector) -> Stage:
     title = game.scenario.title.get(game.ctx.lang)
     if not game.briefed:
         return Lobby(title)
     play = game.play
     if play.phase == Phase.CARD:
-        view = shown_round(game)
+        view = game.round_view()
         card = game.scenario.card(view.card.id)
         return team_round(game, view, game.presenter.presenter.t(card.notes))
     if play.phase == Phase.OUTCOME:
-        return Shown("reveal", title, reveal(shown_reveal(game)))
+        return Shown("reveal", title, reveal(game.reveal_view()))
     return Shown("done", title)
 
 

@@ -15,7 +15,7 @@ import pytest
 from incluzo.app import App
 from incluzo.engine.logs import savelog
 from incluzo.engine.logs.savelog import PhoneRoomEntry, PhoneVoteEntry, TeamPickEntry, TeamRevealEntry
-from incluzo.phones import protocol, stage
+from incluzo.phones import protocol
 from incluzo.phones.loadtest import KAMER, TEAMS, Phone, in_thread, play_room, while_voting
 from incluzo.phones.room import RoundOpen
 from incluzo.scenes import actions
@@ -105,8 +105,8 @@ def test_a_team_without_phones_is_typed_in_the_same_round() -> None:
     app.step([Key("return")], 1 / 60)
     assert app.game.play.phase.value == "outcome"
     # the phones are told the reveal from the very view the big screen's reveal was built from
-    assert stage.shown_reveal(app.game) is app.game.screen.view
-    assert stage.shown_reveal(app.game) == app.game.presenter.reveal(app.game.play)
+    assert app.game.reveal_view() is app.game.screen.view
+    assert app.game.reveal_view() == app.game.presenter.reveal(app.game.play)
     app.stop_phones()
 
 

@@ -28,7 +28,15 @@ from incluzo.engine.play.desk import DeskView, Upcoming
 from incluzo.engine.play.phases import Mode
 from incluzo.engine.play.rules import Refusal
 from incluzo.engine.play.teams import CARD, DEBRIEF, OUTCOME, TeamAction, TeamPlay
-from incluzo.engine.play.teamviews import Badge, RevealView, TeamMapView, TeamPresenter, badge, timer_view
+from incluzo.engine.play.teamviews import (
+    Badge,
+    RevealView,
+    RoundView,
+    TeamMapView,
+    TeamPresenter,
+    badge,
+    timer_view,
+)
 from incluzo.engine.play.views import Presenter
 from incluzo.engine.scenario.model import Scenario
 from incluzo.engine.scenario.problems import ScenarioError
@@ -201,16 +209,30 @@ class TeamDirector:
             assert isinstance(shown, TeamBriefingScene)
             view, map_view, badges = shown.view, shown.map_view, shown.badges
             return lambda: TeamBriefingScene(ctx, view, map_view, badges)
-        shown = self.screen  # the game as it stands (unless a look back): its view, not made again
         if self.play.phase == CARD:
-            if isinstance(shown, TeamRoundScene) and self._round_shown(shown):
-                round_view = shown.view
-            else:
-                round_view = self.presenter.round(self.play)
+            round_view = self.round_view()
             return lambda: TeamRoundScene(ctx, round_view, costs=costs, review=True)
-        live = shown.view if isinstance(shown, TeamRevealScene) and not shown.review else None
-        reveal = self._reveal_scene(review=True, view=live)
+        reveal = self._reveal_scene(review=True, view=self.reveal_view())
         return lambda: reveal
+
+    def round_view(self) -> RoundView:
+        """The open round's view data: the very view on screen when the screen shows the round as it
+        stands (a team's choice placed hands it its new view), else made anew (a look back is shown)."""
+        screen, play = self.screen, self.play
+        if isinstance(screen, TeamRoundScene) and self._round_shown(screen):
+            view = screen.view
+            picked = tuple(t.picked for t in view.teams) == tuple(s.pick is not None for s in play.seats)
+            if view.round == play.rounds + 1 and picked:
+                return view
+        return self.presenter.round(play)
+
+    def reveal_view(self) -> RevealView:
+        """The reveal's view data: the very view the reveal on screen was built from, else made anew (a
+        look back is shown)."""
+        screen = self.screen
+        if isinstance(screen, TeamRevealScene) and not screen.review:
+            return screen.view
+        return self.presenter.reveal(self.play)
 
     def show(self, *, keep_page: bool = True) -> None:
         """Show the game as it stands; the same screen (a team picked on it) stays on its page, and the
