@@ -538,8 +538,8 @@ class App:
         frame later, so neither frame runs long; the next frame always draws, and takes no phone
         messages in (they wait one frame more). A new screen shown by such a frame is laid out by the
         frame that draws it (`show`); its still layer is painted in parts until PAINT_SHARE of the
-        budget is spent, the rest owed to the next frames (see draw).
-        Returns False once the player has quit."""
+        budget is spent, the rest owed to the next frames, and it is shown only once the game's last
+        step is on disk (see draw). Returns False once the player has quit."""
         began = time.perf_counter()
         self.lay_out()
         self.budgeted = budget is not None
@@ -590,10 +590,25 @@ class App:
             self.crash(traceback.format_exc())
             return self.running
 
+    def unsaved(self, *, wait: bool) -> bool:
+        """Whether the game's last step is not on disk yet, so the window may not show it (its save is
+        written by a thread of its own: persistence.Writer). With `wait` (tests, headless play: no
+        frames to spare) it waits until it is. Raises the OSError that stopped the save (the crash
+        guard shows it; the save holds every step before)."""
+        save = self.game.save if self.game is not None else None
+        if save is None:
+            return False
+        if wait and save.behind:
+            save.wait(save.stepped)
+        save.check()
+        return save.behind
+
     @property
     def animating(self) -> bool:
-        """Whether the next frame is due at the frame rate: something moves, or a drawing is owed."""
-        return self.owed or self.unlaid is not None or self.scene.update(0.0)
+        """Whether the next frame is due at the frame rate: something moves, a drawing is owed, or a
+        step waits to be on disk before it is drawn."""
+        behind = self.game is not None and self.game.save is not None and self.game.save.behind
+        return self.owed or self.unlaid is not None or behind or self.scene.update(0.0)
 
     def feed(self, inp: Input) -> None:
         self.lay_out()  # input reaches a screen laid out
@@ -736,7 +751,9 @@ class App:
     def draw(self, until: float | None = None) -> None:
         """One frame on the window. `until` (time.perf_counter): a screen alone on the window (no
         dialog, no presenter view) paints its new still layer in parts until then and owes the rest
-        to the next frames, while the window goes on showing its last frame (layers.py)."""
+        to the next frames, while the window goes on showing its last frame (layers.py). A frame is
+        shown only once the game's last step is on disk (`unsaved`): till then the next frames draw
+        it again (without `until` this one waits for the disk)."""
         whole, self.whole = self.whole, None
         for scene in [self.scene, *self.overlays]:
             scene.still.on = self.surface if scene is whole else None
@@ -752,6 +769,9 @@ class App:
             self._draw_notice()
         elif not self.desk_shown:
             self.whole = self.top
+        if self.unsaved(wait=until is None):
+            self.owed = True  # the window keeps its last frame until the step is on disk
+            return
         self.dirty = False
         if self.window:
             pygame.display.flip()

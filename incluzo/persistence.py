@@ -1,17 +1,20 @@
 """Saves on disk: a session's log, made durable record by record, and found again after a crash.
 
-Each session is one JSON Lines file in `<data folder>/saves/`. A record is appended with one write,
-then flushed and fsynced before `append` returns, so a decision the screen has shown can never be
-lost. After each step a full copy is written to one of a few autosave slots (temporary file, fsync,
-rename) by a thread of its own (`Copier`: the frame never waits for a copy, and of copies that pile up
-only the newest is written), so a damaged log still has a recent good copy beside it. Reading takes
-the longest good state among the log and its autosaves, and says what it had to leave out.
+Each session is one JSON Lines file in `<data folder>/saves/`. Records are appended by a thread of its
+own (`Writer`): the frame that takes a step hands its records over and goes on, and what piles up during
+one write goes in the next (one write, one fsync). The window shows a step only once its records are on
+disk (`SaveFile.behind`, `App.step`), and the phones hear "accepted" only then (`SaveFile.extend`
+waits), so a decision the room has seen can never be lost. After each step a full copy is written to
+one of a few autosave slots (temporary file, fsync, rename) by a second thread (`Copier`: of copies that
+pile up only the newest is written), so a damaged log still has a recent good copy beside it. Reading
+takes the longest good state among the log and its autosaves, and says what it had to leave out.
 """
 
 from __future__ import annotations
 
 import atexit
 import datetime as _dt
+import errno
 import json
 import logging
 import os
@@ -19,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from incluzo.engine import files
 from incluzo.engine.logs import savelog
@@ -92,7 +95,7 @@ class Copier:
     Copies are redundancy (the log is durable before `extend` returns), so they may lag: per save only
     the newest copy waits, a newer one replaces it, and each is still written whole and atomically
     (`write_atomic`). `flush` waits until the copies handed over are on disk: reading a save back in
-    this process does, and so does a clean quit (the App's loop, and at exit)."""
+    this process does, and so does a clean quit (the App's loop, and at exit: `flush`)."""
 
     def __init__(self) -> None:
         self.changed = threading.Condition()
@@ -107,7 +110,6 @@ class Copier:
             if self.thread is None:
                 self.thread = threading.Thread(target=self._run, name="incluzo-autosave", daemon=True)
                 self.thread.start()
-                atexit.register(self.flush)
             self.changed.notify_all()
 
     def flush(self, path: Path | None = None) -> None:
@@ -131,7 +133,7 @@ class Copier:
                 self.writing = path
             try:
                 file.copy(number, text)
-            except OSError as problem:  # the log itself is durable: a missing copy costs only redundancy
+            except Exception as problem:  # the log itself is durable: a missing copy costs only redundancy
                 logging.getLogger("incluzo.saves").error("autosave of %s not written: %s", path, problem)
             finally:
                 with self.changed:
@@ -142,31 +144,106 @@ class Copier:
 COPIER = Copier()
 
 
+class Batch(NamedTuple):
+    """Records of one file taken by the writer at once: records first..number, as one piece of bytes;
+    `text` is the whole log after them when an autosave copy should follow (a step was among them)."""
+
+    first: int
+    number: int
+    data: bytes
+    text: str | None
+
+
+class Writer:
+    """Appends the logs' records in a thread of its own, each file's in the order they were handed
+    over, so a frame never waits on the disk: records handed over while a write is under way go
+    together in the next. A file's `synced` counts its records on disk; `SaveFile.wait` waits for it."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()  # guards every SaveFile's records in memory too
+        self.owing: dict[SaveFile, None] = {}  # files with records handed over, oldest first
+        self.writing: SaveFile | None = None
+        self.thread: threading.Thread | None = None
+
+    def put(self, file: SaveFile) -> None:
+        """`file` has records to write (the caller holds `changed`)."""
+        self.owing.setdefault(file, None)
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="incluzo-saves", daemon=True)
+            self.thread.start()
+        self.changed.notify_all()
+
+    def flush(self, path: Path | None = None) -> None:
+        """Until every record handed over (to the save at `path`, when given) is written or refused."""
+        key = path.absolute() if path is not None else None
+
+        def done() -> bool:
+            busy = [*self.owing, *([self.writing] if self.writing else [])]
+            return not any(key in (None, file.path.absolute()) for file in busy)
+
+        with self.changed:
+            self.changed.wait_for(done)
+
+    def _run(self) -> None:
+        while True:
+            with self.changed:
+                self.changed.wait_for(lambda: bool(self.owing))
+                file = next(iter(self.owing))
+                del self.owing[file]
+                batch = file.take()
+                self.writing = file
+            try:
+                file.write(batch)
+            except Exception as problem:  # the thread goes on for the other saves; this one takes no more
+                logging.getLogger("incluzo.saves").error("records of %s not written: %s", file.path, problem)
+                file.refused(problem if isinstance(problem, OSError) else OSError(errno.EIO, str(problem)))
+            finally:
+                with self.changed:
+                    self.writing = None
+                    self.changed.notify_all()
+
+
+WRITER = Writer()
+
+
 def flush(path: Path | None = None) -> None:
-    """Until the autosave copies handed over (of the save at `path`, when given) are on disk."""
+    """Until the records and autosave copies handed over (of the save at `path`, when given) are on
+    disk: before a save is read back in this process, at a clean quit, and at exit."""
+    WRITER.flush(path)
     COPIER.flush(path)
 
 
-class SaveFile:
-    """One session's log on disk. `append` returns only when the record is durable.
+atexit.register(flush)
 
-    `trace`, when set, is told each step of saving record n: ("saving", n) before the write,
-    ("written", n) before its fsync, ("synced", n) once it is durable; then, from the copier's thread,
-    ("autosaving", n) before the autosave copy of the log after record n and ("saved", n) once that is
-    on disk too (a copy replaced by a newer one before it was written is not told). The fault test
-    kills the game at each.
+
+class SaveFile:
+    """One session's log on disk, written by the `Writer`'s thread.
+
+    The game's steps (`step`) are handed over without waiting; `behind` says whether the last of them
+    is not on disk yet (the window shows it only once it is). The phones' records (`extend`) and
+    `append` return only once they are durable. A write the disk refused stops the file: every later
+    call raises that OSError, and nothing more is written to it (a record after a gap would be worse).
+
+    `trace`, when set, is told each step of saving records first..n, from the writer's thread:
+    ("saving", first) before the write, ("written", n) before its fsync, ("synced", n) once they are
+    durable (before the window may show them); then, from the copier's thread, ("autosaving", n) before
+    the autosave copy of the log after record n and ("saved", n) once that is on disk too (a copy
+    replaced by a newer one before it was written is not told). The fault test kills the game at each.
     """
 
     def __init__(
         self, path: Path, log: SaveLog, read_from: Path | None = None, damage: Phrase | None = None
     ) -> None:
         self.path = path
-        self.log = log
+        self.log = log  # every record handed over, in order: what the game stands on
         self.read_from = read_from or path  # the file its log was read back from: itself or an autosave
         self.damage = damage  # what reading it back had to leave out (None: it was whole), for the room
-        self.text = log.text()  # the log as on disk, kept as it grows: an autosave never encodes it again
+        self.text = log.text()  # the log as on disk once written, kept as it grows (for the autosaves)
         self.trace: Callable[[str, int], None] | None = None
-        self.lock = threading.RLock()  # the phones' votes are written from a thread of their own
+        self.queued: list[bytes] = []  # records handed over, not yet taken by the writer
+        self.taken = self.synced = self.stepped = len(log.entries)  # the writer's; on disk; the game's
+        self.copy_due = False  # a step is among the records queued: an autosave copy follows them
+        self.failed: OSError | None = None
 
     @classmethod
     def create(cls, log: SaveLog, folder: Path | None = None) -> SaveFile:
@@ -186,40 +263,92 @@ class SaveFile:
             return cls(path, log)
         raise FileExistsError(f"no free save name in {folder}")
 
-    def append(self, entry: Entry) -> None:
-        """Add one record with one write and fsync; then refresh an autosave copy."""
-        self.extend([entry])
+    def step(self, entries: Sequence[Entry]) -> None:
+        """Hand over a step's records of the game, and go on: the writer's thread appends them, then
+        an autosave copy follows. Raises the OSError that stopped an earlier write."""
+        self._hand_over(entries, step=True)
 
-    def extend(self, entries: Sequence[Entry], *, autosave: bool = True) -> None:
-        """Add records with one write and fsync (a step, or the phones' votes of one frame); then hand
-        an autosave copy to the copier (not for the phones' notes: a vote is durable in the log itself,
-        and a copy of the whole log for every frame of votes would keep the disk busy). Thread-safe: the
-        phones' votes are written from a thread of their own."""
-        if not entries:
-            return
-        with self.lock:
-            hold(self.path)  # taken before the first record; a no-op once held (savelock)
-            lines = "".join(savelog.encode(entry) + "\n" for entry in entries)
-            data = lines.encode("utf-8")
-            first = len(self.log.entries) + 1
-            number = first + len(entries) - 1
-            if self.trace:
-                self.trace("saving", first)
-            handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
-            try:
-                while data:
-                    data = data[os.write(handle, data) :]
-                if self.trace:
-                    self.trace("written", number)
-                os.fsync(handle)
-            finally:
-                os.close(handle)
+    def append(self, entry: Entry) -> None:
+        """One record of the game, durable when this returns (then an autosave copy follows)."""
+        self.wait(self._hand_over([entry], step=True))
+
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """The phones' records (the votes of one frame), durable when this returns; no autosave copy
+        follows (a vote is durable in the log itself, and a copy of the whole log for every frame of
+        votes would keep the disk busy). Called from the phones' thread."""
+        self.wait(self._hand_over(entries, step=False))
+
+    def _hand_over(self, entries: Sequence[Entry], *, step: bool) -> int:
+        """Queue the records for the writer; the number of the last of them."""
+        hold(self.path)  # taken before the first record; a no-op once held (savelock)
+        lines = "".join(savelog.encode(entry) + "\n" for entry in entries)
+        with WRITER.changed:
+            if self.failed is not None:
+                raise self.failed
+            if not entries:
+                return len(self.log.entries)
             self.log = SaveLog(self.log.header, (*self.log.entries, *entries))
             self.text += lines
+            self.queued.append(lines.encode("utf-8"))
+            number = len(self.log.entries)
+            if step:
+                self.stepped, self.copy_due = number, True
+            WRITER.put(self)
+            return number
+
+    @property
+    def behind(self) -> bool:
+        """Whether the game's last step is not on disk yet (or never will be: see `check`)."""
+        return self.synced < self.stepped
+
+    def check(self) -> None:
+        """Raise the OSError that stopped the writing of this file, if any."""
+        if self.failed is not None:
+            raise self.failed
+
+    def wait(self, number: int | None = None) -> None:
+        """Until the records up to `number` (default: all handed over) are on disk; raises the OSError
+        that stopped them."""
+        number = len(self.log.entries) if number is None else number
+        with WRITER.changed:
+            WRITER.changed.wait_for(lambda: self.synced >= number or self.failed is not None)
+        self.check()
+
+    def take(self) -> Batch:
+        """The records queued, for the writer (which holds WRITER.changed)."""
+        first, number = self.taken + 1, len(self.log.entries)
+        batch = Batch(first, number, b"".join(self.queued), self.text if self.copy_due else None)
+        self.queued, self.taken, self.copy_due = [], number, False
+        return batch
+
+    def write(self, batch: Batch) -> None:
+        """Append the batch with one write and fsync (the writer's thread); then hand its copy over."""
+        self.check()
+        if self.trace:
+            self.trace("saving", batch.first)
+        handle = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        try:
+            data = batch.data
+            while data:
+                data = data[os.write(handle, data) :]
             if self.trace:
-                self.trace("synced", number)
-            if autosave:
-                COPIER.put(self, number, self.text)
+                self.trace("written", batch.number)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        if self.trace:
+            self.trace("synced", batch.number)
+        with WRITER.changed:
+            self.synced = batch.number
+            WRITER.changed.notify_all()
+        if batch.text is not None:
+            COPIER.put(self, batch.number, batch.text)
+
+    def refused(self, problem: OSError) -> None:
+        """The disk refused a write: this file takes no more (the writer's thread)."""
+        with WRITER.changed:
+            self.failed = self.failed or problem
+            WRITER.changed.notify_all()
 
     def copy(self, number: int, text: str) -> None:
         """Write `text`, the log after record `number`, to its autosave slot (the copier calls this)."""
@@ -231,10 +360,12 @@ class SaveFile:
 
     def rewrite(self, log: SaveLog) -> None:
         """Replace the file with `log` in one step (after a damaged save was read back)."""
-        with self.lock:
-            self.text = log.text()
-            write_atomic(self.path, self.text)
-            self.log = log
+        self.wait()
+        text = log.text()
+        write_atomic(self.path, text)
+        with WRITER.changed:
+            self.log, self.text = log, text
+            self.taken = self.synced = self.stepped = len(log.entries)
 
 
 def decision_types() -> tuple[type[savelog.Entry], ...]:
@@ -389,7 +520,7 @@ def finish(file: SaveFile, ending: str | None) -> None:
     """Mark the session finished, so it is no longer offered to resume. The engine's own endings
     ('incluzo:einde', 'incluzo:budget-op') are no scenario id and are recorded as None."""
     if not file.log.finished:
-        file.append(FinishedEntry(savelog.Id(ending) if ending and ID_PATTERN.fullmatch(ending) else None))
+        file.step([FinishedEntry(savelog.Id(ending) if ending and ID_PATTERN.fullmatch(ending) else None)])
 
 
 def named_scenario(log: SaveLog, save: Path) -> Scenario:

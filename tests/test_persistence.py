@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from scenario_text import SMALL, load
+from testsupport import SlowDisk
 
 from incluzo import persistence
 from incluzo.engine.logs import savelog
@@ -179,6 +180,56 @@ def test_trace_is_told_before_a_record_is_written_and_after_it_is_durable() -> N
         ("autosaving", 2, 3),
         ("saved", 2, 3),
     ]
+
+
+def test_a_step_is_handed_over_at_once_and_is_behind_until_its_thread_wrote_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, file = playing(Start())
+    disk = SlowDisk(monkeypatch)
+    file.step([ChooseEntry(Id("werkplek"), Id("drukte"))])  # returns while the disk is held up
+    assert disk.entered.wait(10)
+    assert file.behind and len(file.log.entries) == 2 and file.synced == 1
+    disk.go.set()
+    file.wait()
+    assert not file.behind
+    assert savelog.read(file.path.read_bytes()) == file.log
+
+
+def test_records_handed_over_during_a_write_go_together_in_the_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    session, file = playing(Start())
+    disk = SlowDisk(monkeypatch)
+    told: list[tuple[str, int]] = []
+    file.trace = lambda event, number: told.append((event, number))
+    for number, step in enumerate((Choose("werkplek"), Advance(), Advance())):
+        _, entry = savelog.perform(session, step)
+        assert entry is not None
+        file.step([entry])
+        if number == 0:
+            assert disk.entered.wait(10)  # the first is being written: the others wait for it
+    disk.go.set()
+    persistence.flush()
+    assert disk.calls == 2
+    writer = [event for event in told if event[0] in ("saving", "written", "synced")]
+    first = [("saving", 2), ("written", 2), ("synced", 2)]
+    together = [("saving", 3), ("written", 4), ("synced", 4)]  # records 3 and 4: one write, one fsync
+    assert writer == first + together
+    assert savelog.read(file.path.read_bytes()) == file.log and len(file.log.entries) == 4
+
+
+def test_a_write_the_disk_refuses_stops_the_file_and_is_raised_to_the_game(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, file = playing(Start())
+    disk = SlowDisk(monkeypatch, OSError(28, "No space left on device"))
+    disk.go.set()
+    file.step([ChooseEntry(Id("werkplek"), Id("drukte"))])
+    with pytest.raises(OSError, match="No space left"):
+        file.wait()
+    assert file.behind, "a step that was never written is never shown"
+    with pytest.raises(OSError, match="No space left"):
+        file.step([ChooseEntry(Id("werkplek"), Id("drukte"))])  # nothing more after a gap
+    assert disk.calls == 1
 
 
 def test_resume_loads_the_scenario_file_its_header_names(tmp_path: Path) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
+
+from incluzo import persistence
 from incluzo.engine.play import rules
 from incluzo.engine.scenario.model import Scenario
 
@@ -61,3 +65,23 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 """Flags for a closed network: no background connections, no updates, no sync."""
+
+
+class SlowDisk:
+    """os.fsync held up for the save writer's thread until `go` is set (a slow disk); counts its calls."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, fail: OSError | None = None) -> None:
+        self.entered, self.go, self.fail = threading.Event(), threading.Event(), fail
+        self.calls = 0
+        real = os.fsync
+
+        def fsync(handle: int) -> None:
+            if threading.current_thread().name == "incluzo-saves":
+                self.calls += 1
+                self.entered.set()
+                assert self.go.wait(10)
+                if self.fail is not None:
+                    raise self.fail
+            real(handle)
+
+        monkeypatch.setattr(persistence.os, "fsync", fsync)

@@ -224,10 +224,13 @@ class PhoneHub:
         return outcome.changed
 
     def _follow(self, host: Host) -> Outcome:
-        """Tell the room what the game shows now (only when it changed)."""
+        """Tell the room what the game shows now (only when it changed, and once its last step is on
+        disk: the phones see no step the window does not show)."""
         game = host.game
         if game is not self.game:
             self._entered(game)
+        if game is not None and game.save is not None and game.save.behind:
+            return Outcome()  # a frame at the frame rate comes until it is (App.animating)
         steps = self._game_records(game.save.log) if game is not None and game.save is not None else -1
         timer = game.play.timer.remaining_ms // 1000 if isinstance(game, TeamDirector) else 0
         running = game.play.timer.running if isinstance(game, TeamDirector) else False

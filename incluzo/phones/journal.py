@@ -59,8 +59,8 @@ class Journal:
             return cls(path)
         raise FileExistsError(f"no free journal name in {where}")
 
-    def extend(self, entries: Sequence[Entry], *, autosave: bool = False) -> None:
-        """Append records with one write and fsync (`autosave` is the save file's; a journal has none)."""
+    def extend(self, entries: Sequence[Entry]) -> None:
+        """Append records with one write and fsync."""
         if not entries:
             return
         with self.lock:

@@ -25,7 +25,7 @@ Replies = list[tuple[int, ServerMessage]]
 class Sink(Protocol):
     """Where the records go: a game's save (`SaveFile`) or, before a game, the room's `Journal`."""
 
-    def extend(self, entries: Sequence[Entry], *, autosave: bool = True) -> None: ...
+    def extend(self, entries: Sequence[Entry]) -> None: ...
 
 
 Job = tuple[Sink, list[Entry], Replies, Callable[[], None] | None]
@@ -49,7 +49,7 @@ class SaveWriter:
         while (job := self.jobs.get()) is not None:
             save, entries, replies, then = job
             try:
-                save.extend(entries, autosave=False)
+                save.extend(entries)
             except OSError as problem:
                 log.error("phones: %d records not saved: %s", len(entries), problem)
                 replies = [(conn, not_saved(reply)) for conn, reply in replies]

@@ -41,7 +41,8 @@ class Game(Protocol):
     exports: list[Path]  # the debrief's PNG and Markdown once written
 
     def act(self, action: GameAction) -> Reply:
-        """Carry out what a screen asked for; every decision is on disk before this returns."""
+        """Carry out what a screen asked for; every decision is handed to `save` (on disk before the
+        window shows it: App.step)."""
         ...
 
     def tick(self, seconds: float, overlays: Sequence[Scene]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from testsupport import SlowDisk
 
 from incluzo.app import App
 from incluzo.engine.logs import savelog
@@ -19,6 +20,7 @@ from incluzo.phones import protocol
 from incluzo.phones.loadtest import KAMER, TEAMS, Phone, in_thread, play_room, while_voting
 from incluzo.phones.room import RoundOpen
 from incluzo.scenes import actions
+from incluzo.scenes.kit import theme
 from incluzo.scenes.kit.input import Key
 from incluzo.scenes.teams.director import TeamDirector
 
@@ -107,6 +109,27 @@ def test_a_team_without_phones_is_typed_in_the_same_round() -> None:
     # the phones are told the reveal from the very view the big screen's reveal was built from
     assert app.game.reveal_view() is app.game.screen.view
     assert app.game.reveal_view() == app.game.presenter.reveal(app.game.play)
+    app.stop_phones()
+
+
+def test_the_phones_are_told_a_step_only_once_it_is_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = team_app()
+    hub = app.phones
+    assert hub is not None and isinstance(app.game, TeamDirector) and app.game.save is not None
+    app.overlays.clear()
+    app.step([], 1 / 60)
+    assert isinstance(hub.room.stage, RoundOpen) and not hub.room.stage.picked
+    disk = SlowDisk(monkeypatch)
+    app.step([Key("1"), Key("a")], 1 / 60, budget=theme.FRAME_BUDGET)  # Rood's choice, typed
+    assert app.game.play.seats[0].pick is not None and disk.entered.wait(10)
+    for _ in range(5):
+        app.step([], 1 / 60, budget=theme.FRAME_BUDGET)
+    assert not hub.room.stage.picked, "the room hears of it once the save has it"
+    disk.go.set()
+    app.game.save.wait()
+    for _ in range(3):
+        app.step([], 1 / 60, budget=theme.FRAME_BUDGET)
+    assert hub.room.stage.picked == {1}
     app.stop_phones()
 
 

@@ -3,13 +3,15 @@ screen leaves its layout to the next frame, before any input reaches it (`App.sh
 is painted in parts (layers.py, `Scene.paint_parts`), each frame until its deadline has passed, the
 window shows nothing of a paint until it is whole, and the screen then looks exactly as one painted in
 one go. A change in the middle starts the paint over; a dialog on top finishes it at once. A frame
-that owes a drawing takes no phone messages."""
+that owes a drawing takes no phone messages. A step is shown only once its save's thread has it on
+disk."""
 
 from __future__ import annotations
 
 import pygame
 import pytest
 from team_helpers import enter, team_app, to_round
+from testsupport import SlowDisk
 
 from incluzo.app import App
 from incluzo.scenes import actions
@@ -34,6 +36,12 @@ def whole_picture(app: App) -> bytes:
     return pygame.image.tobytes(app.surface, "RGB")
 
 
+def saved(app: App) -> None:
+    """Until the game's steps are on disk (the save's own thread writes them): a frame may show them."""
+    assert app.game is not None and app.game.save is not None
+    app.game.save.wait()
+
+
 def frames_until_drawn(app: App, limit: int = 20) -> int:
     """Step (each frame over its budget) until no drawing is owed; the frames that painted."""
     for count in range(1, limit + 1):
@@ -56,6 +64,7 @@ def test_a_reveal_is_painted_a_part_a_frame_and_shown_only_whole(
     reveal = app.scene
     assert isinstance(reveal, TeamRevealScene)
     assert app.owed and not shown
+    saved(app)
     parts = len(reveal.paint_parts())
     assert parts > 1
     for done in range(1, parts):
@@ -84,6 +93,7 @@ def test_a_new_screen_is_laid_out_by_the_frame_after_the_step_before_any_input()
     app.step([Key("return")], 0.0, budget=TINY)  # Enter in the very next frame: the next step shown
     assert app.unlaid is None and reveal.metrics.width == 1920 and reveal.targets
     assert reveal.step == 2
+    saved(app)
     frames_until_drawn(app)
     painted = pygame.image.tobytes(app.surface, "RGB")
     assert whole_picture(app) == painted
@@ -107,6 +117,7 @@ def test_a_pick_in_the_middle_of_a_paint_starts_it_over() -> None:
     assert scene.still.parts, "a paint under way"
     app.act(actions.PickFor(2, choice))  # as the phones pick: the round stays, told its new view
     assert isinstance(app.scene, TeamRoundScene) and app.scene is scene
+    saved(app)
     assert frames_until_drawn(app) >= len(scene.paint_parts()), "the whole paint again"
     painted = pygame.image.tobytes(app.surface, "RGB")
     assert scene.view.teams[1].picked
@@ -148,3 +159,22 @@ def test_a_frame_that_owes_a_drawing_takes_no_phone_messages(monkeypatch: pytest
     assert pumped == [False, False], "the owing frame drew and left the phones to the next"
     app.step([], 0.0, budget=1.0)
     assert pumped == [False, False, False]
+
+
+def test_a_step_is_shown_only_once_it_is_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = team_app(size=(1280, 720), window=True)
+    scene = to_round(app)
+    choices = [o.id for o in scene.options()]
+    enter(app, {1: choices[0], 2: choices[1], 3: choices[0]})
+    disk = SlowDisk(monkeypatch)
+    shown = flips(monkeypatch)
+    app.step([Key("return")], 0.0, budget=1.0)  # the reveal, handled and drawn well within its budget
+    assert isinstance(app.scene, TeamRevealScene) and disk.entered.wait(10)
+    for _ in range(5):
+        app.step([], 0.0, budget=1.0)
+        assert app.owed and app.animating, "frames keep coming while the disk writes"
+    assert not shown, "the window keeps showing the round"
+    disk.go.set()
+    saved(app)
+    app.step([], 0.0, budget=1.0)
+    assert shown == [1] and not app.owed and app.whole is app.scene

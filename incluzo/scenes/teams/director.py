@@ -1,7 +1,7 @@
 """The game of competing teams (a `game.Game`): the one place that changes a team game. It carries the
-facilitator's actions to the engine (teams.apply through workshoplog.perform), appends each record to
-the save before the screen moves on, runs the deliberation clock on the time it is given (`tick`), and
-builds the screen for the game as it stands.
+facilitator's actions to the engine (teams.apply through workshoplog.perform), hands each record to
+the save (the window shows the step once it is on disk), runs the deliberation clock on the time it is
+given (`tick`), and builds the screen for the game as it stands.
 
 An event card with no question is its own moment: Enter on its round reveals and goes on in one go,
 with no empty reveal between. When teams run out of budget in a round, the 'Op is op' screen names
@@ -297,8 +297,9 @@ class TeamDirector:
         return self.save.log if self.save is not None else self.unsaved
 
     def record(self, entry: Entry) -> None:
+        """Hand a record to the save (the window shows the step once it is on disk: App.step)."""
         if self.save is not None:
-            self.save.append(entry)
+            self.save.step([entry])
         else:
             self.unsaved = self.unsaved.appended(entry)
 
@@ -337,7 +338,7 @@ class TeamDirector:
 
     # Actions --------------------------------------------------------------------------------------
     def perform(self, action: TeamAction) -> str:
-        """Apply one engine action; its record is on disk before this returns. '' or why it was refused."""
+        """Apply one engine action, its record handed to the save. '' or why it was refused."""
         result, entry = workshoplog.perform(self.scenario, self.play, action)
         if isinstance(result, Refusal):
             return result.message(self.scenario, self.ctx.lang)
