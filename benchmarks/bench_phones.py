@@ -14,9 +14,12 @@ A frame's wall time on a shared machine includes the time other processes had th
 two cores the phones' process and the server's share them with the frame), so beside it: the CPU time
 the frame loop's thread spent in each frame (what the frame itself costs), the same round screen
 without phones, and a bare pygame-ce frame at the same size (bench_scenes' program: fill, one text,
-flip) measured before and after the phones in the same run, with the ratios to it. Frames that carried
-a step of the game (a team's choice placed from the phones, a reveal, the next round: the step's save
-with its fsyncs and the new screen's layout, as the same step typed on the keyboard) are counted and
+flip) measured before and after the phones in the same run, with the ratios to it, and on a virtual
+machine the share of CPU time its host gave to other guests while the phones played
+(`host_steal_percent`, Linux's steal counter). Frames that carried
+a step of the game (a team's choice placed from the phones, a reveal, the next round: the step's engine
+work, its records handed to the save's thread, and the new screen's layout and paint, as the same step
+typed on the keyboard; the frames that wait for the save's fsync before they flip) are counted and
 measured apart (`frame_with_game_steps`), and also left out once (`frame_without_game_steps`), so the
 phones' own cost per frame shows apart; the headline p99 keeps every frame. The frames are stepped as
 the window's loop steps them, with its frame budget: a frame whose handling took a quarter of it draws on
@@ -90,12 +93,31 @@ def without_phones(frames: int = 600) -> list[float]:
     return samples
 
 
+def cpu_times() -> list[int]:
+    """The machine's CPU time counters (Linux's /proc/stat 'cpu' line; empty elsewhere)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            return [int(field) for field in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return []
+
+
+def steal_percent(before: list[int], after: list[int]) -> float | None:
+    """The share of the machine's CPU time the hypervisor gave to other guests in between (a VM's 'steal'
+    counter, the 8th): frames that lost it waited through no fault of their own. None off Linux."""
+    if len(before) < 8 or len(after) < 8:
+        return None
+    total = sum(after[:8]) - sum(before[:8])
+    return round(100 * (after[7] - before[7]) / total, 2) if total > 0 else 0.0
+
+
 def run() -> dict[str, Any]:
     """The measurements as JSON-able data (for benchmarks/run.py)."""
     bare = frame_benchmark().bare_frames
     size = (1920, 1080)
     bare_before = bare(size)
     baseline = without_phones()
+    counters = cpu_times()
     done = play_room(
         PHONES,
         size=size,
@@ -106,6 +128,7 @@ def run() -> dict[str, Any]:
         separate=True,
         hz=60,
     )
+    stolen = steal_percent(counters, cpu_times())
     bare_after = bare(size)
     bare_p = {k: round((bare_before[k] + bare_after[k]) / 2, 3) for k in bare_before}
     report = done.report
@@ -164,6 +187,7 @@ def run() -> dict[str, Any]:
             "p99": round(p99(baseline) / max(bare_p["p99_ms"], 1e-6), 2),
         },
         "load_average": round(os.getloadavg()[0], 2),
+        "host_steal_percent": stolen,  # CPU time the VM's host gave others while the phones played
         "cpus": os.cpu_count(),
         "vote_to_screen_p50_ms": round(statistics.median(latencies), 3) if latencies else 0.0,
         "vote_to_screen_p99_ms": p99(latencies),

@@ -93,7 +93,7 @@ MIN_SIZE = (640, 360)
 PRESENTER_TITLE = "incluzo: presenter view"
 POLLING_DRIVERS = ("dummy", "offscreen")
 # A frame whose handling took this share of its budget leaves its drawing to the next frame: a step of
-# the game (its save with the fsync, the phones' views, a layout) takes 1-3 ms, a key or a hover far less.
+# the game (the engine, its views, the phones' views) takes 1-3 ms, a key or a hover far less.
 STEP_SHARE = 0.25
 # A frame paints a new screen's still layer in parts until this share of its budget is spent (at least one
 # part), the rest in the next frames: a new round or reveal at 1080p paints for 3-5 ms in one piece.
@@ -139,6 +139,7 @@ class App:
         self.dirty = True
         self.owed = False  # a frame whose work used up its budget left its drawing to the next one
         self.budgeted = False  # handling a frame of the window's loop: a new screen is laid out later
+        self.laid = False  # this frame laid out a new screen (its paint may wait for the next frame)
         self.unlaid: Scene | None = None  # the screen shown whose layout that frame left to the next
         self.under: pygame.Surface | None = None  # the shaded scene behind overlays
         self.whole: Scene | None = None  # the scene whose last frame alone the window shows (Still.on)
@@ -333,6 +334,7 @@ class App:
         scene, self.unlaid = self.unlaid, None
         if scene is not None:
             scene.resize(self.size)
+            self.laid = True
 
     def push(self, overlay: Scene) -> None:
         overlay.resize(self.size)
@@ -537,10 +539,12 @@ class App:
         step of the game: its save, the new screen's layout) leaves the drawing to the next frame, one
         frame later, so neither frame runs long; the next frame always draws, and takes no phone
         messages in (they wait one frame more). A new screen shown by such a frame is laid out by the
-        frame that draws it (`show`); its still layer is painted in parts until PAINT_SHARE of the
-        budget is spent, the rest owed to the next frames, and it is shown only once the game's last
-        step is on disk (see draw). Returns False once the player has quit."""
+        frame that draws it (`show`); when that layout alone took PAINT_SHARE of the budget, the paint
+        begins in the next frame. The still layer is painted in parts until PAINT_SHARE of the budget
+        is spent, the rest owed to the next frames, and it is shown only once the game's last step is
+        on disk (see draw). Returns False once the player has quit."""
         began = time.perf_counter()
+        self.laid = False
         self.lay_out()
         self.budgeted = budget is not None
         try:
@@ -555,7 +559,11 @@ class App:
             self.owed = budget is not None and not self.owed and spent > budget * STEP_SHARE
             if not self.owed:
                 self.lay_out()
-                self.draw(None if budget is None else began + budget * PAINT_SHARE)
+                paint_by = None if budget is None else began + budget * PAINT_SHARE
+                if self.laid and paint_by is not None and time.perf_counter() > paint_by:
+                    self.owed = True  # a layout took this frame's share: the paint begins in the next
+                else:
+                    self.draw(paint_by)
         return self.running
 
     def handle(self, events: Iterable[pygame.event.Event | Input], dt: float, wall: float | None) -> None:

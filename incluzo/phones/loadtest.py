@@ -213,7 +213,7 @@ class Run:
     frames_ms: list[float]  # each frame while the phones were in (drawn in full)
     frames_cpu_ms: list[float]  # the CPU time this thread spent in each of those frames
     frames_stepped: list[bool]  # the frame carried a step of the game (a team's choice placed, a new
-    # screen): its save's fsync and a new layout, as the same step typed on the keyboard would
+    # screen): its engine work, views and new layout, as the same step typed on the keyboard would
     frame_ends: list[float]  # when each of those frames ended (time.monotonic)
     shown: list[float]  # when the frame that showed each vote ended
     latencies_ms: list[float]  # per accepted vote: sent -> the frame that showed it was drawn

@@ -1,9 +1,9 @@
 """The phones' records written to the game's save in a thread of their own, then the replies sent.
 
 A frame never waits on the disk for a phone: the hub hands each frame's records and replies over, and
-the writer appends the records (`SaveFile.extend`: one write and fsync, under the save's lock) before
-it sends the replies, so a phone is told "accepted" only once its vote is on disk. When the disk
-refuses, the phones are told their messages were not taken.
+the writer appends the records (`SaveFile.extend`: one write and fsync by the save's own thread, in
+order with the game's steps) before it sends the replies, so a phone is told "accepted" only once its
+vote is on disk. When the disk refuses, the phones are told their messages were not taken.
 """
 
 from __future__ import annotations

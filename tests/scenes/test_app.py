@@ -82,13 +82,18 @@ def test_a_frame_whose_step_used_its_share_of_the_budget_draws_on_the_next_frame
     make_app: Callable[..., App],
 ) -> None:
     """The window's loop gives each frame a budget: a step that took its share of it (here any step: the
-    budget is a nanosecond) shows its new screen one frame later, and that next frame always draws."""
+    budget is a nanosecond) leaves its new screen's layout to the next frame, and a layout that took
+    its share leaves the drawing to the frame after, which draws once the step is on disk."""
     app = make_app()
     drawn = []
     original = app.draw
     app.draw = lambda *until: (drawn.append(1), original(*until))  # type: ignore[method-assign]
     app.step([Key("return")], 0.0, budget=1e-9)
     assert isinstance(app.scene, CardScene) and drawn == [] and app.owed and app.animating
+    app.step([], 0.0, budget=1e-9)
+    assert app.unlaid is None and drawn == [] and app.owed and app.animating
+    assert app.game is not None and app.game.save is not None
+    app.game.save.wait()  # the save's thread has the step on disk
     app.step([], 0.0, budget=1e-9)
     assert drawn == [1] and not app.owed
     app.step([], 0.0, budget=1e-9)

@@ -1,6 +1,6 @@
 """A new screen over several frames of the window's loop: a frame over its budget that shows a new
-screen leaves its layout to the next frame, before any input reaches it (`App.show`); its still layer
-is painted in parts (layers.py, `Scene.paint_parts`), each frame until its deadline has passed, the
+screen leaves its layout to the next frame, before any input reaches it (`App.show`), and a layout
+that took a frame's share leaves the paint to the frame after; its still layer is painted in parts (layers.py, `Scene.paint_parts`), each frame until its deadline has passed, the
 window shows nothing of a paint until it is whole, and the screen then looks exactly as one painted in
 one go. A change in the middle starts the paint over; a dialog on top finishes it at once. A frame
 that owes a drawing takes no phone messages. A step is shown only once its save's thread has it on
@@ -65,6 +65,8 @@ def test_a_reveal_is_painted_a_part_a_frame_and_shown_only_whole(
     assert isinstance(reveal, TeamRevealScene)
     assert app.owed and not shown
     saved(app)
+    app.step([], 0.0, budget=TINY)  # the next frame lays it out; that took its share: the paint waits
+    assert app.owed and app.unlaid is None and not reveal.still.parts and not shown
     parts = len(reveal.paint_parts())
     assert parts > 1
     for done in range(1, parts):
