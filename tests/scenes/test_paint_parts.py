@@ -1,10 +1,10 @@
 """A new screen over several frames of the window's loop: a frame over its budget that shows a new
 screen leaves its layout to the next frame, before any input reaches it (`App.show`), and a layout
-that took a frame's share leaves the paint to the frame after; its still layer is painted in parts (layers.py, `Scene.paint_parts`), each frame until its deadline has passed, the
-window shows nothing of a paint until it is whole, and the screen then looks exactly as one painted in
-one go. A change in the middle starts the paint over; a dialog on top finishes it at once. A frame
-that owes a drawing takes no phone messages. A step is shown only once its save's thread has it on
-disk."""
+that took a frame's share leaves the paint to the frame after; its still layer is painted in parts
+(layers.py, `Scene.paint_parts`), each frame until its deadline has passed, the window shows nothing
+of a paint until it is whole, and the screen then looks exactly as one painted in one go. A change in
+the middle starts the paint over; a dialog on top finishes it at once. A frame that owes a drawing
+takes no phone messages. A step is shown only once its save's thread has it on disk."""
 
 from __future__ import annotations
 
