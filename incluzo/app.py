@@ -535,14 +535,15 @@ class App:
     ) -> bool:
         """Handle the events, move animations on by dt seconds, draw if anything changed. `wall` is the
         time that really passed when it differs from dt (the game's clock counts it). With `budget` (the
-        window's loop: seconds a frame may take), a frame whose handling alone took STEP_SHARE of it (a
-        step of the game: its save, the new screen's layout) leaves the drawing to the next frame, one
-        frame later, so neither frame runs long; the next frame always draws, and takes no phone
-        messages in (they wait one frame more). A new screen shown by such a frame is laid out by the
-        frame that draws it (`show`); when that layout alone took PAINT_SHARE of the budget, the paint
-        begins in the next frame. The still layer is painted in parts until PAINT_SHARE of the budget
-        is spent, the rest owed to the next frames, and it is shown only once the game's last step is
-        on disk (see draw). Returns False once the player has quit."""
+        window's loop: seconds a frame may take), no frame does more than one heavy piece of work:
+        - a frame whose handling alone took STEP_SHARE of it (a step of the game: the engine, its
+          views) leaves the drawing to the next frame, which takes no phone messages in (they wait a
+          frame more);
+        - a new screen shown by such a frame is laid out by the frame that draws it (`show`), and when
+          that layout took PAINT_SHARE of the budget, the paint begins in the next frame;
+        - the still layer is painted in parts until PAINT_SHARE of the budget is spent, the rest owed
+          to the next frames, and it is shown only once the game's last step is on disk (see draw).
+        Returns False once the player has quit."""
         began = time.perf_counter()
         self.laid = False
         self.lay_out()

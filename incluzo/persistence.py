@@ -3,11 +3,12 @@
 Each session is one JSON Lines file in `<data folder>/saves/`. Records are appended by a thread of its
 own (`Writer`): the frame that takes a step hands its records over and goes on, and what piles up during
 one write goes in the next (one write, one fsync). The window shows a step only once its records are on
-disk (`SaveFile.behind`, `App.step`), and the phones hear "accepted" only then (`SaveFile.extend`
-waits), so a decision the room has seen can never be lost. After each step a full copy is written to
-one of a few autosave slots (temporary file, fsync, rename) by a second thread (`Copier`: of copies that
-pile up only the newest is written), so a damaged log still has a recent good copy beside it. Reading
-takes the longest good state among the log and its autosaves, and says what it had to leave out.
+disk (`SaveFile.behind`, `App.draw`), the phones are told of it only then, and a phone hears
+"accepted" only once its vote is (`SaveFile.extend` waits), so a decision the room has seen can
+never be lost. After each step a full copy is written to one of a few autosave slots (temporary file,
+fsync, rename) by a second thread (`Copier`: of copies that pile up only the newest is written), so a
+damaged log still has a recent good copy beside it. Reading takes the longest good state among the
+log and its autosaves, and says what it had to leave out.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def autosave_paths(path: Path) -> list[Path]:
 class Copier:
     """Writes the autosave copies in a thread of its own, so a step's frame never waits for one.
 
-    Copies are redundancy (the log is durable before `extend` returns), so they may lag: per save only
+    Copies are redundancy (the log is durable before a step is shown), so they may lag: per save only
     the newest copy waits, a newer one replaces it, and each is still written whole and atomically
     (`write_atomic`). `flush` waits until the copies handed over are on disk: reading a save back in
     this process does, and so does a clean quit (the App's loop, and at exit: `flush`)."""
