@@ -73,6 +73,8 @@ def _pages(app: App, scene: Scene, stem: str) -> list[tuple[str, pygame.Surface]
 
 def _trace(game: Director, *, resumed: bool) -> None:
     save = game.save
+    if save is not None:
+        save.wait()  # what resuming added (a `finished` record) is on disk before "ready" counts it
     entries = len(save.log.entries) if save else 0
     state = savelog.fingerprint(game.session)
     print(
@@ -98,8 +100,10 @@ class _Tracer:
     """Prints each save step as a JSON line. `INCLUZO_TRACE_STOP=written:2` (a step and a count) makes
     the process stop itself (SIGSTOP, POSIX) right after the 2nd 'written': the fault test then kills
     it at exactly that point inside the save, by design instead of by timing luck. Steps come from the
-    game's thread and the autosave copier's: one at a time, so no line is torn and nothing is printed
-    after the stop."""
+    save's writer thread and the autosave copier's, one at a time, while the game's thread prints
+    too (where its export went): each line goes out in one write to the file descriptor, past
+    sys.stdout's buffer, so no line is torn or lands inside another, and nothing is printed after the
+    stop."""
 
     def __init__(self, stop: str) -> None:
         stage, _, count = stop.partition(":")
@@ -107,8 +111,9 @@ class _Tracer:
         self.lock = threading.Lock()
 
     def __call__(self, event: str, number: int) -> None:
+        line = json.dumps({"event": event, "entries": number}) + "\n"
         with self.lock:
-            print(json.dumps({"event": event, "entries": number}), flush=True)
+            os.write(sys.stdout.fileno(), line.encode("utf-8"))  # atomic on a pipe (< PIPE_BUF)
             if event == self.stage and self.left > 0:
                 self.left -= 1
                 if self.left == 0 and hasattr(signal, "SIGSTOP"):
