@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from incluzo.engine import files
 from incluzo.engine.logs import savelog
@@ -52,6 +52,9 @@ SCAN = 50  # how many of the newest saves to look through for an unfinished sess
 GLANCE = 65_536  # bytes read from each end of a save to tell, without reading it all, if it is worth more
 
 S = TypeVar("S")
+K = TypeVar("K")  # a Worker's key, its work waiting, a job taken
+W = TypeVar("W")
+J = TypeVar("J")
 
 
 def saves_dir() -> Path:
@@ -90,59 +93,95 @@ def autosave_paths(path: Path) -> list[Path]:
     return [path.with_name(f"{path.stem}.autosave-{slot}{SUFFIX}") for slot in range(1, AUTOSAVES + 1)]
 
 
-class Copier:
-    """Writes the autosave copies in a thread of its own, so a step's frame never waits for one.
+class Worker(Generic[K, W, J]):
+    """A thread of its own that works through what is handed to it, one piece of work per key (a save),
+    oldest first (`waiting`, taken out as a job by `take`); `flush` waits until the work of one save,
+    or of all, is done."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.changed = threading.Condition()
+        self.waiting: dict[K, W] = {}
+        self.working: K | None = None
+        self.thread: threading.Thread | None = None
+
+    def wake(self) -> None:
+        """Work was added to `waiting` (the caller holds `changed`)."""
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+            self.thread.start()
+        self.changed.notify_all()
+
+    def flush(self, path: Path | None = None) -> None:
+        """Until the work handed over (for the save at `path`, when given) is done."""
+        key = path.absolute() if path is not None else None
+
+        def done() -> bool:
+            busy = [*self.waiting, *([self.working] if self.working is not None else [])]
+            return not any(key in (None, self.where(item)) for item in busy)
+
+        with self.changed:
+            self.changed.wait_for(done)
+
+    def where(self, key: K) -> Path:
+        """The save a key stands for."""
+        raise NotImplementedError
+
+    def work(self, key: K, job: J) -> None:
+        """Do one piece of work (this thread, `changed` not held); an error ends only that piece."""
+        raise NotImplementedError
+
+    def take(self, key: K) -> J:
+        """The work waiting under `key`, taken out as a job (`changed` held)."""
+        raise NotImplementedError
+
+    def _run(self) -> None:
+        while True:
+            with self.changed:
+                self.changed.wait_for(lambda: bool(self.waiting))
+                key = next(iter(self.waiting))
+                job = self.take(key)
+                self.working = key
+            try:
+                self.work(key, job)
+            finally:
+                with self.changed:
+                    self.working = None
+                    self.changed.notify_all()
+
+
+Copy = tuple["SaveFile", int, str]  # a save, the record its copy follows, the log's text
+
+
+class Copier(Worker[Path, Copy, Copy]):
+    """Writes the autosave copies, so a step's frame never waits for one.
 
     Copies are redundancy (the log is durable before a step is shown), so they may lag: per save only
     the newest copy waits, a newer one replaces it, and each is still written whole and atomically
     (`write_atomic`). `flush` waits until the copies handed over are on disk: reading a save back in
     this process does, and so does a clean quit (the App's loop, and at exit: `flush`)."""
 
-    def __init__(self) -> None:
-        self.changed = threading.Condition()
-        self.waiting: dict[Path, tuple[SaveFile, int, str]] = {}  # save -> (file, record, log text)
-        self.writing: Path | None = None
-        self.thread: threading.Thread | None = None
-
     def put(self, file: SaveFile, number: int, text: str) -> None:
         """Hand over the copy of `file`'s log as it stood after record `number`."""
         with self.changed:
             self.waiting[file.path.absolute()] = (file, number, text)
-            if self.thread is None:
-                self.thread = threading.Thread(target=self._run, name="incluzo-autosave", daemon=True)
-                self.thread.start()
-            self.changed.notify_all()
+            self.wake()
 
-    def flush(self, path: Path | None = None) -> None:
-        """Until every copy handed over (of the save at `path`, when given) is written."""
-        key = path.absolute() if path is not None else None
+    def where(self, key: Path) -> Path:
+        return key
 
-        def done() -> bool:
-            if key is None:
-                return not self.waiting and self.writing is None
-            return key not in self.waiting and self.writing != key
+    def take(self, key: Path) -> Copy:
+        return self.waiting.pop(key)
 
-        with self.changed:
-            self.changed.wait_for(done)
-
-    def _run(self) -> None:
-        while True:
-            with self.changed:
-                self.changed.wait_for(lambda: bool(self.waiting))
-                path = next(iter(self.waiting))
-                file, number, text = self.waiting.pop(path)
-                self.writing = path
-            try:
-                file.copy(number, text)
-            except Exception as problem:  # the log itself is durable: a missing copy costs only redundancy
-                logging.getLogger("incluzo.saves").error("autosave of %s not written: %s", path, problem)
-            finally:
-                with self.changed:
-                    self.writing = None
-                    self.changed.notify_all()
+    def work(self, key: Path, job: Copy) -> None:
+        file, number, text = job
+        try:
+            file.copy(number, text)
+        except Exception as problem:  # the log itself is durable: a missing copy costs only redundancy
+            logging.getLogger("incluzo.saves").error("autosave of %s not written: %s", key, problem)
 
 
-COPIER = Copier()
+COPIER = Copier("incluzo-autosave")
 
 
 class Batch(NamedTuple):
@@ -155,56 +194,33 @@ class Batch(NamedTuple):
     text: str | None
 
 
-class Writer:
-    """Appends the logs' records in a thread of its own, each file's in the order they were handed
-    over, so a frame never waits on the disk: records handed over while a write is under way go
-    together in the next. A file's `synced` counts its records on disk; `SaveFile.wait` waits for it."""
-
-    def __init__(self) -> None:
-        self.changed = threading.Condition()  # guards every SaveFile's records in memory too
-        self.owing: dict[SaveFile, None] = {}  # files with records handed over, oldest first
-        self.writing: SaveFile | None = None
-        self.thread: threading.Thread | None = None
+class Writer(Worker["SaveFile", None, Batch]):
+    """Appends the logs' records, each file's in the order they were handed over, so a frame never
+    waits on the disk: records handed over while a write is under way go together in the next. A
+    file's `synced` counts its records on disk; `SaveFile.wait` waits for it. Its `changed` guards
+    every SaveFile's records in memory too."""
 
     def put(self, file: SaveFile) -> None:
         """`file` has records to write (the caller holds `changed`)."""
-        self.owing.setdefault(file, None)
-        if self.thread is None:
-            self.thread = threading.Thread(target=self._run, name="incluzo-saves", daemon=True)
-            self.thread.start()
-        self.changed.notify_all()
+        self.waiting[file] = None
+        self.wake()
 
-    def flush(self, path: Path | None = None) -> None:
-        """Until every record handed over (to the save at `path`, when given) is written or refused."""
-        key = path.absolute() if path is not None else None
+    def where(self, key: SaveFile) -> Path:
+        return key.path.absolute()
 
-        def done() -> bool:
-            busy = [*self.owing, *([self.writing] if self.writing else [])]
-            return not any(key in (None, file.path.absolute()) for file in busy)
+    def take(self, key: SaveFile) -> Batch:
+        del self.waiting[key]
+        return key.take()
 
-        with self.changed:
-            self.changed.wait_for(done)
-
-    def _run(self) -> None:
-        while True:
-            with self.changed:
-                self.changed.wait_for(lambda: bool(self.owing))
-                file = next(iter(self.owing))
-                del self.owing[file]
-                batch = file.take()
-                self.writing = file
-            try:
-                file.write(batch)
-            except Exception as problem:  # the thread goes on for the other saves; this one takes no more
-                logging.getLogger("incluzo.saves").error("records of %s not written: %s", file.path, problem)
-                file.refused(problem if isinstance(problem, OSError) else OSError(errno.EIO, str(problem)))
-            finally:
-                with self.changed:
-                    self.writing = None
-                    self.changed.notify_all()
+    def work(self, key: SaveFile, job: Batch) -> None:
+        try:
+            key.write(job)
+        except Exception as problem:  # the thread goes on for the other saves; this one takes no more
+            logging.getLogger("incluzo.saves").error("records of %s not written: %s", key.path, problem)
+            key.refused(problem if isinstance(problem, OSError) else OSError(errno.EIO, str(problem)))
 
 
-WRITER = Writer()
+WRITER = Writer("incluzo-saves")
 
 
 def flush(path: Path | None = None) -> None:
