@@ -141,6 +141,9 @@ def play_once(home: Path, choices: list[str], rng: random.Random) -> tuple[Run, 
             if savings == 0:
                 break  # the child has stopped itself right here, inside the save
     killed = not lines.closed and process.poll() is None  # a closed output is a process ending by itself
+    if killed and time.monotonic() >= deadline and moment == "save":  # quiet: where does it stand?
+        process.send_signal(signal.SIGUSR1)  # its threads' stacks to stderr (faulthandler)
+        time.sleep(0.5)
     if killed:
         process.send_signal(signal.SIGKILL)
     process.wait(timeout=WAIT)
@@ -203,7 +206,7 @@ def kill_and_resume(home: Path, kills: int, seed: int, resumes: int = 0, save_ki
         figures.during_save += moment == "save" and last in SAVE_STEPS
         if moment == "save" and last not in SAVE_STEPS:
             told = [f"{e['event']}:{e.get('entries')}" for e in run.events[-8:]]
-            figures.missed.append(f"{' '.join(told)} (exit {run.returncode}) {run.stderr[-300:]}")
+            figures.missed.append(f"{' '.join(told)} (exit {run.returncode}) {run.stderr[-4000:]}")
         figures.before_durable += moment == "save" and last in ("saving", "written")
     return figures
 
