@@ -506,7 +506,9 @@ def find_unfinished(scenario_id: str | None = None, folder: Path | None = None) 
     """The newest save with a decision in it whose game has not reached its debrief (of one scenario,
     when given), and that no other incluzo has open. A session left at its briefing is not worth
     offering. A damaged save counts with its best intact copy (an autosave may hold all of it). Only
-    the two ends of the others are read, so many big finished logs do not slow the start."""
+    the two ends of the others are read, so many big finished logs do not slow the start. Records
+    this process still owes are written first."""
+    flush()
     for path in _session_logs(folder or saves_dir()):
         named, finished = _glance(path)
         if finished or (scenario_id is not None and named not in (None, scenario_id)):

@@ -124,6 +124,7 @@ def test_a_game_closed_with_the_engines_own_ending_is_not_offered_to_resume() ->
     for entry in log.entries:
         file.append(entry)
     persistence.finish(file, session.game.ending)
+    file.wait()  # the record is handed to the save's thread: on disk once this returns
     assert session.game.ending == DEFAULT_ENDING
     assert file.path.read_text().splitlines()[-1] == '{"type":"finished","ending":null}'
     assert persistence.find_unfinished("klein") is None
