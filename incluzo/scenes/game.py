@@ -42,7 +42,7 @@ class Game(Protocol):
 
     def act(self, action: GameAction) -> Reply:
         """Carry out what a screen asked for; every decision is handed to `save` (on disk before the
-        window shows it: App.step)."""
+        window shows it: App.draw)."""
         ...
 
     def tick(self, seconds: float, overlays: Sequence[Scene]) -> None:

@@ -242,7 +242,7 @@ class Director:
         return NotesOverlay(self.ctx, view.title, view.notes)
 
     def record(self, entry: Entry) -> None:
-        """Hand a record to the session's save (the window shows the step once it is on disk: App.step)."""
+        """Hand a record to the session's save (the window shows the step once it is on disk: App.draw)."""
         if self.save is not None:
             self.save.step([entry])
 
@@ -250,7 +250,7 @@ class Director:
         """Carry out an engine action; the reason in the player's language when it is refused.
 
         A step that was taken is handed to the save, and the window shows the next screen only once
-        it is on disk (App.step), so the room never sees a decision that a crash could lose. A
+        it is on disk (App.draw), so the room never sees a decision that a crash could lose. A
         decision on a card is followed by how long the card was deliberated (a skipped card too).
         """
         card = self.session.game.card if self.session.phase == Phase.CARD else None

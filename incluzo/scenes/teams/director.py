@@ -297,7 +297,7 @@ class TeamDirector:
         return self.save.log if self.save is not None else self.unsaved
 
     def record(self, entry: Entry) -> None:
-        """Hand a record to the save (the window shows the step once it is on disk: App.step)."""
+        """Hand a record to the save (the window shows the step once it is on disk: App.draw)."""
         if self.save is not None:
             self.save.step([entry])
         else:
